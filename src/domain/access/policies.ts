@@ -1,0 +1,89 @@
+// Authorization rules, all in one place. Every read and write in HTML, JSON and CLI paths asks
+// here. A rule gets the actor and the facts about the thing (never a database handle).
+import type { Actor } from './actor.js';
+import type { TeamRole } from './roles.js';
+
+export interface ActivityFacts {
+  laId: string;
+  laRegion: string | null;
+  state: string;
+  notifiedAt: Date | null;
+  /** The actor's role on this activity's team, if any. */
+  teamRole: TeamRole | null;
+}
+
+export interface LaFacts {
+  id: string;
+  region: string | null;
+}
+
+/** States whose existence may be shown to researchers (published work only). */
+const PUBLISHED_STATES = new Set(['published']);
+
+export const policies = {
+  /** The LA register and each LA's published history are public information. */
+  viewLaRegister: (actor: Actor): boolean => actor.kind === 'system' || actor.role !== undefined,
+
+  viewLa: (actor: Actor, la: LaFacts): boolean =>
+    actor.kind === 'system' || actor.role !== 'la_user' || actor.laId === la.id,
+
+  importHistory: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  viewActivity: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        return true;
+      case 'regional':
+        return a.laRegion !== null && a.laRegion === actor.region;
+      case 'inspector':
+        return a.teamRole !== null;
+      case 'la_user':
+        // Inspections are unannounced: an LA sees an activity only once it has been notified.
+        return a.laId === actor.laId && a.notifiedAt !== null;
+      case 'researcher':
+        return PUBLISHED_STATES.has(a.state);
+    }
+  },
+
+  /** Create activities and schedule them: regional staff for their region, admins. */
+  createActivity: (actor: Actor, la: LaFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    return actor.role === 'regional' && la.region !== null && la.region === actor.region;
+  },
+
+  /** Move an activity through its lifecycle and manage its team. */
+  manageActivity: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    if (actor.role === 'regional') return a.laRegion !== null && a.laRegion === actor.region;
+    return actor.role === 'inspector' && a.teamRole === 'lead_inspector';
+  },
+
+  /** Whether the actor may see a named part of the activity (drafts, evidence...). */
+  viewActivityPart: (actor: Actor, a: ActivityFacts & { releasedParts: string[] }, part: string): boolean => {
+    if (!policies.viewActivity(actor, a)) return false;
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'la_user') return a.releasedParts.includes(part);
+    if (actor.role === 'researcher') return false;
+    return true;
+  },
+
+  manageUsers: (actor: Actor): boolean => actor.kind === 'system' || actor.role === 'admin',
+
+  /** Browse the whole audit log: admins and the national team. */
+  viewAllAudit: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /** Browse one activity's audit trail: the activity's QAM and lead inspector too. */
+  viewActivityAudit: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.viewAllAudit(actor) ||
+    (actor.kind === 'user' &&
+      actor.role === 'inspector' &&
+      (a.teamRole === 'qam' || a.teamRole === 'lead_inspector')),
+} as const;
+
+export type PolicyName = keyof typeof policies;

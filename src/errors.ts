@@ -1,0 +1,70 @@
+// The one error catalogue: stable machine codes, the HTTP status each maps to, a default message.
+// Handlers and the CLI present these; nothing else decides how an error is shown.
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  IMPORT_INVALID: { status: 422, message: 'The file could not be imported.' },
+  FRAMEWORK_INVALID: { status: 422, message: 'The framework definition is not valid.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The email address or password is not correct.' },
+  CSRF_INVALID: { status: 403, message: 'The form has expired. Go back, reload the page and try again.' },
+  FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
+  // Unauthorised reads answer NOT_FOUND so that they reveal nothing, not even existence.
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  CONFLICT: { status: 409, message: 'Someone else changed this first. Reload and try again.' },
+  ALREADY_EXISTS: { status: 409, message: 'That already exists.' },
+  INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a few minutes and try again.' },
+  DATA_DIR_LOCKED: { status: 503, message: 'The data folder is in use by another process.' },
+  MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
+  AUDIT_CHAIN_BROKEN: { status: 500, message: 'The audit log failed verification.' },
+  INTERNAL: { status: 500, message: 'Something went wrong.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One problem with one piece of input: where it is and what is wrong. */
+export interface ErrorDetail {
+  file?: string;
+  row?: number;
+  field?: string;
+  value?: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, opts: { message?: string; details?: ErrorDetail[]; cause?: unknown } = {}) {
+    super(opts.message ?? errorCatalogue[code].message, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = opts.details ?? [];
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+/** Formats a detail as "file, row 4, field 'x': reason". */
+export function formatDetail(d: ErrorDetail): string {
+  const where = [
+    d.file,
+    d.row !== undefined ? `row ${d.row}` : undefined,
+    d.field !== undefined ? `field '${d.field}'` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const value = d.value !== undefined ? ` (value '${d.value}')` : '';
+  return where ? `${where}: ${d.reason}${value}` : `${d.reason}${value}`;
+}
+
+/** PostgreSQL SQLSTATE of a database error from either engine. */
+export function sqlState(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
