@@ -1,0 +1,69 @@
+// Shared plumbing for CLI commands: open the configured database (migrated), print results as
+// text or JSON, and turn errors into a clear message and a non-zero exit code.
+import type { Kysely } from 'kysely';
+import { loadConfig, type AppConfig } from '../config.js';
+import { openDatabase, type Database } from '../data/database.js';
+import { migrateToLatest } from '../data/migrate.js';
+import type { DB } from '../data/schema.js';
+import { systemActor, type Actor } from '../domain/access/actor.js';
+import { AppError, formatDetail, isAppError } from '../errors.js';
+
+export interface CliContext {
+  config: AppConfig;
+  database: Database;
+  db: Kysely<DB>;
+  actor: Actor;
+}
+
+/** Runs fn with a migrated database, closing it afterwards whatever happens. */
+export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    return await fn({ config, database, db: database.db, actor: systemActor() });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Prints data as JSON when asked, otherwise the human text. */
+export function output(json: boolean | undefined, data: unknown, text: () => string): void {
+  if (json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  else process.stdout.write(`${text()}\n`);
+}
+
+/** Reports an error on stderr (or as JSON on stdout with --json) and sets the exit code. */
+export function reportError(err: unknown, json: boolean | undefined): void {
+  const appErr = isAppError(err) ? err : null;
+  const code = appErr?.code ?? 'INTERNAL';
+  const message = err instanceof Error ? err.message : String(err);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ error: { code, message, details: appErr?.details ?? [] } }, null, 2)}\n`,
+    );
+  } else {
+    process.stderr.write(`Error [${code}]: ${message}\n`);
+    for (const d of appErr?.details ?? []) process.stderr.write(`  - ${formatDetail(d)}\n`);
+    if (!appErr && err instanceof Error && process.env.TRIANGULATE_DEBUG) process.stderr.write(`${err.stack}\n`);
+  }
+  process.exitCode = appErr?.code === 'VALIDATION_FAILED' || appErr?.code === 'IMPORT_INVALID' ? 2 : 1;
+}
+
+/** Wraps a commander action so errors become messages and exit codes, never stack traces. */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const opts = args.find((a) => a !== null && typeof a === 'object' && 'json' in (a as object)) as
+      | { json?: boolean }
+      | undefined;
+    try {
+      await fn(...args);
+    } catch (err) {
+      reportError(err, opts?.json);
+    }
+  };
+}
+
+export { AppError };
