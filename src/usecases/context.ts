@@ -4,9 +4,17 @@
 // explicitly with data/audit-log.ts#writeAudit.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/actor.js';
+import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import type { DB } from '../data/schema.js';
 
 export interface UseCaseContext {
   db: Kysely<DB>;
   actor: Actor;
+  /** Framework knowledge (activity types); loaded from the framework files. */
+  catalog?: ActivityTypeCatalog;
+}
+
+export function requireCatalog(ctx: UseCaseContext): ActivityTypeCatalog {
+  if (!ctx.catalog) throw new Error('this use case needs the framework catalog');
+  return ctx.catalog;
 }

@@ -1,0 +1,56 @@
+import {
+  factsOf,
+  findActivity,
+  listStateChanges,
+  listTeam,
+  teamRoleOf,
+  type Activity,
+  type StateChange,
+  type TeamMember,
+} from '../../data/repositories/activities.js';
+import { policies } from '../../domain/access/policies.js';
+import type { TeamRole } from '../../domain/access/roles.js';
+import { allowedNextStates, type ActivityState } from '../../domain/activities/lifecycle.js';
+import { AppError } from '../../errors.js';
+import { requireCatalog, type UseCaseContext } from '../context.js';
+
+export interface ActivityDetail {
+  activity: Activity;
+  typeLabel: string;
+  frameworkName: string;
+  team: TeamMember[];
+  history: StateChange[];
+  myTeamRole: TeamRole | null;
+  /** What the viewer may do, so views and clients do not re-implement the rules. */
+  can: { manage: boolean; viewAudit: boolean; nextStates: ActivityState[] };
+}
+
+export async function getActivity(ctx: UseCaseContext, activityId: string): Promise<ActivityDetail> {
+  const activity = await findActivity(ctx.db, activityId);
+  if (!activity) throw new AppError('NOT_FOUND');
+  const myTeamRole = await teamRoleOf(ctx.db, activity.id, ctx.actor);
+  const facts = factsOf(activity, myTeamRole);
+  if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
+  const catalog = requireCatalog(ctx);
+  const type = catalog.activityType(activity.frameworkId, activity.activityType);
+  const manage = policies.manageActivity(ctx.actor, facts);
+  const [team, history] = await Promise.all([listTeam(ctx.db, activity.id), listStateChanges(ctx.db, activity.id)]);
+  return {
+    activity,
+    typeLabel: type?.label ?? activity.activityType,
+    frameworkName: catalog.frameworkName(activity.frameworkId),
+    team,
+    history: ctx.actor.kind === 'user' && ctx.actor.role === 'la_user' ? [] : history,
+    myTeamRole,
+    can: {
+      manage,
+      viewAudit: policies.viewActivityAudit(ctx.actor, facts),
+      nextStates: manage
+        ? allowedNextStates(activity.state, {
+            pausedFrom: activity.pausedFrom,
+            hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
+          })
+        : [],
+    },
+  };
+}
