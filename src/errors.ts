@@ -7,7 +7,10 @@ export const errorCatalogue = {
   FRAMEWORK_INVALID: { status: 422, message: 'The framework definition is not valid.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The email address or password is not correct.' },
-  CSRF_INVALID: { status: 403, message: 'The form has expired. Go back, reload the page and try again.' },
+  CSRF_INVALID: {
+    status: 403,
+    message: 'The form has expired. Go back, reload the page and try again.',
+  },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
   // Unauthorised reads answer NOT_FOUND so that they reveal nothing, not even existence.
   NOT_FOUND: { status: 404, message: 'Not found.' },
@@ -37,7 +40,10 @@ export class AppError extends Error {
   readonly status: number;
   readonly details: ErrorDetail[];
 
-  constructor(code: ErrorCode, opts: { message?: string; details?: ErrorDetail[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { message?: string; details?: ErrorDetail[]; cause?: unknown } = {},
+  ) {
     super(opts.message ?? errorCatalogue[code].message, { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;

@@ -45,9 +45,11 @@ export function reportError(err: unknown, json: boolean | undefined): void {
   } else {
     process.stderr.write(`Error [${code}]: ${message}\n`);
     for (const d of appErr?.details ?? []) process.stderr.write(`  - ${formatDetail(d)}\n`);
-    if (!appErr && err instanceof Error && process.env.TRIANGULATE_DEBUG) process.stderr.write(`${err.stack}\n`);
+    if (!appErr && err instanceof Error && process.env.TRIANGULATE_DEBUG)
+      process.stderr.write(`${err.stack}\n`);
   }
-  process.exitCode = appErr?.code === 'VALIDATION_FAILED' || appErr?.code === 'IMPORT_INVALID' ? 2 : 1;
+  process.exitCode =
+    appErr?.code === 'VALIDATION_FAILED' || appErr?.code === 'IMPORT_INVALID' ? 2 : 1;
 }
 
 /** Wraps a commander action so errors become messages and exit codes, never stack traces. */
@@ -55,9 +57,9 @@ export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<void>,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
-    const opts = args.find((a) => a !== null && typeof a === 'object' && 'json' in (a as object)) as
-      | { json?: boolean }
-      | undefined;
+    const opts = args.find(
+      (a) => a !== null && typeof a === 'object' && 'json' in (a as object),
+    ) as { json?: boolean } | undefined;
     try {
       await fn(...args);
     } catch (err) {

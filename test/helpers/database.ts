@@ -14,7 +14,9 @@ export function testEngine(): 'pglite' | 'postgres' {
   return process.env.TRIANGULATE_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (testEngine() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;

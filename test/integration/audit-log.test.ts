@@ -19,13 +19,19 @@ describe('audit log', () => {
         entityId: 'x',
         after: { a: 1, b: 'é😀' },
       });
-      await writeAudit(trx, systemActor('test'), { action: 'demo.seeded', entityType: 'demo', entityId: 'y' });
+      await writeAudit(trx, systemActor('test'), {
+        action: 'demo.seeded',
+        entityType: 'demo',
+        entityId: 'y',
+      });
     });
     const events = await listAuditEvents(t.db, { order: 'asc' });
     expect(events).toHaveLength(2);
     expect(events[1]?.prevHash).toBe(events[0]?.hash);
     expect(events[0]?.after).toEqual({ a: 1, b: 'é😀' });
-    await expect(sql`update audit_events set action = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set action = 'x'`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
@@ -33,7 +39,11 @@ describe('audit log', () => {
     const before = (await listAuditEvents(t.db, {})).length;
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await writeAudit(trx, systemActor('test'), { action: 'demo.seeded', entityType: 'demo', entityId: 'z' });
+        await writeAudit(trx, systemActor('test'), {
+          action: 'demo.seeded',
+          entityType: 'demo',
+          entityId: 'z',
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -64,7 +64,11 @@ export const policies = {
   },
 
   /** Whether the actor may see a named part of the activity (drafts, evidence...). */
-  viewActivityPart: (actor: Actor, a: ActivityFacts & { releasedParts: string[] }, part: string): boolean => {
+  viewActivityPart: (
+    actor: Actor,
+    a: ActivityFacts & { releasedParts: string[] },
+    part: string,
+  ): boolean => {
     if (!policies.viewActivity(actor, a)) return false;
     if (actor.kind === 'system') return true;
     if (actor.role === 'la_user') return a.releasedParts.includes(part);

@@ -1,4 +1,11 @@
-export const roles = ['admin', 'national', 'regional', 'inspector', 'la_user', 'researcher'] as const;
+export const roles = [
+  'admin',
+  'national',
+  'regional',
+  'inspector',
+  'la_user',
+  'researcher',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {

@@ -98,7 +98,8 @@ export function checkTransition(
   opts: { pausedFrom: ActivityState | null; hasWrittenOutput: boolean; reason?: string | null },
 ): TransitionCheck {
   const allowed = allowedNextStates(from, opts).includes(to);
-  const backwards = order.includes(from) && order.includes(to) && order.indexOf(to) < order.indexOf(from);
+  const backwards =
+    order.includes(from) && order.includes(to) && order.indexOf(to) < order.indexOf(from);
   const reasonRequired = needsReason.has(to) || backwards || from === 'incomplete';
   if (!allowed) {
     return {
@@ -108,7 +109,11 @@ export function checkTransition(
     };
   }
   if (reasonRequired && !opts.reason?.trim()) {
-    return { allowed: false, reasonRequired, problem: `Give a reason for moving to ${stateLabels[to].toLowerCase()}.` };
+    return {
+      allowed: false,
+      reasonRequired,
+      problem: `Give a reason for moving to ${stateLabels[to].toLowerCase()}.`,
+    };
   }
   return { allowed: true, reasonRequired };
 }

@@ -34,5 +34,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(event)).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(event))
+    .digest('hex');
 }

@@ -23,10 +23,14 @@ export async function addTeamMember(ctx: UseCaseContext, raw: AddTeamMemberInput
   if (!policies.manageActivity(ctx.actor, facts)) throw new AppError('FORBIDDEN');
   const user = await findUserById(ctx.db, input.userId);
   if (!user || user.disabled) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'userId', value: input.userId, reason: 'No active account has this id' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'userId', value: input.userId, reason: 'No active account has this id' }],
+    });
   }
   if (user.role !== 'inspector') {
-    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'userId', reason: `${user.displayName} is not an inspector` }] });
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'userId', reason: `${user.displayName} is not an inspector` }],
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -43,12 +47,17 @@ export async function addTeamMember(ctx: UseCaseContext, raw: AddTeamMemberInput
         .where('team_role', '=', 'lead_inspector')
         .where('user_id', '<>', user.id)
         .executeTakeFirst();
-      if (lead) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'teamRole', reason: 'This activity already has a lead inspector' }] });
+      if (lead)
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: 'teamRole', reason: 'This activity already has a lead inspector' }],
+        });
     }
     await trx
       .insertInto('team_members')
       .values({ activity_id: activity.id, user_id: user.id, team_role: input.teamRole })
-      .onConflict((oc) => oc.columns(['activity_id', 'user_id']).doUpdateSet({ team_role: input.teamRole }))
+      .onConflict((oc) =>
+        oc.columns(['activity_id', 'user_id']).doUpdateSet({ team_role: input.teamRole }),
+      )
       .execute();
     await writeAudit(trx, ctx.actor, {
       action: 'activity.team_member_added',

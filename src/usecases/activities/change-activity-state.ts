@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { factsOf, findActivity, teamRoleOf, type Activity } from '../../data/repositories/activities.js';
+import {
+  factsOf,
+  findActivity,
+  teamRoleOf,
+  type Activity,
+} from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import { activityStates, checkTransition } from '../../domain/activities/lifecycle.js';
 import { AppError } from '../../errors.js';
@@ -16,7 +21,10 @@ export const ChangeActivityStateInput = z.object({
 });
 export type ChangeActivityStateInput = z.input<typeof ChangeActivityStateInput>;
 
-export async function changeActivityState(ctx: UseCaseContext, raw: ChangeActivityStateInput): Promise<Activity> {
+export async function changeActivityState(
+  ctx: UseCaseContext,
+  raw: ChangeActivityStateInput,
+): Promise<Activity> {
   const input = ChangeActivityStateInput.parse(raw);
   const activity = await findActivity(ctx.db, input.activityId);
   if (!activity) throw new AppError('NOT_FOUND');
@@ -32,7 +40,12 @@ export async function changeActivityState(ctx: UseCaseContext, raw: ChangeActivi
   if (!check.allowed) {
     throw new AppError('INVALID_TRANSITION', {
       message: check.problem,
-      details: [{ field: check.problem?.startsWith('Give') ? 'reason' : 'toState', reason: check.problem ?? 'Not allowed' }],
+      details: [
+        {
+          field: check.problem?.startsWith('Give') ? 'reason' : 'toState',
+          reason: check.problem ?? 'Not allowed',
+        },
+      ],
     });
   }
   const expected = input.expectedVersion ?? activity.version;
@@ -42,7 +55,8 @@ export async function changeActivityState(ctx: UseCaseContext, raw: ChangeActivi
       .set({
         state: input.toState,
         paused_from: input.toState === 'paused' ? activity.state : null,
-        notified_at: input.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
+        notified_at:
+          input.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
         version: sql`version + 1`,
         updated_at: new Date(),
       })

@@ -20,39 +20,74 @@ export const CreateActivityInput = z.object({
 });
 export type CreateActivityInput = z.input<typeof CreateActivityInput>;
 
-export async function createActivity(ctx: UseCaseContext, raw: CreateActivityInput): Promise<Activity> {
+export async function createActivity(
+  ctx: UseCaseContext,
+  raw: CreateActivityInput,
+): Promise<Activity> {
   const input = CreateActivityInput.parse(raw);
   const la = await ctx.db
     .selectFrom('local_authorities')
     .select(['id', 'name', 'ofsted_region', 'valid_to'])
     .where('id', '=', input.laId)
     .executeTakeFirst();
-  if (!la) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'laId', value: input.laId, reason: 'No local authority has this id' }] });
-  if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofsted_region })) throw new AppError('FORBIDDEN');
+  if (!la)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'laId', value: input.laId, reason: 'No local authority has this id' }],
+    });
+  if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofsted_region }))
+    throw new AppError('FORBIDDEN');
 
   const catalog = requireCatalog(ctx);
-  const frameworkId = input.frameworkId ?? catalog.frameworkFor(input.plannedStart, input.activityType);
+  const frameworkId =
+    input.frameworkId ?? catalog.frameworkFor(input.plannedStart, input.activityType);
   const type = frameworkId ? catalog.activityType(frameworkId, input.activityType) : null;
   const problems: ErrorDetail[] = [];
   if (!frameworkId || !type) {
-    problems.push({ field: 'activityType', value: input.activityType, reason: 'This type of activity is not part of the framework in force on the planned start date' });
+    problems.push({
+      field: 'activityType',
+      value: input.activityType,
+      reason:
+        'This type of activity is not part of the framework in force on the planned start date',
+    });
   }
   if (type?.hasTheme && !input.theme) problems.push({ field: 'theme', reason: 'Select the theme' });
-  if (type?.hasTheme && input.theme && type.themes.length > 0 && !type.themes.includes(input.theme)) {
-    problems.push({ field: 'theme', value: input.theme, reason: `Theme must be one of: ${type.themes.join('; ')}` });
+  if (
+    type?.hasTheme &&
+    input.theme &&
+    type.themes.length > 0 &&
+    !type.themes.includes(input.theme)
+  ) {
+    problems.push({
+      field: 'theme',
+      value: input.theme,
+      reason: `Theme must be one of: ${type.themes.join('; ')}`,
+    });
   }
-  if (type?.hasSequenceNumber && !input.sequenceNumber) problems.push({ field: 'sequenceNumber', reason: 'Enter the visit number' });
+  if (type?.hasSequenceNumber && !input.sequenceNumber)
+    problems.push({ field: 'sequenceNumber', reason: 'Enter the visit number' });
   if (input.plannedEnd && input.plannedEnd < input.plannedStart) {
-    problems.push({ field: 'plannedEnd', value: input.plannedEnd, reason: 'The end date must be on or after the start date' });
+    problems.push({
+      field: 'plannedEnd',
+      value: input.plannedEnd,
+      reason: 'The end date must be on or after the start date',
+    });
   }
   if (la.valid_to && la.valid_to < input.plannedStart) {
-    problems.push({ field: 'laId', value: la.id, reason: `${la.name} ceased to exist on ${la.valid_to}` });
+    problems.push({
+      field: 'laId',
+      value: la.id,
+      reason: `${la.name} ceased to exist on ${la.valid_to}`,
+    });
   }
-  if (problems.length > 0 || !type || !frameworkId) throw new AppError('VALIDATION_FAILED', { details: problems });
+  if (problems.length > 0 || !type || !frameworkId)
+    throw new AppError('VALIDATION_FAILED', { details: problems });
 
   const title =
     input.title ||
-    [type.label, input.sequenceNumber ? `${input.sequenceNumber}` : null, la.name].filter(Boolean).join(' ').replace(/ (\d+) /, ' $1: ');
+    [type.label, input.sequenceNumber ? `${input.sequenceNumber}` : null, la.name]
+      .filter(Boolean)
+      .join(' ')
+      .replace(/ (\d+) /, ' $1: ');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('activities')
@@ -72,7 +107,12 @@ export async function createActivity(ctx: UseCaseContext, raw: CreateActivityInp
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('activity_state_changes')
-      .values({ activity_id: row.id, from_state: null, to_state: 'planned', changed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null })
+      .values({
+        activity_id: row.id,
+        from_state: null,
+        to_state: 'planned',
+        changed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      })
       .execute();
     await writeAudit(trx, ctx.actor, {
       action: 'activity.created',

@@ -25,7 +25,10 @@ export interface ActivityDetail {
   can: { manage: boolean; viewAudit: boolean; nextStates: ActivityState[] };
 }
 
-export async function getActivity(ctx: UseCaseContext, activityId: string): Promise<ActivityDetail> {
+export async function getActivity(
+  ctx: UseCaseContext,
+  activityId: string,
+): Promise<ActivityDetail> {
   const activity = await findActivity(ctx.db, activityId);
   if (!activity) throw new AppError('NOT_FOUND');
   const myTeamRole = await teamRoleOf(ctx.db, activity.id, ctx.actor);
@@ -34,7 +37,10 @@ export async function getActivity(ctx: UseCaseContext, activityId: string): Prom
   const catalog = requireCatalog(ctx);
   const type = catalog.activityType(activity.frameworkId, activity.activityType);
   const manage = policies.manageActivity(ctx.actor, facts);
-  const [team, history] = await Promise.all([listTeam(ctx.db, activity.id), listStateChanges(ctx.db, activity.id)]);
+  const [team, history] = await Promise.all([
+    listTeam(ctx.db, activity.id),
+    listStateChanges(ctx.db, activity.id),
+  ]);
   return {
     activity,
     typeLabel: type?.label ?? activity.activityType,

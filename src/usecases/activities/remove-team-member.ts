@@ -4,7 +4,10 @@ import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
-export async function removeTeamMember(ctx: UseCaseContext, input: { activityId: string; userId: string }): Promise<void> {
+export async function removeTeamMember(
+  ctx: UseCaseContext,
+  input: { activityId: string; userId: string },
+): Promise<void> {
   const activity = await findActivity(ctx.db, input.activityId);
   if (!activity) throw new AppError('NOT_FOUND');
   const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));

@@ -19,7 +19,10 @@ export const ListAuditInput = z.object({
 export type ListAuditInput = z.input<typeof ListAuditInput>;
 
 /** Admins and the national team browse everything; an activity's QAM and lead its own trail. */
-export async function listAuditEventsForActor(ctx: UseCaseContext, raw: ListAuditInput): Promise<AuditEventView[]> {
+export async function listAuditEventsForActor(
+  ctx: UseCaseContext,
+  raw: ListAuditInput,
+): Promise<AuditEventView[]> {
   const input = ListAuditInput.parse(raw);
   if (!policies.viewAllAudit(ctx.actor)) {
     if (!input.activityId) throw new AppError('FORBIDDEN');

@@ -22,11 +22,25 @@ export async function verifyAuditLog(
   let checked = 0;
   let afterSeq: number | undefined;
   for (;;) {
-    const batch = await listAuditEvents(ctx.db, { order: 'asc', limit: 2000, ...(afterSeq !== undefined ? { afterSeq } : {}) });
+    const batch = await listAuditEvents(ctx.db, {
+      order: 'asc',
+      limit: 2000,
+      ...(afterSeq !== undefined ? { afterSeq } : {}),
+    });
     if (batch.length === 0) break;
     for (const e of batch) {
       if (e.prevHash !== prev) {
-        return { ok: false, eventsChecked: checked, lastHash: prev, problem: { seq: e.seq, id: e.id, reason: 'its previous-hash link does not match the event before it (an event was removed or inserted)' } };
+        return {
+          ok: false,
+          eventsChecked: checked,
+          lastHash: prev,
+          problem: {
+            seq: e.seq,
+            id: e.id,
+            reason:
+              'its previous-hash link does not match the event before it (an event was removed or inserted)',
+          },
+        };
       }
       const expected = hashEvent(prev, {
         id: e.id,
@@ -43,7 +57,16 @@ export async function verifyAuditLog(
         reason: e.reason,
       });
       if (expected !== e.hash) {
-        return { ok: false, eventsChecked: checked, lastHash: prev, problem: { seq: e.seq, id: e.id, reason: 'its content does not match its hash (the stored row was edited)' } };
+        return {
+          ok: false,
+          eventsChecked: checked,
+          lastHash: prev,
+          problem: {
+            seq: e.seq,
+            id: e.id,
+            reason: 'its content does not match its hash (the stored row was edited)',
+          },
+        };
       }
       prev = e.hash;
       checked++;

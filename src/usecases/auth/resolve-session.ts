@@ -44,7 +44,11 @@ export async function resolveSession(
   }
   // Touch at most once a minute to keep writes low.
   if (now - row.last_seen_at.getTime() > 60_000) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', sessionId)
+      .execute();
   }
   return {
     sessionId,

@@ -37,12 +37,15 @@ export async function signIn(
       count(*) filter (where lower(email) = ${email}) as by_email,
       count(*) filter (where ip = ${ip}) as by_ip
     from login_attempts
-    where attempted_at >= ${since} and not succeeded and (lower(email) = ${email} or ip = ${ip})`.execute(db);
+    where attempted_at >= ${since} and not succeeded and (lower(email) = ${email} or ip = ${ip})`.execute(
+    db,
+  );
   const f = failures.rows[0] ?? { by_email: 0, by_ip: 0 };
   if (isLoginThrottled(Number(f.by_email), Number(f.by_ip))) throw new AppError('RATE_LIMITED');
 
   const user = await findUserByEmail(db, email);
-  const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : false;
+  const ok =
+    user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
   if (!user || !ok) {
     await db.insertInto('login_attempts').values({ email, ip, succeeded: false }).execute();
@@ -56,8 +59,16 @@ export async function signIn(
   const actor: UserActor = toActor(user);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('login_attempts').values({ email, ip, succeeded: true }).execute();
-    await trx.insertInto('sessions').values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
-    await writeAudit(trx, actor, { action: 'user.signed_in', entityType: 'user', entityId: user.id, after: { ip } });
+    await trx
+      .insertInto('sessions')
+      .values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'user.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip },
+    });
   });
   const { passwordHash: _omit, ...publicUser } = user;
   return { token, sessionId, csrfToken, expiresAt, user: publicUser };

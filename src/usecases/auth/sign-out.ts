@@ -3,9 +3,17 @@ import type { UseCaseContext } from '../context.js';
 
 export async function signOut(ctx: UseCaseContext, sessionId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const deleted = await trx.deleteFrom('sessions').where('id', '=', sessionId).returning('user_id').executeTakeFirst();
+    const deleted = await trx
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .returning('user_id')
+      .executeTakeFirst();
     if (deleted) {
-      await writeAudit(trx, ctx.actor, { action: 'user.signed_out', entityType: 'user', entityId: deleted.user_id });
+      await writeAudit(trx, ctx.actor, {
+        action: 'user.signed_out',
+        entityType: 'user',
+        entityId: deleted.user_id,
+      });
     }
   });
 }

@@ -35,7 +35,9 @@ export async function changePassword(
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'newPassword', reason: `Password ${problem}` }] });
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'newPassword', reason: `Password ${problem}` }],
+    });
   }
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {

@@ -23,8 +23,16 @@ export async function createUser(ctx: UseCaseContext, raw: CreateUserInput): Pro
   if (!policies.manageUsers(ctx.actor)) throw new AppError('FORBIDDEN');
   const input = CreateUserInput.parse(raw);
   const problem = passwordProblem(input.password);
-  if (problem) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'password', reason: `Password ${problem}` }] });
-  const scope = await userScopeProblems(ctx.db, input.role, input.region ?? null, input.laId ?? null);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'password', reason: `Password ${problem}` }],
+    });
+  const scope = await userScopeProblems(
+    ctx.db,
+    input.role,
+    input.region ?? null,
+    input.laId ?? null,
+  );
   if (scope.length > 0) throw new AppError('VALIDATION_FAILED', { details: scope });
   if (await findUserByEmail(ctx.db, input.email)) {
     throw new AppError('ALREADY_EXISTS', {

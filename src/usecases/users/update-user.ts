@@ -23,11 +23,16 @@ export async function updateUser(ctx: UseCaseContext, raw: UpdateUserInput): Pro
   const before = await findUserById(ctx.db, input.userId);
   if (!before) throw new AppError('NOT_FOUND');
   const role = input.role ?? before.role;
-  const region = role === 'regional' ? (input.region !== undefined ? input.region : before.region) : null;
+  const region =
+    role === 'regional' ? (input.region !== undefined ? input.region : before.region) : null;
   const laId = role === 'la_user' ? (input.laId !== undefined ? input.laId : before.laId) : null;
   const scope = await userScopeProblems(ctx.db, role, region ?? null, laId ?? null);
   if (scope.length > 0) throw new AppError('VALIDATION_FAILED', { details: scope });
-  if (ctx.actor.kind === 'user' && ctx.actor.userId === before.id && (input.disabled || role !== 'admin')) {
+  if (
+    ctx.actor.kind === 'user' &&
+    ctx.actor.userId === before.id &&
+    (input.disabled || role !== 'admin')
+  ) {
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'role', reason: 'You cannot remove your own administrator access' }],
     });

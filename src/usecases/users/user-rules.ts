@@ -12,12 +12,18 @@ export async function userScopeProblems(
   laId: string | null,
 ): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
-  if (role === 'regional' && !region) problems.push({ field: 'region', reason: 'Select the Ofsted region' });
+  if (role === 'regional' && !region)
+    problems.push({ field: 'region', reason: 'Select the Ofsted region' });
   if (role === 'la_user') {
     if (!laId) problems.push({ field: 'laId', reason: 'Select the local authority' });
     else {
-      const la = await db.selectFrom('local_authorities').select('id').where('id', '=', laId).executeTakeFirst();
-      if (!la) problems.push({ field: 'laId', value: laId, reason: 'No local authority has this id' });
+      const la = await db
+        .selectFrom('local_authorities')
+        .select('id')
+        .where('id', '=', laId)
+        .executeTakeFirst();
+      if (!la)
+        problems.push({ field: 'laId', value: laId, reason: 'No local authority has this id' });
     }
   }
   return problems;

@@ -1,0 +1,12 @@
+// Progressive enhancement: every page works without this; with it, GOV.UK components get their
+// behaviour (password reveal, error summary focus, service navigation menu...).
+const GOVUK_FRONTEND = '/static/govuk-frontend.min.js';
+
+interface GovukFrontend {
+  initAll(config?: Record<string, unknown>): void;
+}
+
+const govuk = (await import(GOVUK_FRONTEND)) as GovukFrontend;
+govuk.initAll();
+
+export {};

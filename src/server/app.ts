@@ -1,0 +1,66 @@
+// Builds the Fastify application: plugins in order, then the route modules.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.js';
+import type { Database } from '../data/database.js';
+import { getSessionSecret } from '../data/repositories/secrets.js';
+import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import { govukDir, projectRoot, publicDir } from '../paths.js';
+import { registerCsrf } from './plugins/csrf.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerMustChangePassword } from './plugins/must-change-password.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSession } from './plugins/session.js';
+import { registerViews } from './plugins/views.js';
+import { routeModules } from './routes/index.js';
+
+export interface AppDeps {
+  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'>;
+  database: Database;
+  catalog: ActivityTypeCatalog;
+}
+
+export interface ServerContext {
+  database: Database;
+  catalog: ActivityTypeCatalog;
+  version: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  const secret = await getSessionSecret(deps.database.db, deps.config.sessionSecret);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: path.join(govukDir(), 'govuk', 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir(),
+    prefix: '/static/',
+    decorateReply: false,
+  });
+  registerSecurityHeaders(app);
+  registerViews(app);
+  registerSession(app, { db: deps.database.db, secret });
+  registerCsrf(app);
+  registerMustChangePassword(app);
+  registerErrorHandling(app);
+  const version = (
+    JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version };
+  for (const register of routeModules) register(app, { ...ctx, secret });
+  return app;
+}

@@ -1,0 +1,99 @@
+// Server-rendered pages with Nunjucks and GOV.UK Frontend's own macros.
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { roleLabels } from '../../domain/access/roles.js';
+import { stateLabels, stateTagColours } from '../../domain/activities/lifecycle.js';
+import { govukDir, viewsDir } from '../../paths.js';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    render(template: string, locals?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+export function createViewEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([viewsDir(), govukDir()], {
+      noCache: process.env.NODE_ENV === 'development',
+    }),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('date', (value: unknown) => {
+    if (!value) return '';
+    const d =
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? new Date(`${value}T12:00:00Z`)
+        : new Date(value as string);
+    return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
+  });
+  env.addFilter('datetime', (value: unknown) =>
+    value ? dateTimeFormat.format(new Date(value as string)) : '',
+  );
+  env.addFilter('stateLabel', (s: string) => stateLabels[s as keyof typeof stateLabels] ?? s);
+  env.addFilter(
+    'stateColour',
+    (s: string) => stateTagColours[s as keyof typeof stateTagColours] ?? 'grey',
+  );
+  env.addFilter('roleLabel', (r: string) => roleLabels[r as keyof typeof roleLabels] ?? r);
+  env.addFilter('json', (v: unknown) => JSON.stringify(v, null, 2));
+  return env;
+}
+
+export interface NavItem {
+  href: string;
+  text: string;
+  active?: boolean;
+}
+
+function navigation(request: FastifyRequest): NavItem[] {
+  const actor = request.actor;
+  if (!actor || actor.kind !== 'user') return [];
+  const items: NavItem[] = [
+    { href: '/home', text: 'Home' },
+    { href: '/las', text: 'Local authorities' },
+  ];
+  if (actor.role === 'admin') items.push({ href: '/admin/users', text: 'Users' });
+  if (actor.role === 'admin' || actor.role === 'national')
+    items.push({ href: '/audit', text: 'Audit log' });
+  items.push({ href: '/account', text: 'Your account' });
+  const current = request.url.split('?')[0] ?? '/';
+  return items.map((i) => ({
+    ...i,
+    active: current === i.href || current.startsWith(`${i.href}/`),
+  }));
+}
+
+export function registerViews(app: FastifyInstance): void {
+  const env = createViewEnvironment();
+  app.decorateReply(
+    'render',
+    function (this: FastifyReply, template: string, locals: Record<string, unknown> = {}) {
+      const request = this.request;
+      const html = env.render(path.normalize(template), {
+        ...locals,
+        currentUser: request.actor?.kind === 'user' ? request.actor : null,
+        csrfToken: request.session?.csrfToken ?? '',
+        cspNonce: request.cspNonce,
+        navigation: navigation(request),
+        currentPath: request.url,
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
+}

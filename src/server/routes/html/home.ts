@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isAppError } from '../../../errors.js';
+import { listMyActivities } from '../../../usecases/activities/list-my-activities.js';
+import { changePassword } from '../../../usecases/users/change-password.js';
+import { requireActor } from '../../plugins/session.js';
+import { errorList, fieldErrors, useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+
+const PasswordForm = z.object({
+  currentPassword: z.string().default(''),
+  newPassword: z.string().default(''),
+  confirmPassword: z.string().default(''),
+});
+
+export const registerHomeRoutes: RouteModule = (app, ctx) => {
+  app.get('/home', async (request, reply) => {
+    const uc = useCaseContext(request, ctx);
+    const activities = await listMyActivities(uc);
+    const live = activities.filter((a) => !['published', 'cancelled'].includes(a.state));
+    const done = activities.filter((a) => ['published', 'cancelled'].includes(a.state));
+    const la =
+      uc.actor.kind === 'user' && uc.actor.laId
+        ? await ctx.database.db
+            .selectFrom('local_authorities')
+            .select(['id', 'name'])
+            .where('id', '=', uc.actor.laId)
+            .executeTakeFirst()
+        : undefined;
+    return reply.render('home.njk', { live, done, la });
+  });
+
+  app.get('/account', async (request, reply) => {
+    requireActor(request);
+    return reply.render('account.njk', {});
+  });
+
+  app.get('/account/password', async (request, reply) => {
+    requireActor(request);
+    return reply.render('account-password.njk', {
+      mustChange: request.session?.mustChangePassword ?? false,
+    });
+  });
+
+  app.post('/account/password', async (request, reply) => {
+    const uc = useCaseContext(request, ctx);
+    const form = PasswordForm.parse(request.body ?? {});
+    const problems: { field: string; reason: string }[] = [];
+    if (form.newPassword !== form.confirmPassword)
+      problems.push({ field: 'confirmPassword', reason: 'The passwords do not match' });
+    if (problems.length === 0 && uc.actor.kind === 'user') {
+      try {
+        await changePassword(
+          uc,
+          {
+            userId: uc.actor.userId,
+            currentPassword: form.currentPassword,
+            newPassword: form.newPassword,
+          },
+          request.session?.sessionId,
+        );
+        return reply.render('account.njk', {
+          notice: 'Your password has been changed. You have been signed out everywhere else.',
+        });
+      } catch (err) {
+        if (!isAppError(err) || err.code !== 'VALIDATION_FAILED') throw err;
+        problems.push(
+          ...err.details.map((d) => ({ field: d.field ?? 'newPassword', reason: d.reason })),
+        );
+      }
+    }
+    reply.status(400);
+    return reply.render('account-password.njk', {
+      errors: errorList(problems),
+      fieldErrors: fieldErrors(problems),
+    });
+  });
+};

@@ -1,0 +1,20 @@
+// Every route module, registered in this order.
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../app.js';
+import { registerAuthRoutes } from './html/auth.js';
+import { registerHomeRoutes } from './html/home.js';
+import { registerActivityApi } from './api/activities.js';
+import { registerAuditApi } from './api/audit.js';
+import { registerSystemRoutes } from './api/system.js';
+import { registerUserApi } from './api/users.js';
+
+export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
+
+export const routeModules: RouteModule[] = [
+  registerSystemRoutes,
+  registerActivityApi,
+  registerUserApi,
+  registerAuditApi,
+  registerAuthRoutes,
+  registerHomeRoutes,
+];

@@ -1,0 +1,165 @@
+// Seeds the demo through the same use cases people use, so the audit log tells its story too.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../data/schema.js';
+import { writeAudit } from '../../data/audit-log.js';
+import { systemActor } from '../../domain/access/actor.js';
+import type { ActivityTypeCatalog } from '../../domain/activities/activity-type.js';
+import { addTeamMember } from '../activities/add-team-member.js';
+import { changeActivityState } from '../activities/change-activity-state.js';
+import { createActivity } from '../activities/create-activity.js';
+import type { UseCaseContext } from '../context.js';
+import { loadLaReference } from '../las/load-la-reference.js';
+import { loadBundledHistory } from '../history/load-bundled-history.js';
+import { createUser } from '../users/create-user.js';
+import { DEMO_LA, DEMO_USERS } from './demo-content.js';
+
+export interface DemoCredentials {
+  role: string;
+  teamRole: string | null;
+  email: string;
+  displayName: string;
+  /** Shown once, at seeding; never stored in clear. */
+  password: string | null;
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  activityId: string;
+  focusedVisitId: string | null;
+  users: DemoCredentials[];
+}
+
+function demoPassword(): string {
+  return process.env.TRIANGULATE_DEMO_PASSWORD ?? `demo-${randomBytes(9).toString('base64url')}`;
+}
+
+/** Seeds the demo into an empty database; returns null when accounts already exist. */
+export async function seedDemoIfEmpty(
+  db: Kysely<DB>,
+  catalog: ActivityTypeCatalog,
+): Promise<DemoSeedResult | null> {
+  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return null;
+  return seedDemo(db, catalog);
+}
+
+export async function seedDemo(
+  db: Kysely<DB>,
+  catalog: ActivityTypeCatalog,
+): Promise<DemoSeedResult> {
+  const existing = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
+  if (existing) {
+    const v = existing.value as { activityId: string; focusedVisitId: string | null };
+    const users = await db
+      .selectFrom('users')
+      .select(['email', 'display_name', 'role'])
+      .where(
+        'email',
+        'in',
+        DEMO_USERS.map((u) => u.email),
+      )
+      .execute();
+    return {
+      created: false,
+      activityId: v.activityId,
+      focusedVisitId: v.focusedVisitId,
+      users: users.map((u) => ({
+        role: u.role,
+        teamRole: DEMO_USERS.find((d) => d.email === u.email)?.teamRole ?? null,
+        email: u.email,
+        displayName: u.display_name,
+        password: null,
+      })),
+    };
+  }
+  const ctx: UseCaseContext = { db, actor: systemActor('demo-seed'), catalog };
+  await loadLaReference(ctx);
+  await loadBundledHistory(ctx);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('local_authorities')
+      .values({ ...DEMO_LA })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'la.reference_loaded',
+      entityType: 'local_authority',
+      entityId: DEMO_LA.id,
+      laId: DEMO_LA.id,
+      after: { ...DEMO_LA, synthetic: true },
+    });
+  });
+
+  const credentials: DemoCredentials[] = [];
+  const ids = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const password = demoPassword();
+    const user = await createUser(ctx, {
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      region: (u.region as never) ?? null,
+      laId: u.laId ?? null,
+      password,
+    });
+    ids.set(u.key, user.id);
+    credentials.push({
+      role: u.role,
+      teamRole: u.teamRole ?? null,
+      email: u.email,
+      displayName: u.displayName,
+      password,
+    });
+  }
+
+  const today = new Date();
+  const monday = new Date(today);
+  monday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7));
+  const iso = (d: Date): string => d.toISOString().slice(0, 10);
+  const end = new Date(monday);
+  end.setUTCDate(monday.getUTCDate() + 11);
+  const inspection = await createActivity(ctx, {
+    laId: DEMO_LA.id,
+    activityType: 'standard_inspection',
+    plannedStart: iso(monday),
+    plannedEnd: iso(end),
+  });
+  for (const u of DEMO_USERS) {
+    if (u.teamRole)
+      await addTeamMember(ctx, {
+        activityId: inspection.id,
+        userId: ids.get(u.key)!,
+        teamRole: u.teamRole,
+      });
+  }
+  await changeActivityState(ctx, { activityId: inspection.id, toState: 'notified' });
+  await changeActivityState(ctx, { activityId: inspection.id, toState: 'on_site' });
+
+  // A future focused visit the LA has not been told about: LA users must not see it.
+  const later = new Date(monday);
+  later.setUTCDate(monday.getUTCDate() + 7 * 30 + 1);
+  const fvType = catalog.activityType(
+    catalog.frameworkFor(iso(later), 'focused_visit') ?? '',
+    'focused_visit',
+  );
+  let focusedVisitId: string | null = null;
+  if (fvType) {
+    const fv = await createActivity(ctx, {
+      laId: DEMO_LA.id,
+      activityType: 'focused_visit',
+      plannedStart: iso(later),
+      theme: fvType.themes[0] ?? 'Front door',
+    });
+    focusedVisitId = fv.id;
+  }
+  await db
+    .insertInto('app_meta')
+    .values({ key: 'demo', value: JSON.stringify({ activityId: inspection.id, focusedVisitId }) })
+    .execute();
+  return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
+}
