@@ -1,0 +1,34 @@
+// Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
+// a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
+//   npm run bench -- [--only startup,latency,long-query] [--n 200] [--scale realistic|national]
+import { parseArgs } from 'node:util';
+import { benchLatency } from './latency.js';
+import { benchLongQuery } from './long-query.js';
+import { benchStartup } from './startup.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'startup,latency,long-query' },
+    n: { type: 'string', default: '200' },
+    scale: { type: 'string', default: 'realistic' },
+    postgres: {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+  },
+});
+const only = new Set(values.only.split(','));
+const n = Number(values.n);
+const scale = values.scale === 'national' ? 'national' : 'realistic';
+
+const out: string[] = [
+  `# Benchmark run ${new Date().toISOString()} (node ${process.version}, ${process.platform}/${process.arch})`,
+  '',
+];
+if (only.has('startup')) out.push(...(await benchStartup()));
+if (only.has('latency')) {
+  out.push(...(await benchLatency({ engine: 'pglite', n, scale })));
+  out.push(...(await benchLatency({ engine: 'postgres', n, scale, adminUrl: values.postgres })));
+}
+if (only.has('long-query')) out.push(...(await benchLongQuery()));
+process.stdout.write(`${out.join('\n')}\n`);
