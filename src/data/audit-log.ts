@@ -1,0 +1,139 @@
+// Writes audit events inside the caller's transaction and reads them back for browsing and
+// verification. There is deliberately no update or delete here.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../domain/access/actor.js';
+import { actorLabel, actorUserId } from '../domain/access/actor.js';
+import type { AuditAction } from '../domain/audit/actions.js';
+import { GENESIS_HASH, hashEvent, type HashableEvent } from '../domain/audit/hash.js';
+import type { DB } from './schema.js';
+
+export interface AuditInput {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  activityId?: string | null;
+  laId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+// Any constant: serialises writers so the chain never forks under concurrent transactions.
+const AUDIT_LOCK_KEY = 73_011;
+
+export async function writeAudit(trx: Transaction<DB>, actor: Actor, input: AuditInput): Promise<string> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const event: HashableEvent = {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    activityId: input.activityId ?? null,
+    laId: input.laId ?? null,
+    // Round-trip through JSON so that what we hash is exactly what jsonb gives back.
+    before: normalise(input.before),
+    after: normalise(input.after),
+    reason: input.reason ?? null,
+  };
+  const hash = hashEvent(prevHash, event);
+  await trx
+    .insertInto('audit_events')
+    .values({
+      id: event.id,
+      occurred_at: event.occurredAt,
+      actor_id: event.actorId,
+      actor_label: event.actorLabel,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      activity_id: event.activityId,
+      la_id: event.laId,
+      before: event.before === null ? null : JSON.stringify(event.before),
+      after: event.after === null ? null : JSON.stringify(event.after),
+      reason: event.reason,
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  return event.id;
+}
+
+function normalise(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+export interface AuditEventView {
+  seq: number;
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  activityId: string | null;
+  laId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  activityId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  afterSeq?: number;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
+export async function listAuditEvents(db: Kysely<DB>, f: AuditFilter): Promise<AuditEventView[]> {
+  let q = db.selectFrom('audit_events').selectAll();
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.activityId) q = q.where('activity_id', '=', f.activityId);
+  if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+  if (f.from) q = q.where('occurred_at', '>=', f.from);
+  if (f.to) q = q.where('occurred_at', '<', f.to);
+  if (f.afterSeq !== undefined) q = q.where('seq', f.order === 'desc' ? '<' : '>', f.afterSeq);
+  const rows = await q
+    .orderBy('seq', f.order ?? 'desc')
+    .limit(f.limit ?? 100)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    activityId: r.activity_id,
+    laId: r.la_id,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

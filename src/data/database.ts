@@ -1,0 +1,79 @@
+// Opens the database the configuration asks for: embedded PGlite in a data folder, or PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { AppConfig } from '../config.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { PgliteWorkerClient, PgliteWorkerDialect } from './pglite-worker-dialect.js';
+import type { DB } from './schema.js';
+import { pgTypeOverrides } from './type-parsers.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Where the data lives, for messages: a folder or a redacted URL. */
+  location: string;
+  /** A gzip tarball of the embedded data folder (embedded engine only). */
+  dumpEmbedded?: () => Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Use an in-memory embedded database (tests). */
+  inMemory?: boolean;
+  /** Create the embedded database from a backup made by `db backup` (empty data folder only). */
+  restoreFrom?: Uint8Array;
+}
+
+for (const [oid, parse] of pgTypeOverrides) pg.types.setTypeParser(oid, parse);
+
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<Database> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: 'postgres',
+      location: redactUrl(config.databaseUrl),
+      close: () => db.destroy(),
+    };
+  }
+  let releaseLock = (): void => undefined;
+  let dataDir: string | null = null;
+  if (!options.inMemory) {
+    mkdirSync(config.dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(config.dataDir);
+    dataDir = path.join(config.dataDir, 'pgdata');
+  }
+  const client = new PgliteWorkerClient(dataDir, options.restoreFrom);
+  try {
+    await client.ready;
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    dumpEmbedded: () => client.dump(),
+    close: async () => {
+      await db.destroy();
+      releaseLock();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,7 @@
+// The one ordered list of migrations. Add new files here; never edit an applied one.
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-23T0600_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0600_foundation': foundation,
+};

@@ -1,0 +1,80 @@
+// Hosts the embedded PGlite database on its own thread so that a long query never blocks the
+// HTTP event loop. The main thread talks to it through PgliteWorkerDialect.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteParsers } from './type-parsers.js';
+
+export type WorkerRequest =
+  | { id: number; op: 'query'; sql: string; params: unknown[] }
+  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'dump' }
+  | { id: number; op: 'close' };
+
+export type WorkerResponse =
+  | { id: number; ok: true; rows: unknown[]; affectedRows: number | undefined; dump?: Uint8Array }
+  | { id: number; ok: false; error: SerializedDbError };
+
+export interface SerializedDbError {
+  message: string;
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+}
+
+const port = parentPort;
+if (!port) throw new Error('pglite-worker must run inside a worker thread');
+const { dataDir, restoreFrom } = workerData as { dataDir: string | null; restoreFrom?: Uint8Array };
+
+const db = await PGlite.create({
+  ...(dataDir ? { dataDir } : {}),
+  ...(restoreFrom ? { loadDataDir: new Blob([new Uint8Array(restoreFrom)]) } : {}),
+  parsers: pgliteParsers,
+});
+
+function serializeError(err: unknown): SerializedDbError {
+  const e = err as Record<string, unknown>;
+  const out: SerializedDbError = { message: err instanceof Error ? err.message : String(err) };
+  for (const key of ['code', 'detail', 'constraint', 'table', 'column'] as const) {
+    if (typeof e[key] === 'string') out[key] = e[key];
+  }
+  return out;
+}
+
+// Requests are handled strictly one at a time: PGlite has a single backend.
+let chain: Promise<void> = Promise.resolve();
+port.on('message', (req: WorkerRequest) => {
+  chain = chain.then(() => handle(req));
+});
+
+async function handle(req: WorkerRequest): Promise<void> {
+  try {
+    if (req.op === 'query') {
+      // Like node-postgres, a query without parameters uses the simple protocol, which allows
+      // several statements (migrations rely on this).
+      const result =
+        req.params.length === 0 ? (await db.exec(req.sql)).at(-1) : await db.query(req.sql, req.params);
+      reply({ id: req.id, ok: true, rows: result?.rows ?? [], affectedRows: result?.affectedRows });
+    } else if (req.op === 'exec') {
+      await db.exec(req.sql);
+      reply({ id: req.id, ok: true, rows: [], affectedRows: undefined });
+    } else if (req.op === 'dump') {
+      const blob = await db.dumpDataDir('gzip');
+      const dump = new Uint8Array(await blob.arrayBuffer());
+      reply({ id: req.id, ok: true, rows: [], affectedRows: undefined, dump });
+    } else {
+      await db.close();
+      reply({ id: req.id, ok: true, rows: [], affectedRows: undefined });
+      port?.close();
+    }
+  } catch (err) {
+    reply({ id: req.id, ok: false, error: serializeError(err) });
+  }
+}
+
+function reply(res: WorkerResponse): void {
+  port?.postMessage(res);
+}
+
+port.postMessage({ id: 0, ok: true, rows: [], affectedRows: undefined } satisfies WorkerResponse);

@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import type { ActivityFacts } from '../../domain/access/policies.js';
+import type { Actor } from '../../domain/access/actor.js';
+import type { TeamRole } from '../../domain/access/roles.js';
+import type { ActivityState } from '../../domain/activities/lifecycle.js';
+import type { DB } from '../schema.js';
+import { isUuid } from './users.js';
+
+export interface Activity {
+  id: string;
+  laId: string;
+  laName: string;
+  laRegion: string | null;
+  activityType: string;
+  frameworkId: string;
+  state: ActivityState;
+  pausedFrom: ActivityState | null;
+  title: string;
+  theme: string | null;
+  sequenceNumber: number | null;
+  partnerInspectorates: string[];
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  notifiedAt: Date | null;
+  releasedParts: string[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TeamMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  teamRole: TeamRole;
+  addedAt: Date;
+}
+
+export interface StateChange {
+  fromState: ActivityState | null;
+  toState: ActivityState;
+  reason: string | null;
+  changedBy: string | null;
+  changedAt: Date;
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('activities as a')
+    .innerJoin('local_authorities as la', 'la.id', 'a.la_id')
+    .select([
+      'a.id',
+      'a.la_id',
+      'la.name as la_name',
+      'la.ofsted_region as la_region',
+      'a.activity_type',
+      'a.framework_id',
+      'a.state',
+      'a.paused_from',
+      'a.title',
+      'a.theme',
+      'a.sequence_number',
+      'a.partner_inspectorates',
+      'a.planned_start',
+      'a.planned_end',
+      'a.notified_at',
+      'a.released_parts',
+      'a.version',
+      'a.created_at',
+      'a.updated_at',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toActivity(r: Row): Activity {
+  return {
+    id: r.id,
+    laId: r.la_id,
+    laName: r.la_name,
+    laRegion: r.la_region,
+    activityType: r.activity_type,
+    frameworkId: r.framework_id,
+    state: r.state as ActivityState,
+    pausedFrom: r.paused_from as ActivityState | null,
+    title: r.title,
+    theme: r.theme,
+    sequenceNumber: r.sequence_number,
+    partnerInspectorates: r.partner_inspectorates,
+    plannedStart: r.planned_start,
+    plannedEnd: r.planned_end,
+    notifiedAt: r.notified_at,
+    releasedParts: r.released_parts,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function findActivity(db: Kysely<DB>, id: string): Promise<Activity | null> {
+  if (!isUuid(id)) return null;
+  const row = await baseQuery(db).where('a.id', '=', id).executeTakeFirst();
+  return row ? toActivity(row) : null;
+}
+
+export async function teamRoleOf(db: Kysely<DB>, activityId: string, actor: Actor): Promise<TeamRole | null> {
+  if (actor.kind !== 'user') return null;
+  const row = await db
+    .selectFrom('team_members')
+    .select('team_role')
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  return (row?.team_role as TeamRole | undefined) ?? null;
+}
+
+export function factsOf(a: Activity, teamRole: TeamRole | null): ActivityFacts & { releasedParts: string[] } {
+  return {
+    laId: a.laId,
+    laRegion: a.laRegion,
+    state: a.state,
+    notifiedAt: a.notifiedAt,
+    teamRole,
+    releasedParts: a.releasedParts,
+  };
+}
+
+export async function listTeam(db: Kysely<DB>, activityId: string): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('team_members as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.user_id', 'u.display_name', 'u.email', 't.team_role', 't.added_at'])
+    .where('t.activity_id', '=', activityId)
+    .orderBy('t.added_at')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    displayName: r.display_name,
+    email: r.email,
+    teamRole: r.team_role as TeamRole,
+    addedAt: r.added_at,
+  }));
+}
+
+export async function listStateChanges(db: Kysely<DB>, activityId: string): Promise<StateChange[]> {
+  const rows = await db
+    .selectFrom('activity_state_changes as c')
+    .leftJoin('users as u', 'u.id', 'c.changed_by')
+    .select(['c.from_state', 'c.to_state', 'c.reason', 'u.display_name', 'c.changed_at'])
+    .where('c.activity_id', '=', activityId)
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({
+    fromState: r.from_state as ActivityState | null,
+    toState: r.to_state as ActivityState,
+    reason: r.reason,
+    changedBy: r.display_name,
+    changedAt: r.changed_at,
+  }));
+}
+
+/**
+ * Activities the actor may see, filtered in SQL by the same rules as policies.viewActivity
+ * (the access-matrix test checks the two agree).
+ */
+export async function listVisibleActivities(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: { laId?: string; states?: string[] } = {},
+): Promise<Activity[]> {
+  let q = baseQuery(db);
+  if (filter.laId) q = q.where('a.la_id', '=', filter.laId);
+  if (filter.states?.length) q = q.where('a.state', 'in', filter.states);
+  if (actor.kind === 'user') {
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        break;
+      case 'regional':
+        q = q.where('la.ofsted_region', '=', actor.region ?? '');
+        break;
+      case 'inspector':
+        q = q.where('a.id', 'in', db.selectFrom('team_members').select('activity_id').where('user_id', '=', actor.userId));
+        break;
+      case 'la_user':
+        q = q.where('a.la_id', '=', actor.laId ?? '').where('a.notified_at', 'is not', null);
+        break;
+      case 'researcher':
+        q = q.where('a.state', '=', 'published');
+        break;
+    }
+  }
+  const rows = await q.orderBy('a.planned_start', 'desc').orderBy('a.created_at', 'desc').execute();
+  return rows.map(toActivity);
+}
