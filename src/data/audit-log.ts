@@ -22,7 +22,11 @@ export interface AuditInput {
 // Any constant: serialises writers so the chain never forks under concurrent transactions.
 const AUDIT_LOCK_KEY = 73_011;
 
-export async function writeAudit(trx: Transaction<DB>, actor: Actor, input: AuditInput): Promise<string> {
+export async function writeAudit(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: AuditInput,
+): Promise<string> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx
     .selectFrom('audit_events')
@@ -69,7 +73,9 @@ export async function writeAudit(trx: Transaction<DB>, actor: Actor, input: Audi
   return event.id;
 }
 
-function normalise(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+function normalise(
+  value: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }

@@ -54,7 +54,9 @@ async function handle(req: WorkerRequest): Promise<void> {
       // Like node-postgres, a query without parameters uses the simple protocol, which allows
       // several statements (migrations rely on this).
       const result =
-        req.params.length === 0 ? (await db.exec(req.sql)).at(-1) : await db.query(req.sql, req.params);
+        req.params.length === 0
+          ? (await db.exec(req.sql)).at(-1)
+          : await db.query(req.sql, req.params);
       reply({ id: req.id, ok: true, rows: result?.rows ?? [], affectedRows: result?.affectedRows });
     } else if (req.op === 'exec') {
       await db.exec(req.sql);

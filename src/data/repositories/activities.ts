@@ -103,7 +103,11 @@ export async function findActivity(db: Kysely<DB>, id: string): Promise<Activity
   return row ? toActivity(row) : null;
 }
 
-export async function teamRoleOf(db: Kysely<DB>, activityId: string, actor: Actor): Promise<TeamRole | null> {
+export async function teamRoleOf(
+  db: Kysely<DB>,
+  activityId: string,
+  actor: Actor,
+): Promise<TeamRole | null> {
   if (actor.kind !== 'user') return null;
   const row = await db
     .selectFrom('team_members')
@@ -114,7 +118,10 @@ export async function teamRoleOf(db: Kysely<DB>, activityId: string, actor: Acto
   return (row?.team_role as TeamRole | undefined) ?? null;
 }
 
-export function factsOf(a: Activity, teamRole: TeamRole | null): ActivityFacts & { releasedParts: string[] } {
+export function factsOf(
+  a: Activity,
+  teamRole: TeamRole | null,
+): ActivityFacts & { releasedParts: string[] } {
   return {
     laId: a.laId,
     laRegion: a.laRegion,
@@ -180,7 +187,11 @@ export async function listVisibleActivities(
         q = q.where('la.ofsted_region', '=', actor.region ?? '');
         break;
       case 'inspector':
-        q = q.where('a.id', 'in', db.selectFrom('team_members').select('activity_id').where('user_id', '=', actor.userId));
+        q = q.where(
+          'a.id',
+          'in',
+          db.selectFrom('team_members').select('activity_id').where('user_id', '=', actor.userId),
+        );
         break;
       case 'la_user':
         q = q.where('a.la_id', '=', actor.laId ?? '').where('a.notified_at', 'is not', null);

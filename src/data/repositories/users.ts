@@ -58,7 +58,10 @@ export async function findUserById(db: Kysely<DB>, id: string): Promise<User | n
   return row ? toUser(row) : null;
 }
 
-export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<(User & { passwordHash: string }) | null> {
+export async function findUserByEmail(
+  db: Kysely<DB>,
+  email: string,
+): Promise<(User & { passwordHash: string }) | null> {
   const row = await db
     .selectFrom('users')
     .select([...columns, 'password_hash'])
@@ -67,13 +70,19 @@ export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<(U
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
-export async function listUsers(db: Kysely<DB>, filter: { role?: Role; search?: string } = {}): Promise<User[]> {
+export async function listUsers(
+  db: Kysely<DB>,
+  filter: { role?: Role; search?: string } = {},
+): Promise<User[]> {
   let q = db.selectFrom('users').select(columns);
   if (filter.role) q = q.where('role', '=', filter.role);
   if (filter.search) {
     const like = `%${filter.search.toLowerCase()}%`;
     q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['email']), 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]),
+      eb.or([
+        eb(eb.fn('lower', ['email']), 'like', like),
+        eb(eb.fn('lower', ['display_name']), 'like', like),
+      ]),
     );
   }
   const rows = await q.orderBy('display_name').execute();
