@@ -7,6 +7,7 @@ const integration = (engine: 'pglite' | 'postgres') => ({
     name: `integration-${engine}`,
     include: ['test/integration/**/*.test.ts'],
     env: { TRIANGULATE_TEST_ENGINE: engine },
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/data/database.js';
 import { migrateToLatest } from '../../src/data/migrate.js';
+import { readTemplate } from './pglite-template.js';
 
 export interface TestDatabase extends Database {
   /** Drops the database (PostgreSQL) and closes connections. */
@@ -35,7 +36,11 @@ export async function createTestDatabase(
       },
     };
   }
-  const database = await openDatabase({ databaseUrl: undefined, dataDir: '' }, { inMemory: true });
+  const template = migrate ? readTemplate() : undefined;
+  const database = await openDatabase(
+    { databaseUrl: undefined, dataDir: '' },
+    { inMemory: true, ...(template ? { restoreFrom: template } : {}) },
+  );
   if (migrate) await migrateToLatest(database.db);
   return { ...database, destroy: () => database.close() };
 }
