@@ -139,7 +139,8 @@ export interface AppMetaTable {
   updated_at: Timestamp;
 }
 
-export interface DB {
+/** Tables of the foundation migration. */
+export interface FoundationTables {
   local_authorities: LocalAuthorityTable;
   la_successions: LaSuccessionTable;
   inspection_history: InspectionHistoryTable;
@@ -152,3 +153,9 @@ export interface DB {
   audit_events: AuditEventTable;
   app_meta: AppMetaTable;
 }
+
+/**
+ * The whole database. Each area declares its tables in src/data/schema/<area>.ts and adds its
+ * interface here, so areas never edit each other's table types.
+ */
+export interface DB extends FoundationTables {}
