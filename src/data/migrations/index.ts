@@ -1,7 +1,9 @@
 // The one ordered list of migrations. Add new files here; never edit an applied one.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T0600_foundation.js';
+import * as evidence from './2026-11-23T0720_evidence.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
+  '2026-11-23T0720_evidence': evidence,
 };
