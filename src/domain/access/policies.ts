@@ -20,6 +20,9 @@ export interface LaFacts {
 /** States whose existence may be shown to researchers (published work only). */
 const PUBLISHED_STATES = new Set(['published']);
 
+/** States in which an activity's evidence base is read-only. */
+export const EVIDENCE_CLOSED_STATES = new Set(['published', 'cancelled']);
+
 export const policies = {
   /** The LA register and each LA's published history are public information. */
   viewLaRegister: (actor: Actor): boolean => actor.kind === 'system' || actor.role !== undefined,
@@ -74,6 +77,24 @@ export const policies = {
     if (actor.role === 'la_user') return a.releasedParts.includes(part);
     if (actor.role === 'researcher') return false;
     return true;
+  },
+
+  /**
+   * Read an activity's evidence base (evidence, codes, codings, cases, memos, lines of enquiry):
+   * its team (shadows included), admins and the national team. Never LA users or researchers;
+   * regional staff only through a team role.
+   */
+  viewEvidence: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'inspector' && a.teamRole !== null;
+  },
+
+  /** Record, edit and code evidence: the team except people shadowing, while the work is open. */
+  writeEvidence: (actor: Actor, a: ActivityFacts): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    if (actor.kind === 'system') return true;
+    return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
   },
 
   manageUsers: (actor: Actor): boolean => actor.kind === 'system' || actor.role === 'admin',

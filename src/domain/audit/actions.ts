@@ -13,6 +13,23 @@ export const auditActions = {
   'activity.team_member_added': 'Someone joined an activity’s team',
   'activity.team_member_removed': 'Someone left an activity’s team',
   'demo.seeded': 'The demo data was created',
+  'evidence.recorded': 'An evidence record was added (typed or imported from a file)',
+  'evidence.edited': 'An evidence record was changed (a new version; codings re-anchored)',
+  'evidence.deleted': 'An evidence record was deleted (reversible)',
+  'evidence.restored': 'A deleted evidence record was restored',
+  'codebook.seeded': 'The codebook was seeded from the framework’s evaluation criteria',
+  'code.created': 'A code was added to the codebook',
+  'code.updated': 'A code was renamed, moved, recoloured or redescribed',
+  'code.merged': 'A code was merged into another (its codings re-pointed)',
+  'coding.created': 'A span of evidence was coded',
+  'coding.deleted': 'A coding was removed',
+  'case.created': 'A case (child, practitioner or team) was added',
+  'case.updated': 'A case’s reference, description or attributes were changed',
+  'memo.created': 'A memo was written',
+  'memo.updated': 'A memo was changed',
+  'memo.deleted': 'A memo was deleted',
+  'line_of_enquiry.created': 'A line of enquiry was added',
+  'line_of_enquiry.updated': 'A line of enquiry was changed (status, conclusion, wording)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
