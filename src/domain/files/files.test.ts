@@ -1,12 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { SheetDate } from './index.js';
 import {
   csvField,
   neutraliseCell,
   parseXml,
   readSpreadsheet,
   SafeZip,
-  SheetDate,
   toCsv,
   UnsafeArchiveError,
   UnsafeXmlError,

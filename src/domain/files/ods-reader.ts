@@ -3,7 +3,7 @@
 // repeats are never materialised, non-empty ones count towards the row limit), and the value types
 // float, percentage, currency, date, time, boolean and string. Formula cells carry their cached
 // value in office:value / office:date-value like any other cell.
-import { SafeZip } from './zip.js';
+import type { SafeZip } from './zip.js';
 import { createSafeXmlParser } from './xml.js';
 import {
   isoDateToSerial,

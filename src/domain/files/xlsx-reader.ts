@@ -1,7 +1,7 @@
 // Reads .xlsx workbooks on the safe ZIP and XML layers, streaming each sheet's XML: shared and
 // inline strings, numbers, booleans, errors (#N/A), formula cells' cached values, dates (cells
 // whose number format is a date, in the 1900 or 1904 system), sheet names in workbook order.
-import { SafeZip } from './zip.js';
+import type { SafeZip } from './zip.js';
 import { createSafeXmlParser, parseXml } from './xml.js';
 import {
   columnIndex,
