@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../app.js';
 import { registerAuthRoutes } from './html/auth.js';
 import { registerHomeRoutes } from './html/home.js';
+import { registerActivityRoutes } from './html/activities.js';
+import { registerAdminUserRoutes } from './html/admin-users.js';
+import { registerAuditRoutes } from './html/audit.js';
+import { registerLaRoutes } from './html/las.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerSystemRoutes } from './api/system.js';
@@ -17,4 +21,8 @@ export const routeModules: RouteModule[] = [
   registerAuditApi,
   registerAuthRoutes,
   registerHomeRoutes,
+  registerActivityRoutes,
+  registerAdminUserRoutes,
+  registerAuditRoutes,
+  registerLaRoutes,
 ];

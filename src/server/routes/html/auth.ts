@@ -3,7 +3,7 @@ import { isAppError } from '../../../errors.js';
 import { signIn } from '../../../usecases/auth/sign-in.js';
 import { signOut } from '../../../usecases/auth/sign-out.js';
 import { SESSION_COOKIE } from '../../plugins/session.js';
-import { safeNext } from '../helpers.js';
+import { errorList, safeNext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 
 const SignInForm = z.object({
@@ -45,7 +45,7 @@ export const registerAuthRoutes: RouteModule = (app, ctx) => {
         reply.status(err.status);
       }
     }
-    return reply.render('sign-in.njk', { next, values: { email: form.email }, errors });
+    return reply.render('sign-in.njk', { next, values: { email: form.email }, errors: errorList(errors) });
   });
 
   app.post('/sign-out', async (request, reply) => {

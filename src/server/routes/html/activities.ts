@@ -1,0 +1,308 @@
+// Activity pages: create an activity, view one, move it through its lifecycle, manage its team.
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { teamRoleLabels, teamRoles } from '../../../domain/access/roles.js';
+import {
+  checkTransition,
+  isActivityState,
+  stateLabels,
+} from '../../../domain/activities/lifecycle.js';
+import { addTeamMember } from '../../../usecases/activities/add-team-member.js';
+import { changeActivityState } from '../../../usecases/activities/change-activity-state.js';
+import { createActivity } from '../../../usecases/activities/create-activity.js';
+import { getActivity } from '../../../usecases/activities/get-activity.js';
+import {
+  getActivityPage,
+  type ActivityPage,
+} from '../../../usecases/activities/get-activity-page.js';
+import {
+  getNewActivityForm,
+  type NewActivityForm,
+} from '../../../usecases/activities/get-new-activity-form.js';
+import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
+import {
+  dateFromParts,
+  formErrors,
+  noticeFor,
+  problemsFrom,
+  type Problem,
+} from '../form-problems.js';
+import { useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+
+const IdParams = z.object({ id: z.string() });
+const MemberParams = z.object({ id: z.string(), userId: z.string() });
+const ShowQuery = z.object({ done: z.string().optional() });
+const NewQuery = z.object({ laId: z.string().max(200).optional() });
+const StateForm = z.object({
+  toState: z.string().default(''),
+  reason: z.string().default(''),
+  expectedVersion: z.string().default(''),
+});
+const TeamForm = z.object({ userId: z.string().default(''), teamRole: z.string().default('') });
+/** The create form has per-type fields (theme-<type>...), so it is read as a flat record. */
+const CreateForm = z.record(z.string(), z.string());
+
+const notices = {
+  created: 'The activity has been created.',
+  state: 'The activity’s state has been changed.',
+  'team-added': 'The team has been updated.',
+  'team-removed': 'The person has been removed from the team.',
+};
+
+const teamRoleItems = teamRoles.map((r) => ({ value: r, text: teamRoleLabels[r] }));
+
+function renderActivity(
+  reply: FastifyReply,
+  page: ActivityPage,
+  extra: {
+    notice?: string | undefined;
+    problems?: Problem[];
+    values?: Record<string, string>;
+  } = {},
+): FastifyReply {
+  const { activity, can } = page.detail;
+  const nextStates = can.nextStates.map((s) => ({
+    value: s,
+    text: stateLabels[s],
+    reasonRequired: checkTransition(activity.state, s, {
+      pausedFrom: activity.pausedFrom,
+      hasWrittenOutput: true,
+      reason: 'x',
+    }).reasonRequired,
+  }));
+  return reply.render('activities/show.njk', {
+    ...page,
+    ...page.detail,
+    nextStates,
+    teamRoleLabels,
+    teamRoleItems,
+    notice: extra.notice,
+    values: extra.values ?? {},
+    ...(extra.problems ? formErrors(extra.problems) : {}),
+    breadcrumbs: [
+      { text: 'Home', href: '/home' },
+      { text: activity.laName, href: `/las/${activity.laId}` },
+    ],
+  });
+}
+
+function renderNew(
+  reply: FastifyReply,
+  form: NewActivityForm,
+  values: Record<string, string> = {},
+  problems: Problem[] = [],
+): FastifyReply {
+  const type = form.activityTypes.find((t) => t.id === values.activityType);
+  const anchors: Record<string, string> = {
+    activityType: 'activityType',
+    plannedStart: 'plannedStart-day',
+    plannedEnd: 'plannedEnd-day',
+  };
+  if (type) {
+    anchors.theme = `theme-${type.id}`;
+    anchors.sequenceNumber = `sequenceNumber-${type.id}`;
+    anchors.partnerInspectorates = `partners-${type.id}`;
+  }
+  const errors = formErrors(problems, anchors);
+  // Per-type fields carry their own inline errors.
+  if (type) {
+    for (const [field, id] of [
+      ['theme', `theme-${type.id}`],
+      ['sequenceNumber', `sequenceNumber-${type.id}`],
+      ['partnerInspectorates', `partners-${type.id}`],
+    ] as const) {
+      const e = errors.fieldErrors[field];
+      if (e) errors.fieldErrors[id] = e;
+    }
+  }
+  return reply.render('activities/new.njk', {
+    ...form,
+    values,
+    ...(problems.length > 0 ? errors : {}),
+    breadcrumbs: [{ text: 'Home', href: '/home' }],
+  });
+}
+
+/** The chosen type's own fields (theme-<type>...); the use case ignores those a type lacks. */
+function typeFields(typeId: string, body: Record<string, string>) {
+  const theme = (body[`theme-${typeId}`] ?? '').trim();
+  const seq = (body[`sequenceNumber-${typeId}`] ?? '').trim();
+  const partners = (body[`partners-${typeId}`] ?? '')
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return { theme: theme || null, sequenceNumber: seq || null, partnerInspectorates: partners };
+}
+
+export const registerActivityRoutes: RouteModule = (app, ctx) => {
+  app.get('/activities/new', async (request, reply) => {
+    const { laId } = NewQuery.parse(request.query);
+    const form = await getNewActivityForm(useCaseContext(request, ctx));
+    return renderNew(reply, form, laId && form.las.some((l) => l.id === laId) ? { laId } : {});
+  });
+
+  app.post('/activities', async (request, reply) => {
+    const uc = useCaseContext(request, ctx);
+    const body = CreateForm.parse(request.body ?? {});
+    const problems: Problem[] = [];
+    if (!body.laId) problems.push({ field: 'laId', reason: 'Select a local authority' });
+    if (!body.activityType)
+      problems.push({ field: 'activityType', reason: 'Select the type of activity' });
+    const start = dateFromParts(
+      {
+        day: body['plannedStart-day'],
+        month: body['plannedStart-month'],
+        year: body['plannedStart-year'],
+      },
+      'planned start date',
+      { required: true },
+    );
+    if (start.problem) problems.push({ field: 'plannedStart', reason: start.problem });
+    const end = dateFromParts(
+      {
+        day: body['plannedEnd-day'],
+        month: body['plannedEnd-month'],
+        year: body['plannedEnd-year'],
+      },
+      'planned end date',
+      { required: false },
+    );
+    if (end.problem) problems.push({ field: 'plannedEnd', reason: end.problem });
+    const seqRaw = body.activityType
+      ? (body[`sequenceNumber-${body.activityType}`] ?? '').trim()
+      : '';
+    if (seqRaw && !/^\d{1,2}$/.test(seqRaw)) {
+      problems.push({
+        field: 'sequenceNumber',
+        reason: 'The visit number must be a whole number, like 3',
+      });
+    }
+    if (problems.length === 0 && start.value) {
+      try {
+        const created = await createActivity(uc, {
+          laId: body.laId ?? '',
+          activityType: body.activityType ?? '',
+          title: (body.title ?? '').trim() || undefined,
+          plannedStart: start.value,
+          plannedEnd: end.value,
+          ...typeFields(body.activityType ?? '', body),
+        });
+        return reply.redirect(`/activities/${created.id}?done=created`, 303);
+      } catch (err) {
+        const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'activityType' });
+        reply.status(r.status);
+        return renderNew(reply, await getNewActivityForm(uc), body, r.problems);
+      }
+    }
+    reply.status(400);
+    return renderNew(reply, await getNewActivityForm(uc), body, problems);
+  });
+
+  app.get('/activities/:id', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const { done } = ShowQuery.parse(request.query);
+    const page = await getActivityPage(useCaseContext(request, ctx), id);
+    return renderActivity(reply, page, { notice: noticeFor(done, notices) });
+  });
+
+  app.post('/activities/:id/state', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const form = StateForm.parse(request.body ?? {});
+    let problems: Problem[] = [];
+    if (!isActivityState(form.toState))
+      problems.push({ field: 'toState', reason: 'Select the state to move to' });
+    if (form.reason.length > 2000)
+      problems.push({ field: 'reason', reason: 'The reason must be 2000 characters or fewer' });
+    if (problems.length === 0) {
+      try {
+        await changeActivityState(uc, {
+          activityId: id,
+          toState: form.toState as never,
+          reason: form.reason.trim() || null,
+          ...(/^\d+$/.test(form.expectedVersion)
+            ? { expectedVersion: Number(form.expectedVersion) }
+            : {}),
+        });
+        return reply.redirect(`/activities/${id}?done=state`, 303);
+      } catch (err) {
+        const r = problemsFrom(err, ['VALIDATION_FAILED', 'INVALID_TRANSITION', 'CONFLICT'], {
+          defaultField: 'toState',
+        });
+        reply.status(r.status);
+        problems =
+          r.code === 'CONFLICT'
+            ? [
+                {
+                  field: 'toState',
+                  reason:
+                    'Someone else changed this activity while you were looking at it. Check its current state and try again.',
+                },
+              ]
+            : r.problems;
+      }
+    } else {
+      reply.status(400);
+    }
+    const page = await getActivityPage(uc, id);
+    return renderActivity(reply, page, {
+      problems,
+      values: { toState: form.toState, reason: form.reason },
+    });
+  });
+
+  app.post('/activities/:id/team', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const form = TeamForm.parse(request.body ?? {});
+    let problems: Problem[] = [];
+    if (!form.userId) problems.push({ field: 'userId', reason: 'Select the person to add' });
+    if (!(teamRoles as readonly string[]).includes(form.teamRole)) {
+      problems.push({ field: 'teamRole', reason: 'Select their role on the team' });
+    }
+    if (problems.length === 0) {
+      try {
+        await addTeamMember(uc, {
+          activityId: id,
+          userId: form.userId,
+          teamRole: form.teamRole as never,
+        });
+        return reply.redirect(`/activities/${id}?done=team-added`, 303);
+      } catch (err) {
+        const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'userId' });
+        reply.status(r.status);
+        problems = r.problems;
+      }
+    } else {
+      reply.status(400);
+    }
+    const page = await getActivityPage(uc, id);
+    return renderActivity(reply, page, {
+      problems,
+      values: { userId: form.userId, teamRole: form.teamRole },
+    });
+  });
+
+  app.get('/activities/:id/team/:userId/remove', async (request, reply) => {
+    const { id, userId } = MemberParams.parse(request.params);
+    const detail = await getActivity(useCaseContext(request, ctx), id);
+    const member = detail.team.find((m) => m.userId === userId);
+    if (!detail.can.manage || !member) return reply.callNotFound();
+    return reply.render('activities/remove-member.njk', {
+      activity: detail.activity,
+      member,
+      teamRoleLabel: teamRoleLabels[member.teamRole],
+      breadcrumbs: [
+        { text: 'Home', href: '/home' },
+        { text: detail.activity.title, href: `/activities/${detail.activity.id}` },
+      ],
+    });
+  });
+
+  app.post('/activities/:id/team/:userId/remove', async (request, reply) => {
+    const { id, userId } = MemberParams.parse(request.params);
+    await removeTeamMember(useCaseContext(request, ctx), { activityId: id, userId });
+    return reply.redirect(`/activities/${id}?done=team-removed`, 303);
+  });
+};

@@ -1,0 +1,104 @@
+// The local authority register and each authority's page: codes, reorganisations, inspection
+// history as a timeline, and the activities the viewer may see there.
+import { z } from 'zod';
+import { policies } from '../../../domain/access/policies.js';
+import { ofstedRegions } from '../../../domain/access/roles.js';
+import {
+  gradeKeys,
+  gradeLabels,
+  judgementKeys,
+  judgementLabels,
+} from '../../../domain/history/types.js';
+import { listMyActivities } from '../../../usecases/activities/list-my-activities.js';
+import { getLa } from '../../../usecases/las/get-la.js';
+import { listLas } from '../../../usecases/las/list-las.js';
+import { formErrors, type Problem } from '../form-problems.js';
+import { useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+
+const RegisterQuery = z.object({
+  q: z.string().default(''),
+  region: z.string().default(''),
+  grade: z.string().default(''),
+  former: z.string().default(''),
+});
+const IdParams = z.object({ id: z.string().max(200) });
+
+/** GOV.UK tag colour for each grade. */
+const gradeColours: Record<string, string> = {
+  outstanding: 'green',
+  good: 'turquoise',
+  requires_improvement: 'yellow',
+  inadequate: 'red',
+};
+
+const viewLabels = { gradeLabels, gradeColours, judgementLabels, judgementKeys };
+
+export const registerLaRoutes: RouteModule = (app, ctx) => {
+  app.get('/las', async (request, reply) => {
+    const parsed = RegisterQuery.safeParse(request.query);
+    const q = parsed.success ? parsed.data : RegisterQuery.parse({});
+    const problems: Problem[] = [];
+    const search = q.q.trim();
+    if (search.length > 100)
+      problems.push({ field: 'q', reason: 'The search must be 100 characters or fewer' });
+    if (q.region && !(ofstedRegions as readonly string[]).includes(q.region)) {
+      problems.push({ field: 'region', reason: 'Select a region from the list' });
+    }
+    if (q.grade && !(gradeKeys as readonly string[]).includes(q.grade)) {
+      problems.push({ field: 'grade', reason: 'Select a grade from the list' });
+    }
+    const las = await listLas(
+      useCaseContext(request, ctx),
+      problems.length > 0
+        ? {}
+        : {
+            ...(search ? { search } : {}),
+            ...(q.region ? { region: q.region as (typeof ofstedRegions)[number] } : {}),
+            ...(q.grade ? { grade: q.grade as (typeof gradeKeys)[number] } : {}),
+            includeFormer: q.former === 'yes',
+          },
+    );
+    if (problems.length > 0) reply.status(400);
+    return reply.render('las/list.njk', {
+      las,
+      q,
+      regions: ofstedRegions,
+      grades: gradeKeys.map((g) => ({ value: g, text: gradeLabels[g] })),
+      filtered: Boolean(search || q.region || q.grade || q.former),
+      ...viewLabels,
+      ...(problems.length > 0 ? formErrors(problems) : {}),
+      breadcrumbs: [{ text: 'Home', href: '/home' }],
+    });
+  });
+
+  app.get('/las/:id', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const detail = await getLa(uc, { id });
+    // Codes and names resolve to the authority; show it at its own address.
+    if (detail.la.id !== id) return reply.redirect(`/las/${encodeURIComponent(detail.la.id)}`, 301);
+    const activities = await listMyActivities(uc, { laId: detail.la.id });
+    const history = detail.history.map((h) => ({
+      ...h,
+      frameworkName: h.frameworkId ? ctx.catalog.frameworkName(h.frameworkId) : null,
+      gradeList: judgementKeys.flatMap((k) =>
+        h.grades[k] ? [{ judgement: k, grade: h.grades[k] }] : [],
+      ),
+    }));
+    return reply.render('las/show.njk', {
+      ...detail,
+      history,
+      activities,
+      population: detail.la.population0to17?.toLocaleString('en-GB') ?? null,
+      canCreateActivity:
+        detail.current &&
+        policies.createActivity(uc.actor, { id: detail.la.id, region: detail.la.ofstedRegion }),
+      ...viewLabels,
+      breadcrumbs: [
+        { text: 'Home', href: '/home' },
+        { text: 'Local authorities', href: '/las' },
+      ],
+    });
+  });
+};

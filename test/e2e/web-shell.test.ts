@@ -1,0 +1,434 @@
+// The web shell in a real browser: every demo role signs in and visits the pages it can use, the
+// main forms are submitted, and axe-core checks every page against WCAG 2.2 AA.
+// Needs a build (`npm run build`) and Chromium at /usr/bin/chromium.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
+import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+
+let server: RunningServer;
+let browser: Browser;
+let activityPath = '';
+const contexts: BrowserContext[] = [];
+
+/** The visible text of the first element a locator finds. */
+const textOf = async (locator: Locator): Promise<string> => locator.first().innerText();
+const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  const page = await newPage();
+  await signIn(page, 'lead');
+  activityPath =
+    (await page.locator('a', { hasText: 'Standard inspection' }).first().getAttribute('href')) ??
+    '';
+  expect(activityPath).toMatch(/^\/activities\/[0-9a-f-]{36}$/);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * A fresh browser profile. axe-core is injected as an inline script, which the app's CSP rightly
+ * forbids, so these contexts bypass CSP; the "progressive enhancement" test checks CSP for real.
+ */
+async function newPage(
+  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: options.bypassCSP ?? true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, key: string, password = server.password): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#email', email(key));
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+/** Checks the page is a proper page (one h1, a title) and accessible; returns its problems. */
+async function check(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const title = await page.title();
+  if (!/ – Triangulate$/.test(title)) problems.push(`${page.url()}: unexpected title "${title}"`);
+  const h1s = await page.locator('h1').allTextContents();
+  if (h1s.length !== 1 || !h1s[0]?.trim())
+    problems.push(`${page.url()}: expected one h1, found ${JSON.stringify(h1s)}`);
+  problems.push(...(await axeViolations(page)));
+  return problems;
+}
+
+/** Visits each path (expecting 200) and checks it. */
+async function visitAll(page: Page, paths: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const p of paths) {
+    const res = await page.goto(`${server.url}${p}`);
+    if (res?.status() !== 200) {
+      problems.push(`${p}: status ${res?.status()}`);
+      continue;
+    }
+    problems.push(...(await check(page)));
+  }
+  return problems;
+}
+
+/** Per-test time limit: each test visits several pages and runs axe on each. */
+const SLOW = 180_000;
+
+const expectNoProblems = (problems: string[]): void => {
+  expect(problems, `\n${problems.join('\n\n')}\n`).toEqual([]);
+};
+
+describe('signing in', () => {
+  it(
+    'shows an error summary for a wrong password',
+    async () => {
+      const page = await newPage();
+      await page.goto(`${server.url}/sign-in`);
+      const problems = await check(page);
+      await signIn(page, 'admin', 'not-the-right-password');
+      expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+        'The email address or password is not correct.',
+      );
+      expect(await page.title()).toBe('Error: Sign in – Triangulate');
+      // GOV.UK Frontend moves focus to the summary.
+      expect(
+        await page.evaluate(() =>
+          document.activeElement?.classList.contains('govuk-error-summary'),
+        ),
+      ).toBe(true);
+      problems.push(...(await check(page)));
+      expectNoProblems(problems);
+    },
+    SLOW,
+  );
+});
+
+describe('administrator', () => {
+  it(
+    'visits every page an administrator uses',
+    async () => {
+      const page = await newPage();
+      await signIn(page, 'admin');
+      const problems = await visitAll(page, [
+        '/home',
+        '/las',
+        '/las?region=North+West&grade=good',
+        '/las/demo-northfield',
+        '/las/manchester',
+        activityPath,
+        `${activityPath}/audit`,
+        '/activities/new',
+        '/admin/users',
+        '/admin/users?q=lena',
+        '/audit',
+        '/audit?action=activity.state_changed',
+        '/account',
+        '/account/password',
+      ]);
+      expectNoProblems(problems);
+    },
+    SLOW,
+  );
+
+  it(
+    'creates accounts',
+    async () => {
+      const page = await newPage();
+      await signIn(page, 'admin');
+      const problems: string[] = [];
+
+      // An empty form: the error summary and inline errors must be accessible too.
+      await page.goto(`${server.url}/admin/users/new`);
+      problems.push(...(await check(page)));
+      await page.getByRole('button', { name: 'Create account' }).click();
+      expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+        'Enter an email address',
+      );
+      problems.push(...(await check(page)));
+
+      // A regional account: choosing the role reveals the region (GOV.UK conditional reveal).
+      await page.fill('#email', 'rhiannon@triangulate.example');
+      await page.fill('#displayName', 'Rhiannon Price (regional SHMI)');
+      expect(await page.locator('#region').isVisible()).toBe(false);
+      await page.getByLabel('Regional team').check();
+      expect(await page.locator('#region').isVisible()).toBe(true);
+      await page.selectOption('#region', 'London');
+      await page.fill('#password', 'temporary-password-for-rhiannon');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Create account' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'The account has been created.',
+      );
+      expect(await page.locator('h1').textContent()).toContain('Rhiannon Price');
+      problems.push(...(await check(page)));
+
+      // An inspector, added to the demo team later by the regional team.
+      await page.goto(`${server.url}/admin/users/new`);
+      await page.fill('#email', 'nia@triangulate.example');
+      await page.fill('#displayName', 'Nia Newton (HMI)');
+      await page.getByLabel('Inspector', { exact: true }).check();
+      await page.fill('#password', 'temporary-password-for-nia');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Create account' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'The account has been created.',
+      );
+
+      // The new person must choose a password before anything else.
+      const nia = await newPage();
+      await signIn(nia, 'nia@triangulate.example', 'temporary-password-for-nia');
+      expect(new URL(nia.url()).pathname).toBe('/account/password');
+      expect(await textOf(nia.locator('.govuk-inset-text'))).toContain(
+        'You must choose a new password',
+      );
+      problems.push(...(await check(nia)));
+      expectNoProblems(problems);
+    },
+    SLOW,
+  );
+});
+
+describe('other roles', () => {
+  const pagesFor: Record<string, () => string[]> = {
+    national: () => [
+      '/home',
+      '/las',
+      '/las/demo-northfield',
+      activityPath,
+      `${activityPath}/audit`,
+      '/audit',
+      '/account',
+    ],
+    qam: () => [
+      '/home',
+      '/las',
+      '/las/demo-northfield',
+      activityPath,
+      `${activityPath}/audit`,
+      '/account',
+    ],
+    inspector: () => ['/home', '/las', '/las/demo-northfield', activityPath, '/account'],
+    analyst: () => ['/home', '/las', '/las/demo-northfield', activityPath, '/account'],
+    la: () => [
+      '/home',
+      '/las',
+      '/las/demo-northfield',
+      activityPath,
+      '/account',
+      '/account/password',
+    ],
+    researcher: () => ['/home', '/las', '/las/manchester', '/las/dorset', '/account'],
+  };
+  for (const [key, paths] of Object.entries(pagesFor)) {
+    it(
+      `${key}: visits the pages the role can use`,
+      async () => {
+        const page = await newPage();
+        await signIn(page, key);
+        expect(new URL(page.url()).pathname).toBe('/home');
+        expectNoProblems(await visitAll(page, paths()));
+      },
+      SLOW,
+    );
+  }
+
+  it(
+    'LA user: the un-notified focused visit does not exist for them',
+    async () => {
+      const regional = await newPage();
+      await signIn(regional, 'regional');
+      const fv = await regional
+        .locator('a', { hasText: 'Focused visit' })
+        .first()
+        .getAttribute('href');
+      expect(fv).toMatch(/^\/activities\//);
+      const la = await newPage();
+      await signIn(la, 'la');
+      const res = await la.goto(`${server.url}${fv}`);
+      expect(res?.status()).toBe(404);
+      expectNoProblems(await check(la));
+    },
+    SLOW,
+  );
+});
+
+describe('lead inspector', () => {
+  it(
+    'changes the activity’s state',
+    async () => {
+      const page = await newPage();
+      await signIn(page, 'lead');
+      const problems = await visitAll(page, [
+        '/home',
+        '/las',
+        '/las/demo-northfield',
+        activityPath,
+        `${activityPath}/audit`,
+        '/account',
+      ]);
+
+      await page.goto(`${server.url}${activityPath}`);
+      await page.getByRole('button', { name: 'Change state' }).click();
+      expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+        'Select the state to move to',
+      );
+      problems.push(...(await check(page)));
+
+      await page.getByLabel('Analysis').check();
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Change state' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'The activity’s state has been changed.',
+      );
+      expect(await textOf(page.locator('.govuk-summary-list'))).toContain('Analysis');
+      expect(await textOf(page.locator('main'))).toContain('On site to Analysis');
+      problems.push(...(await check(page)));
+      expectNoProblems(problems);
+    },
+    SLOW,
+  );
+});
+
+describe('regional team', () => {
+  it(
+    'adds a team member, removes them, and creates an activity',
+    async () => {
+      const page = await newPage();
+      await signIn(page, 'regional');
+      const problems = await visitAll(page, [
+        '/home',
+        '/las?region=North+West',
+        '/las/demo-northfield',
+        activityPath,
+        '/account',
+      ]);
+
+      await page.goto(`${server.url}${activityPath}`);
+      await page.selectOption('#userId', { label: 'Nia Newton (HMI) (nia@triangulate.example)' });
+      await page.selectOption('#teamRole', 'team_inspector');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Add to team' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'The team has been updated.',
+      );
+      expect(await textOf(page.locator('#team ~ .app-table-wrap'))).toContain('Nia Newton (HMI)');
+      problems.push(...(await check(page)));
+
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Remove Nia Newton (HMI) from the team' }).click(),
+      ]);
+      problems.push(...(await check(page)));
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Yes, remove them' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'removed from the team',
+      );
+
+      await page.goto(`${server.url}/activities/new`);
+      problems.push(...(await check(page)));
+      await page.selectOption('#laId', 'demo-northfield');
+      await page.getByLabel('Focused visit').check();
+      await page.selectOption('#theme-focused_visit', 'Care leavers');
+      await page.fill('#plannedStart-day', '8');
+      await page.fill('#plannedStart-month', '3');
+      await page.fill('#plannedStart-year', '2027');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Create activity' }).click(),
+      ]);
+      expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+        'The activity has been created.',
+      );
+      expect((await textOf(page.locator('h1'))).trim()).toBe('Focused visit Northfield (demo)');
+      expect(await textOf(page.locator('.govuk-summary-list'))).toContain('Care leavers');
+      problems.push(...(await check(page)));
+      expectNoProblems(problems);
+    },
+    SLOW,
+  );
+});
+
+describe('progressive enhancement', () => {
+  it(
+    'works without JavaScript: sign in, home, and conditional fields shown as plain fields',
+    async () => {
+      const page = await newPage({ javaScriptEnabled: false });
+      await signIn(page, 'admin');
+      expect(new URL(page.url()).pathname).toBe('/home');
+      expect((await textOf(page.locator('h1'))).trim()).toBe('Welcome, Ada Admin');
+      await page.goto(`${server.url}/admin/users/new`);
+      expect(await page.locator('#region').isVisible()).toBe(true);
+      expect(await page.locator('#laId').isVisible()).toBe(true);
+      await page.goto(`${server.url}${activityPath}`);
+      expect((await textOf(page.locator('h1'))).trim()).toBe(
+        'Standard inspection Northfield (demo)',
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'runs GOV.UK Frontend under the real Content Security Policy, with no violations',
+    async () => {
+      const page = await newPage({ bypassCSP: false });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await signIn(page, 'lead');
+      await page.goto(`${server.url}/account/password`);
+      expect(
+        await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')),
+      ).toBe(true);
+      // The password input's "Show" button exists only once GOV.UK Frontend's JavaScript has run.
+      expect(await page.getByRole('button', { name: 'Show password' }).first().isVisible()).toBe(
+        true,
+      );
+      expect(errors).toEqual([]);
+    },
+    SLOW,
+  );
+});
+
+describe('screenshots', () => {
+  it(
+    'saves the home and activity pages for the README',
+    async () => {
+      const dir = path.join(projectRoot(), 'docs', 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      const page = await newPage();
+      await signIn(page, 'lead');
+      await page.screenshot({ path: path.join(dir, 'home.png'), fullPage: true });
+      await page.goto(`${server.url}${activityPath}`);
+      await page.screenshot({ path: path.join(dir, 'activity.png'), fullPage: true });
+    },
+    SLOW,
+  );
+});
