@@ -9,12 +9,18 @@ export interface Anchor {
   end: number;
   /** The coded words as they were. */
   spanText: string;
+  /** Already lost after an earlier edit: only found again by its words. */
+  lost?: boolean;
 }
 
 export interface Reanchored {
   start: number;
   end: number;
-  /** ok: same words at the expected place; moved: same words found elsewhere; lost: gone. */
+  /**
+   * ok: the same words, where the edit put them or found again unambiguously; moved: the words
+   * occur several times and the nearest to where they were was taken (worth a look); lost: the
+   * words were changed (flagged for review, never silently put onto other words).
+   */
   status: 'ok' | 'moved' | 'lost';
 }
 
@@ -38,23 +44,36 @@ export function reanchor(before: string, after: string, anchors: readonly Anchor
   const delta = newLength - oldLength;
   const changedEnd = oldLength - suffix;
   return anchors.map((a) => {
+    if (a.lost) return relocate(after, a, a.start, newLength);
     if (a.end <= prefix) return { start: a.start, end: a.end, status: 'ok' };
     if (a.start >= changedEnd) return { start: a.start + delta, end: a.end + delta, status: 'ok' };
-    const expected = a.start < prefix ? a.start : a.start + delta;
-    const found = nearestOccurrence(after, a.spanText, expected);
-    if (found === null) {
-      const start = Math.min(a.start, Math.max(0, newLength - 1));
-      return { start, end: Math.max(start + 1, Math.min(a.end, newLength)), status: 'lost' };
-    }
-    const end = found + cpLength(a.spanText);
-    return { start: found, end, status: found === expected ? 'ok' : 'moved' };
+    return relocate(after, a, a.start < prefix ? a.start : a.start + delta, newLength);
   });
 }
 
-/** The code point offset of the occurrence of needle nearest to `expected`, or null. */
-export function nearestOccurrence(hay: string, needle: string, expected: number): number | null {
+function relocate(after: string, a: Anchor, expected: number, newLength: number): Reanchored {
+  const found = nearestOccurrence(after, a.spanText, expected);
+  if (!found) return lostAt(a, newLength);
+  const end = found.start + cpLength(a.spanText);
+  const sure = found.count === 1 || found.start === expected;
+  return { start: found.start, end, status: sure ? 'ok' : 'moved' };
+}
+
+/** A lost coding keeps its place as far as the new text allows (shown for review there). */
+function lostAt(a: Anchor, newLength: number): Reanchored {
+  const start = Math.min(a.start, Math.max(0, newLength - 1));
+  return { start, end: Math.max(start + 1, Math.min(a.end, newLength)), status: 'lost' };
+}
+
+/** The code point offset of the occurrence of needle nearest to `expected`, and how many. */
+export function nearestOccurrence(
+  hay: string,
+  needle: string,
+  expected: number,
+): { start: number; count: number } | null {
   if (needle.length === 0) return null;
   let best: number | null = null;
+  let count = 0;
   let from = 0;
   let lastIndex = 0;
   let lastCp = 0;
@@ -64,9 +83,10 @@ export function nearestOccurrence(hay: string, needle: string, expected: number)
     lastCp += cpLength(hay.slice(lastIndex, i));
     lastIndex = i;
     const cp = lastCp;
+    count++;
     if (best === null || Math.abs(cp - expected) < Math.abs(best - expected)) best = cp;
-    if (cp > expected) break;
+    if (count > 1 && cp > expected) break;
     from = i + 1;
   }
-  return best;
+  return best === null ? null : { start: best, count };
 }

@@ -1,0 +1,173 @@
+// Codings: a code applied to a span of an evidence text by one coder at one time (REFI-QDA
+// PlainTextSelection + Coding). Offsets are code points, 0-based, end exclusive.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import type { PersonRef } from './evidence.js';
+import { isUuid } from './users.js';
+
+export interface Coding {
+  id: string;
+  guid: string;
+  activityId: string;
+  evidenceId: string;
+  /** "E42". */
+  evidenceReference: string;
+  evidenceVersion: number;
+  codeId: string;
+  codeName: string;
+  start: number;
+  end: number;
+  spanText: string;
+  anchorStatus: 'ok' | 'moved' | 'lost';
+  coder: PersonRef;
+  createdAt: Date;
+}
+
+/** A case attribute condition: the attribute `name` of the record's case of `kind` is `value`. */
+export interface AttributeCondition {
+  kind: 'child' | 'practitioner' | 'team';
+  name: string;
+  value: string | number | boolean;
+}
+
+export interface CodingFilter {
+  activityId: string;
+  /** Codings of any of these codes. */
+  codeIds?: string[];
+  evidenceId?: string;
+  coderIds?: string[];
+  /** Evidence gathered by these methods. */
+  methods?: string[];
+  directions?: string[];
+  judgementArea?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  anchorStatus?: Array<'ok' | 'moved' | 'lost'>;
+  attributes?: AttributeCondition[];
+  /** Include codings on deleted evidence (default: no). */
+  includeDeleted?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+const caseColumn = {
+  child: 'e.child_case_id',
+  practitioner: 'e.practitioner_case_id',
+  team: 'e.team_case_id',
+} as const;
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('codings as k')
+    .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
+    .innerJoin('codes as c', 'c.id', 'k.code_id')
+    .select([
+      'k.id',
+      'k.guid',
+      'k.activity_id',
+      'k.evidence_id',
+      'e.ref_no',
+      'k.evidence_version',
+      'k.code_id',
+      'c.name as code_name',
+      'k.start_pos',
+      'k.end_pos',
+      'k.span_text',
+      'k.anchor_status',
+      'k.coder_id',
+      'k.coder_label',
+      'k.created_at',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toCoding(r: Row): Coding {
+  return {
+    id: r.id,
+    guid: r.guid,
+    activityId: r.activity_id,
+    evidenceId: r.evidence_id,
+    evidenceReference: `E${r.ref_no}`,
+    evidenceVersion: r.evidence_version,
+    codeId: r.code_id,
+    codeName: r.code_name,
+    start: r.start_pos,
+    end: r.end_pos,
+    spanText: r.span_text,
+    anchorStatus: r.anchor_status,
+    coder: { id: r.coder_id, label: r.coder_label },
+    createdAt: r.created_at,
+  };
+}
+
+export async function findCoding(db: Kysely<DB>, id: string): Promise<Coding | null> {
+  if (!isUuid(id)) return null;
+  const row = await baseQuery(db).where('k.id', '=', id).executeTakeFirst();
+  return row ? toCoding(row) : null;
+}
+
+export async function listCodings(db: Kysely<DB>, f: CodingFilter): Promise<Coding[]> {
+  let q = baseQuery(db).where('k.activity_id', '=', f.activityId);
+  if (!f.includeDeleted) q = q.where('e.deleted_at', 'is', null);
+  if (f.codeIds) {
+    const ids = f.codeIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    q = q.where('k.code_id', 'in', ids);
+  }
+  if (f.evidenceId) {
+    if (!isUuid(f.evidenceId)) return [];
+    q = q.where('k.evidence_id', '=', f.evidenceId);
+  }
+  if (f.coderIds) {
+    const ids = f.coderIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    q = q.where('k.coder_id', 'in', ids);
+  }
+  if (f.methods?.length) q = q.where('e.method', 'in', f.methods);
+  if (f.directions?.length) q = q.where('e.direction', 'in', f.directions);
+  if (f.judgementArea)
+    q = q.where(sql<boolean>`e.judgement_areas @> array[${f.judgementArea}]::text[]`);
+  if (f.createdFrom) q = q.where('k.created_at', '>=', f.createdFrom);
+  if (f.createdTo) q = q.where('k.created_at', '<', f.createdTo);
+  if (f.anchorStatus?.length) q = q.where('k.anchor_status', 'in', f.anchorStatus);
+  for (const a of f.attributes ?? []) {
+    const match = JSON.stringify({ [a.name]: a.value });
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('cases as cs')
+          .select('cs.id')
+          .whereRef('cs.id', '=', caseColumn[a.kind])
+          .where(sql<boolean>`cs.attributes @> ${match}::jsonb`),
+      ),
+    );
+  }
+  const rows = await q
+    .orderBy('e.ref_no')
+    .orderBy('k.start_pos')
+    .orderBy('k.end_pos')
+    .orderBy('k.created_at')
+    .limit(f.limit ?? 50_000)
+    .offset(f.offset ?? 0)
+    .execute();
+  return rows.map(toCoding);
+}
+
+/** Codings of one evidence record, for re-anchoring after an edit (inside its transaction). */
+export async function codingAnchors(
+  db: Kysely<DB>,
+  evidenceId: string,
+): Promise<Array<{ id: string; start: number; end: number; spanText: string; status: string }>> {
+  const rows = await db
+    .selectFrom('codings')
+    .select(['id', 'start_pos', 'end_pos', 'span_text', 'anchor_status'])
+    .where('evidence_id', '=', evidenceId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    start: r.start_pos,
+    end: r.end_pos,
+    spanText: r.span_text,
+    status: r.anchor_status,
+  }));
+}

@@ -1,0 +1,73 @@
+// Lines of enquiry (and hypotheses) of an activity, with how much evidence is filed under each.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import type { PersonRef } from './evidence.js';
+import { isUuid } from './users.js';
+
+export interface LineOfEnquiry {
+  id: string;
+  guid: string;
+  activityId: string;
+  title: string;
+  description: string | null;
+  status: 'open' | 'exploring' | 'closed';
+  conclusion: string | null;
+  source: string;
+  judgementAreas: string[];
+  version: number;
+  createdBy: PersonRef;
+  createdAt: Date;
+  updatedAt: Date;
+  evidenceCount: number;
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('lines_of_enquiry as l')
+    .selectAll('l')
+    .select((eb) =>
+      eb
+        .selectFrom('evidence_records as e')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('e.line_of_enquiry_id', '=', 'l.id')
+        .where('e.deleted_at', 'is', null)
+        .as('evidence_count'),
+    );
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toLine(r: Row): LineOfEnquiry {
+  return {
+    id: r.id,
+    guid: r.guid,
+    activityId: r.activity_id,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    conclusion: r.conclusion,
+    source: r.source,
+    judgementAreas: r.judgement_areas,
+    version: r.version,
+    createdBy: { id: r.created_by, label: r.created_by_label },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    evidenceCount: r.evidence_count ?? 0,
+  };
+}
+
+export async function findLineOfEnquiry(db: Kysely<DB>, id: string): Promise<LineOfEnquiry | null> {
+  if (!isUuid(id)) return null;
+  const row = await baseQuery(db).where('l.id', '=', id).executeTakeFirst();
+  return row ? toLine(row) : null;
+}
+
+export async function listLinesOfEnquiry(
+  db: Kysely<DB>,
+  f: { activityId: string; status?: LineOfEnquiry['status'] },
+): Promise<LineOfEnquiry[]> {
+  let q = baseQuery(db).where('l.activity_id', '=', f.activityId);
+  if (f.status) q = q.where('l.status', '=', f.status);
+  const rows = await q.orderBy('l.created_at').orderBy('l.id').execute();
+  return rows.map(toLine);
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findCase, type Case } from '../../data/repositories/cases.js';
+import { AppError, sqlState } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+import { checkAttributes } from './case-rules.js';
+
+export const UpdateCaseInput = z.object({
+  caseId: z.string(),
+  expectedVersion: z.number().int().min(1),
+  reference: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+  /** Replaces the attributes as a whole. */
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+export type UpdateCaseInput = z.input<typeof UpdateCaseInput>;
+
+export async function updateCase(ctx: UseCaseContext, raw: UpdateCaseInput): Promise<Case> {
+  const input = UpdateCaseInput.parse(raw);
+  const found = await findCase(ctx.db, input.caseId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
+  const attributes =
+    input.attributes === undefined
+      ? found.attributes
+      : checkAttributes(found.kind, input.attributes);
+  const next = {
+    reference: input.reference ?? found.reference,
+    description: input.description === undefined ? found.description : input.description || null,
+    attributes,
+  };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('cases')
+        .set({
+          reference: next.reference,
+          description: next.description,
+          attributes: JSON.stringify(next.attributes),
+          version: input.expectedVersion + 1,
+          updated_at: new Date(),
+        })
+        .where('id', '=', found.id)
+        .where('version', '=', input.expectedVersion)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0)
+        throw new AppError('CONFLICT', {
+          message: `Case ${found.reference} was changed by someone else since you opened it. Reload and try again.`,
+        });
+      await writeAudit(trx, ctx.actor, {
+        action: 'case.updated',
+        entityType: 'case',
+        entityId: found.id,
+        activityId: activity.id,
+        laId: activity.laId,
+        before: {
+          reference: found.reference,
+          description: found.description,
+          attributes: found.attributes,
+        },
+        after: next,
+      });
+    });
+  } catch (err) {
+    if (sqlState(err) === '23505')
+      throw new AppError('ALREADY_EXISTS', {
+        message: `There is already a ${found.kind} case with the reference ${next.reference}.`,
+        cause: err,
+      });
+    throw err;
+  }
+  const c = await findCase(ctx.db, found.id);
+  if (!c) throw new AppError('INTERNAL');
+  return c;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findCoding, type Coding } from '../../data/repositories/codings.js';
+import { findEvidence, findEvidenceVersion } from '../../data/repositories/evidence.js';
+import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
+import { reanchor } from '../../domain/evidence/reanchor.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, evidenceScope, whenText } from '../evidence/evidence-access.js';
+import { liveCode } from './code-rules.js';
+
+export const CodeSpanInput = z.object({
+  evidenceId: z.string(),
+  /** One or more codes to apply to the same span (each becomes its own coding). */
+  codeIds: z.array(z.uuid()).min(1, 'Choose a code').max(50),
+  /** Unicode code points, 0-based, inclusive (not UTF-16 units: "👩‍👧" counts 3). */
+  start: z.number().int().min(0),
+  /** Unicode code points, 0-based, exclusive. */
+  end: z.number().int().min(1),
+  /** The evidence version the offsets refer to; older versions are re-anchored if possible. */
+  evidenceVersion: z.number().int().min(1),
+  /** The selected words, when the client has them: checked against the offsets. */
+  spanText: z.string().optional(),
+});
+export type CodeSpanInput = z.input<typeof CodeSpanInput>;
+
+export interface CodeSpanOutcome {
+  codings: Coding[];
+  /** Codes this coder had already applied to exactly this span (left as they were). */
+  alreadyCoded: string[];
+}
+
+/** Codes a span of an evidence text with one or more codes, as the acting coder, now. */
+export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise<CodeSpanOutcome> {
+  const input = CodeSpanInput.parse(raw);
+  const found = await findEvidence(ctx.db, input.evidenceId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
+  const by = actorRef(ctx.actor);
+  const codeIds = [...new Set(input.codeIds)];
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    // A share lock: edits of this record wait until the coding is in (and then re-anchor it).
+    await trx
+      .selectFrom('evidence_records')
+      .select('id')
+      .where('id', '=', found.id)
+      .forShare()
+      .execute();
+    const record = await findEvidence(trx, found.id);
+    if (!record) throw new AppError('NOT_FOUND');
+    if (record.deleted)
+      throw new AppError('CONFLICT', {
+        message: `${record.reference} was deleted by ${record.deleted.by.label} at ${whenText(record.deleted.at)}.`,
+      });
+    let { start, end } = input;
+    if (input.evidenceVersion !== record.version) {
+      const seen = await findEvidenceVersion(trx, record.id, input.evidenceVersion);
+      if (!seen || input.evidenceVersion > record.version)
+        throw new AppError('VALIDATION_FAILED', {
+          details: [
+            {
+              field: 'evidenceVersion',
+              value: String(input.evidenceVersion),
+              reason: `${record.reference} has no such version`,
+            },
+          ],
+        });
+      const problem = spanProblem(seen.text, start, end);
+      if (problem)
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
+      checkSpanText(seen.text, start, end, input.spanText);
+      const [placed] = reanchor(seen.text, record.text, [
+        { start, end, spanText: cpSlice(seen.text, start, end) },
+      ]);
+      if (!placed || placed.status === 'lost')
+        throw new AppError('CONFLICT', {
+          message: `${record.reference} was changed by ${record.updatedBy.label} at ${whenText(record.updatedAt)} and the words you selected are no longer there. Reload it and select again.`,
+        });
+      ({ start, end } = placed);
+    } else {
+      const problem = spanProblem(record.text, start, end);
+      if (problem)
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
+      checkSpanText(record.text, start, end, input.spanText);
+    }
+    const spanText = cpSlice(record.text, start, end);
+    const ids: string[] = [];
+    for (const codeId of codeIds) {
+      const code = await liveCode(trx, activity.id, codeId);
+      if (!code.isCodable)
+        throw new AppError('VALIDATION_FAILED', {
+          details: [
+            {
+              field: 'codeIds',
+              value: codeId,
+              reason: `“${code.name}” is a folder: choose a code inside it`,
+            },
+          ],
+        });
+      const row = await trx
+        .insertInto('codings')
+        .values({
+          activity_id: activity.id,
+          evidence_id: record.id,
+          evidence_version: record.version,
+          code_id: code.id,
+          start_pos: start,
+          end_pos: end,
+          span_text: spanText,
+          coder_id: by.id,
+          coder_label: by.label,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) continue;
+      ids.push(row.id);
+      await writeAudit(trx, ctx.actor, {
+        action: 'coding.created',
+        entityType: 'coding',
+        entityId: row.id,
+        activityId: activity.id,
+        laId: activity.laId,
+        after: {
+          evidence: record.reference,
+          evidenceId: record.id,
+          version: record.version,
+          code: code.name,
+          codeId: code.id,
+          start,
+          end,
+          spanText,
+        },
+      });
+    }
+    return ids;
+  });
+  if (created.length === 0)
+    throw new AppError('ALREADY_EXISTS', {
+      message: 'You have already coded exactly this span with that code.',
+    });
+  const codings = (await Promise.all(created.map((id) => findCoding(ctx.db, id)))).filter(
+    (c): c is Coding => c !== null,
+  );
+  const done = new Set(codings.map((c) => c.codeId));
+  return { codings, alreadyCoded: codeIds.filter((id) => !done.has(id)) };
+}
+
+function checkSpanText(
+  text: string,
+  start: number,
+  end: number,
+  expected: string | undefined,
+): void {
+  if (expected === undefined) return;
+  const actual = cpSlice(text, start, end);
+  if (actual.normalize('NFC') !== expected.normalize('NFC'))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'spanText',
+          value: expected.slice(0, 80),
+          reason: `The offsets ${start}-${end} select “${actual.slice(0, 80)}”, not the text sent. Offsets count Unicode code points, not UTF-16 units.`,
+        },
+      ],
+    });
+}

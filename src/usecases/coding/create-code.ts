@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findCode, type Code } from '../../data/repositories/codes.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { codeColour, codeName, liveCode, uniqueName } from './code-rules.js';
+import { ensureCodebook } from './seed-codebook.js';
+
+export const CreateCodeInput = z.object({
+  activityId: z.string(),
+  name: codeName,
+  parentId: z.uuid().nullish(),
+  description: z.string().trim().max(5000).nullish(),
+  colour: codeColour.nullish(),
+  /** false makes a folder that groups codes but cannot be applied itself. */
+  isCodable: z.boolean().default(true),
+});
+export type CreateCodeInput = z.input<typeof CreateCodeInput>;
+
+/** Adds an emergent code (anyone on the team may). */
+export async function createCode(ctx: UseCaseContext, raw: CreateCodeInput): Promise<Code> {
+  const input = CreateCodeInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'write');
+  const by = actorRef(ctx.actor);
+  const id = await uniqueName(input.name, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await ensureCodebook(trx, ctx.actor, activity);
+      const parent = input.parentId
+        ? await liveCode(trx, activity.id, input.parentId, 'parentId')
+        : null;
+      const row = await trx
+        .insertInto('codes')
+        .values({
+          activity_id: activity.id,
+          parent_id: parent?.id ?? null,
+          name: input.name,
+          description: input.description || null,
+          colour: input.colour ?? parent?.colour ?? null,
+          is_codable: input.isCodable,
+          source: 'emergent',
+          sort_order: 1000,
+          created_by: by.id,
+          created_by_label: by.label,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx.actor, {
+        action: 'code.created',
+        entityType: 'code',
+        entityId: row.id,
+        activityId: activity.id,
+        laId: activity.laId,
+        after: {
+          name: input.name,
+          parentId: parent?.id ?? null,
+          parent: parent?.name ?? null,
+          isCodable: input.isCodable,
+        },
+      });
+      return row.id;
+    }),
+  );
+  const code = await findCode(ctx.db, id);
+  if (!code) throw new AppError('INTERNAL');
+  return code;
+}

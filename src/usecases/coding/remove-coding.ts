@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findCoding } from '../../data/repositories/codings.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+
+export const RemoveCodingInput = z.object({ codingId: z.string() });
+export type RemoveCodingInput = z.input<typeof RemoveCodingInput>;
+
+/** Removes one coding (recorded with what it was, so it can be put back by hand). */
+export async function removeCoding(ctx: UseCaseContext, raw: RemoveCodingInput): Promise<void> {
+  const input = RemoveCodingInput.parse(raw);
+  const coding = await findCoding(ctx.db, input.codingId);
+  if (!coding) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, coding.activityId, 'write');
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('codings').where('id', '=', coding.id).executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) throw new AppError('NOT_FOUND');
+    await trx
+      .deleteFrom('memos')
+      .where('target_type', '=', 'coding')
+      .where('target_id', '=', coding.id)
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'coding.deleted',
+      entityType: 'coding',
+      entityId: coding.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: {
+        guid: coding.guid,
+        evidence: coding.evidenceReference,
+        evidenceId: coding.evidenceId,
+        code: coding.codeName,
+        codeId: coding.codeId,
+        start: coding.start,
+        end: coding.end,
+        spanText: coding.spanText,
+        coder: coding.coder.label,
+        createdAt: coding.createdAt.toISOString(),
+      },
+    });
+  });
+}

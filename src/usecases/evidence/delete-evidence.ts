@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, evidenceScope, whenText } from './evidence-access.js';
+import { staleVersion } from './edit-evidence.js';
+
+export const DeleteEvidenceInput = z.object({
+  evidenceId: z.string(),
+  /** When given, refuse if someone changed the record since. */
+  expectedVersion: z.number().int().min(1).optional(),
+  reason: z.string().trim().max(2000).nullish(),
+});
+export type DeleteEvidenceInput = z.input<typeof DeleteEvidenceInput>;
+
+/** Deletes a record reversibly: it and its codings leave every list until restored. */
+export async function deleteEvidence(
+  ctx: UseCaseContext,
+  raw: DeleteEvidenceInput,
+): Promise<EvidenceRecord> {
+  const input = DeleteEvidenceInput.parse(raw);
+  const found = await findEvidence(ctx.db, input.evidenceId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
+  const by = actorRef(ctx.actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await findEvidence(trx, found.id, { forUpdate: true });
+    if (!current) throw new AppError('NOT_FOUND');
+    if (current.deleted)
+      throw new AppError('CONFLICT', {
+        message: `${current.reference} was already deleted by ${current.deleted.by.label} at ${whenText(current.deleted.at)}.`,
+      });
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+      throw staleVersion(current, input.expectedVersion);
+    const now = new Date();
+    await trx
+      .updateTable('evidence_records')
+      .set({
+        deleted_at: now,
+        deleted_by: by.id,
+        deleted_by_label: by.label,
+        deleted_reason: input.reason ?? null,
+      })
+      .where('id', '=', current.id)
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'evidence.deleted',
+      entityType: 'evidence',
+      entityId: current.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: { reference: current.reference, version: current.version, deleted: false },
+      after: { deleted: true },
+      reason: input.reason ?? null,
+    });
+    const record = await findEvidence(trx, current.id);
+    if (!record) throw new AppError('INTERNAL');
+    return record;
+  });
+}

@@ -1,0 +1,121 @@
+// Checking and resolving the descriptive fields of an evidence record, shared by record and
+// edit: judgement areas must be the framework's, the line of enquiry the activity's, consent
+// recorded for conversations with children and families, and case references turned into cases
+// (created on first use, audited).
+import type { Transaction } from 'kysely';
+import { writeAudit } from '../../data/audit-log.js';
+import type { Activity } from '../../data/repositories/activities.js';
+import type { Consent } from '../../data/repositories/evidence.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
+import {
+  consentMethods,
+  type CaseKind,
+  type EvidenceMethod,
+} from '../../domain/evidence/vocabulary.js';
+import { AppError, type ErrorDetail } from '../../errors.js';
+import { actorRef, judgementAreasOf } from './evidence-access.js';
+
+export function checkEvidenceFields(
+  activity: Activity,
+  f: { method: EvidenceMethod; judgementAreas: string[]; consent: Consent | null },
+): void {
+  const details: ErrorDetail[] = [];
+  const areas = judgementAreasOf(activity).map((a) => a.key);
+  for (const key of f.judgementAreas) {
+    if (!areas.includes(key))
+      details.push({
+        field: 'judgementAreas',
+        value: key,
+        reason: `Not a judgement area of ${activity.frameworkId} (use one of: ${areas.join(', ')})`,
+      });
+  }
+  if (consentMethods.includes(f.method)) {
+    if (!f.consent || f.consent.infoSheetGiven === null || f.consent.consentGiven === null) {
+      details.push({
+        field: 'consent',
+        reason:
+          'Record whether the information sheet was given and whether consent was given when a child or family member was spoken to',
+      });
+    } else if (f.consent.consentGiven === false) {
+      details.push({
+        field: 'consent.consentGiven',
+        reason: 'Without consent the conversation cannot be recorded as evidence',
+      });
+    } else if (!f.consent.givenBy) {
+      details.push({ field: 'consent.givenBy', reason: 'Say who gave consent' });
+    }
+  }
+  if (details.length > 0) throw new AppError('VALIDATION_FAILED', { details });
+}
+
+export async function checkLineOfEnquiry(
+  trx: Transaction<DB>,
+  activityId: string,
+  lineId: string | null,
+): Promise<void> {
+  if (!lineId) return;
+  const row = await trx
+    .selectFrom('lines_of_enquiry')
+    .select('id')
+    .where('id', '=', lineId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst();
+  if (!row)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        { field: 'lineOfEnquiryId', value: lineId, reason: 'No such line of enquiry here' },
+      ],
+    });
+}
+
+/** The id of the case with this reference, created if it does not exist yet. */
+export async function resolveCase(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  kind: CaseKind,
+  reference: string | null | undefined,
+): Promise<string | null> {
+  const ref = reference?.trim();
+  if (!ref) return null;
+  const find = () =>
+    trx
+      .selectFrom('cases')
+      .select('id')
+      .where('activity_id', '=', activity.id)
+      .where('kind', '=', kind)
+      .where((eb) => eb(eb.fn('lower', ['reference']), '=', ref.toLowerCase()))
+      .executeTakeFirst();
+  const existing = await find();
+  if (existing) return existing.id;
+  const by = actorRef(actor);
+  // Someone else may create the same case at the same moment: theirs wins, ours is not made.
+  const created = await trx
+    .insertInto('cases')
+    .values({
+      activity_id: activity.id,
+      kind,
+      reference: ref,
+      attributes: JSON.stringify({}),
+      created_by: by.id,
+      created_by_label: by.label,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!created) {
+    const theirs = await find();
+    if (!theirs) throw new AppError('CONFLICT');
+    return theirs.id;
+  }
+  await writeAudit(trx, actor, {
+    action: 'case.created',
+    entityType: 'case',
+    entityId: created.id,
+    activityId: activity.id,
+    laId: activity.laId,
+    after: { kind, reference: ref, attributes: {}, via: 'evidence' },
+  });
+  return created.id;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { listCodings, type Coding } from '../../data/repositories/codings.js';
+import {
+  findEvidence,
+  listEvidenceVersions,
+  type EvidenceRecord,
+  type EvidenceVersion,
+} from '../../data/repositories/evidence.js';
+import { listMemos, type Memo } from '../../data/repositories/memos.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from './evidence-access.js';
+
+export const GetEvidenceInput = z.object({
+  evidenceId: z.string(),
+  /** Include every earlier version (text and fields). */
+  versions: z.coerce.boolean().default(false),
+});
+export type GetEvidenceInput = z.input<typeof GetEvidenceInput>;
+
+export interface EvidenceDetail {
+  record: EvidenceRecord;
+  /** Codings on the current text, by position (lost ones flagged for review). */
+  codings: Coding[];
+  memos: Memo[];
+  versions: EvidenceVersion[] | null;
+  canWrite: boolean;
+}
+
+/** One record in full: text, codings, memos and (on request) its history. */
+export async function getEvidence(
+  ctx: UseCaseContext,
+  raw: GetEvidenceInput,
+): Promise<EvidenceDetail> {
+  const input = GetEvidenceInput.parse(raw);
+  const record = await findEvidence(ctx.db, input.evidenceId);
+  if (!record) throw new AppError('NOT_FOUND');
+  const { canWrite } = await evidenceScope(ctx, record.activityId, 'read');
+  const [codings, memos, versions] = await Promise.all([
+    listCodings(ctx.db, {
+      activityId: record.activityId,
+      evidenceId: record.id,
+      includeDeleted: true,
+    }),
+    listMemos(ctx.db, {
+      activityId: record.activityId,
+      targetType: 'evidence',
+      targetId: record.id,
+    }),
+    input.versions ? listEvidenceVersions(ctx.db, record.id) : Promise.resolve(null),
+  ]);
+  return { record, codings, memos, versions, canWrite };
+}

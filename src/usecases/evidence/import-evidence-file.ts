@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { EvidenceRecord } from '../../data/repositories/evidence.js';
+import { DocumentProblem, fileText } from '../../domain/evidence/import/file-text.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from './evidence-access.js';
+import { EvidenceFieldsInput, recordEvidence } from './record-evidence.js';
+
+export const ImportEvidenceFileInput = EvidenceFieldsInput.extend({
+  activityId: z.string(),
+  fileName: z.string().trim().min(1).max(255),
+});
+export type ImportEvidenceFileInput = z.input<typeof ImportEvidenceFileInput>;
+
+/** Records the text of a .txt, .docx or .pdf file as one evidence record. */
+export async function importEvidenceFile(
+  ctx: UseCaseContext,
+  raw: ImportEvidenceFileInput,
+  bytes: Uint8Array,
+): Promise<EvidenceRecord> {
+  const input = ImportEvidenceFileInput.parse(raw);
+  // Check access before reading the file, so that nothing is parsed for people who may not write.
+  await evidenceScope(ctx, input.activityId, 'write');
+  const { fileName: given, ...fields } = input;
+  const fileName = given.split(/[\\/]/).pop() ?? given;
+  let extracted: { kind: 'txt' | 'docx' | 'pdf'; text: string };
+  try {
+    extracted = await fileText(bytes, fileName);
+  } catch (err) {
+    if (err instanceof DocumentProblem)
+      throw new AppError('IMPORT_INVALID', {
+        message: `${fileName} could not be imported: ${err.message}.`,
+        details: [{ file: fileName, reason: err.message }],
+      });
+    throw err;
+  }
+  return recordEvidence(
+    ctx,
+    { ...fields, text: extracted.text },
+    { kind: extracted.kind, file: fileName },
+  );
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import {
+  fieldColumns,
+  findEvidence,
+  insertEvidenceVersion,
+  nextEvidenceRefNo,
+  type EvidenceFields,
+  type EvidenceRecord,
+} from '../../data/repositories/evidence.js';
+import { cpLength, normaliseText } from '../../domain/evidence/offsets.js';
+import {
+  consentGivers,
+  evidenceDirections,
+  evidenceMethods,
+  type EvidenceSourceKind,
+} from '../../domain/evidence/vocabulary.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, evidenceScope, todayInEngland } from './evidence-access.js';
+import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
+
+/** Longest evidence text, in code points (a long imported document fits; a book does not). */
+export const MAX_EVIDENCE_LENGTH = 500_000;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
+const ref = z.string().trim().max(200).nullish();
+
+export const ConsentInput = z.object({
+  infoSheetGiven: z.boolean(),
+  consentGiven: z.boolean(),
+  givenBy: z.enum(consentGivers).nullish(),
+});
+
+/** The descriptive fields of a record (everything but its text). */
+export const EvidenceFieldsInput = z.object({
+  method: z.enum(evidenceMethods),
+  observedOn: isoDate.optional(),
+  /** The child's case: pseudonymous reference (created as a case on first use). */
+  caseRef: ref,
+  practitionerRef: ref,
+  teamRef: ref,
+  locality: z.string().trim().max(200).nullish(),
+  lineOfEnquiryId: z.uuid().nullish(),
+  judgementAreas: z.array(z.string()).max(20).default([]),
+  minutesSpent: z.number().int().min(0).max(1440).nullish(),
+  childVoice: z.boolean().default(false),
+  livedExperience: z.boolean().default(false),
+  direction: z.enum(evidenceDirections).nullish(),
+  consent: ConsentInput.nullish(),
+});
+
+export const RecordEvidenceInput = EvidenceFieldsInput.extend({
+  activityId: z.string(),
+  text: z.string().min(1, 'Enter the evidence'),
+});
+export type RecordEvidenceInput = z.input<typeof RecordEvidenceInput>;
+
+/** Checks and normalises evidence text (NFC, LF, no NUL); throws when empty or too long. */
+export function evidenceText(raw: string): string {
+  const text = normaliseText(raw);
+  if (text.trim() === '')
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'text', reason: 'Enter the evidence' }],
+    });
+  if (cpLength(text) > MAX_EVIDENCE_LENGTH)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        { field: 'text', reason: `The text is longer than ${MAX_EVIDENCE_LENGTH} characters` },
+      ],
+    });
+  return text;
+}
+
+export async function recordEvidence(
+  ctx: UseCaseContext,
+  raw: RecordEvidenceInput,
+  source: { kind: EvidenceSourceKind; file: string | null } = { kind: 'typed', file: null },
+): Promise<EvidenceRecord> {
+  const input = RecordEvidenceInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'write');
+  const text = evidenceText(input.text);
+  const consent = input.consent
+    ? {
+        infoSheetGiven: input.consent.infoSheetGiven,
+        consentGiven: input.consent.consentGiven,
+        givenBy: input.consent.givenBy ?? null,
+      }
+    : null;
+  const judgementAreas = [...new Set(input.judgementAreas)];
+  checkEvidenceFields(activity, { method: input.method, judgementAreas, consent });
+  const by = actorRef(ctx.actor);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
+    const fields: EvidenceFields = {
+      method: input.method,
+      observedOn: input.observedOn ?? todayInEngland(),
+      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef),
+      practitionerCaseId: await resolveCase(
+        trx,
+        ctx.actor,
+        activity,
+        'practitioner',
+        input.practitionerRef,
+      ),
+      teamCaseId: await resolveCase(trx, ctx.actor, activity, 'team', input.teamRef),
+      locality: input.locality || null,
+      lineOfEnquiryId: input.lineOfEnquiryId ?? null,
+      judgementAreas,
+      minutesSpent: input.minutesSpent ?? null,
+      childVoice: input.childVoice,
+      livedExperience: input.livedExperience,
+      direction: input.direction ?? null,
+      consent,
+    };
+    const refNo = await nextEvidenceRefNo(trx, activity.id);
+    const row = await trx
+      .insertInto('evidence_records')
+      .values({
+        activity_id: activity.id,
+        ref_no: refNo,
+        text,
+        ...fieldColumns(fields),
+        source_kind: source.kind,
+        source_file: source.file,
+        recorded_by: by.id,
+        recorded_by_label: by.label,
+        updated_by: by.id,
+        updated_by_label: by.label,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertEvidenceVersion(trx, { evidenceId: row.id, version: 1, text, fields, by });
+    await writeAudit(trx, ctx.actor, {
+      action: 'evidence.recorded',
+      entityType: 'evidence',
+      entityId: row.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: {
+        reference: `E${refNo}`,
+        version: 1,
+        text,
+        ...fields,
+        source: source.kind,
+        file: source.file,
+      },
+    });
+    return row.id;
+  });
+  const record = await findEvidence(ctx.db, id);
+  if (!record) throw new AppError('INTERNAL');
+  return record;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findMemo, type Memo } from '../../data/repositories/memos.js';
+import { memoTargetTypes } from '../../domain/evidence/vocabulary.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { checkMemoTarget } from './memo-target.js';
+
+export const CreateMemoInput = z.object({
+  activityId: z.string(),
+  targetType: z.enum(memoTargetTypes),
+  /** The evidence record, code, coding, case or line of enquiry; none for the activity. */
+  targetId: z.string().nullish(),
+  title: z.string().trim().max(300).nullish(),
+  text: z.string().trim().min(1, 'Write the memo').max(100_000),
+});
+export type CreateMemoInput = z.input<typeof CreateMemoInput>;
+
+export async function createMemo(ctx: UseCaseContext, raw: CreateMemoInput): Promise<Memo> {
+  const input = CreateMemoInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'write');
+  const targetId = await checkMemoTarget(ctx.db, activity.id, input.targetType, input.targetId);
+  const by = actorRef(ctx.actor);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('memos')
+      .values({
+        activity_id: activity.id,
+        target_type: input.targetType,
+        target_id: targetId,
+        title: input.title || null,
+        text: input.text,
+        created_by: by.id,
+        created_by_label: by.label,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx.actor, {
+      action: 'memo.created',
+      entityType: 'memo',
+      entityId: row.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: {
+        targetType: input.targetType,
+        targetId,
+        title: input.title || null,
+        text: input.text,
+      },
+    });
+    return row.id;
+  });
+  const memo = await findMemo(ctx.db, id);
+  if (!memo) throw new AppError('INTERNAL');
+  return memo;
+}

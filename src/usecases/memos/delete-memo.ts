@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findMemo } from '../../data/repositories/memos.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+
+export const DeleteMemoInput = z.object({ memoId: z.string() });
+export type DeleteMemoInput = z.input<typeof DeleteMemoInput>;
+
+/** Deletes a memo; the audit event keeps its text. */
+export async function deleteMemo(ctx: UseCaseContext, raw: DeleteMemoInput): Promise<void> {
+  const input = DeleteMemoInput.parse(raw);
+  const memo = await findMemo(ctx.db, input.memoId);
+  if (!memo) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, memo.activityId, 'write');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('memos').where('id', '=', memo.id).execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'memo.deleted',
+      entityType: 'memo',
+      entityId: memo.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: {
+        targetType: memo.targetType,
+        targetId: memo.targetId,
+        title: memo.title,
+        text: memo.text,
+      },
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findMemo, type Memo } from '../../data/repositories/memos.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+
+export const UpdateMemoInput = z.object({
+  memoId: z.string(),
+  expectedVersion: z.number().int().min(1),
+  title: z.string().trim().max(300).nullable().optional(),
+  text: z.string().trim().min(1).max(100_000).optional(),
+});
+export type UpdateMemoInput = z.input<typeof UpdateMemoInput>;
+
+export async function updateMemo(ctx: UseCaseContext, raw: UpdateMemoInput): Promise<Memo> {
+  const input = UpdateMemoInput.parse(raw);
+  const found = await findMemo(ctx.db, input.memoId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
+  const next = {
+    title: input.title === undefined ? found.title : input.title || null,
+    text: input.text ?? found.text,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('memos')
+      .set({ ...next, version: input.expectedVersion + 1, updated_at: new Date() })
+      .where('id', '=', found.id)
+      .where('version', '=', input.expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new AppError('CONFLICT', {
+        message: 'Someone else changed this memo since you opened it. Reload and try again.',
+      });
+    await writeAudit(trx, ctx.actor, {
+      action: 'memo.updated',
+      entityType: 'memo',
+      entityId: found.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: { title: found.title, text: found.text },
+      after: next,
+    });
+  });
+  const memo = await findMemo(ctx.db, found.id);
+  if (!memo) throw new AppError('INTERNAL');
+  return memo;
+}
