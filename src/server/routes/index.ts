@@ -9,6 +9,7 @@ import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
+import { registerFrameworkApi } from './api/frameworks.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 
@@ -19,6 +20,7 @@ export const routeModules: RouteModule[] = [
   registerActivityApi,
   registerUserApi,
   registerAuditApi,
+  registerFrameworkApi,
   registerAuthRoutes,
   registerHomeRoutes,
   registerActivityRoutes,
