@@ -6,7 +6,7 @@ import { readZipEntry, ZipProblem } from './safe-zip.js';
 
 export class DocumentProblem extends Error {}
 
-const MAX_XML_BYTES = 50 * 1024 * 1024;
+const MAX_XML_BYTES = 20 * 1024 * 1024;
 
 export function docxText(bytes: Uint8Array): string {
   let xml: Uint8Array | null;
