@@ -1,6 +1,7 @@
 // Kysely table types. They mirror the migrations; rows never leave src/data unshaped.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { EvidenceTables } from './schema/evidence.js';
+import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -159,4 +160,4 @@ export interface FoundationTables {
  * The whole database. Each area declares its tables in src/data/schema/<area>.ts and adds its
  * interface here, so areas never edit each other's table types.
  */
-export interface DB extends FoundationTables, EvidenceTables {}
+export interface DB extends FoundationTables, EvidenceTables, EvidenceAnalysisTables {}

@@ -90,6 +90,17 @@ export const policies = {
     return actor.role === 'inspector' && a.teamRole !== null;
   },
 
+  /**
+   * Search evidence across activities: admins and the national team everywhere, inspectors in
+   * the activities whose team they are on (the caller narrows the scope). Never LA users or
+   * researchers.
+   */
+  searchEvidenceAcrossActivities: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'inspector',
+
   /** Record, edit and code evidence: the team except people shadowing, while the work is open. */
   writeEvidence: (actor: Actor, a: ActivityFacts): boolean => {
     if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;

@@ -30,6 +30,19 @@ export const auditActions = {
   'memo.deleted': 'A memo was deleted',
   'line_of_enquiry.created': 'A line of enquiry was added',
   'line_of_enquiry.updated': 'A line of enquiry was changed (status, conclusion, wording)',
+  'line_of_enquiry.focus_set':
+    'What a line of enquiry or hypothesis is about was set (codes, search terms, direction)',
+  'line_of_enquiry.status_changed':
+    'A line of enquiry or hypothesis moved between open, exploring and closed (with a conclusion)',
+  'line_of_enquiry.evidence_linked':
+    'Evidence was linked to a line of enquiry as supporting or challenging it',
+  'line_of_enquiry.evidence_unlinked': 'Evidence was unlinked from a line of enquiry',
+  'line_of_enquiry.challenge_reviewed':
+    'Challenging evidence the system found for a hypothesis was looked at (with a note)',
+  'vignette.marked': 'A passage was marked as a candidate illustration for the report',
+  'vignette.updated': 'A vignette was changed (status, title, note, anonymisation confirmed)',
+  'vignette.unmarked': 'A passage was no longer a candidate illustration',
+  'team_meeting.recorded': 'A team meeting (morning, evening) was recorded',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

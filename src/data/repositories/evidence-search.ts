@@ -1,0 +1,231 @@
+// Full-text search over evidence records: the generated `search` tsvector column (English
+// stemming, GIN index) matched with a tsquery built from the search language's tree, ranked with
+// ts_rank_cd. Every word and phrase is a parameter; only the operators are SQL.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TextQuery } from '../../domain/evidence-analysis/text-query.js';
+import type { DB } from '../schema.js';
+import { evidenceWhere, type EvidenceConditions } from './analysis-filters.js';
+import type { PersonRef } from './evidence.js';
+
+/** The tsquery for a query tree (words stemmed, phrases in order, prefixes, and/or/not). */
+export function tsQuery(q: TextQuery): RawBuilder<unknown> {
+  switch (q.kind) {
+    case 'word':
+      return sql`plainto_tsquery('english', ${q.text})`;
+    case 'phrase':
+      return sql`phraseto_tsquery('english', ${q.text})`;
+    case 'prefix':
+      return sql`to_tsquery('english', ${`'${q.text.replace(/['’]/g, '')}':*`})`;
+    case 'not':
+      return sql`(!! ${tsQuery(q.item)})`;
+    case 'and':
+    case 'or':
+      return sql`(${sql.join(q.items.map(tsQuery), q.kind === 'and' ? sql` && ` : sql` || `)})`;
+  }
+}
+
+/** Whether the query keeps any searchable word once stop words are dropped. */
+export async function hasSearchableWords(db: Kysely<DB>, q: TextQuery): Promise<boolean> {
+  const r = await sql<{ n: number }>`select numnode(${tsQuery(q)}) as n`.execute(db);
+  return (r.rows[0]?.n ?? 0) > 0;
+}
+
+export interface SearchRow {
+  id: string;
+  activityId: string;
+  reference: string;
+  version: number;
+  /** The text (at most MAX_HIGHLIGHT_TEXT code points of it) for highlighting. */
+  text: string;
+  textLength: number;
+  method: string;
+  observedOn: string;
+  direction: string | null;
+  judgementAreas: string[];
+  childCaseReference: string | null;
+  recordedBy: PersonRef;
+  recordedAt: Date;
+  rank: number;
+}
+
+/** Highlights are computed on the first 200,000 code points of a record. */
+export const MAX_HIGHLIGHT_TEXT = 200_000;
+
+export interface ActivitySearch {
+  filter: EvidenceConditions;
+  query: TextQuery;
+  limit: number;
+  offset: number;
+}
+
+function shape(r: {
+  id: string;
+  activity_id: string;
+  ref_no: number;
+  version: number;
+  text: string;
+  text_length: number;
+  method: string;
+  observed_on: string;
+  direction: string | null;
+  judgement_areas: string[];
+  child_case_reference: string | null;
+  recorded_by: string | null;
+  recorded_by_label: string;
+  recorded_at: Date;
+  rank: number;
+}): SearchRow {
+  return {
+    id: r.id,
+    activityId: r.activity_id,
+    reference: `E${r.ref_no}`,
+    version: r.version,
+    text: r.text,
+    textLength: r.text_length,
+    method: r.method,
+    observedOn: r.observed_on,
+    direction: r.direction,
+    judgementAreas: r.judgement_areas,
+    childCaseReference: r.child_case_reference,
+    recordedBy: { id: r.recorded_by, label: r.recorded_by_label },
+    recordedAt: r.recorded_at,
+    rank: Number(r.rank),
+  };
+}
+
+/** One page of an activity's matching records, best first, and how many match in all. */
+export async function searchActivityEvidence(
+  db: Kysely<DB>,
+  s: ActivitySearch,
+): Promise<{ total: number; rows: SearchRow[] }> {
+  const q = tsQuery(s.query);
+  const rows = await db
+    .selectFrom('evidence_records as e')
+    .leftJoin('cases as cc', 'cc.id', 'e.child_case_id')
+    .select([
+      'e.id',
+      'e.activity_id',
+      'e.ref_no',
+      'e.version',
+      sql<string>`left(e.text, ${MAX_HIGHLIGHT_TEXT})`.as('text'),
+      sql<number>`char_length(e.text)`.as('text_length'),
+      'e.method',
+      'e.observed_on',
+      'e.direction',
+      'e.judgement_areas',
+      'cc.reference as child_case_reference',
+      'e.recorded_by',
+      'e.recorded_by_label',
+      'e.recorded_at',
+      sql<number>`ts_rank_cd(e.search, ${q})`.as('rank'),
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .where(evidenceWhere(s.filter))
+    .where(sql<boolean>`e.search @@ ${q}`)
+    .orderBy('rank', 'desc')
+    .orderBy('e.ref_no')
+    .limit(s.limit)
+    .offset(s.offset)
+    .execute();
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && s.offset > 0) {
+    const c = await db
+      .selectFrom('evidence_records as e')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(evidenceWhere(s.filter))
+      .where(sql<boolean>`e.search @@ ${q}`)
+      .executeTakeFirstOrThrow();
+    total = c.n;
+  }
+  return { total, rows: rows.map(shape) };
+}
+
+export interface NationalSearch {
+  /** Only these activities (an inspector's own), or every activity. */
+  scope: { kind: 'all' } | { kind: 'member'; userId: string };
+  query: TextQuery;
+  methods?: string[];
+  judgementAreas?: string[];
+  limit: number;
+  offset: number;
+}
+
+export interface NationalRow extends SearchRow {
+  activityTitle: string;
+  laId: string;
+  laName: string;
+}
+
+/** Counting stops here: "more than 10,000 records" is all anyone needs to know. */
+export const NATIONAL_COUNT_CAP = 10_000;
+
+/**
+ * One page of matches across every activity the actor may see, most relevant first. The rank is
+ * computed for the matching rows only (the GIN index finds them), and the count is capped.
+ */
+export async function searchAllEvidence(
+  db: Kysely<DB>,
+  s: NationalSearch,
+): Promise<{ total: number; capped: boolean; rows: NationalRow[] }> {
+  const q = tsQuery(s.query);
+  const scope =
+    s.scope.kind === 'all'
+      ? sql<boolean>`true`
+      : sql<boolean>`e.activity_id in (select tm.activity_id from team_members tm where tm.user_id = ${s.scope.userId})`;
+  const extra = [
+    s.methods?.length ? sql`e.method in (${sql.join(s.methods)})` : sql`true`,
+    s.judgementAreas?.length
+      ? sql`e.judgement_areas && array[${sql.join(s.judgementAreas)}]::text[]`
+      : sql`true`,
+  ];
+  const where = sql<boolean>`e.deleted_at is null and e.search @@ ${q} and ${scope} and ${sql.join(extra, sql` and `)}`;
+  const [page, count] = await Promise.all([
+    sql<Parameters<typeof shape>[0] & { activity_title: string; la_id: string; la_name: string }>`
+      select e.id, e.activity_id, e.ref_no, e.version, left(e.text, ${MAX_HIGHLIGHT_TEXT}) as text,
+             char_length(e.text) as text_length, e.method, e.observed_on, e.direction,
+             e.judgement_areas, cc.reference as child_case_reference, e.recorded_by,
+             e.recorded_by_label, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank,
+             a.title as activity_title, a.la_id, la.name as la_name
+      from evidence_records e
+      join activities a on a.id = e.activity_id
+      join local_authorities la on la.id = a.la_id
+      left join cases cc on cc.id = e.child_case_id
+      where ${where}
+      order by rank desc, e.recorded_at desc, e.id
+      limit ${s.limit} offset ${s.offset}`.execute(db),
+    sql<{ n: number }>`
+      select count(*)::int as n from (
+        select 1 from evidence_records e where ${where} limit ${NATIONAL_COUNT_CAP + 1}
+      ) m`.execute(db),
+  ]);
+  const n = count.rows[0]?.n ?? 0;
+  return {
+    total: Math.min(n, NATIONAL_COUNT_CAP),
+    capped: n > NATIONAL_COUNT_CAP,
+    rows: page.rows.map((r) => ({
+      ...shape(r),
+      activityTitle: r.activity_title,
+      laId: r.la_id,
+      laName: r.la_name,
+    })),
+  };
+}
+
+// Stems are a pure function of the word (the 'english' configuration), so they are cached here
+// for the life of the process: most searches then need no extra round trip.
+const stemCache = new Map<string, string[]>();
+const STEM_CACHE_MAX = 200_000;
+
+/** The English stems of lower-cased words, as the search index has them (empty: stop word). */
+export async function stemWords(db: Kysely<DB>, words: string[]): Promise<Map<string, string[]>> {
+  const missing = words.filter((w) => !stemCache.has(w));
+  if (missing.length > 0) {
+    const r = await sql<{ w: string; lexemes: string[] }>`
+      select t.w, coalesce(
+        (select array_agg(x.lexeme) from unnest(to_tsvector('english', t.w)) x), '{}') as lexemes
+      from jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb) as t(w)`.execute(db);
+    if (stemCache.size + r.rows.length > STEM_CACHE_MAX) stemCache.clear();
+    for (const row of r.rows) stemCache.set(row.w, row.lexemes);
+  }
+  return new Map(words.map((w) => [w, stemCache.get(w) ?? []]));
+}
