@@ -1,0 +1,170 @@
+// Causal claims a sample cannot carry: "as a result of early help, needs did not escalate",
+// "because of", "led to", "resulted in", "due to", "prevented". Munro (2014, recommendation 8):
+// observations on an inspection can show correlations between services and outcomes, but a
+// causal connection is only speculative; reports need more cautious language about causality.
+import type { Hit, Rule } from '../types.js';
+import { hit, matches, wordsAfter, wordsBefore } from './match.js';
+
+const WHY =
+  'A causal claim says the service produced the outcome; evidence from a sample of cases can ' +
+  'show what happened alongside the service, not that it caused it (Munro 2014, recommendation 8: ' +
+  'judge correlations, and be cautious about causality).';
+
+const SUGGESTION =
+  'Describe the link you saw and how sure you are: “since … started, fewer …”, “inspectors saw ' +
+  '… alongside …”, “is likely to have contributed to”, “in the cases we saw, … followed …”.';
+
+/** Words before a causal verb that make it a possibility, not a claim ("could lead to"). */
+const MODAL = new Set([
+  'could',
+  'may',
+  'might',
+  'can',
+  'would',
+  'will',
+  'potentially',
+  'possibly',
+  'likely',
+  'risk',
+  'risks',
+  'unlikely',
+  'to',
+  'should',
+  'not',
+  "n't",
+  'never',
+]);
+
+/** "due to <verb>" is a timetable, not a cause: "due to start", "due to be reviewed". */
+const SCHEDULED =
+  /^(?:be|start|begin|commence|retire|leave|open|close|end|finish|complete|conclude|take|go|move|return|transfer|launch|report|expire|join|meet|sit|attend|give|have|hold|get|undergo|become|turn)$/;
+/** A noun "results in": "audit results in March", "the results in English". */
+const RESULT_NOUN =
+  /^(?:the|their|its|his|her|our|these|those|audit|test|exam|examination|good|better|positive|gcse|outcome|survey|key|stage|early)$/;
+/** "as a result of this inspection": a fact about the inspection, not a claim about impact. */
+const PROCEDURAL =
+  /^(?:this|the|our|these|inspectors|inspectors’|inspectors')\s+(?:(?:focused|monitoring)\s+)?(?:inspection|visit|inspectors|findings|feedback|concerns raised|inspector)/;
+
+/** Effects that are a step in a procedure, known from the records: "resulted in a referral". */
+const PROCESS_EFFECT =
+  /^(?:(?:an?|the)\s+(?:new\s+|further\s+|formal\s+|expedited\s+)?(?:referral|assessment|strategy\s+(?:meeting|discussion)|action\s+plan|recruitment|appointment|creation|establishment|development|launch|closure|bid)|referrals?\b|actions?\s+being)\b/;
+/** "As a result, a new team was appointed": an administrative fact, not an impact claim. */
+const ADMIN_CLAUSE =
+  /^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:appointed|commissioned|established|created|introduced|launched|restructured|recruited|set\s+up|implemented|produced|agreed|invited|completed|published|revised|updated|reviewed|closed|opened|merged)\b/i;
+
+/** The sentence gives the reason for a grade ("requires improvement because of"): reasoning, not a claim about impact. */
+const JUDGEMENT_REASON =
+  /\b(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|(?:is|are|were|was)\s+(?:judged\s+)?(?:good|outstanding))\s*,?\s*(?:because|due\s+to|as\s+a\s+result)/i;
+/** A single case or reported words, where the link was seen or said directly. */
+const DIRECT =
+  /\b(?:in\s+(?:one|this|that|a\s+single)\s+case|for\s+(?:one|this)\s+(?:child|young\s+person)|(?:children|young\s+people|parents|carers|staff|managers|leaders|care\s+leavers|they)\s+(?:say|said|told|report|reported|describe|described|feel|felt))\b/i;
+
+/** "because" after a requirement or a judgement of importance: a reason, not a claim about impact. */
+const BECAUSE_NOT_CAUSAL =
+  /\b(?:important|essential|necessary|required|requirement|statutory|significant|concerning|worrying|a\s+concern|good\s+practice|is\s+so)\s*,?\s*$/i;
+
+const PATTERNS: Array<{ re: RegExp; label: string }> = [
+  { re: /\bas\s+a\s+(?:direct\s+)?(?:result|consequence)\b/gi, label: 'as a result' },
+  { re: /\bbecause\s+of\b/gi, label: 'because of' },
+  { re: /\bbecause\b(?!\s+of\b)(?!\s*:)/gi, label: 'because' },
+  {
+    re: /\b(?:is|are|was|were)\s+(?:the|a)\s+(?:direct\s+|clear\s+)?(?:result|consequence|product)\s+of\b/gi,
+    label: 'the result of',
+  },
+  { re: /\b(?:owing|thanks)\s+to\b/gi, label: 'thanks to' },
+  { re: /\bdue\s+to\b/gi, label: 'due to' },
+  { re: /\b(?:led|leads|leading|lead)\s+(?:\w+ly\s+)?to\b/gi, label: 'led to' },
+  { re: /\b(?:resulted|results|resulting|result)\s+(?:\w+ly\s+)?in\b/gi, label: 'resulted in' },
+  { re: /\bconsequently\b/gi, label: 'consequently' },
+  { re: /\bcaused\s+by\b/gi, label: 'caused by' },
+  {
+    re: /\b(?:prevented|prevents|prevent|averted|averts|avert|avoided|avoids|avoid)\b(?=(?:\s+[\p{L}’'-]+){0,6}?\s+(?:escalat\w*|harm|care|proceedings|crisis|breakdown|need|needs|entering|coming|becoming|re-?referral|removal))/giu,
+    label: 'prevented',
+  },
+  {
+    re: /\b(?:has|have|had)\s+(?:significantly\s+|greatly\s+|clearly\s+|demonstrably\s+)?improved\s+(?:the\s+)?(?:outcomes|lives|life\s+chances|wellbeing|well-being)\b/gi,
+    label: 'improved outcomes',
+  },
+];
+
+export const causalRule: Rule = {
+  id: 'causal-claim',
+  title: 'Causal claim',
+  why: WHY,
+  suggestion: SUGGESTION,
+  check({ sentences }) {
+    const hits: Hit[] = [];
+    for (const s of sentences) {
+      const t = s.text;
+      if (JUDGEMENT_REASON.test(t)) continue;
+      for (const { re, label } of PATTERNS) {
+        for (const m of matches(s, re)) {
+          const end = m.index + m[0].length;
+          const before = wordsBefore(t, m.index, 2);
+          const next = wordsAfter(t, end, 4);
+          if (
+            label === 'due to' &&
+            (SCHEDULED.test(next[0] ?? '') || (before.includes('is') && next[0] === 'be'))
+          )
+            continue;
+          if (label === 'due to' && /^in\s+due\s+/i.test(t.slice(m.index - 3, m.index + 7)))
+            continue;
+          if (
+            label === 'resulted in' &&
+            /^results?\s/i.test(m[0]) &&
+            RESULT_NOUN.test(before[before.length - 1] ?? '')
+          )
+            continue;
+          if (
+            (label === 'led to' || label === 'resulted in' || label === 'prevented') &&
+            before.some((w) => MODAL.has(w))
+          )
+            continue;
+          if (
+            label === 'because' &&
+            (BECAUSE_NOT_CAUSAL.test(t.slice(0, m.index)) ||
+              /^\s*(?:this|it)\s+is\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:requirement|required|expected|the\s+law)\b/i.test(
+                t.slice(end),
+              ))
+          )
+            continue;
+          if (label === 'led to' && /^lead\s/i.test(m[0]) && !before.includes('will')) {
+            // bare "lead to" is almost always modal or infinitive ("is expected to lead to").
+            continue;
+          }
+          if (
+            label === 'as a result' &&
+            /\bof\b/i.test(t.slice(end, end + 4)) &&
+            PROCEDURAL.test(next.slice(1).join(' '))
+          )
+            continue;
+          if (
+            wordsBefore(t, m.index, 6).some((w) => w === 'not' || /n['’]t$/.test(w)) ||
+            DIRECT.test(t.slice(0, m.index))
+          )
+            continue;
+          if (
+            label === 'as a result' &&
+            /^of\s+(?:this|the|an?)\s+(?:\w+\s+)?(?:initiative|scheme|programme|project|policy|protocol)\b/i.test(
+              t.slice(end).trimStart(),
+            ) &&
+            /\b(?:receiv|eligib|offered|access)/i.test(t.slice(0, m.index))
+          )
+            continue;
+          if (
+            (label === 'resulted in' || label === 'led to') &&
+            PROCESS_EFFECT.test(t.slice(end).trimStart().toLowerCase())
+          )
+            continue;
+          if (
+            (label === 'as a result' || label === 'resulted in' || label === 'led to') &&
+            ADMIN_CLAUSE.test(t.slice(end))
+          )
+            continue;
+          hits.push(hit(s, m.index, end, `“${m[0]}” states a cause.`));
+        }
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,206 @@
+// Certainty about safety or risk: "ensures that children are safe", "children are kept safe",
+// "eliminates risk". Munro (2014, recommendation 7) found reports conveying "an expectation that
+// authorities can work miracles": no practice can guarantee that a child comes to no harm.
+import type { Hit, Rule } from '../types.js';
+import { NEGATION, hit, matches, negatedBefore, wordsBefore } from './match.js';
+
+const WHY =
+  'No service can guarantee a child’s safety or remove risk; writing as if it can is over-confident ' +
+  'and, from a sample of cases, a generalisation (Munro 2014, recommendation 7: realistic language ' +
+  'about risk that avoids the impression risk can be eliminated).';
+
+const SUGGESTION =
+  'Say what inspectors saw and what it achieves: “managers review plans monthly, which reduces ' +
+  'risk for the children whose cases we saw”; use “helps to keep … safer”, “reduces risk”, ' +
+  '“well placed to”.';
+
+const ENSURE = /\b(?:ensur(?:e|es|ed|ing)|(?:make|makes|made|making)\s+sure)\b/gi;
+/**
+ * What an "ensure" must promise before it is flagged in 'safety' mode: a state of safety, risk,
+ * needs or outcomes ("ensure that children are safe", "ensure risk is reduced", "ensure their
+ * needs are met", "ensure sufficient placements"), not a task ("ensure plans are reviewed").
+ */
+const SAFETY_OBJECT = new RegExp(
+  [
+    String.raw`\b(?:are|is|be|remain|remains|stay|stays|feel|kept|keep|live|lives|were|was)\s+(?:\w+\s+)?(?:safe|safer|protected|safeguarded|unharmed)\b`,
+    String.raw`\bsafely\b`,
+    String.raw`\b(?:their|the|children’s|children's|his|her|its)\s+(?:safety|welfare|well-?being)\b`,
+    String.raw`\brisks?\s+(?:to\s+(?:\w+\s+){1,3})?(?:is|are|were|was|have|has|can|will)?\s*(?:\w+ly\s+)?(?:reduc\w*|minimis\w*|manag\w*|eliminat\w*|mitigat\w*|remov\w*|address\w*|identif\w*)`,
+    String.raw`\b(?:reduc\w*|minimis\w*|manag\w*|eliminat\w*|mitigat\w*|remov\w*)\s+(?:the\s+|any\s+|all\s+)?risks?\b`,
+    String.raw`\bneeds\s+(?:are|were|will\s+be|can\s+be|continue\s+to\s+be)\s+(?:\w+\s+(?:and\s+)?)?met\b`,
+    String.raw`\b(?:good|better|positive|improved|the\s+best)\s+outcomes\b`,
+    String.raw`\boutcomes\s+(?:are|were|will\s+be)\s+(?:\w+\s+)?(?:achieved|improved|good)\b`,
+    String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:subject\s+to|exposed\s+to|at\s+risk\s+of|experienc\w*|suffer\w*|harmed)\b`,
+    String.raw`\b(?:protected|safe|free)\s+from\s+(?:\w+\s+){0,2}(?:harm|abuse|exploitation|risk|danger|neglect)\b`,
+    String.raw`\bsufficient\s+(?:\w+\s+){0,3}(?:placements?|homes|carers|adopters|foster)\b`,
+    String.raw`\b(?:stable|permanent|secure)\s+(?:homes?|placements?|families)\b`,
+    String.raw`\b(?:permanence|stability)\s+(?:is|are)\s+(?:\w+\s+)?(?:achieved|secured)\b`,
+  ].join('|'),
+  'i',
+);
+const HEDGES = new Set(['help', 'helps', 'helped', 'helping', 'aim', 'aims', 'seek', 'seeks']);
+/** Before "keeping … safe": a topic, not a claim ("training on keeping children safe"). */
+const TOPIC_BEFORE = new Set(['on', 'about', 'of', 'for', 'in', 'around', 'regarding', 'to']);
+/** "to be safe", "should be protected": a goal or a standard, not a claim. */
+const MODAL_BEFORE = new Set([
+  'to',
+  'should',
+  'must',
+  'could',
+  'would',
+  'might',
+  'may',
+  'can',
+  'cannot',
+  'need',
+  'needs',
+]);
+/** Words nearby that make "are safe" something asked, checked or felt, not asserted. */
+const DELAY = new Set(['delay', 'delays', 'delayed', 'slow', 'late']);
+/** Reported speech: children say they are safe; that is their voice, not the inspector's claim. */
+const REPORTED =
+  /\b(?:say|says|said|told|tell|tells|reported|describe|described|feel|feels|felt)\b/i;
+const NOT_A_CLAIM = new Set([
+  'how',
+  'feel',
+  'feels',
+  'felt',
+  'whether',
+  'if',
+  'assure',
+  'assured',
+  'assurance',
+  'demonstrate',
+  'demonstrates',
+  'confirm',
+  'confirms',
+  'check',
+  'checks',
+  'know',
+  'knowing',
+  'sure',
+  'satisfied',
+  'unless',
+  'until',
+]);
+/** Subjects that are not children: "funding has been protected", "time is protected". */
+const NOT_CHILDREN = new Set([
+  'budget',
+  'budgets',
+  'funding',
+  'investment',
+  'money',
+  'resources',
+  'time',
+  'data',
+  'information',
+  'records',
+  'caseloads',
+  'capacity',
+]);
+
+const KEPT_SAFE =
+  /\b(?:kept|keeps?|keeping)\s+(?:[\p{L}’'-]+\s+){0,4}?safe\b(?!\s+in\s+education)(?:\s+and\s+well\b)?/giu;
+const BE_SAFE =
+  /\b(?:is|are|was|were|be|been|being|remain|remains|remained|live|lives|living|made|stay|stays|stayed)\s+(?:(?:now|all|always|fully|completely|entirely|totally|both|then|also|both)\s+)?safe\b(?!\s+(?:to|from\s+the\s+start))(?:\s+and\s+(?:well|protected|secure))?/gi;
+const PROTECTED =
+  /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/gi;
+const ABSOLUTE =
+  /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/gi;
+
+export const certaintyRule: Rule = {
+  id: 'certainty',
+  title: 'Certainty about safety or risk',
+  why: WHY,
+  suggestion: SUGGESTION,
+  check({ sentences, config }) {
+    const hits: Hit[] = [];
+    for (const s of sentences) {
+      const t = s.text;
+      const taken: Array<[number, number]> = [];
+      const covered = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
+      const add = (start: number, end: number, message: string) => {
+        if (covered(start, end)) return;
+        taken.push([start, end]);
+        hits.push(hit(s, start, end, message));
+      };
+      // "ensure" first: a "safe" inside an ensure clause belongs to that ensure.
+      for (const m of matches(s, ENSURE)) {
+        const end = m.index + m[0].length;
+        const clause = (
+          t.slice(end, end + 140).split(/[;:]|,\s+(?:but|although|while|and\s+this)\b/)[0] ?? ''
+        )
+          .split(/\s+/)
+          .slice(0, 16)
+          .join(' ');
+        const before = wordsBefore(clauseBefore(t, m.index), m.index, 8);
+        const denied = before.some((w) => NEGATION.has(w) || DELAY.has(w) || /n['’]t$/.test(w));
+        const safety = SAFETY_OBJECT.exec(clause);
+        const flagged =
+          !denied &&
+          !wordsBefore(t, m.index, 3).some((w) => HEDGES.has(w)) &&
+          (config.certainty.ensure === 'all' || safety !== null);
+        if (flagged) {
+          const about = safety ? ` about “${safety[0].trim()}”` : '';
+          add(
+            m.index,
+            end,
+            `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
+          );
+        }
+        taken.push([m.index, end + clause.length + 1]);
+      }
+      for (const m of matches(s, ABSOLUTE)) {
+        if (negatedBefore(t, m.index, 3)) continue;
+        add(m.index, m.index + m[0].length, `“${m[0]}” claims that risk can be removed.`);
+      }
+      const reported = REPORTED.test(t);
+      for (const m of matches(s, KEPT_SAFE)) {
+        const before = wordsBefore(t, m.index, 3);
+        const last = before[before.length - 1] ?? '';
+        if (reported || negatedBefore(t, m.index, 3) || before.some((w) => HEDGES.has(w))) continue;
+        if (/\b(?:themselves|himself|herself|yourself|ourselves)\s+safe\b/i.test(m[0])) continue;
+        // "to be kept safe", "need to keep them safe", "should be seen and kept safe": a goal.
+        if (
+          /\b(?:should|must|ought|need\s+to|needs\s+to)\b/i.test(
+            clauseBefore(t, m.index).slice(-70),
+          )
+        )
+          continue;
+        if (
+          MODAL_BEFORE.has(last) ||
+          (last === 'be' && MODAL_BEFORE.has(before[before.length - 2] ?? ''))
+        )
+          continue;
+        // "keeping children safe must be a priority", "training on keeping children safe": a topic.
+        if (
+          /^keeping/i.test(m[0]) &&
+          (TOPIC_BEFORE.has(last) ||
+            /^\s*(?:is|must|should|was|remains|will)\b/i.test(t.slice(m.index + m[0].length)))
+        )
+          continue;
+        add(m.index, m.index + m[0].length, `“${m[0]}” asserts that children are safe.`);
+      }
+      for (const re of [BE_SAFE, PROTECTED]) {
+        for (const m of matches(s, re)) {
+          if (reported || negatedBefore(t, m.index, 3) || /\bnot\b/i.test(m[0])) continue;
+          const near = wordsBefore(t, m.index, 6);
+          // "to be safe", "to stay safe", "should be protected": a goal or a standard.
+          if (MODAL_BEFORE.has(near[near.length - 1] ?? '')) continue;
+          // "how well children are protected", "assured itself that children are safe", "delay in being safeguarded"
+          if (near.some((w) => NOT_A_CLAIM.has(w) || DELAY.has(w))) continue;
+          if (/^(?:been|is|was)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w))) continue;
+          add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
+        }
+      }
+    }
+    return hits.sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start);
+  },
+};
+
+/** The text of the clause that ends at i (from the last comma, semicolon or colon). */
+function clauseBefore(text: string, i: number): string {
+  const head = text.slice(0, i);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
+  return ' '.repeat(cut + 1) + head.slice(cut + 1);
+}

@@ -1,0 +1,95 @@
+// Sweeping quantifiers from a sample: "all children", "always", "never", "every", "no child".
+// Munro (2014, recommendation 7) objects to "a generalization about all cases based on a sample";
+// the 2019 ILACS review (paragraph 111) records LAs' concern with quantifying language ("most"
+// rather than "not all"). A scoped use ("all the children's records we saw") is fine.
+import type { Hit, Rule } from '../types.js';
+import { hit, matches, wordsAfter, wordsBefore } from './match.js';
+
+const WHY =
+  'Inspectors see a sample of cases, so “all”, “every”, “always” and “never” claim more than the ' +
+  'evidence shows unless they come from complete data (Munro 2014, recommendation 7: avoid ' +
+  'generalising about all cases from a sample).';
+
+const SUGGESTION =
+  'Scope it to the evidence: “in all 24 cases we sampled”, “in the cases we saw”, “most”, ' +
+  '“nearly all”, “consistently in the records we read”; or name the complete data it comes from.';
+
+const QUANTIFIER =
+  /\b(?:all|every|everyone|everybody|always|never|none|no\s+(?:child|children|young\s+(?:person|people)|family|families|care\s+leavers?|cases?|one))\b/giu;
+
+/** Words just before the quantifier that soften or negate it ("not all", "nearly all"). */
+const SOFTENERS = new Set(['not', 'nearly', 'almost', 'virtually', 'practically', 'hardly']);
+/** Words before "all" that make an idiom or a statistic ("at all", "above all", "6% of all"). */
+const BEFORE_ALL = new Set(['at', 'above', 'once', 'if', 'after']);
+/** "6% of all children", "half of all": a statistic about a whole population. */
+const STAT_OF =
+  /(?:%|\bper\s+cent|\bproportion|\bpercentage|\bnumber|\bmajority|\bminority|\bhalf|\bthird|\bquarter|\brates?|\bmost|\bmany|\bsome|\bfew|\beach|\bone|\btwo|\bthree)\s+of\s+$/i;
+/** Words after "all"/"every" that are idioms, schedules or counted sets, not generalisations. */
+const AFTER_ALL =
+  /^(?:but|too|or|(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b|of\s+(?:which|whom|these|this|them|us|it)|\d|the\s+time|along|ages|age|levels|in\s+all|concerned|parties|told|year|round|that\s+(?:is|was))/;
+const AFTER_EVERY =
+  /^(?:\d|one|two|three|four|five|six|eight|ten|twelve|day|days|week|weeks|weekend|weekends|night|fortnight|month|months|year|years|quarter|term|time|effort|opportunity|other|so|now|morning|evening|visit|meeting)\b/;
+/** A scope to the evidence follows: "all the records we saw", "every child whose case was audited". */
+const SCOPED =
+  /^(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)[\p{L}’'-]+\s+){0,6}?(?:(?:that|which|who|whom)\s+)?(?:we|inspectors?|they\s+(?:saw|observed|reviewed|sampled)|whose|seen|saw|observed|sampled|audited|reviewed|considered|examined|tracked|looked\s+at|spoken\s+to|met|read|in\s+the\s+sample|in\s+our\s+sample|in\s+the\s+cases)\b/iu;
+/** Before the quantifier: an aspiration or instruction, not a claim ("should ensure all"). */
+const ASPIRATION =
+  /\b(?:should|must|ought|need|needs|needed|(?:to|should|must|will|would|can|could|help|helps)\s+(?:\w+\s+)?(?:ensure|make\s+sure)|so\s+that|more\s+to\s+do|further\s+work|motivation|determined|determination|aim|aims|ambition|ambitions|aspiration|aspirations|aspire|expectation|expect|expects|intend|intends|want|wants|commitment|committed|strive|priority|vision|goal|plans?\s+to|ensuring)\b/i;
+/** Earlier in the clause: a negation ("not embedded across all teams", "cannot be confident"). */
+const CLAUSE_NEGATION =
+  /\b(?:not|cannot|never|no|lack|lacks|unable|insufficient(?:ly)?)\b|n[’']t\b/i;
+/** Just before: availability, entitlement or statistics, not a claim about practice. */
+const NOT_A_GENERALISATION =
+  /\b(?:available|open|offered|accessible|entitled|eligible|extended|applies|apply|provides?|provided|can|may|figures?|rate|rates|average|averages|proportion|percentage|number|compared|than|national|across\s+england|entry|point|access)\s+(?:\w+\s+){0,2}$/i;
+/** Reported speech: children's and staff's own words ("care leavers say ... always there"). */
+const REPORTED =
+  /\b(?:say|says|said|told|tell|tells|describe|described|describes|reported|feel|feels|felt|commented|explained)\b/i;
+/** Direct observation earlier in the sentence ("Inspectors saw ... in all service areas"). */
+const OBSERVED_BEFORE =
+  /\b(?:(?:inspectors|we)\s+(?:saw|observed|sampled|looked\s+at|reviewed|tracked)|(?:cases?|records?|files?)\s+(?:sampled|seen|reviewed|audited|tracked)|(?:in|of)\s+the\s+(?:cases?|records?|sample))\b/i;
+
+/** Complete sets that can be known in full: recommendations, previous actions, statutory duties. */
+const COMPLETE_SET =
+  /^(?:(?:the|of\s+the|its|their|our|of\s+its|of\s+their)\s+)?(?:(?:previous|recommendations|issues\s+(?:identified|raised)|areas\s+(?:for|of|identified)|actions|statutory|relevant|required|approvals|(?:\w+(?:’s|'s)\s+)?priorities|local\s+authorities|partners\s+signed)\b)/;
+
+export const quantifierRule: Rule = {
+  id: 'sweeping-quantifier',
+  title: 'Sweeping quantifier',
+  why: WHY,
+  suggestion: SUGGESTION,
+  check({ sentences }) {
+    const hits: Hit[] = [];
+    for (const s of sentences) {
+      if (s.heading) continue;
+      const t = s.text;
+      for (const m of matches(s, QUANTIFIER)) {
+        const word = m[0].toLowerCase().replace(/\s+/g, ' ');
+        const end = m.index + m[0].length;
+        const before = wordsBefore(t, m.index, 1)[0] ?? '';
+        const rest = t.slice(end).replace(/^\s+/, '').toLowerCase();
+        if (SOFTENERS.has(before)) continue;
+        if (word === 'all' && BEFORE_ALL.has(before)) continue;
+        if (STAT_OF.test(t.slice(Math.max(0, m.index - 30), m.index))) continue;
+        if (word === 'all' && (AFTER_ALL.test(rest) || COMPLETE_SET.test(rest))) continue;
+        if (word === 'every' && AFTER_EVERY.test(rest)) continue;
+        if (word === 'never' && /^(?:been|before)\b/.test(rest)) continue;
+        if (/^(?:all|every|no|none)/.test(word) && SCOPED.test(rest)) continue;
+        // "none of whom", "none of these young people": a set the sentence has just counted.
+        if (word === 'none' && /^of\s+(?:whom|which|these|those|them|us)\b/.test(rest)) continue;
+        // "They all say ...": reported speech follows.
+        if (REPORTED.test(wordsAfter(t, end, 2).join(' '))) continue;
+        const lead = t.slice(Math.max(0, m.index - 80), m.index);
+        const clause = lead.split(/[;:]|,\s+(?:but|although|while|and|which)\b/).pop() ?? '';
+        if (ASPIRATION.test(t.slice(0, m.index)) || /^\s*(?:ensure|make\s+sure)\b/i.test(t))
+          continue;
+        if (word !== 'never' && CLAUSE_NEGATION.test(clause)) continue;
+        if (NOT_A_GENERALISATION.test(lead)) continue;
+        if (REPORTED.test(t.slice(0, m.index)) || OBSERVED_BEFORE.test(t.slice(0, m.index)))
+          continue;
+        if (wordsAfter(t, end, 1)[0] === 'but') continue;
+        hits.push(hit(s, m.index, end, `“${m[0]}” generalises from a sample.`));
+      }
+    }
+    return hits;
+  },
+};
