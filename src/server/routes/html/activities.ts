@@ -19,6 +19,7 @@ import {
   getNewActivityForm,
   type NewActivityForm,
 } from '../../../usecases/activities/get-new-activity-form.js';
+import { AppError } from '../../../errors.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
 import {
   dateFromParts,
@@ -288,7 +289,8 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
     const { id, userId } = MemberParams.parse(request.params);
     const detail = await getActivity(useCaseContext(request, ctx), id);
     const member = detail.team.find((m) => m.userId === userId);
-    if (!detail.can.manage || !member) return reply.callNotFound();
+    if (!detail.can.manage) throw new AppError('FORBIDDEN');
+    if (!member) return reply.callNotFound();
     return reply.render('activities/remove-member.njk', {
       activity: detail.activity,
       member,

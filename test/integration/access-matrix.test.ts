@@ -1,0 +1,699 @@
+// Every role against every route. Each registered route must appear below; a route added
+// without an entry fails this test, so nobody ships a page whose access nobody decided.
+// Outcomes: ok = passed the access check (2xx, or a validation/state error about the input),
+// denied = 403, hidden = 404 (reveals nothing, not even existence), signin = not signed in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/access/actor.js';
+import { createUser } from '../../src/usecases/users/create-user.js';
+import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
+
+type Outcome = 'ok' | 'denied' | 'hidden' | 'signin';
+const roles = [
+  'anon',
+  'admin',
+  'national',
+  'regional',
+  'regionalOther',
+  'lead',
+  'inspector',
+  'qam',
+  'analyst',
+  'outsider',
+  'la',
+  'laOther',
+  'researcher',
+] as const;
+type RoleKey = (typeof roles)[number];
+type Expect = Partial<Record<RoleKey, Outcome>> & { rest: Outcome };
+
+interface Entry {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Route pattern as Fastify registered it; `url` is the concrete request. */
+  route: string;
+  url: (ids: Ids) => string;
+  body?: (ids: Ids) => Record<string, unknown>;
+  expect: Expect;
+}
+interface Ids {
+  activity: string;
+  hiddenVisit: string;
+  ownLa: string;
+  otherLa: string;
+  leadUser: string;
+  inspectorUser: string;
+  /** An account the admin routes may change freely. */
+  targetUser: string;
+  laUser: string;
+}
+
+const everyone: Expect = { anon: 'signin', rest: 'ok' };
+const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
+const auditReaders: Expect = { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' };
+// The demo inspection: notified and on site, in North West, with the demo team.
+const viewActivity: Expect = {
+  anon: 'signin',
+  regionalOther: 'hidden',
+  outsider: 'hidden',
+  laOther: 'hidden',
+  researcher: 'hidden',
+  rest: 'ok',
+};
+const manageActivity: Expect = {
+  ...viewActivity,
+  national: 'denied',
+  inspector: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+  la: 'denied',
+};
+const activityAudit: Expect = {
+  ...viewActivity,
+  regional: 'denied',
+  inspector: 'denied',
+  analyst: 'denied',
+  la: 'denied',
+};
+// The future focused visit: not notified, no team yet.
+const viewHiddenVisit: Expect = {
+  anon: 'signin',
+  admin: 'ok',
+  national: 'ok',
+  regional: 'ok',
+  rest: 'hidden',
+};
+const createActivityRule: Expect = { anon: 'signin', admin: 'ok', regional: 'ok', rest: 'denied' };
+// The evidence base: the team reads and writes; admins and national read; regional staff (not on
+// the team), LA users and researchers never see it.
+const evidenceRead: Expect = { ...viewActivity, regional: 'hidden', la: 'hidden' };
+const evidenceWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
+const noSuchItem: Expect = { anon: 'signin', rest: 'hidden' };
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
+
+const A = (ids: Ids) => ids.activity;
+const matrix: Entry[] = [
+  { method: 'GET', route: '/', url: () => '/', expect: { rest: 'ok' } },
+  { method: 'GET', route: '/health', url: () => '/health', expect: { rest: 'ok' } },
+  {
+    method: 'GET',
+    route: '/api/openapi.json',
+    url: () => '/api/openapi.json',
+    expect: { rest: 'ok' },
+  },
+  { method: 'GET', route: '/sign-in', url: () => '/sign-in', expect: { rest: 'ok' } },
+  {
+    method: 'POST',
+    route: '/sign-in',
+    url: () => '/sign-in',
+    body: () => ({ email: 'x@example.org', password: 'wrong' }),
+    expect: { rest: 'signin' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/sessions',
+    url: () => '/api/v1/sessions',
+    body: () => ({ email: 'x@example.org', password: 'wrong' }),
+    expect: { rest: 'signin' },
+  },
+  { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', expect: everyone },
+  { method: 'GET', route: '/home', url: () => '/home', expect: everyone },
+  { method: 'GET', route: '/account', url: () => '/account', expect: everyone },
+  { method: 'GET', route: '/account/password', url: () => '/account/password', expect: everyone },
+  {
+    method: 'POST',
+    route: '/account/password',
+    url: () => '/account/password',
+    body: () => ({ currentPassword: 'x', newPassword: 'y', confirmPassword: 'z' }),
+    expect: everyone,
+  },
+  { method: 'GET', route: '/las', url: () => '/las', expect: everyone },
+  {
+    method: 'GET',
+    route: '/las/:id',
+    url: (i) => `/las/${i.ownLa}`,
+    expect: { ...everyone, laOther: 'hidden' },
+  },
+  {
+    method: 'GET',
+    route: '/las/:id',
+    url: (i) => `/las/${i.otherLa}`,
+    expect: { ...everyone, la: 'hidden' },
+  },
+  // London's regional team may create activities, but not for a North West authority.
+  {
+    method: 'GET',
+    route: '/activities/new',
+    url: () => '/activities/new',
+    expect: { ...createActivityRule, regionalOther: 'ok' },
+  },
+  {
+    method: 'POST',
+    route: '/activities',
+    url: () => '/activities',
+    body: (i) => ({
+      laId: i.ownLa,
+      activityType: 'annual_engagement_meeting',
+      'plannedStart-day': '1',
+      'plannedStart-month': '3',
+      'plannedStart-year': '2027',
+    }),
+    expect: createActivityRule,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id',
+    url: (i) => `/activities/${A(i)}`,
+    expect: viewActivity,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id',
+    url: (i) => `/activities/${i.hiddenVisit}`,
+    expect: viewHiddenVisit,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id',
+    url: () => '/activities/00000000-0000-4000-8000-000000000000',
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/state',
+    url: (i) => `/activities/${A(i)}/state`,
+    body: () => ({ toState: 'published' }),
+    expect: manageActivity,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/team',
+    url: (i) => `/activities/${A(i)}/team`,
+    body: (i) => ({ userId: i.laUser, teamRole: 'shadow' }),
+    expect: manageActivity,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/team/:userId/remove',
+    url: (i) => `/activities/${A(i)}/team/${i.inspectorUser}/remove`,
+    expect: manageActivity,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/team/:userId/remove',
+    url: (i) => `/activities/${A(i)}/team/00000000-0000-4000-8000-000000000000/remove`,
+    expect: { ...manageActivity, admin: 'hidden', regional: 'hidden', lead: 'hidden' },
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/audit',
+    url: (i) => `/activities/${A(i)}/audit`,
+    expect: activityAudit,
+  },
+  { method: 'GET', route: '/audit', url: () => '/audit', expect: auditReaders },
+  { method: 'GET', route: '/admin/users', url: () => '/admin/users', expect: adminOnly },
+  {
+    method: 'POST',
+    route: '/admin/users',
+    url: () => '/admin/users',
+    body: () => ({ email: 'bad' }),
+    expect: adminOnly,
+  },
+  { method: 'GET', route: '/admin/users/new', url: () => '/admin/users/new', expect: adminOnly },
+  {
+    method: 'GET',
+    route: '/admin/users/:id',
+    url: (i) => `/admin/users/${i.targetUser}`,
+    expect: adminOnly,
+  },
+  {
+    method: 'POST',
+    route: '/admin/users/:id',
+    url: (i) => `/admin/users/${i.targetUser}`,
+    body: () => ({ displayName: 'Target person', role: 'researcher' }),
+    expect: adminOnly,
+  },
+  {
+    method: 'POST',
+    route: '/admin/users/:id/status',
+    url: (i) => `/admin/users/${i.targetUser}/status`,
+    body: () => ({ disabled: 'false' }),
+    expect: adminOnly,
+  },
+  {
+    method: 'POST',
+    route: '/admin/users/:id/password',
+    url: (i) => `/admin/users/${i.targetUser}/password`,
+    body: () => ({
+      newPassword: 'a new long password 1',
+      confirmPassword: 'a new long password 1',
+    }),
+    expect: adminOnly,
+  },
+  // JSON API
+  { method: 'GET', route: '/api/v1/activities', url: () => '/api/v1/activities', expect: everyone },
+  {
+    method: 'POST',
+    route: '/api/v1/activities',
+    url: () => '/api/v1/activities',
+    body: (i) => ({
+      laId: i.ownLa,
+      activityType: 'annual_engagement_meeting',
+      plannedStart: '2027-03-02',
+    }),
+    expect: createActivityRule,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id',
+    url: (i) => `/api/v1/activities/${A(i)}`,
+    expect: viewActivity,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id',
+    url: (i) => `/api/v1/activities/${i.hiddenVisit}`,
+    expect: viewHiddenVisit,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/state',
+    url: (i) => `/api/v1/activities/${A(i)}/state`,
+    body: () => ({ toState: 'published' }),
+    expect: manageActivity,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/team',
+    url: (i) => `/api/v1/activities/${A(i)}/team`,
+    body: (i) => ({ userId: i.laUser, teamRole: 'shadow' }),
+    expect: manageActivity,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/team/:userId',
+    url: (i) => `/api/v1/activities/${A(i)}/team/00000000-0000-4000-8000-000000000000`,
+    expect: { ...manageActivity, admin: 'hidden', regional: 'hidden', lead: 'hidden' },
+  },
+  { method: 'GET', route: '/api/v1/audit', url: () => '/api/v1/audit', expect: auditReaders },
+  {
+    method: 'GET',
+    route: '/api/v1/audit',
+    url: (i) => `/api/v1/audit?activityId=${A(i)}`,
+    expect: activityAudit,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/verify',
+    url: () => '/api/v1/audit/verify',
+    expect: auditReaders,
+  },
+  { method: 'GET', route: '/api/v1/users', url: () => '/api/v1/users', expect: adminOnly },
+  {
+    method: 'POST',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: () => ({
+      email: 'new.person@example.org',
+      displayName: 'New',
+      role: 'researcher',
+      password: 'x',
+    }),
+    expect: adminOnly,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/:id',
+    url: (i) => `/api/v1/users/${i.targetUser}`,
+    body: () => ({ displayName: 'Target person' }),
+    expect: adminOnly,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/:id/password',
+    url: (i) => `/api/v1/users/${i.targetUser}/password`,
+    body: () => ({ newPassword: 'another long password 2' }),
+    expect: adminOnly,
+  },
+  { method: 'GET', route: '/api/v1/frameworks', url: () => '/api/v1/frameworks', expect: everyone },
+  {
+    method: 'GET',
+    route: '/api/v1/frameworks/:id',
+    url: () => '/api/v1/frameworks/ilacs-2023',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/frameworks/:id/aggregation-check',
+    url: () => '/api/v1/frameworks/ilacs-2023/aggregation-check',
+    body: () => ({ grades: { overall_effectiveness: 'good' } }),
+    expect: everyone,
+  },
+  // Evidence base (items of another activity or none answer 404 to everyone)
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence',
+    url: (i) => `${EV(i)}/evidence`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/evidence',
+    url: (i) => `${EV(i)}/evidence`,
+    body: () => ({ text: 'Matrix evidence.', method: 'la_audit' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/evidence/import',
+    url: (i) => `${EV(i)}/evidence/import`,
+    body: () => ({
+      fileName: 'm.txt',
+      method: 'la_audit',
+      contentBase64: Buffer.from('Matrix file.').toString('base64'),
+    }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/:evidenceId',
+    url: (i) => `${EV(i)}/evidence/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/evidence/:evidenceId',
+    url: (i) => `${EV(i)}/evidence/${NO_ID}`,
+    body: () => ({ expectedVersion: 1, text: 'x' }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/evidence/:evidenceId',
+    url: (i) => `${EV(i)}/evidence/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/restore',
+    url: (i) => `${EV(i)}/evidence/${NO_ID}/restore`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/codes',
+    url: (i) => `${EV(i)}/codes`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/codes',
+    url: (i) => `${EV(i)}/codes`,
+    body: () => ({ name: 'Matrix code' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/codes/seed',
+    url: (i) => `${EV(i)}/codes/seed`,
+    expect: evidenceWrite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/codes/:codeId',
+    url: (i) => `${EV(i)}/codes/${NO_ID}`,
+    body: () => ({ expectedVersion: 1, name: 'x' }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/codes/:codeId/merge',
+    url: (i) => `${EV(i)}/codes/${NO_ID}/merge`,
+    body: () => ({ targetCodeId: NO_ID }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/codings',
+    url: (i) => `${EV(i)}/codings`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/codings',
+    url: (i) => `${EV(i)}/codings`,
+    body: () => ({ evidenceId: NO_ID, codeIds: [NO_ID], start: 0, end: 1, evidenceVersion: 1 }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/codings/:codingId',
+    url: (i) => `${EV(i)}/codings/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/cases',
+    url: (i) => `${EV(i)}/cases`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/cases',
+    url: (i) => `${EV(i)}/cases`,
+    body: () => ({ kind: 'child', reference: 'M-1' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/cases/:caseId',
+    url: (i) => `${EV(i)}/cases/${NO_ID}`,
+    body: () => ({ expectedVersion: 1 }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/memos',
+    url: (i) => `${EV(i)}/memos`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/memos',
+    url: (i) => `${EV(i)}/memos`,
+    body: () => ({ targetType: 'activity', text: 'Matrix memo' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/memos/:memoId',
+    url: (i) => `${EV(i)}/memos/${NO_ID}`,
+    body: () => ({ expectedVersion: 1 }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/memos/:memoId',
+    url: (i) => `${EV(i)}/memos/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/lines-of-enquiry',
+    url: (i) => `${EV(i)}/lines-of-enquiry`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/lines-of-enquiry',
+    url: (i) => `${EV(i)}/lines-of-enquiry`,
+    body: () => ({ title: 'Matrix line' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/lines-of-enquiry/:lineId',
+    url: (i) => `${EV(i)}/lines-of-enquiry/${NO_ID}`,
+    body: () => ({ expectedVersion: 1 }),
+    expect: noSuchItem,
+  },
+  // Last: these end the session they are called with.
+  {
+    method: 'DELETE',
+    route: '/api/v1/sessions/current',
+    url: () => '/api/v1/sessions/current',
+    expect: everyone,
+  },
+  { method: 'POST', route: '/sign-out', url: () => '/sign-out', expect: { rest: 'ok' } },
+];
+
+/** Routes this test does not judge: static files and the not-found catch-all. */
+const notApplicable = (route: string): boolean =>
+  route.startsWith('/assets/') || route.startsWith('/static/') || route === '*' || route === '/*';
+
+let t: TestApp;
+const tokens = new Map<RoleKey, string>();
+let ids: Ids;
+const registered: { method: string; url: string }[] = [];
+
+function classify(status: number, location: string | undefined, isApi: boolean): Outcome {
+  // 429: refused sign-in attempts are throttled; still "not signed in".
+  if (
+    status === 401 ||
+    status === 429 ||
+    (!isApi && status === 303 && location?.startsWith('/sign-in?'))
+  )
+    return 'signin';
+  if (status === 403) return 'denied';
+  if (status === 404) return 'hidden';
+  return 'ok';
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.app.addHook('onRoute', () => undefined);
+  for (const r of t.app.printRoutes({ commonPrefix: false }).split('\n')) void r; // warms Fastify's tree
+  const sys = { db: t.database.db, actor: systemActor('test') };
+  const password = 'matrix password 1234';
+  await createUser(sys, {
+    email: 'regional.london@example.org',
+    displayName: 'London SHMI',
+    role: 'regional',
+    region: 'London',
+    password,
+  });
+  await createUser(sys, {
+    email: 'outsider@example.org',
+    displayName: 'Outsider HMI',
+    role: 'inspector',
+    password,
+  });
+  await createUser(sys, {
+    email: 'target@example.org',
+    displayName: 'Target person',
+    role: 'researcher',
+    password,
+  });
+  const otherLa = await t.database.db
+    .selectFrom('local_authorities')
+    .select('id')
+    .where('ofsted_region', '=', 'London')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  await createUser(sys, {
+    email: 'dcs.other@example.org',
+    displayName: 'Other DCS',
+    role: 'la_user',
+    laId: otherLa.id,
+    password,
+  });
+  const accounts: Record<Exclude<RoleKey, 'anon'>, [string, string]> = {
+    admin: [demoEmail('admin'), DEMO_PASSWORD],
+    national: [demoEmail('national'), DEMO_PASSWORD],
+    regional: [demoEmail('regional'), DEMO_PASSWORD],
+    regionalOther: ['regional.london@example.org', password],
+    lead: [demoEmail('lead'), DEMO_PASSWORD],
+    inspector: [demoEmail('inspector'), DEMO_PASSWORD],
+    qam: [demoEmail('qam'), DEMO_PASSWORD],
+    analyst: [demoEmail('analyst'), DEMO_PASSWORD],
+    outsider: ['outsider@example.org', password],
+    la: [demoEmail('la'), DEMO_PASSWORD],
+    laOther: ['dcs.other@example.org', password],
+    researcher: [demoEmail('researcher'), DEMO_PASSWORD],
+  };
+  for (const [role, [email, pw]] of Object.entries(accounts)) {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email, password: pw },
+    });
+    expect(r.statusCode, `sign-in ${role}`).toBe(200);
+    tokens.set(role as RoleKey, r.json<{ token: string }>().token);
+  }
+  const userId = async (email: string) =>
+    (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).id;
+  ids = {
+    activity: t.demo.activityId,
+    hiddenVisit: t.demo.focusedVisitId ?? '',
+    ownLa: 'demo-northfield',
+    otherLa: otherLa.id,
+    leadUser: await userId(demoEmail('lead')),
+    inspectorUser: await userId(demoEmail('inspector')),
+    targetUser: await userId('target@example.org'),
+    laUser: await userId(demoEmail('la')),
+  };
+  // Fastify keeps no public route list; rebuild it from printRoutes' method annotations.
+  const tree = t.app.printRoutes({ commonPrefix: false, includeHooks: false });
+  registered.push(...parseRouteTree(tree));
+}, 120_000);
+
+afterAll(async () => t?.close());
+
+/** Parses Fastify's printRoutes tree ("├── api/v1/me (GET, HEAD)") into method + full path. */
+function parseRouteTree(tree: string): { method: string; url: string }[] {
+  const out: { method: string; url: string }[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of tree.split('\n')) {
+    const m =
+      /^([\s│├└─]*)(\S.*?) \(([A-Z, ]+)\)\s*$/.exec(line) ?? /^([\s│├└─]*)(\S.*?)\s*$/.exec(line);
+    if (!m || !m[2]) continue;
+    const depth = (m[1] ?? '').length;
+    while (stack.length && (stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
+    const parent = stack.at(-1)?.path ?? '';
+    const seg = m[2];
+    const path =
+      seg === '/' ? '/' : `${parent === '/' ? '' : parent}${seg.startsWith('/') ? '' : '/'}${seg}`;
+    stack.push({ depth, path });
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim())) {
+      if (method && method !== 'HEAD') out.push({ method, url: path });
+    }
+  }
+  return out;
+}
+
+describe('access matrix', () => {
+  it('every registered route has an entry', () => {
+    const covered = new Set(matrix.map((e) => `${e.method} ${e.route}`));
+    const missing = registered.filter(
+      (r) => !notApplicable(r.url) && !covered.has(`${r.method} ${r.url}`),
+    );
+    expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('every role gets the decided outcome on every route', async () => {
+    const wrong: string[] = [];
+    for (const entry of matrix) {
+      for (const role of roles) {
+        const expected = entry.expect[role] ?? entry.expect.rest;
+        const token = tokens.get(role);
+        const url = entry.url(ids);
+        const body = entry.body?.(ids);
+        const res = await t.app.inject({
+          method: entry.method,
+          url,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(body ? { payload: body } : {}),
+        });
+        const actual = classify(
+          res.statusCode,
+          res.headers.location as string | undefined,
+          url.startsWith('/api/'),
+        );
+        if (actual !== expected)
+          wrong.push(
+            `${role.padEnd(13)} ${entry.method} ${url}: expected ${expected}, got ${actual} (${res.statusCode})`,
+          );
+        // Anything hidden must look exactly like a page that does not exist.
+        if (actual === 'hidden' && url.startsWith('/api/'))
+          expect(res.json().error.code).toBe('NOT_FOUND');
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
