@@ -1,5 +1,6 @@
 // Kysely table types. They mirror the migrations; rows never leave src/data unshaped.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AnnexATables } from './schema/annex-a.js';
 import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 
@@ -160,4 +161,5 @@ export interface FoundationTables {
  * The whole database. Each area declares its tables in src/data/schema/<area>.ts and adds its
  * interface here, so areas never edit each other's table types.
  */
-export interface DB extends FoundationTables, EvidenceTables, EvidenceAnalysisTables {}
+export interface DB
+  extends FoundationTables, EvidenceTables, EvidenceAnalysisTables, AnnexATables {}

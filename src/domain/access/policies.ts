@@ -120,6 +120,28 @@ export const policies = {
     (actor.kind === 'user' &&
       actor.role === 'inspector' &&
       (a.teamRole === 'qam' || a.teamRole === 'lead_inspector')),
+
+  /**
+   * Annex A child-level data: the activity's team (any team role, which includes its data
+   * analyst), admins and the national team. Regional staff, LA users and researchers never see
+   * it (they get NOT_FOUND). LA users do not upload through Triangulate either: the LA sends
+   * the file to the inspectorate and the team imports it, so no LA account can read back
+   * child-level data.
+   */
+  viewAnnexA: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
+  },
+
+  /** Import or replace an activity's Annex A: the lead inspector, the team's analyst, admins. */
+  importAnnexA: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    return (
+      actor.role === 'inspector' && (a.teamRole === 'lead_inspector' || a.teamRole === 'analyst')
+    );
+  },
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -43,6 +43,9 @@ export const auditActions = {
   'vignette.updated': 'A vignette was changed (status, title, note, anonymisation confirmed)',
   'vignette.unmarked': 'A passage was no longer a candidate illustration',
   'team_meeting.recorded': 'A team meeting (morning, evening) was recorded',
+  'annex_a.imported': 'An Annex A file was imported for an activity (first, or replacing another)',
+  'annex_a.retention_changed': 'The date after which an activity’s Annex A rows are purged changed',
+  'annex_a.purged': 'An activity’s Annex A child-level rows were purged (retention date passed)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
