@@ -1,0 +1,217 @@
+// Reads behind coding and matrix queries: the codebook's names and hierarchy, the coded spans of
+// chosen codes in the evidence a query looks at, and passages with the text around them.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import {
+  codingWhere,
+  evidenceWhere,
+  jsonRows,
+  type CodingConditions,
+  type EvidenceConditions,
+} from './analysis-filters.js';
+import type { PersonRef } from './evidence.js';
+import { isUuid } from './users.js';
+
+export interface CodeEntry {
+  id: string;
+  name: string;
+  frameworkKey: string | null;
+  parentId: string | null;
+  isCodable: boolean;
+}
+
+/** The live codes and folders of an activity (merged codes left out), by name. */
+export async function codebookEntries(db: Kysely<DB>, activityId: string): Promise<CodeEntry[]> {
+  const rows = await db
+    .selectFrom('codes')
+    .select(['id', 'name', 'framework_key', 'parent_id', 'is_codable'])
+    .where('activity_id', '=', activityId)
+    .where('merged_into_id', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    frameworkKey: r.framework_key,
+    parentId: r.parent_id,
+    isCodable: r.is_codable,
+  }));
+}
+
+/**
+ * Each code with the ids it stands for in a query: itself and, with `withDescendants`, every
+ * code below it (a folder stands for all its codes). Codes not in the activity are absent.
+ */
+export async function expandCodes(
+  db: Kysely<DB>,
+  activityId: string,
+  codeIds: string[],
+  withDescendants: boolean,
+): Promise<Map<string, string[]>> {
+  const ids = [...new Set(codeIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const rows = withDescendants
+    ? (
+        await sql<{ root: string; id: string }>`
+          with recursive tree(root, id) as (
+            select c.id, c.id from codes c
+            where c.activity_id = ${activityId} and c.id in (${sql.join(ids)})
+            union all
+            select t.root, c.id from codes c join tree t on c.parent_id = t.id
+          )
+          select root, id from tree`.execute(db)
+      ).rows
+    : (
+        await db
+          .selectFrom('codes')
+          .select(['id as root', 'id'])
+          .where('activity_id', '=', activityId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ root: r.root, id: r.id }));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.root, [...(out.get(r.root) ?? []), r.id]);
+  return out;
+}
+
+export interface CodedSpan {
+  codingId: string;
+  evidenceId: string;
+  refNo: number;
+  codeId: string;
+  start: number;
+  end: number;
+  coder: PersonRef;
+}
+
+/** The codings of these codes on the evidence in scope (lost codings left out). */
+export async function codedSpans(
+  db: Kysely<DB>,
+  evidence: EvidenceConditions,
+  coding: CodingConditions,
+  codeIds: string[],
+): Promise<CodedSpan[]> {
+  const ids = [...new Set(codeIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('codings as k')
+    .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
+    .select([
+      'k.id',
+      'k.evidence_id',
+      'e.ref_no',
+      'k.code_id',
+      'k.start_pos',
+      'k.end_pos',
+      'k.coder_id',
+      'k.coder_label',
+    ])
+    .where('k.activity_id', '=', evidence.activityId)
+    .where('k.code_id', 'in', ids)
+    .where(evidenceWhere(evidence))
+    .where(codingWhere(coding))
+    .execute();
+  return rows.map((r) => ({
+    codingId: r.id,
+    evidenceId: r.evidence_id,
+    refNo: r.ref_no,
+    codeId: r.code_id,
+    start: r.start_pos,
+    end: r.end_pos,
+    coder: { id: r.coder_id, label: r.coder_label },
+  }));
+}
+
+/** Records in scope with their length in code points (for NOT and whole-record results). */
+export async function recordsInScope(
+  db: Kysely<DB>,
+  evidence: EvidenceConditions,
+  ids?: string[],
+): Promise<Array<{ id: string; refNo: number; length: number }>> {
+  if (ids && ids.length === 0) return [];
+  let q = db
+    .selectFrom('evidence_records as e')
+    .select(['e.id', 'e.ref_no', sql<number>`char_length(e.text)`.as('length')])
+    .where(evidenceWhere(evidence));
+  if (ids) q = q.where('e.id', 'in', ids);
+  const rows = await q.orderBy('e.ref_no').execute();
+  return rows.map((r) => ({ id: r.id, refNo: r.ref_no, length: r.length }));
+}
+
+export interface PassageRow {
+  evidenceId: string;
+  reference: string;
+  version: number;
+  observedOn: string;
+  method: string;
+  direction: string | null;
+  judgementAreas: string[];
+  childCaseReference: string | null;
+  recordedBy: PersonRef;
+  start: number;
+  end: number;
+  before: string;
+  text: string;
+  after: string;
+  /** The passage text was cut at `maxText` code points. */
+  truncated: boolean;
+}
+
+/**
+ * The text of each passage with up to `context` code points before and after it, and the facts
+ * of its record, in the order given. Offsets are code points; substr() counts the same units.
+ */
+export async function passagesWithContext(
+  db: Kysely<DB>,
+  passages: Array<{ evidenceId: string; start: number; end: number }>,
+  opts: { context: number; maxText: number },
+): Promise<PassageRow[]> {
+  if (passages.length === 0) return [];
+  const input = passages.map((p, i) => ({ i, id: p.evidenceId, s: p.start, e: p.end }));
+  const r = await sql<{
+    i: number;
+    id: string;
+    ref_no: number;
+    version: number;
+    observed_on: string;
+    method: string;
+    direction: string | null;
+    judgement_areas: string[];
+    child_case_reference: string | null;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    s: number;
+    e: number;
+    before: string;
+    text: string;
+    after: string;
+  }>`
+    select p.i, e.id, e.ref_no, e.version, e.observed_on, e.method, e.direction,
+           e.judgement_areas, cc.reference as child_case_reference, e.recorded_by,
+           e.recorded_by_label, p.s, p.e,
+           substr(e.text, greatest(p.s - ${opts.context}, 0) + 1, least(p.s, ${opts.context})) as before,
+           substr(e.text, p.s + 1, least(p.e - p.s, ${opts.maxText})) as text,
+           substr(e.text, p.e + 1, ${opts.context}) as after
+    from jsonb_to_recordset(${jsonRows(input)}) as p(i int, id uuid, s int, e int)
+    join evidence_records e on e.id = p.id
+    left join cases cc on cc.id = e.child_case_id
+    order by p.i`.execute(db);
+  return r.rows.map((x) => ({
+    evidenceId: x.id,
+    reference: `E${x.ref_no}`,
+    version: x.version,
+    observedOn: x.observed_on,
+    method: x.method,
+    direction: x.direction,
+    judgementAreas: x.judgement_areas,
+    childCaseReference: x.child_case_reference,
+    recordedBy: { id: x.recorded_by, label: x.recorded_by_label },
+    start: x.s,
+    end: x.e,
+    before: x.before,
+    text: x.text,
+    after: x.after,
+    truncated: x.e - x.s > opts.maxText,
+  }));
+}

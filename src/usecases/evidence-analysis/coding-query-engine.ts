@@ -1,0 +1,236 @@
+// The engine behind coding queries, matrix cells and co-occurrence cells: resolve the codes,
+// fetch their coded spans in the evidence in scope (one query), combine them with the record- or
+// passage-level algebra of src/domain/evidence-analysis/code-expression.ts, then fetch the text
+// around one page of passages (a second query).
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type {
+  CodingConditions,
+  EvidenceConditions,
+} from '../../data/repositories/analysis-filters.js';
+import {
+  codebookEntries,
+  codedSpans,
+  expandCodes,
+  passagesWithContext,
+  recordsInScope,
+  type CodedSpan,
+  type PassageRow,
+} from '../../data/repositories/coding-query.js';
+import type { DB } from '../../data/schema.js';
+import {
+  codesOf,
+  describeExpression,
+  expressionSize,
+  matchesRecord,
+  matchesUncoded,
+  matchingPassages,
+  parseCodeExpression,
+  positiveCodes,
+  type CodeExpr,
+  type QueryScope,
+} from '../../domain/evidence-analysis/code-expression.js';
+import { mergeRanges, type Range } from '../../domain/evidence-analysis/highlight.js';
+import { AppError } from '../../errors.js';
+import { CodingFilterInput, EvidenceFilterInput } from './analysis-input.js';
+
+export const CodeExprInput: z.ZodType<CodeExpr> = z.lazy(() =>
+  z.union([
+    z.strictObject({ code: z.string().max(100) }),
+    z.strictObject({ and: z.array(CodeExprInput).min(1).max(30) }),
+    z.strictObject({ or: z.array(CodeExprInput).min(1).max(30) }),
+    z.strictObject({ not: CodeExprInput }),
+  ]),
+);
+
+/** What a coding query asks; shared by running it and exporting it. */
+export const CodingQueryFields = {
+  /** A tree ({ and: [{ code: id }, ...] }) or the typed form: "Front door" AND NOT harm. */
+  expression: z.union([z.string().max(2000), CodeExprInput]),
+  /** 'passage': the coded text that matches; 'record': the records that match. */
+  scope: z.enum(['passage', 'record']).default('passage'),
+  /** A code (or folder) also stands for every code below it. */
+  includeSubcodes: z.boolean().default(true),
+  filter: EvidenceFilterInput.optional(),
+  coding: CodingFilterInput.optional(),
+};
+
+export interface ResolvedExpression {
+  expr: CodeExpr;
+  names: Map<string, string>;
+  understood: string;
+}
+
+/** The expression with every code checked against the activity's codebook. */
+export async function resolveExpression(
+  db: Kysely<DB>,
+  activityId: string,
+  expression: string | CodeExpr,
+): Promise<ResolvedExpression> {
+  const codes = await codebookEntries(db, activityId);
+  const names = new Map(codes.map((c) => [c.id, c.name]));
+  let expr: CodeExpr;
+  if (typeof expression === 'string') {
+    const ambiguous: string[] = [];
+    const resolve = (name: string): string | null => {
+      const n = name.toLowerCase();
+      const byId = codes.find((c) => c.id === name);
+      if (byId) return byId.id;
+      const byKey = codes.find((c) => c.frameworkKey?.toLowerCase() === n);
+      if (byKey) return byKey.id;
+      const byName = codes.filter((c) => c.name.toLowerCase() === n);
+      if (byName.length > 1) ambiguous.push(name);
+      return byName[0]?.id ?? null;
+    };
+    const parsed = parseCodeExpression(expression, resolve);
+    const problems = [
+      ...parsed.problems,
+      ...ambiguous.map((a) => `Several codes are called "${a}": use the framework key or the id`),
+    ];
+    if (!parsed.expr || problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', {
+        details: problems.map((reason) => ({ field: 'expression', reason })),
+      });
+    expr = parsed.expr;
+  } else {
+    expr = expression;
+    const unknown = codesOf(expr).filter((id) => !names.has(id));
+    if (unknown.length > 0)
+      throw new AppError('VALIDATION_FAILED', {
+        details: unknown.map((id) => ({
+          field: 'expression',
+          value: id,
+          reason: 'No such code in this activity’s codebook',
+        })),
+      });
+  }
+  if (expressionSize(expr) > 60)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'expression', reason: 'The query is too long (at most 60 terms)' }],
+    });
+  return { expr, names, understood: describeExpression(expr, (id) => names.get(id) ?? id) };
+}
+
+export interface Passage {
+  evidenceId: string;
+  refNo: number;
+  start: number;
+  end: number;
+  /** A record-level match with no coded text to show (e.g. "NOT harm"). */
+  wholeRecord: boolean;
+  /** Codes of the query coded on (overlapping) this passage. */
+  codeIds: string[];
+}
+
+export interface QueryRun {
+  expr: CodeExpr;
+  scope: QueryScope;
+  includeSubcodes: boolean;
+  evidence: EvidenceConditions;
+  coding: CodingConditions;
+}
+
+/** Every matching passage, in record order, and how many records they come from. */
+export async function computePassages(
+  db: Kysely<DB>,
+  run: QueryRun,
+): Promise<{ passages: Passage[]; records: number }> {
+  const { expr, scope } = run;
+  const uncoded = matchesUncoded(expr);
+  if (uncoded && scope === 'passage')
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'scope',
+          reason:
+            'This query also matches text with none of its codes (NOT on its own); run it on whole records (scope "record")',
+        },
+      ],
+    });
+  const leaves = codesOf(expr);
+  const expanded = await expandCodes(db, run.evidence.activityId, leaves, run.includeSubcodes);
+  const leavesOf = new Map<string, string[]>();
+  for (const [leaf, ids] of expanded)
+    for (const id of ids) leavesOf.set(id, [...(leavesOf.get(id) ?? []), leaf]);
+  const spans = await codedSpans(db, run.evidence, run.coding, [...leavesOf.keys()]);
+  const byRecord = new Map<string, { refNo: number; spans: CodedSpan[] }>();
+  for (const s of spans) {
+    const r = byRecord.get(s.evidenceId) ?? { refNo: s.refNo, spans: [] };
+    r.spans.push(s);
+    byRecord.set(s.evidenceId, r);
+  }
+  const needsLength = uncoded || JSON.stringify(expr).includes('"not"');
+  const records = needsLength
+    ? await recordsInScope(db, run.evidence, uncoded ? undefined : [...byRecord.keys()])
+    : [...byRecord].map(([id, r]) => ({ id, refNo: r.refNo, length: Number.MAX_SAFE_INTEGER }));
+  const positive = positiveCodes(expr);
+  const out: Passage[] = [];
+  let matchedRecords = 0;
+  for (const rec of records.sort((a, b) => a.refNo - b.refNo)) {
+    const recSpans = byRecord.get(rec.id)?.spans ?? [];
+    const coded = new Map<string, Range[]>();
+    for (const s of recSpans)
+      for (const leaf of leavesOf.get(s.codeId) ?? [])
+        coded.set(leaf, [...(coded.get(leaf) ?? []), [s.start, s.end]]);
+    let ranges: Range[];
+    let whole = false;
+    if (scope === 'record') {
+      if (!matchesRecord(expr, new Set(coded.keys()))) continue;
+      ranges = mergeRanges(positive.flatMap((p) => coded.get(p) ?? []));
+      if (ranges.length === 0) {
+        ranges = [[0, rec.length]];
+        whole = true;
+      }
+    } else {
+      ranges = matchingPassages(expr, coded, rec.length);
+      if (ranges.length === 0) continue;
+    }
+    matchedRecords++;
+    for (const [start, end] of ranges)
+      out.push({
+        evidenceId: rec.id,
+        refNo: rec.refNo,
+        start,
+        end,
+        wholeRecord: whole,
+        codeIds: [
+          ...new Set(recSpans.filter((s) => s.start < end && start < s.end).map((s) => s.codeId)),
+        ],
+      });
+  }
+  return { passages: out, records: matchedRecords };
+}
+
+export interface PresentedPassage extends PassageRow {
+  wholeRecord: boolean;
+  codes: Array<{ id: string; name: string }>;
+}
+
+/** Cuts context back to whole words (a partial word at the far end is dropped). */
+function trimContext(before: string, after: string, context: number) {
+  const b = Array.from(before).length >= context ? before.replace(/^\S*\s/u, '') : before;
+  const a = Array.from(after).length >= context ? after.replace(/\s\S*$/u, '') : after;
+  return { before: b, after: a };
+}
+
+/** The text of passages with context and code names. */
+export async function presentPassages(
+  db: Kysely<DB>,
+  passages: Passage[],
+  names: Map<string, string>,
+  opts: { context: number; maxText?: number },
+): Promise<PresentedPassage[]> {
+  const rows = await passagesWithContext(db, passages, {
+    context: opts.context,
+    maxText: opts.maxText ?? 5_000,
+  });
+  return rows.map((r, i) => {
+    const p = passages[i]!;
+    return {
+      ...r,
+      ...trimContext(r.before, r.after, opts.context),
+      wholeRecord: p.wholeRecord,
+      codes: p.codeIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    };
+  });
+}
