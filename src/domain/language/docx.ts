@@ -1,13 +1,13 @@
 // Reads the body text of a DOCX file (word/document.xml): one line per paragraph, runs joined,
 // tabs kept, deleted (tracked) text and field codes skipped. Pure: takes the bytes, does no I/O.
 //
-// Safety: the zip is checked before anything is inflated (size of the file, number of entries,
-// declared size and compression ratio of document.xml) and fflate inflates into a buffer of the
-// declared size, so a zip bomb cannot exhaust memory. The XML parser (saxes) never resolves
-// external entities; any DOCTYPE is rejected, so no entity can be declared or expanded.
-// TODO(consolidate): move to shared src/domain/files/ safe-zip and safe-xml helpers when they exist.
-import { unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
+// Safety comes from the project's shared readers in src/domain/files: SafeZip reads the central
+// directory itself and refuses, before inflating anything, too many entries, encrypted or linked
+// entries, odd paths and oversized declared sizes; it counts real output against the declared size
+// and the compression ratio while inflating (zip bombs). createSafeXmlParser (saxes) refuses any
+// DOCTYPE, so no entity can be declared, expanded or fetched (XXE, billion laughs).
+import { createSafeXmlParser, UnsafeXmlError } from '../files/xml.js';
+import { SafeZip, UnsafeArchiveError, looksLikeZip } from '../files/zip.js';
 
 export interface DocxLimits {
   /** Largest DOCX file accepted, in bytes. */
@@ -43,85 +43,55 @@ export function readDocxText(bytes: Uint8Array, limits: Partial<DocxLimits> = {}
   const lim = { ...DEFAULT_DOCX_LIMITS, ...limits };
   if (bytes.length > lim.maxFileBytes)
     throw new DocxError(`The file is larger than ${lim.maxFileBytes} bytes.`);
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new DocxError('The file is not a DOCX (zip) file.');
-  let entries = 0;
-  let files: Record<string, Uint8Array>;
+  if (!looksLikeZip(bytes)) throw new DocxError('The file is not a DOCX (zip) file.');
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (++entries > lim.maxEntries)
-          throw new DocxError(`The file has more than ${lim.maxEntries} entries.`);
-        if (f.name !== BODY) return false;
-        if (f.originalSize > lim.maxXmlBytes)
-          throw new DocxError(`${BODY} is larger than ${lim.maxXmlBytes} bytes.`);
-        if (f.originalSize > 1024 * 1024 && f.originalSize > lim.maxRatio * Math.max(1, f.size))
-          throw new DocxError(`${BODY} is compressed suspiciously well (a zip bomb?).`);
-        return true;
-      },
-    });
+    const zip = SafeZip.open(bytes, { maxEntries: lim.maxEntries, maxRatio: lim.maxRatio });
+    const entry = zip.entry(BODY);
+    if (!entry) throw new DocxError(`The file has no ${BODY}: is it a Word document?`);
+    if (entry.uncompressedSize > lim.maxXmlBytes)
+      throw new DocxError(`${BODY} is larger than ${lim.maxXmlBytes} bytes.`);
+    return documentXmlText(zip.readText(BODY));
   } catch (err) {
-    if (err instanceof DocxError) throw err;
-    throw new DocxError(`The file is not a readable zip: ${(err as Error).message}`);
+    if (err instanceof UnsafeArchiveError || err instanceof UnsafeXmlError)
+      throw new DocxError(err.message);
+    throw err;
   }
-  const xml = files[BODY];
-  if (!xml) throw new DocxError(`The file has no ${BODY}: is it a Word document?`);
-  return documentXmlText(new TextDecoder('utf-8', { fatal: false }).decode(xml));
 }
 
 /** Paragraph text of a WordprocessingML document body. */
 export function documentXmlText(xml: string): string {
-  const parser = new SaxesParser({ xmlns: false, position: false });
   const paragraphs: string[] = [];
   let current: string[] | null = null;
   let inText = 0;
   let skipped = 0;
-  parser.on('doctype', () => {
-    throw new DocxError('The document declares a DTD, which is not allowed.');
-  });
-  parser.on('opentag', (tag) => {
-    if (SKIPPED.has(tag.name)) skipped++;
-    switch (tag.name) {
-      case 'w:p':
-        current = [];
-        break;
-      case 'w:t':
-        inText++;
-        break;
-      case 'w:tab':
-        current?.push('\t');
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (current && !skipped) {
+  const parser = createSafeXmlParser(
+    {
+      open(name) {
+        if (SKIPPED.has(name)) skipped++;
+        if (name === 'w:p') current = [];
+        else if (name === 'w:t') inText++;
+        else if (name === 'w:tab') current?.push('\t');
+        else if (name === 'w:noBreakHyphen') current?.push('-');
+        else if ((name === 'w:br' || name === 'w:cr') && current && !skipped) {
           paragraphs.push(current.join(''));
           current = [];
         }
-        break;
-      case 'w:noBreakHyphen':
-        current?.push('-');
-        break;
-    }
-  });
-  parser.on('closetag', (tag) => {
-    if (SKIPPED.has(tag.name)) skipped--;
-    if (tag.name === 'w:t') inText--;
-    if (tag.name === 'w:p' && current) {
-      paragraphs.push(current.join(''));
-      current = null;
-    }
-  });
-  parser.on('text', (t) => {
-    if (inText > 0 && skipped === 0 && current) current.push(t);
-  });
-  parser.on('error', (e) => {
-    throw new DocxError(`${BODY} is not well-formed XML: ${e.message}`);
-  });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof DocxError) throw err;
-    throw new DocxError(`${BODY} could not be parsed: ${(err as Error).message}`);
-  }
+      },
+      close(name) {
+        if (SKIPPED.has(name)) skipped--;
+        if (name === 'w:t') inText--;
+        if (name === 'w:p' && current) {
+          paragraphs.push(current.join(''));
+          current = null;
+        }
+      },
+      text(t) {
+        if (inText > 0 && skipped === 0 && current) current.push(t);
+      },
+    },
+    BODY,
+  );
+  parser.write(xml);
+  parser.close();
   return paragraphs.join('\n');
 }
