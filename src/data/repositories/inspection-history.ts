@@ -111,13 +111,17 @@ export async function listHistoryForLas(
   return rows.map(shape);
 }
 
-/**
- * Each authority's most recent graded inspection that started on or before a date (default: any
- * date), keyed by authority id.
- */
+export interface HistoryWindow {
+  /** Only events that started on or before this date. */
+  asAt?: string;
+  /** Only events published on or before this date (or with no known publication date). */
+  publishedBy?: string;
+}
+
+/** Each authority's most recent graded inspection within the window, keyed by authority id. */
 export async function latestJudgements(
   db: Kysely<DB>,
-  options: { asAt?: string; laIds?: readonly string[] } = {},
+  options: HistoryWindow & { laIds?: readonly string[] } = {},
 ): Promise<Map<string, InspectionHistoryEntry>> {
   if (options.laIds && options.laIds.length === 0) return new Map();
   let q = db
@@ -126,6 +130,12 @@ export async function latestJudgements(
     .distinctOn('la_id')
     .where('activity_type', 'in', [...judgementActivityTypes]);
   if (options.asAt) q = q.where('start_date', '<=', options.asAt);
+  const publishedBy = options.publishedBy;
+  if (publishedBy) {
+    q = q.where((eb) =>
+      eb.or([eb('publication_date', '<=', publishedBy), eb('publication_date', 'is', null)]),
+    );
+  }
   if (options.laIds) q = q.where('la_id', 'in', [...options.laIds]);
   const rows = await q
     .orderBy('la_id')
@@ -135,11 +145,31 @@ export async function latestJudgements(
   return new Map(rows.map((r) => [r.la_id, shape(r)]));
 }
 
-/** How many events are stored for each authority (all of them when none is named). */
+/** How many events are stored in all. */
 export async function countHistory(db: Kysely<DB>): Promise<number> {
   const row = await db
     .selectFrom('inspection_history')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** How many events of each type started within a period (inclusive dates). */
+export async function countHistoryByType(
+  db: Kysely<DB>,
+  period: { from: string; to: string; publishedBy?: string },
+): Promise<Record<string, number>> {
+  let q = db
+    .selectFrom('inspection_history')
+    .select(['activity_type', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('start_date', '>=', period.from)
+    .where('start_date', '<=', period.to);
+  const publishedBy = period.publishedBy;
+  if (publishedBy) {
+    q = q.where((eb) =>
+      eb.or([eb('publication_date', '<=', publishedBy), eb('publication_date', 'is', null)]),
+    );
+  }
+  const rows = await q.groupBy('activity_type').execute();
+  return Object.fromEntries(rows.map((r) => [r.activity_type, Number(r.n)]));
 }

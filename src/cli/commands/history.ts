@@ -1,0 +1,63 @@
+// `triangulate history ...`: importing Ofsted's published inspection history.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { AppError, formatDetail } from '../../errors.js';
+import { importHistory, type ImportHistoryResult } from '../../usecases/history/import-history.js';
+import { action, output, withDatabase } from '../runtime.js';
+
+export function registerHistoryCommands(program: Command): void {
+  const history = program.command('history').description('Past inspections and visits of each LA');
+  history
+    .command('import')
+    .description(
+      'Import an inspection-history CSV: Ofsted statistics (ILACS history, latest outcomes, in-year visits), the scraped report history, or SIF grades extracted from reports; the format is recognised from the header row',
+    )
+    .argument('<file>', 'the CSV file')
+    .option(
+      '--skip-invalid',
+      'import the usable rows and list the others (default: any bad row fails the import)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      action(async (file: string, opts: { skipInvalid?: boolean; json?: boolean }) => {
+        let content: Buffer;
+        try {
+          content = await readFile(file);
+        } catch (err) {
+          throw new AppError('IMPORT_INVALID', {
+            message: `Cannot read ${file}: ${(err as Error).message}`,
+            cause: err,
+          });
+        }
+        await withDatabase(async (ctx) => {
+          const r = await importHistory(ctx, {
+            fileName: path.basename(file),
+            content,
+            skipInvalid: opts.skipInvalid ?? false,
+          });
+          output(opts.json, r, () => importText(r));
+        });
+      }),
+    );
+}
+
+function importText(r: ImportHistoryResult): string {
+  const lines = [
+    `Imported ${r.file} (${r.formatLabel}; sha256 ${r.sha256.slice(0, 16)}…)`,
+    `  ${r.rows} rows: ${r.inserted} new events, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} row problem(s) skipped`,
+  ];
+  if (r.rejected.length > 0) {
+    lines.push('Rows not imported:');
+    for (const p of r.rejected) lines.push(`  - ${formatDetail(p)}`);
+  }
+  if (r.conflicts.length > 0) {
+    lines.push('Values that disagree with what was already recorded:');
+    for (const c of r.conflicts) {
+      lines.push(
+        `  - ${c.sourceKey} ${c.field}: recorded ${c.existing}, row ${c.row} says ${c.incoming}; kept the ${c.kept} value`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
