@@ -10,6 +10,9 @@ import { registerLaRoutes } from './html/las.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
+import { registerEvidenceApi } from './api/evidence.js';
+import { registerCodingApi } from './api/coding.js';
+import { registerEvidenceBaseApi } from './api/evidence-base.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 
@@ -21,6 +24,9 @@ export const routeModules: RouteModule[] = [
   registerUserApi,
   registerAuditApi,
   registerFrameworkApi,
+  registerEvidenceApi,
+  registerCodingApi,
+  registerEvidenceBaseApi,
   registerAuthRoutes,
   registerHomeRoutes,
   registerActivityRoutes,

@@ -11,7 +11,7 @@ import { ensureCodebook } from './seed-codebook.js';
 export const ListCodesInput = z.object({
   activityId: z.string(),
   /** Include merged codes (tombstones pointing at the code they were merged into). */
-  includeMerged: z.coerce.boolean().default(false),
+  includeMerged: z.boolean().default(false),
 });
 export type ListCodesInput = z.input<typeof ListCodesInput>;
 

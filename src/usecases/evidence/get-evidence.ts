@@ -14,7 +14,7 @@ import { evidenceScope } from './evidence-access.js';
 export const GetEvidenceInput = z.object({
   evidenceId: z.string(),
   /** Include every earlier version (text and fields). */
-  versions: z.coerce.boolean().default(false),
+  versions: z.boolean().default(false),
 });
 export type GetEvidenceInput = z.input<typeof GetEvidenceInput>;
 

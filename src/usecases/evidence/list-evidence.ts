@@ -58,7 +58,7 @@ export const ListEvidenceInput = z.object({
   codeIds: csv.optional(),
   search: z.string().max(500).optional(),
   /** Full texts instead of the first 240 characters. */
-  fullText: z.coerce.boolean().default(false),
+  fullText: z.boolean().default(false),
   /** At most this many records in each group (counts stay complete). */
   limitPerGroup: z.coerce.number().int().min(0).max(10_000).optional(),
 });

@@ -1,0 +1,175 @@
+// JSON API for the codebook and coding: /api/v1/activities/:id/codes and .../codings.
+// Offsets are Unicode code points, 0-based, end exclusive (REFI-QDA), not UTF-16 indices.
+import { z } from 'zod';
+import { findCode } from '../../../data/repositories/codes.js';
+import { findCoding } from '../../../data/repositories/codings.js';
+import { findEvidence } from '../../../data/repositories/evidence.js';
+import type { Actor } from '../../../domain/access/actor.js';
+import { codeSpan, CodeSpanInput } from '../../../usecases/coding/code-span.js';
+import { createCode, CreateCodeInput } from '../../../usecases/coding/create-code.js';
+import { listCodes } from '../../../usecases/coding/list-codes.js';
+import { listCodings, ListCodingsInput } from '../../../usecases/coding/list-codings.js';
+import { mergeCodes } from '../../../usecases/coding/merge-codes.js';
+import { removeCoding } from '../../../usecases/coding/remove-coding.js';
+import { seedCodebook } from '../../../usecases/coding/seed-codebook.js';
+import { updateCode, UpdateCodeInput } from '../../../usecases/coding/update-code.js';
+import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import type { RouteModule } from '../index.js';
+import { Ok } from './schemas.js';
+import {
+  CodeSchema,
+  CodingSchema,
+  flag,
+  presentCode,
+  presentCoding,
+  sameActivity,
+} from './evidence-schemas.js';
+
+const codes = '/api/v1/activities/:id/codes';
+const codings = '/api/v1/activities/:id/codings';
+
+const CodingsQuery = ListCodingsInput.omit({ activityId: true, attributes: true }).extend({
+  /** Case attribute conditions as kind.name=value, comma-separated: child.cohort=child_in_care */
+  attributes: z.string().optional(),
+});
+
+function parseAttributes(s: string | undefined) {
+  if (!s) return undefined;
+  return s
+    .split(',')
+    .filter(Boolean)
+    .map((part) => {
+      const [lhs = '', value = ''] = part.split('=');
+      const [kind = '', name = ''] = lhs.split('.');
+      const typed = value === 'true' ? true : value === 'false' ? false : value;
+      return { kind: kind as 'child' | 'practitioner' | 'team', name, value: typed };
+    });
+}
+
+export const registerCodingApi: RouteModule = (app, ctx) => {
+  const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
+  const codeInPath = async (params: Record<string, string>) =>
+    sameActivity(await findCode(ctx.database.db, params.codeId ?? ''), params.id).id;
+
+  registerApiRoutes(app, [
+    defineApiRoute({
+      method: 'GET',
+      path: codes,
+      summary:
+        'The codebook in tree order (seeded from the framework criteria the first time the team opens it)',
+      tag: 'coding',
+      query: z.object({ includeMerged: flag.optional() }),
+      response: z.object({
+        codes: z.array(CodeSchema),
+        seeded: z.boolean(),
+        canWrite: z.boolean(),
+      }),
+      handler: async ({ actor, params, query }) => {
+        const book = await listCodes(uc(actor), {
+          activityId: params.id ?? '',
+          includeMerged: query.includeMerged ?? false,
+        });
+        return { ...book, codes: book.codes.map(presentCode) };
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: `${codes}/seed`,
+      summary: 'Seed the codebook from the framework (idempotent)',
+      tag: 'coding',
+      response: z.object({ created: z.number() }),
+      handler: async ({ actor, params }) =>
+        seedCodebook(uc(actor), { activityId: params.id ?? '' }),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: codes,
+      summary: 'Add an emergent code or folder',
+      tag: 'coding',
+      body: CreateCodeInput.omit({ activityId: true }),
+      response: CodeSchema,
+      handler: async ({ actor, params, body, reply }) => {
+        const c = await createCode(uc(actor), { ...body, activityId: params.id ?? '' });
+        reply.status(201);
+        return presentCode(c);
+      },
+    }),
+    defineApiRoute({
+      method: 'PATCH',
+      path: `${codes}/:codeId`,
+      summary: 'Rename, move (parentId), recolour, redescribe or reorder a code; codings stay',
+      tag: 'coding',
+      body: UpdateCodeInput.omit({ codeId: true }),
+      response: CodeSchema,
+      handler: async ({ actor, params, body }) =>
+        presentCode(await updateCode(uc(actor), { ...body, codeId: await codeInPath(params) })),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: `${codes}/:codeId/merge`,
+      summary: 'Merge this code into another: codings, sub-codes and memos move across',
+      tag: 'coding',
+      body: z.object({ targetCodeId: z.uuid() }),
+      response: z.object({
+        target: CodeSchema,
+        codingsMoved: z.number(),
+        duplicatesRemoved: z.number(),
+        childrenMoved: z.number(),
+        memosMoved: z.number(),
+      }),
+      handler: async ({ actor, params, body }) => {
+        const r = await mergeCodes(uc(actor), {
+          sourceCodeId: await codeInPath(params),
+          targetCodeId: body.targetCodeId,
+        });
+        return { ...r, target: presentCode(r.target) };
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: codings,
+      summary:
+        'Coded passages filtered by code, evidence, coder, method, direction, judgement area, date, anchor status and case attribute',
+      tag: 'coding',
+      query: CodingsQuery,
+      response: z.object({ codings: z.array(CodingSchema) }),
+      handler: async ({ actor, params, query }) => {
+        const { attributes, ...rest } = query;
+        const parsed = parseAttributes(attributes);
+        const list = await listCodings(uc(actor), {
+          ...rest,
+          activityId: params.id ?? '',
+          ...(parsed ? { attributes: parsed } : {}),
+        });
+        return { codings: list.map(presentCoding) };
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: codings,
+      summary:
+        'Code a span of an evidence text with one or more codes (offsets in code points of evidenceVersion)',
+      tag: 'coding',
+      body: CodeSpanInput,
+      response: z.object({ codings: z.array(CodingSchema), alreadyCoded: z.array(z.string()) }),
+      handler: async ({ actor, params, body, reply }) => {
+        sameActivity(await findEvidence(ctx.database.db, body.evidenceId), params.id);
+        const r = await codeSpan(uc(actor), body);
+        reply.status(201);
+        return { codings: r.codings.map(presentCoding), alreadyCoded: r.alreadyCoded };
+      },
+    }),
+    defineApiRoute({
+      method: 'DELETE',
+      path: `${codings}/:codingId`,
+      summary: 'Remove a coding',
+      tag: 'coding',
+      response: Ok,
+      handler: async ({ actor, params }) => {
+        const c = sameActivity(await findCoding(ctx.database.db, params.codingId ?? ''), params.id);
+        await removeCoding(uc(actor), { codingId: c.id });
+        return { ok: true as const };
+      },
+    }),
+  ]);
+};
