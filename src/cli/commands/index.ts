@@ -1,9 +1,17 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
 import { registerDemoCommands } from './demo.js';
+import { registerEvidenceCommands } from './evidence.js';
 import { registerFrameworkCommands } from './framework.js';
+import { registerHistoryCommands } from './history.js';
+import { registerLaCommands } from './las.js';
+import { registerLintReportCommands } from './lint-report.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
   registerFrameworkCommands,
+  registerLaCommands,
+  registerHistoryCommands,
+  registerEvidenceCommands,
+  registerLintReportCommands,
 ];
