@@ -4,7 +4,7 @@
 // float, percentage, currency, date, time, boolean and string. Formula cells carry their cached
 // value in office:value / office:date-value like any other cell.
 import type { SafeZip } from './zip.js';
-import { createSafeXmlParser } from './xml.js';
+import { createFastXmlScanner } from './xml.js';
 import {
   isoDateToSerial,
   SheetDate,
@@ -72,7 +72,7 @@ export async function readOds(
   let paragraphs = 0;
   let inText = 0;
 
-  const parser = createSafeXmlParser(
+  const parser = createFastXmlScanner(
     {
       open(name, attrs) {
         if (name === 'table:table') {

@@ -41,16 +41,50 @@ export class SpreadsheetError extends Error {
   }
 }
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Days since 1970-01-01 for a civil date (proleptic Gregorian), without Date objects. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): string {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Excel serial 25569 is 1970-01-01 (serials count from 1899-12-30, after Excel's 1900 bug). */
+const EXCEL_UNIX_OFFSET = 25_569;
+const isoCache = new Map<number, string>();
 
 export function serialToIsoDate(serial: number): string {
-  return new Date(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+  const day = Math.floor(serial);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = civilFromDays(day - EXCEL_UNIX_OFFSET);
+    if (isoCache.size < 200_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 export function isoDateToSerial(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Math.round((t - EXCEL_EPOCH) / MS_PER_DAY);
+  return (
+    daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) +
+    EXCEL_UNIX_OFFSET
+  );
 }
 
 /** Column letters (A, B, ..., AA) to a 0-based index. */

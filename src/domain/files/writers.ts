@@ -1,10 +1,10 @@
-// Small .xlsx and .ods writers (fflate ZIP + XML text), streaming so that 300,000-row workbooks
-// never become one giant string. Text cells are neutralised against formula injection unless the
+// Small .xlsx and .ods writers (XML text in ~1 MB pieces + the native-zlib ZIP writer), so that
+// 300,000-row workbooks never become one giant string. Text cells are neutralised against formula injection unless the
 // caller opts out (the synthetic test-data generator does, to reproduce messy real files).
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { neutraliseCell } from './cell-safety.js';
 import { columnLetters, isoDateToSerial, serialToIsoDate } from './spreadsheet.js';
 import { escapeXml } from './xml.js';
+import { textChunks, writeZip, type ZipFileInput } from './zip-writer.js';
 
 export type WriteCell =
   | string
@@ -34,46 +34,14 @@ export interface WriteOptions {
 }
 
 class Collector {
-  private chunks: Uint8Array[] = [];
-  private size = 0;
-  readonly zip: Zip;
-  constructor() {
-    this.zip = new Zip((err, chunk) => {
-      if (err) throw err;
-      this.chunks.push(chunk);
-      this.size += chunk.length;
-    });
+  private readonly files: ZipFileInput[] = [];
+  constructor(private readonly level: number) {}
+  add(name: string, parts: Iterable<string>, stored = false): void {
+    this.files.push({ name, data: textChunks(parts), stored });
   }
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let o = 0;
-    for (const c of this.chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    return writeZip(this.files, this.level);
   }
-}
-
-/** Adds a file to the zip, writing text in ~1 MB pieces. */
-function addFile(
-  zip: Zip,
-  name: string,
-  parts: Iterable<string>,
-  level: WriteOptions['level'],
-  stored = false,
-): void {
-  const file = stored ? new ZipPassThrough(name) : new ZipDeflate(name, { level: level ?? 6 });
-  zip.add(file);
-  let buf = '';
-  for (const p of parts) {
-    buf += p;
-    if (buf.length > 1 << 20) {
-      file.push(strToU8(buf));
-      buf = '';
-    }
-  }
-  file.push(strToU8(buf), true);
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -83,7 +51,7 @@ export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uin
   const useShared = options.sharedStrings !== false;
   const shared = new Map<string, number>();
   const sharedList: string[] = [];
-  const c = new Collector();
+  const c = new Collector(options.level ?? 6);
   const text = (s: string): string => (neutralise ? neutraliseCell(s) : s);
 
   function* sheetXml(sheet: WriteSheet): Generator<string> {
@@ -125,88 +93,58 @@ export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uin
     yield '</sheetData></worksheet>';
   }
 
-  sheets.forEach((s, i) =>
-    addFile(c.zip, `xl/worksheets/sheet${i + 1}.xml`, sheetXml(s), options.level),
-  );
+  sheets.forEach((s, i) => c.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s)));
   const sheetEntries = sheets
     .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('');
-  addFile(
-    c.zip,
-    'xl/workbook.xml',
-    [
-      `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheetEntries}</sheets></workbook>`,
-    ],
-    options.level,
-  );
+  c.add('xl/workbook.xml', [
+    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheetEntries}</sheets></workbook>`,
+  ]);
   const n = sheets.length;
-  addFile(
-    c.zip,
-    'xl/_rels/workbook.xml.rels',
-    [
-      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        sheets
-          .map(
-            (_, i) =>
-              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-          )
-          .join('') +
-        `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-        (useShared
-          ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
-          : '') +
-        '</Relationships>',
-    ],
-    options.level,
-  );
-  addFile(
-    c.zip,
-    'xl/styles.xml',
-    [
-      `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
-    ],
-    options.level,
-  );
+  c.add('xl/_rels/workbook.xml.rels', [
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      (useShared
+        ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+        : '') +
+      '</Relationships>',
+  ]);
+  c.add('xl/styles.xml', [
+    `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+  ]);
   if (useShared) {
-    addFile(
-      c.zip,
+    c.add(
       'xl/sharedStrings.xml',
       (function* () {
         yield `${XML_HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedList.length}" uniqueCount="${sharedList.length}">`;
         for (const s of sharedList) yield `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`;
         yield '</sst>';
       })(),
-      options.level,
     );
   }
-  addFile(
-    c.zip,
-    '_rels/.rels',
-    [
-      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ],
-    options.level,
-  );
-  addFile(
-    c.zip,
-    '[Content_Types].xml',
-    [
-      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-        sheets
-          .map(
-            (_, i) =>
-              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-          )
-          .join('') +
-        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-        (useShared
-          ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
-          : '') +
-        '</Types>',
-    ],
-    options.level,
-  );
-  c.zip.end();
+  c.add('_rels/.rels', [
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  ]);
+  c.add('[Content_Types].xml', [
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+      (useShared
+        ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+        : '') +
+      '</Types>',
+  ]);
   return c.bytes();
 }
 
@@ -217,7 +155,7 @@ function toOpenFormula(formula: string): string {
 
 export function writeOds(sheets: WriteSheet[], options: WriteOptions = {}): Uint8Array {
   const neutralise = options.neutralise !== false;
-  const c = new Collector();
+  const c = new Collector(options.level ?? 6);
   const para = (s: string): string => `<text:p>${escapeXml(s)}</text:p>`;
   const ddmmyyyy = (iso: string): string =>
     `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -271,16 +209,10 @@ export function writeOds(sheets: WriteSheet[], options: WriteOptions = {}): Uint
     yield '</office:spreadsheet></office:body></office:document-content>';
   }
 
-  addFile(c.zip, 'mimetype', ['application/vnd.oasis.opendocument.spreadsheet'], 0, true);
-  addFile(c.zip, 'content.xml', content(), options.level);
-  addFile(
-    c.zip,
-    'META-INF/manifest.xml',
-    [
-      `${XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
-    ],
-    options.level,
-  );
-  c.zip.end();
+  c.add('mimetype', ['application/vnd.oasis.opendocument.spreadsheet'], true);
+  c.add('content.xml', content());
+  c.add('META-INF/manifest.xml', [
+    `${XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+  ]);
   return c.bytes();
 }

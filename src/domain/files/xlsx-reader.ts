@@ -2,7 +2,7 @@
 // inline strings, numbers, booleans, errors (#N/A), formula cells' cached values, dates (cells
 // whose number format is a date, in the 1900 or 1904 system), sheet names in workbook order.
 import type { SafeZip } from './zip.js';
-import { createSafeXmlParser, parseXml } from './xml.js';
+import { createFastXmlScanner, parseXml } from './xml.js';
 import {
   columnIndex,
   SheetDate,
@@ -191,7 +191,7 @@ export async function readXlsx(
     let inValue = false;
     let inInline = 0;
     let hasValue = false;
-    const parser = createSafeXmlParser(
+    const parser = createFastXmlScanner(
       {
         open(name, attrs) {
           switch (name) {
@@ -280,6 +280,7 @@ export async function readXlsx(
         },
       },
       sheet.path,
+      { localNames: true },
     );
     const decoder = new TextDecoder('utf-8');
     let last = 0;

@@ -3,8 +3,10 @@
 // unknown compression methods, ZIP64, absolute paths, drive letters, backslashes, `..` segments,
 // NUL bytes, duplicate names and symbolic links. While inflating it counts the real output (never
 // trusting the sizes the archive declares) and stops at the per-entry size, the total size and
-// the compression ratio limits, so a zip bomb fails fast with a clear message.
-import { Inflate } from 'fflate';
+// the compression ratio limits, so a zip bomb fails fast with a clear message. Inflating uses
+// node's native zlib with maxOutputLength set to the (already checked) declared size, so no entry
+// can produce more than it declared.
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   /** Most entries (files and folders) in the archive. */
@@ -197,44 +199,45 @@ export class SafeZip {
   }
 
   /**
-   * Inflates one entry in pieces, calling onChunk with the output. A generator so that callers
-   * can yield to the event loop between pieces (each step consumes `sliceBytes` of input).
+   * Inflates one entry and hands the output over in pieces of `sliceBytes`. A generator so that
+   * callers can yield to the event loop between pieces; each step yields the compressed bytes
+   * accounted for so far (for progress).
    */
   *stream(
     name: string,
     onChunk: (chunk: Uint8Array) => void,
-    sliceBytes = 256 * 1024,
+    sliceBytes = 1024 * 1024,
   ): Generator<number, void, void> {
     const e = this.byName.get(name);
     if (!e) throw new UnsafeArchiveError(`The archive has no entry '${name}'.`);
     const data = this.dataOf(e);
-    let produced = 0;
-    const count = (c: Uint8Array): void => {
-      produced += c.length;
-      this.inflatedTotal += c.length;
-      if (produced > e.uncompressedSize || produced > this.limits.maxEntryBytes)
-        throw new UnsafeArchiveError(`The entry '${name}' inflates beyond its declared size.`);
-      if (this.inflatedTotal > this.limits.maxTotalBytes)
-        throw new UnsafeArchiveError('The archive is too large when uncompressed.');
-      checkRatio(name, produced, e.compressedSize, this.limits);
-      onChunk(c);
-    };
-    if (e.method === 0) {
-      for (let i = 0; i < data.length; i += sliceBytes) {
-        count(data.subarray(i, Math.min(data.length, i + sliceBytes)));
-        yield Math.min(data.length, i + sliceBytes);
+    let out: Uint8Array;
+    if (e.method === 0) out = data;
+    else {
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+          throw new UnsafeArchiveError(`The entry '${name}' inflates beyond its declared size.`);
+        throw new UnsafeArchiveError(`The entry '${name}' is damaged.`);
       }
+    }
+    if (out.length !== e.uncompressedSize)
+      throw new UnsafeArchiveError(`The entry '${name}' does not match its declared size.`);
+    this.inflatedTotal += out.length;
+    if (this.inflatedTotal > this.limits.maxTotalBytes)
+      throw new UnsafeArchiveError('The archive is too large when uncompressed.');
+    checkRatio(name, out.length, e.compressedSize, this.limits);
+    if (out.length === 0) {
+      yield e.compressedSize;
       return;
     }
-    const inflate = new Inflate((chunk) => count(chunk));
-    if (data.length === 0) inflate.push(new Uint8Array(0), true);
-    for (let i = 0; i < data.length; i += sliceBytes) {
-      const end = Math.min(data.length, i + sliceBytes);
-      inflate.push(data.subarray(i, end), end === data.length);
-      yield end;
+    for (let i = 0; i < out.length; i += sliceBytes) {
+      const end = Math.min(out.length, i + sliceBytes);
+      onChunk(out.subarray(i, end));
+      yield Math.round((e.compressedSize * end) / out.length);
     }
-    if (produced !== e.uncompressedSize)
-      throw new UnsafeArchiveError(`The entry '${name}' does not match its declared size.`);
   }
 }
 

@@ -1,0 +1,330 @@
+// Imports an activity's Annex A file: reads and validates every row, then (when there are no
+// errors, or the user accepts the flagged rows) stores the pseudonymised, normalised rows in one
+// transaction, replacing the previous file's rows and recording the change in the audit log.
+// The same file again is a no-op (sha256). Errors never drop rows silently: without
+// acceptFlagged an import with errors stores nothing and returns the report to act on.
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import {
+  ensureAnnexASettings,
+  findAnnexASettings,
+  findCurrentAnnexAImport,
+  insertAnnexAImport,
+  insertAnnexARows,
+  linkSupersededAnnexAImport,
+  supersedeAnnexAImport,
+  type NewAnnexARow,
+} from '../../data/repositories/annex-a.js';
+import {
+  factsOf,
+  findActivity,
+  teamRoleOf,
+  type Activity,
+} from '../../data/repositories/activities.js';
+import { actorLabel, actorUserId } from '../../domain/access/actor.js';
+import { policies } from '../../domain/access/policies.js';
+import { parseAnnexA, type AnnexAIssue, type ParseResult } from '../../domain/annex-a/parse.js';
+import { newPseudonymKey, pseudonymiser } from '../../domain/annex-a/pseudonymise.js';
+import { SpreadsheetError } from '../../domain/files/spreadsheet.js';
+import { UnsafeXmlError } from '../../domain/files/xml.js';
+import { UnsafeArchiveError } from '../../domain/files/zip.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+
+export const MAX_ANNEX_A_BYTES = 200 * 1024 * 1024;
+/** How many issues an import keeps in full (the counts by rule are always complete). */
+export const MAX_STORED_ISSUES = 5000;
+
+export const ImportAnnexAInput = z.object({
+  activityId: z.string(),
+  fileName: z.string().trim().min(1).max(255),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, 'The file is empty.'),
+  acceptFlagged: z.boolean().default(false),
+});
+export type ImportAnnexAInput = z.input<typeof ImportAnnexAInput>;
+
+export interface ImportProgress {
+  phase: 'reading' | 'saving' | 'done';
+  /** 0..1 within the whole import. */
+  fraction: number;
+  rows: number;
+}
+
+export interface ListCount {
+  list: number;
+  title: string;
+  sheet: string;
+  rows: number;
+  flaggedRows: number;
+  errors: number;
+  queries: number;
+}
+
+export interface ImportAnnexAOutcome {
+  /** imported: first file; replaced: a newer file replaced the old; unchanged: same file again;
+   * rejected: errors found and not accepted (nothing stored). */
+  status: 'imported' | 'replaced' | 'unchanged' | 'rejected';
+  importId: string | null;
+  replacedImportId: string | null;
+  fileName: string;
+  sha256: string;
+  format: string | null;
+  layout: string | null;
+  referenceDate: string | null;
+  lists: ListCount[];
+  totals: { rows: number; flaggedRows: number; errors: number; queries: number };
+  errors: AnnexAIssue[];
+  queries: AnnexAIssue[];
+  issuesByRule: Record<string, { error: number; query: number }>;
+  ignoredSheets: string[];
+}
+
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Ages and "future" are judged at the notification date, else the planned start, else today. */
+export function annexAReferenceDate(a: Activity, today: string): string {
+  if (a.notifiedAt) return a.notifiedAt.toISOString().slice(0, 10);
+  return a.plannedStart ?? today;
+}
+
+/** Default retention: six months after the activity's planned end (or start, or today). */
+export function defaultRetainUntil(a: Activity, today: string): string {
+  const base = [a.plannedEnd, a.plannedStart, today].find((d): d is string => !!d)!;
+  return addDays(base > today ? base : today, 183);
+}
+
+function byRule(issues: AnnexAIssue[]): Record<string, { error: number; query: number }> {
+  const out: Record<string, { error: number; query: number }> = {};
+  for (const i of issues) (out[i.rule] ??= { error: 0, query: 0 })[i.severity]++;
+  return out;
+}
+
+function listCounts(r: ParseResult): ListCount[] {
+  return r.lists.map((l) => ({
+    list: l.list,
+    title: l.title,
+    sheet: l.sheet,
+    rows: l.rows,
+    flaggedRows: l.flaggedRows,
+    errors: l.errors,
+    queries: l.queries,
+  }));
+}
+
+export async function importAnnexA(
+  ctx: UseCaseContext,
+  raw: ImportAnnexAInput,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportAnnexAOutcome> {
+  const input = ImportAnnexAInput.parse(raw);
+  const activity = await findActivity(ctx.db, input.activityId);
+  if (!activity) throw new AppError('NOT_FOUND');
+  const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
+  if (!policies.viewAnnexA(ctx.actor, facts)) throw new AppError('NOT_FOUND');
+  if (!policies.importAnnexA(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+  if (input.bytes.length > MAX_ANNEX_A_BYTES)
+    throw new AppError('IMPORT_INVALID', {
+      details: [{ file: input.fileName, reason: 'The file is larger than 200 MB.' }],
+    });
+
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const current = await findCurrentAnnexAImport(ctx.db, activity.id);
+  if (current && current.fileSha256 === sha256) {
+    const s = current.summary as {
+      lists?: ListCount[];
+      ignoredSheets?: string[];
+      issuesByRule?: ImportAnnexAOutcome['issuesByRule'];
+    };
+    onProgress?.({ phase: 'done', fraction: 1, rows: current.rowCount });
+    return {
+      status: 'unchanged',
+      importId: current.id,
+      replacedImportId: null,
+      fileName: current.fileName,
+      sha256,
+      format: current.format,
+      layout: current.layout,
+      referenceDate: current.referenceDate,
+      lists: s.lists ?? [],
+      totals: {
+        rows: current.rowCount,
+        flaggedRows: current.flaggedRows,
+        errors: current.errorCount,
+        queries: current.queryCount,
+      },
+      errors: [],
+      queries: [],
+      issuesByRule: s.issuesByRule ?? {},
+      ignoredSheets: s.ignoredSheets ?? [],
+    };
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const settings = await findAnnexASettings(ctx.db, activity.id);
+  const key = settings?.pseudonymKey ?? newPseudonymKey();
+  const pseudonym = pseudonymiser(key);
+  const referenceDate = annexAReferenceDate(activity, today);
+
+  let parsed: ParseResult;
+  try {
+    parsed = await parseAnnexA(input.bytes, input.fileName, {
+      referenceDate,
+      pseudonymiseStaff: (name) => pseudonym('staff', name),
+      onProgress: (fraction, rows) =>
+        onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.7, rows }),
+    });
+  } catch (err) {
+    if (
+      err instanceof UnsafeArchiveError ||
+      err instanceof UnsafeXmlError ||
+      err instanceof SpreadsheetError
+    )
+      throw new AppError('IMPORT_INVALID', {
+        message: 'The file could not be read as an Annex A workbook.',
+        details: [{ file: input.fileName, reason: err.message }],
+        cause: err,
+      });
+    throw err;
+  }
+  if (parsed.lists.length === 0)
+    throw new AppError('IMPORT_INVALID', {
+      message: 'No Annex A list was found in the file.',
+      details: [
+        {
+          file: input.fileName,
+          reason: `No sheet looks like an Annex A list (List 1 to List 11)${
+            parsed.ignoredSheets.length ? `; sheets seen: ${parsed.ignoredSheets.join(', ')}` : ''
+          }.`,
+        },
+      ],
+    });
+
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  const queries = parsed.issues.filter((i) => i.severity === 'query');
+  const rules = byRule(parsed.issues);
+  const base = {
+    fileName: input.fileName,
+    sha256,
+    format: parsed.format,
+    layout: parsed.layout,
+    referenceDate,
+    lists: listCounts(parsed),
+    totals: parsed.totals,
+    issuesByRule: rules,
+    ignoredSheets: parsed.ignoredSheets,
+  };
+  if (errors.length > 0 && !input.acceptFlagged) {
+    onProgress?.({ phase: 'done', fraction: 1, rows: parsed.totals.rows });
+    return {
+      ...base,
+      status: 'rejected',
+      importId: null,
+      replacedImportId: null,
+      errors,
+      queries,
+    };
+  }
+
+  const rows: NewAnnexARow[] = parsed.rows.map((r) => {
+    const data: Record<string, unknown> = r.data;
+    if (typeof data.familyRef === 'string') data.familyRef = pseudonym('family', data.familyRef);
+    let childRef: string | null = null;
+    if (r.list === 11) data.adopterRef = r.childId ? pseudonym('adopter', r.childId) : null;
+    else childRef = r.childId ? pseudonym('child', r.childId) : null;
+    return { list: r.list, row: r.row, childRef, data, extra: r.extra, flags: r.flags };
+  });
+  const importId = randomUUID();
+  const summary = {
+    format: parsed.format,
+    layout: parsed.layout,
+    referenceDate,
+    lists: parsed.lists,
+    ignoredSheets: parsed.ignoredSheets,
+    totals: parsed.totals,
+    issuesByRule: rules,
+    issuesStored: Math.min(parsed.issues.length, MAX_STORED_ISSUES),
+    issuesTotal: parsed.issues.length,
+  };
+  let replaced: string | null = null;
+  await ctx.db.transaction().execute(async (trx) => {
+    const s = await ensureAnnexASettings(trx, activity.id, {
+      pseudonymKey: key,
+      retainUntil: defaultRetainUntil(activity, today),
+    });
+    if (s.pseudonymKey !== key)
+      throw new AppError('CONFLICT', {
+        message: 'Someone else imported Annex A for this activity at the same time. Try again.',
+      });
+    const previous = await findCurrentAnnexAImport(trx, activity.id);
+    let removedRows = 0;
+    if (previous) {
+      removedRows = await supersedeAnnexAImport(trx, previous.id);
+      replaced = previous.id;
+    }
+    await insertAnnexAImport(trx, {
+      id: importId,
+      activityId: activity.id,
+      fileName: input.fileName,
+      fileSha256: sha256,
+      fileSize: input.bytes.length,
+      format: parsed.format,
+      layout: parsed.layout,
+      referenceDate,
+      acceptedFlagged: input.acceptFlagged && errors.length > 0,
+      rowCount: parsed.totals.rows,
+      flaggedRows: parsed.totals.flaggedRows,
+      errorCount: parsed.totals.errors,
+      queryCount: parsed.totals.queries,
+      summary,
+      issues: parsed.issues.slice(0, MAX_STORED_ISSUES),
+      importedBy: actorUserId(ctx.actor),
+      importedByLabel: actorLabel(ctx.actor),
+    });
+    if (previous) await linkSupersededAnnexAImport(trx, previous.id, importId);
+    await insertAnnexARows(trx, importId, activity.id, rows, (done) =>
+      onProgress?.({
+        phase: 'saving',
+        fraction: 0.7 + 0.3 * (done / Math.max(1, rows.length)),
+        rows: done,
+      }),
+    );
+    await writeAudit(trx, ctx.actor, {
+      action: 'annex_a.imported',
+      entityType: 'annex_a_import',
+      entityId: importId,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: previous
+        ? {
+            importId: previous.id,
+            fileName: previous.fileName,
+            sha256: previous.fileSha256,
+            rows: previous.rowCount,
+            rowsRemoved: removedRows,
+          }
+        : null,
+      after: {
+        importId,
+        fileName: input.fileName,
+        sha256,
+        rows: parsed.totals.rows,
+        rowsPerList: Object.fromEntries(parsed.lists.map((l) => [l.list, l.rows])),
+        errors: parsed.totals.errors,
+        queries: parsed.totals.queries,
+        acceptedFlagged: input.acceptFlagged && errors.length > 0,
+      },
+      reason: previous ? 'A newer Annex A file replaced the previous one.' : null,
+    });
+  });
+  onProgress?.({ phase: 'done', fraction: 1, rows: rows.length });
+  return {
+    ...base,
+    status: replaced ? 'replaced' : 'imported',
+    importId,
+    replacedImportId: replaced,
+    errors,
+    queries,
+  };
+}
