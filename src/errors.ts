@@ -5,6 +5,7 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   IMPORT_INVALID: { status: 422, message: 'The file could not be imported.' },
   FRAMEWORK_INVALID: { status: 422, message: 'The framework definition is not valid.' },
+  DOCUMENT_UNREADABLE: { status: 422, message: 'The document could not be read.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The email address or password is not correct.' },
   CSRF_INVALID: {
