@@ -59,8 +59,8 @@ export const MatrixInput = {
   filter: EvidenceFilterInput.optional(),
   coding: CodingFilterInput.optional(),
 };
-const MatrixObject = z.object(MatrixInput);
-export type MatrixInput = z.infer<typeof MatrixObject>;
+export const MatrixSchema = z.object(MatrixInput);
+export type MatrixInput = z.infer<typeof MatrixSchema>;
 
 export interface Labelled {
   key: string;
@@ -100,16 +100,15 @@ function enumColumns(activity: Activity, c: MatrixInput['columns']): Labelled[] 
         { key: UNFILED, label: 'Not filed under an area' },
       ];
     case 'attribute': {
-      const attr = caseAttributeCatalogue()[c.caseKind].find((a) => a.name === c.name);
+      const attributes = caseAttributeCatalogue()[c.caseKind];
+      const attr = attributes.find((a) => a.name === c.name);
       if (!attr)
         throw new AppError('VALIDATION_FAILED', {
           details: [
             {
               field: 'columns.name',
               value: c.name,
-              reason: `Not an attribute of ${c.caseKind} cases (use one of: ${caseAttributeCatalogue()
-                [c.caseKind].map((a) => a.name)
-                .join(', ')})`,
+              reason: `Not an attribute of ${c.caseKind} cases (use one of: ${attributes.map((a) => a.name).join(', ')})`,
             },
           ],
         });
