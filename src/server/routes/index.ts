@@ -10,6 +10,7 @@ import { registerLaRoutes } from './html/las.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
+import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
 import { registerEvidenceBaseApi } from './api/evidence-base.js';
@@ -24,6 +25,7 @@ export const routeModules: RouteModule[] = [
   registerUserApi,
   registerAuditApi,
   registerFrameworkApi,
+  registerLanguageApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
