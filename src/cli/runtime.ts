@@ -1,6 +1,7 @@
 // Shared plumbing for CLI commands: open the configured database (migrated), print results as
 // text or JSON, and turn errors into a clear message and a non-zero exit code.
 import type { Kysely } from 'kysely';
+import { ZodError } from 'zod';
 import { loadConfig, type AppConfig } from '../config.js';
 import { openDatabase, type Database } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
@@ -35,9 +36,15 @@ export function output(json: boolean | undefined, data: unknown, text: () => str
 
 /** Reports an error on stderr (or as JSON on stdout with --json) and sets the exit code. */
 export function reportError(err: unknown, json: boolean | undefined): void {
-  const appErr = isAppError(err) ? err : null;
+  const appErr = isAppError(err)
+    ? err
+    : err instanceof ZodError
+      ? new AppError('VALIDATION_FAILED', {
+          details: err.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+        })
+      : null;
   const code = appErr?.code ?? 'INTERNAL';
-  const message = err instanceof Error ? err.message : String(err);
+  const message = appErr?.message ?? (err instanceof Error ? err.message : String(err));
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ error: { code, message, details: appErr?.details ?? [] } }, null, 2)}\n`,
