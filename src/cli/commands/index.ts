@@ -1,5 +1,6 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
+import { registerAnnexACommands } from './annex-a.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
 import { registerFrameworkCommands } from './framework.js';
@@ -9,6 +10,7 @@ import { registerLintReportCommands } from './lint-report.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
+  registerAnnexACommands,
   registerFrameworkCommands,
   registerLaCommands,
   registerHistoryCommands,

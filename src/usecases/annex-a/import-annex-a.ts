@@ -39,7 +39,9 @@ export const MAX_STORED_ISSUES = 5000;
 export const ImportAnnexAInput = z.object({
   activityId: z.string(),
   fileName: z.string().trim().min(1).max(255),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, 'The file is empty.'),
+  bytes: z
+    .custom<Uint8Array>((b) => b instanceof Uint8Array, 'A file is needed.')
+    .refine((b) => b.length > 0, 'The file is empty.'),
   acceptFlagged: z.boolean().default(false),
 });
 export type ImportAnnexAInput = z.input<typeof ImportAnnexAInput>;

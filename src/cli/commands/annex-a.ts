@@ -1,0 +1,224 @@
+// `triangulate annex-a ...`: import an activity's Annex A, show its report, set its retention
+// date, and purge child-level data whose retention date has passed.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { AnnexAIssue } from '../../domain/annex-a/parse.js';
+import { AppError } from '../../errors.js';
+import { getAnnexAReport, type AnnexAReport } from '../../usecases/annex-a/get-annex-a-report.js';
+import {
+  importAnnexA,
+  type ImportAnnexAOutcome,
+  type ImportProgress,
+} from '../../usecases/annex-a/import-annex-a.js';
+import { purgeExpiredAnnexA } from '../../usecases/annex-a/purge-expired-annex-a.js';
+import { setAnnexARetention } from '../../usecases/annex-a/set-annex-a-retention.js';
+import { action, output, withDatabase } from '../runtime.js';
+
+/** A progress bar on stderr when it is a terminal, otherwise a line every few seconds. */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
+  const tty = stream.isTTY === true;
+  let lastLine = 0;
+  let lastFraction = 0;
+  return {
+    update(p: ImportProgress): void {
+      if (p.fraction >= 0) lastFraction = p.fraction;
+      const pct = Math.round(lastFraction * 100);
+      const label =
+        p.phase === 'reading' ? 'Reading and checking' : p.phase === 'saving' ? 'Saving' : 'Done';
+      if (tty) {
+        const width = 30;
+        const filled = Math.round(lastFraction * width);
+        stream.write(
+          `\r${label.padEnd(21)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}%  ${p.rows.toLocaleString('en-GB')} rows `,
+        );
+        if (p.phase === 'done') stream.write('\n');
+      } else {
+        const now = Date.now();
+        if (p.phase === 'done' || now - lastLine > 2000) {
+          lastLine = now;
+          stream.write(`${label}: ${pct}% (${p.rows} rows)\n`);
+        }
+      }
+    },
+  };
+}
+
+function issueLine(i: AnnexAIssue): string {
+  const where = [
+    i.list !== null ? `List ${i.list}` : null,
+    i.row !== null ? `row ${i.row}` : null,
+    i.column ? `'${i.column}'` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const value = i.value !== null ? ` (value '${i.value}')` : '';
+  return `  - [${i.severity}] ${where}: ${i.message}${value} [${i.rule}]`;
+}
+
+function importText(r: ImportAnnexAOutcome, limit = 30): string {
+  const head =
+    r.status === 'unchanged'
+      ? `${r.fileName} is already the current Annex A (import ${r.importId}); nothing changed.`
+      : r.status === 'rejected'
+        ? `${r.fileName} was NOT imported: ${r.totals.errors} error(s) must be fixed, or import with --accept-flagged to keep the rows flagged.`
+        : `${r.status === 'replaced' ? 'Replaced the previous Annex A with' : 'Imported'} ${r.fileName} (${r.format}, ${r.layout} layout; import ${r.importId}).`;
+  const lines = [
+    head,
+    `  ${r.totals.rows} rows, ${r.totals.flaggedRows} flagged; ${r.totals.errors} errors, ${r.totals.queries} queries`,
+  ];
+  for (const l of r.lists)
+    lines.push(
+      `  List ${String(l.list).padEnd(2)} ${l.title.padEnd(32)} ${String(l.rows).padStart(7)} rows  ${l.errors} errors, ${l.queries} queries  (sheet '${l.sheet}')`,
+    );
+  if (r.ignoredSheets.length) lines.push(`  Sheets not read: ${r.ignoredSheets.join(', ')}`);
+  const shown = [...r.errors, ...r.queries].slice(0, limit);
+  if (shown.length) {
+    lines.push('Problems (errors first):');
+    for (const i of shown) lines.push(issueLine(i));
+    const more = r.errors.length + r.queries.length - shown.length;
+    if (more > 0) lines.push(`  … and ${more} more (use --json for all)`);
+  }
+  return lines.join('\n');
+}
+
+function reportText(r: AnnexAReport): string {
+  if (!r.current) {
+    const last = r.history[0];
+    return last
+      ? `No current Annex A for ${r.activityTitle}: the last import (${last.fileName}) is ${last.status}.`
+      : `No Annex A has been imported for ${r.activityTitle}.`;
+  }
+  const c = r.current;
+  const lists = (c.summary.lists ?? []) as {
+    list: number;
+    title: string;
+    rows: number;
+    errors: number;
+    queries: number;
+  }[];
+  const lines = [
+    `Annex A for ${r.activityTitle} (${r.laName}): ${c.fileName}, imported ${c.importedAt.toISOString()} by ${c.importedByLabel}`,
+    `  ${c.rowCount} rows, ${c.flaggedRows} flagged; ${c.errorCount} errors, ${c.queryCount} queries${c.acceptedFlagged ? ' (imported with flagged rows accepted)' : ''}`,
+    `  Child-level rows kept until ${r.retainUntil ?? '-'}`,
+  ];
+  for (const l of lists)
+    lines.push(
+      `  List ${String(l.list).padEnd(2)} ${l.title.padEnd(32)} ${String(l.rows).padStart(7)} rows  ${l.errors} errors, ${l.queries} queries`,
+    );
+  if (r.history.length > 1) {
+    lines.push('History:');
+    for (const h of r.history)
+      lines.push(`  ${h.importedAt.toISOString()} ${h.fileName} (${h.status}, ${h.rowCount} rows)`);
+  }
+  for (const i of r.issues.slice(0, 30)) lines.push(issueLine(i));
+  return lines.join('\n');
+}
+
+export function registerAnnexACommands(program: Command): void {
+  const annexA = program.command('annex-a').description('Annex A child-level data of an activity');
+
+  annexA
+    .command('import')
+    .description(
+      'Import an Annex A workbook (.xlsx, .ods) or one list as .csv for an activity; the same file again changes nothing, a newer file replaces the old one',
+    )
+    .argument('<file>', 'the Annex A file')
+    .requiredOption('--activity <id>', 'the activity id')
+    .option('--accept-flagged', 'import even if rows have errors (they are kept, flagged)')
+    .option('--json', 'print JSON (importId, counts per list, errors, queries)')
+    .action(
+      action(
+        async (
+          file: string,
+          opts: { activity: string; acceptFlagged?: boolean; json?: boolean },
+        ) => {
+          let bytes: Buffer;
+          try {
+            bytes = await readFile(file);
+          } catch (err) {
+            throw new AppError('IMPORT_INVALID', {
+              message: `Cannot read ${file}: ${(err as Error).message}`,
+              cause: err,
+            });
+          }
+          const progress = progressReporter();
+          await withDatabase(async (ctx) => {
+            const r = await importAnnexA(
+              ctx,
+              {
+                activityId: opts.activity,
+                fileName: path.basename(file),
+                bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+                acceptFlagged: opts.acceptFlagged ?? false,
+              },
+              (p) => progress.update(p),
+            );
+            output(opts.json, r, () => importText(r));
+            if (r.status === 'rejected') process.exitCode = 2;
+          });
+        },
+      ),
+    );
+
+  annexA
+    .command('report')
+    .description("Show the activity's current Annex A: counts per list, problems, history")
+    .requiredOption('--activity <id>', 'the activity id')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { activity: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await getAnnexAReport(ctx, opts.activity);
+          output(opts.json, r, () => reportText(r));
+        });
+      }),
+    );
+
+  annexA
+    .command('retention')
+    .description('Set the date after which the activity’s child-level rows are purged')
+    .requiredOption('--activity <id>', 'the activity id')
+    .requiredOption('--until <date>', 'YYYY-MM-DD')
+    .requiredOption('--reason <text>', 'why (recorded in the audit log)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { activity: string; until: string; reason: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await setAnnexARetention(ctx, {
+            activityId: opts.activity,
+            retainUntil: opts.until,
+            reason: opts.reason,
+          });
+          output(
+            opts.json,
+            r,
+            () => `Child-level Annex A rows are now kept until ${r.retainUntil}.`,
+          );
+        });
+      }),
+    );
+
+  annexA
+    .command('purge-expired')
+    .description('Delete child-level Annex A rows (and pseudonym keys) past their retention date')
+    .option('--today <date>', 'judge expiry as at this date (YYYY-MM-DD; default today)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { today?: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const purged = await purgeExpiredAnnexA(ctx, opts.today ? { today: opts.today } : {});
+          output(opts.json, { purged }, () =>
+            purged.length === 0
+              ? 'Nothing to purge.'
+              : purged
+                  .map(
+                    (p) =>
+                      `Purged activity ${p.activityId} (kept until ${p.retainUntil}): ${p.rowsDeleted} rows deleted, ${p.importsPurged} import(s) marked purged, key destroyed.`,
+                  )
+                  .join('\n'),
+          );
+        });
+      }),
+    );
+}
