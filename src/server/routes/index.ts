@@ -10,6 +10,7 @@ import { registerLaRoutes } from './html/las.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
+import { registerLaApi } from './api/las.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -25,6 +26,7 @@ export const routeModules: RouteModule[] = [
   registerUserApi,
   registerAuditApi,
   registerFrameworkApi,
+  registerLaApi,
   registerLanguageApi,
   registerEvidenceApi,
   registerCodingApi,
