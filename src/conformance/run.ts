@@ -5,9 +5,10 @@ import path from 'node:path';
 import { projectRoot } from '../paths.js';
 import { checkAggregationRules } from './frameworks.js';
 import { checkHistoryImport } from './history.js';
+import { checkReportLanguage } from './language.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
-const checks: ConformanceCheck[] = [checkAggregationRules, checkHistoryImport];
+const checks: ConformanceCheck[] = [checkAggregationRules, checkHistoryImport, checkReportLanguage];
 
 const referenceDir = path.resolve(process.env.TRIANGULATE_REFERENCE_DIR ?? path.join(projectRoot(), '..', 'shared', 'reference'));
 if (!existsSync(referenceDir)) {
