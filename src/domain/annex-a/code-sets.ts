@@ -79,7 +79,17 @@ const EXTRA_SPELLINGS: Partial<Record<CodeSetName, Record<string, string>>> = {
     u: 'unknown',
     'not known': 'unknown',
   },
-  disability: { y: 'yes', n: 'no', '1': 'yes', '0': 'no', true: 'yes', false: 'no', u: 'unknown' },
+  disability: {
+    y: 'yes',
+    n: 'no',
+    '1': 'yes',
+    '0': 'no',
+    true: 'yes',
+    false: 'no',
+    u: 'unknown',
+    none: 'no',
+    'no disability': 'no',
+  },
   suitability: {
     y: 'suitable',
     n: 'unsuitable',
@@ -172,10 +182,10 @@ export class CodeSet {
       const c = this.byCode.get(variant.toLowerCase());
       if (c) return this.code(c, 'variant');
     }
+    // A code at the start of the value ("CHNE - Chinese") beats a grouped real-world spelling.
     if (variant?.startsWith('group:')) {
-      const group = variant.slice(6);
-      if (tokenCode && tokenCode.group === group) return this.code(tokenCode, 'token');
-      return { kind: 'group', group };
+      if (tokenCode) return this.code(tokenCode, 'token');
+      return { kind: 'group', group: variant.slice(6) };
     }
     if (tokenCode) return this.code(tokenCode, 'token');
     const label = this.byLabel.get(bare);

@@ -165,7 +165,10 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
       worker: r.pick(team.workers),
     };
   };
-  const eventDate = (): string => addDays(sixMonthsAgo, r.int(0, 181));
+  const eventDate = (c?: Child): string => {
+    const d = addDays(sixMonthsAgo, r.int(0, 181));
+    return c && d < c.dob ? c.dob : d;
+  };
 
   // The front door funnel: contacts -> referrals -> assessments -> s47 -> CP.
   const contactChildren = Array.from({ length: Math.max(1, Math.round(counts[1]! * 0.8)) }, () =>
@@ -195,11 +198,11 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   const sources = codes('source').filter((c) => c !== '5D');
   raw[1] = Array.from({ length: counts[1]! }, (_, i) => {
     const c = contactChildren[i % contactChildren.length]!;
-    return { ...person(c), contactDate: eventDate(), contactSource: r.pick(sources) };
+    return { ...person(c), contactDate: eventDate(c), contactSource: r.pick(sources) };
   });
   raw[2] = Array.from({ length: counts[2]! }, () => {
     const c = newChild(0, 17);
-    const start = eventDate();
+    const start = eventDate(c);
     return {
       ...person(c),
       ehAssessmentStart: start,
@@ -227,7 +230,7 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
       );
     return {
       ...person(c),
-      referralDate: eventDate(),
+      referralDate: eventDate(c),
       referralSource: r.pick(sources),
       referralNfa: r.chance(0.12) ? 'yes' : 'no',
       referralsLast12Months: priorReferrals.get(c.id),
@@ -235,7 +238,7 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   });
   raw[4] = Array.from({ length: counts[4]! }, (_, i) => {
     const c = assessed[i % assessed.length]!;
-    const start = eventDate();
+    const start = eventDate(c);
     const done = r.chance(0.8);
     return {
       ...person(c),
@@ -251,7 +254,7 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   });
   raw[5] = Array.from({ length: counts[5]! }, (_, i) => {
     const c = s47[i % s47.length]!;
-    const start = eventDate();
+    const start = eventDate(c);
     const conference = r.chance(0.45);
     return {
       ...person(c),
@@ -272,7 +275,8 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   });
   const needs = codes('primaryNeed');
   raw[6] = cin.map((c) => {
-    const start = addDays(ref, -r.int(10, 900));
+    const start0 = addDays(ref, -r.int(10, 900));
+    const start = start0 < c.dob ? c.dob : start0;
     const closed = r.chance(0.3);
     const closure = closed ? addDays(start, r.int(10, 300)) : null;
     return {
@@ -292,7 +296,8 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   });
   const abuse = codes('abuseCategory');
   raw[7] = cp.map((c) => {
-    const start = addDays(ref, -r.int(5, 800));
+    const start0 = addDays(ref, -r.int(5, 800));
+    const start = start0 < c.dob ? c.dob : start0;
     const ended = r.chance(0.3);
     return {
       ...person(c),
@@ -324,7 +329,8 @@ export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
   const placements = codes('placementType');
   const providers = codes('placementProvider');
   raw[8] = cla.map((c) => {
-    const start = addDays(ref, -r.int(20, 3000));
+    const start0 = addDays(ref, -r.int(20, 3000));
+    const start = start0 < c.dob ? c.dob : start0;
     const ceased = r.chance(0.15);
     const placement = addDays(
       start,

@@ -40,7 +40,6 @@ const PLACEHOLDERS = new Set([
   '#na',
   'nan',
   'null',
-  'none',
   '-',
   '--',
   '.',
