@@ -125,23 +125,6 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
-/**
- * GOV.UK Frontend's one documented axe finding: its JavaScript puts aria-expanded on radios that
- * conditionally reveal content (alphagov/govuk-frontend#979, listed as a known issue in #1280;
- * kept on purpose because screen readers announce it). Only that exact finding is excused.
- */
-function isGovukConditionalRadioKnownIssue(v: AxeViolation, n: AxeNode): boolean {
-  return (
-    v.id === 'aria-allowed-attr' &&
-    /^<input class="govuk-radios__input"[^>]* aria-controls="conditional-[^"]+"[^>]* aria-expanded="(true|false)">$/.test(
-      n.html,
-    ) &&
-    /^Fix all of the following:\s+ARIA attribute is not allowed: aria-expanded="(true|false)"$/.test(
-      (n.failureSummary ?? '').trim(),
-    )
-  );
-}
-
 /** Runs axe-core on the page; returns its violations as readable text (empty when none). */
 export async function axeViolations(page: Page): Promise<string[]> {
   cachedAxe ??= axeSource();
@@ -161,17 +144,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     });
     return result.violations;
   }, AXE_TAGS);
-  return (violations as AxeViolation[])
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isGovukConditionalRadioKnownIssue(v, n)) }))
-    .filter((v) => v.nodes.length > 0)
-    .map(
-      (v) =>
-        `${page.url()}\n  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
-        v.nodes
-          .map(
-            (n) =>
-              `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
-          )
-          .join('\n'),
-    );
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${page.url()}\n  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
+      v.nodes
+        .map(
+          (n) =>
+            `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
+        .join('\n'),
+  );
 }

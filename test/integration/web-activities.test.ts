@@ -245,8 +245,9 @@ describe('creating an activity', () => {
     expect(h1(res.body)).toBe('Create an activity');
     expect(res.body).toContain('value="focused_visit"');
     expect(res.body).toContain('value="jtai"');
-    expect(res.body).toContain('id="theme-focused_visit"');
-    expect(res.body).toContain('id="sequenceNumber-monitoring_visit"');
+    expect(res.body).toContain('id="theme"');
+    expect(res.body).toContain('id="sequenceNumber"');
+    expect(res.body).not.toContain('conditional');
     expect(res.body).toContain('value="demo-northfield"');
     expect(res.body).toContain('value="manchester"');
     expect(res.body).not.toContain('value="leeds"'); // another region
@@ -293,10 +294,8 @@ describe('creating an activity', () => {
       'plannedStart-year': '2027',
     });
     expect(noTheme.statusCode).toBe(400);
-    expect(errorSummary(noTheme.body)).toEqual([
-      { href: '#theme-focused_visit', text: 'Select the theme' },
-    ]);
-    expect(noTheme.body).toContain('id="theme-focused_visit-error"');
+    expect(errorSummary(noTheme.body)).toEqual([{ href: '#theme', text: 'Select the theme' }]);
+    expect(noTheme.body).toContain('id="theme-error"');
     expect(brokenErrorAnchors(noTheme.body)).toEqual([]);
   });
 
@@ -306,9 +305,8 @@ describe('creating an activity', () => {
     const res = await regional.post('/activities', {
       laId: 'demo-northfield',
       activityType: 'monitoring_visit',
-      'sequenceNumber-monitoring_visit': '2',
-      'theme-monitoring_visit': 'Front door',
-      'theme-focused_visit': 'Care leavers',
+      sequenceNumber: '2',
+      theme: 'Front door',
       'plannedStart-day': '2',
       'plannedStart-month': '3',
       'plannedStart-year': '2027',

@@ -41,7 +41,7 @@ const StateForm = z.object({
   expectedVersion: z.string().default(''),
 });
 const TeamForm = z.object({ userId: z.string().default(''), teamRole: z.string().default('') });
-/** The create form has per-type fields (theme-<type>...), so it is read as a flat record. */
+/** The create form is read as a flat record of its fields (dates come as day/month/year parts). */
 const CreateForm = z.record(z.string(), z.string());
 
 const notices = {
@@ -94,29 +94,13 @@ function renderNew(
   values: Record<string, string> = {},
   problems: Problem[] = [],
 ): FastifyReply {
-  const type = form.activityTypes.find((t) => t.id === values.activityType);
   const anchors: Record<string, string> = {
     activityType: 'activityType',
     plannedStart: 'plannedStart-day',
     plannedEnd: 'plannedEnd-day',
+    partnerInspectorates: 'partners',
   };
-  if (type) {
-    anchors.theme = `theme-${type.id}`;
-    anchors.sequenceNumber = `sequenceNumber-${type.id}`;
-    anchors.partnerInspectorates = `partners-${type.id}`;
-  }
   const errors = formErrors(problems, anchors);
-  // Per-type fields carry their own inline errors.
-  if (type) {
-    for (const [field, id] of [
-      ['theme', `theme-${type.id}`],
-      ['sequenceNumber', `sequenceNumber-${type.id}`],
-      ['partnerInspectorates', `partners-${type.id}`],
-    ] as const) {
-      const e = errors.fieldErrors[field];
-      if (e) errors.fieldErrors[id] = e;
-    }
-  }
   return reply.render('activities/new.njk', {
     ...form,
     values,
@@ -125,11 +109,11 @@ function renderNew(
   });
 }
 
-/** The chosen type's own fields (theme-<type>...); the use case ignores those a type lacks. */
-function typeFields(typeId: string, body: Record<string, string>) {
-  const theme = (body[`theme-${typeId}`] ?? '').trim();
-  const seq = (body[`sequenceNumber-${typeId}`] ?? '').trim();
-  const partners = (body[`partners-${typeId}`] ?? '')
+/** The type-specific fields; the use case ignores those the chosen type lacks. */
+function typeFields(body: Record<string, string>) {
+  const theme = (body.theme ?? '').trim();
+  const seq = (body.sequenceNumber ?? '').trim();
+  const partners = (body.partners ?? '')
     .split(/[,;\n]/)
     .map((p) => p.trim())
     .filter(Boolean);
@@ -170,9 +154,7 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
       { required: false },
     );
     if (end.problem) problems.push({ field: 'plannedEnd', reason: end.problem });
-    const seqRaw = body.activityType
-      ? (body[`sequenceNumber-${body.activityType}`] ?? '').trim()
-      : '';
+    const seqRaw = (body.sequenceNumber ?? '').trim();
     if (seqRaw && !/^\d{1,2}$/.test(seqRaw)) {
       problems.push({
         field: 'sequenceNumber',
@@ -187,7 +169,7 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
           title: (body.title ?? '').trim() || undefined,
           plannedStart: start.value,
           plannedEnd: end.value,
-          ...typeFields(body.activityType ?? '', body),
+          ...typeFields(body),
         });
         return reply.redirect(`/activities/${created.id}?done=created`, 303);
       } catch (err) {
