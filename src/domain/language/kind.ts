@@ -1,20 +1,20 @@
 // Guesses what kind of document a text is from its opening: focused-visit and monitoring-visit
-// letters name themselves near the top; anything else is treated as an inspection report.
+// letters name themselves in their title ("Focused visit to ...", "Monitoring visit of ...") or say
+// "this letter summarises the findings of a focused visit"; anything else is treated as an
+// inspection report (which may mention an earlier focused visit further down).
 import type { DocumentKind } from './types.js';
 
+function names(text: string, visit: string): boolean {
+  const title = new RegExp(`\\b${visit}\\s+visit\\s+(?:to|of|on|at)\\b`, 'i');
+  const letter = new RegExp(
+    `\\bthis\\s+letter\\s+(?:summarises|sets\\s+out|reports|describes)\\b[^.]{0,200}\\b${visit}\\s+visit\\b`,
+    'i',
+  );
+  return title.test(text.slice(0, 400)) || letter.test(text.slice(0, 2500));
+}
+
 export function detectKind(text: string): DocumentKind {
-  const head = text.slice(0, 2500).toLowerCase();
-  if (
-    /\bfocused\s+visit\s+to\b|\bthis\s+letter\b.{0,200}\bfocused\s+visit\b|\bfocused\s+visit\b.{0,200}\bletter\b/s.test(
-      head,
-    )
-  )
-    return 'focused-visit-letter';
-  if (
-    /\bmonitoring\s+visit\s+(?:to|of)\b|\bthis\s+letter\b.{0,200}\bmonitoring\s+visit\b|\bmonitoring\s+visit\b.{0,200}\bletter\b/s.test(
-      head,
-    )
-  )
-    return 'monitoring-visit-letter';
+  if (names(text, 'focused')) return 'focused-visit-letter';
+  if (names(text, 'monitoring')) return 'monitoring-visit-letter';
   return 'inspection-report';
 }

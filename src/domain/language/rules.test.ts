@@ -101,5 +101,7 @@ describe('lintText', () => {
     expect(detectKind('Inspection of Someshire local authority children’s services')).toBe(
       'inspection-report',
     );
+    const report = `Inspection of Someshire local authority children’s services\n${'Text. '.repeat(80)}Weaknesses were identified by a focused visit to the front door in 2023.`;
+    expect(detectKind(report)).toBe('inspection-report');
   });
 });
