@@ -76,7 +76,7 @@ export function parseQueryOrFail(query: string): TextQuery {
 }
 
 /** Highlights and snippets for a page of rows (one round trip for the stems at most). */
-export async function highlightRows<R extends SearchRow>(
+export async function highlightRows<R extends { text: string }>(
   db: Kysely<DB>,
   q: TextQuery,
   rows: R[],

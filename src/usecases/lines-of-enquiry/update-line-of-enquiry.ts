@@ -5,6 +5,7 @@ import { lineOfEnquirySources, lineOfEnquiryStatuses } from '../../domain/eviden
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
 import { checkAreas } from './create-line-of-enquiry.js';
 
 export const UpdateLineOfEnquiryInput = z.object({
@@ -45,6 +46,9 @@ export async function updateLineOfEnquiry(
         { field: 'conclusion', reason: 'Write the conclusion before closing the line of enquiry' },
       ],
     });
+  // Closing needs every piece of challenging evidence looked at (evidence analysis).
+  if (next.status === 'closed' && found.status !== 'closed')
+    await assertReadyToClose(ctx.db, activity, found);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('lines_of_enquiry')
