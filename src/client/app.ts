@@ -9,4 +9,8 @@ interface GovukFrontend {
 const govuk = (await import(GOVUK_FRONTEND)) as GovukFrontend;
 govuk.initAll();
 
+// Page-specific enhancements, loaded only where their markup is.
+if (document.querySelector('form[data-module="app-annex-a-upload"]'))
+  await import('/static/annex-a-upload.js' as string);
+
 export {};

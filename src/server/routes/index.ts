@@ -7,6 +7,7 @@ import { registerActivityRoutes } from './html/activities.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
+import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -17,10 +18,13 @@ import { registerCodingApi } from './api/coding.js';
 import { registerEvidenceBaseApi } from './api/evidence-base.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
+import { registerAnnexAApi } from './api/annex-a.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
 export const routeModules: RouteModule[] = [
+  registerAnnexAApi,
+  registerAnnexARoutes,
   registerSystemRoutes,
   registerActivityApi,
   registerUserApi,

@@ -1,0 +1,78 @@
+// A small multipart/form-data parser for file uploads (plain HTML forms, no JavaScript needed).
+// The body is buffered up to the route's bodyLimit and split into text fields (top level, so the
+// CSRF check sees `_csrf`) and files (under `_files`). Registered once by the first route module
+// that needs it; routes that accept uploads set their own bodyLimit.
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../errors.js';
+
+export interface UploadedFile {
+  field: string;
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export type MultipartBody = Record<string, string> & { _files?: UploadedFile[] };
+
+const MAX_PARTS = 20;
+const MAX_FIELD_BYTES = 100 * 1024;
+
+function param(header: string, name: string): string | undefined {
+  const m = new RegExp(`${name}\\*?=(?:"([^"]*)"|([^;\\s]*))`, 'i').exec(header);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export function parseMultipart(body: Buffer, contentType: string): MultipartBody {
+  const boundary = param(contentType, 'boundary');
+  if (!boundary) throw new AppError('VALIDATION_FAILED', { message: 'The upload is not valid.' });
+  const delim = Buffer.from(`--${boundary}`);
+  const out: MultipartBody = {} as MultipartBody;
+  const files: UploadedFile[] = [];
+  let pos = body.indexOf(delim);
+  let parts = 0;
+  while (pos >= 0) {
+    let start = pos + delim.length;
+    if (body[start] === 45 && body[start + 1] === 45) break; // closing --boundary--
+    if (body[start] === 13 && body[start + 1] === 10) start += 2;
+    const next = body.indexOf(delim, start);
+    if (next < 0) break;
+    if (++parts > MAX_PARTS)
+      throw new AppError('VALIDATION_FAILED', { message: 'The upload has too many parts.' });
+    const part = body.subarray(start, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd < 0) break;
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const data = part.subarray(headerEnd + 4);
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? '';
+    const name = param(disposition, 'name') ?? '';
+    const fileName = param(disposition, 'filename');
+    if (fileName !== undefined) {
+      if (fileName !== '' || data.length > 0)
+        files.push({
+          field: name,
+          fileName: fileName.replace(/^.*[\\/]/, '').slice(0, 255),
+          contentType: /content-type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() ?? '',
+          data: Buffer.from(data),
+        });
+    } else if (name && name !== '_files') {
+      if (data.length > MAX_FIELD_BYTES)
+        throw new AppError('VALIDATION_FAILED', { message: 'A form field is too long.' });
+      out[name] = data.toString('utf8');
+    }
+    pos = next;
+  }
+  out._files = files;
+  return out;
+}
+
+/** Adds the multipart/form-data body parser (once per app). */
+export function registerMultipart(app: FastifyInstance): void {
+  if (app.hasContentTypeParser('multipart/form-data')) return;
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseMultipart(body as Buffer, String(request.headers['content-type'] ?? '')));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+}

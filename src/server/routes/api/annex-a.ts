@@ -1,0 +1,244 @@
+// JSON API for Annex A: the report, the stored rows (for the profile and sampling), import (raw
+// file body), the status of a browser import job, and the retention date.
+import { z } from 'zod';
+import { AppError } from '../../../errors.js';
+import { getAnnexAReport } from '../../../usecases/annex-a/get-annex-a-report.js';
+import { importAnnexA } from '../../../usecases/annex-a/import-annex-a.js';
+import { listAnnexARowsForActivity } from '../../../usecases/annex-a/list-annex-a-rows.js';
+import {
+  setAnnexARetention,
+  SetAnnexARetentionInput,
+} from '../../../usecases/annex-a/set-annex-a-retention.js';
+import { findAnnexAJob } from '../../annex-a-jobs.js';
+import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import { useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+
+const Issue = z.object({
+  list: z.number().nullable(),
+  sheet: z.string().nullable(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  rule: z.string(),
+  severity: z.enum(['error', 'query']),
+  message: z.string(),
+});
+const ListCount = z.object({
+  list: z.number(),
+  title: z.string(),
+  sheet: z.string(),
+  rows: z.number(),
+  flaggedRows: z.number(),
+  errors: z.number(),
+  queries: z.number(),
+});
+export const ImportOutcomeSchema = z.object({
+  status: z.enum(['imported', 'replaced', 'unchanged', 'rejected']),
+  importId: z.string().nullable(),
+  replacedImportId: z.string().nullable(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.string().nullable(),
+  layout: z.string().nullable(),
+  referenceDate: z.string().nullable(),
+  lists: z.array(ListCount),
+  totals: z.object({
+    rows: z.number(),
+    flaggedRows: z.number(),
+    errors: z.number(),
+    queries: z.number(),
+  }),
+  errors: z.array(Issue),
+  queries: z.array(Issue),
+  issuesByRule: z.record(z.string(), z.object({ error: z.number(), query: z.number() })),
+  ignoredSheets: z.array(z.string()),
+});
+const ImportSummary = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  status: z.string(),
+  format: z.string(),
+  layout: z.string(),
+  referenceDate: z.string(),
+  rows: z.number(),
+  flaggedRows: z.number(),
+  errors: z.number(),
+  queries: z.number(),
+  acceptedFlagged: z.boolean(),
+  importedBy: z.string(),
+  importedAt: z.string(),
+  supersededBy: z.string().nullable(),
+  lists: z.array(z.unknown()),
+});
+const Job = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  phase: z.string(),
+  fraction: z.number(),
+  rows: z.number(),
+  outcome: ImportOutcomeSchema.nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) })
+    .nullable(),
+  pageUrl: z.string(),
+});
+
+const MAX_UPLOAD = 210 * 1024 * 1024;
+
+export const registerAnnexAApi: RouteModule = (app, ctx) => {
+  if (!app.hasContentTypeParser('application/octet-stream'))
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD },
+      (_req, body, done) => done(null, body),
+    );
+  registerApiRoutes(app, [
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/activities/:id/annex-a',
+      summary: "The activity's Annex A: current import, its validation report, the history",
+      tag: 'annex-a',
+      response: z.object({
+        current: ImportSummary.nullable(),
+        issues: z.array(Issue),
+        history: z.array(ImportSummary),
+        retainUntil: z.string().nullable(),
+        canImport: z.boolean(),
+      }),
+      handler: async ({ request, params }) => {
+        const r = await getAnnexAReport(useCaseContext(request, ctx), params.id ?? '');
+        const present = (i: NonNullable<typeof r.current>) => ({
+          id: i.id,
+          fileName: i.fileName,
+          sha256: i.fileSha256,
+          status: i.status,
+          format: i.format,
+          layout: i.layout,
+          referenceDate: i.referenceDate,
+          rows: i.rowCount,
+          flaggedRows: i.flaggedRows,
+          errors: i.errorCount,
+          queries: i.queryCount,
+          acceptedFlagged: i.acceptedFlagged,
+          importedBy: i.importedByLabel,
+          importedAt: i.importedAt.toISOString(),
+          supersededBy: i.supersededBy,
+          lists: (i.summary.lists as unknown[]) ?? [],
+        });
+        return {
+          current: r.current ? present(r.current) : null,
+          issues: r.issues,
+          history: r.history.map(present),
+          retainUntil: r.retainUntil,
+          canImport: r.can.import,
+        };
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/activities/:id/annex-a/rows',
+      summary:
+        'Stored Annex A rows (pseudonymised, normalised; keys per list in docs/annex-a.md), by list, flagged only, paged',
+      tag: 'annex-a',
+      query: z.object({
+        list: z.coerce.number().int().min(1).max(11).optional(),
+        severity: z.enum(['error', 'query', 'flagged']).optional(),
+        limit: z.coerce.number().int().min(1).max(5000).default(1000),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: z.object({
+        rows: z.array(
+          z.object({
+            list: z.number(),
+            row: z.number(),
+            childRef: z.string().nullable(),
+            data: z.record(z.string(), z.unknown()),
+            extra: z.record(z.string(), z.string()).nullable(),
+            flags: z.array(
+              z.object({ field: z.string().nullable(), rule: z.string(), severity: z.string() }),
+            ),
+          }),
+        ),
+      }),
+      handler: async ({ request, params, query }) => {
+        const rows = await listAnnexARowsForActivity(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
+          ...(query.list ? { list: query.list } : {}),
+          ...(query.severity ? { severity: query.severity } : {}),
+          limit: query.limit,
+          offset: query.offset,
+        });
+        return {
+          rows: rows.map((r) => ({
+            list: r.list,
+            row: r.row,
+            childRef: r.childRef,
+            data: r.data,
+            extra: r.extra,
+            flags: r.flags,
+          })),
+        };
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/activities/:id/annex-a/imports',
+      summary:
+        'Import an Annex A file: send the file itself as application/octet-stream, with ?fileName= and optionally ?acceptFlagged=true',
+      tag: 'annex-a',
+      query: z.object({
+        fileName: z.string().min(1).max(255),
+        acceptFlagged: z.enum(['true', 'false']).default('false'),
+      }),
+      response: ImportOutcomeSchema,
+      handler: async ({ request, params, query }) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body))
+          throw new AppError('VALIDATION_FAILED', {
+            details: [{ reason: 'Send the file as application/octet-stream.' }],
+          });
+        return importAnnexA(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
+          fileName: query.fileName,
+          bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+          acceptFlagged: query.acceptFlagged === 'true',
+        });
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/activities/:id/annex-a/jobs/:jobId',
+      summary: 'Progress of an Annex A import started from the upload page (yours only)',
+      tag: 'annex-a',
+      response: Job,
+      handler: async ({ actor, params }) => {
+        const owner = actor.kind === 'user' ? actor.userId : 'system';
+        const job = findAnnexAJob(params.jobId ?? '', params.id ?? '', owner);
+        if (!job) throw new AppError('NOT_FOUND');
+        return {
+          id: job.id,
+          state: job.state,
+          phase: job.progress.phase,
+          fraction: job.progress.fraction,
+          rows: job.progress.rows,
+          outcome: job.outcome,
+          error: job.error,
+          pageUrl: `/activities/${job.activityId}/annex-a?job=${job.id}`,
+        };
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/activities/:id/annex-a/retention',
+      summary: 'Set the date after which the child-level rows are purged',
+      tag: 'annex-a',
+      body: SetAnnexARetentionInput.omit({ activityId: true }),
+      response: z.object({ retainUntil: z.string() }),
+      handler: async ({ request, params, body }) =>
+        setAnnexARetention(useCaseContext(request, ctx), { ...body, activityId: params.id ?? '' }),
+    }),
+  ]);
+};

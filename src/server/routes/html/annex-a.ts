@@ -1,0 +1,146 @@
+// The Annex A page of an activity: what is imported (counts per list, problems, history) and an
+// upload form. Without JavaScript the form posts the file and the page comes back with the
+// report; with JavaScript (src/client/annex-a-upload.ts) the upload starts a job and the page
+// shows its progress by polling the job's JSON status, then opens the report.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isAppError } from '../../../errors.js';
+import {
+  getAnnexAReport,
+  type AnnexAReport,
+} from '../../../usecases/annex-a/get-annex-a-report.js';
+import {
+  importAnnexA,
+  type ImportAnnexAOutcome,
+} from '../../../usecases/annex-a/import-annex-a.js';
+import { findAnnexAJob, startAnnexAJob } from '../../annex-a-jobs.js';
+import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
+import { useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+
+const IdParams = z.object({ id: z.string().max(200) });
+const PageQuery = z.object({ job: z.string().max(100).optional(), async: z.string().optional() });
+
+const MAX_UPLOAD = 210 * 1024 * 1024;
+const SHOWN_ISSUES = 200;
+
+interface PageExtra {
+  outcome?: ImportAnnexAOutcome | null;
+  errors?: { text: string; href?: string }[];
+  fieldError?: string;
+}
+
+function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}): FastifyReply {
+  const outcome = extra.outcome ?? null;
+  const lists = outcome
+    ? outcome.lists
+    : ((report.current?.summary.lists ?? []) as ImportAnnexAOutcome['lists']);
+  const issues = outcome ? [...outcome.errors, ...outcome.queries] : report.issues;
+  return reply.render('annex-a/show.njk', {
+    title: `Annex A – ${report.activityTitle}`,
+    report,
+    outcome,
+    lists,
+    issues: issues.slice(0, SHOWN_ISSUES),
+    issueCount: outcome ? outcome.errors.length + outcome.queries.length : report.issues.length,
+    errors: extra.errors,
+    fieldError: extra.fieldError ? { text: extra.fieldError } : undefined,
+    breadcrumbs: [
+      { text: 'Home', href: '/home' },
+      { text: report.activityTitle, href: `/activities/${report.activityId}` },
+    ],
+  });
+}
+
+function wantsJson(request: FastifyRequest, asyncFlag: string | undefined): boolean {
+  return asyncFlag === '1' || String(request.headers.accept ?? '').includes('application/json');
+}
+
+export const registerAnnexARoutes: RouteModule = (app, ctx) => {
+  registerMultipart(app);
+
+  app.get('/activities/:id/annex-a', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const { job: jobId } = PageQuery.parse(request.query);
+    const uc = useCaseContext(request, ctx);
+    const report = await getAnnexAReport(uc, id);
+    if (jobId) {
+      const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
+      const job = findAnnexAJob(jobId, id, owner);
+      if (job?.state === 'done') return render(reply, report, { outcome: job.outcome });
+      if (job?.state === 'failed')
+        return render(reply, report, {
+          errors: [
+            { text: job.error?.message ?? 'The import failed.', href: '#file' },
+            ...(job.error?.details ?? []).map((d) => ({ text: d.reason, href: '#file' })),
+          ],
+          fieldError: job.error?.details[0]?.reason ?? job.error?.message,
+        });
+    }
+    return render(reply, report);
+  });
+
+  app.post('/activities/:id/annex-a', { bodyLimit: MAX_UPLOAD }, async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const query = PageQuery.parse(request.query);
+    const uc = useCaseContext(request, ctx);
+    const body = (request.body ?? {}) as MultipartBody;
+    const file = body._files?.find((f) => f.field === 'file');
+    const acceptFlagged = body.acceptFlagged === 'yes';
+    const json = wantsJson(request, query.async);
+    if (!file || file.data.length === 0) {
+      const report = await getAnnexAReport(uc, id);
+      if (json) {
+        reply.status(400);
+        return {
+          error: { code: 'VALIDATION_FAILED', message: 'Select an Annex A file to upload.' },
+        };
+      }
+      reply.status(400);
+      return render(reply, report, {
+        errors: [{ text: 'Select an Annex A file to upload', href: '#file' }],
+        fieldError: 'Select an Annex A file to upload',
+      });
+    }
+    const input = {
+      activityId: id,
+      fileName: file.fileName || 'annex-a',
+      bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+      acceptFlagged,
+    };
+    if (json) {
+      // Check access before starting a job, so a stranger learns nothing.
+      await getAnnexAReport(uc, id);
+      const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
+      const job = startAnnexAJob(id, owner, (onProgress) => importAnnexA(uc, input, onProgress));
+      reply.status(202);
+      return {
+        jobId: job.id,
+        statusUrl: `/api/v1/activities/${id}/annex-a/jobs/${job.id}`,
+        pageUrl: `/activities/${id}/annex-a?job=${job.id}`,
+      };
+    }
+    try {
+      const outcome = await importAnnexA(uc, input);
+      const report = await getAnnexAReport(uc, id);
+      if (outcome.status === 'rejected') reply.status(422);
+      return render(reply, report, { outcome });
+    } catch (err) {
+      if (
+        !isAppError(err) ||
+        !['IMPORT_INVALID', 'VALIDATION_FAILED', 'CONFLICT'].includes(err.code)
+      )
+        throw err;
+      const report = await getAnnexAReport(uc, id);
+      reply.status(err.status);
+      const reasons = err.details.map((d) => d.reason);
+      return render(reply, report, {
+        errors: [
+          { text: err.message, href: '#file' },
+          ...reasons.map((r) => ({ text: r, href: '#file' })),
+        ],
+        fieldError: reasons[0] ?? err.message,
+      });
+    }
+  });
+};

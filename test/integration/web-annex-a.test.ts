@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { createTestApp, h1, signInAs, type TestApp, type WebClient } from '../helpers/app.js';
+
+let t: TestApp;
+let pageUrl: string;
+const workbook = annexAToXlsx(generateAnnexA({ rows: 300, seed: 21 }));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  pageUrl = `/activities/${t.demo.activityId}/annex-a`;
+});
+afterAll(async () => t?.close());
+
+function multipart(fields: Record<string, string>, file?: { name: string; data: Uint8Array }) {
+  const boundary = '----triangulate-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    );
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(file.data),
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+async function upload(
+  client: WebClient,
+  url: string,
+  fields: Record<string, string>,
+  file?: { name: string; data: Uint8Array },
+) {
+  const body = multipart({ _csrf: client.csrfToken ?? '', ...fields }, file);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: {
+      'content-type': body.contentType,
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
+  });
+}
+
+describe('Annex A page', () => {
+  it('shows the upload form to the analyst and imports a file without JavaScript', async () => {
+    const analyst = await signInAs(t, 'analyst');
+    const page = await analyst.get(pageUrl);
+    expect(page.statusCode).toBe(200);
+    expect(h1(page.body)).toBe('Annex A');
+    expect(page.body).toContain('No Annex A has been imported');
+    expect(page.body).toContain('enctype="multipart/form-data"');
+
+    const missing = await upload(analyst, pageUrl, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Select an Annex A file to upload');
+
+    const res = await upload(
+      analyst,
+      pageUrl,
+      { acceptFlagged: 'yes' },
+      { name: 'annex-a.xlsx', data: workbook },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('The file was imported');
+    expect(res.body).toContain('List 8: Children in care');
+
+    const again = await analyst.get(pageUrl);
+    expect(again.body).toContain('annex-a.xlsx');
+  });
+
+  it('refuses an upload without the CSRF token', async () => {
+    const analyst = await signInAs(t, 'analyst');
+    await analyst.get(pageUrl);
+    const body = multipart({}, { name: 'a.xlsx', data: workbook });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: pageUrl,
+      payload: body.payload,
+      headers: {
+        'content-type': body.contentType,
+        cookie: [...analyst.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('with JavaScript, starts a job whose progress can be polled, then shows the report', async () => {
+    const lead = await signInAs(t, 'lead');
+    await lead.get(pageUrl);
+    const other = annexAToXlsx(generateAnnexA({ rows: 300, seed: 22 }));
+    const started = await upload(
+      lead,
+      `${pageUrl}?async=1`,
+      { acceptFlagged: 'yes' },
+      { name: 'v2.xlsx', data: other },
+    );
+    expect(started.statusCode).toBe(202);
+    const { statusUrl, pageUrl: resultUrl } = started.json() as {
+      statusUrl: string;
+      pageUrl: string;
+    };
+    let job: { state: string; fraction: number; outcome: { status: string } | null } | null = null;
+    for (let i = 0; i < 100; i++) {
+      const s = await lead.get(statusUrl);
+      expect(s.statusCode).toBe(200);
+      job = s.json();
+      if (job!.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(job).toMatchObject({ state: 'done', fraction: 1, outcome: { status: 'replaced' } });
+    const result = await lead.get(resultUrl);
+    expect(result.body).toContain('The file replaced the previous Annex A');
+    // Another person cannot see the job.
+    const analyst = await signInAs(t, 'analyst');
+    expect((await analyst.get(statusUrl)).statusCode).toBe(404);
+  });
+
+  it('serves the report and rows as JSON to the team, and 404 to the LA and researchers', async () => {
+    const lead = await signInAs(t, 'lead');
+    const report = await lead.get(`/api/v1/activities/${t.demo.activityId}/annex-a`);
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({ current: { status: 'current' }, canImport: true });
+    const rows = await lead.get(
+      `/api/v1/activities/${t.demo.activityId}/annex-a/rows?list=9&limit=5`,
+    );
+    expect(rows.statusCode).toBe(200);
+    const list = (rows.json() as { rows: { childRef: string; data: Record<string, unknown> }[] })
+      .rows;
+    expect(list).toHaveLength(5);
+    expect(list[0]!.childRef).toMatch(/^C-/);
+    expect(list[0]!.data).toHaveProperty('inTouch');
+    for (const key of ['la', 'researcher', 'regional']) {
+      const c = await signInAs(t, key);
+      expect((await c.get(pageUrl)).statusCode, key).toBe(404);
+      expect((await c.get(`/api/v1/activities/${t.demo.activityId}/annex-a`)).statusCode, key).toBe(
+        404,
+      );
+    }
+  });
+});
