@@ -7,6 +7,7 @@ import { registerFrameworkCommands } from './framework.js';
 import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';
 import { registerLintReportCommands } from './lint-report.js';
+import { registerRefiCommands } from './refi.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -16,4 +17,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerHistoryCommands,
   registerEvidenceCommands,
   registerLintReportCommands,
+  registerRefiCommands,
 ];

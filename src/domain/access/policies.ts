@@ -108,6 +108,15 @@ export const policies = {
     return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
   },
 
+  /**
+   * Import a REFI-QDA project or codebook into an activity: whoever may write its evidence, and
+   * admins (migrating work from another tool), while the evidence base is open. Importing into a
+   * new activity needs createActivity instead.
+   */
+  importEvidence: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.writeEvidence(actor, a) ||
+    (actor.kind === 'user' && actor.role === 'admin' && !EVIDENCE_CLOSED_STATES.has(a.state)),
+
   manageUsers: (actor: Actor): boolean => actor.kind === 'system' || actor.role === 'admin',
 
   /** Browse the whole audit log: admins and the national team. */

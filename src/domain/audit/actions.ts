@@ -46,6 +46,9 @@ export const auditActions = {
   'annex_a.imported': 'An Annex A file was imported for an activity (first, or replacing another)',
   'annex_a.retention_changed': 'The date after which an activity’s Annex A rows are purged changed',
   'annex_a.purged': 'An activity’s Annex A child-level rows were purged (retention date passed)',
+  'refi.imported':
+    'A REFI-QDA project or codebook was imported (counts, repairs and the file’s SHA-256)',
+  'refi.exported': 'An evidence base or codebook was exported as REFI-QDA (QDPX or QDC)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,5 +1,8 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { findActivity, type Activity } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
@@ -24,6 +27,18 @@ export async function createActivity(
   ctx: UseCaseContext,
   raw: CreateActivityInput,
 ): Promise<Activity> {
+  const checked = await checkNewActivity(ctx, raw);
+  const id = await ctx.db.transaction().execute((trx) => insertActivity(trx, ctx.actor, checked));
+  const created = await findActivity(ctx.db, id);
+  if (!created) throw new AppError('INTERNAL');
+  return created;
+}
+
+/** A new activity that passed every check, ready to insert (see insertActivity). */
+export type CheckedActivity = Awaited<ReturnType<typeof checkNewActivity>>;
+
+/** Checks access and the details of a new activity without writing anything. */
+export async function checkNewActivity(ctx: UseCaseContext, raw: CreateActivityInput) {
   const input = CreateActivityInput.parse(raw);
   const la = await ctx.db
     .selectFrom('local_authorities')
@@ -88,43 +103,47 @@ export async function createActivity(
       .filter(Boolean)
       .join(' ')
       .replace(/ (\d+) /, ' $1: ');
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('activities')
-      .values({
-        la_id: la.id,
-        activity_type: type.id,
-        framework_id: frameworkId,
-        state: 'planned',
-        title,
-        theme: type.hasTheme ? (input.theme ?? null) : null,
-        sequence_number: type.hasSequenceNumber ? (input.sequenceNumber ?? null) : null,
-        partner_inspectorates: type.hasPartnerInspectorates ? input.partnerInspectorates : [],
-        planned_start: input.plannedStart,
-        planned_end: input.plannedEnd ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('activity_state_changes')
-      .values({
-        activity_id: row.id,
-        from_state: null,
-        to_state: 'planned',
-        changed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      })
-      .execute();
-    await writeAudit(trx, ctx.actor, {
-      action: 'activity.created',
-      entityType: 'activity',
-      entityId: row.id,
-      activityId: row.id,
-      laId: la.id,
-      after: { ...input, frameworkId, title },
-    });
-    return row.id;
+  return { input, la, type, frameworkId, title };
+}
+
+/** Inserts a checked activity inside the caller's transaction (audited); returns its id. */
+export async function insertActivity(
+  trx: Transaction<DB>,
+  actor: Actor,
+  { input, la, type, frameworkId, title }: CheckedActivity,
+): Promise<string> {
+  const row = await trx
+    .insertInto('activities')
+    .values({
+      la_id: la.id,
+      activity_type: type.id,
+      framework_id: frameworkId,
+      state: 'planned',
+      title,
+      theme: type.hasTheme ? (input.theme ?? null) : null,
+      sequence_number: type.hasSequenceNumber ? (input.sequenceNumber ?? null) : null,
+      partner_inspectorates: type.hasPartnerInspectorates ? input.partnerInspectorates : [],
+      planned_start: input.plannedStart,
+      planned_end: input.plannedEnd ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('activity_state_changes')
+    .values({
+      activity_id: row.id,
+      from_state: null,
+      to_state: 'planned',
+      changed_by: actor.kind === 'user' ? actor.userId : null,
+    })
+    .execute();
+  await writeAudit(trx, actor, {
+    action: 'activity.created',
+    entityType: 'activity',
+    entityId: row.id,
+    activityId: row.id,
+    laId: la.id,
+    after: { ...input, frameworkId, title },
   });
-  const created = await findActivity(ctx.db, id);
-  if (!created) throw new AppError('INTERNAL');
-  return created;
+  return row.id;
 }

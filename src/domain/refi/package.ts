@@ -1,0 +1,94 @@
+// The QDPX container (REFI-QDA 1.5 §8): a ZIP with one project.qde and a flat sources/ folder.
+// Writing follows the spec exactly. Reading accepts what vendors really produce: Project.qde
+// (ATLAS.ti 8), <project name>.qde (ATLAS.ti 26), Sources/ (NVivo 12), and the whole structure
+// inside one top folder; it refuses zip bombs, traversal, symlinks and encrypted entries through
+// SafeZip, and only ever looks entries up by name (nothing is written to disk).
+import { strToU8, zipSync } from 'fflate';
+import { SafeZip, UnsafeArchiveError, looksLikeZip } from '../files/zip.js';
+import type { WrittenProject } from './write-project.js';
+
+export class QdpxProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QdpxProblem';
+  }
+}
+
+export function buildQdpx(p: WrittenProject): Uint8Array {
+  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(p.xml) };
+  for (const [name, text] of p.sources) files[`sources/${name}`] = strToU8(text);
+  return zipSync(files, { level: 6 });
+}
+
+/** Limits for QDPX uploads: text compresses well, so the ratio limit is the generous default. */
+export const qdpxZipLimits = {
+  maxEntries: 20_000,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+};
+
+export interface OpenedQdpx {
+  /** The .qde entry read. */
+  qdeName: string;
+  xml: string;
+  /** How the container differed from the spec (for the import report). */
+  notes: string[];
+  /** Reads an internal source ('internal://<file>'), or null when the archive does not have it. */
+  readInternal(path: string): Uint8Array | null;
+  /** Names of all the entries under the sources folder. */
+  sourceEntries: string[];
+}
+
+export { looksLikeZip, UnsafeArchiveError };
+
+export function openQdpx(bytes: Uint8Array): OpenedQdpx {
+  const zip = SafeZip.open(bytes, qdpxZipLimits);
+  const names = zip.entries.map((e) => e.name);
+  const qdes = names.filter(
+    (n) => /\.qde$/i.test(n) && !n.split('/').some((s) => s.startsWith('__MACOSX')),
+  );
+  if (qdes.length === 0)
+    throw new QdpxProblem('The archive has no project.qde (it is not a REFI-QDA project)');
+  const notes: string[] = [];
+  let qde: string | undefined = qdes.find((n) => n === 'project.qde');
+  if (qde === undefined) {
+    const named = qdes.filter((n) => n.split('/').pop()!.toLowerCase() === 'project.qde');
+    if (named.length === 1) qde = named[0]!;
+    else if (qdes.length === 1) qde = qdes[0]!;
+    else
+      throw new QdpxProblem(
+        `The archive has ${qdes.length} .qde files (${qdes.slice(0, 5).join(', ')}) and none is project.qde; it must hold exactly one project`,
+      );
+    notes.push(`The project file is '${qde}' rather than 'project.qde'; read it as the project`);
+  }
+  const qdeName: string = qde;
+  const base = qdeName.includes('/') ? qdeName.slice(0, qdeName.lastIndexOf('/') + 1) : '';
+  const sourcesPrefix = `${base}sources/`;
+  const byLower = new Map<string, string>();
+  for (const n of names)
+    if (n.toLowerCase().startsWith(sourcesPrefix.toLowerCase()) && n.length > sourcesPrefix.length)
+      byLower.set(n.slice(sourcesPrefix.length).toLowerCase(), n);
+  const folders = new Set(
+    names
+      .filter((n) => n.toLowerCase().startsWith(sourcesPrefix.toLowerCase()))
+      .map((n) => n.slice(base.length, base.length + 'sources'.length)),
+  );
+  if (folders.size > 0 && !folders.has('sources'))
+    notes.push(`The sources folder is '${base}${[...folders][0]}/' rather than 'sources/'`);
+  const decoder = new TextDecoder('utf-8');
+  return {
+    qdeName,
+    xml: decoder.decode(zip.read(qdeName)),
+    notes,
+    sourceEntries: [...byLower.values()],
+    readInternal(path: string) {
+      const m = /^internal:\/\/(.+)$/i.exec(path.trim());
+      if (!m) return null;
+      let file = m[1]!.replace(/^\/+/, '');
+      if (/^sources\//i.test(file)) file = file.slice('sources/'.length);
+      if (file.includes('/') || file.includes('\\') || file === '..') return null;
+      const entry = byLower.get(file.toLowerCase());
+      return entry ? zip.read(entry) : null;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Everything of an activity's evidence base that a REFI-QDA export carries, read page by page:
+// live evidence (deleted records stay behind, with their codings and memos), the live codebook,
+// codings, cases and memos.
+import type { Kysely } from 'kysely';
+import type { Activity } from '../../data/repositories/activities.js';
+import { listCases, type Case } from '../../data/repositories/cases.js';
+import { listCodes } from '../../data/repositories/codes.js';
+import { listCodings, type Coding } from '../../data/repositories/codings.js';
+import { listEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import { listMemos } from '../../data/repositories/memos.js';
+import type { DB } from '../../data/schema.js';
+import type { EvidenceBaseSnapshot } from '../../domain/refi/to-refi.js';
+
+const PAGE = 2_000;
+
+async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await page(offset);
+    out.push(...rows);
+    if (rows.length < PAGE) return out;
+  }
+}
+
+export interface SnapshotExtras {
+  /** Memos left out because what they were about is deleted. */
+  memosOnDeleted: number;
+}
+
+export async function evidenceBaseSnapshot(
+  db: Kysely<DB>,
+  activity: Activity,
+  origin: string,
+): Promise<EvidenceBaseSnapshot & SnapshotExtras> {
+  const evidence: EvidenceRecord[] = await all((offset) =>
+    listEvidence(db, { activityId: activity.id, limit: PAGE, offset }),
+  );
+  const codes = await listCodes(db, activity.id);
+  const codings: Coding[] = await all((offset) =>
+    listCodings(db, { activityId: activity.id, limit: PAGE, offset }),
+  );
+  const cases: Case[] = await all((offset) =>
+    listCases(db, { activityId: activity.id, limit: PAGE, offset }),
+  );
+  const memos = await listMemos(db, { activityId: activity.id });
+  const live = new Set([
+    ...evidence.map((e) => e.id),
+    ...codings.map((k) => k.id),
+    ...codes.map((c) => c.id),
+    ...cases.map((c) => c.id),
+  ]);
+  const kept = memos.filter(
+    (m) =>
+      m.targetType === 'activity' ||
+      m.targetType === 'line_of_enquiry' ||
+      live.has(m.targetId ?? ''),
+  );
+  return {
+    title: activity.title,
+    origin,
+    exportedAt: new Date(),
+    evidence,
+    codes,
+    codings,
+    cases,
+    memos: kept,
+    memosOnDeleted: memos.length - kept.length,
+  };
+}

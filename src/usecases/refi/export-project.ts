@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { buildQdpx } from '../../domain/refi/package.js';
+import { toRefiProject } from '../../domain/refi/to-refi.js';
+import { writeProject } from '../../domain/refi/write-project.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceBaseSnapshot } from './evidence-base-snapshot.js';
+import { exportFileName, refiOrigin } from './refi-names.js';
+
+export const ExportProjectInput = z.object({ activityId: z.string() });
+export type ExportProjectInput = z.input<typeof ExportProjectInput>;
+
+export interface ExportedProject {
+  fileName: string;
+  contentType: 'application/zip';
+  bytes: Uint8Array;
+  counts: {
+    sources: number;
+    codes: number;
+    selections: number;
+    codings: number;
+    cases: number;
+    notes: number;
+    users: number;
+  };
+}
+
+/**
+ * The activity's evidence base as a REFI-QDA 1.5 project (.qdpx): every live evidence record as a
+ * text source (sources/<guid>.txt), the codebook, codings, cases and memos. Exporting is audited:
+ * the evidence base leaves the system.
+ */
+export async function exportProject(
+  ctx: UseCaseContext,
+  raw: ExportProjectInput,
+): Promise<ExportedProject> {
+  const input = ExportProjectInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'read');
+  const snapshot = await evidenceBaseSnapshot(ctx.db, activity, refiOrigin());
+  const project = toRefiProject(snapshot);
+  const bytes = buildQdpx(writeProject(project));
+  const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
+  const counts = {
+    sources: project.sources.length,
+    codes: snapshot.codes.length,
+    selections,
+    codings: project.sources.reduce(
+      (n, s) => n + s.selections.reduce((m, x) => m + x.codings.length, 0),
+      0,
+    ),
+    cases: project.cases.length,
+    notes: project.notes.length,
+    users: project.users.length,
+  };
+  const fileName = exportFileName(activity, 'qdpx');
+  await ctx.db.transaction().execute((trx) =>
+    writeAudit(trx, ctx.actor, {
+      action: 'refi.exported',
+      entityType: 'activity',
+      entityId: activity.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: { format: 'qdpx', file: fileName, bytes: bytes.length, ...counts },
+    }),
+  );
+  return { fileName, contentType: 'application/zip', bytes, counts };
+}

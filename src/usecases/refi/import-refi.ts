@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import {
+  factsOf,
+  findActivity,
+  teamRoleOf,
+  type Activity,
+} from '../../data/repositories/activities.js';
+import type { DB } from '../../data/schema.js';
+import { policies } from '../../domain/access/policies.js';
+import { evidenceAreas } from '../../domain/evidence/codebook-seed.js';
+import { RefiInvalid } from '../../domain/refi/import-problems.js';
+import { planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
+import { readRefiFile } from '../../domain/refi/read-file.js';
+import { AppError } from '../../errors.js';
+import { checkNewActivity, insertActivity } from '../activities/create-activity.js';
+import type { UseCaseContext } from '../context.js';
+import { ensureCodebook } from '../coding/seed-codebook.js';
+import { actorRef, frameworkRegistry, todayInEngland } from '../evidence/evidence-access.js';
+import { codebookPlan, reviewMemo } from './import-plan-extras.js';
+import { writeImportPlan, type ImportCounts } from './write-import.js';
+import type { Transaction } from 'kysely';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
+
+export const ImportRefiInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(300),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected the file’s bytes'),
+    /** Import into this activity. */
+    activityId: z.string().optional(),
+    /** Or create a new activity for the import (who may: policies.createActivity). */
+    newActivity: z
+      .object({
+        laId: z.string().min(1),
+        activityType: z.string().default('standard_inspection'),
+        plannedStart: isoDate.optional(),
+        title: z.string().trim().max(200).optional(),
+      })
+      .optional(),
+    /** Replace identifiers that are not GUIDs by new ones (listed in the report). */
+    repairGuids: z.boolean().default(false),
+  })
+  .refine((v) => (v.activityId === undefined) !== (v.newActivity === undefined), {
+    message: 'Give either an activity to import into or the local authority of a new activity',
+    path: ['activityId'],
+  });
+export type ImportRefiInput = z.input<typeof ImportRefiInput>;
+
+export interface ImportRefiResult {
+  activityId: string;
+  activityCreated: boolean;
+  file: string;
+  sha256: string;
+  format: 'qdpx' | 'qde' | 'qdc';
+  origin: string | null;
+  counts: ImportCounts & { users: number };
+  report: {
+    repairs: string[];
+    skipped: Array<{ what: string; count: number }>;
+    warnings: string[];
+    /** What someone should check: defaulted methods and case kinds (also left as a memo). */
+    review: string[];
+  };
+}
+
+/**
+ * Imports a REFI-QDA project (.qdpx, or a bare .qde) or codebook (.qdc) made by NVivo, ATLAS.ti,
+ * MAXQDA, QualCoder or Triangulate, into an activity or a new one. The file is read and checked
+ * completely before anything is written; then everything goes in one transaction with one audit
+ * event (counts, repairs and the file's SHA-256), so a failed import leaves nothing behind.
+ */
+export async function importRefi(
+  ctx: UseCaseContext,
+  raw: ImportRefiInput,
+): Promise<ImportRefiResult> {
+  const input = ImportRefiInput.parse(raw);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  let target: { existing: Activity } | { checked: Awaited<ReturnType<typeof checkNewActivity>> };
+  let frameworkId: string;
+  if (input.activityId !== undefined) {
+    const activity = await findActivity(ctx.db, input.activityId);
+    if (!activity) throw new AppError('NOT_FOUND');
+    const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
+    const visible =
+      policies.viewActivity(ctx.actor, facts) &&
+      (policies.viewEvidence(ctx.actor, facts) || policies.importEvidence(ctx.actor, facts));
+    if (!visible) throw new AppError('NOT_FOUND');
+    if (!policies.importEvidence(ctx.actor, facts))
+      throw new AppError('FORBIDDEN', {
+        message:
+          'Only the activity’s team (not people shadowing) and administrators can import into its evidence base, while it is open.',
+      });
+    target = { existing: activity };
+    frameworkId = activity.frameworkId;
+  } else {
+    const n = input.newActivity!;
+    const checked = await checkNewActivity(ctx, {
+      laId: n.laId,
+      activityType: n.activityType,
+      plannedStart: n.plannedStart ?? todayInEngland(),
+      ...(n.title ? { title: n.title } : {}),
+    });
+    target = { checked };
+    frameworkId = checked.frameworkId;
+  }
+  const fw = frameworkRegistry().get(frameworkId);
+  let file;
+  try {
+    file = readRefiFile(input.bytes, input.fileName, { repairGuids: input.repairGuids });
+  } catch (err) {
+    if (err instanceof RefiInvalid)
+      throw new AppError('IMPORT_INVALID', {
+        message: err.message,
+        details: err.details.map((d) => ({ file: input.fileName, ...d })),
+        cause: err,
+      });
+    throw err;
+  }
+  const plan: ImportPlan =
+    file.format === 'qdc'
+      ? codebookPlan(file.codes, file.origin, file.report)
+      : planImport(file.project, file.report, {
+          judgementAreas: fw ? evidenceAreas(fw).map((a) => a.key) : [],
+          today: todayInEngland(),
+        });
+  const importer = actorRef(ctx.actor);
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    let activity: Activity;
+    if ('existing' in target) activity = target.existing;
+    else {
+      const id = await insertActivity(trx, ctx.actor, target.checked);
+      activity = (await findActivity(trx, id))!;
+    }
+    await ensureCodebook(trx, ctx.actor, activity);
+    const { counts, refNos } = await writeImportPlan(trx, activity, plan, importer, input.fileName);
+    const review = reviewLines(plan, refNos);
+    if (review.length > 0) await insertReviewMemo(trx, activity, importer, input.fileName, review);
+    await writeAudit(trx, ctx.actor, {
+      action: 'refi.imported',
+      entityType: 'activity',
+      entityId: activity.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: {
+        file: input.fileName,
+        sha256,
+        format: file.format,
+        origin: plan.origin,
+        activityCreated: !('existing' in target),
+        counts,
+        repairs: plan.report.repairs.length,
+        skipped: plan.report.skipped,
+        warnings: plan.report.warnings.length,
+        review: review.length,
+      },
+    });
+    return { activity, counts, review };
+  });
+  return {
+    activityId: outcome.activity.id,
+    activityCreated: !('existing' in target),
+    file: input.fileName,
+    sha256,
+    format: file.format,
+    origin: plan.origin,
+    counts: { ...outcome.counts, users: plan.users },
+    report: {
+      repairs: plan.report.repairs,
+      skipped: plan.report.skipped,
+      warnings: plan.report.warnings,
+      review: outcome.review,
+    },
+  };
+}
+
+function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {
+  const lines: string[] = [];
+  const defaulted = plan.evidence
+    .filter((e) => e.methodDefaulted && refNos.has(e.guid))
+    .map((e) => `E${refNos.get(e.guid)}`);
+  if (defaulted.length > 0) lines.push(reviewMemo.method(defaulted));
+  const kinds = plan.cases.filter((c) => c.kindDefaulted).map((c) => c.reference);
+  if (kinds.length > 0) lines.push(reviewMemo.caseKind(kinds));
+  return lines;
+}
+
+async function insertReviewMemo(
+  trx: Transaction<DB>,
+  activity: Activity,
+  importer: { id: string | null; label: string },
+  file: string,
+  lines: string[],
+): Promise<void> {
+  await trx
+    .insertInto('memos')
+    .values({
+      activity_id: activity.id,
+      target_type: 'activity',
+      target_id: null,
+      title: `Check after importing ${file}`.slice(0, 300),
+      text: lines.join('\n\n'),
+      created_by: importer.id,
+      created_by_label: importer.label,
+    })
+    .execute();
+}
