@@ -1,6 +1,7 @@
 // The rule engine: split the text into sentences, run the enabled rules, position every finding
 // (1-based line and code-point column, plus UTF-16 offsets) and sort findings by position.
 import { detectKind } from './kind.js';
+import { tokenize } from './phrase-index.js';
 import { LineIndex } from './positions.js';
 import { acronymRule } from './rules/acronym.js';
 import { causalRule } from './rules/causal.js';
@@ -67,6 +68,21 @@ function collapse(text: string, max = 200): string {
   return t.length <= max ? t : `${t.slice(0, max - 61)} … ${t.slice(-60)}`;
 }
 
+/**
+ * Marks sentences that are mandated template text: at least 60% of their word sequences are in
+ * more than `maxShare` of recent reference reports (statutory wording, grade descriptors).
+ */
+function markTemplate(sentences: readonly Sentence[], reference: PhraseLookup, maxShare: number) {
+  if (reference.size < 10) return;
+  for (const s of sentences) {
+    if (!s.terminal) continue;
+    const stats = reference.lookup(tokenize(s.text).map((t) => t.word));
+    if (stats.length === 0) continue;
+    const common = stats.filter((x) => x.recentShare > maxShare).length;
+    s.template = common / stats.length >= 0.6;
+  }
+}
+
 /** Runs the language checks over a text. Pure: no I/O. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const config = resolveConfig(options.config);
@@ -77,10 +93,18 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       selected.has(r.id) && !config.disable.includes(r.id) && (!r.kinds || r.kinds.includes(kind)),
   );
   const sentences = options.sentences ?? splitSentences(text, options.layout ?? 'auto');
+  if (options.reference) markTemplate(sentences, options.reference, config.phrasebook.maxShare);
+  const written = sentences.filter((s) => !s.template);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const rule of active) {
-    for (const h of rule.check({ sentences, kind, config, reference: options.reference })) {
+    const ctx = {
+      sentences: rule.seesTemplate ? sentences : written,
+      kind,
+      config,
+      reference: options.reference,
+    };
+    for (const h of rule.check(ctx)) {
       const offset = h.sentence.offsets[h.start]!;
       const endOffset = h.end > h.start ? h.sentence.offsets[h.end - 1]! + 1 : offset;
       const from = lines.position(offset);

@@ -23,6 +23,11 @@ export interface Sentence {
   terminal: boolean;
   /** A short line with no closing punctuation: a heading, table cell or list label. */
   heading: boolean;
+  /**
+   * Set by the engine when a reference set shows the sentence is mandated template text (most of
+   * its word sequences are in most recent reports): the inspector did not write it.
+   */
+  template?: boolean;
 }
 
 /** A match inside one sentence, as UTF-16 indices into `sentence.text`. */
@@ -91,6 +96,8 @@ export interface Rule {
   suggestion: string;
   /** The document kinds it applies to (all when absent). */
   kinds?: readonly DocumentKind[];
+  /** Whether the rule also sees template sentences (default false). */
+  seesTemplate?: boolean;
   check(ctx: RuleContext): Hit[];
 }
 
@@ -121,6 +128,9 @@ export const DEFAULT_ALLOWED_ACRONYMS = [
   'ADHD',
   'CV',
   'A&E',
+  'DIY',
+  'OBE',
+  'MBE',
 ];
 
 /** Thresholds and switches; every field is optional on input (see `resolveConfig`). */

@@ -30,23 +30,44 @@ export function acronymOf(token: string): string | null {
   return base.toUpperCase();
 }
 
-/** Offsets where each acronym is defined: "hub (MASH)" or "MASH (multi-agency ...)". */
+/** Whether the initials of the words contain the acronym’s letters in order (allowing one miss). */
+function initialsMatch(acr: string, words: string): boolean {
+  const list = words.match(/[\p{L}]+/gu) ?? [];
+  // A backronym: "KEEP (Keeping Foster and Kinship Carers Supported)".
+  if (list[0]?.toUpperCase().startsWith(acr)) return true;
+  const initials = list.map((w) => w[0]!.toUpperCase()).join('');
+  let i = 0;
+  for (const c of initials) if (c === acr[i]) i++;
+  return i >= Math.min(acr.length, 2) && i >= acr.length - 1;
+}
+
+/**
+ * Offsets where each acronym is defined: "hub (MASH)", "(ARC/LAC)", "MASH (multi-agency ...)",
+ * or "KEEP programme (Keeping ... )" when the words in brackets start with its letters.
+ */
 function definitions(sentences: readonly Sentence[]): Map<string, number> {
   const defined = new Map<string, number>();
   const note = (acr: string | null, at: number) => {
     if (acr && !defined.has(acr)) defined.set(acr, at);
   };
-  sentences.forEach((s) => {
-    if (!s.text.includes('(')) return;
-    for (const m of s.text.matchAll(/[\p{L}’'-]+,?\s+\(\s*([\p{L}\p{N}&]+)(?:['’]?s)?\+?\s*\)/gu)) {
-      note(acronymOf(m[1]!), s.offsets[m.index + m[0].indexOf('(')]!);
-    }
+  for (const s of sentences) {
+    if (!s.text.includes('(')) continue;
     for (const m of s.text.matchAll(
-      /\b([\p{L}\p{N}&]+)\s+\(\s*(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)+/gu,
+      /[\p{L}’'-]+[’']?,?\s+\(\s*([\p{L}\p{N}&/]+?)(?:['’]?s)?\+?\s*\)/gu,
     )) {
-      note(acronymOf(m[1]!), s.offsets[m.index]!);
+      const at = s.offsets[m.index + m[0].indexOf('(')]!;
+      for (const part of m[1]!.split('/')) note(acronymOf(part), at);
     }
-  });
+    for (const m of s.text.matchAll(TOKEN)) {
+      const acr = acronymOf(m[0]);
+      const after =
+        /^((?:\s+[\p{L}-]+){0,2})\s+\(\s*((?:the\s+)?[\p{L}’'-]+(?:[,\s]+[\p{L}’'-]+)+)/u.exec(
+          s.text.slice(m.index + m[0].length, m.index + m[0].length + 200),
+        );
+      if (acr && after && (after[1] === '' || initialsMatch(acr, after[2]!)))
+        note(acr, s.offsets[m.index]!);
+    }
+  }
   return defined;
 }
 
@@ -60,6 +81,7 @@ export const acronymRule: Rule = {
   title: 'Unexplained acronym',
   why: WHY,
   suggestion: SUGGESTION,
+  seesTemplate: true,
   check({ sentences, config }) {
     const defined = definitions(sentences);
     const reported = new Set<string>();
@@ -78,6 +100,12 @@ export const acronymRule: Rule = {
       for (const m of candidates) {
         const acr = acronymOf(m[0]);
         if (!acr || config.acronyms.allowed.has(acr) || reported.has(acr)) continue;
+        // A name in quotes ("the ‘EXIT’ team") is a name, not an abbreviation to spell out.
+        if (
+          /[‘'"“]$/.test(s.text.slice(0, m.index)) &&
+          /^[’'"”]/.test(s.text.slice(m.index + m[0].length))
+        )
+          continue;
         if (/^[A-Z]+$/.test(acr) && isWord(acr)) continue;
         reported.add(acr);
         const at = s.offsets[m.index]!;

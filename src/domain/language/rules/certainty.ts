@@ -56,6 +56,12 @@ const MODAL_BEFORE = new Set([
   'needs',
 ]);
 /** Words nearby that make "are safe" something asked, checked or felt, not asserted. */
+/** Earlier in the clause: assurance sought, not safety asserted ("cannot be assured that ... are safe"). */
+const ASSURANCE =
+  /\b(?:assur\w*|whether|confiden\w*|satisf\w+\s+(?:itself|themselves)|check\w*\s+that|know\s+(?:that|whether))\b/i;
+/** A task about welfare or safety rather than a promise of it. */
+const TASK_PREDICATE =
+  /\b(?:is|are)\s+(?:\w+ly\s+)?(?:monitored|checked|considered|reviewed|assessed|recorded|discussed|understood|identified|tracked|prioritised)\b/i;
 const DELAY = new Set(['delay', 'delays', 'delayed', 'slow', 'late']);
 /** Reported speech: children say they are safe; that is their voice, not the inspector's claim. */
 const REPORTED =
@@ -106,7 +112,7 @@ const BE_SAFE =
 const PROTECTED =
   /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/gi;
 const ABSOLUTE =
-  /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/gi;
+  /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/gi;
 
 export const certaintyRule: Rule = {
   id: 'certainty',
@@ -135,7 +141,10 @@ export const certaintyRule: Rule = {
           .join(' ');
         const before = wordsBefore(clauseBefore(t, m.index), m.index, 8);
         const denied = before.some((w) => NEGATION.has(w) || DELAY.has(w) || /n['’]t$/.test(w));
-        const safety = SAFETY_OBJECT.exec(clause);
+        let safety = SAFETY_OBJECT.exec(clause);
+        // "ensure that the welfare of ... is monitored": a task about welfare, not a promise.
+        if (safety && /^(?:the|their)\s/i.test(safety[0]) && TASK_PREDICATE.test(clause))
+          safety = null;
         const flagged =
           !denied &&
           !wordsBefore(t, m.index, 3).some((w) => HEDGES.has(w)) &&
@@ -148,7 +157,9 @@ export const certaintyRule: Rule = {
             `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
           );
         }
-        taken.push([m.index, end + clause.length + 1]);
+        // The rest of the clause belongs to this "ensure" ("not ensured that ... are protected").
+        const rest = /^[^.;:]*/.exec(t.slice(end))![0];
+        taken.push([m.index, end + rest.length]);
       }
       for (const m of matches(s, ABSOLUTE)) {
         if (negatedBefore(t, m.index, 3)) continue;
@@ -160,6 +171,8 @@ export const certaintyRule: Rule = {
         const last = before[before.length - 1] ?? '';
         if (reported || negatedBefore(t, m.index, 3) || before.some((w) => HEDGES.has(w))) continue;
         if (/\b(?:themselves|himself|herself|yourself|ourselves)\s+safe\b/i.test(m[0])) continue;
+        // "help to stay healthy and keep safe": the child's own skill, not a claim about services.
+        if (/^keeps?\s+safe\b/i.test(m[0])) continue;
         // "to be kept safe", "need to keep them safe", "should be seen and kept safe": a goal.
         if (
           /\b(?:should|must|ought|need\s+to|needs\s+to)\b/i.test(
@@ -189,6 +202,7 @@ export const certaintyRule: Rule = {
           if (MODAL_BEFORE.has(near[near.length - 1] ?? '')) continue;
           // "how well children are protected", "assured itself that children are safe", "delay in being safeguarded"
           if (near.some((w) => NOT_A_CLAIM.has(w) || DELAY.has(w))) continue;
+          if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
           if (/^(?:been|is|was)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w))) continue;
           add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
         }

@@ -19,6 +19,7 @@ export const phrasebookRule: Rule = {
     'personalised account).',
   suggestion:
     'Say what inspectors saw here: a specific example, the number of children, what changed for them.',
+  seesTemplate: true,
   check({ sentences, config, reference }) {
     if (!reference || reference.size === 0) return [];
     const { minReports, maxShare } = config.phrasebook;

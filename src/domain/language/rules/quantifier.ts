@@ -31,7 +31,7 @@ const AFTER_EVERY =
   /^(?:\d|one|two|three|four|five|six|eight|ten|twelve|day|days|week|weeks|weekend|weekends|night|fortnight|month|months|year|years|quarter|term|time|effort|opportunity|other|so|now|morning|evening|visit|meeting)\b/;
 /** A scope to the evidence follows: "all the records we saw", "every child whose case was audited". */
 const SCOPED =
-  /^(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)[\p{L}’'-]+\s+){0,6}?(?:(?:that|which|who|whom)\s+)?(?:we|inspectors?|they\s+(?:saw|observed|reviewed|sampled)|whose|seen|saw|observed|sampled|audited|reviewed|considered|examined|tracked|looked\s+at|spoken\s+to|met|read|in\s+the\s+sample|in\s+our\s+sample|in\s+the\s+cases)\b/iu;
+  /^(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)[\p{L}’'-]+\s+){0,6}?(?:(?:that|which|who|whom)\s+)?(?:we|inspectors?|they\s+(?:saw|observed|reviewed|sampled)|whose|seen|saw|observed|sampled|audited|reviewed|considered|examined|tracked|viewed|looked\s+at|spoken\s+to|met|read|in\s+the\s+sample|in\s+our\s+sample|in\s+the\s+cases)\b/iu;
 /** Before the quantifier: an aspiration or instruction, not a claim ("should ensure all"). */
 const ASPIRATION =
   /\b(?:should|must|ought|need|needs|needed|(?:to|should|must|will|would|can|could|help|helps)\s+(?:\w+\s+)?(?:ensure|make\s+sure)|so\s+that|more\s+to\s+do|further\s+work|motivation|determined|determination|aim|aims|ambition|ambitions|aspiration|aspirations|aspire|expectation|expect|expects|intend|intends|want|wants|commitment|committed|strive|priority|vision|goal|plans?\s+to|ensuring)\b/i;
@@ -40,17 +40,24 @@ const CLAUSE_NEGATION =
   /\b(?:not|cannot|never|no|lack|lacks|unable|insufficient(?:ly)?)\b|n[’']t\b/i;
 /** Just before: availability, entitlement or statistics, not a claim about practice. */
 const NOT_A_GENERALISATION =
-  /\b(?:available|open|offered|accessible|entitled|eligible|extended|applies|apply|provides?|provided|can|may|figures?|rate|rates|average|averages|proportion|percentage|number|compared|than|national|across\s+england|entry|point|access)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:available|open|offered|accessible|entitled|eligible|extended|applies|apply|provides?|provided|can|may|figures?|rate|rates|average|averages|proportion|percentage|number|compared|than|national|across\s+england|entry|point|access|expected\s+of)\s+(?:\w+\s+){0,2}$|\b(?:opportunit\w*|training|offer|provision|services?|support|programmes?|framework)\s+(?:\w+\s+){0,2}(?:for|to)\s+$/i;
 /** Reported speech: children's and staff's own words ("care leavers say ... always there"). */
 const REPORTED =
   /\b(?:say|says|said|told|tell|tells|describe|described|describes|reported|feel|feels|felt|commented|explained)\b/i;
+/** Anywhere in the sentence: the claim is scoped to the cases inspectors looked at. */
+const SCOPED_ANYWHERE =
+  /\b(?:(?:on|in|of|from|across)\s+(?:the\s+)?(?:\d+\s+)?(?:cases?|records?|files?|plans?)\s+(?:seen|sampled|reviewed|audited|read|examined|tracked|considered|viewed|looked\s+at)|(?:cases?|records?|reports?|plans?|assessments?)\s+(?:seen|sampled|viewed|reviewed|read)\s+by\s+inspectors|(?:that|which)\s+(?:we|inspectors)\s+(?:saw|sampled|reviewed|read|tracked|viewed))\b/i;
+/** A recommendation: the sentence starts with an instruction ("Improve the response to all ..."). */
+const INSTRUCTION =
+  /^\s*(?:improve|ensure|develop|strengthen|review|establish|increase|reduce|make\s+sure|provide|continue|extend|embed|implement|introduce|consider|monitor|evaluate|analyse|identify|agree|commission|promote|raise|secure|undertake|put|work)\b/i;
+
 /** Direct observation earlier in the sentence ("Inspectors saw ... in all service areas"). */
 const OBSERVED_BEFORE =
   /\b(?:(?:inspectors|we)\s+(?:saw|observed|sampled|looked\s+at|reviewed|tracked)|(?:cases?|records?|files?)\s+(?:sampled|seen|reviewed|audited|tracked)|(?:in|of)\s+the\s+(?:cases?|records?|sample))\b/i;
 
 /** Complete sets that can be known in full: recommendations, previous actions, statutory duties. */
 const COMPLETE_SET =
-  /^(?:(?:the|of\s+the|its|their|our|of\s+its|of\s+their)\s+)?(?:(?:previous|recommendations|issues\s+(?:identified|raised)|areas\s+(?:for|of|identified)|actions|statutory|relevant|required|approvals|(?:\w+(?:’s|'s)\s+)?priorities|local\s+authorities|partners\s+signed)\b)/;
+  /^(?:(?:the|of\s+the|its|their|our|of\s+its|of\s+their)\s+)?(?:(?:previous|(?:\w+\s+)?recommendations|issues\s+(?:identified|raised)|areas\s+(?:for|of|identified)|actions|statutory|relevant|required|approvals|(?:\w+(?:’s|'s)\s+)?priorities|local\s+authorities|partners\s+signed)\b)/;
 
 export const quantifierRule: Rule = {
   id: 'sweeping-quantifier',
@@ -78,8 +85,16 @@ export const quantifierRule: Rule = {
         if (word === 'none' && /^of\s+(?:whom|which|these|those|them|us)\b/.test(rest)) continue;
         // "They all say ...": reported speech follows.
         if (REPORTED.test(wordsAfter(t, end, 2).join(' '))) continue;
-        const lead = t.slice(Math.max(0, m.index - 80), m.index);
+        const lead = t.slice(Math.max(0, m.index - 140), m.index);
         const clause = lead.split(/[;:]|,\s+(?:but|although|while|and|which)\b/).pop() ?? '';
+        if (SCOPED_ANYWHERE.test(t) || INSTRUCTION.test(t)) continue;
+        if (
+          /^no\s/.test(word) &&
+          /^(?:representation|representatives?|involvement|participation|input|voice|forum|council|group)\b/.test(
+            rest,
+          )
+        )
+          continue;
         if (ASPIRATION.test(t.slice(0, m.index)) || /^\s*(?:ensure|make\s+sure)\b/i.test(t))
           continue;
         if (word !== 'never' && CLAUSE_NEGATION.test(clause)) continue;
