@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
+import type { AppError } from '../../src/errors.js';
 import { changeEnquiryStatus } from '../../src/usecases/evidence-analysis/change-enquiry-status.js';
 import { getEnquiryChallenges } from '../../src/usecases/evidence-analysis/get-enquiry-challenges.js';
 import { linkEnquiryEvidence } from '../../src/usecases/evidence-analysis/link-enquiry-evidence.js';
@@ -24,6 +25,14 @@ beforeAll(async () => {
 });
 afterAll(async () => w.t.destroy());
 
+/** The AppError a promise rejects with (fails the test if it resolves). */
+const failure = (p: Promise<unknown>): Promise<AppError> =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: AppError) => e,
+  );
 const view = (actor = w.lead) => getEnquiryChallenges(w.as(actor), { lineOfEnquiryId: lineId });
 
 describe('hypotheses and challenging evidence', () => {
@@ -89,7 +98,7 @@ describe('hypotheses and challenging evidence', () => {
       message:
         'Look at the challenging evidence before closing: 5 items have not been reviewed (E2, E3, E5, C3, C9).',
     });
-    const err = await attempt.catch((e: { details: Array<{ reason: string }> }) => e);
+    const err = await failure(attempt);
     expect(err.details.map((d) => d.reason)).toContain(
       'E2 is coded to Front door and recorded as a strength: not yet reviewed',
     );
@@ -150,7 +159,7 @@ describe('hypotheses and challenging evidence', () => {
       conclusion: 'x',
     });
     await expect(attempt).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    const err = await attempt.catch((e: { details: Array<{ reason: string }> }) => e);
+    const err = await failure(attempt);
     expect(err.details[0]?.reason).toMatch(/not yet reviewed since it was changed$/);
     await reviewChallenges(w.as(w.member), {
       lineOfEnquiryId: lineId,

@@ -71,7 +71,11 @@ export async function expandCodes(
           .execute()
       ).map((r) => ({ root: r.root, id: r.id }));
   const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.root, [...(out.get(r.root) ?? []), r.id]);
+  for (const r of rows) {
+    const list = out.get(r.root);
+    if (list) list.push(r.id);
+    else out.set(r.root, [r.id]);
+  }
   return out;
 }
 

@@ -151,7 +151,11 @@ export async function computePassages(
   const expanded = await expandCodes(db, run.evidence.activityId, leaves, run.includeSubcodes);
   const leavesOf = new Map<string, string[]>();
   for (const [leaf, ids] of expanded)
-    for (const id of ids) leavesOf.set(id, [...(leavesOf.get(id) ?? []), leaf]);
+    for (const id of ids) {
+      const list = leavesOf.get(id);
+      if (list) list.push(leaf);
+      else leavesOf.set(id, [leaf]);
+    }
   const spans = await codedSpans(db, run.evidence, run.coding, [...leavesOf.keys()]);
   const byRecord = new Map<string, { refNo: number; spans: CodedSpan[] }>();
   for (const s of spans) {
@@ -170,8 +174,11 @@ export async function computePassages(
     const recSpans = byRecord.get(rec.id)?.spans ?? [];
     const coded = new Map<string, Range[]>();
     for (const s of recSpans)
-      for (const leaf of leavesOf.get(s.codeId) ?? [])
-        coded.set(leaf, [...(coded.get(leaf) ?? []), [s.start, s.end]]);
+      for (const leaf of leavesOf.get(s.codeId) ?? []) {
+        const list = coded.get(leaf);
+        if (list) list.push([s.start, s.end]);
+        else coded.set(leaf, [[s.start, s.end]]);
+      }
     let ranges: Range[];
     let whole = false;
     if (scope === 'record') {

@@ -102,7 +102,11 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
       excludeEvidence: links.filter((l) => l.stance === 'challenges').map((l) => l.evidenceId),
     });
     const byRecord = new Map<string, typeof rows>();
-    for (const r of rows) byRecord.set(r.evidenceId, [...(byRecord.get(r.evidenceId) ?? []), r]);
+    for (const r of rows) {
+      const list = byRecord.get(r.evidenceId);
+      if (list) list.push(r);
+      else byRecord.set(r.evidenceId, [r]);
+    }
     for (const [id, rs] of byRecord) {
       const first = rs[0]!;
       const reference = `E${first.refNo}`;

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { activityReach, balanceRows, type BalanceRow } from '../../data/repositories/balance.js';
+import {
+  arrivalStatement,
+  coverageStatement,
+  directionStatement,
+  methodMixStatement,
+  voiceStatement,
+  type DirectionCounts,
+  type MethodMix,
+  type Spread,
+  type Statement,
+} from '../../domain/evidence-analysis/bias-wording.js';
+import { humaniseKey } from '../../domain/evidence/codebook-seed.js';
+import { methodFamily, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+
+export const GetBalanceViewsInput = z.object({ activityId: z.string() });
+export type GetBalanceViewsInput = z.input<typeof GetBalanceViewsInput>;
+
+export interface AreaBalance {
+  area: { key: string; title: string };
+  records: number;
+  direction: DirectionCounts & { statement: Statement };
+  methods: {
+    byMethod: Record<string, number>;
+    byFamily: MethodMix;
+    statement: Statement;
+  };
+  coverage: {
+    teams: Spread;
+    localities: Spread;
+    practitioners: Spread;
+    sampledCases: { withEvidence: number; sampled: number };
+    statement: Statement;
+  };
+  voice: {
+    childVoice: number;
+    livedExperience: number;
+    conversations: number;
+    byServiceArea: Array<{ key: string; label: string; records: number; childVoice: number }>;
+    statement: Statement;
+  };
+  arrival: {
+    days: Array<{ date: string; records: number }>;
+    firstDay: string | null;
+    onFirstDay: number;
+    lastDay: string | null;
+    onLastDay: number;
+    statement: Statement;
+  };
+}
+
+export interface BalanceViews {
+  /** The first day of fieldwork the first-day shares use. */
+  firstDay: string | null;
+  areas: AreaBalance[];
+}
+
+function spread(values: Array<string | null>, known: number | null): Spread {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return {
+    covered: counts.size,
+    known,
+    top: top ? { label: top[0], records: top[1] } : null,
+  };
+}
+
+function areaBalance(
+  area: { key: string; title: string },
+  rows: BalanceRow[],
+  reach: Awaited<ReturnType<typeof activityReach>>,
+  firstDay: string | null,
+): AreaBalance {
+  const direction: DirectionCounts = {
+    strength: 0,
+    areaForImprovement: 0,
+    mixed: 0,
+    context: 0,
+    unset: 0,
+  };
+  const byMethod: Record<string, number> = {};
+  const fam: MethodMix = {
+    caseRecords: 0,
+    written: 0,
+    discussion: 0,
+    observation: 0,
+    childrenAndFamilies: 0,
+  };
+  const days = new Map<string, number>();
+  const cohorts = new Map<string, { records: number; childVoice: number }>();
+  for (const r of rows) {
+    if (r.direction === 'strength') direction.strength++;
+    else if (r.direction === 'area_for_improvement') direction.areaForImprovement++;
+    else if (r.direction === 'mixed') direction.mixed++;
+    else if (r.direction === 'context') direction.context++;
+    else direction.unset++;
+    byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
+    const f = methodFamily(r.method as EvidenceMethod);
+    if (f === 'written') fam.written++;
+    else if (f === 'discussion') fam.discussion++;
+    else if (f === 'observation') fam.observation++;
+    else fam.childrenAndFamilies++;
+    if (r.method === 'case_file_reading' || r.method === 'remote_sampling') fam.caseRecords++;
+    days.set(r.observedOn, (days.get(r.observedOn) ?? 0) + 1);
+    if (r.cohort) {
+      const c = cohorts.get(r.cohort) ?? { records: 0, childVoice: 0 };
+      c.records++;
+      if (r.childVoice) c.childVoice++;
+      cohorts.set(r.cohort, c);
+    }
+  }
+  const records = rows.length;
+  const coverage = {
+    records,
+    teams: spread(
+      rows.map((r) => r.team),
+      reach.teams || null,
+    ),
+    localities: spread(
+      rows.map((r) => r.locality?.toLowerCase() ?? null),
+      reach.localities || null,
+    ),
+    practitioners: spread(
+      rows.map((r) => r.practitioner),
+      reach.practitioners || null,
+    ),
+    sampledCases: {
+      withEvidence: new Set(rows.map((r) => r.childCaseId).filter(Boolean)).size,
+      sampled: reach.sampledChildren,
+    },
+  };
+  const voice = {
+    records,
+    childVoice: rows.filter((r) => r.childVoice).length,
+    livedExperience: rows.filter((r) => r.livedExperience).length,
+    conversations: byMethod.child_conversation ?? 0,
+    byServiceArea: [...cohorts]
+      .map(([key, c]) => ({ key, label: humaniseKey(key), ...c }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  };
+  const sortedDays = [...days].sort((a, b) => a[0].localeCompare(b[0]));
+  const lastDay = sortedDays.at(-1)?.[0] ?? null;
+  const arrival = {
+    records,
+    firstDay,
+    onFirstDay: firstDay ? (days.get(firstDay) ?? 0) : 0,
+    lastDay,
+    onLastDay: lastDay ? (days.get(lastDay) ?? 0) : 0,
+    days: days.size,
+  };
+  const leadership = /leader|leadership|management/.test(area.key);
+  return {
+    area,
+    records,
+    direction: { ...direction, statement: directionStatement(area.title, direction) },
+    methods: {
+      byMethod,
+      byFamily: fam,
+      statement: methodMixStatement(area.title, fam, { expectChildrenAndFamilies: !leadership }),
+    },
+    coverage: { ...coverage, statement: coverageStatement(area.title, coverage) },
+    voice: {
+      childVoice: voice.childVoice,
+      livedExperience: voice.livedExperience,
+      conversations: voice.conversations,
+      byServiceArea: voice.byServiceArea,
+      statement: voiceStatement(area.title, voice),
+    },
+    arrival: {
+      days: sortedDays.map(([date, n]) => ({ date, records: n })),
+      firstDay: arrival.firstDay,
+      onFirstDay: arrival.onFirstDay,
+      lastDay: arrival.lastDay,
+      onLastDay: arrival.onLastDay,
+      statement: arrivalStatement(area.title, arrival),
+    },
+  };
+}
+
+/**
+ * Per judgement area: strengths against areas for improvement, the method mix, coverage of
+ * teams, localities, practitioners and sampled cases, the voice of the child by service area and
+ * when evidence arrived; each with numbers and a plain-words statement of what it suggests.
+ */
+export async function getBalanceViews(
+  ctx: UseCaseContext,
+  raw: GetBalanceViewsInput,
+): Promise<BalanceViews> {
+  const input = GetBalanceViewsInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'read');
+  const [rows, reach] = await Promise.all([
+    balanceRows(ctx.db, activity.id),
+    activityReach(ctx.db, activity.id),
+  ]);
+  // The first day of fieldwork: the first day with evidence from the planned start on (evidence
+  // gathered beforehand, in week zero, is not a first impression of practice).
+  const firstDay =
+    reach.days.find((d) => activity.plannedStart !== null && d >= activity.plannedStart) ??
+    reach.days[0] ??
+    null;
+  const byArea = new Map<string, BalanceRow[]>();
+  for (const r of rows) {
+    const list = byArea.get(r.area);
+    if (list) list.push(r);
+    else byArea.set(r.area, [r]);
+  }
+  return {
+    firstDay,
+    areas: judgementAreasOf(activity).map((a) =>
+      areaBalance(a, byArea.get(a.key) ?? [], reach, firstDay),
+    ),
+  };
+}
