@@ -4,10 +4,12 @@ import * as foundation from './2026-11-23T0600_foundation.js';
 import * as evidence from './2026-11-23T0720_evidence.js';
 import * as evidenceAnalysis from './2026-11-23T0740_evidence_analysis.js';
 import * as annexA from './2026-11-23T0750_annex_a.js';
+import * as vignetteReportText from './2026-11-23T0800_vignette_report_text.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
   '2026-11-23T0720_evidence': evidence,
   '2026-11-23T0740_evidence_analysis': evidenceAnalysis,
   '2026-11-23T0750_annex_a': annexA,
+  '2026-11-23T0800_vignette_report_text': vignetteReportText,
 };

@@ -1,4 +1,5 @@
-// Kysely table types of the evidence analysis (migration 2026-11-23T0740_evidence_analysis).
+// Kysely table types of the evidence analysis (migrations 2026-11-23T0740_evidence_analysis and
+// 2026-11-23T0800_vignette_report_text).
 // Offsets are Unicode code points, 0-based, end exclusive, like codings.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -72,6 +73,8 @@ export interface VignetteTable {
   span_text: string;
   judgement_area: string | null;
   title: string | null;
+  /** The wording for the report, rewritten without identifying details (migration 0800). */
+  report_text: string | null;
   note: string | null;
   status: Generated<VignetteStatus>;
   /** Who confirmed the passage is anonymised (cleared when the text changes). */

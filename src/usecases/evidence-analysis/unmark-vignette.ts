@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findVignette } from '../../data/repositories/vignettes.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+
+export const UnmarkVignetteInput = z.object({ vignetteId: z.string() });
+export type UnmarkVignetteInput = z.input<typeof UnmarkVignetteInput>;
+
+/** The passage is no longer a candidate illustration (the audit log keeps what it was). */
+export async function unmarkVignette(ctx: UseCaseContext, raw: UnmarkVignetteInput): Promise<void> {
+  const input = UnmarkVignetteInput.parse(raw);
+  const found = await findVignette(ctx.db, input.vignetteId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('vignettes').where('id', '=', found.id).execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'vignette.unmarked',
+      entityType: 'vignette',
+      entityId: found.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      before: {
+        evidence: found.reference,
+        start: found.start,
+        end: found.end,
+        text: found.spanText,
+        status: found.status,
+        title: found.title,
+        reportText: found.reportText,
+        note: found.note,
+      },
+    });
+  });
+}
