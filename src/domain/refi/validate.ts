@@ -46,6 +46,15 @@ export interface RefiProblem {
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 const DATE = /^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/;
 
+/** Whether the YYYY-MM-DD at the start of v (after an optional minus) is a day that exists. */
+function realDay(v: string): boolean {
+  const m = /^-?(\d{4,})-(\d{2})-(\d{2})/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(2000 + (y % 400), mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+}
+
 const enums: Partial<Record<SimpleType, readonly string[]>> = {
   direction: ['Associative', 'OneWay', 'Bidirectional'],
   typeOfVariable: ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'],
@@ -79,9 +88,11 @@ export function simpleTypeProblem(type: SimpleType, raw: string): string | null 
     case 'boolean':
       return /^(true|false|1|0)$/.test(v) ? null : 'is not true or false';
     case 'dateTime':
-      return DATE_TIME.test(v) ? null : 'is not a date and time (YYYY-MM-DDThh:mm:ssZ)';
+      return DATE_TIME.test(v) && realDay(v)
+        ? null
+        : 'is not a date and time (YYYY-MM-DDThh:mm:ssZ)';
     case 'date':
-      return DATE.test(v) ? null : 'is not a date (YYYY-MM-DD)';
+      return DATE.test(v) && realDay(v) ? null : 'is not a date (YYYY-MM-DD)';
     case 'decimal':
       return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? null : 'is not a decimal number';
     case 'rgb':
