@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { isAppError } from '../../../errors.js';
-import { listMyActivities } from '../../../usecases/activities/list-my-activities.js';
+import { getHome } from '../../../usecases/home/get-home.js';
 import { changePassword } from '../../../usecases/users/change-password.js';
 import { requireActor } from '../../plugins/session.js';
 import { errorList, fieldErrors, useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
+import { viewLabels } from './las.js';
 
 const PasswordForm = z.object({
   currentPassword: z.string().default(''),
@@ -14,19 +15,8 @@ const PasswordForm = z.object({
 
 export const registerHomeRoutes: RouteModule = (app, ctx) => {
   app.get('/home', async (request, reply) => {
-    const uc = useCaseContext(request, ctx);
-    const activities = await listMyActivities(uc);
-    const live = activities.filter((a) => !['published', 'cancelled'].includes(a.state));
-    const done = activities.filter((a) => ['published', 'cancelled'].includes(a.state));
-    const la =
-      uc.actor.kind === 'user' && uc.actor.laId
-        ? await ctx.database.db
-            .selectFrom('local_authorities')
-            .select(['id', 'name'])
-            .where('id', '=', uc.actor.laId)
-            .executeTakeFirst()
-        : undefined;
-    return reply.render('home.njk', { live, done, la });
+    const home = await getHome(useCaseContext(request, ctx));
+    return reply.render('home.njk', { ...home, la: home.las[0], ...viewLabels });
   });
 
   app.get('/account', async (request, reply) => {

@@ -32,7 +32,7 @@ const gradeColours: Record<string, string> = {
   inadequate: 'red',
 };
 
-const viewLabels = { gradeLabels, gradeColours, judgementLabels, judgementKeys };
+export const viewLabels = { gradeLabels, gradeColours, judgementLabels, judgementKeys };
 
 export const registerLaRoutes: RouteModule = (app, ctx) => {
   app.get('/las', async (request, reply) => {

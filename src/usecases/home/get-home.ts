@@ -1,0 +1,31 @@
+import type { Activity } from '../../data/repositories/activities.js';
+import { listMyActivities } from '../activities/list-my-activities.js';
+import type { UseCaseContext } from '../context.js';
+import type { LaSummary } from '../las/la-views.js';
+import { listLas } from '../las/list-las.js';
+
+export interface HomePage {
+  live: Activity[];
+  done: Activity[];
+  /** Regional staff: their region's authorities; LA users: their own authority. */
+  las: LaSummary[];
+}
+
+const FINISHED = new Set(['published', 'cancelled']);
+
+/** What each role's home page shows: my activities; my region's LAs; my LA. */
+export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
+  const activities = await listMyActivities(ctx);
+  const actor = ctx.actor;
+  let las: LaSummary[] = [];
+  if (actor.kind === 'user' && actor.role === 'regional' && actor.region) {
+    las = await listLas(ctx, { region: actor.region });
+  } else if (actor.kind === 'user' && actor.role === 'la_user') {
+    las = await listLas(ctx, {});
+  }
+  return {
+    live: activities.filter((a) => !FINISHED.has(a.state)),
+    done: activities.filter((a) => FINISHED.has(a.state)),
+    las,
+  };
+}
