@@ -143,6 +143,15 @@ export const LintConfigSchema = z.object({
     })
     .optional(),
   sentenceLength: z.object({ maxWords: z.number().int().min(5).max(500).optional() }).optional(),
+  quantifiers: z
+    .object({
+      /**
+       * 'clause-start' (default): flag "all" only where it opens a sentence or clause ("All
+       * children have ...", "In all cases, ..."); 'anywhere': every unscoped "all".
+       */
+      all: z.enum(['clause-start', 'anywhere']).optional(),
+    })
+    .optional(),
   acronyms: z
     .object({
       /** Replaces the default allowed list. */
@@ -169,6 +178,7 @@ export interface LintConfig {
   disable: string[];
   certainty: { ensure: 'safety' | 'all' };
   sentenceLength: { maxWords: number };
+  quantifiers: { all: 'clause-start' | 'anywhere' };
   acronyms: { allowed: Set<string> };
   jargon: { allow: Set<string> };
   phrasebook: { words: number; minReports: number; maxShare: number };
@@ -180,6 +190,7 @@ export function resolveConfig(input: LintConfigInput = {}): LintConfig {
     disable: input.disable ?? [],
     certainty: { ensure: input.certainty?.ensure ?? 'safety' },
     sentenceLength: { maxWords: input.sentenceLength?.maxWords ?? 35 },
+    quantifiers: { all: input.quantifiers?.all ?? 'clause-start' },
     acronyms: {
       allowed: new Set(
         [...allowed, ...(input.acronyms?.alsoAllow ?? [])].map((a) => a.toUpperCase()),

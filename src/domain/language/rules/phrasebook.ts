@@ -7,6 +7,15 @@ import { tokenize } from '../phrase-index.js';
 import type { Hit, Rule } from '../types.js';
 import { hit } from './match.js';
 
+/**
+ * Judgement words. A phrasebook is repeated *evaluative* wording (the 2019 review's "judgement-
+ * specific phrasebook"); a shared run without any of these is a name ("children at risk of sexual
+ * exploitation", "the pre-proceedings stage of the public law outline") or a factual template
+ * ("has been in post since"), and is not flagged.
+ */
+const EVALUATIVE =
+  /\b(?:good|better|best|effective(?:ly|ness)?|ineffective|strong(?:ly)?|strength\w*|weak\w*|well|timely|robust(?:ly)?|too|impact\w*|improv\w*|ensur\w*|consistent(?:ly)?|inconsistent(?:ly)?|appropriate(?:ly)?|poor(?:ly)?|inadequate|outstanding|thorough(?:ly)?|rigorous(?:ly)?|variable|variab\w+|limited|positive(?:ly)?|delay\w*|drift|swift(?:ly)?|prompt(?:ly)?|benefit\w*|valued|sensitive(?:ly)?|focus\w*|clear(?:ly)?|understand\w*|know(?:s|n)?|always|yet|serious|widespread|failures?|quickly|regular(?:ly)?|meaningful(?:ly)?|purposeful(?:ly)?|comprehensive(?:ly)?|detailed|skilled|committed|aspirational|ambitious|tenacious(?:ly)?|creative(?:ly)?|helpful|insufficient(?:ly)?|sufficient(?:ly)?|right|secure)\b/i;
+
 /** Addresses, phone numbers and web links: publication boilerplate. */
 const CONTACT = /(?:https?:\/\/|www\.|@[\w-]+\.|\b0\d{3}\s?\d{3}\s?\d{4}\b)/i;
 
@@ -41,11 +50,17 @@ export const phrasebookRule: Rule = {
         let j = i;
         while (j + 1 < flagged.length && flagged[j + 1]) j++;
         const most = Math.max(...stats.slice(i, j + 1).map((x) => x.reports));
+        const start = tokens[i]!.start;
+        const end = tokens[j + n - 1]!.end;
+        if (!EVALUATIVE.test(s.text.slice(start, end))) {
+          i = j + n;
+          continue;
+        }
         hits.push(
           hit(
             s,
-            tokens[i]!.start,
-            tokens[j + n - 1]!.end,
+            start,
+            end,
             `These ${j - i + n} words also appear in ${most} of ${reference.size} earlier reports.`,
           ),
         );

@@ -19,6 +19,9 @@ const QUANTIFIER =
 
 /** Words just before the quantifier that soften or negate it ("not all", "nearly all"). */
 const SOFTENERS = new Set(['not', 'nearly', 'almost', 'virtually', 'practically', 'hardly']);
+/** What may come before a clause-opening "all": nothing, punctuation, a conjunction, "In". */
+const CLAUSE_START =
+  /(?:^|[,;:(—–-]\s*|\b(?:and|but|that|where|when|while|because|so|although|whereas|in|of)\s+)(?:in\s+)?$/i;
 /** Words before "all" that make an idiom or a statistic ("at all", "above all", "6% of all"). */
 const BEFORE_ALL = new Set(['at', 'above', 'once', 'if', 'after']);
 /** "6% of all children", "half of all": a statistic about a whole population. */
@@ -64,7 +67,7 @@ export const quantifierRule: Rule = {
   title: 'Sweeping quantifier',
   why: WHY,
   suggestion: SUGGESTION,
-  check({ sentences }) {
+  check({ sentences, config }) {
     const hits: Hit[] = [];
     for (const s of sentences) {
       if (s.heading) continue;
@@ -76,6 +79,14 @@ export const quantifierRule: Rule = {
         const rest = t.slice(end).replace(/^\s+/, '').toLowerCase();
         if (SOFTENERS.has(before)) continue;
         if (word === 'all' && BEFORE_ALL.has(before)) continue;
+        // "all" inside a noun phrase ("training for all foster carers", "review all children
+        // referred") usually states a remit or policy; the claims are the clause openers.
+        if (
+          word === 'all' &&
+          config.quantifiers.all === 'clause-start' &&
+          !CLAUSE_START.test(t.slice(0, m.index))
+        )
+          continue;
         if (STAT_OF.test(t.slice(Math.max(0, m.index - 30), m.index))) continue;
         if (word === 'all' && (AFTER_ALL.test(rest) || COMPLETE_SET.test(rest))) continue;
         if (word === 'every' && AFTER_EVERY.test(rest)) continue;
