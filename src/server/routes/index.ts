@@ -16,6 +16,7 @@ import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
 import { registerEvidenceBaseApi } from './api/evidence-base.js';
+import { registerEvidenceAnalysisApi } from './api/evidence-analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
@@ -35,6 +36,7 @@ export const routeModules: RouteModule[] = [
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
+  registerEvidenceAnalysisApi,
   registerAuthRoutes,
   registerHomeRoutes,
   registerActivityRoutes,

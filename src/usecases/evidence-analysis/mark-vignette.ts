@@ -9,6 +9,8 @@ import { actorRef, evidenceScope, judgementAreasOf } from '../evidence/evidence-
 import { presentVignette, type VignetteView } from './vignette-view.js';
 
 export const MarkVignetteInput = z.object({
+  /** When given, the record must belong to this activity. */
+  activityId: z.string().optional(),
   evidenceId: z.string(),
   /** The passage, in code points (end exclusive). */
   start: z.number().int().min(0),
@@ -30,7 +32,8 @@ export async function markVignette(
 ): Promise<VignetteView> {
   const input = MarkVignetteInput.parse(raw);
   const record = await findEvidence(ctx.db, input.evidenceId);
-  if (!record || record.deleted) throw new AppError('NOT_FOUND');
+  if (!record || record.deleted || (input.activityId && record.activityId !== input.activityId))
+    throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, record.activityId, 'write');
   const problem = spanProblem(record.text, input.start, input.end);
   if (problem)

@@ -5,7 +5,11 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 
-export const UnlinkEnquiryEvidenceInput = z.object({ linkId: z.string() });
+export const UnlinkEnquiryEvidenceInput = z.object({
+  linkId: z.string(),
+  /** When given, the link must belong to this line of enquiry. */
+  lineOfEnquiryId: z.string().optional(),
+});
 export type UnlinkEnquiryEvidenceInput = z.input<typeof UnlinkEnquiryEvidenceInput>;
 
 /** Removes a link (recorded in the audit log with what it was). */
@@ -20,7 +24,8 @@ export async function unlinkEnquiryEvidence(
     .selectAll()
     .where('id', '=', input.linkId)
     .executeTakeFirst();
-  if (!link) throw new AppError('NOT_FOUND');
+  if (!link || (input.lineOfEnquiryId && link.line_of_enquiry_id !== input.lineOfEnquiryId))
+    throw new AppError('NOT_FOUND');
   const { activity, line } = await loadEnquiry(ctx, link.line_of_enquiry_id, 'write');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('enquiry_evidence').where('id', '=', link.id).execute();
