@@ -20,6 +20,7 @@ import { registerEvidenceAnalysisApi } from './api/evidence-analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
+import { registerRefiApi } from './api/refi.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -37,6 +38,7 @@ export const routeModules: RouteModule[] = [
   registerCodingApi,
   registerEvidenceBaseApi,
   registerEvidenceAnalysisApi,
+  registerRefiApi,
   registerAuthRoutes,
   registerHomeRoutes,
   registerActivityRoutes,

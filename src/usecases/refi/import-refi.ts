@@ -105,6 +105,11 @@ export async function importRefi(
     target = { checked };
     frameworkId = checked.frameworkId;
   }
+  if (input.bytes.length === 0)
+    throw new AppError('IMPORT_INVALID', {
+      message: `${input.fileName} is empty: send the .qdpx, .qde or .qdc file itself.`,
+      details: [{ file: input.fileName, reason: 'The file is empty' }],
+    });
   const fw = frameworkRegistry().get(frameworkId);
   let file;
   try {
