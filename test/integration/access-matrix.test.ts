@@ -523,11 +523,39 @@ const matrix: Entry[] = [
   { method: 'POST', route: '/api/v1/history/imports', url: () => '/api/v1/history/imports', body: () => ({ fileName: 'x.csv', content: 'not,a,history\nfile,at,all' }), expect: { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' } },
   // REFI-QDA exchange: exports read the evidence base; imports write it (admins too, migrating
   // work from another tool); importing into a new activity is creating one.
-  { method: 'GET', route: '/api/v1/activities/:id/refi/project', url: (i) => `${EV(i)}/refi/project`, expect: evidenceRead },
-  { method: 'GET', route: '/api/v1/activities/:id/refi/codebook', url: (i) => `${EV(i)}/refi/codebook`, expect: evidenceRead },
-  { method: 'POST', route: '/api/v1/refi/imports', url: () => '/api/v1/refi/imports', body: (i) => ({ fileName: 'm.qdpx', contentBase64: 'AAAA', activityId: i.activity }), expect: { ...evidenceWrite, admin: 'ok' } },
-  { method: 'POST', route: '/api/v1/refi/imports', url: () => '/api/v1/refi/imports', body: (i) => ({ fileName: 'm.qdpx', contentBase64: 'AAAA', laId: i.ownLa }), expect: createActivityRule },
-  { method: 'POST', route: '/api/v1/refi/imports/raw', url: (i) => `/api/v1/refi/imports/raw?fileName=m.qdpx&activityId=${i.activity}`, body: () => ({}), expect: { ...evidenceWrite, admin: 'ok' } },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/refi/project',
+    url: (i) => `${EV(i)}/refi/project`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/refi/codebook',
+    url: (i) => `${EV(i)}/refi/codebook`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/refi/imports',
+    url: () => '/api/v1/refi/imports',
+    body: (i) => ({ fileName: 'm.qdpx', contentBase64: 'AAAA', activityId: i.activity }),
+    expect: { ...evidenceWrite, admin: 'ok' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/refi/imports',
+    url: () => '/api/v1/refi/imports',
+    body: (i) => ({ fileName: 'm.qdpx', contentBase64: 'AAAA', laId: i.ownLa }),
+    expect: createActivityRule,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/refi/imports/raw',
+    url: (i) => `/api/v1/refi/imports/raw?fileName=m.qdpx&activityId=${i.activity}`,
+    body: () => ({}),
+    expect: { ...evidenceWrite, admin: 'ok' },
+  },
   // Last: these end the session they are called with.
   {
     method: 'DELETE',
