@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAnnexACommands } from './annex-a.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
+import { registerEvidenceAnalysisCommands } from './evidence-analysis.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';
@@ -16,6 +17,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerLaCommands,
   registerHistoryCommands,
   registerEvidenceCommands,
+  registerEvidenceAnalysisCommands,
   registerLintReportCommands,
   registerRefiCommands,
 ];
