@@ -20,6 +20,7 @@ export type {
   LintConfig,
   LintConfigInput,
   PhraseLookup,
+  PhraseStats,
   Rule,
   Sentence,
 } from './types.js';
