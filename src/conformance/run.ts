@@ -3,12 +3,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths.js';
+import { checkAnnexAImport } from './annex-a.js';
 import { checkAggregationRules } from './frameworks.js';
 import { checkHistoryImport } from './history.js';
 import { checkReportLanguage } from './language.js';
+import { checkRefiExchange } from './refi.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
-const checks: ConformanceCheck[] = [checkAggregationRules, checkHistoryImport, checkReportLanguage];
+const checks: ConformanceCheck[] = [checkAggregationRules, checkHistoryImport, checkReportLanguage, checkAnnexAImport, checkRefiExchange];
 
 const referenceDir = path.resolve(process.env.TRIANGULATE_REFERENCE_DIR ?? path.join(projectRoot(), '..', 'shared', 'reference'));
 if (!existsSync(referenceDir)) {

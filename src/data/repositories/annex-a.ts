@@ -1,5 +1,5 @@
 // Annex A storage: per-activity settings (pseudonym key, retention), imports and rows. Rows are
-// inserted in large batches through jsonb_to_recordset (one parameter per batch), which is fast
+// inserted in large batches through json_to_recordset (one parameter per batch), which is fast
 // on both PGlite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
@@ -37,7 +37,6 @@ export interface AnnexAImport {
 
 /** One stored row, as the profile and sampling features read it. */
 export interface AnnexARow {
-  id: string;
   list: number;
   row: number;
   childRef: string | null;
@@ -258,7 +257,7 @@ export async function insertAnnexARows(
   activityId: string,
   rows: NewAnnexARow[],
   onBatch?: (done: number) => void,
-  batchSize = 4000,
+  batchSize = 2000,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize).map((r) => ({
@@ -277,11 +276,65 @@ export async function insertAnnexARows(
     await sql`
       insert into annex_a_rows (import_id, activity_id, list_no, row_no, child_ref, data, extra, flags, severity)
       select ${importId}::uuid, ${activityId}::uuid, x.l, x.r, x.c, x.d, x.e, x.f, x.s
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+      from json_to_recordset(${JSON.stringify(batch)}::json)
         as x(l smallint, r integer, c text, d jsonb, e jsonb, f jsonb, s text)
     `.execute(trx);
     onBatch?.(Math.min(rows.length, i + batchSize));
   }
+}
+
+/** Replaces the flags of rows already inserted (cross-row checks run after the last batch). */
+export async function updateAnnexARowFlags(
+  trx: Transaction<DB>,
+  importId: string,
+  rows: Pick<NewAnnexARow, 'list' | 'row' | 'flags'>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const batch = rows.slice(i, i + 2000).map((r) => ({
+      l: r.list,
+      r: r.row,
+      f: r.flags,
+      s: r.flags.some((f) => f.severity === 'error') ? 'error' : 'query',
+    }));
+    await sql`
+      update annex_a_rows a set flags = x.f, severity = x.s
+      from json_to_recordset(${JSON.stringify(batch)}::json) as x(l smallint, r integer, f jsonb, s text)
+      where a.import_id = ${importId}::uuid and a.list_no = x.l and a.row_no = x.r
+    `.execute(trx);
+  }
+}
+
+/** Fills in an import's counts, summary and report once every row is read. */
+export async function completeAnnexAImport(
+  trx: Transaction<DB>,
+  importId: string,
+  v: {
+    format: 'xlsx' | 'ods' | 'csv';
+    layout: '2019' | '2023';
+    acceptedFlagged: boolean;
+    rowCount: number;
+    flaggedRows: number;
+    errorCount: number;
+    queryCount: number;
+    summary: Record<string, unknown>;
+    issues: unknown[];
+  },
+): Promise<void> {
+  await trx
+    .updateTable('annex_a_imports')
+    .set({
+      format: v.format,
+      layout: v.layout,
+      accepted_flagged: v.acceptedFlagged,
+      row_count: v.rowCount,
+      flagged_rows: v.flaggedRows,
+      error_count: v.errorCount,
+      query_count: v.queryCount,
+      summary: JSON.stringify(v.summary),
+      issues: JSON.stringify(v.issues),
+    })
+    .where('id', '=', importId)
+    .execute();
 }
 
 /** The current rows of an activity, optionally one list and only flagged ones, in file order. */
@@ -299,7 +352,6 @@ export async function listAnnexARows(
     .selectFrom('annex_a_rows as r')
     .innerJoin('annex_a_imports as i', 'i.id', 'r.import_id')
     .select([
-      'r.id',
       'r.list_no',
       'r.row_no',
       'r.child_ref',
@@ -318,7 +370,6 @@ export async function listAnnexARows(
   if (filter.offset !== undefined) q = q.offset(filter.offset);
   const rows = await q.execute();
   return rows.map((r) => ({
-    id: String(r.id),
     list: r.list_no,
     row: r.row_no,
     childRef: r.child_ref,

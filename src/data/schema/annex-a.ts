@@ -42,7 +42,6 @@ export interface AnnexAImportTable {
 }
 
 export interface AnnexARowTable {
-  id: Generated<string>;
   import_id: string;
   activity_id: string;
   list_no: number;

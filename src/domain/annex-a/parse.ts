@@ -75,6 +75,8 @@ export interface ParseResult {
   rows: ParsedRow[];
   issues: AnnexAIssue[];
   totals: { rows: number; flaggedRows: number; errors: number; queries: number };
+  /** Rows whose flags the cross-row checks changed after they were handed to onRows. */
+  lateFlagged: ParsedRow[];
 }
 
 export interface ParseOptions {
@@ -84,6 +86,14 @@ export interface ParseOptions {
   pseudonymiseStaff: (name: string) => string;
   onProgress?: (fraction: number, rowsRead: number) => void;
   yieldToEventLoop?: boolean;
+  /**
+   * Receives validated rows in batches while reading goes on (so they can be stored in parallel);
+   * awaited, so a slow sink slows reading down. Cross-row checks (duplicates) come after the last
+   * batch and may add flags to rows already handed over: see ParseResult.lateFlagged.
+   */
+  onRows?: (rows: ParsedRow[]) => Promise<void>;
+  /** Rows per onRows batch (default 2000). */
+  batchSize?: number;
 }
 
 /** Unknown columns whose heading suggests personal data are not kept. */
@@ -194,6 +204,16 @@ export async function parseAnnexA(
   let state: SheetState | null = null;
   let pending: { name: string; buffered: { cells: CellValue[]; row: number }[] } | null = null;
   let skipSheet = false;
+  let handedOver = 0;
+  const batchSize = options.batchSize ?? 2000;
+  const handOver = async (all: boolean): Promise<void> => {
+    if (!options.onRows) return;
+    while (rows.length - handedOver >= (all ? 1 : batchSize)) {
+      const batch = rows.slice(handedOver, handedOver + batchSize);
+      handedOver += batch.length;
+      await options.onRows(batch);
+    }
+  };
   let rowsRead = 0;
   let layout: '2019' | '2023' = '2019';
 
@@ -339,11 +359,7 @@ export async function parseAnnexA(
             isPlaceholder(raw) ? raw : null,
             col.header,
           );
-        if (f.type === 'dob') data.birthMonth = null;
-        else if (f.type === 'code') {
-          data[f.key] = null;
-          if (setFor(f).codes.some((c) => c.group)) data[`${f.key}Group`] = null;
-        } else if (f.type !== 'id') data[f.key] = null;
+        // Blank values are simply absent from `data` (a missing key means blank).
         continue;
       }
       switch (f.type) {
@@ -363,7 +379,6 @@ export async function parseAnnexA(
               raw,
               col.header,
             );
-            data[f.type === 'dob' ? 'birthMonth' : f.key] = null;
             break;
           }
           const y = Number(d.iso.slice(0, 4));
@@ -376,7 +391,6 @@ export async function parseAnnexA(
               f.type === 'dob' ? null : raw,
               col.header,
             );
-            data[f.type === 'dob' ? 'birthMonth' : f.key] = null;
             break;
           }
           if (f.type === 'dob') {
@@ -414,7 +428,6 @@ export async function parseAnnexA(
               raw,
               col.header,
             );
-            data[f.key] = null;
           } else {
             data[f.key] = n.value;
             if (n.fractional)
@@ -437,7 +450,6 @@ export async function parseAnnexA(
             data[f.key] = m.code;
             if (grouped) data[`${f.key}Group`] = m.group;
           } else if (m.kind === 'group') {
-            data[f.key] = null;
             if (grouped) data[`${f.key}Group`] = m.group;
             flag(
               f,
@@ -448,8 +460,6 @@ export async function parseAnnexA(
               col.header,
             );
           } else {
-            data[f.key] = null;
-            if (grouped) data[`${f.key}Group`] = null;
             flag(
               f,
               'code.unknown',
@@ -508,7 +518,7 @@ export async function parseAnnexA(
     };
     // Age: computed from the date of birth at the reference date; -1 for unborn children.
     if (def.number !== 11) {
-      const birth = data.dateOfBirth as string | null | undefined;
+      const birth = data.dateOfBirth as string | undefined;
       let age: number | null = provided;
       let unborn = provided === -1;
       if (birth) {
@@ -523,8 +533,8 @@ export async function parseAnnexA(
             `The age (${provided}) does not match the date of birth (${computed} at ${ref}).`,
           );
       }
-      data.age = age;
-      data.unborn = unborn;
+      if (age !== null) data.age = age;
+      if (unborn) data.unborn = true;
       if (age !== null && (age < -1 || age > 25))
         ctx.flag('age', 'age.range', 'error', `The age (${age}) is outside -1 (unborn) to 25.`);
       else if (age !== null && def.number !== 9 && age > 18)
@@ -696,8 +706,11 @@ export async function parseAnnexA(
     {
       onProgress: (f) => options.onProgress?.(f, rowsRead),
       yieldToEventLoop: options.yieldToEventLoop,
+      ...(options.onRows ? { onPause: () => handOver(false) } : {}),
     },
   );
+  await handOver(true);
+  const lateFlagged = new Set<ParsedRow>();
 
   // Checks across rows (duplicates, counts that must agree per child).
   crossRowChecks(rows, (row, field, rule, severity, message) => {
@@ -708,6 +721,7 @@ export async function parseAnnexA(
       if (summary) summary.flaggedRows++;
     }
     row.flags.push({ field, rule, severity });
+    lateFlagged.add(row);
     const summary = summaries.find((s) => s.list === row.list);
     if (summary) {
       if (severity === 'error') summary.errors++;
@@ -743,5 +757,6 @@ export async function parseAnnexA(
     rows,
     issues,
     totals,
+    lateFlagged: [...lateFlagged],
   };
 }

@@ -168,7 +168,8 @@ export async function readOds(
     parser.write(decoder.decode(chunk, { stream: true })),
   )) {
     options.onProgress?.(consumed / total);
-    if (yieldLoop) await tick();
+    if (options.onPause) await options.onPause();
+    else if (yieldLoop) await tick();
   }
   parser.write(decoder.decode());
   parser.close();

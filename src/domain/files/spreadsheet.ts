@@ -30,6 +30,11 @@ export interface ReadOptions {
   onProgress?: (fraction: number) => void;
   /** Yield to the event loop between pieces, so a server stays responsive. Default true. */
   yieldToEventLoop?: boolean;
+  /**
+   * Awaited between pieces (about 1 MB of XML) instead of a bare yield: lets the caller hand rows
+   * read so far to other work (e.g. a database insert running in parallel) and apply backpressure.
+   */
+  onPause?: () => Promise<void>;
   /** Most rows in one sheet (guards against repeated-row bombs in ODS). */
   maxRowsPerSheet?: number;
 }

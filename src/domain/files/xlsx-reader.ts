@@ -290,7 +290,8 @@ export async function readXlsx(
       doneBytes += consumed - last;
       last = consumed;
       options.onProgress?.(doneBytes / totalBytes);
-      if (yieldLoop) await tick();
+      if (options.onPause) await options.onPause();
+      else if (yieldLoop) await tick();
     }
     parser.write(decoder.decode());
     parser.close();

@@ -2,11 +2,13 @@
 // errors, or the user accepts the flagged rows) stores the pseudonymised, normalised rows in one
 // transaction, replacing the previous file's rows and recording the change in the audit log.
 // The same file again is a no-op (sha256). Errors never drop rows silently: without
-// acceptFlagged an import with errors stores nothing and returns the report to act on.
+// acceptFlagged an import with errors stores nothing and returns the report to act on. Rows are
+// stored while the file is read, in the same transaction, which is rolled back on refusal.
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
+  completeAnnexAImport,
   ensureAnnexASettings,
   findAnnexASettings,
   findCurrentAnnexAImport,
@@ -14,6 +16,7 @@ import {
   insertAnnexARows,
   linkSupersededAnnexAImport,
   supersedeAnnexAImport,
+  updateAnnexARowFlags,
   type NewAnnexARow,
 } from '../../data/repositories/annex-a.js';
 import {
@@ -24,7 +27,12 @@ import {
 } from '../../data/repositories/activities.js';
 import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
-import { parseAnnexA, type AnnexAIssue, type ParseResult } from '../../domain/annex-a/parse.js';
+import {
+  parseAnnexA,
+  type AnnexAIssue,
+  type ParsedRow,
+  type ParseResult,
+} from '../../domain/annex-a/parse.js';
 import { newPseudonymKey, pseudonymiser } from '../../domain/annex-a/pseudonymise.js';
 import { SpreadsheetError } from '../../domain/files/spreadsheet.js';
 import { UnsafeXmlError } from '../../domain/files/xml.js';
@@ -168,16 +176,150 @@ export async function importAnnexA(
   const key = settings?.pseudonymKey ?? newPseudonymKey();
   const pseudonym = pseudonymiser(key);
   const referenceDate = annexAReferenceDate(activity, today);
+  const importId = randomUUID();
+  const toStored = (r: ParsedRow): NewAnnexARow => {
+    const data: Record<string, unknown> = r.data;
+    if (typeof data.familyRef === 'string') data.familyRef = pseudonym('family', data.familyRef);
+    let childRef: string | null = null;
+    if (r.list === 11) {
+      if (r.childId) data.adopterRef = pseudonym('adopter', r.childId);
+    } else if (r.childId) childRef = pseudonym('child', r.childId);
+    return { list: r.list, row: r.row, childRef, data, extra: r.extra, flags: r.flags };
+  };
 
-  let parsed: ParseResult;
+  // One transaction: rows are inserted while the file is still being read (the embedded database
+  // works in its own thread), and everything is rolled back if the file turns out to be refused.
+  let parsed: ParseResult | null = null;
+  let replaced: string | null = null;
   try {
-    parsed = await parseAnnexA(input.bytes, input.fileName, {
-      referenceDate,
-      pseudonymiseStaff: (name) => pseudonym('staff', name),
-      onProgress: (fraction, rows) =>
-        onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.7, rows }),
+    await ctx.db.transaction().execute(async (trx) => {
+      const s = await ensureAnnexASettings(trx, activity.id, {
+        pseudonymKey: key,
+        retainUntil: defaultRetainUntil(activity, today),
+      });
+      if (s.pseudonymKey !== key)
+        throw new AppError('CONFLICT', {
+          message: 'Someone else imported Annex A for this activity at the same time. Try again.',
+        });
+      const previous = await findCurrentAnnexAImport(trx, activity.id);
+      let removedRows = 0;
+      if (previous) {
+        removedRows = await supersedeAnnexAImport(trx, previous.id);
+        replaced = previous.id;
+      }
+      await insertAnnexAImport(trx, {
+        id: importId,
+        activityId: activity.id,
+        fileName: input.fileName,
+        fileSha256: sha256,
+        fileSize: input.bytes.length,
+        format: 'xlsx',
+        layout: '2019',
+        referenceDate,
+        acceptedFlagged: false,
+        rowCount: 0,
+        flaggedRows: 0,
+        errorCount: 0,
+        queryCount: 0,
+        summary: {},
+        issues: [],
+        importedBy: actorUserId(ctx.actor),
+        importedByLabel: actorLabel(ctx.actor),
+      });
+      if (previous) await linkSupersededAnnexAImport(trx, previous.id, importId);
+
+      let pending: Promise<void> | null = null;
+      let stored = 0;
+      const result = await parseAnnexA(input.bytes, input.fileName, {
+        referenceDate,
+        pseudonymiseStaff: (name) => pseudonym('staff', name),
+        onProgress: (fraction, rows) =>
+          onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.9, rows }),
+        onRows: async (batch) => {
+          if (pending) await pending;
+          const p = insertAnnexARows(trx, importId, activity.id, batch.map(toStored)).then(() => {
+            stored += batch.length;
+          });
+          p.catch(() => undefined); // surfaced by the next await
+          pending = p;
+        },
+      });
+      if (pending) await pending;
+      parsed = result;
+      onProgress?.({ phase: 'saving', fraction: 0.95, rows: stored });
+      if (result.lists.length === 0)
+        throw new AppError('IMPORT_INVALID', {
+          message: 'No Annex A list was found in the file.',
+          details: [
+            {
+              file: input.fileName,
+              reason: `No sheet looks like an Annex A list (List 1 to List 11)${
+                result.ignoredSheets.length
+                  ? `; sheets seen: ${result.ignoredSheets.join(', ')}`
+                  : ''
+              }.`,
+            },
+          ],
+        });
+      const errorCount = result.totals.errors;
+      if (errorCount > 0 && !input.acceptFlagged) throw new RefusedImport();
+      if (result.lateFlagged.length > 0)
+        await updateAnnexARowFlags(trx, importId, result.lateFlagged);
+      const acceptedFlagged = input.acceptFlagged && errorCount > 0;
+      await completeAnnexAImport(trx, importId, {
+        format: result.format,
+        layout: result.layout,
+        acceptedFlagged,
+        rowCount: result.totals.rows,
+        flaggedRows: result.totals.flaggedRows,
+        errorCount,
+        queryCount: result.totals.queries,
+        summary: {
+          format: result.format,
+          layout: result.layout,
+          referenceDate,
+          lists: result.lists,
+          ignoredSheets: result.ignoredSheets,
+          totals: result.totals,
+          issuesByRule: byRule(result.issues),
+          issuesStored: Math.min(result.issues.length, MAX_STORED_ISSUES),
+          issuesTotal: result.issues.length,
+        },
+        issues: result.issues.slice(0, MAX_STORED_ISSUES),
+      });
+      await writeAudit(trx, ctx.actor, {
+        action: 'annex_a.imported',
+        entityType: 'annex_a_import',
+        entityId: importId,
+        activityId: activity.id,
+        laId: activity.laId,
+        before: previous
+          ? {
+              importId: previous.id,
+              fileName: previous.fileName,
+              sha256: previous.fileSha256,
+              rows: previous.rowCount,
+              rowsRemoved: removedRows,
+            }
+          : null,
+        after: {
+          importId,
+          fileName: input.fileName,
+          sha256,
+          rows: result.totals.rows,
+          rowsPerList: Object.fromEntries(result.lists.map((l) => [l.list, l.rows])),
+          errors: result.totals.errors,
+          queries: result.totals.queries,
+          acceptedFlagged,
+        },
+        reason: previous ? 'A newer Annex A file replaced the previous one.' : null,
+      });
     });
   } catch (err) {
+    if (err instanceof RefusedImport && parsed) {
+      onProgress?.({ phase: 'done', fraction: 1, rows: (parsed as ParseResult).totals.rows });
+      return outcomeOf(parsed, 'rejected', null, null, input.fileName, sha256, referenceDate);
+    }
     if (
       err instanceof UnsafeArchiveError ||
       err instanceof UnsafeXmlError ||
@@ -190,143 +332,45 @@ export async function importAnnexA(
       });
     throw err;
   }
-  if (parsed.lists.length === 0)
-    throw new AppError('IMPORT_INVALID', {
-      message: 'No Annex A list was found in the file.',
-      details: [
-        {
-          file: input.fileName,
-          reason: `No sheet looks like an Annex A list (List 1 to List 11)${
-            parsed.ignoredSheets.length ? `; sheets seen: ${parsed.ignoredSheets.join(', ')}` : ''
-          }.`,
-        },
-      ],
-    });
+  const done = parsed as unknown as ParseResult;
+  onProgress?.({ phase: 'done', fraction: 1, rows: done.totals.rows });
+  return outcomeOf(
+    done,
+    replaced ? 'replaced' : 'imported',
+    importId,
+    replaced,
+    input.fileName,
+    sha256,
+    referenceDate,
+  );
+}
 
-  const errors = parsed.issues.filter((i) => i.severity === 'error');
-  const queries = parsed.issues.filter((i) => i.severity === 'query');
-  const rules = byRule(parsed.issues);
-  const base = {
-    fileName: input.fileName,
+/** Thrown inside the transaction to roll it back when errors were found and not accepted. */
+class RefusedImport extends Error {}
+
+function outcomeOf(
+  parsed: ParseResult,
+  status: ImportAnnexAOutcome['status'],
+  importId: string | null,
+  replacedImportId: string | null,
+  fileName: string,
+  sha256: string,
+  referenceDate: string,
+): ImportAnnexAOutcome {
+  return {
+    status,
+    importId,
+    replacedImportId,
+    fileName,
     sha256,
     format: parsed.format,
     layout: parsed.layout,
     referenceDate,
     lists: listCounts(parsed),
     totals: parsed.totals,
-    issuesByRule: rules,
+    errors: parsed.issues.filter((i) => i.severity === 'error'),
+    queries: parsed.issues.filter((i) => i.severity === 'query'),
+    issuesByRule: byRule(parsed.issues),
     ignoredSheets: parsed.ignoredSheets,
-  };
-  if (errors.length > 0 && !input.acceptFlagged) {
-    onProgress?.({ phase: 'done', fraction: 1, rows: parsed.totals.rows });
-    return {
-      ...base,
-      status: 'rejected',
-      importId: null,
-      replacedImportId: null,
-      errors,
-      queries,
-    };
-  }
-
-  const rows: NewAnnexARow[] = parsed.rows.map((r) => {
-    const data: Record<string, unknown> = r.data;
-    if (typeof data.familyRef === 'string') data.familyRef = pseudonym('family', data.familyRef);
-    let childRef: string | null = null;
-    if (r.list === 11) data.adopterRef = r.childId ? pseudonym('adopter', r.childId) : null;
-    else childRef = r.childId ? pseudonym('child', r.childId) : null;
-    return { list: r.list, row: r.row, childRef, data, extra: r.extra, flags: r.flags };
-  });
-  const importId = randomUUID();
-  const summary = {
-    format: parsed.format,
-    layout: parsed.layout,
-    referenceDate,
-    lists: parsed.lists,
-    ignoredSheets: parsed.ignoredSheets,
-    totals: parsed.totals,
-    issuesByRule: rules,
-    issuesStored: Math.min(parsed.issues.length, MAX_STORED_ISSUES),
-    issuesTotal: parsed.issues.length,
-  };
-  let replaced: string | null = null;
-  await ctx.db.transaction().execute(async (trx) => {
-    const s = await ensureAnnexASettings(trx, activity.id, {
-      pseudonymKey: key,
-      retainUntil: defaultRetainUntil(activity, today),
-    });
-    if (s.pseudonymKey !== key)
-      throw new AppError('CONFLICT', {
-        message: 'Someone else imported Annex A for this activity at the same time. Try again.',
-      });
-    const previous = await findCurrentAnnexAImport(trx, activity.id);
-    let removedRows = 0;
-    if (previous) {
-      removedRows = await supersedeAnnexAImport(trx, previous.id);
-      replaced = previous.id;
-    }
-    await insertAnnexAImport(trx, {
-      id: importId,
-      activityId: activity.id,
-      fileName: input.fileName,
-      fileSha256: sha256,
-      fileSize: input.bytes.length,
-      format: parsed.format,
-      layout: parsed.layout,
-      referenceDate,
-      acceptedFlagged: input.acceptFlagged && errors.length > 0,
-      rowCount: parsed.totals.rows,
-      flaggedRows: parsed.totals.flaggedRows,
-      errorCount: parsed.totals.errors,
-      queryCount: parsed.totals.queries,
-      summary,
-      issues: parsed.issues.slice(0, MAX_STORED_ISSUES),
-      importedBy: actorUserId(ctx.actor),
-      importedByLabel: actorLabel(ctx.actor),
-    });
-    if (previous) await linkSupersededAnnexAImport(trx, previous.id, importId);
-    await insertAnnexARows(trx, importId, activity.id, rows, (done) =>
-      onProgress?.({
-        phase: 'saving',
-        fraction: 0.7 + 0.3 * (done / Math.max(1, rows.length)),
-        rows: done,
-      }),
-    );
-    await writeAudit(trx, ctx.actor, {
-      action: 'annex_a.imported',
-      entityType: 'annex_a_import',
-      entityId: importId,
-      activityId: activity.id,
-      laId: activity.laId,
-      before: previous
-        ? {
-            importId: previous.id,
-            fileName: previous.fileName,
-            sha256: previous.fileSha256,
-            rows: previous.rowCount,
-            rowsRemoved: removedRows,
-          }
-        : null,
-      after: {
-        importId,
-        fileName: input.fileName,
-        sha256,
-        rows: parsed.totals.rows,
-        rowsPerList: Object.fromEntries(parsed.lists.map((l) => [l.list, l.rows])),
-        errors: parsed.totals.errors,
-        queries: parsed.totals.queries,
-        acceptedFlagged: input.acceptFlagged && errors.length > 0,
-      },
-      reason: previous ? 'A newer Annex A file replaced the previous one.' : null,
-    });
-  });
-  onProgress?.({ phase: 'done', fraction: 1, rows: rows.length });
-  return {
-    ...base,
-    status: replaced ? 'replaced' : 'imported',
-    importId,
-    replacedImportId: replaced,
-    errors,
-    queries,
   };
 }
