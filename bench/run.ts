@@ -1,8 +1,9 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,annex-a] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchEvidence } from './evidence.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchStartup } from './startup.js';
@@ -32,5 +33,9 @@ if (only.has('latency')) {
   out.push(...(await benchLatency({ engine: 'postgres', n, scale, adminUrl: values.postgres })));
 }
 if (only.has('long-query')) out.push(...(await benchLongQuery()));
+if (only.has('evidence')) {
+  out.push(...(await benchEvidence({ engine: 'pglite', n })));
+  out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 process.stdout.write(`${out.join('\n')}\n`);

@@ -125,6 +125,7 @@ export function registerEvidenceCommands(program: Command): void {
             activityId: opts.activity,
             by: opts.by as EvidenceGrouping,
             deleted: opts.deleted ? 'only' : 'exclude',
+            limitPerGroup: 100_000,
           });
           output(opts.json, list, () => {
             const lines = [`${list.total} evidence records`];

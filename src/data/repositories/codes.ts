@@ -67,10 +67,48 @@ function toCode(r: Row): Code {
   };
 }
 
-export async function findCode(db: Kysely<DB>, id: string): Promise<Code | null> {
+/** One code; `withCount: false` skips counting its codings (codingCount is then 0). */
+export async function findCode(
+  db: Kysely<DB>,
+  id: string,
+  opts: { withCount?: boolean } = {},
+): Promise<Code | null> {
   if (!isUuid(id)) return null;
+  if (opts.withCount === false) {
+    const row = await db.selectFrom('codes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toCode({ ...row, coding_count: 0 }) : null;
+  }
   const row = await baseQuery(db).where('c.id', '=', id).executeTakeFirst();
   return row ? toCode(row) : null;
+}
+
+/**
+ * Codings per code on live evidence, for a whole activity: one index-only count over the
+ * codings, less the few on deleted evidence (cheaper than joining every coding to its record).
+ */
+export async function codingCounts(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<Map<string, number>> {
+  const [all, onDeleted] = await Promise.all([
+    db
+      .selectFrom('codings')
+      .select(['code_id', sql<number>`count(*)::int`.as('n')])
+      .where('activity_id', '=', activityId)
+      .groupBy('code_id')
+      .execute(),
+    db
+      .selectFrom('codings as k')
+      .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
+      .select(['k.code_id', sql<number>`count(*)::int`.as('n')])
+      .where('e.activity_id', '=', activityId)
+      .where('e.deleted_at', 'is not', null)
+      .groupBy('k.code_id')
+      .execute(),
+  ]);
+  const counts = new Map(all.map((r) => [r.code_id, r.n]));
+  for (const r of onDeleted) counts.set(r.code_id, (counts.get(r.code_id) ?? 0) - r.n);
+  return counts;
 }
 
 /** The live codes of an activity (merged codes only with includeMerged), in tree order. */
@@ -79,10 +117,13 @@ export async function listCodes(
   activityId: string,
   opts: { includeMerged?: boolean } = {},
 ): Promise<Code[]> {
-  let q = baseQuery(db).where('c.activity_id', '=', activityId);
+  let q = db.selectFrom('codes as c').selectAll('c').where('c.activity_id', '=', activityId);
   if (!opts.includeMerged) q = q.where('c.merged_into_id', 'is', null);
-  const rows = await q.orderBy('c.sort_order').orderBy('c.name').execute();
-  return treeOrder(rows.map(toCode));
+  const [rows, counts] = await Promise.all([
+    q.orderBy('c.sort_order').orderBy('c.name').execute(),
+    codingCounts(db, activityId),
+  ]);
+  return treeOrder(rows.map((r) => toCode({ ...r, coding_count: counts.get(r.id) ?? 0 })));
 }
 
 /** Parents before children, siblings by sort order then name (depth-first). */

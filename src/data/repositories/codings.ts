@@ -171,3 +171,17 @@ export async function codingAnchors(
     status: r.anchor_status,
   }));
 }
+
+/** Distinct (evidence, code) pairs of an activity's codings (for views by theme). */
+export async function codedPairs(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<Array<{ evidenceId: string; codeId: string }>> {
+  const rows = await db
+    .selectFrom('codings')
+    .select(['evidence_id', 'code_id'])
+    .distinct()
+    .where('activity_id', '=', activityId)
+    .execute();
+  return rows.map((r) => ({ evidenceId: r.evidence_id, codeId: r.code_id }));
+}

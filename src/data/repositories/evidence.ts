@@ -96,9 +96,11 @@ export interface EvidenceFilter {
 
 export const EXCERPT_LENGTH = 240;
 
-function baseQuery(db: Kysely<DB>, excerptOnly: boolean) {
-  return db
-    .selectFrom('evidence_records as e')
+const records = (db: Kysely<DB>) => db.selectFrom('evidence_records as e');
+type RecordsQuery = ReturnType<typeof records>;
+
+function baseQuery(start: RecordsQuery, excerptOnly: boolean) {
+  return start
     .leftJoin('cases as cc', 'cc.id', 'e.child_case_id')
     .leftJoin('cases as pc', 'pc.id', 'e.practitioner_case_id')
     .leftJoin('cases as tc', 'tc.id', 'e.team_case_id')
@@ -226,26 +228,27 @@ export async function findEvidence(
   opts: { forUpdate?: boolean } = {},
 ): Promise<EvidenceRecord | null> {
   if (!isUuid(id)) return null;
-  let q = baseQuery(db, false).where('e.id', '=', id);
+  let q = baseQuery(records(db).where('e.id', '=', id), false);
   if (opts.forUpdate) q = q.forUpdate('e');
   const row = await q.executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
-export async function listEvidence(db: Kysely<DB>, f: EvidenceFilter): Promise<EvidenceRecord[]> {
-  let q = baseQuery(db, f.excerptOnly ?? false).where('e.activity_id', '=', f.activityId);
+/** The filtered records query (no joins yet), or null when the filter can match nothing. */
+export function filtered(db: Kysely<DB>, f: EvidenceFilter): RecordsQuery | null {
+  let q = records(db).where('e.activity_id', '=', f.activityId);
   const deleted = f.deleted ?? 'exclude';
   if (deleted === 'exclude') q = q.where('e.deleted_at', 'is', null);
   if (deleted === 'only') q = q.where('e.deleted_at', 'is not', null);
   if (f.ids) {
     const ids = f.ids.filter(isUuid);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return null;
     q = q.where('e.id', 'in', ids);
   }
   if (f.methods?.length) q = q.where('e.method', 'in', f.methods);
   if (f.recordedBy?.length) {
     const ids = f.recordedBy.filter(isUuid);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return null;
     q = q.where('e.recorded_by', 'in', ids);
   }
   if (f.observedFrom) q = q.where('e.observed_on', '>=', f.observedFrom);
@@ -260,7 +263,7 @@ export async function listEvidence(db: Kysely<DB>, f: EvidenceFilter): Promise<E
   if (f.directions?.length) q = q.where('e.direction', 'in', f.directions);
   if (f.codeIds?.length) {
     const codeIds = f.codeIds.filter(isUuid);
-    if (codeIds.length === 0) return [];
+    if (codeIds.length === 0) return null;
     q = q.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('codings as k')
@@ -272,7 +275,13 @@ export async function listEvidence(db: Kysely<DB>, f: EvidenceFilter): Promise<E
   }
   if (f.search?.trim())
     q = q.where(sql<boolean>`e.search @@ websearch_to_tsquery('english', ${f.search})`);
-  const rows = await q
+  return q;
+}
+
+export async function listEvidence(db: Kysely<DB>, f: EvidenceFilter): Promise<EvidenceRecord[]> {
+  const q = filtered(db, f);
+  if (!q) return [];
+  const rows = await baseQuery(q, f.excerptOnly ?? false)
     .orderBy('e.observed_on')
     .orderBy('e.ref_no')
     .limit(f.limit ?? 10_000)

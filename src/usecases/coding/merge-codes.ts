@@ -138,7 +138,7 @@ export async function mergeCodes(ctx: UseCaseContext, raw: MergeCodesInput): Pro
       entityId: source.id,
       activityId: activity.id,
       laId: activity.laId,
-      before: { name: source.name, parentId: source.parentId, codings: source.codingCount },
+      before: { name: source.name, parentId: source.parentId },
       after: { mergedIntoId: target.id, mergedInto: target.name, ...counts },
     });
     return { targetId: target.id, ...counts };

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { listCodes } from '../../data/repositories/codes.js';
 import {
+  evidenceGroupKeys,
+  groupEvidence,
+  type EvidenceGroupRow,
+} from '../../data/repositories/evidence-groups.js';
+import {
   listEvidence as queryEvidence,
+  type EvidenceFilter,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
 import {
@@ -9,25 +15,12 @@ import {
   evidenceDirections,
   evidenceMethodLabels,
   evidenceMethods,
-  type EvidenceDirection,
-  type EvidenceMethod,
 } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from './evidence-access.js';
 
 /** How a list is organised: by judgement heading (the default), person, day, case, team... */
-export const evidenceGroupings = [
-  'area',
-  'person',
-  'day',
-  'case',
-  'practitioner',
-  'team',
-  'theme',
-  'method',
-  'direction',
-  'none',
-] as const;
+export const evidenceGroupings = evidenceGroupKeys;
 export type EvidenceGrouping = (typeof evidenceGroupings)[number];
 
 const csv = z
@@ -59,8 +52,8 @@ export const ListEvidenceInput = z.object({
   search: z.string().max(500).optional(),
   /** Full texts instead of the first 240 characters. */
   fullText: z.boolean().default(false),
-  /** At most this many records in each group (counts stay complete). */
-  limitPerGroup: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** At most this many records in each group (counts stay complete); default 50. */
+  limitPerGroup: z.coerce.number().int().min(0).max(100_000).default(50),
 });
 export type ListEvidenceInput = z.input<typeof ListEvidenceInput>;
 
@@ -89,7 +82,7 @@ export async function listEvidence(
   const input = ListEvidenceInput.parse(raw);
   const { activity, canWrite } = await evidenceScope(ctx, input.activityId, 'read');
   const areas = judgementAreasOf(activity);
-  const records = await queryEvidence(ctx.db, {
+  const filter: EvidenceFilter = {
     activityId: activity.id,
     deleted: input.deleted,
     ...(input.methods ? { methods: input.methods } : {}),
@@ -105,148 +98,119 @@ export async function listEvidence(
     ...(input.directions ? { directions: input.directions } : {}),
     ...(input.codeIds ? { codeIds: input.codeIds } : {}),
     ...(input.search ? { search: input.search } : {}),
-    excerptOnly: !input.fullText,
-  });
-  const groups = await group(ctx, activity.id, input.by, records, areas);
-  const limit = input.limitPerGroup;
+  };
+  // Counts and first ids per group come from the database; only the records shown are read.
+  const grouped = await groupEvidence(ctx.db, filter, input.by, input.limitPerGroup);
+  const groups = await arrange(ctx, activity.id, input.by, grouped.groups, areas);
+  const shownIds = [...new Set(groups.flatMap((g) => g.ids))];
+  const records = new Map<string, EvidenceRecord>();
+  for (let i = 0; i < shownIds.length; i += 5_000) {
+    const batch = await queryEvidence(ctx.db, {
+      ...filter,
+      ids: shownIds.slice(i, i + 5_000),
+      excerptOnly: !input.fullText,
+    });
+    for (const r of batch) records.set(r.id, r);
+  }
   return {
     by: input.by,
-    total: records.length,
+    total: grouped.total,
     areas,
     groups: groups.map((g) => ({
-      ...g,
-      count: g.records.length,
-      records: limit === undefined ? g.records : g.records.slice(0, limit),
+      key: g.key,
+      label: g.label,
+      count: g.count,
+      records: g.ids
+        .map((id) => records.get(id))
+        .filter((r): r is EvidenceRecord => r !== undefined),
     })),
     canWrite,
   };
 }
 
-type Bucket = { key: string; label: string; records: EvidenceRecord[] };
-
-function bucketBy(
-  records: EvidenceRecord[],
-  keyOf: (r: EvidenceRecord) => Array<{ key: string; label: string }>,
-  seed: Array<{ key: string; label: string }> = [],
-): Bucket[] {
-  const map = new Map<string, Bucket>(seed.map((s) => [s.key, { ...s, records: [] }]));
-  for (const r of records) {
-    for (const k of keyOf(r)) {
-      let b = map.get(k.key);
-      if (!b) map.set(k.key, (b = { ...k, records: [] }));
-      b.records.push(r);
-    }
-  }
-  return [...map.values()];
+interface Group {
+  key: string;
+  label: string;
+  count: number;
+  ids: string[];
 }
 
-const none = (label: string) => [{ key: '', label }];
-
-async function group(
+/** Labels, empty headings and order for each view (the framework's order for headings). */
+async function arrange(
   ctx: UseCaseContext,
   activityId: string,
   by: EvidenceGrouping,
-  records: EvidenceRecord[],
+  rows: EvidenceGroupRow[],
   areas: Array<{ key: string; title: string }>,
-): Promise<Bucket[]> {
+): Promise<Group[]> {
+  const found = new Map(rows.map((r) => [r.key, r]));
+  const seeded = (
+    seed: Array<{ key: string; label: string }>,
+    rest: (r: EvidenceGroupRow) => string,
+  ) => {
+    const known = new Set(seed.map((s) => s.key));
+    return [
+      ...seed.map((s) => ({
+        ...s,
+        count: found.get(s.key)?.count ?? 0,
+        ids: found.get(s.key)?.ids ?? [],
+      })),
+      ...rows
+        .filter((r) => !known.has(r.key))
+        .map((r) => ({ key: r.key, label: rest(r), count: r.count, ids: r.ids })),
+    ];
+  };
+  const labelled = (missing: string) =>
+    sorted(
+      rows.map((r) => ({
+        key: r.key,
+        label: r.key === '' ? missing : (r.label ?? r.key),
+        count: r.count,
+        ids: r.ids,
+      })),
+    );
   switch (by) {
     case 'none':
-      return [{ key: '', label: 'All evidence', records }];
-    case 'area': {
-      const seed = [...areas.map((a) => ({ key: a.key, label: a.title })), UNFILED];
-      const titles = new Map(seed.map((s) => [s.key, s.label]));
-      return bucketBy(
-        records,
-        (r) => {
-          const known = r.judgementAreas.filter((k) => titles.has(k));
-          return known.length ? known.map((k) => ({ key: k, label: titles.get(k)! })) : [UNFILED];
-        },
-        seed,
-      );
-    }
+      return [
+        { key: '', label: 'All evidence', count: rows[0]?.count ?? 0, ids: rows[0]?.ids ?? [] },
+      ];
+    case 'area':
+      return seeded([...areas.map((a) => ({ key: a.key, label: a.title })), UNFILED], (r) => r.key);
     case 'person':
-      return sorted(
-        bucketBy(records, (r) => [
-          { key: r.recordedBy.id ?? r.recordedBy.label, label: r.recordedBy.label },
-        ]),
-      );
+      return labelled('Unknown');
     case 'day':
-      return sorted(
-        bucketBy(records, (r) => [{ key: r.observedOn, label: r.observedOn }]),
-        'key',
-      );
+      return sorted(labelled('No date'), 'key');
     case 'case':
-      return sorted(
-        bucketBy(records, (r) =>
-          r.childCase
-            ? [{ key: r.childCase.id, label: r.childCase.reference }]
-            : none('No child’s case'),
-        ),
-      );
+      return labelled('No child’s case');
     case 'practitioner':
-      return sorted(
-        bucketBy(records, (r) =>
-          r.practitionerCase
-            ? [{ key: r.practitionerCase.id, label: r.practitionerCase.reference }]
-            : none('No practitioner'),
-        ),
-      );
+      return labelled('No practitioner');
     case 'team':
-      return sorted(
-        bucketBy(records, (r) =>
-          r.teamCase ? [{ key: r.teamCase.id, label: r.teamCase.reference }] : none('No team'),
-        ),
-      );
+      return labelled('No team');
     case 'method':
-      return bucketBy(
-        records,
-        (r) => [
-          { key: r.method, label: evidenceMethodLabels[r.method as EvidenceMethod] ?? r.method },
-        ],
+      return seeded(
         evidenceMethods.map((m) => ({ key: m, label: evidenceMethodLabels[m] })),
+        (r) => r.key,
       );
     case 'direction':
-      return bucketBy(
-        records,
-        (r) =>
-          r.direction
-            ? [
-                {
-                  key: r.direction,
-                  label: evidenceDirectionLabels[r.direction as EvidenceDirection] ?? r.direction,
-                },
-              ]
-            : none('Direction not recorded'),
-        evidenceDirections.map((d) => ({ key: d, label: evidenceDirectionLabels[d] })),
+      return seeded(
+        [
+          ...evidenceDirections.map((d) => ({ key: d, label: evidenceDirectionLabels[d] })),
+          { key: '', label: 'Direction not recorded' },
+        ],
+        (r) => r.key,
       );
     case 'theme': {
-      const codes = await listCodes(ctx.db, activityId);
-      const pairs = await ctx.db
-        .selectFrom('codings')
-        .select(['evidence_id', 'code_id'])
-        .distinct()
-        .where('activity_id', '=', activityId)
-        .execute();
-      const byEvidence = new Map<string, string[]>();
-      for (const p of pairs)
-        byEvidence.set(p.evidence_id, [...(byEvidence.get(p.evidence_id) ?? []), p.code_id]);
-      const names = new Map(codes.map((c) => [c.id, c.name]));
-      return bucketBy(
-        records,
-        (r) => {
-          const ids = (byEvidence.get(r.id) ?? []).filter((id) => names.has(id));
-          return ids.length
-            ? ids.map((id) => ({ key: id, label: names.get(id)! }))
-            : none('Not coded yet');
-        },
-        codes.filter((c) => c.isCodable).map((c) => ({ key: c.id, label: c.name })),
+      const codes = (await listCodes(ctx.db, activityId)).filter((c) => c.isCodable);
+      return seeded(
+        [...codes.map((c) => ({ key: c.id, label: c.name })), { key: '', label: 'Not coded yet' }],
+        (r) => r.key,
       );
     }
   }
 }
 
-function sorted(buckets: Bucket[], on: 'label' | 'key' = 'label'): Bucket[] {
-  return buckets.sort((a, b) =>
+function sorted(groups: Group[], on: 'label' | 'key' = 'label'): Group[] {
+  return groups.sort((a, b) =>
     a.key === '' ? 1 : b.key === '' ? -1 : a[on].localeCompare(b[on], 'en-GB', { numeric: true }),
   );
 }
