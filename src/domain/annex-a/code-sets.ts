@@ -185,6 +185,8 @@ export class CodeSet {
     // A code at the start of the value ("CHNE - Chinese") beats a grouped real-world spelling.
     if (variant?.startsWith('group:')) {
       if (tokenCode) return this.code(tokenCode, 'token');
+      const byLabel = this.byLabel.get(bare);
+      if (byLabel) return this.code(byLabel, 'label'); // "White British" is the WBRI label
       return { kind: 'group', group: variant.slice(6) };
     }
     if (tokenCode) return this.code(tokenCode, 'token');
