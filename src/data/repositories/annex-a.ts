@@ -351,15 +351,7 @@ export async function listAnnexARows(
   let q = db
     .selectFrom('annex_a_rows as r')
     .innerJoin('annex_a_imports as i', 'i.id', 'r.import_id')
-    .select([
-      'r.list_no',
-      'r.row_no',
-      'r.child_ref',
-      'r.data',
-      'r.extra',
-      'r.flags',
-      'r.severity',
-    ])
+    .select(['r.list_no', 'r.row_no', 'r.child_ref', 'r.data', 'r.extra', 'r.flags', 'r.severity'])
     .where('r.activity_id', '=', activityId)
     .where('i.status', '=', 'current');
   if (filter.list !== undefined) q = q.where('r.list_no', '=', filter.list);
