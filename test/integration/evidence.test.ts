@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import type { UserActor } from '../../src/domain/access/actor.js';
 import { cpLength, cpSlice } from '../../src/domain/evidence/offsets.js';
-import { createCase } from '../../src/usecases/cases/create-case.js';
-import { listCases } from '../../src/usecases/cases/list-cases.js';
-import { updateCase } from '../../src/usecases/cases/update-case.js';
 import { codeSpan } from '../../src/usecases/coding/code-span.js';
 import { createCode } from '../../src/usecases/coding/create-code.js';
 import { listCodes } from '../../src/usecases/coding/list-codes.js';
@@ -19,8 +16,6 @@ import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
 import { restoreEvidence } from '../../src/usecases/evidence/restore-evidence.js';
 import { createMemo } from '../../src/usecases/memos/create-memo.js';
 import { listMemos } from '../../src/usecases/memos/list-memos.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
-import { updateLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/update-line-of-enquiry.js';
 import { verifyAuditLog } from '../../src/usecases/audit/verify-audit-log.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { contextFor, makeEvidenceTeam, type EvidenceTeam } from '../helpers/evidence.js';
@@ -407,99 +402,5 @@ describe('coding', () => {
       targetId: voice.id,
     });
     expect(memos).toHaveLength(1);
-  });
-});
-
-describe('cases and lines of enquiry', () => {
-  it('types case attributes per kind and filters codings by them', async () => {
-    const cases = await listCases(as(team.member), { activityId: team.activity.id, kind: 'child' });
-    const c202 = cases.cases.find((c) => c.reference === 'C-202')!;
-    await updateCase(as(team.member), {
-      caseId: c202.id,
-      expectedVersion: 1,
-      attributes: { cohort: 'child_in_care', ageBand: '10_15', disability: false },
-    });
-    await expect(
-      updateCase(as(team.member), {
-        caseId: c202.id,
-        expectedVersion: 2,
-        attributes: { locality: 'North' },
-      }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(
-      createCase(as(team.member), {
-        activityId: team.activity.id,
-        kind: 'practitioner',
-        reference: 'SW-1',
-        attributes: { experienceBand: 'ten years' },
-      }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const filtered = await listCases(as(team.member), {
-      activityId: team.activity.id,
-      attributes: { cohort: 'child_in_care' },
-    });
-    expect(filtered.cases.map((c) => c.reference)).toEqual(['C-202']);
-    const codings = await listCodings(as(team.member), {
-      activityId: team.activity.id,
-      attributes: [{ kind: 'child', name: 'cohort', value: 'child_in_care' }],
-    });
-    expect(codings.length).toBeGreaterThan(0);
-    expect(new Set(codings.map((c) => c.evidenceReference))).toEqual(new Set(['E2']));
-  });
-
-  it('creates, lists and closes lines of enquiry (a conclusion is needed to close)', async () => {
-    const line = await createLineOfEnquiry(as(team.lead), {
-      activityId: team.activity.id,
-      title: 'Are strategy discussions timely out of hours?',
-      source: 'data',
-      judgementAreas: ['help_and_protection'],
-    });
-    await expect(
-      updateLineOfEnquiry(as(team.lead), {
-        lineOfEnquiryId: line.id,
-        expectedVersion: 1,
-        status: 'closed',
-      }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const closed = await updateLineOfEnquiry(as(team.lead), {
-      lineOfEnquiryId: line.id,
-      expectedVersion: 1,
-      status: 'closed',
-      conclusion: 'Yes: all sampled discussions were held within a day.',
-    });
-    expect(closed).toMatchObject({ status: 'closed', version: 2 });
-  });
-});
-
-describe('access', () => {
-  it('hides evidence from inspectors not on the team, LA users and researchers; shadows only read', async () => {
-    for (const who of [team.outsider, team.laUser, team.researcher]) {
-      await expect(listEvidence(as(who), { activityId: team.activity.id })).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
-      await expect(listCodes(as(who), { activityId: team.activity.id })).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
-      await expect(
-        recordEvidence(as(who), { activityId: team.activity.id, text: 'x', method: 'la_audit' }),
-      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    }
-    const any = (await listEvidence(as(team.lead), { activityId: team.activity.id, by: 'none' }))
-      .groups[0]!.records[0]!;
-    await expect(getEvidence(as(team.laUser), { evidenceId: any.id })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    expect((await listEvidence(as(team.shadow), { activityId: team.activity.id })).canWrite).toBe(
-      false,
-    );
-    await expect(
-      recordEvidence(as(team.shadow), {
-        activityId: team.activity.id,
-        text: 'x',
-        method: 'la_audit',
-      }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const national = await listEvidence(as(team.national), { activityId: team.activity.id });
-    expect(national).toMatchObject({ canWrite: false });
   });
 });
