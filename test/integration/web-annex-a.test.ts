@@ -140,8 +140,11 @@ describe('Annex A page', () => {
     expect(list).toHaveLength(5);
     expect(list[0]!.childRef).toMatch(/^C-/);
     expect(list[0]!.data).toHaveProperty('inTouch');
+    expect((await lead.get(`/activities/${t.demo.activityId}`)).body).toContain(pageUrl);
     for (const key of ['la', 'researcher', 'regional']) {
       const c = await signInAs(t, key);
+      const activityPage = await c.get(`/activities/${t.demo.activityId}`);
+      expect(activityPage.body, key).not.toContain(pageUrl);
       expect((await c.get(pageUrl)).statusCode, key).toBe(404);
       expect((await c.get(`/api/v1/activities/${t.demo.activityId}/annex-a`)).statusCode, key).toBe(
         404,

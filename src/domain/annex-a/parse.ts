@@ -18,7 +18,7 @@ import {
   parseInteger,
   type DateResult,
 } from './normalise.js';
-import { crossRowChecks, rowChecks, type RowContext } from './rules.js';
+import { createCrossRowChecker, rowChecks, type RowContext } from './rules.js';
 
 export type Severity = 'error' | 'query';
 
@@ -75,8 +75,6 @@ export interface ParseResult {
   rows: ParsedRow[];
   issues: AnnexAIssue[];
   totals: { rows: number; flaggedRows: number; errors: number; queries: number };
-  /** Rows whose flags the cross-row checks changed after they were handed to onRows. */
-  lateFlagged: ParsedRow[];
 }
 
 export interface ParseOptions {
@@ -88,8 +86,9 @@ export interface ParseOptions {
   yieldToEventLoop?: boolean;
   /**
    * Receives validated rows in batches while reading goes on (so they can be stored in parallel);
-   * awaited, so a slow sink slows reading down. Cross-row checks (duplicates) come after the last
-   * batch and may add flags to rows already handed over: see ParseResult.lateFlagged.
+   * awaited, so a slow sink slows reading down. Rows handed over are not kept in
+   * ParseResult.rows (so memory stays flat). Cross-row checks run as rows arrive and flag the
+   * later row, so a row handed over never changes again.
    */
   onRows?: (rows: ParsedRow[]) => Promise<void>;
   /** Rows per onRows batch (default 2000). */
@@ -204,15 +203,11 @@ export async function parseAnnexA(
   let state: SheetState | null = null;
   let pending: { name: string; buffered: { cells: CellValue[]; row: number }[] } | null = null;
   let skipSheet = false;
-  let handedOver = 0;
+  const crossCheck = createCrossRowChecker();
   const batchSize = options.batchSize ?? 2000;
   const handOver = async (all: boolean): Promise<void> => {
     if (!options.onRows) return;
-    while (rows.length - handedOver >= (all ? 1 : batchSize)) {
-      const batch = rows.slice(handedOver, handedOver + batchSize);
-      handedOver += batch.length;
-      await options.onRows(batch);
-    }
+    while (rows.length >= (all ? 1 : batchSize)) await options.onRows(rows.splice(0, batchSize));
   };
   let rowsRead = 0;
   let layout: '2019' | '2023' = '2019';
@@ -554,9 +549,18 @@ export async function parseAnnexA(
     }
     rowChecks(ctx);
     delete data.dateOfBirth;
+    const parsedRow: ParsedRow = { list: def.number, row: rowNumber, childId, data, extra, flags };
+    crossCheck(parsedRow, (field, rule, severity, message) =>
+      flag(
+        field ? (def.fields.find((x) => x.key === field) ?? null) : null,
+        rule,
+        severity,
+        message,
+      ),
+    );
     s.summary.rows++;
     if (flags.length > 0) s.summary.flaggedRows++;
-    rows.push({ list: def.number, row: rowNumber, childId, data, extra, flags });
+    rows.push(parsedRow);
   }
 
   function beginList(def: ListDef, sheet: string): void {
@@ -710,35 +714,6 @@ export async function parseAnnexA(
     },
   );
   await handOver(true);
-  const lateFlagged = new Set<ParsedRow>();
-
-  // Checks across rows (duplicates, counts that must agree per child).
-  crossRowChecks(rows, (row, field, rule, severity, message) => {
-    const def = annexALists[row.list - 1]!;
-    const f = field ? (def.fields.find((x) => x.key === field) ?? null) : null;
-    if (row.flags.length === 0) {
-      const summary = summaries.find((s) => s.list === row.list);
-      if (summary) summary.flaggedRows++;
-    }
-    row.flags.push({ field, rule, severity });
-    lateFlagged.add(row);
-    const summary = summaries.find((s) => s.list === row.list);
-    if (summary) {
-      if (severity === 'error') summary.errors++;
-      else summary.queries++;
-    }
-    issues.push({
-      list: row.list,
-      sheet: summary?.sheet ?? null,
-      row: row.row,
-      column: f?.header ?? null,
-      field,
-      value: null,
-      rule,
-      severity,
-      message,
-    });
-  });
 
   summaries.sort((a, b) => a.list - b.list);
   const totals = { rows: 0, flaggedRows: 0, errors: 0, queries: 0 };
@@ -757,6 +732,5 @@ export async function parseAnnexA(
     rows,
     issues,
     totals,
-    lateFlagged: [...lateFlagged],
   };
 }

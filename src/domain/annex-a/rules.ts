@@ -216,7 +216,6 @@ export function rowChecks(ctx: RowContext): void {
 }
 
 export type CrossRowReport = (
-  row: ParsedRow,
   field: string | null,
   rule: string,
   severity: Severity,
@@ -232,51 +231,53 @@ const EVENT_DATE: Record<number, string> = {
   5: 'strategyDiscussionDate',
 };
 
-export function crossRowChecks(rows: ParsedRow[], report: CrossRowReport): void {
-  const firstByChild = new Map<string, ParsedRow>();
-  const firstEvent = new Map<string, ParsedRow>();
+/**
+ * Checks across rows, one row at a time as rows arrive (so earlier rows never change): a child
+ * twice in a one-row-per-child list, the same event twice, a per-child count that disagrees.
+ * The later row is the one flagged, naming the earlier row.
+ */
+export function createCrossRowChecker(): (row: ParsedRow, report: CrossRowReport) => void {
+  const firstByChild = new Map<string, number>();
+  const firstEvent = new Map<string, number>();
   const referralCount = new Map<string, number>();
-  for (const row of rows) {
-    if (!row.childId) continue;
+  return (row, report) => {
+    if (!row.childId) return;
     const id = `${row.list}\u0000${row.childId}`;
     if (ONE_ROW_PER_CHILD.has(row.list) || row.list === 10 || row.list === 11) {
       const first = firstByChild.get(id);
-      if (first) {
+      if (first !== undefined) {
         const what = row.list === 11 ? 'adopter' : 'child';
         report(
-          row,
           row.list === 11 ? 'adopterId' : 'childId',
           'duplicate.child',
           row.list === 10 ? 'query' : 'error',
-          `The same ${what} is also on row ${first.row}; List ${row.list} has one row per ${what}.`,
+          `The same ${what} is also on row ${first}; List ${row.list} has one row per ${what}.`,
         );
-      } else firstByChild.set(id, row);
+      } else firstByChild.set(id, row.row);
     }
     const dateKey = EVENT_DATE[row.list];
     if (dateKey && typeof row.data[dateKey] === 'string') {
       const key = `${id}\u0000${row.data[dateKey] as string}`;
       const first = firstEvent.get(key);
-      if (first)
+      if (first !== undefined)
         report(
-          row,
           dateKey,
           'duplicate.event',
           'query',
-          `The same child has another row with this date (row ${first.row}).`,
+          `The same child has another row with this date (row ${first}).`,
         );
-      else firstEvent.set(key, row);
+      else firstEvent.set(key, row.row);
     }
     if (row.list === 3 && typeof row.data.referralsLast12Months === 'number') {
       const seen = referralCount.get(row.childId);
       if (seen === undefined) referralCount.set(row.childId, row.data.referralsLast12Months);
       else if (seen !== row.data.referralsLast12Months)
         report(
-          row,
           'referralsLast12Months',
           'consistency.per-child',
           'query',
           'The number of referrals in the last 12 months differs between this child’s rows (it should be the same on each).',
         );
     }
-  }
+  };
 }

@@ -2,7 +2,8 @@
 // which some programs skip before looking) may be run as a formula when an exported file is
 // opened. Every CSV or XLSX export the project writes passes its text cells through here.
 
-const DANGEROUS_START = /^[=+\-@\t\r]/;
+// Also after leading spaces, and in full-width forms (＝ ＋ － ＠), which some programs accept too.
+const DANGEROUS_START = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 /** Prefixes a dangerous text value with an apostrophe so spreadsheets show it as text. */
 export function neutraliseCell(value: string): string {

@@ -66,7 +66,7 @@ describe('spreadsheet readers and writers', () => {
   it('neutralises formula-like text in exports by default', async () => {
     const { sheets } = await readAll(writeXlsx(sample));
     expect(sheets[0]!.rows[4]!.cells[0]).toBe("'=cmd()");
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '  =1+1', '\uff1dcmd'])
       expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell('safe')).toBe('safe');
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');

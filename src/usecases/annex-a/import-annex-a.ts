@@ -16,7 +16,6 @@ import {
   insertAnnexARows,
   linkSupersededAnnexAImport,
   supersedeAnnexAImport,
-  updateAnnexARowFlags,
   type NewAnnexARow,
 } from '../../data/repositories/annex-a.js';
 import {
@@ -263,8 +262,6 @@ export async function importAnnexA(
         });
       const errorCount = result.totals.errors;
       if (errorCount > 0 && !input.acceptFlagged) throw new RefusedImport();
-      if (result.lateFlagged.length > 0)
-        await updateAnnexARowFlags(trx, importId, result.lateFlagged);
       const acceptedFlagged = input.acceptFlagged && errorCount > 0;
       await completeAnnexAImport(trx, importId, {
         format: result.format,
