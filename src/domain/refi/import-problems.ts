@@ -132,8 +132,12 @@ function repairAction(p: RefiProblem): string {
 export function invalidFile(file: string, fatal: RefiProblem[]): RefiInvalid {
   const first = fatal[0]!;
   const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more problem(s))` : '';
+  const onlyGuids = fatal.every((p) => p.code === 'attribute-type' && p.type === 'guid');
+  const hint = onlyGuids
+    ? ' To import it anyway, ask for its identifiers to be replaced by new GUIDs (--repair-guids; repairGuids in the API).'
+    : '';
   return new RefiInvalid(
-    `${file} is not a valid REFI-QDA file: ${first.element} at ${first.path}: ${first.reason}${more}. Nothing was imported.`,
+    `${file} is not a valid REFI-QDA file: ${first.element} at ${first.path}: ${first.reason}${more}. Nothing was imported.${hint}`,
     fatal.slice(0, 100).map((p) => ({
       field: p.path,
       ...(p.value !== undefined ? { value: p.value } : {}),

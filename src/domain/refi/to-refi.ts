@@ -155,7 +155,9 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
   for (const k of s.codings) {
     if (!evidenceById.has(k.evidenceId) || !codeGuid.has(k.codeId)) continue;
     const key = `${k.evidenceId}:${k.start}:${k.end}`;
-    bySpan.set(key, [...(bySpan.get(key) ?? []), k]);
+    const group = bySpan.get(key);
+    if (group) group.push(k);
+    else bySpan.set(key, [k]);
   }
   const selectionsOf = new Map<string, RefiSelection[]>();
   for (const group of bySpan.values()) {
@@ -170,20 +172,19 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
     }));
     const earliest = group.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
     const name = first.spanText.replace(/\s+/g, ' ').trim();
-    selectionsOf.set(e.id, [
-      ...(selectionsOf.get(e.id) ?? []),
-      {
-        guid: uuidV5(`selection:${e.guid}:${first.start}:${first.end}`),
-        name: name.length > 80 ? `${name.slice(0, 79)}…` : name,
-        start: first.start,
-        end: first.end,
-        creatingUser: person(earliest.coder),
-        creationDateTime: iso(earliest.createdAt),
-        description: null,
-        codings,
-        noteRefs: [],
-      },
-    ]);
+    const list = selectionsOf.get(e.id) ?? [];
+    selectionsOf.set(e.id, list);
+    list.push({
+      guid: uuidV5(`selection:${e.guid}:${first.start}:${first.end}`),
+      name: name.length > 80 ? `${name.slice(0, 79)}…` : name,
+      start: first.start,
+      end: first.end,
+      creatingUser: person(earliest.coder),
+      creationDateTime: iso(earliest.createdAt),
+      description: null,
+      codings,
+      noteRefs: [],
+    });
   }
   const usedVars = new Set<string>();
   const value = (

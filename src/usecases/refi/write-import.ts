@@ -6,11 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
-import {
-  insertEvidenceVersion,
-  nextEvidenceRefNo,
-  type EvidenceFields,
-} from '../../data/repositories/evidence.js';
+import { nextEvidenceRefNo, type EvidenceFields } from '../../data/repositories/evidence.js';
 import type { DB } from '../../data/schema.js';
 import type { ImportPlan } from '../../domain/refi/plan-import.js';
 import type { PersonRef } from '../../data/repositories/evidence.js';
@@ -31,7 +27,7 @@ const BATCH = 500;
 
 async function insertAll<T extends Record<string, unknown>>(
   trx: Transaction<DB>,
-  table: 'codes' | 'cases' | 'evidence_records' | 'codings' | 'memos',
+  table: 'codes' | 'cases' | 'evidence_records' | 'evidence_versions' | 'codings' | 'memos',
   rows: T[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH)
@@ -247,14 +243,18 @@ export async function writeImportPlan(
     versions.push({ id, text: e.text, fields, by });
   }
   await insertAll(trx, 'evidence_records', newEvidence);
-  for (const v of versions)
-    await insertEvidenceVersion(trx, {
-      evidenceId: v.id,
+  await insertAll(
+    trx,
+    'evidence_versions',
+    versions.map((v) => ({
+      evidence_id: v.id,
       version: 1,
       text: v.text,
-      fields: v.fields,
-      by: v.by,
-    });
+      fields: JSON.stringify(v.fields),
+      created_by: v.by.id,
+      created_by_label: v.by.label,
+    })),
+  );
   counts.evidence = newEvidence.length;
 
   // Codings.
