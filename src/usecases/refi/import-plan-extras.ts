@@ -3,11 +3,7 @@
 // what kind of case a case is.
 import { evidenceMethodLabels, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { RefiCode } from '../../domain/refi/model.js';
-import {
-  DEFAULT_METHOD,
-  planImport,
-  type ImportPlan,
-} from '../../domain/refi/plan-import.js';
+import { DEFAULT_METHOD, planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
 import type { ReadReport } from '../../domain/refi/read-project.js';
 
 export function codebookPlan(
