@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchEvidence } from './evidence.js';
+import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchStartup } from './startup.js';
@@ -38,4 +39,6 @@ if (only.has('evidence')) {
   out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
+if (only.has('evidence-analysis'))
+  out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
 process.stdout.write(`${out.join('\n')}\n`);

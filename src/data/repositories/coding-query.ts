@@ -87,6 +87,8 @@ export interface CodedSpan {
   start: number;
   end: number;
   coder: PersonRef;
+  /** The record's length in code points. */
+  length: number;
 }
 
 /** The codings of these codes on the evidence in scope (lost codings left out). */
@@ -110,6 +112,7 @@ export async function codedSpans(
       'k.end_pos',
       'k.coder_id',
       'k.coder_label',
+      sql<number>`char_length(e.text)`.as('length'),
     ])
     .where('k.activity_id', '=', evidence.activityId)
     .where('k.code_id', 'in', ids)
@@ -124,6 +127,7 @@ export async function codedSpans(
     start: r.start_pos,
     end: r.end_pos,
     coder: { id: r.coder_id, label: r.coder_label },
+    length: r.length,
   }));
 }
 

@@ -93,51 +93,53 @@ function shape(r: {
   };
 }
 
-/** One page of an activity's matching records, best first, and how many match in all. */
+type PageRow = Parameters<typeof shape>[0] & {
+  total: number;
+  activity_title: string;
+  la_id: string;
+  la_name: string;
+};
+
+/** The columns of a page of hits (`p` holds id, rank and total; `e` the record). */
+const pageColumns = sql`e.id, e.activity_id, e.ref_no, e.version,
+  left(e.text, ${MAX_HIGHLIGHT_TEXT}) as text, char_length(e.text) as text_length, e.method,
+  e.observed_on, e.direction, e.judgement_areas, cc.reference as child_case_reference,
+  e.recorded_by, e.recorded_by_label, e.recorded_at, p.rank, p.total,
+  a.title as activity_title, a.la_id, la.name as la_name`;
+
+const pageJoins = sql`join evidence_records e on e.id = p.id
+  join activities a on a.id = e.activity_id
+  join local_authorities la on la.id = a.la_id
+  left join cases cc on cc.id = e.child_case_id`;
+
+/**
+ * One page of an activity's matching records, best first, and how many match in all. The rank
+ * and count are computed over the matches' ids only; texts are read for the page alone.
+ */
 export async function searchActivityEvidence(
   db: Kysely<DB>,
   s: ActivitySearch,
 ): Promise<{ total: number; rows: SearchRow[] }> {
   const q = tsQuery(s.query);
-  const rows = await db
-    .selectFrom('evidence_records as e')
-    .leftJoin('cases as cc', 'cc.id', 'e.child_case_id')
-    .select([
-      'e.id',
-      'e.activity_id',
-      'e.ref_no',
-      'e.version',
-      sql<string>`left(e.text, ${MAX_HIGHLIGHT_TEXT})`.as('text'),
-      sql<number>`char_length(e.text)`.as('text_length'),
-      'e.method',
-      'e.observed_on',
-      'e.direction',
-      'e.judgement_areas',
-      'cc.reference as child_case_reference',
-      'e.recorded_by',
-      'e.recorded_by_label',
-      'e.recorded_at',
-      sql<number>`ts_rank_cd(e.search, ${q})`.as('rank'),
-      sql<number>`count(*) over ()`.as('total'),
-    ])
-    .where(evidenceWhere(s.filter))
-    .where(sql<boolean>`e.search @@ ${q}`)
-    .orderBy('rank', 'desc')
-    .orderBy('e.ref_no')
-    .limit(s.limit)
-    .offset(s.offset)
-    .execute();
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && s.offset > 0) {
-    const c = await db
-      .selectFrom('evidence_records as e')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where(evidenceWhere(s.filter))
-      .where(sql<boolean>`e.search @@ ${q}`)
-      .executeTakeFirstOrThrow();
-    total = c.n;
+  const r = await sql<PageRow>`
+    with m as (
+      select e.id, e.ref_no, ts_rank_cd(e.search, ${q}) as rank
+      from evidence_records e
+      where ${evidenceWhere(s.filter)} and e.search @@ ${q}
+    ), p as (
+      select m.id, m.rank, m.ref_no, (select count(*) from m)::int as total
+      from m order by m.rank desc, m.ref_no limit ${s.limit} offset ${s.offset}
+    )
+    select ${pageColumns} from p ${pageJoins}
+    order by p.rank desc, p.ref_no`.execute(db);
+  let total = r.rows[0]?.total ?? 0;
+  if (r.rows.length === 0 && s.offset > 0) {
+    const c = await sql<{ n: number }>`
+      select count(*)::int as n from evidence_records e
+      where ${evidenceWhere(s.filter)} and e.search @@ ${q}`.execute(db);
+    total = c.rows[0]?.n ?? 0;
   }
-  return { total, rows: rows.map(shape) };
+  return { total, rows: r.rows.map(shape) };
 }
 
 export interface NationalSearch {
@@ -159,9 +161,14 @@ export interface NationalRow extends SearchRow {
 /** Counting stops here: "more than 10,000 records" is all anyone needs to know. */
 export const NATIONAL_COUNT_CAP = 10_000;
 
+/** Ranking looks at the most recent matches, this many (plus the offset). */
+export const NATIONAL_RANK_WINDOW = 2_000;
+
 /**
- * One page of matches across every activity the actor may see, most relevant first. The rank is
- * computed for the matching rows only (the GIN index finds them), and the count is capped.
+ * One page of matches across every activity the actor may see. The most recent 2,000 matches
+ * (all of them for a specific search) are ranked by relevance: the planner either walks the
+ * recency index (common words) or the search index (rare words), so the time stays bounded
+ * whatever the query. The count stops at 10,000.
  */
 export async function searchAllEvidence(
   db: Kysely<DB>,
@@ -180,19 +187,17 @@ export async function searchAllEvidence(
   ];
   const where = sql<boolean>`e.deleted_at is null and e.search @@ ${q} and ${scope} and ${sql.join(extra, sql` and `)}`;
   const [page, count] = await Promise.all([
-    sql<Parameters<typeof shape>[0] & { activity_title: string; la_id: string; la_name: string }>`
-      select e.id, e.activity_id, e.ref_no, e.version, left(e.text, ${MAX_HIGHLIGHT_TEXT}) as text,
-             char_length(e.text) as text_length, e.method, e.observed_on, e.direction,
-             e.judgement_areas, cc.reference as child_case_reference, e.recorded_by,
-             e.recorded_by_label, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank,
-             a.title as activity_title, a.la_id, la.name as la_name
-      from evidence_records e
-      join activities a on a.id = e.activity_id
-      join local_authorities la on la.id = a.la_id
-      left join cases cc on cc.id = e.child_case_id
-      where ${where}
-      order by rank desc, e.recorded_at desc, e.id
-      limit ${s.limit} offset ${s.offset}`.execute(db),
+    sql<PageRow>`
+      with c as materialized (
+        select e.id, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank
+        from evidence_records e where ${where}
+        order by e.recorded_at desc, e.id limit ${NATIONAL_RANK_WINDOW + s.offset}
+      ), p as (
+        select c.id, c.rank, c.recorded_at, 0 as total from c
+        order by c.rank desc, c.recorded_at desc, c.id limit ${s.limit} offset ${s.offset}
+      )
+      select ${pageColumns} from p ${pageJoins}
+      order by p.rank desc, p.recorded_at desc, p.id`.execute(db),
     sql<{ n: number }>`
       select count(*)::int as n from (
         select 1 from evidence_records e where ${where} limit ${NATIONAL_COUNT_CAP + 1}

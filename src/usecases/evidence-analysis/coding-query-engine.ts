@@ -157,16 +157,16 @@ export async function computePassages(
       else leavesOf.set(id, [leaf]);
     }
   const spans = await codedSpans(db, run.evidence, run.coding, [...leavesOf.keys()]);
-  const byRecord = new Map<string, { refNo: number; spans: CodedSpan[] }>();
+  const byRecord = new Map<string, { refNo: number; length: number; spans: CodedSpan[] }>();
   for (const s of spans) {
-    const r = byRecord.get(s.evidenceId) ?? { refNo: s.refNo, spans: [] };
-    r.spans.push(s);
-    byRecord.set(s.evidenceId, r);
+    const r = byRecord.get(s.evidenceId);
+    if (r) r.spans.push(s);
+    else byRecord.set(s.evidenceId, { refNo: s.refNo, length: s.length, spans: [s] });
   }
-  const needsLength = uncoded || JSON.stringify(expr).includes('"not"');
-  const records = needsLength
-    ? await recordsInScope(db, run.evidence, uncoded ? undefined : [...byRecord.keys()])
-    : [...byRecord].map(([id, r]) => ({ id, refNo: r.refNo, length: Number.MAX_SAFE_INTEGER }));
+  // Only a query that matches records with none of its codes needs every record in scope.
+  const records = uncoded
+    ? await recordsInScope(db, run.evidence)
+    : [...byRecord].map(([id, r]) => ({ id, refNo: r.refNo, length: r.length }));
   const positive = positiveCodes(expr);
   const out: Passage[] = [];
   let matchedRecords = 0;
