@@ -352,7 +352,7 @@ export async function listAnnexARows(
     .selectFrom('annex_a_rows as r')
     .innerJoin('annex_a_imports as i', 'i.id', 'r.import_id')
     .select(['r.list_no', 'r.row_no', 'r.child_ref', 'r.data', 'r.extra', 'r.flags', 'r.severity'])
-    .where('r.activity_id', '=', activityId)
+    .where('i.activity_id', '=', activityId)
     .where('i.status', '=', 'current');
   if (filter.list !== undefined) q = q.where('r.list_no', '=', filter.list);
   if (filter.severity === 'flagged') q = q.where('r.severity', 'is not', null);
@@ -375,10 +375,12 @@ export async function listAnnexARows(
 /** Rows per list of the current import. */
 export async function countAnnexARows(db: Db, activityId: string): Promise<Record<number, number>> {
   const rows = await db
-    .selectFrom('annex_a_rows')
-    .select(['list_no', sql<string>`count(*)`.as('n')])
-    .where('activity_id', '=', activityId)
-    .groupBy('list_no')
+    .selectFrom('annex_a_rows as r')
+    .innerJoin('annex_a_imports as i', 'i.id', 'r.import_id')
+    .select(['r.list_no', sql<string>`count(*)`.as('n')])
+    .where('i.activity_id', '=', activityId)
+    .where('i.status', '=', 'current')
+    .groupBy('r.list_no')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.list_no, Number(r.n)]));
 }
@@ -407,7 +409,9 @@ export async function purgeAnnexA(
 ): Promise<{ rows: number; imports: number }> {
   const deleted = await trx
     .deleteFrom('annex_a_rows')
-    .where('activity_id', '=', activityId)
+    .where('import_id', 'in', (eb) =>
+      eb.selectFrom('annex_a_imports').select('id').where('activity_id', '=', activityId),
+    )
     .executeTakeFirst();
   const updated = await trx
     .updateTable('annex_a_imports')
