@@ -89,6 +89,8 @@ export async function groupEvidence(
     'e.practitioner_case_id',
     'e.team_case_id',
   ]);
+  // Each record is in exactly one group, except under headings and themes (several or none).
+  const multi = by === 'area' || by === 'theme';
   const [groups, total] = await Promise.all([
     sql<EvidenceGroupRow>`
       with m as (${m})
@@ -96,10 +98,13 @@ export async function groupEvidence(
         (array_agg(g.id::text order by g.observed_on, g.ref_no))[1:${limit}] as ids
       from (${source(by, f.activityId)}) g
       group by g.key`.execute(db),
-    sql<{ n: number }>`with m as (${m}) select count(*)::int as n from m`.execute(db),
+    multi
+      ? sql<{ n: number }>`with m as (${m}) select count(*)::int as n from m`.execute(db)
+      : null,
   ]);
+  const rows = groups.rows.map((g) => ({ ...g, ids: g.ids ?? [] }));
   return {
-    total: total.rows[0]?.n ?? 0,
-    groups: groups.rows.map((g) => ({ ...g, ids: g.ids ?? [] })),
+    total: total ? (total.rows[0]?.n ?? 0) : rows.reduce((n, g) => n + g.count, 0),
+    groups: rows,
   };
 }
