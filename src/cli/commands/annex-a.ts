@@ -1,8 +1,14 @@
 // `triangulate annex-a ...`: import an activity's Annex A, show its report, set its retention
 // date, and purge child-level data whose retention date has passed.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import {
+  annexAListToCsv,
+  annexAToOds,
+  annexAToXlsx,
+  generateAnnexA,
+} from '../../domain/annex-a/generator.js';
 import type { AnnexAIssue } from '../../domain/annex-a/parse.js';
 import { AppError } from '../../errors.js';
 import { getAnnexAReport, type AnnexAReport } from '../../usecases/annex-a/get-annex-a-report.js';
@@ -157,6 +163,61 @@ export function registerAnnexACommands(program: Command): void {
             output(opts.json, r, () => importText(r));
             if (r.status === 'rejected') process.exitCode = 2;
           });
+        },
+      ),
+    );
+
+  annexA
+    .command('generate')
+    .description(
+      'Write a seeded synthetic Annex A (messy, like real files) for demos and testing; no database needed',
+    )
+    .argument('<file>', 'where to write it: .xlsx, .ods, or .csv (one list, see --list)')
+    .option('--rows <n>', 'about how many rows across the lists (100 to 300000)', '2000')
+    .option('--seed <n>', 'the same seed gives the same file', '1')
+    .option(
+      '--mess <p>',
+      'share of values, headings and sheet names in messy forms (0 to 1)',
+      '0.3',
+    )
+    .option('--errors <p>', 'share of rows given a deliberate error (0 to 1)', '0')
+    .option('--layout <year>', '2019 or 2023 (List 9 columns)', '2023')
+    .option('--list <n>', 'for .csv: which list', '1')
+    .option('--reference-date <date>', 'the extraction date (YYYY-MM-DD)')
+    .action(
+      action(
+        async (
+          file: string,
+          opts: {
+            rows: string;
+            seed: string;
+            mess: string;
+            errors: string;
+            layout: string;
+            list: string;
+            referenceDate?: string;
+          },
+        ) => {
+          const g = generateAnnexA({
+            rows: Number(opts.rows),
+            seed: Number(opts.seed),
+            mess: Number(opts.mess),
+            errorRate: Number(opts.errors),
+            layout: opts.layout === '2019' ? '2019' : '2023',
+            ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
+          });
+          const ext = path.extname(file).toLowerCase();
+          const bytes =
+            ext === '.ods'
+              ? annexAToOds(g)
+              : ext === '.csv'
+                ? new TextEncoder().encode(annexAListToCsv(g, Number(opts.list)))
+                : annexAToXlsx(g);
+          await writeFile(file, bytes);
+          const rows = g.lists.reduce((n, l) => n + l.rows.length, 0);
+          process.stdout.write(
+            `Wrote ${file}: ${rows} rows in ${g.lists.length} lists (extracted ${g.referenceDate}).\n`,
+          );
         },
       ),
     );
