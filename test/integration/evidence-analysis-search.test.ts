@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchAllEvidence as searchAllEvidenceRows } from '../../src/data/repositories/evidence-search.js';
+import { parseTextQuery } from '../../src/domain/evidence-analysis/text-query.js';
 import { searchAllEvidence } from '../../src/usecases/evidence-analysis/search-all-evidence.js';
 import { searchEvidence } from '../../src/usecases/evidence-analysis/search-evidence.js';
 import { createWorld, TEXTS, type World } from '../helpers/evidence-analysis.js';
@@ -106,5 +108,25 @@ describe('search across activities', () => {
     await expect(
       searchAllEvidence(w.as(w.national), { query: 'NOT protection' }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('ranks by relevance up to the count cap and puts the newest first beyond it', async () => {
+    const query = parseTextQuery('plan')!;
+    const ranked = await searchAllEvidenceRows(w.t.db, {
+      scope: { kind: 'all' },
+      query,
+      limit: 10,
+      offset: 0,
+    });
+    expect(ranked).toMatchObject({ total: 5, capped: false, orderedBy: 'relevance' });
+    const newest = await searchAllEvidenceRows(w.t.db, {
+      scope: { kind: 'all' },
+      query,
+      limit: 3,
+      offset: 0,
+      countCap: 2,
+    });
+    expect(newest).toMatchObject({ total: 2, capped: true, orderedBy: 'recency' });
+    expect(newest.rows.map((r) => r.reference)).toEqual(['E5', 'E4', 'E3']);
   });
 });

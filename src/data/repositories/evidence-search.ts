@@ -161,59 +161,77 @@ export interface NationalRow extends SearchRow {
 /** Counting stops here: "more than 10,000 records" is all anyone needs to know. */
 export const NATIONAL_COUNT_CAP = 10_000;
 
-/** Ranking looks at the most recent matches, this many (plus the offset). */
-export const NATIONAL_RANK_WINDOW = 2_000;
-
 /**
- * One page of matches across every activity the actor may see. The most recent 2,000 matches
- * (all of them for a specific search) are ranked by relevance: the planner either walks the
- * recency index (common words) or the search index (rare words), so the time stays bounded
- * whatever the query. The count stops at 10,000.
+ * One page of matches across every activity the actor may see. Up to 10,000 matches are counted
+ * and ranked by relevance in one query (the search index finds them). When more match, the
+ * newest come first instead: the recency index is walked and each row tested, which for a common
+ * word finds a page after a few hundred rows, so the time stays bounded whatever the query.
  */
 export async function searchAllEvidence(
   db: Kysely<DB>,
-  s: NationalSearch,
-): Promise<{ total: number; capped: boolean; rows: NationalRow[] }> {
+  s: NationalSearch & { countCap?: number },
+): Promise<{
+  total: number;
+  capped: boolean;
+  orderedBy: 'relevance' | 'recency';
+  rows: NationalRow[];
+}> {
+  const cap = s.countCap ?? NATIONAL_COUNT_CAP;
   const q = tsQuery(s.query);
   const scope =
     s.scope.kind === 'all'
       ? sql<boolean>`true`
       : sql<boolean>`e.activity_id in (select tm.activity_id from team_members tm where tm.user_id = ${s.scope.userId})`;
-  const extra = [
-    s.methods?.length ? sql`e.method in (${sql.join(s.methods)})` : sql`true`,
+  const filters = sql<boolean>`e.deleted_at is null and ${scope} and ${
+    s.methods?.length ? sql`e.method in (${sql.join(s.methods)})` : sql`true`
+  } and ${
     s.judgementAreas?.length
       ? sql`e.judgement_areas && array[${sql.join(s.judgementAreas)}]::text[]`
-      : sql`true`,
-  ];
-  const where = sql<boolean>`e.deleted_at is null and e.search @@ ${q} and ${scope} and ${sql.join(extra, sql` and `)}`;
-  const [page, count] = await Promise.all([
-    sql<PageRow>`
-      with c as materialized (
-        select e.id, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank
-        from evidence_records e where ${where}
-        order by e.recorded_at desc, e.id limit ${NATIONAL_RANK_WINDOW + s.offset}
-      ), p as (
-        select c.id, c.rank, c.recorded_at, 0 as total from c
-        order by c.rank desc, c.recorded_at desc, c.id limit ${s.limit} offset ${s.offset}
-      )
-      select ${pageColumns} from p ${pageJoins}
-      order by p.rank desc, p.recorded_at desc, p.id`.execute(db),
-    sql<{ n: number }>`
-      select count(*)::int as n from (
-        select 1 from evidence_records e where ${where} limit ${NATIONAL_COUNT_CAP + 1}
-      ) m`.execute(db),
-  ]);
-  const n = count.rows[0]?.n ?? 0;
-  return {
-    total: Math.min(n, NATIONAL_COUNT_CAP),
-    capped: n > NATIONAL_COUNT_CAP,
-    rows: page.rows.map((r) => ({
-      ...shape(r),
-      activityTitle: r.activity_title,
-      laId: r.la_id,
-      laName: r.la_name,
-    })),
-  };
+      : sql`true`
+  }`;
+  const ranked = await sql<Partial<PageRow> & { all_matches: number }>`
+    with m as materialized (
+      select e.id, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank
+      from evidence_records e where ${filters} and e.search @@ ${q}
+      limit ${cap + 1}
+    ), t as (
+      select count(*)::int as all_matches from m
+    ), p as (
+      select m.id, m.rank, m.recorded_at, 0 as total from m, t
+      where t.all_matches <= ${cap}
+      order by m.rank desc, m.recorded_at desc, m.id limit ${s.limit} offset ${s.offset}
+    )
+    select t.all_matches, page.* from t left join lateral (
+      select ${pageColumns}, p.id as page_id from p ${pageJoins}
+    ) page on true
+    order by page.rank desc nulls last, page.recorded_at desc, page.id`.execute(db);
+  const n = ranked.rows[0]?.all_matches ?? 0;
+  const toRow = (r: PageRow): NationalRow => ({
+    ...shape(r),
+    activityTitle: r.activity_title,
+    laId: r.la_id,
+    laName: r.la_name,
+  });
+  if (n <= cap)
+    return {
+      total: n,
+      capped: false,
+      orderedBy: 'relevance',
+      rows: ranked.rows.filter((r) => r.id).map((r) => toRow(r as PageRow)),
+    };
+  // OFFSET 0 keeps the inner query as written: newest first along the recency index.
+  const recent = await sql<PageRow>`
+    with p as (
+      select x.id, ts_rank_cd(x.search, ${q}) as rank, x.recorded_at, 0 as total from (
+        select e.id, e.recorded_at, e.search from evidence_records e where ${filters}
+        order by e.recorded_at desc, e.id offset 0
+      ) x
+      where x.search @@ ${q}
+      order by x.recorded_at desc, x.id limit ${s.limit} offset ${s.offset}
+    )
+    select ${pageColumns} from p ${pageJoins}
+    order by p.recorded_at desc, p.id`.execute(db);
+  return { total: cap, capped: true, orderedBy: 'recency', rows: recent.rows.map(toRow) };
 }
 
 // Stems are a pure function of the word (the 'english' configuration), so they are cached here

@@ -32,6 +32,9 @@ export interface NationalSearchResult {
   /** Matches counted up to 10,000; `capped` when there are more. */
   total: number;
   capped: boolean;
+  /** Relevance when up to 10,000 match; newest first when more do. */
+  orderedBy: 'relevance' | 'recency';
+  note: string | null;
   limit: number;
   offset: number;
   hits: NationalHit[];
@@ -63,7 +66,7 @@ export async function searchAllEvidence(
     a.kind === 'user' && a.role === 'inspector'
       ? { kind: 'member' as const, userId: a.userId }
       : { kind: 'all' as const };
-  const { total, capped, rows } = await searchRows(ctx.db, {
+  const { total, capped, orderedBy, rows } = await searchRows(ctx.db, {
     scope,
     query: q,
     ...(input.methods ? { methods: input.methods } : {}),
@@ -76,6 +79,10 @@ export async function searchAllEvidence(
     understood: formatTextQuery(q),
     total,
     capped,
+    orderedBy,
+    note: capped
+      ? 'More than 10,000 records match, so the newest come first. Add words or a "phrase" to rank by relevance.'
+      : null,
     limit: input.limit,
     offset: input.offset,
     hits: marked.map((m) => ({

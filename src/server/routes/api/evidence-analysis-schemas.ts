@@ -62,6 +62,8 @@ export const NationalSearchSchema = z.object({
   understood: z.string(),
   total: z.number(),
   capped: z.boolean(),
+  orderedBy: z.enum(['relevance', 'recency']),
+  note: z.string().nullable(),
   limit: z.number(),
   offset: z.number(),
   hits: z.array(
