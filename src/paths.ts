@@ -21,4 +21,5 @@ export const frameworksDir = (): string => path.join(projectRoot(), 'frameworks'
 export const referenceDir = (): string => path.join(projectRoot(), 'reference');
 export const viewsDir = (): string => path.join(projectRoot(), 'src', 'views');
 export const publicDir = (): string => path.join(projectRoot(), 'dist', 'public');
-export const govukDir = (): string => path.join(projectRoot(), 'node_modules', 'govuk-frontend', 'dist');
+export const govukDir = (): string =>
+  path.join(projectRoot(), 'node_modules', 'govuk-frontend', 'dist');
