@@ -10,11 +10,21 @@ import { checkReportLanguage } from './language.js';
 import { checkRefiExchange } from './refi.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
-const checks: ConformanceCheck[] = [checkAggregationRules, checkHistoryImport, checkReportLanguage, checkAnnexAImport, checkRefiExchange];
+const checks: ConformanceCheck[] = [
+  checkAggregationRules,
+  checkHistoryImport,
+  checkReportLanguage,
+  checkAnnexAImport,
+  checkRefiExchange,
+];
 
-const referenceDir = path.resolve(process.env.TRIANGULATE_REFERENCE_DIR ?? path.join(projectRoot(), '..', 'shared', 'reference'));
+const referenceDir = path.resolve(
+  process.env.TRIANGULATE_REFERENCE_DIR ?? path.join(projectRoot(), '..', 'shared', 'reference'),
+);
 if (!existsSync(referenceDir)) {
-  process.stderr.write(`Conformance needs the reference files at ${referenceDir} (set TRIANGULATE_REFERENCE_DIR).\n`);
+  process.stderr.write(
+    `Conformance needs the reference files at ${referenceDir} (set TRIANGULATE_REFERENCE_DIR).\n`,
+  );
   process.exit(2);
 }
 
@@ -27,7 +37,8 @@ for (const check of checks) {
   process.stdout.write(`\n${r.passed ? 'PASS' : 'FAIL'} ${r.name} (${ms} ms)\n`);
   for (const line of r.summary) process.stdout.write(`  ${line}\n`);
   for (const f of r.failures.slice(0, 50)) process.stdout.write(`  ✗ ${f}\n`);
-  if (r.failures.length > 50) process.stdout.write(`  … and ${r.failures.length - 50} more failures\n`);
+  if (r.failures.length > 50)
+    process.stdout.write(`  … and ${r.failures.length - 50} more failures\n`);
 }
 
 const outDir = path.join(projectRoot(), 'dist', 'conformance');

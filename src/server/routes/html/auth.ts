@@ -45,7 +45,11 @@ export const registerAuthRoutes: RouteModule = (app, ctx) => {
         reply.status(err.status);
       }
     }
-    return reply.render('sign-in.njk', { next, values: { email: form.email }, errors: errorList(errors) });
+    return reply.render('sign-in.njk', {
+      next,
+      values: { email: form.email },
+      errors: errorList(errors),
+    });
   });
 
   app.post('/sign-out', async (request, reply) => {
