@@ -557,6 +557,52 @@ const matrix: Entry[] = [
     expect: { ...evidenceWrite, admin: 'ok' },
   },
   // Last: these end the session they are called with.
+  // Annex A child-level data: the team (not shadows), admins and national read it; the lead
+  // inspector, the team's analyst and admins import it; regional staff, LA users and researchers
+  // never see it.
+  {
+    method: 'GET',
+    route: '/activities/:id/annex-a',
+    url: (i) => `/activities/${A(i)}/annex-a`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/annex-a',
+    url: (i) => `/activities/${A(i)}/annex-a`,
+    expect: { ...evidenceRead, national: 'denied', inspector: 'denied', qam: 'denied' },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/annex-a',
+    url: (i) => `${EV(i)}/annex-a`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/annex-a/rows',
+    url: (i) => `${EV(i)}/annex-a/rows?list=1`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/annex-a/imports',
+    url: (i) => `${EV(i)}/annex-a/imports?fileName=empty.xlsx`,
+    expect: { ...evidenceRead, national: 'denied', inspector: 'denied', qam: 'denied' },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/annex-a/jobs/:jobId',
+    url: (i) => `${EV(i)}/annex-a/jobs/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/annex-a/retention',
+    url: (i) => `${EV(i)}/annex-a/retention`,
+    body: () => ({ retainUntil: '2030-01-01', reason: 'Matrix check' }),
+    expect: { ...evidenceRead, national: 'denied', inspector: 'denied', qam: 'denied' },
+  },
   {
     method: 'DELETE',
     route: '/api/v1/sessions/current',

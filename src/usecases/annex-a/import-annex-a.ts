@@ -46,9 +46,7 @@ export const MAX_STORED_ISSUES = 5000;
 export const ImportAnnexAInput = z.object({
   activityId: z.string(),
   fileName: z.string().trim().min(1).max(255),
-  bytes: z
-    .custom<Uint8Array>((b) => b instanceof Uint8Array, 'A file is needed.')
-    .refine((b) => b.length > 0, 'The file is empty.'),
+  bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'A file is needed.'),
   acceptFlagged: z.boolean().default(false),
 });
 export type ImportAnnexAInput = z.input<typeof ImportAnnexAInput>;
@@ -133,6 +131,10 @@ export async function importAnnexA(
   const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
   if (!policies.viewAnnexA(ctx.actor, facts)) throw new AppError('NOT_FOUND');
   if (!policies.importAnnexA(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+  if (input.bytes.length === 0)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'file', file: input.fileName, reason: 'The file is empty.' }],
+    });
   if (input.bytes.length > MAX_ANNEX_A_BYTES)
     throw new AppError('IMPORT_INVALID', {
       details: [{ file: input.fileName, reason: 'The file is larger than 200 MB.' }],

@@ -195,11 +195,8 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       }),
       response: ImportOutcomeSchema,
       handler: async ({ request, params, query }) => {
-        const body = request.body;
-        if (!Buffer.isBuffer(body))
-          throw new AppError('VALIDATION_FAILED', {
-            details: [{ reason: 'Send the file as application/octet-stream.' }],
-          });
+        // A missing or non-binary body counts as an empty file (refused after the access checks).
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         return importAnnexA(useCaseContext(request, ctx), {
           activityId: params.id ?? '',
           fileName: query.fileName,

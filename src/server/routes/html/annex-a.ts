@@ -4,7 +4,7 @@
 // shows its progress by polling the job's JSON status, then opens the report.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../errors.js';
+import { AppError, isAppError } from '../../../errors.js';
 import {
   getAnnexAReport,
   type AnnexAReport,
@@ -90,6 +90,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
     const json = wantsJson(request, query.async);
     if (!file || file.data.length === 0) {
       const report = await getAnnexAReport(uc, id);
+      if (!report.can.import) throw new AppError('FORBIDDEN');
       if (json) {
         reply.status(400);
         return {
