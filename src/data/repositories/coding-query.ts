@@ -39,46 +39,6 @@ export async function codebookEntries(db: Kysely<DB>, activityId: string): Promi
   }));
 }
 
-/**
- * Each code with the ids it stands for in a query: itself and, with `withDescendants`, every
- * code below it (a folder stands for all its codes). Codes not in the activity are absent.
- */
-export async function expandCodes(
-  db: Kysely<DB>,
-  activityId: string,
-  codeIds: string[],
-  withDescendants: boolean,
-): Promise<Map<string, string[]>> {
-  const ids = [...new Set(codeIds.filter(isUuid))];
-  if (ids.length === 0) return new Map();
-  const rows = withDescendants
-    ? (
-        await sql<{ root: string; id: string }>`
-          with recursive tree(root, id) as (
-            select c.id, c.id from codes c
-            where c.activity_id = ${activityId} and c.id in (${sql.join(ids)})
-            union all
-            select t.root, c.id from codes c join tree t on c.parent_id = t.id
-          )
-          select root, id from tree`.execute(db)
-      ).rows
-    : (
-        await db
-          .selectFrom('codes')
-          .select(['id as root', 'id'])
-          .where('activity_id', '=', activityId)
-          .where('id', 'in', ids)
-          .execute()
-      ).map((r) => ({ root: r.root, id: r.id }));
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = out.get(r.root);
-    if (list) list.push(r.id);
-    else out.set(r.root, [r.id]);
-  }
-  return out;
-}
-
 export interface CodedSpan {
   codingId: string;
   evidenceId: string;

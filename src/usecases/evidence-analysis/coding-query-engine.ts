@@ -11,9 +11,9 @@ import type {
 import {
   codebookEntries,
   codedSpans,
-  expandCodes,
   passagesWithContext,
   recordsInScope,
+  type CodeEntry,
   type CodedSpan,
   type PassageRow,
 } from '../../data/repositories/coding-query.js';
@@ -30,6 +30,7 @@ import {
   type CodeExpr,
   type QueryScope,
 } from '../../domain/evidence-analysis/code-expression.js';
+import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import { mergeRanges, type Range } from '../../domain/evidence-analysis/highlight.js';
 import { AppError } from '../../errors.js';
 import { CodingFilterInput, EvidenceFilterInput } from './analysis-input.js';
@@ -59,6 +60,8 @@ export interface ResolvedExpression {
   expr: CodeExpr;
   names: Map<string, string>;
   understood: string;
+  /** The activity's codebook (for expanding codes into their subcodes). */
+  codes: CodeEntry[];
 }
 
 /** The expression with every code checked against the activity's codebook. */
@@ -108,7 +111,12 @@ export async function resolveExpression(
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'expression', reason: 'The query is too long (at most 60 terms)' }],
     });
-  return { expr, names, understood: describeExpression(expr, (id) => names.get(id) ?? id) };
+  return {
+    expr,
+    names,
+    understood: describeExpression(expr, (id) => names.get(id) ?? id),
+    codes,
+  };
 }
 
 export interface Passage {
@@ -124,6 +132,8 @@ export interface Passage {
 
 export interface QueryRun {
   expr: CodeExpr;
+  /** The activity's codebook. */
+  codes: CodeEntry[];
   scope: QueryScope;
   includeSubcodes: boolean;
   evidence: EvidenceConditions;
@@ -148,7 +158,7 @@ export async function computePassages(
       ],
     });
   const leaves = codesOf(expr);
-  const expanded = await expandCodes(db, run.evidence.activityId, leaves, run.includeSubcodes);
+  const expanded = expandInTree(run.codes, leaves, run.includeSubcodes);
   const leavesOf = new Map<string, string[]>();
   for (const [leaf, ids] of expanded)
     for (const id of ids) {

@@ -4,7 +4,7 @@
 // in its judgement areas yet. Each comes with the review that still counts for it, if any.
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
-import { codebookEntries, expandCodes } from '../../data/repositories/coding-query.js';
+import { codebookEntries } from '../../data/repositories/coding-query.js';
 import {
   findFocus,
   listLinks,
@@ -20,6 +20,7 @@ import { tsQuery } from '../../data/repositories/evidence-search.js';
 import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import type { DB } from '../../data/schema.js';
 import { midSentence } from '../../domain/evidence-analysis/bias-wording.js';
+import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import {
   currentReview,
   effectiveDirection,
@@ -83,8 +84,9 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
   const notes: string[] = [];
   const items: Array<Omit<Challenge, 'review' | 'needsReview'>> = [];
   const codeIds = focus?.codeIds ?? [];
-  const expanded = [...(await expandCodes(db, activity.id, codeIds, true)).values()].flat();
-  const names = new Map((await codebookEntries(db, activity.id)).map((c) => [c.id, c.name]));
+  const entries = await codebookEntries(db, activity.id);
+  const expanded = [...expandInTree(entries, codeIds, true).values()].flat();
+  const names = new Map(entries.map((c) => [c.id, c.name]));
 
   if (codeIds.length === 0)
     notes.push(

@@ -52,6 +52,7 @@ export async function exportCodingQuery(
   const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
   const { passages } = await computePassages(ctx.db, {
     expr: resolved.expr,
+    codes: resolved.codes,
     scope: input.scope,
     includeSubcodes: input.includeSubcodes,
     evidence: evidenceConditions(activity, input.filter),

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Activity } from '../../data/repositories/activities.js';
-import { codebookEntries, expandCodes } from '../../data/repositories/coding-query.js';
+import { codebookEntries } from '../../data/repositories/coding-query.js';
 import {
   NOT_RECORDED,
   UNFILED,
@@ -13,6 +13,7 @@ import {
   type MatrixSpec,
 } from '../../data/repositories/matrix-query.js';
 import type { DB } from '../../data/schema.js';
+import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import { caseAttributeCatalogue } from '../../domain/evidence/case-attributes.js';
 import { humaniseKey } from '../../domain/evidence/codebook-seed.js';
 import {
@@ -164,12 +165,7 @@ export async function resolveMatrix(
           reason: 'No such code in this activity’s codebook',
         })),
       });
-    const expanded = await expandCodes(
-      db,
-      activity.id,
-      input.rows.codes,
-      input.rows.includeSubcodes,
-    );
+    const expanded = expandInTree(codes, input.rows.codes, input.rows.includeSubcodes);
     return {
       spec: {
         ...base,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { codebookEntries, expandCodes } from '../../data/repositories/coding-query.js';
+import { codebookEntries } from '../../data/repositories/coding-query.js';
 import { coOccurrence } from '../../data/repositories/matrix-query.js';
+import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
@@ -36,7 +37,8 @@ export async function runCoOccurrenceQuery(
 ): Promise<CoOccurrenceMatrix> {
   const input = RunCoOccurrenceQueryInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const names = new Map((await codebookEntries(ctx.db, activity.id)).map((c) => [c.id, c.name]));
+  const entries = await codebookEntries(ctx.db, activity.id);
+  const names = new Map(entries.map((c) => [c.id, c.name]));
   const codes = [...new Set(input.codes)];
   const unknown = codes.filter((id) => !names.has(id));
   if (unknown.length > 0)
@@ -47,7 +49,7 @@ export async function runCoOccurrenceQuery(
         reason: 'No such code in this activity’s codebook',
       })),
     });
-  const expanded = await expandCodes(ctx.db, activity.id, codes, input.includeSubcodes);
+  const expanded = expandInTree(entries, codes, input.includeSubcodes);
   const pairs = await coOccurrence(ctx.db, {
     codes: codes.map((id) => ({ codeIds: expanded.get(id) ?? [id] })),
     evidence: evidenceConditions(activity, input.filter),

@@ -44,6 +44,7 @@ export async function runCodingQuery(
   const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
   const { passages, records } = await computePassages(ctx.db, {
     expr: resolved.expr,
+    codes: resolved.codes,
     scope: input.scope,
     includeSubcodes: input.includeSubcodes,
     evidence: evidenceConditions(activity, input.filter),
