@@ -1,61 +1,115 @@
-// The facts behind the balance and bias views: one row per evidence record and judgement area it
-// is filed under (a record under two areas counts for both), with the method, direction, day,
-// voice flags and who and where it concerns; and what the activity knows of (teams, localities,
-// practitioners, sampled children's cases).
+// The facts behind the balance and bias views: per judgement area, counts by method and
+// direction, by day, by the child's cohort, by team, practitioner and locality; and what the
+// activity knows of (teams, localities, practitioners, sampled children's cases).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
-export interface BalanceRow {
-  area: string;
-  method: string;
-  direction: string | null;
-  observedOn: string;
-  childVoice: boolean;
-  livedExperience: boolean;
-  team: string | null;
-  practitioner: string | null;
-  childCaseId: string | null;
-  locality: string | null;
-  cohort: string | null;
+/** What the evidence filed under one judgement area adds up to. */
+export interface AreaAggregate {
+  records: number;
+  childVoice: number;
+  livedExperience: number;
+  /** Distinct children's cases. */
+  childCases: number;
+  byMethodDirection: Array<{ method: string; direction: string | null; records: number }>;
+  byDay: Map<string, number>;
+  byCohort: Array<{ cohort: string; records: number; childVoice: number }>;
+  teams: Map<string, number>;
+  practitioners: Map<string, number>;
+  /** Lower-cased. */
+  localities: Map<string, number>;
 }
 
-export async function balanceRows(db: Kysely<DB>, activityId: string): Promise<BalanceRow[]> {
+export const emptyAggregate = (): AreaAggregate => ({
+  records: 0,
+  childVoice: 0,
+  livedExperience: 0,
+  childCases: 0,
+  byMethodDirection: [],
+  byDay: new Map(),
+  byCohort: [],
+  teams: new Map(),
+  practitioners: new Map(),
+  localities: new Map(),
+});
+
+/**
+ * Every count the balance views need, per judgement area, in one grouped query (GROUPING SETS):
+ * a record filed under two areas counts for both. GROUPING() tells the sets apart: its bits are
+ * method 64, direction 32, day 16, cohort 8, team 4, practitioner 2, locality 1 (1 = not grouped).
+ */
+export async function balanceAggregates(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<Map<string, AreaAggregate>> {
   const r = await sql<{
     area: string;
-    method: string;
+    method: string | null;
     direction: string | null;
-    observed_on: string;
-    child_voice: boolean;
-    lived_experience: boolean;
+    day: string | null;
+    cohort: string | null;
     team: string | null;
     practitioner: string | null;
-    child_case_id: string | null;
     locality: string | null;
-    cohort: string | null;
+    g: number;
+    records: number;
+    child_voice: number;
+    lived: number;
+    children: number;
   }>`
-    select a.area, e.method, e.direction, e.observed_on, e.child_voice, e.lived_experience,
-           tc.reference as team, pc.reference as practitioner, e.child_case_id,
-           nullif(trim(coalesce(e.locality, tc.attributes ->> 'locality')), '') as locality,
-           cc.attributes ->> 'cohort' as cohort
-    from evidence_records e
-    cross join lateral unnest(e.judgement_areas) as a(area)
-    left join cases tc on tc.id = e.team_case_id
-    left join cases pc on pc.id = e.practitioner_case_id
-    left join cases cc on cc.id = e.child_case_id
-    where e.activity_id = ${activityId} and e.deleted_at is null`.execute(db);
-  return r.rows.map((x) => ({
-    area: x.area,
-    method: x.method,
-    direction: x.direction,
-    observedOn: x.observed_on,
-    childVoice: x.child_voice,
-    livedExperience: x.lived_experience,
-    team: x.team,
-    practitioner: x.practitioner,
-    childCaseId: x.child_case_id,
-    locality: x.locality,
-    cohort: x.cohort,
-  }));
+    with m as (
+      select a.area, e.method, e.direction, e.observed_on::text as day, e.child_voice,
+             e.lived_experience, tc.reference as team, pc.reference as practitioner,
+             e.child_case_id, cc.attributes ->> 'cohort' as cohort,
+             lower(nullif(trim(coalesce(e.locality, tc.attributes ->> 'locality')), '')) as locality
+      from evidence_records e
+      cross join lateral unnest(e.judgement_areas) as a(area)
+      left join cases tc on tc.id = e.team_case_id
+      left join cases pc on pc.id = e.practitioner_case_id
+      left join cases cc on cc.id = e.child_case_id
+      where e.activity_id = ${activityId} and e.deleted_at is null
+    )
+    select area, method, direction, day, cohort, team, practitioner, locality,
+           grouping(method, direction, day, cohort, team, practitioner, locality) as g,
+           count(*)::int as records,
+           (count(*) filter (where child_voice))::int as child_voice,
+           (count(*) filter (where lived_experience))::int as lived,
+           count(distinct child_case_id)::int as children
+    from m
+    group by grouping sets ((area, method, direction), (area, day), (area, cohort),
+                            (area, team), (area, practitioner), (area, locality), (area))`.execute(
+    db,
+  );
+  const out = new Map<string, AreaAggregate>();
+  for (const x of r.rows) {
+    let a = out.get(x.area);
+    if (!a) out.set(x.area, (a = emptyAggregate()));
+    const g = Number(x.g);
+    if ((g & 64) === 0)
+      a.byMethodDirection.push({
+        method: x.method ?? '',
+        direction: x.direction,
+        records: x.records,
+      });
+    else if ((g & 16) === 0) {
+      if (x.day) a.byDay.set(x.day, x.records);
+    } else if ((g & 8) === 0) {
+      if (x.cohort)
+        a.byCohort.push({ cohort: x.cohort, records: x.records, childVoice: x.child_voice });
+    } else if ((g & 4) === 0) {
+      if (x.team) a.teams.set(x.team, x.records);
+    } else if ((g & 2) === 0) {
+      if (x.practitioner) a.practitioners.set(x.practitioner, x.records);
+    } else if ((g & 1) === 0) {
+      if (x.locality) a.localities.set(x.locality, x.records);
+    } else {
+      a.records = x.records;
+      a.childVoice = x.child_voice;
+      a.livedExperience = x.lived;
+      a.childCases = x.children;
+    }
+  }
+  return out;
 }
 
 export interface ActivityReach {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { activityReach, balanceRows, type BalanceRow } from '../../data/repositories/balance.js';
+import {
+  activityReach,
+  balanceAggregates,
+  emptyAggregate,
+  type AreaAggregate,
+} from '../../data/repositories/balance.js';
 import {
   arrivalStatement,
   coverageStatement,
@@ -58,9 +63,7 @@ export interface BalanceViews {
   areas: AreaBalance[];
 }
 
-function spread(values: Array<string | null>, known: number | null): Spread {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+function spread(counts: Map<string, number>, known: number | null): Spread {
   const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
   return {
     covered: counts.size,
@@ -71,7 +74,7 @@ function spread(values: Array<string | null>, known: number | null): Spread {
 
 function areaBalance(
   area: { key: string; title: string },
-  rows: BalanceRow[],
+  agg: AreaAggregate,
   reach: Awaited<ReturnType<typeof activityReach>>,
   firstDay: string | null,
 ): AreaBalance {
@@ -90,58 +93,44 @@ function areaBalance(
     observation: 0,
     childrenAndFamilies: 0,
   };
-  const days = new Map<string, number>();
-  const cohorts = new Map<string, { records: number; childVoice: number }>();
-  for (const r of rows) {
-    if (r.direction === 'strength') direction.strength++;
-    else if (r.direction === 'area_for_improvement') direction.areaForImprovement++;
-    else if (r.direction === 'mixed') direction.mixed++;
-    else if (r.direction === 'context') direction.context++;
-    else direction.unset++;
-    byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
+  for (const r of agg.byMethodDirection) {
+    const n = r.records;
+    if (r.direction === 'strength') direction.strength += n;
+    else if (r.direction === 'area_for_improvement') direction.areaForImprovement += n;
+    else if (r.direction === 'mixed') direction.mixed += n;
+    else if (r.direction === 'context') direction.context += n;
+    else direction.unset += n;
+    byMethod[r.method] = (byMethod[r.method] ?? 0) + n;
     const f = methodFamily(r.method as EvidenceMethod);
-    if (f === 'written') fam.written++;
-    else if (f === 'discussion') fam.discussion++;
-    else if (f === 'observation') fam.observation++;
-    else fam.childrenAndFamilies++;
-    if (r.method === 'case_file_reading' || r.method === 'remote_sampling') fam.caseRecords++;
-    days.set(r.observedOn, (days.get(r.observedOn) ?? 0) + 1);
-    if (r.cohort) {
-      const c = cohorts.get(r.cohort) ?? { records: 0, childVoice: 0 };
-      c.records++;
-      if (r.childVoice) c.childVoice++;
-      cohorts.set(r.cohort, c);
-    }
+    if (f === 'written') fam.written += n;
+    else if (f === 'discussion') fam.discussion += n;
+    else if (f === 'observation') fam.observation += n;
+    else fam.childrenAndFamilies += n;
+    if (r.method === 'case_file_reading' || r.method === 'remote_sampling') fam.caseRecords += n;
   }
-  const records = rows.length;
+  const records = agg.records;
   const coverage = {
     records,
-    teams: spread(
-      rows.map((r) => r.team),
-      reach.teams || null,
-    ),
-    localities: spread(
-      rows.map((r) => r.locality?.toLowerCase() ?? null),
-      reach.localities || null,
-    ),
-    practitioners: spread(
-      rows.map((r) => r.practitioner),
-      reach.practitioners || null,
-    ),
-    sampledCases: {
-      withEvidence: new Set(rows.map((r) => r.childCaseId).filter(Boolean)).size,
-      sampled: reach.sampledChildren,
-    },
+    teams: spread(agg.teams, reach.teams || null),
+    localities: spread(agg.localities, reach.localities || null),
+    practitioners: spread(agg.practitioners, reach.practitioners || null),
+    sampledCases: { withEvidence: agg.childCases, sampled: reach.sampledChildren },
   };
   const voice = {
     records,
-    childVoice: rows.filter((r) => r.childVoice).length,
-    livedExperience: rows.filter((r) => r.livedExperience).length,
+    childVoice: agg.childVoice,
+    livedExperience: agg.livedExperience,
     conversations: byMethod.child_conversation ?? 0,
-    byServiceArea: [...cohorts]
-      .map(([key, c]) => ({ key, label: humaniseKey(key), ...c }))
+    byServiceArea: agg.byCohort
+      .map((c) => ({
+        key: c.cohort,
+        label: humaniseKey(c.cohort),
+        records: c.records,
+        childVoice: c.childVoice,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label)),
   };
+  const days = agg.byDay;
   const sortedDays = [...days].sort((a, b) => a[0].localeCompare(b[0]));
   const lastDay = sortedDays.at(-1)?.[0] ?? null;
   const arrival = {
@@ -192,8 +181,8 @@ export async function getBalanceViews(
 ): Promise<BalanceViews> {
   const input = GetBalanceViewsInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const [rows, reach] = await Promise.all([
-    balanceRows(ctx.db, activity.id),
+  const [aggregates, reach] = await Promise.all([
+    balanceAggregates(ctx.db, activity.id),
     activityReach(ctx.db, activity.id),
   ]);
   // The first day of fieldwork: the first day with evidence from the planned start on (evidence
@@ -202,16 +191,10 @@ export async function getBalanceViews(
     reach.days.find((d) => activity.plannedStart !== null && d >= activity.plannedStart) ??
     reach.days[0] ??
     null;
-  const byArea = new Map<string, BalanceRow[]>();
-  for (const r of rows) {
-    const list = byArea.get(r.area);
-    if (list) list.push(r);
-    else byArea.set(r.area, [r]);
-  }
   return {
     firstDay,
     areas: judgementAreasOf(activity).map((a) =>
-      areaBalance(a, byArea.get(a.key) ?? [], reach, firstDay),
+      areaBalance(a, aggregates.get(a.key) ?? emptyAggregate(), reach, firstDay),
     ),
   };
 }
