@@ -120,10 +120,20 @@ function listCounts(r: ParseResult): ListCount[] {
   }));
 }
 
+export interface ImportAnnexAOptions {
+  /**
+   * Read and check the whole file before opening the transaction, instead of storing rows while
+   * reading. Slower, but the embedded database (one connection) stays free for other requests
+   * (e.g. a browser polling the progress) while the file is read.
+   */
+  readFirst?: boolean;
+}
+
 export async function importAnnexA(
   ctx: UseCaseContext,
   raw: ImportAnnexAInput,
   onProgress?: (p: ImportProgress) => void,
+  options: ImportAnnexAOptions = {},
 ): Promise<ImportAnnexAOutcome> {
   const input = ImportAnnexAInput.parse(raw);
   const activity = await findActivity(ctx.db, input.activityId);
@@ -193,6 +203,14 @@ export async function importAnnexA(
   let parsed: ParseResult | null = null;
   let replaced: string | null = null;
   try {
+    const readFirst = options.readFirst
+      ? await parseAnnexA(input.bytes, input.fileName, {
+          referenceDate,
+          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          onProgress: (fraction, rows) =>
+            onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.6, rows }),
+        })
+      : null;
     await ctx.db.transaction().execute(async (trx) => {
       const s = await ensureAnnexASettings(trx, activity.id, {
         pseudonymKey: key,
@@ -231,20 +249,31 @@ export async function importAnnexA(
 
       let pending: Promise<void> | null = null;
       let stored = 0;
-      const result = await parseAnnexA(input.bytes, input.fileName, {
-        referenceDate,
-        pseudonymiseStaff: (name) => pseudonym('staff', name),
-        onProgress: (fraction, rows) =>
-          onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.9, rows }),
-        onRows: async (batch) => {
-          if (pending) await pending;
-          const p = insertAnnexARows(trx, importId, activity.id, batch.map(toStored)).then(() => {
-            stored += batch.length;
-          });
-          p.catch(() => undefined); // surfaced by the next await
-          pending = p;
-        },
-      });
+      const refused = (r: ParseResult): boolean =>
+        r.lists.length === 0 || (r.totals.errors > 0 && !input.acceptFlagged);
+      if (readFirst && !refused(readFirst)) {
+        const all = readFirst.rows.map(toStored);
+        await insertAnnexARows(trx, importId, activity.id, all, (done) =>
+          onProgress?.({ phase: 'saving', fraction: 0.6 + (0.4 * done) / all.length, rows: done }),
+        );
+        stored = all.length;
+      }
+      const result =
+        readFirst ??
+        (await parseAnnexA(input.bytes, input.fileName, {
+          referenceDate,
+          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          onProgress: (fraction, rows) =>
+            onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.9, rows }),
+          onRows: async (batch) => {
+            if (pending) await pending;
+            const p = insertAnnexARows(trx, importId, activity.id, batch.map(toStored)).then(() => {
+              stored += batch.length;
+            });
+            p.catch(() => undefined); // surfaced by the next await
+            pending = p;
+          },
+        }));
       if (pending) await pending;
       parsed = result;
       onProgress?.({ phase: 'saving', fraction: 0.95, rows: stored });

@@ -113,7 +113,12 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
       // Check access before starting a job, so a stranger learns nothing.
       await getAnnexAReport(uc, id);
       const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
-      const job = startAnnexAJob(id, owner, (onProgress) => importAnnexA(uc, input, onProgress));
+      // On the embedded database a transaction holds its only connection, so read the file first:
+      // the page's progress polls are answered while the file is read.
+      const readFirst = ctx.database.engine === 'pglite';
+      const job = startAnnexAJob(id, owner, (onProgress) =>
+        importAnnexA(uc, input, onProgress, { readFirst }),
+      );
       reply.status(202);
       return {
         jobId: job.id,
