@@ -556,6 +556,124 @@ const matrix: Entry[] = [
     body: () => ({}),
     expect: { ...evidenceWrite, admin: 'ok' },
   },
+  // Evidence analysis: queries read the evidence base; national search is for the national team
+  // (everywhere) and inspectors (their own activities); team meetings are written by the team.
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/search',
+    url: (i) => `${EV(i)}/evidence/search?q=plan`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/evidence/search',
+    url: () => '/api/v1/evidence/search?q=plan',
+    expect: {
+      anon: 'signin',
+      regional: 'denied',
+      regionalOther: 'denied',
+      la: 'denied',
+      laOther: 'denied',
+      researcher: 'denied',
+      rest: 'ok',
+    },
+  },
+  ...(
+    [
+      ['coding-query', { expression: { code: NO_ID } }],
+      ['coding-query/export', { expression: { code: NO_ID } }],
+      ['matrix', { rows: { kind: 'judgementAreas' }, columns: { kind: 'method' } }],
+      [
+        'matrix/cell',
+        {
+          rows: { kind: 'judgementAreas' },
+          columns: { kind: 'method' },
+          row: 0,
+          column: 'la_audit',
+        },
+      ],
+      ['matrix/export', { rows: { kind: 'judgementAreas' }, columns: { kind: 'direction' } }],
+      ['co-occurrence', { codes: [NO_ID] }],
+    ] as const
+  ).map(([path, body]): Entry => ({
+    method: 'POST',
+    route: `/api/v1/activities/:id/analysis/${path}`,
+    url: (i) => `${EV(i)}/analysis/${path}`,
+    body: () => ({ ...body }),
+    expect: evidenceRead,
+  })),
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/analysis/balance',
+    url: (i) => `${EV(i)}/analysis/balance`,
+    expect: evidenceRead,
+  },
+  ...(
+    [
+      ['GET', 'challenges', undefined],
+      ['PATCH', 'focus', {}],
+      ['POST', 'evidence', { evidenceId: NO_ID, stance: 'supports' }],
+      ['DELETE', 'evidence/:linkId', undefined],
+      [
+        'POST',
+        'reviews',
+        { items: [{ kind: 'unseen_case', id: NO_ID }], outcome: 'not_relevant', note: 'x' },
+      ],
+      ['POST', 'status', { status: 'exploring' }],
+    ] as const
+  ).map(([method, path, body]): Entry => ({
+    method,
+    route: `/api/v1/activities/:id/lines-of-enquiry/:lineId/${path}`,
+    url: (i) => `${EV(i)}/lines-of-enquiry/${NO_ID}/${path.replace(':linkId', NO_ID)}`,
+    ...(body ? { body: () => ({ ...body }) } : {}),
+    expect: noSuchItem,
+  })),
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/vignettes',
+    url: (i) => `${EV(i)}/vignettes`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/vignettes',
+    url: (i) => `${EV(i)}/vignettes`,
+    body: () => ({ evidenceId: NO_ID, start: 0, end: 1 }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/vignettes/:vignetteId',
+    url: (i) => `${EV(i)}/vignettes/${NO_ID}`,
+    body: () => ({ expectedVersion: 1 }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/vignettes/:vignetteId',
+    url: (i) => `${EV(i)}/vignettes/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/anonymisation-check',
+    url: () => '/api/v1/anonymisation-check',
+    body: () => ({ text: 'Mrs Smith, B1 1AA' }),
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/meetings',
+    url: (i) => `${EV(i)}/meetings`,
+    body: () => ({ kind: 'morning' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/meetings/view',
+    url: (i) => `${EV(i)}/meetings/view`,
+    expect: evidenceRead,
+  },
   // Last: these end the session they are called with.
   // Annex A child-level data: the team (not shadows), admins and national read it; the lead
   // inspector, the team's analyst and admins import it; regional staff, LA users and researchers

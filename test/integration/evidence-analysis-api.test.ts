@@ -187,11 +187,11 @@ describe('evidence analysis API', () => {
     expect(
       (check.json() as { findings: Array<{ kind: string }> }).findings.map((f) => f.kind),
     ).toEqual(['address', 'postcode']);
-    const meeting = await call('lead', 'POST', `/api/v1/activities/${w.activityId}/team-meetings`, {
+    const meeting = await call('lead', 'POST', `/api/v1/activities/${w.activityId}/meetings`, {
       kind: 'evening',
     });
     expect(meeting.statusCode).toBe(201);
-    const view = await call('lead', 'GET', `/api/v1/activities/${w.activityId}/team-meetings/view`);
+    const view = await call('lead', 'GET', `/api/v1/activities/${w.activityId}/meetings/view`);
     expect((view.json() as { lastMeeting: { kind: string } }).lastMeeting.kind).toBe('evening');
   });
 });

@@ -209,7 +209,7 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
     }),
     defineApiRoute({
       method: 'POST',
-      path: `${root}/team-meetings`,
+      path: `${root}/meetings`,
       summary: 'Record a team meeting (morning, evening)',
       tag: 'team meetings',
       body: RecordTeamMeetingInput.omit({ activityId: true }),
@@ -222,7 +222,7 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
     }),
     defineApiRoute({
       method: 'GET',
-      path: `${root}/team-meetings/view`,
+      path: `${root}/meetings/view`,
       summary: 'What was recorded since the last team meeting, by judgement area',
       tag: 'team meetings',
       query: z.object({ since: z.string().optional(), at: z.string().optional() }),
