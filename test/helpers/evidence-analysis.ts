@@ -2,7 +2,7 @@
 // records over three days, a codebook with two folders and four codes, and codings placed on
 // known phrases (offsets computed in code points, as the workbench sends them).
 import { sql } from 'kysely';
-import type { systemActor} from '../../src/domain/access/actor.js';
+import type { systemActor } from '../../src/domain/access/actor.js';
 import { type UserActor } from '../../src/domain/access/actor.js';
 import { cpLength } from '../../src/domain/evidence/offsets.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';

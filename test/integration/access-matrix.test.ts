@@ -518,9 +518,25 @@ const matrix: Entry[] = [
     expect: noSuchItem,
   },
   { method: 'GET', route: '/api/v1/las', url: () => '/api/v1/las', expect: everyone },
-  { method: 'GET', route: '/api/v1/las/:id', url: (i) => `/api/v1/las/${i.ownLa}`, expect: { ...everyone, laOther: 'hidden' } },
-  { method: 'GET', route: '/api/v1/las/:id', url: (i) => `/api/v1/las/${i.otherLa}`, expect: { ...everyone, la: 'hidden' } },
-  { method: 'POST', route: '/api/v1/history/imports', url: () => '/api/v1/history/imports', body: () => ({ fileName: 'x.csv', content: 'not,a,history\nfile,at,all' }), expect: { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' } },
+  {
+    method: 'GET',
+    route: '/api/v1/las/:id',
+    url: (i) => `/api/v1/las/${i.ownLa}`,
+    expect: { ...everyone, laOther: 'hidden' },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/las/:id',
+    url: (i) => `/api/v1/las/${i.otherLa}`,
+    expect: { ...everyone, la: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/history/imports',
+    url: () => '/api/v1/history/imports',
+    body: () => ({ fileName: 'x.csv', content: 'not,a,history\nfile,at,all' }),
+    expect: { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' },
+  },
   // REFI-QDA exchange: exports read the evidence base; imports write it (admins too, migrating
   // work from another tool); importing into a new activity is creating one.
   {
