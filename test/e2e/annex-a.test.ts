@@ -1,0 +1,108 @@
+// The Annex A page in a real browser: the analyst uploads a synthetic workbook without JavaScript
+// (the page returns with the report) and with it (a progress bar, then the report), and axe-core
+// checks each page. Needs a build and Chromium at /usr/bin/chromium.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+
+let server: RunningServer;
+let browser: Browser;
+let dir: string;
+const contexts: BrowserContext[] = [];
+const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  dir = mkdtempSync(path.join(tmpdir(), 'tri-e2e-annexa-'));
+  writeFileSync(
+    path.join(dir, 'annex-a.xlsx'),
+    annexAToXlsx(generateAnnexA({ rows: 400, seed: 31 })),
+  );
+  writeFileSync(
+    path.join(dir, 'annex-a-v2.xlsx'),
+    annexAToXlsx(generateAnnexA({ rows: 400, seed: 32, errorRate: 0.05 })),
+  );
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, key: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#email', email(key));
+  await page.fill('#password', server.password);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+async function annexAPath(page: Page): Promise<string> {
+  await page.goto(`${server.url}/home`);
+  const activity = await page
+    .locator('a', { hasText: 'Standard inspection' })
+    .first()
+    .getAttribute('href');
+  return `${activity}/annex-a`;
+}
+
+describe('Annex A page', () => {
+  it('uploads without JavaScript, then with a progress bar; every page passes axe', async () => {
+    // Without JavaScript: a plain form post returns the page with the report.
+    const plain = await newPage(false);
+    await signIn(plain, 'analyst');
+    const url = await annexAPath(plain);
+    await plain.goto(`${server.url}${url}`);
+    expect(await plain.locator('h1').innerText()).toBe('Annex A');
+    await plain.setInputFiles('#file', path.join(dir, 'annex-a.xlsx'));
+    await plain.getByLabel('Import rows with errors, flagged').check();
+    await Promise.all([
+      plain.waitForNavigation(),
+      plain.getByRole('button', { name: 'Upload and check' }).click(),
+    ]);
+    expect(await plain.locator('.govuk-notification-banner').innerText()).toContain(
+      'The file was imported',
+    );
+    expect(await plain.locator('table').first().innerText()).toContain('List 8: Children in care');
+
+    // With JavaScript (axe runs here): the page, an empty submission, then a background upload
+    // with a progress bar that ends on the report.
+    const js = await newPage(true);
+    await signIn(js, 'lead');
+    await js.goto(`${server.url}${url}`);
+    expect(await js.locator('table').first().innerText()).toContain('List 8: Children in care');
+    expect(await axeViolations(js)).toEqual([]);
+    await Promise.all([
+      js.waitForNavigation(),
+      js.getByRole('button', { name: 'Upload and check' }).click(),
+    ]);
+    expect(await js.locator('.govuk-error-summary').innerText()).toContain(
+      'Select an Annex A file',
+    );
+    expect(await axeViolations(js)).toEqual([]);
+    await js.setInputFiles('#file', path.join(dir, 'annex-a-v2.xlsx'));
+    await Promise.all([
+      js.waitForURL(/annex-a\?job=/, { timeout: 60_000 }),
+      js.getByRole('button', { name: 'Upload and check' }).click(),
+    ]);
+    // Errors and not accepted: the report says what to fix and nothing was imported.
+    expect(await js.locator('.govuk-warning-text').innerText()).toContain('was not imported');
+    expect(await js.locator('#problems').count()).toBe(1);
+    expect(await axeViolations(js)).toEqual([]);
+  }, 180_000);
+});
