@@ -127,7 +127,7 @@ export function registerAnnexACommands(program: Command): void {
   annexA
     .command('import')
     .description(
-      'Import an Annex A workbook (.xlsx, .ods) or one list as .csv for an activity; the same file again changes nothing, a newer file replaces the old one',
+      'Import an Annex A workbook (.xlsx, .ods), one list as .csv, or a .zip of per-list .csv files for an activity; the same file again changes nothing, a newer file replaces the old one',
     )
     .argument('<file>', 'the Annex A file')
     .requiredOption('--activity <id>', 'the activity id')

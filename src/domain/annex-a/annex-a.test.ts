@@ -1,4 +1,4 @@
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SheetDate, isoDateToSerial } from '../files/spreadsheet.js';
 import { writeOds, writeXlsx, type WriteCell } from '../files/writers.js';
@@ -201,6 +201,21 @@ describe('sheets and headings', () => {
     const r = await parse(strToU8(annexAListToCsv(g, 3)), 'referrals list_3.csv');
     expect(r.format).toBe('csv');
     expect(r.lists.map((l) => [l.list, l.rows])).toEqual([[3, g.lists[2]!.rows.length]]);
+  });
+
+  it('reads per-list CSV files sent together in a .zip', async () => {
+    const g = generateAnnexA({ rows: 300, seed: 6 });
+    const bytes = zipSync({
+      'annex-a/List 3 referrals.csv': strToU8(annexAListToCsv(g, 3)),
+      'annex-a/list_8.csv': strToU8(annexAListToCsv(g, 8)),
+      'annex-a/readme.txt': strToU8('exported from the case system'),
+    });
+    const r = await parse(bytes, 'annex-a.zip');
+    expect(r.format).toBe('csv');
+    expect(r.lists.map((l) => [l.list, l.rows])).toEqual([
+      [3, g.lists[2]!.rows.length],
+      [8, g.lists[7]!.rows.length],
+    ]);
   });
 
   it('reads the 2023 List 9 layout', async () => {

@@ -36,6 +36,7 @@ export async function readCsv(
   sheetName: string,
   visitor: SheetVisitor,
   options: ReadOptions = {},
+  sheetIndex = 0,
 ): Promise<void> {
   const text = decodeText(bytes);
   let records: string[][];
@@ -53,7 +54,7 @@ export async function readCsv(
   const maxRows = options.maxRowsPerSheet ?? 1_048_576;
   if (records.length > maxRows)
     throw new SpreadsheetError(`The CSV file has more than ${maxRows} rows.`);
-  if (visitor.startSheet(sheetName, 0) === false) return;
+  if (visitor.startSheet(sheetName, sheetIndex) === false) return;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i] ?? [];
     const cells: CellValue[] = rec.map((v) => (v === '' ? null : v));

@@ -1,5 +1,6 @@
-// One entry point for every spreadsheet format: sniffs the bytes (ZIP -> xlsx or ods; legacy
-// binary .xls is refused with advice; text -> CSV) and streams the sheets to the visitor.
+// One entry point for every spreadsheet format: sniffs the bytes (ZIP -> xlsx, ods, or a .zip of
+// .csv files, one sheet each; legacy binary .xls is refused with advice; text -> CSV) and streams
+// the sheets to the visitor.
 import { readCsv, looksLikeText } from './csv-reader.js';
 import { isOds, readOds } from './ods-reader.js';
 import { SpreadsheetError, type ReadOptions, type SheetVisitor } from './spreadsheet.js';
@@ -24,7 +25,22 @@ export async function readSpreadsheet(
       await readOds(zip, visitor, options);
       return 'ods';
     }
-    throw new SpreadsheetError('The ZIP file is neither an Excel (.xlsx) nor an ODS workbook.');
+    // A .zip of CSV files (one per list): each file is a sheet named after the file.
+    const csvs = zip.entries
+      .map((e) => e.name)
+      .filter((n) => /\.csv$/i.test(n) && !n.split('/').some((seg) => seg.startsWith('__MACOSX')))
+      .sort();
+    if (csvs.length > 0) {
+      for (const [i, name] of csvs.entries()) {
+        const sheet = name.replace(/^.*\//, '').replace(/\.csv$/i, '');
+        await readCsv(zip.read(name), sheet, visitor, { ...options, onProgress: undefined }, i);
+        options.onProgress?.((i + 1) / csvs.length);
+      }
+      return 'csv';
+    }
+    throw new SpreadsheetError(
+      'The ZIP file is neither an Excel (.xlsx) nor an ODS workbook, and holds no .csv files.',
+    );
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw new SpreadsheetError(
