@@ -348,6 +348,20 @@ const matrix: Entry[] = [
     body: () => ({ grades: { overall_effectiveness: 'good' } }),
     expect: everyone,
   },
+  // Language checks hold no data: any signed-in person may run them.
+  {
+    method: 'GET',
+    route: '/api/v1/language/rules',
+    url: () => '/api/v1/language/rules',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/language/lint',
+    url: () => '/api/v1/language/lint',
+    body: () => ({ text: 'We ensure that all children are kept safe.' }),
+    expect: everyone,
+  },
   // Evidence base (items of another activity or none answer 404 to everyone)
   {
     method: 'GET',
