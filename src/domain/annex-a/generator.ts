@@ -10,6 +10,7 @@ import { isoDateToSerial, serialToIsoDate } from '../files/spreadsheet.js';
 import { writeOds, writeXlsx, type WriteCell, type WriteSheet } from '../files/writers.js';
 import { codeSet, type CodeSetName } from './code-sets.js';
 import { annexALists, type FieldDef } from './lists.js';
+import { createRandom } from '../random.js';
 
 export interface GeneratorOptions {
   seed?: number;
@@ -40,29 +41,6 @@ export interface GeneratedAnnexA {
   lists: GeneratedList[];
   /** Rows given a deliberate error, by list. */
   erroneousRows: Record<number, number>;
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number): number => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number): boolean => next() < p,
-    weighted: <T>(items: readonly (readonly [T, number])[]): T => {
-      const total = items.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [v, w] of items) if ((r -= w) < 0) return v;
-      return items[items.length - 1]![0];
-    },
-  };
 }
 
 /** Share of the rows each list takes in a typical six-month extract. */
@@ -121,7 +99,7 @@ function spellings(set: CodeSetName): Map<string, string[]> {
 }
 
 export function generateAnnexA(options: GeneratorOptions): GeneratedAnnexA {
-  const r = rng(options.seed ?? 1);
+  const r = createRandom(options.seed ?? 1);
   const ref = options.referenceDate ?? '2025-06-30';
   const mess = options.mess ?? 0.3;
   const layout = options.layout ?? '2023';

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32): the same seed always gives the same synthetic data.
+// A small seeded PRNG (mulberry32): the same seed always gives the same synthetic data, for the
+// test-data generators, the demo and the benchmarks.
 export function createRandom(seed: number) {
   let a = seed >>> 0;
   const next = (): number => {
@@ -13,6 +14,13 @@ export function createRandom(seed: number) {
     int: (min: number, max: number): number => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     chance: (p: number): boolean => next() < p,
+    /** One of the values, with probability proportional to its weight. */
+    weighted: <T>(items: readonly (readonly [T, number])[]): T => {
+      const total = items.reduce((s, [, w]) => s + w, 0);
+      let r = next() * total;
+      for (const [v, w] of items) if ((r -= w) < 0) return v;
+      return items[items.length - 1]![0];
+    },
   };
 }
 export type Random = ReturnType<typeof createRandom>;
