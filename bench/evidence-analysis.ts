@@ -234,7 +234,7 @@ async function nationalBench(o: Options): Promise<string[]> {
     for (const query of NATIONAL_QUERIES) {
       const r = await searchAllEvidence(ctx, { query });
       ordered.push(
-        `${query} (${r.capped ? 'over 10,000: newest first' : `${r.total}: by relevance`})`,
+        `${query} (${r.capped ? 'over 5,000: newest first' : `${r.total}: by relevance`})`,
       );
     }
     const steps = Object.entries(seeded.seconds)
@@ -246,7 +246,7 @@ async function nationalBench(o: Options): Promise<string[]> {
       '| what | p50 ms | p95 ms | max ms |',
       '|---|---|---|---|',
       row(
-        'national search (use case: national team, ranked page of 20, count capped at 10,000, highlights; 6 queries in turn)',
+        'national search (use case: national team, ranked page of 20, count capped at 5,000, highlights; 6 queries in turn)',
         search,
       ),
       row(

@@ -158,11 +158,11 @@ export interface NationalRow extends SearchRow {
   laName: string;
 }
 
-/** Counting stops here: "more than 10,000 records" is all anyone needs to know. */
-export const NATIONAL_COUNT_CAP = 10_000;
+/** Counting stops here: "more than 5,000 records" is all anyone needs to know. */
+export const NATIONAL_COUNT_CAP = 5_000;
 
 /**
- * One page of matches across every activity the actor may see. Up to 10,000 matches are counted
+ * One page of matches across every activity the actor may see. Up to 5,000 matches are counted
  * and ranked by relevance in one query (the search index finds them). When more match, the
  * newest come first instead: the recency index is walked and each row tested, which for a common
  * word finds a page after a few hundred rows, so the time stays bounded whatever the query.

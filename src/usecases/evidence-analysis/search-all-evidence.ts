@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { searchAllEvidence as searchRows } from '../../data/repositories/evidence-search.js';
+import {
+  NATIONAL_COUNT_CAP,
+  searchAllEvidence as searchRows,
+} from '../../data/repositories/evidence-search.js';
 import { policies } from '../../domain/access/policies.js';
 import {
   formatTextQuery,
@@ -29,10 +32,10 @@ export interface NationalHit extends SearchHit {
 
 export interface NationalSearchResult {
   understood: string;
-  /** Matches counted up to 10,000; `capped` when there are more. */
+  /** Matches counted up to 5,000; `capped` when there are more. */
   total: number;
   capped: boolean;
-  /** Relevance when up to 10,000 match; newest first when more do. */
+  /** Relevance when up to 5,000 match; newest first when more do. */
   orderedBy: 'relevance' | 'recency';
   note: string | null;
   limit: number;
@@ -81,7 +84,7 @@ export async function searchAllEvidence(
     capped,
     orderedBy,
     note: capped
-      ? 'More than 10,000 records match, so the newest come first. Add words or a "phrase" to rank by relevance.'
+      ? `More than ${NATIONAL_COUNT_CAP.toLocaleString('en-GB')} records match, so the newest come first. Add words or a "phrase" to rank by relevance.`
       : null,
     limit: input.limit,
     offset: input.offset,
