@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
+import { codedRecords } from '../src/data/repositories/coding-query.js';
 import {
   searchActivityEvidence,
   searchAllEvidence as searchAllEvidenceRows,
@@ -139,11 +140,7 @@ async function activityBench(o: Options): Promise<string[]> {
       runCodingQuery(ctx, { activityId: syn.activityId, expression, limit: 50 }),
     );
     const codingRaw = await sample(o.n, () =>
-      sql`select k.id, k.evidence_id, e.ref_no, k.code_id, k.start_pos, k.end_pos
-          from codings k join evidence_records e on e.id = k.evidence_id
-          where k.activity_id = ${syn.activityId} and k.code_id in (${a}, ${b}, ${c})
-            and e.activity_id = ${syn.activityId} and e.deleted_at is null
-            and k.anchor_status <> 'lost'`.execute(db),
+      codedRecords(db, { activityId: syn.activityId }, {}, [a, b, c]),
     );
     const matrix = await sample(o.n, () =>
       runMatrixQuery(ctx, {
@@ -188,7 +185,7 @@ async function activityBench(o: Options): Promise<string[]> {
         'coding query (A OR B) AND NOT C at passage level, page of 50 with context (3 busiest codes)',
         coding,
       ),
-      row('raw SQL: the coded spans of the three codes', codingRaw),
+      row('raw SQL: the repository query for the coded spans of the three codes', codingRaw),
       row('matrix query 20 codes x 10 methods (counts of references and records)', matrix),
       row('raw SQL: the grouped count', matrixRaw),
       row('balance and bias views, every judgement area (n ≤ 50)', balance),

@@ -1,5 +1,5 @@
 // Reads behind coding and matrix queries: the codebook's names and hierarchy, the coded spans of
-// chosen codes in the evidence a query looks at, and passages with the text around them.
+// chosen codes in the evidence a query looks at (by record), and passages with their context.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import {
@@ -39,56 +39,49 @@ export async function codebookEntries(db: Kysely<DB>, activityId: string): Promi
   }));
 }
 
-export interface CodedSpan {
-  codingId: string;
+export interface CodedRecord {
   evidenceId: string;
   refNo: number;
-  codeId: string;
-  start: number;
-  end: number;
-  coder: PersonRef;
   /** The record's length in code points. */
   length: number;
+  spans: Array<{ codeId: string; start: number; end: number }>;
 }
 
-/** The codings of these codes on the evidence in scope (lost codings left out). */
-export async function codedSpans(
+/**
+ * The codings of these codes on the evidence in scope (lost codings left out), grouped by record.
+ * The result travels as one text ("evidence,ref,length,code,start,end;..."): thousands of rows
+ * cost far more to transfer (above all from the embedded engine) than one string costs to split.
+ */
+export async function codedRecords(
   db: Kysely<DB>,
   evidence: EvidenceConditions,
   coding: CodingConditions,
   codeIds: string[],
-): Promise<CodedSpan[]> {
+): Promise<CodedRecord[]> {
   const ids = [...new Set(codeIds.filter(isUuid))];
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('codings as k')
-    .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
-    .select([
-      'k.id',
-      'k.evidence_id',
-      'e.ref_no',
-      'k.code_id',
-      'k.start_pos',
-      'k.end_pos',
-      'k.coder_id',
-      'k.coder_label',
-      sql<number>`char_length(e.text)`.as('length'),
-    ])
-    .where('k.activity_id', '=', evidence.activityId)
-    .where('k.code_id', 'in', ids)
-    .where(evidenceWhere(evidence))
-    .where(codingWhere(coding))
-    .execute();
-  return rows.map((r) => ({
-    codingId: r.id,
-    evidenceId: r.evidence_id,
-    refNo: r.ref_no,
-    codeId: r.code_id,
-    start: r.start_pos,
-    end: r.end_pos,
-    coder: { id: r.coder_id, label: r.coder_label },
-    length: r.length,
-  }));
+  const r = await sql<{ data: string | null }>`
+    select string_agg(concat_ws(',', e.id, e.ref_no, char_length(e.text), c.ix, k.start_pos,
+                                k.end_pos), ';') as data
+    from codings k
+    join jsonb_to_recordset(${jsonRows(ids.map((id, ix) => ({ ix, id })))}) as c(ix int, id uuid)
+      on c.id = k.code_id
+    join evidence_records e on e.id = k.evidence_id
+    where k.activity_id = ${evidence.activityId} and ${evidenceWhere(evidence)}
+      and ${codingWhere(coding)}`.execute(db);
+  const out = new Map<string, CodedRecord>();
+  for (const item of (r.rows[0]?.data ?? '').split(';')) {
+    if (!item) continue;
+    const [evidenceId = '', refNo, length, ix, start, end] = item.split(',');
+    let rec = out.get(evidenceId);
+    if (!rec)
+      out.set(
+        evidenceId,
+        (rec = { evidenceId, refNo: Number(refNo), length: Number(length), spans: [] }),
+      );
+    rec.spans.push({ codeId: ids[Number(ix)]!, start: Number(start), end: Number(end) });
+  }
+  return [...out.values()];
 }
 
 /** Records in scope with their length in code points (for NOT and whole-record results). */

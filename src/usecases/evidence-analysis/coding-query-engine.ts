@@ -10,11 +10,10 @@ import type {
 } from '../../data/repositories/analysis-filters.js';
 import {
   codebookEntries,
-  codedSpans,
+  codedRecords,
   passagesWithContext,
   recordsInScope,
   type CodeEntry,
-  type CodedSpan,
   type PassageRow,
 } from '../../data/repositories/coding-query.js';
 import type { DB } from '../../data/schema.js';
@@ -166,40 +165,35 @@ export async function computePassages(
       if (list) list.push(leaf);
       else leavesOf.set(id, [leaf]);
     }
-  const spans = await codedSpans(db, run.evidence, run.coding, [...leavesOf.keys()]);
-  const byRecord = new Map<string, { refNo: number; length: number; spans: CodedSpan[] }>();
-  for (const s of spans) {
-    const r = byRecord.get(s.evidenceId);
-    if (r) r.spans.push(s);
-    else byRecord.set(s.evidenceId, { refNo: s.refNo, length: s.length, spans: [s] });
-  }
+  const coded = await codedRecords(db, run.evidence, run.coding, [...leavesOf.keys()]);
+  const byRecord = new Map(coded.map((r) => [r.evidenceId, r]));
   // Only a query that matches records with none of its codes needs every record in scope.
   const records = uncoded
     ? await recordsInScope(db, run.evidence)
-    : [...byRecord].map(([id, r]) => ({ id, refNo: r.refNo, length: r.length }));
+    : coded.map((r) => ({ id: r.evidenceId, refNo: r.refNo, length: r.length }));
   const positive = positiveCodes(expr);
   const out: Passage[] = [];
   let matchedRecords = 0;
   for (const rec of records.sort((a, b) => a.refNo - b.refNo)) {
     const recSpans = byRecord.get(rec.id)?.spans ?? [];
-    const coded = new Map<string, Range[]>();
+    const byLeaf = new Map<string, Range[]>();
     for (const s of recSpans)
       for (const leaf of leavesOf.get(s.codeId) ?? []) {
-        const list = coded.get(leaf);
+        const list = byLeaf.get(leaf);
         if (list) list.push([s.start, s.end]);
-        else coded.set(leaf, [[s.start, s.end]]);
+        else byLeaf.set(leaf, [[s.start, s.end]]);
       }
     let ranges: Range[];
     let whole = false;
     if (scope === 'record') {
-      if (!matchesRecord(expr, new Set(coded.keys()))) continue;
-      ranges = mergeRanges(positive.flatMap((p) => coded.get(p) ?? []));
+      if (!matchesRecord(expr, new Set(byLeaf.keys()))) continue;
+      ranges = mergeRanges(positive.flatMap((p) => byLeaf.get(p) ?? []));
       if (ranges.length === 0) {
         ranges = [[0, rec.length]];
         whole = true;
       }
     } else {
-      ranges = matchingPassages(expr, coded, rec.length);
+      ranges = matchingPassages(expr, byLeaf, rec.length);
       if (ranges.length === 0) continue;
     }
     matchedRecords++;
