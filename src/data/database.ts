@@ -36,6 +36,13 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, admin command) must not crash the process:
+    // the pool drops that client and opens a new one when needed.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL connection closed: ${err.message}`, {
+        code: 'TRIANGULATE_PG_IDLE',
+      });
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
