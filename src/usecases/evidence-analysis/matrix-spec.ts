@@ -221,11 +221,18 @@ export interface MatrixTable {
 
 /** The counts laid out in rows and columns (observed values of open columns sorted by label). */
 export function layOut(m: ResolvedMatrix, cells: MatrixCellCount[]): MatrixTable {
+  const observed = new Map(cells.map((c) => [c.column, c.columnLabel || c.column]));
+  const label = (key: string) =>
+    key === NOT_RECORDED ? 'Not recorded' : (observed.get(key) ?? key);
+  // Enumerations keep their order; open columns (coders, text attributes) are the values asked
+  // for, in that order, or those observed, by label.
   const columns =
     m.knownColumns ??
-    [...new Map(cells.map((c) => [c.column, c.columnLabel || c.column])).entries()]
-      .map(([key, label]) => ({ key, label: key === NOT_RECORDED ? 'Not recorded' : label }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+    (m.spec.values?.length
+      ? m.spec.values.map((key) => ({ key, label: label(key) }))
+      : [...observed.keys()]
+          .map((key) => ({ key, label: label(key) }))
+          .sort((a, b) => a.label.localeCompare(b.label)));
   const index = new Map(columns.map((c, i) => [c.key, i]));
   const zero = () => m.rows.map(() => columns.map(() => 0));
   const counts = zero();
