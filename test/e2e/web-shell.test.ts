@@ -405,10 +405,11 @@ describe('progressive enhancement', () => {
       expect(
         await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')),
       ).toBe(true);
-      // The password input's "Show" button exists only once GOV.UK Frontend's JavaScript has run.
-      expect(await page.getByRole('button', { name: 'Show password' }).first().isVisible()).toBe(
-        true,
-      );
+      // The password input's "Show" button exists only once GOV.UK Frontend's JavaScript has run
+      // (our module loads it with a dynamic import, after the load event): wait for it.
+      const show = page.getByRole('button', { name: 'Show password' }).first();
+      await show.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await show.isVisible()).toBe(true);
       expect(errors).toEqual([]);
     },
     SLOW,
