@@ -1,0 +1,28 @@
+// What a report needs from the judgements of an activity. The judgements area produces it
+// (usecases/judgements/get-judgements-for-report.ts); the reports area consumes it to assemble a
+// draft. Kept as a small contract so the two areas can change independently.
+
+/** Where a grade sits within its band (Munro recommendation 6: a grade hides nearness). */
+export type GradePosition = 'secure' | 'close_to_above' | 'close_to_below';
+
+export interface ReportJudgement {
+  /** The framework's judgement key, e.g. "help_and_protection". */
+  judgementKey: string;
+  /** The framework's title for it. */
+  title: string;
+  /** The framework's grade key ("good") and label ("Good"); null when not yet graded. */
+  grade: string | null;
+  gradeLabel: string | null;
+  position: GradePosition | null;
+  /** Short narrative on how near the adjacent grade is. */
+  nearness: string;
+  /** How context (deprivation, demand) was taken into account. */
+  context: string;
+  /** The team's evaluative narrative for the judgement (paragraphs separated by blank lines). */
+  narrative: string;
+  /** Evaluation criteria keys met and not met. */
+  criteriaMet: string[];
+  criteriaNotMet: string[];
+  /** The judgement's state in the workflow (team_provisional, consistency_panel, quality_assurance, final). */
+  state: string;
+}
