@@ -2,21 +2,26 @@
 // never resolves entities beyond the five predefined ones, and any DOCTYPE is refused outright
 // (Word never writes one), so external entities cannot be reached.
 import { SaxesParser } from 'saxes';
-import { readZipEntry, ZipProblem } from './safe-zip.js';
+import { SafeZip, UnsafeArchiveError } from '../../files/zip.js';
 
 export class DocumentProblem extends Error {}
 
 const MAX_XML_BYTES = 20 * 1024 * 1024;
 
 export function docxText(bytes: Uint8Array): string {
-  let xml: Uint8Array | null;
+  let xml: Uint8Array;
   try {
-    xml = readZipEntry(bytes, 'word/document.xml', MAX_XML_BYTES);
+    const zip = SafeZip.open(bytes, {
+      maxEntryBytes: MAX_XML_BYTES,
+      maxTotalBytes: MAX_XML_BYTES * 4,
+    });
+    if (!zip.has('word/document.xml'))
+      throw new DocumentProblem('This is not a Word document (no word/document.xml)');
+    xml = zip.read('word/document.xml');
   } catch (err) {
-    if (err instanceof ZipProblem) throw new DocumentProblem(err.message);
+    if (err instanceof UnsafeArchiveError) throw new DocumentProblem(err.message);
     throw err;
   }
-  if (!xml) throw new DocumentProblem('This is not a Word document (no word/document.xml)');
   return documentXmlText(new TextDecoder('utf-8', { fatal: false }).decode(xml));
 }
 

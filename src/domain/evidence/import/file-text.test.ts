@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { makeDocx, makePdf } from '../../../../test/helpers/evidence-files.js';
 import { documentXmlText } from './docx-text.js';
 import { decodeText, DocumentProblem, fileText } from './file-text.js';
-import { readZipEntry } from './safe-zip.js';
 
 describe('evidence text from files', () => {
   it('reads .txt as UTF-8, UTF-16 with a BOM, or Windows-1252', async () => {
@@ -39,8 +38,7 @@ describe('evidence text from files', () => {
       const bomb = zipSync({ 'word/document.xml': new Uint8Array(24 * 1024 * 1024) }, { level: 1 });
       expect(bomb.length).toBeLessThan(200_000);
       // 24 MB of XML from a small file: refused at 20 MB, never fully inflated.
-      await expect(fileText(bomb, 'bomb.docx')).rejects.toThrow(/expands beyond/);
-      expect(() => readZipEntry(zipSync({ a: strToU8('aaaa') }), 'a', 3)).toThrow(/beyond 3 bytes/);
+      await expect(fileText(bomb, 'bomb.docx')).rejects.toThrow(/too large|zip bombs/);
       await expect(fileText(zipSync({ 'x.txt': strToU8('x') }), 'x.docx')).rejects.toThrow(
         /not a Word document/,
       );
