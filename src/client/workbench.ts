@@ -156,8 +156,9 @@ class Workbench {
           : previousWordStart(this.chars, focus)
         : focus + (forward ? 1 : -1);
       this.select(e.shiftKey ? anchor : to, to, true);
-    } else if ((e.key === 'Home' || e.key === 'End') && e.shiftKey) {
-      this.select(anchor, e.key === 'Home' ? 0 : this.chars.length, true);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      const to = e.key === 'Home' ? 0 : this.chars.length;
+      this.select(e.shiftKey ? anchor : to, to, true);
     } else if (e.ctrlKey || e.metaKey || e.altKey) {
       return;
     } else if (e.key === 's' || e.key === 'S') {
