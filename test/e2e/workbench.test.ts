@@ -16,7 +16,7 @@ const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.em
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  context = await browser.newContext({ bypassCSP: true });
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
 });
 
@@ -38,6 +38,7 @@ async function dragOver(words: string): Promise<void> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = (n as Text).data.indexOf(w);
       if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
       const r = document.createRange();
       r.setStart(n, at);
       r.setEnd(n, at + 1);
