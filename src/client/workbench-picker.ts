@@ -1,6 +1,6 @@
 // The workbench's type-ahead code picker: a combobox that lists the codes whose name (or folder)
 // contains what is typed; Up and Down choose, Enter applies, Escape closes. Built when first
-// opened, from the codebook the page already shows.
+// opened, from the codebook the page already shows. Also the numbered list of recent codes.
 export interface PickerCode {
   id: string;
   name: string;
@@ -121,4 +121,36 @@ export class CodePicker {
     this.close();
     this.onPick(code);
   }
+}
+
+/** Shows the numbered list of recent codes in the codebook (created the first time). */
+export function showRecentCodes(codes: PickerCode[]): void {
+  let list = document.querySelector<HTMLOListElement>('.app-wb-recent');
+  if (!list) {
+    const heading = document.createElement('h3');
+    heading.className = 'govuk-heading-s';
+    heading.id = 'wb-recent-heading';
+    heading.textContent = 'Your recent codes';
+    list = document.createElement('ol');
+    list.className = 'app-wb-recent';
+    list.setAttribute('aria-labelledby', 'wb-recent-heading');
+    document.getElementById('wb-codebook-heading')?.after(heading, list);
+  }
+  list.replaceChildren(
+    ...codes.map((c, i) => {
+      const li = document.createElement('li');
+      li.dataset.codeId = c.id;
+      li.dataset.codeName = c.name;
+      li.dataset.codePath = c.path;
+      const key = document.createElement('span');
+      key.className = 'app-wb-key';
+      key.setAttribute('aria-hidden', 'true');
+      key.textContent = String(i + 1);
+      const hidden = document.createElement('span');
+      hidden.className = 'govuk-visually-hidden';
+      hidden.textContent = `Key ${i + 1}: `;
+      li.append(key, hidden, c.name);
+      return li;
+    }),
+  );
 }

@@ -5,7 +5,7 @@
 // each change the server renders the record part again (the page's own markup, one source of
 // truth), and an aria-live region says what happened. Without this script every part of the
 // page still works as plain links and forms.
-import { CodePicker, type PickerCode } from './workbench-picker.js';
+import { CodePicker, showRecentCodes, type PickerCode } from './workbench-picker.js';
 import { enhanceQueryPanel } from './workbench-query.js';
 import {
   cpToDom,
@@ -240,34 +240,7 @@ class Workbench {
 
   private remember(code: PickerCode): void {
     this.recent = [code, ...this.recent.filter((c) => c.id !== code.id)].slice(0, RECENT);
-    let list = document.querySelector<HTMLOListElement>('.app-wb-recent');
-    if (!list) {
-      const heading = document.createElement('h3');
-      heading.className = 'govuk-heading-s';
-      heading.id = 'wb-recent-heading';
-      heading.textContent = 'Your recent codes';
-      list = document.createElement('ol');
-      list.className = 'app-wb-recent';
-      list.setAttribute('aria-labelledby', 'wb-recent-heading');
-      document.getElementById('wb-codebook-heading')?.after(heading, list);
-    }
-    list.replaceChildren(
-      ...this.recent.map((c, i) => {
-        const li = document.createElement('li');
-        li.dataset.codeId = c.id;
-        li.dataset.codeName = c.name;
-        li.dataset.codePath = c.path;
-        const key = document.createElement('span');
-        key.className = 'app-wb-key';
-        key.setAttribute('aria-hidden', 'true');
-        key.textContent = String(i + 1);
-        const hidden = document.createElement('span');
-        hidden.className = 'govuk-visually-hidden';
-        hidden.textContent = `Key ${i + 1}: `;
-        li.append(key, hidden, c.name);
-        return li;
-      }),
-    );
+    showRecentCodes(this.recent);
   }
 
   // Navigation ------------------------------------------------------------------------------

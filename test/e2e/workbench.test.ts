@@ -129,7 +129,7 @@ describe('coding workbench in the browser', () => {
     await expectNoAxe();
 
     // Add a memo on the record (a plain form post; the page comes back with it).
-    await page.locator('summary', { hasText: /^Add a memo on E1$/ }).click();
+    await page.getByText('Add a memo on E1', { exact: true }).click();
     await page.fill('#wb-memo-evidence-text', 'Ask the team manager about core group attendance.');
     await Promise.all([
       page.waitForNavigation(),

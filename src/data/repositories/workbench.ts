@@ -28,22 +28,39 @@ export interface WorkbenchListItem {
   codingCount: number;
 }
 
-/** One page of an activity's live records (day, then E-number) and how many match in all. */
-export async function listWorkbenchEvidence(
-  db: Kysely<DB>,
-  f: WorkbenchListFilter,
-): Promise<{ total: number; items: WorkbenchListItem[] }> {
+function filteredRecords(db: Kysely<DB>, f: WorkbenchListFilter) {
   let q = db
     .selectFrom('evidence_records as e')
-    .leftJoin('cases as c', 'c.id', 'e.child_case_id')
     .where('e.activity_id', '=', f.activityId)
     .where('e.deleted_at', 'is', null);
   if (f.judgementArea)
     q = q.where(sql<boolean>`e.judgement_areas @> array[${f.judgementArea}]::text[]`);
   if (f.method) q = q.where('e.method', '=', f.method);
-  if (f.caseReference)
-    q = q.where(sql<boolean>`lower(c.reference) = lower(${f.caseReference.trim()})`);
-  const page = q
+  if (f.caseReference) {
+    const reference = f.caseReference.trim();
+    q = q.where('e.child_case_id', 'in', (eb) =>
+      eb
+        .selectFrom('cases')
+        .select('id')
+        .where('activity_id', '=', f.activityId)
+        .where(sql<boolean>`lower(reference) = lower(${reference})`),
+    );
+  }
+  return q;
+}
+
+/**
+ * One page of an activity's live records (day, then E-number) and how many match in all. The
+ * page walks the list index and stops after `limit` rows; the total is counted once, apart, so
+ * the records' texts are read only for the page.
+ */
+export async function listWorkbenchEvidence(
+  db: Kysely<DB>,
+  f: WorkbenchListFilter,
+): Promise<{ total: number; items: WorkbenchListItem[] }> {
+  const count = () => filteredRecords(db, f).select(sql<number>`count(*)::int`.as('n'));
+  const page = filteredRecords(db, f)
+    .leftJoin('cases as c', 'c.id', 'e.child_case_id')
     .select([
       'e.id',
       'e.ref_no',
@@ -51,8 +68,8 @@ export async function listWorkbenchEvidence(
       'e.observed_on',
       sql<string>`left(e.text, 100)`.as('excerpt'),
       'c.reference as case_reference',
-      sql<number>`count(*) over ()`.as('total'),
     ])
+    .select(() => count().as('total'))
     .orderBy('e.observed_on')
     .orderBy('e.ref_no')
     .limit(f.limit)
@@ -71,11 +88,10 @@ export async function listWorkbenchEvidence(
     .orderBy('p.observed_on')
     .orderBy('p.ref_no')
     .execute();
-  let total = rows[0] ? Number(rows[0].total) : 0;
+  let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && f.offset > 0) {
-    // Past the last page: the window count came back with no rows, so count on its own.
-    const n = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
-    total = n?.n ?? 0;
+    // Past the last page: no row came back to carry the total, so count on its own.
+    total = (await count().executeTakeFirst())?.n ?? 0;
   }
   return {
     total,
