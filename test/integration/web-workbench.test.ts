@@ -266,6 +266,19 @@ describe('coding workbench page', () => {
     expect(decodeHtml(stale.body)).toContain('Someone else changed this memo');
   });
 
+  it('shows a picked code and its memos even when no record matches the filters', async () => {
+    const inspector = await signInAs(t, 'inspector');
+    const code = await codeIdNamed('Worker turnover felt by children');
+    const html = decodeHtml((await inspector.get(`${base}?case=NO-SUCH-CASE&code=${code}`)).body);
+    expect(html).toContain('0 records');
+    expect(html).toContain('On the code Worker turnover felt by children');
+    expect(html).toContain('Children and families describe changes of social worker.');
+    expect(html).toContain('2 codings in this evidence base');
+    const filtered = decodeHtml((await inspector.get(`${base}?codes=turnover`)).body);
+    expect(filtered).toContain('Worker turnover felt by children');
+    expect(filtered).not.toContain('>Front door<');
+  });
+
   it('returns only the record part for the browser module', async () => {
     const inspector = await signInAs(t, 'inspector');
     const res = await inspector.get(`${base}?evidence=${joel.id}&part=record`);

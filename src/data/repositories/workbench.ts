@@ -299,3 +299,21 @@ export async function recentCodeIds(
     .execute();
   return rows.map((r) => r.code_id);
 }
+
+/** Codings of one code on live records (for the code picked in the codebook). */
+export async function countCodeCodings(
+  db: Kysely<DB>,
+  activityId: string,
+  codeId: string,
+): Promise<number> {
+  if (!isUuid(codeId)) return 0;
+  const row = await db
+    .selectFrom('codings as k')
+    .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('k.activity_id', '=', activityId)
+    .where('k.code_id', '=', codeId)
+    .where('e.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}

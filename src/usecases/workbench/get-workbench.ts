@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { codingCounts, hasFrameworkCodes, treeOrder } from '../../data/repositories/codes.js';
+import { hasFrameworkCodes, treeOrder } from '../../data/repositories/codes.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import {
+  countCodeCodings,
   listRecordCodings,
   listWorkbenchCodes,
   listWorkbenchEvidence,
@@ -57,6 +58,7 @@ export interface CodeNode extends WorkbenchCode {
   depth: number;
   path: string[];
   colourClass: string;
+  /** Codings on live records: counted only for the picked code (0 for the others). */
   codingCount: number;
 }
 
@@ -125,7 +127,7 @@ export async function getWorkbench(
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const asked = input.evidenceId ?? null;
   // Independent reads, side by side (PostgreSQL runs them on separate connections).
-  const [list, initialCodes, counts, askedRecord, recent] = await Promise.all([
+  const [list, initialCodes, pickedCount, askedRecord, recent] = await Promise.all([
     listWorkbenchEvidence(ctx.db, {
       activityId: activity.id,
       ...(input.area ? { judgementArea: input.area } : {}),
@@ -135,7 +137,9 @@ export async function getWorkbench(
       offset,
     }),
     listWorkbenchCodes(ctx.db, activity.id),
-    codingCounts(ctx.db, activity.id),
+    // Counting every code's codings costs an aggregate over the activity's codings on each
+    // page load; only the picked code's count is shown.
+    input.codeId ? countCodeCodings(ctx.db, activity.id, input.codeId) : 0,
     asked ? loadRecord(ctx, activity.id, asked, input.codeId ?? null) : null,
     userId ? recentCodeIds(ctx.db, activity.id, userId, RECENT_CODES) : [],
   ]);
@@ -151,9 +155,18 @@ export async function getWorkbench(
     askedRecord ??
     (!asked && firstId ? await loadRecord(ctx, activity.id, firstId, input.codeId ?? null) : null);
 
-  const nodes = codeTree(codes, counts);
+  const nodes = codeTree(codes, new Map(input.codeId ? [[input.codeId, pickedCount]] : []));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const memos = loaded?.memos ?? [];
+  // With no record to show, the picked code's memos are read on their own.
+  const memos =
+    loaded?.memos ??
+    (input.codeId
+      ? await listWorkbenchMemos(ctx.db, {
+          activityId: activity.id,
+          evidenceId: null,
+          codeId: input.codeId,
+        })
+      : []);
   const memoCount = new Map<string, number>();
   for (const m of memos)
     if (m.targetType === 'coding' && m.targetId)
