@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { cpLength, cpSlice } from '../../src/domain/evidence/offsets.js';
+import { findUserById } from '../../src/data/repositories/users.js';
+import { toActor } from '../../src/usecases/auth/sign-in.js';
+import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 import {
   brokenErrorAnchors,
@@ -12,6 +15,7 @@ import {
   h1,
   signInAs,
   createTestApp,
+  demoEmail,
   WebClient,
   type TestApp,
 } from '../helpers/app.js';
@@ -49,6 +53,15 @@ async function codingsOf(evidenceId: string) {
     .select(['k.id', 'c.name', 'k.start_pos', 'k.end_pos', 'k.span_text', 'k.coder_label'])
     .where('k.evidence_id', '=', evidenceId)
     .execute();
+}
+
+async function actorOf(key: string) {
+  const row = await t.database.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail(key))
+    .executeTakeFirstOrThrow();
+  return toActor((await findUserById(t.database.db, row.id))!);
 }
 
 async function codeIdNamed(name: string): Promise<string> {
@@ -105,7 +118,7 @@ describe('coding workbench page', () => {
     const byCase = decodeHtml((await inspector.get(`${base}?case=nf-c-0217`)).body);
     expect(byCase).toContain('2 records');
     const none = decodeHtml((await inspector.get(`${base}?case=NF-X&page=3`)).body);
-    expect(none).toContain('0 records');
+    expect(none).toContain('No records on page 3');
     expect(none).toContain('No evidence matches');
   });
 
@@ -286,6 +299,28 @@ describe('coding workbench page', () => {
     expect(res.body.trimStart().startsWith('<div id="wb-part"')).toBe(true);
     expect(centreText(res.body)).toBe(joel.text);
     expect(res.body).not.toContain('<html');
+  });
+});
+
+describe('paging the evidence list', () => {
+  it('pages 50 at a time with previous and next links, without counting every record', async () => {
+    const inspector = await signInAs(t, 'inspector');
+    const ctx = { db: t.database.db, actor: await actorOf('inspector') };
+    for (let i = 0; i < 45; i++)
+      await recordEvidence(ctx, {
+        activityId: t.demo.activityId,
+        text: `Paging record ${i}: a short note from a visit.`,
+        method: 'case_file_reading',
+      });
+    const first = decodeHtml((await inspector.get(`${base}?method=case_file_reading`)).body);
+    expect(first).toContain('47 records');
+    const all = decodeHtml((await inspector.get(base)).body);
+    expect(all).toContain('Records 1 to 50');
+    expect(all).toContain(`href="${base}?page=2"`);
+    const second = decodeHtml((await inspector.get(`${base}?page=2`)).body);
+    expect(second).toContain('Records 51 to 57');
+    expect(second).toContain(`href="${base}?page=1"`);
+    expect(second).not.toContain('?page=3');
   });
 });
 

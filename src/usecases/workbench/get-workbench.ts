@@ -92,9 +92,12 @@ export interface Workbench {
   methods: Array<{ key: string; label: string }>;
   filter: { area?: string; method?: string; caseReference?: string; codeFilter?: string };
   list: {
-    total: number;
     page: number;
-    pageCount: number;
+    /** Whether a next page exists (the total is not counted: see listWorkbenchEvidence). */
+    hasNext: boolean;
+    /** 1-based positions of the first and last record shown (0 and 0 when none). */
+    from: number;
+    to: number;
     items: Array<WorkbenchListItem & { methodLabel: string }>;
   };
   /** The selected record, or null when the list is empty or the record is not live. */
@@ -194,9 +197,10 @@ export async function getWorkbench(
       ...(input.codeFilter ? { codeFilter: input.codeFilter } : {}),
     },
     list: {
-      total: list.total,
       page: input.page,
-      pageCount: Math.max(1, Math.ceil(list.total / WORKBENCH_PAGE_SIZE)),
+      hasNext: list.hasMore,
+      from: list.items.length ? offset + 1 : 0,
+      to: offset + list.items.length,
       items: list.items.map((i) => ({
         ...i,
         methodLabel:

@@ -172,7 +172,7 @@ export function renderWorkbench(
       stateUrl(activityId, state, { evidence: evidenceId, coding: undefined }),
     pagination: {
       ...(wb.list.page > 1 ? { previous: { href: pageUrl(wb.list.page - 1) } } : {}),
-      ...(wb.list.page < wb.list.pageCount ? { next: { href: pageUrl(wb.list.page + 1) } } : {}),
+      ...(wb.list.hasNext ? { next: { href: pageUrl(wb.list.page + 1) } } : {}),
     },
     form: extra.form ?? null,
     values: extra.values ?? {},
