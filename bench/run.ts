@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchEvidence } from './evidence.js';
@@ -8,6 +8,7 @@ import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchStartup } from './startup.js';
+import { benchWorkbench } from './workbench.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,4 +42,8 @@ if (only.has('evidence')) {
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 if (only.has('evidence-analysis'))
   out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
+if (only.has('workbench')) {
+  out.push(...(await benchWorkbench({ engine: 'pglite', n })));
+  out.push(...(await benchWorkbench({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
 process.stdout.write(`${out.join('\n')}\n`);

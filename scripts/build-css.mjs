@@ -17,6 +17,13 @@ writeFileSync(path.join(out, 'app.css'), result.css);
 const govuk = path.join(root, 'node_modules/govuk-frontend/dist/govuk');
 copyFileSync(path.join(govuk, 'govuk-frontend.min.js'), path.join(out, 'govuk-frontend.min.js'));
 // Browser modules compiled by tsc (src/client) are served from the same folder.
-for (const file of ['app.js', 'annex-a-upload.js']) {
+for (const file of [
+  'app.js',
+  'annex-a-upload.js',
+  'workbench.js',
+  'workbench-picker.js',
+  'workbench-query.js',
+  'workbench-text.js',
+]) {
   copyFileSync(path.join(root, 'dist/src/client', file), path.join(out, file));
 }

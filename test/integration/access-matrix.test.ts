@@ -91,6 +91,8 @@ const NO_ID = '00000000-0000-4000-8000-000000000000';
 const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 
 const A = (ids: Ids) => ids.activity;
+// A record of the demo inspection, for the coding workbench's forms (set in beforeAll).
+let workbenchEvidenceId = NO_ID;
 const matrix: Entry[] = [
   { method: 'GET', route: '/', url: () => '/', expect: { rest: 'ok' } },
   { method: 'GET', route: '/health', url: () => '/health', expect: { rest: 'ok' } },
@@ -704,6 +706,47 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/meetings/view`,
     expect: evidenceRead,
   },
+  // The coding workbench: the evidence base's readers open it; its writers code and write memos.
+  {
+    method: 'GET',
+    route: '/activities/:id/workbench',
+    url: (i) => `/activities/${A(i)}/workbench`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/workbench/codings',
+    url: (i) => `/activities/${A(i)}/workbench/codings`,
+    body: () => ({ evidenceId: workbenchEvidenceId, codeId: '', passage: '' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/workbench/codings/:codingId/remove',
+    url: (i) => `/activities/${A(i)}/workbench/codings/${NO_ID}/remove`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/workbench/codes',
+    url: (i) => `/activities/${A(i)}/workbench/codes`,
+    body: () => ({ name: 'Matrix workbench code' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/workbench/memos',
+    url: (i) => `/activities/${A(i)}/workbench/memos`,
+    body: () => ({ targetType: 'evidence', targetId: workbenchEvidenceId, text: 'Matrix memo' }),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/workbench/memos/:memoId',
+    url: (i) => `/activities/${A(i)}/workbench/memos/${NO_ID}`,
+    body: () => ({ expectedVersion: '1', text: 'Matrix memo' }),
+    expect: noSuchItem,
+  },
   // Last: these end the session they are called with.
   // Annex A child-level data: the team (not shadows), admins and national read it; the lead
   // inspector, the team's analyst and admins import it; regional staff, LA users and researchers
@@ -865,6 +908,16 @@ beforeAll(async () => {
   const tree = t.app.printRoutes({ commonPrefix: false, includeHooks: false });
   registered.push(...parseRouteTree(tree));
 }, 120_000);
+
+beforeAll(async () => {
+  const row = await t.database.db
+    .selectFrom('evidence_records')
+    .select('id')
+    .where('activity_id', '=', t.demo.activityId)
+    .orderBy('ref_no')
+    .executeTakeFirstOrThrow();
+  workbenchEvidenceId = row.id;
+});
 
 afterAll(async () => t?.close());
 

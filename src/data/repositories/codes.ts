@@ -83,32 +83,32 @@ export async function findCode(
 }
 
 /**
- * Codings per code on live evidence, for a whole activity: one index-only count over the
- * codings, less the few on deleted evidence (cheaper than joining every coding to its record).
+ * Codings per code on live evidence, for a whole activity, in one query: an aggregate over the
+ * activity's codings that leaves out the few on deleted records (found through the partial index
+ * of deleted records and hashed), cheaper than joining every coding to its record.
  */
 export async function codingCounts(
   db: Kysely<DB>,
   activityId: string,
 ): Promise<Map<string, number>> {
-  const [all, onDeleted] = await Promise.all([
-    db
-      .selectFrom('codings')
-      .select(['code_id', sql<number>`count(*)::int`.as('n')])
-      .where('activity_id', '=', activityId)
-      .groupBy('code_id')
-      .execute(),
-    db
-      .selectFrom('codings as k')
-      .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
-      .select(['k.code_id', sql<number>`count(*)::int`.as('n')])
-      .where('e.activity_id', '=', activityId)
-      .where('e.deleted_at', 'is not', null)
-      .groupBy('k.code_id')
-      .execute(),
-  ]);
-  const counts = new Map(all.map((r) => [r.code_id, r.n]));
-  for (const r of onDeleted) counts.set(r.code_id, (counts.get(r.code_id) ?? 0) - r.n);
-  return counts;
+  const rows = await db
+    .selectFrom('codings as k')
+    .select(['k.code_id', sql<number>`count(*)::int`.as('n')])
+    .where('k.activity_id', '=', activityId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('evidence_records as e')
+            .select('e.id')
+            .whereRef('e.id', '=', 'k.evidence_id')
+            .where('e.activity_id', '=', activityId)
+            .where('e.deleted_at', 'is not', null),
+        ),
+      ),
+    )
+    .groupBy('k.code_id')
+    .execute();
+  return new Map(rows.map((r) => [r.code_id, r.n]));
 }
 
 /** The live codes of an activity (merged codes only with includeMerged), in tree order. */

@@ -21,6 +21,7 @@ import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
+import { registerWorkbenchRoutes } from './html/workbench.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -45,4 +46,5 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerWorkbenchRoutes,
 ];

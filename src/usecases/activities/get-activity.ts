@@ -22,7 +22,13 @@ export interface ActivityDetail {
   history: StateChange[];
   myTeamRole: TeamRole | null;
   /** What the viewer may do, so views and clients do not re-implement the rules. */
-  can: { manage: boolean; viewAudit: boolean; nextStates: ActivityState[] };
+  can: {
+    manage: boolean;
+    viewAudit: boolean;
+    nextStates: ActivityState[];
+    /** Code evidence in the coding workbench. */
+    code: boolean;
+  };
 }
 
 export async function getActivity(
@@ -57,6 +63,7 @@ export async function getActivity(
             hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
           })
         : [],
+      code: policies.writeEvidence(ctx.actor, facts),
     },
   };
 }

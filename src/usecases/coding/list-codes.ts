@@ -36,12 +36,16 @@ export interface Codebook {
 export async function listCodes(ctx: UseCaseContext, raw: ListCodesInput): Promise<Codebook> {
   const input = ListCodesInput.parse(raw);
   const { activity, canWrite } = await evidenceScope(ctx, input.activityId, 'read');
-  let seeded = await hasFrameworkCodes(ctx.db, activity.id);
+  let codes = await queryCodes(ctx.db, activity.id, { includeMerged: input.includeMerged });
+  // A listed framework code means the codebook is seeded; only otherwise ask (one round trip
+  // fewer on every ordinary open).
+  let seeded =
+    codes.some((c) => c.source === 'framework') || (await hasFrameworkCodes(ctx.db, activity.id));
   if (!seeded && canWrite) {
     await ctx.db.transaction().execute((trx) => ensureCodebook(trx, ctx.actor, activity));
     seeded = true;
+    codes = await queryCodes(ctx.db, activity.id, { includeMerged: input.includeMerged });
   }
-  const codes = await queryCodes(ctx.db, activity.id, { includeMerged: input.includeMerged });
   const byId = new Map(codes.map((c) => [c.id, c]));
   const pathOf = (c: Code): string[] => {
     const out: string[] = [];

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { findEvidence } from '../../data/repositories/evidence.js';
+import { findPassage } from '../../domain/workbench/passage.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { codeSpan, type CodeSpanOutcome } from '../coding/code-span.js';
+import { evidenceScope } from '../evidence/evidence-access.js';
+
+export const CodePassageInput = z.object({
+  evidenceId: z.string().max(100),
+  codeId: z.uuid('Choose a code'),
+  /** The exact words to code, pasted from the record. */
+  passage: z.string().max(100_000),
+  /** Which appearance of the words, when they appear more than once (1-based; default 1). */
+  occurrence: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce
+      .number('Enter the occurrence as a number, like 2')
+      .int('Enter the occurrence as a whole number, like 2')
+      .min(1, 'Enter the occurrence as a number from 1')
+      .optional(),
+  ),
+});
+export type CodePassageInput = z.input<typeof CodePassageInput>;
+
+/**
+ * Codes a passage given by its words rather than its offsets (the workbench without
+ * JavaScript): finds the words in the current text of the record, then codes that span exactly
+ * as the JSON API does (same checks, same audit event).
+ */
+export async function codePassage(
+  ctx: UseCaseContext,
+  raw: CodePassageInput,
+): Promise<CodeSpanOutcome> {
+  // Access first, so that people who may not code learn nothing from validation messages.
+  const record = await findEvidence(ctx.db, String(raw.evidenceId ?? ''));
+  if (!record) throw new AppError('NOT_FOUND');
+  await evidenceScope(ctx, record.activityId, 'write');
+  const input = CodePassageInput.parse(raw);
+  const match = findPassage(record.text, input.passage, input.occurrence ?? 1);
+  if (!match.ok)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: match.occurrences > 0 ? 'occurrence' : 'passage', reason: match.reason }],
+    });
+  return codeSpan(ctx, {
+    evidenceId: record.id,
+    codeIds: [input.codeId],
+    start: match.start,
+    end: match.end,
+    evidenceVersion: record.version,
+  });
+}
