@@ -8,6 +8,8 @@ import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
+import { registerEvidenceRoutes } from './html/evidence.js';
+import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -45,4 +47,6 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerEvidenceCaptureRoutes,
+  registerEvidenceRoutes,
 ];
