@@ -10,6 +10,9 @@ import { registerLaRoutes } from './html/las.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
+import { registerAnalysisRoutes } from './html/analysis.js';
+import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
+import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -49,4 +52,7 @@ export const routeModules: RouteModule[] = [
   registerLaRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,
+  registerAnalysisRoutes,
+  registerAnalysisMatrixRoutes,
+  registerAnalysisWorkRoutes,
 ];
