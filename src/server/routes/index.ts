@@ -13,6 +13,7 @@ import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
 import { registerAnalysisRoutes } from './html/analysis.js';
 import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
 import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
+import { registerEnquiryRoutes } from './html/enquiries.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -55,4 +56,5 @@ export const routeModules: RouteModule[] = [
   registerAnalysisRoutes,
   registerAnalysisMatrixRoutes,
   registerAnalysisWorkRoutes,
+  registerEnquiryRoutes,
 ];
