@@ -14,6 +14,7 @@ import { registerAnalysisRoutes } from './html/analysis.js';
 import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
 import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
 import { registerEnquiryRoutes } from './html/enquiries.js';
+import { registerRefiRoutes } from './html/refi.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -57,4 +58,5 @@ export const routeModules: RouteModule[] = [
   registerAnalysisMatrixRoutes,
   registerAnalysisWorkRoutes,
   registerEnquiryRoutes,
+  registerRefiRoutes,
 ];
