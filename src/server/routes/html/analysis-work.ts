@@ -3,6 +3,7 @@
 // and the team meeting view (what arrived since the last meeting) with recording a meeting.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../../errors.js';
 import { getBalanceViews } from '../../../usecases/evidence-analysis/get-balance-views.js';
 import { getTeamMeetingView } from '../../../usecases/evidence-analysis/get-team-meeting-view.js';
 import { listVignettes } from '../../../usecases/evidence-analysis/list-vignettes.js';
@@ -98,6 +99,8 @@ export const registerAnalysisWorkRoutes: RouteModule = (app, ctx) => {
       .object({ kind: z.string().default(''), note: z.string().max(4000).default('') })
       .parse(request.body ?? {});
     const uc = useCaseContext(request, ctx);
+    if (!(await getEvidencePageContext(uc, { activityId: id })).canWrite)
+      throw new AppError('FORBIDDEN');
     if (!meetingKinds.some((k) => k.value === form.kind)) {
       reply.status(400);
       return renderMeetings(uc, id, reply, {

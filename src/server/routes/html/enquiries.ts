@@ -69,6 +69,8 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const body = (request.body ?? {}) as Body;
     const uc = useCaseContext(request, ctx);
+    const page = await getEvidencePageContext(uc, { activityId: id });
+    if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = {
       title: one(body.title).trim(),
       description: one(body.description),
