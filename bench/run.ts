@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
+import { benchEvidencePages } from './evidence-pages.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchStartup } from './startup.js';
@@ -41,4 +42,8 @@ if (only.has('evidence')) {
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 if (only.has('evidence-analysis'))
   out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
+if (only.has('evidence-pages')) {
+  out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
+  out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
 process.stdout.write(`${out.join('\n')}\n`);

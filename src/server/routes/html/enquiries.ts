@@ -135,6 +135,7 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
       } catch (err) {
         const r = problemsFrom(err, ['VALIDATION_FAILED', 'INVALID_TRANSITION', 'CONFLICT'], {
           defaultField: done === 'status' ? 'status' : 'reference',
+          fields: { evidenceId: 'reference', end: 'reference', lineOfEnquiryId: 'status' },
         });
         reply.status(r.status);
         // A refused close says why first, then lists each unreviewed challenge.
