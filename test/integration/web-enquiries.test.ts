@@ -121,7 +121,7 @@ describe('lines of enquiry and hypotheses', () => {
       conclusion: 'Not supported: plans drift when risks increase.',
     });
     expect(closed.statusCode).toBe(303);
-    const done = decodeHtml((await lead.get(demoLine)).body);
+    const done = decodeHtml((await lead.get(String(closed.headers.location))).body);
     expect(done).toContain('Not supported: plans drift when risks increase.');
     expect(done).toContain('The status has been changed.');
     const reopen = await lead.post(`${demoLine}/status`, { status: 'exploring' });

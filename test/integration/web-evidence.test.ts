@@ -110,6 +110,19 @@ describe('evidence pages', () => {
     expect(page.body).toContain('Not coded yet');
   });
 
+  it('shows the codings of a coded record, read-only', async () => {
+    const coding = await t.database.db
+      .selectFrom('codings')
+      .select(['evidence_id', 'span_text'])
+      .where('activity_id', '=', t.demo.activityId)
+      .executeTakeFirstOrThrow();
+    const page = await lead.get(`${base}/${coding.evidence_id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('In place');
+    expect(decodeHtml(page.body)).toContain(coding.span_text);
+    expect(page.body).not.toContain('Not coded yet');
+  });
+
   it('edits, and a stale edit gets a conflict page with both versions and never overwrites', async () => {
     const url = await record(lead);
     const inspector = await signInAs(t, 'inspector');
