@@ -81,7 +81,11 @@ export async function benchEvidencePages(o: Options): Promise<string[]> {
       select code_id from codings where activity_id = ${id}
       group by code_id order by count(*) desc, code_id limit 3`.execute(db);
     const [a, b, c] = top.rows.map((r) => r.code_id);
-    const app = await buildApp({ config: { logLevel: 'silent', sessionSecret: undefined }, database, catalog });
+    const app = await buildApp({
+      config: { logLevel: 'silent', sessionSecret: undefined },
+      database,
+      catalog,
+    });
     await app.ready();
     const login = await app.inject({
       method: 'POST',
@@ -90,7 +94,11 @@ export async function benchEvidencePages(o: Options): Promise<string[]> {
     });
     const token = login.json<{ token: string }>().token;
     const get = (p: string) => async () => {
-      const r = await app.inject({ method: 'GET', url: p, headers: { authorization: `Bearer ${token}` } });
+      const r = await app.inject({
+        method: 'GET',
+        url: p,
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (r.statusCode !== 200) throw new Error(`${p} answered ${r.statusCode}`);
     };
     const base = `/activities/${id}`;
@@ -98,8 +106,14 @@ export async function benchEvidencePages(o: Options): Promise<string[]> {
       ['evidence list under the judgement headings', `${base}/evidence`],
       ['evidence list by theme (250 codes)', `${base}/evidence?by=theme`],
       ['one record (text, codings, versions)', `${base}/evidence/${syn.evidenceIds[100]}`],
-      ['search "plan AND (delay OR drift)"', `${base}/analysis/search?q=${encodeURIComponent('plan AND (delay OR drift)')}`],
-      ['coding query (a OR b) AND NOT c', `${base}/analysis/coding-query?c1=${a}&op2=or&c2=${b}&op3=not&c3=${c}`],
+      [
+        'search "plan AND (delay OR drift)"',
+        `${base}/analysis/search?q=${encodeURIComponent('plan AND (delay OR drift)')}`,
+      ],
+      [
+        'coding query (a OR b) AND NOT c',
+        `${base}/analysis/coding-query?c1=${a}&op2=or&c2=${b}&op3=not&c3=${c}`,
+      ],
       ['matrix: 20 codes in use by method', `${base}/analysis/matrix`],
       ['balance and bias views', `${base}/analysis/balance`],
     ];

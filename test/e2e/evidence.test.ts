@@ -46,12 +46,17 @@ describe('evidence and analysis in the browser', () => {
     await go(() => page.getByRole('button', { name: 'Sign in' }).click());
     await go(() => page.locator('a', { hasText: 'Standard inspection' }).first().click());
     const activityUrl = page.url();
-    await go(() => page.locator('#evidence-and-analysis + ul a', { hasText: 'Evidence' }).first().click());
+    await go(() =>
+      page.locator('#evidence-and-analysis + ul a', { hasText: 'Evidence' }).first().click(),
+    );
     expect(await page.locator('h1').innerText()).toBe('Evidence');
 
     // Capture.
     await go(() => page.getByRole('button', { name: 'Record evidence' }).click());
-    await page.fill('#text', 'Supervision records show reflective discussion about drift in plans.');
+    await page.fill(
+      '#text',
+      'Supervision records show reflective discussion about drift in plans.',
+    );
     await page.selectOption('#method', 'case_file_reading');
     await page.check('input[name="judgementAreas"][value="help_and_protection"]');
     await page.check('input[name="direction"][value="strength"]');

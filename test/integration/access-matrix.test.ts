@@ -725,14 +725,12 @@ const matrix: Entry[] = [
       ['/refi/project.qdpx', evidenceRead],
       ['/refi/codebook.qdc', evidenceRead],
     ] as const
-  ).map(
-    ([path, expect]): Entry => ({
-      method: 'GET',
-      route: `/activities/:id${path.split('?')[0]}`,
-      url: (i) => `/activities/${A(i)}${path}`,
-      expect,
-    }),
-  ),
+  ).map(([path, expect]): Entry => ({
+    method: 'GET',
+    route: `/activities/:id${path.split('?')[0]}`,
+    url: (i) => `/activities/${A(i)}${path}`,
+    expect,
+  })),
   ...(
     [
       ['/evidence', { text: '', method: '' }, evidenceWrite],
@@ -742,15 +740,13 @@ const matrix: Entry[] = [
       ['/enquiries', { title: '' }, evidenceWrite],
       ['/refi', {}, { ...evidenceWrite, admin: 'ok' }],
     ] as const
-  ).map(
-    ([path, body, expect]): Entry => ({
-      method: 'POST',
-      route: `/activities/:id${path}`,
-      url: (i) => `/activities/${A(i)}${path}`,
-      body: () => ({ ...body }),
-      expect: expect as Expect,
-    }),
-  ),
+  ).map(([path, body, expect]): Entry => ({
+    method: 'POST',
+    route: `/activities/:id${path}`,
+    url: (i) => `/activities/${A(i)}${path}`,
+    body: () => ({ ...body }),
+    expect: expect as Expect,
+  })),
   ...(
     [
       ['GET', ''],
@@ -760,15 +756,13 @@ const matrix: Entry[] = [
       ['POST', '/delete'],
       ['POST', '/restore'],
     ] as const
-  ).map(
-    ([method, path]): Entry => ({
-      method,
-      route: `/activities/:id/evidence/:evidenceId${path}`,
-      url: (i) => `/activities/${A(i)}/evidence/${NO_ID}${path}`,
-      ...(method === 'POST' ? { body: () => ({}) } : {}),
-      expect: noSuchItem,
-    }),
-  ),
+  ).map(([method, path]): Entry => ({
+    method,
+    route: `/activities/:id/evidence/:evidenceId${path}`,
+    url: (i) => `/activities/${A(i)}/evidence/${NO_ID}${path}`,
+    ...(method === 'POST' ? { body: () => ({}) } : {}),
+    expect: noSuchItem,
+  })),
   ...(
     [
       ['GET', ''],
@@ -778,15 +772,13 @@ const matrix: Entry[] = [
       ['POST', '/reviews'],
       ['POST', '/status'],
     ] as const
-  ).map(
-    ([method, path]): Entry => ({
-      method,
-      route: `/activities/:id/enquiries/:lineId${path}`,
-      url: (i) => `/activities/${A(i)}/enquiries/${NO_ID}${path.replace(':linkId', NO_ID)}`,
-      ...(method === 'POST' ? { body: () => ({}) } : {}),
-      expect: noSuchItem,
-    }),
-  ),
+  ).map(([method, path]): Entry => ({
+    method,
+    route: `/activities/:id/enquiries/:lineId${path}`,
+    url: (i) => `/activities/${A(i)}/enquiries/${NO_ID}${path.replace(':linkId', NO_ID)}`,
+    ...(method === 'POST' ? { body: () => ({}) } : {}),
+    expect: noSuchItem,
+  })),
   // Last: these end the session they are called with.
   // Annex A child-level data: the team (not shadows), admins and national read it; the lead
   // inspector, the team's analyst and admins import it; regional staff, LA users and researchers

@@ -33,7 +33,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const links = (html: string, pattern: RegExp) =>
-  [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeHtml(m[1]!)).filter((h) => pattern.test(h));
+  [...html.matchAll(/href="([^"]+)"/g)]
+    .map((m) => decodeHtml(m[1]!))
+    .filter((h) => pattern.test(h));
 
 describe('analysis pages', () => {
   it('searches with stemming, phrases and boolean operators, marking the hits', async () => {
@@ -44,7 +46,9 @@ describe('analysis pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<mark class="app-mark">drift(ed)?<\/mark>/i);
     expect(res.body).toContain('2 records found');
-    const phrase = await lead.get(`${base}/search?q=${encodeURIComponent('"front door" -observed')}`);
+    const phrase = await lead.get(
+      `${base}/search?q=${encodeURIComponent('"front door" -observed')}`,
+    );
     expect(phrase.body).toContain('1 record found');
     const stop = await lead.get(`${base}/search?q=the`);
     expect(stop.body).toContain('Only very common words');
@@ -73,7 +77,9 @@ describe('analysis pages', () => {
     );
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     // NOT on its own matches uncoded text: only whole records, said plainly.
-    const not = await lead.get(`${base}/coding-query?run=1&op1=not&c1=${a!.id}&op2=not&c2=${b!.id}`);
+    const not = await lead.get(
+      `${base}/coding-query?run=1&op1=not&c1=${a!.id}&op2=not&c2=${b!.id}`,
+    );
     expect(not.statusCode).toBe(200);
     const notAlone = await lead.get(
       `${base}/coding-query?run=1&expression=${encodeURIComponent('NOT "' + a!.name + '"')}`,
@@ -87,7 +93,10 @@ describe('analysis pages', () => {
     expect(records.body).toContain('(whole record)');
     const nothing = await lead.get(`${base}/coding-query?run=1`);
     expect(nothing.statusCode).toBe(400);
-    expect(errorSummary(nothing.body)[0]).toEqual({ href: '#c1', text: 'Choose a code, or type a query' });
+    expect(errorSummary(nothing.body)[0]).toEqual({
+      href: '#c1',
+      text: 'Choose a code, or type a query',
+    });
   });
 
   it('shows a matrix as an accessible table whose cells open their passages', async () => {
@@ -98,7 +107,9 @@ describe('analysis pages', () => {
     expect(cells.length).toBeGreaterThan(0);
     const cell = await lead.get(cells[0]!);
     expect(cell.statusCode).toBe(200);
-    expect(cell.body).toMatch(/1 coding references? in this cell|\d+ coding references in this cell/);
+    expect(cell.body).toMatch(
+      /1 coding references? in this cell|\d+ coding references in this cell/,
+    );
     expect(cell.body).toContain('<mark class="app-mark">');
     const areas = await lead.get(`${base}/matrix?rows=areas&columns=direction`);
     expect(areas.statusCode).toBe(200);
@@ -132,7 +143,10 @@ describe('analysis pages', () => {
 
   it('marks a passage as a candidate illustration and records a team meeting', async () => {
     const q = await lead.get(`${base}/coding-query?run=1&c1=${coded[0]!.id}`);
-    const form = /name="evidenceId" value="([^"]+)"[\s\S]*?name="start" value="(\d+)"[\s\S]*?name="end" value="(\d+)"/.exec(q.body);
+    const form =
+      /name="evidenceId" value="([^"]+)"[\s\S]*?name="start" value="(\d+)"[\s\S]*?name="end" value="(\d+)"/.exec(
+        q.body,
+      );
     expect(form).not.toBeNull();
     const marked = await lead.post(`${base}/vignettes`, {
       evidenceId: form![1]!,
@@ -144,7 +158,10 @@ describe('analysis pages', () => {
     expect(list.body).toContain('is now a candidate illustration');
     const bad = await lead.post(`${base}/meetings`, { kind: 'lunch' });
     expect(bad.statusCode).toBe(400);
-    expect(errorSummary(bad.body)[0]).toEqual({ href: '#kind', text: 'Select which meeting it was' });
+    expect(errorSummary(bad.body)[0]).toEqual({
+      href: '#kind',
+      text: 'Select which meeting it was',
+    });
     const ok = await lead.post(`${base}/meetings`, { kind: 'evening', note: 'Day one wrap-up' });
     expect(ok.statusCode).toBe(303);
     const after = await lead.get(`${base}/meetings`);

@@ -40,7 +40,12 @@ const form = {
 
 async function record(client: WebClient, extra: Record<string, string | string[]> = {}) {
   const res = await client.post(base, { ...form, ...extra });
-  expect(res.statusCode, errorSummary(res.body).map((e) => e.text).join('; ')).toBe(303);
+  expect(
+    res.statusCode,
+    errorSummary(res.body)
+      .map((e) => e.text)
+      .join('; '),
+  ).toBe(303);
   return String(res.headers.location).split('?')[0]!;
 }
 
@@ -161,7 +166,10 @@ describe('evidence pages', () => {
   it('deletes (recorded, reversible) and restores', async () => {
     const url = await record(lead, { text: 'A record to delete and bring back.' });
     expect((await lead.get(`${url}/delete`)).statusCode).toBe(200);
-    const del = await lead.post(`${url}/delete`, { reason: 'Recorded twice', expectedVersion: '1' });
+    const del = await lead.post(`${url}/delete`, {
+      reason: 'Recorded twice',
+      expectedVersion: '1',
+    });
     expect(del.statusCode).toBe(303);
     const deleted = await lead.get(url);
     expect(deleted.body).toContain('Deleted by');
@@ -182,10 +190,15 @@ describe('evidence pages', () => {
   it('imports a .docx file as evidence and names a bad file', async () => {
     expect((await lead.get(`${base}/import`)).statusCode).toBe(200);
     const docx = makeDocx(['Visits to the child were regular and purposeful.']);
-    const ok = await upload(lead, `${base}/import`, { ...flat(form), judgementAreas: 'help_and_protection' }, {
-      name: 'visit notes.docx',
-      data: docx,
-    });
+    const ok = await upload(
+      lead,
+      `${base}/import`,
+      { ...flat(form), judgementAreas: 'help_and_protection' },
+      {
+        name: 'visit notes.docx',
+        data: docx,
+      },
+    );
     expect(ok.statusCode).toBe(303);
     const shown = await lead.get(String(ok.headers.location));
     expect(decodeHtml(shown.body)).toContain('Visits to the child were regular and purposeful.');

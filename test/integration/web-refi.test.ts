@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function upload(client: WebClient, fields: Record<string, string>, file?: { name: string; data: Uint8Array }) {
+async function upload(
+  client: WebClient,
+  fields: Record<string, string>,
+  file?: { name: string; data: Uint8Array },
+) {
   const body = multipart({ _csrf: client.csrfToken ?? '', ...fields }, file);
   return t.app.inject({
     method: 'POST',
@@ -87,7 +91,9 @@ describe('REFI-QDA exchange page', () => {
     expect(res.statusCode).toBe(422);
     const problems = errorSummary(res.body);
     expect(problems[0]?.href).toBe('#file');
-    expect(problems.map((p) => p.text).join('\n')).toContain('Project/CodeBook[1]/Codes[1]/Code[1]');
+    expect(problems.map((p) => p.text).join('\n')).toContain(
+      'Project/CodeBook[1]/Codes[1]/Code[1]',
+    );
     expect(await evidenceCount()).toBe(before);
     const none = await upload(lead, {});
     expect(none.statusCode).toBe(400);

@@ -11,20 +11,28 @@ import {
   type EvidenceDirection,
   type EvidenceMethod,
 } from '../../../domain/evidence/vocabulary.js';
-import type { EvidenceFilterInput, CodingFilterInput } from '../../../usecases/evidence-analysis/analysis-input.js';
+import type {
+  EvidenceFilterInput,
+  CodingFilterInput,
+} from '../../../usecases/evidence-analysis/analysis-input.js';
 import type { EvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { listParam } from './page-helpers.js';
 
 export type Query = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '';
 const isoDate = (v: unknown): string | undefined => {
   const s = str(v);
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
 };
 
 /** Case attributes a filter or a matrix column can use: "child.cohort" and their values. */
-export function attributeChoices(): Array<{ value: string; text: string; values: Array<{ value: string; text: string }> }> {
+export function attributeChoices(): Array<{
+  value: string;
+  text: string;
+  values: Array<{ value: string; text: string }>;
+}> {
   const catalogue = caseAttributeCatalogue();
   return (Object.keys(catalogue) as Array<keyof typeof catalogue>).flatMap((kind) =>
     catalogue[kind].map((a) => ({
@@ -69,13 +77,25 @@ export function readFilters(q: Query, page: EvidencePageContext): FilterValues {
   return {
     method: known(method, method in evidenceMethodLabels),
     direction: known(direction, direction in evidenceDirectionLabels || direction === 'unset'),
-    area: known(area, page.areas.some((a) => a.key === area)),
-    person: known(person, page.team.some((p) => p.id === person)),
+    area: known(
+      area,
+      page.areas.some((a) => a.key === area),
+    ),
+    person: known(
+      person,
+      page.team.some((p) => p.id === person),
+    ),
     from: isoDate(q.from) ?? '',
     to: isoDate(q.to) ?? '',
-    attr: known(attr, attributeChoices().some((a) => a.value === attr)),
+    attr: known(
+      attr,
+      attributeChoices().some((a) => a.value === attr),
+    ),
     attrValue: str(q.attrValue).slice(0, 200),
-    coder: known(coder, page.team.some((p) => p.id === coder)),
+    coder: known(
+      coder,
+      page.team.some((p) => p.id === coder),
+    ),
     codedFrom: isoDate(q.codedFrom) ?? '',
     codedTo: isoDate(q.codedTo) ?? '',
   };
@@ -168,8 +188,15 @@ export function builderExpression(b: BuilderValues): CodeExpr | string | null {
 }
 
 /** The query-string entries that reproduce a builder and filters (for links and exports). */
-export function builderParams(b: BuilderValues, f: FilterValues): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = { ...f, expression: b.expression, scope: b.scope };
+export function builderParams(
+  b: BuilderValues,
+  f: FilterValues,
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {
+    ...f,
+    expression: b.expression,
+    scope: b.scope,
+  };
   b.codes.forEach((c, i) => {
     out[`c${i + 1}`] = c;
     if (i > 0 && c) out[`op${i + 1}`] = b.ops[i];

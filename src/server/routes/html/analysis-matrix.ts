@@ -36,7 +36,10 @@ const MAX_DEFAULT_ROWS = 20;
 
 const columnKinds = [
   { value: 'method', text: 'Method' },
-  { value: 'methodFamily', text: 'Method family (written, discussion, observation, children and families)' },
+  {
+    value: 'methodFamily',
+    text: 'Method family (written, discussion, observation, children and families)',
+  },
   { value: 'direction', text: 'Evaluative direction' },
   { value: 'judgementArea', text: 'Judgement area' },
   { value: 'recordedBy', text: 'Who recorded it' },
@@ -83,7 +86,12 @@ function matrixInput(m: MatrixForm, f: FilterValues): MatrixInput {
 }
 
 function matrixParams(m: MatrixForm, f: FilterValues) {
-  return { ...f, rows: m.rows, codes: m.rows === 'codes' ? m.codes : undefined, columns: m.columns };
+  return {
+    ...f,
+    rows: m.rows,
+    codes: m.rows === 'codes' ? m.codes : undefined,
+    columns: m.columns,
+  };
 }
 
 export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
@@ -148,7 +156,8 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const params = matrixParams(form, filters);
     const row = Number(typeof q.row === 'string' && /^\d{1,3}$/.test(q.row) ? q.row : -1);
     const column = typeof q.column === 'string' ? q.column.slice(0, 200) : '';
-    if (row < 0 || !column) throw new AppError('VALIDATION_FAILED', { message: 'Open a cell from the matrix.' });
+    if (row < 0 || !column)
+      throw new AppError('VALIDATION_FAILED', { message: 'Open a cell from the matrix.' });
     const pageNo = pageNumber(q.page);
     const cell = await getMatrixCell(uc, {
       activityId: id,
@@ -166,8 +175,12 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
       columnLabel: typeof q.label === 'string' ? q.label.slice(0, 200) : column,
       passages: cell.passages.map((p) => passageView(p, id)),
       matrixHref,
-      pagination: pagination(cell.total, PAGE, pageNo, (n) =>
-        `/activities/${id}/analysis/matrix/cell?${queryString({ ...params, row: String(row), column, label: typeof q.label === 'string' ? q.label.slice(0, 200) : undefined, page: n > 1 ? n : undefined })}`,
+      pagination: pagination(
+        cell.total,
+        PAGE,
+        pageNo,
+        (n) =>
+          `/activities/${id}/analysis/matrix/cell?${queryString({ ...params, row: String(row), column, label: typeof q.label === 'string' ? q.label.slice(0, 200) : undefined, page: n > 1 ? n : undefined })}`,
       ),
       breadcrumbs: [...crumbs(page), { text: 'Matrix query', href: matrixHref }],
     });

@@ -65,7 +65,8 @@ export const registerAnalysisWorkRoutes: RouteModule = (app, ctx) => {
       page,
       status,
       vignettes: vignettes.map((v) => {
-        const checked = v.anonymisation.checked === 'reportText' ? (v.reportText ?? '') : v.spanText;
+        const checked =
+          v.anonymisation.checked === 'reportText' ? (v.reportText ?? '') : v.spanText;
         return {
           ...v,
           href: `/activities/${id}/evidence/${v.evidenceId}`,
@@ -78,7 +79,8 @@ export const registerAnalysisWorkRoutes: RouteModule = (app, ctx) => {
         };
       }),
       notice: noticeFor(q.done, {
-        marked: 'The passage is now a candidate illustration. Check the flags below before using it.',
+        marked:
+          'The passage is now a candidate illustration. Check the flags below before using it.',
       }),
       breadcrumbs: crumbs(page),
     });

@@ -66,12 +66,22 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
           offset: (pageNo - 1) * PAGE,
         });
       } catch (err) {
-        const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'q', fields: { query: 'q' } });
+        const r = problemsFrom(err, ['VALIDATION_FAILED'], {
+          defaultField: 'q',
+          fields: { query: 'q' },
+        });
         reply.status(r.status);
         problems = r.problems.map((p) => ({ ...p, field: 'q' }));
       }
     }
-    const params = { q: text, method: filters.method, area: filters.area, direction: filters.direction, from: filters.from, to: filters.to };
+    const params = {
+      q: text,
+      method: filters.method,
+      area: filters.area,
+      direction: filters.direction,
+      from: filters.from,
+      to: filters.to,
+    };
     return reply.render('analysis/search.njk', {
       title: 'Search the evidence',
       page,
@@ -87,8 +97,12 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
         snippets: h.snippets.map((s) => markedHtml(s.text, s.highlights, s.start)),
       })),
       pagination: result
-        ? pagination(result.total, PAGE, pageNo, (n) =>
-            `/activities/${id}/analysis/search?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
+        ? pagination(
+            result.total,
+            PAGE,
+            pageNo,
+            (n) =>
+              `/activities/${id}/analysis/search?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
           )
         : null,
       ...formErrors(problems),
@@ -146,8 +160,12 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
       exportHref: (format: string) =>
         `/activities/${id}/analysis/coding-query/export?${queryString({ ...params, format })}`,
       pagination: result
-        ? pagination(result.totalPassages, PAGE, pageNo, (n) =>
-            `/activities/${id}/analysis/coding-query?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
+        ? pagination(
+            result.totalPassages,
+            PAGE,
+            pageNo,
+            (n) =>
+              `/activities/${id}/analysis/coding-query?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
           )
         : null,
       ...formErrors(problems, { c1: 'c1', scope: 'scope' }),
@@ -187,7 +205,15 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
       })
       .parse(request.body ?? {});
     const uc = useCaseContext(request, ctx);
-    await markVignette(uc, { activityId: id, evidenceId: form.evidenceId, start: form.start, end: form.end });
-    return reply.redirect(safeNext(form.next, `/activities/${id}/analysis/vignettes?done=marked`), 303);
+    await markVignette(uc, {
+      activityId: id,
+      evidenceId: form.evidenceId,
+      start: form.start,
+      end: form.end,
+    });
+    return reply.redirect(
+      safeNext(form.next, `/activities/${id}/analysis/vignettes?done=marked`),
+      303,
+    );
   });
 };

@@ -49,7 +49,8 @@ const kindTitles: Record<string, string> = {
 };
 const notices = {
   created: 'The line of enquiry has been created.',
-  focus: 'What it is about has been saved. The challenging evidence below has been looked for again.',
+  focus:
+    'What it is about has been saved. The challenging evidence below has been looked for again.',
   linked: 'The evidence has been linked.',
   unlinked: 'The evidence has been unlinked.',
   reviewed: 'The review has been recorded.',
@@ -103,7 +104,8 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'title' });
       // The line exists even when its focus was refused: say so on its own page.
-      if (lineId) return renderLine(reply.status(r.status), uc, id, lineId, { problems: r.problems });
+      if (lineId)
+        return renderLine(reply.status(r.status), uc, id, lineId, { problems: r.problems });
       reply.status(r.status);
       return renderList(reply, uc, id, { ...formErrors(r.problems), values });
     }
@@ -178,7 +180,12 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
         : null;
       if (!record)
         throw new AppError('VALIDATION_FAILED', {
-          details: [{ field: 'reference', reason: 'Enter the reference of evidence in this activity, like E12' }],
+          details: [
+            {
+              field: 'reference',
+              reason: 'Enter the reference of evidence in this activity, like E12',
+            },
+          ],
         });
       const stance = one(body.stance) === 'challenges' ? 'challenges' : 'supports';
       const note = one(body.note).trim();
@@ -211,7 +218,8 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
       });
       const outcome = one(body.outcome);
       const problems: Problem[] = [];
-      if (items.length === 0) problems.push({ field: 'items', reason: 'Select what you looked at' });
+      if (items.length === 0)
+        problems.push({ field: 'items', reason: 'Select what you looked at' });
       if (!['supports', 'challenges', 'not_relevant'].includes(outcome))
         problems.push({ field: 'outcome', reason: 'Select what it showed' });
       if (!one(body.note).trim()) problems.push({ field: 'note', reason: 'Say what you found' });
@@ -331,10 +339,14 @@ async function renderLine(
       ...view.line,
       statusLabel: statusLabels[view.line.status] ?? view.line.status,
       sourceLabel: sourceLabels[view.line.source] ?? view.line.source,
-      areaTitles: view.line.judgementAreas.map((k) => page.areas.find((a) => a.key === k)?.title ?? k),
+      areaTitles: view.line.judgementAreas.map(
+        (k) => page.areas.find((a) => a.key === k)?.title ?? k,
+      ),
     },
     directionText: directionLabel(view.direction),
-    focusCodes: (view.focus?.codeIds ?? []).map((cid) => page.codes.find((c) => c.id === cid)?.label ?? cid),
+    focusCodes: (view.focus?.codeIds ?? []).map(
+      (cid) => page.codes.find((c) => c.id === cid)?.label ?? cid,
+    ),
     links: view.links.map((l) => ({
       ...l,
       href: `/activities/${id}/evidence/${l.evidenceId}`,
@@ -344,6 +356,9 @@ async function renderLine(
     notice: extra.notice,
     values: extra.values ?? {},
     ...formErrors(extra.problems ?? [], anchors),
-    breadcrumbs: [...crumbs(page), { text: 'Lines of enquiry', href: `/activities/${id}/enquiries` }],
+    breadcrumbs: [
+      ...crumbs(page),
+      { text: 'Lines of enquiry', href: `/activities/${id}/enquiries` },
+    ],
   });
 }

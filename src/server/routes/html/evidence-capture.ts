@@ -61,14 +61,22 @@ function renderForm(
     choices: evidenceChoices(page),
     record: extra.record ? recordView(extra.record, page.areas) : null,
     conflict: extra.conflict ?? null,
-    action: mode === 'edit' ? `${base}/${extra.record?.id}/edit` : mode === 'import' ? `${base}/import` : base,
+    action:
+      mode === 'edit'
+        ? `${base}/${extra.record?.id}/edit`
+        : mode === 'import'
+          ? `${base}/import`
+          : base,
     ...formErrors(problems, { ...evidenceAnchors, text: 'text', file: 'file' }),
     breadcrumbs: [...crumbs(page), { text: 'Evidence', href: base }],
   });
 }
 
 function problemsOf(err: unknown): { status: number; code: string; problems: Problem[] } {
-  const r = problemsFrom(err, [...EXPECTED], { fields: evidenceFieldNames, defaultField: 'method' });
+  const r = problemsFrom(err, [...EXPECTED], {
+    fields: evidenceFieldNames,
+    defaultField: 'method',
+  });
   return r;
 }
 

@@ -21,7 +21,11 @@ export type FormBody = Record<string, unknown>;
 export const one = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
 export const many = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : v ? [String(v)] : [];
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string' && x !== '')
+    : v
+      ? [String(v)]
+      : [];
 
 /** The form's values as the template shows them (strings, lists for checkboxes). */
 export interface EvidenceFormValues {
@@ -239,7 +243,12 @@ export function evidenceChoices(page: EvidencePageContext) {
     directions: evidenceDirections.map((d) => ({ value: d, text: evidenceDirectionLabels[d] })),
     givers: consentGivers.map((g) => ({
       value: g,
-      text: { child: 'The child or young person', parent: 'A parent', carer: 'A carer', other: 'Someone else' }[g],
+      text: {
+        child: 'The child or young person',
+        parent: 'A parent',
+        carer: 'A carer',
+        other: 'Someone else',
+      }[g],
     })),
     areas: page.areas,
     lines: page.lines.filter((l) => l.status !== 'closed'),

@@ -156,8 +156,12 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       },
       overviewHref: `${base}?${queryString(filters)}`,
       pagination: opened
-        ? pagination(opened.count, PAGE, pageNo, (n) =>
-            `${base}?${queryString({ ...filters, group: q.group, page: n > 1 ? String(n) : undefined })}`,
+        ? pagination(
+            opened.count,
+            PAGE,
+            pageNo,
+            (n) =>
+              `${base}?${queryString({ ...filters, group: q.group, page: n > 1 ? String(n) : undefined })}`,
           )
         : null,
       notice: noticeFor(q.done, notices),
@@ -256,7 +260,10 @@ function renderRecord(
       })),
     canWrite: detail.canWrite,
     ...extra,
-    breadcrumbs: [...crumbs(page), { text: 'Evidence', href: `/activities/${page.activity.id}/evidence` }],
+    breadcrumbs: [
+      ...crumbs(page),
+      { text: 'Evidence', href: `/activities/${page.activity.id}/evidence` },
+    ],
   });
 }
 

@@ -25,7 +25,9 @@ export function pageNumber(v: unknown): number {
 }
 
 /** A query string of the values set (lists repeat their name); empty values are left out. */
-export function queryString(values: Record<string, string | string[] | number | undefined | null>): string {
+export function queryString(
+  values: Record<string, string | string[] | number | undefined | null>,
+): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined || v === null || v === '') continue;
