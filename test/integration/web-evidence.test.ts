@@ -60,6 +60,14 @@ describe('evidence pages', () => {
       const view = await lead.get(`${base}?by=${by}`);
       expect(view.statusCode, by).toBe(200);
     }
+    // Views with a group per code or case list the groups, each opening its records.
+    const byTheme = await lead.get(`${base}?by=theme`);
+    expect(byTheme.body).toContain('Evidence by theme (code)');
+    const theme = /href="([^"]*by=theme[^"]*group=[^"]*)"/.exec(byTheme.body)?.[1];
+    expect(theme).toBeDefined();
+    const opened = await lead.get(decodeHtml(theme!));
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toMatch(/>E\d+</);
     const byPerson = await lead.get(`${base}?by=person`);
     expect(byPerson.body).toContain('Record evidence');
     const filtered = await lead.get(`${base}?direction=strength&q=foster`);

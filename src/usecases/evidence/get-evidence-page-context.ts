@@ -8,7 +8,11 @@ import { listLinesOfEnquiry } from '../../data/repositories/lines-of-enquiry.js'
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from './evidence-access.js';
 
-export const GetEvidencePageContextInput = z.object({ activityId: z.string() });
+export const GetEvidencePageContextInput = z.object({
+  activityId: z.string(),
+  /** The codebook too (query builders, focus forms): it counts every coding, so only on request. */
+  codes: z.boolean().default(false),
+});
 export type GetEvidencePageContextInput = z.input<typeof GetEvidencePageContextInput>;
 
 export interface EvidencePageContext {
@@ -29,7 +33,7 @@ export async function getEvidencePageContext(
   const { activity, canWrite } = await evidenceScope(ctx, input.activityId, 'read');
   const [lines, codes, team] = await Promise.all([
     listLinesOfEnquiry(ctx.db, { activityId: activity.id }),
-    listCodes(ctx.db, activity.id),
+    input.codes ? listCodes(ctx.db, activity.id) : Promise.resolve([]),
     listTeam(ctx.db, activity.id),
   ]);
   const names = new Map(codes.map((c) => [c.id, c.name]));

@@ -99,7 +99,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const filters = readFilters(q, page);
     const form = readMatrix(q, page);
     const params = matrixParams(form, filters);
@@ -150,7 +150,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const filters = readFilters(q, page);
     const form = readMatrix(q, page);
     const params = matrixParams(form, filters);
@@ -190,7 +190,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const form = readMatrix(q, page);
     const file = await exportMatrix(uc, {
       activityId: id,
@@ -204,7 +204,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const filters = readFilters(q, page);
     const form = readMatrix(q, page);
     const codes = form.codes.slice(0, 30);

@@ -114,7 +114,7 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const filters = readFilters(q, page);
     const builder = readBuilder(q, page);
     const expression = builderExpression(builder);
@@ -177,7 +177,7 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = request.query as Query;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     const builder = readBuilder(q, page);
     const filters = readFilters(q, page);
     const expression = builderExpression(builder);

@@ -70,7 +70,7 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const body = (request.body ?? {}) as Body;
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = {
       title: one(body.title).trim(),
@@ -290,7 +290,7 @@ async function renderList(
   id: string,
   extra: Record<string, unknown>,
 ): Promise<FastifyReply> {
-  const page = await getEvidencePageContext(uc, { activityId: id });
+  const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
   const lines = await listLinesOfEnquiry(uc, { activityId: id });
   return reply.render('enquiries/list.njk', {
     title: 'Lines of enquiry and hypotheses',
@@ -315,7 +315,7 @@ async function renderLine(
   lineId: string,
   extra: { notice?: string | undefined; problems?: Problem[]; values?: Body },
 ): Promise<FastifyReply> {
-  const page = await getEvidencePageContext(uc, { activityId: id });
+  const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
   const view = await getEnquiryChallenges(uc, { lineOfEnquiryId: lineId });
   if (view.line.activityId !== id) throw new AppError('NOT_FOUND');
   const groups = Object.entries(kindTitles).map(([kind, title]) => ({

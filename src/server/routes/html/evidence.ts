@@ -42,6 +42,8 @@ const views: Array<{ value: EvidenceGrouping; text: string }> = [
 
 /** Records shown per group in the overview, and per page when one group is opened. */
 const OVERVIEW = 5;
+/** Views with a group per code or case (hundreds): the overview lists the groups only. */
+const COMPACT: readonly EvidenceGrouping[] = ['theme', 'case', 'practitioner'];
 const PAGE = 25;
 /** The group key of "none of these" in a URL (its key is the empty string). */
 const NONE = '-';
@@ -122,7 +124,7 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       ...(filters.from ? { observedFrom: filters.from } : {}),
       ...(filters.to ? { observedTo: filters.to } : {}),
       ...(filters.q ? { search: filters.q } : {}),
-      limitPerGroup: q.group === undefined ? OVERVIEW : pageNo * PAGE,
+      limitPerGroup: q.group !== undefined ? pageNo * PAGE : COMPACT.includes(by) ? 0 : OVERVIEW,
     });
     const base = `/activities/${id}/evidence`;
     const groupKey = q.group === NONE ? '' : q.group;
@@ -145,6 +147,8 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       list,
       groups,
       opened,
+      compact: !opened && COMPACT.includes(by),
+      viewLabel: views.find((v) => v.value === by)?.text ?? '',
       views,
       filters,
       choices: {
