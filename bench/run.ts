@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
+import { benchEvidencePages } from './evidence-pages.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchStartup } from './startup.js';
@@ -45,5 +46,8 @@ if (only.has('evidence-analysis'))
 if (only.has('workbench')) {
   out.push(...(await benchWorkbench({ engine: 'pglite', n })));
   out.push(...(await benchWorkbench({ engine: 'postgres', n, adminUrl: values.postgres })));
+if (only.has('evidence-pages')) {
+  out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
+  out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -747,6 +747,81 @@ const matrix: Entry[] = [
     body: () => ({ expectedVersion: '1', text: 'Matrix memo' }),
     expect: noSuchItem,
   },
+  // Evidence and analysis pages (HTML): the same rules as the JSON API they stand beside.
+  ...(
+    [
+      ['/evidence', evidenceRead],
+      ['/evidence/new', evidenceWrite],
+      ['/evidence/import', evidenceWrite],
+      ['/analysis/search?q=plan', evidenceRead],
+      ['/analysis/coding-query', evidenceRead],
+      ['/analysis/coding-query/export', evidenceRead],
+      ['/analysis/matrix', evidenceRead],
+      ['/analysis/matrix/cell?rows=areas&row=0&column=strength&columns=direction', evidenceRead],
+      ['/analysis/matrix/export?rows=areas&columns=direction', evidenceRead],
+      ['/analysis/co-occurrence', evidenceRead],
+      ['/analysis/balance', evidenceRead],
+      ['/analysis/vignettes', evidenceRead],
+      ['/analysis/meetings', evidenceRead],
+      ['/enquiries', evidenceRead],
+      ['/refi', evidenceRead],
+      ['/refi/project.qdpx', evidenceRead],
+      ['/refi/codebook.qdc', evidenceRead],
+    ] as const
+  ).map(([path, expect]): Entry => ({
+    method: 'GET',
+    route: `/activities/:id${path.split('?')[0]}`,
+    url: (i) => `/activities/${A(i)}${path}`,
+    expect,
+  })),
+  ...(
+    [
+      ['/evidence', { text: '', method: '' }, evidenceWrite],
+      ['/evidence/import', {}, evidenceWrite],
+      ['/analysis/vignettes', { evidenceId: NO_ID, start: '0', end: '1' }, noSuchItem],
+      ['/analysis/meetings', { kind: '' }, evidenceWrite],
+      ['/enquiries', { title: '' }, evidenceWrite],
+      ['/refi', {}, { ...evidenceWrite, admin: 'ok' }],
+    ] as const
+  ).map(([path, body, expect]): Entry => ({
+    method: 'POST',
+    route: `/activities/:id${path}`,
+    url: (i) => `/activities/${A(i)}${path}`,
+    body: () => ({ ...body }),
+    expect: expect as Expect,
+  })),
+  ...(
+    [
+      ['GET', ''],
+      ['GET', '/edit'],
+      ['POST', '/edit'],
+      ['GET', '/delete'],
+      ['POST', '/delete'],
+      ['POST', '/restore'],
+    ] as const
+  ).map(([method, path]): Entry => ({
+    method,
+    route: `/activities/:id/evidence/:evidenceId${path}`,
+    url: (i) => `/activities/${A(i)}/evidence/${NO_ID}${path}`,
+    ...(method === 'POST' ? { body: () => ({}) } : {}),
+    expect: noSuchItem,
+  })),
+  ...(
+    [
+      ['GET', ''],
+      ['POST', '/focus'],
+      ['POST', '/evidence'],
+      ['POST', '/evidence/:linkId/unlink'],
+      ['POST', '/reviews'],
+      ['POST', '/status'],
+    ] as const
+  ).map(([method, path]): Entry => ({
+    method,
+    route: `/activities/:id/enquiries/:lineId${path}`,
+    url: (i) => `/activities/${A(i)}/enquiries/${NO_ID}${path.replace(':linkId', NO_ID)}`,
+    ...(method === 'POST' ? { body: () => ({}) } : {}),
+    expect: noSuchItem,
+  })),
   // Last: these end the session they are called with.
   // Annex A child-level data: the team (not shadows), admins and national read it; the lead
   // inspector, the team's analyst and admins import it; regional staff, LA users and researchers

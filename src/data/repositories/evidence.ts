@@ -234,6 +234,22 @@ export async function findEvidence(
   return row ? toRecord(row) : null;
 }
 
+/** The id of the activity's record "E<refNo>", or null. */
+export async function findEvidenceByReference(
+  db: Kysely<DB>,
+  activityId: string,
+  refNo: number,
+): Promise<string | null> {
+  if (!isUuid(activityId) || !Number.isSafeInteger(refNo)) return null;
+  const row = await db
+    .selectFrom('evidence_records')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where('ref_no', '=', refNo)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** The filtered records query (no joins yet), or null when the filter can match nothing. */
 export function filtered(db: Kysely<DB>, f: EvidenceFilter): RecordsQuery | null {
   let q = records(db).where('e.activity_id', '=', f.activityId);

@@ -12,7 +12,11 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export type MultipartBody = Record<string, string> & { _files?: UploadedFile[] };
+export type MultipartBody = Record<string, string> & {
+  _files?: UploadedFile[];
+  /** Every value of each text field, for fields that repeat (checkboxes). */
+  _lists?: Record<string, string[]>;
+};
 
 const MAX_PARTS = 20;
 const MAX_FIELD_BYTES = 100 * 1024;
@@ -28,6 +32,7 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
   const delim = Buffer.from(`--${boundary}`);
   const out: MultipartBody = {} as MultipartBody;
   const files: UploadedFile[] = [];
+  const lists: Record<string, string[]> = {};
   let pos = body.indexOf(delim);
   let parts = 0;
   while (pos >= 0) {
@@ -54,14 +59,16 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
           contentType: /content-type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() ?? '',
           data: Buffer.from(data),
         });
-    } else if (name && name !== '_files') {
+    } else if (name && name !== '_files' && name !== '_lists') {
       if (data.length > MAX_FIELD_BYTES)
         throw new AppError('VALIDATION_FAILED', { message: 'A form field is too long.' });
       out[name] = data.toString('utf8');
+      (lists[name] ??= []).push(out[name]);
     }
     pos = next;
   }
   out._files = files;
+  out._lists = lists;
   return out;
 }
 

@@ -8,6 +8,13 @@ import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
+import { registerEvidenceRoutes } from './html/evidence.js';
+import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
+import { registerAnalysisRoutes } from './html/analysis.js';
+import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
+import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
+import { registerEnquiryRoutes } from './html/enquiries.js';
+import { registerRefiRoutes } from './html/refi.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
@@ -47,4 +54,11 @@ export const routeModules: RouteModule[] = [
   registerAuditRoutes,
   registerLaRoutes,
   registerWorkbenchRoutes,
+  registerEvidenceCaptureRoutes,
+  registerEvidenceRoutes,
+  registerAnalysisRoutes,
+  registerAnalysisMatrixRoutes,
+  registerAnalysisWorkRoutes,
+  registerEnquiryRoutes,
+  registerRefiRoutes,
 ];

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { systemActor } from '../../domain/access/actor.js';
+import { systemActor, type UserActor } from '../../domain/access/actor.js';
 import type { ActivityTypeCatalog } from '../../domain/activities/activity-type.js';
 import { addTeamMember } from '../activities/add-team-member.js';
 import { changeActivityState } from '../activities/change-activity-state.js';
@@ -14,6 +14,7 @@ import { loadBundledHistory } from '../history/load-bundled-history.js';
 import { createUser } from '../users/create-user.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
+import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 
 export interface DemoCredentials {
   role: string;
@@ -142,6 +143,23 @@ export async function seedDemo(
   await changeActivityState(ctx, { activityId: inspection.id, toState: 'on_site' });
   // The first morning's evidence, coded, so the coding workbench opens on real-looking work.
   await seedDemoEvidence(db, inspection.id, ids);
+  // The first day of fieldwork: evidence, codings, a hypothesis (recorded as the team).
+  const teamActor = (key: string): UserActor => {
+    const u = DEMO_USERS.find((d) => d.key === key)!;
+    return {
+      kind: 'user',
+      userId: ids.get(key)!,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      region: u.region ?? null,
+      laId: u.laId ?? null,
+    };
+  };
+  await seedDemoFieldwork(db, catalog, inspection.id, {
+    lead: teamActor('lead'),
+    inspector: teamActor('inspector'),
+  });
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = new Date(monday);

@@ -1,0 +1,291 @@
+// Evidence pages: the list (under the judgement headings by default, or by person, day, case,
+// team, theme...; filtered and paged), one record (text, fields, codings read-only, versions),
+// and deleting (recorded, reversible) and restoring. Capture, edit and import are in
+// evidence-capture.ts.
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  evidenceDirectionLabels,
+  evidenceMethodLabels,
+  type EvidenceDirection,
+  type EvidenceMethod,
+} from '../../../domain/evidence/vocabulary.js';
+import type { EvidenceRecord } from '../../../data/repositories/evidence.js';
+import { deleteEvidence } from '../../../usecases/evidence/delete-evidence.js';
+import { getEvidence } from '../../../usecases/evidence/get-evidence.js';
+import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
+import { listEvidence, type EvidenceGrouping } from '../../../usecases/evidence/list-evidence.js';
+import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
+import { formErrors, noticeFor, problemsFrom } from '../form-problems.js';
+import { useCaseContext } from '../helpers.js';
+import type { RouteModule } from '../index.js';
+import { crumbs, listParam, pageNumber, pagination, queryString } from './page-helpers.js';
+
+const IdParams = z.object({ id: z.string().max(200) });
+const RecordParams = z.object({ id: z.string().max(200), evidenceId: z.string().max(200) });
+const DeleteForm = z.object({
+  reason: z.string().max(2000).default(''),
+  expectedVersion: z.string().default(''),
+});
+
+const views: Array<{ value: EvidenceGrouping; text: string }> = [
+  { value: 'area', text: 'Judgement area' },
+  { value: 'person', text: 'Person who recorded it' },
+  { value: 'day', text: 'Day' },
+  { value: 'case', text: 'Child’s case' },
+  { value: 'practitioner', text: 'Practitioner' },
+  { value: 'team', text: 'Team' },
+  { value: 'theme', text: 'Theme (code)' },
+  { value: 'method', text: 'Method' },
+  { value: 'direction', text: 'Evaluative direction' },
+];
+
+/** Records shown per group in the overview, and per page when one group is opened. */
+const OVERVIEW = 5;
+/** Views with a group per code or case (hundreds): the overview lists the groups only. */
+const COMPACT: readonly EvidenceGrouping[] = ['theme', 'case', 'practitioner'];
+const PAGE = 25;
+/** The group key of "none of these" in a URL (its key is the empty string). */
+const NONE = '-';
+
+const notices = {
+  recorded: 'The evidence has been recorded.',
+  edited: 'The evidence has been changed.',
+  unchanged: 'Nothing was changed.',
+  imported: 'The file’s text has been recorded as evidence.',
+  deleted: 'The evidence has been deleted. It can be restored below.',
+  restored: 'The evidence has been restored.',
+};
+
+export function methodLabel(m: string): string {
+  return evidenceMethodLabels[m as EvidenceMethod] ?? m;
+}
+export function directionLabel(d: string | null): string {
+  return d ? (evidenceDirectionLabels[d as EvidenceDirection] ?? d) : 'Not recorded';
+}
+
+/** A record as the list and the record page show it. */
+export function recordView(r: EvidenceRecord, areas: Array<{ key: string; title: string }>) {
+  return {
+    ...r,
+    methodLabel: methodLabel(r.method),
+    directionLabel: directionLabel(r.direction),
+    areaTitles: r.judgementAreas.map((k) => areas.find((a) => a.key === k)?.title ?? k),
+  };
+}
+
+const ListQuery = z.object({
+  by: z.string().optional(),
+  method: z.union([z.string(), z.array(z.string())]).optional(),
+  direction: z.union([z.string(), z.array(z.string())]).optional(),
+  area: z.string().optional(),
+  person: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  q: z.string().max(500).optional(),
+  deleted: z.string().optional(),
+  group: z.string().max(200).optional(),
+  page: z.string().optional(),
+  done: z.string().optional(),
+});
+
+const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
+  app.get('/activities/:id/evidence', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const q = ListQuery.parse(request.query);
+    const uc = useCaseContext(request, ctx);
+    const page = await getEvidencePageContext(uc, { activityId: id });
+    const by = views.some((v) => v.value === q.by) ? (q.by as EvidenceGrouping) : 'area';
+    const methods = listParam(q.method).filter((m) => m in evidenceMethodLabels);
+    const directions = listParam(q.direction).filter((d) => d in evidenceDirectionLabels);
+    const deleted = q.deleted === 'include' || q.deleted === 'only' ? q.deleted : 'exclude';
+    const pageNo = pageNumber(q.page);
+    const filters = {
+      by,
+      method: methods,
+      direction: directions,
+      area: page.areas.some((a) => a.key === q.area) ? q.area : undefined,
+      person: page.team.some((p) => p.id === q.person) ? q.person : undefined,
+      from: isoDate(q.from),
+      to: isoDate(q.to),
+      q: q.q?.trim() || undefined,
+      deleted: deleted === 'exclude' ? undefined : deleted,
+    };
+    const list = await listEvidence(uc, {
+      activityId: id,
+      by,
+      deleted,
+      ...(methods.length ? { methods: methods as EvidenceMethod[] } : {}),
+      ...(directions.length ? { directions: directions as EvidenceDirection[] } : {}),
+      ...(filters.area ? { judgementArea: filters.area } : {}),
+      ...(filters.person ? { recordedBy: [filters.person] } : {}),
+      ...(filters.from ? { observedFrom: filters.from } : {}),
+      ...(filters.to ? { observedTo: filters.to } : {}),
+      ...(filters.q ? { search: filters.q } : {}),
+      limitPerGroup: q.group !== undefined ? pageNo * PAGE : COMPACT.includes(by) ? 0 : OVERVIEW,
+    });
+    const base = `/activities/${id}/evidence`;
+    const groupKey = q.group === NONE ? '' : q.group;
+    const groups = list.groups
+      .filter((g) => groupKey === undefined || g.key === groupKey)
+      .map((g) => {
+        const records = groupKey === undefined ? g.records : g.records.slice((pageNo - 1) * PAGE);
+        return {
+          key: g.key,
+          label: g.label,
+          count: g.count,
+          records: records.map((r) => recordView(r, list.areas)),
+          openHref: `${base}?${queryString({ ...filters, group: g.key === '' ? NONE : g.key })}`,
+        };
+      });
+    const opened = groupKey === undefined ? null : (groups[0] ?? null);
+    return reply.render('evidence/list.njk', {
+      title: opened ? `Evidence: ${opened.label}` : 'Evidence',
+      page,
+      list,
+      groups,
+      opened,
+      compact: !opened && COMPACT.includes(by),
+      viewLabel: views.find((v) => v.value === by)?.text ?? '',
+      views,
+      filters,
+      choices: {
+        methods: Object.entries(evidenceMethodLabels).map(([value, text]) => ({ value, text })),
+        directions: Object.entries(evidenceDirectionLabels).map(([value, text]) => ({
+          value,
+          text,
+        })),
+      },
+      overviewHref: `${base}?${queryString(filters)}`,
+      pagination: opened
+        ? pagination(
+            opened.count,
+            PAGE,
+            pageNo,
+            (n) =>
+              `${base}?${queryString({ ...filters, group: q.group, page: n > 1 ? String(n) : undefined })}`,
+          )
+        : null,
+      notice: noticeFor(q.done, notices),
+      breadcrumbs: crumbs(page),
+    });
+  });
+
+  app.get('/activities/:id/evidence/:evidenceId', async (request, reply) => {
+    const { id, evidenceId } = RecordParams.parse(request.params);
+    const { done } = z.object({ done: z.string().optional() }).parse(request.query);
+    const uc = useCaseContext(request, ctx);
+    const page = await getEvidencePageContext(uc, { activityId: id });
+    const detail = await getEvidence(uc, { evidenceId, versions: true });
+    if (detail.record.activityId !== id) return reply.callNotFound();
+    return renderRecord(reply, page, detail, { notice: noticeFor(done, notices) });
+  });
+
+  app.get('/activities/:id/evidence/:evidenceId/delete', async (request, reply) => {
+    const { id, evidenceId } = RecordParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const page = await getEvidencePageContext(uc, { activityId: id });
+    const detail = await getEvidence(uc, { evidenceId });
+    if (detail.record.activityId !== id) return reply.callNotFound();
+    return renderDelete(reply, page, detail.record, {});
+  });
+
+  app.post('/activities/:id/evidence/:evidenceId/delete', async (request, reply) => {
+    const { id, evidenceId } = RecordParams.parse(request.params);
+    const form = DeleteForm.parse(request.body ?? {});
+    const uc = useCaseContext(request, ctx);
+    const page = await getEvidencePageContext(uc, { activityId: id });
+    const detail = await getEvidence(uc, { evidenceId });
+    if (detail.record.activityId !== id) return reply.callNotFound();
+    try {
+      await deleteEvidence(uc, {
+        evidenceId,
+        reason: form.reason.trim() || null,
+        ...(/^\d+$/.test(form.expectedVersion)
+          ? { expectedVersion: Number(form.expectedVersion) }
+          : {}),
+      });
+      return reply.redirect(`/activities/${id}/evidence/${evidenceId}?done=deleted`, 303);
+    } catch (err) {
+      const r = problemsFrom(err, ['VALIDATION_FAILED', 'CONFLICT'], { defaultField: 'reason' });
+      reply.status(r.status);
+      const fresh = await getEvidence(uc, { evidenceId });
+      return renderDelete(reply, page, fresh.record, {
+        ...formErrors(r.problems.map((p) => ({ ...p, field: 'reason' }))),
+        reason: form.reason,
+      });
+    }
+  });
+
+  app.post('/activities/:id/evidence/:evidenceId/restore', async (request, reply) => {
+    const { id, evidenceId } = RecordParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const detail = await getEvidence(uc, { evidenceId });
+    if (detail.record.activityId !== id) return reply.callNotFound();
+    try {
+      await restoreEvidence(uc, { evidenceId });
+    } catch (err) {
+      const r = problemsFrom(err, ['CONFLICT'], {});
+      reply.status(r.status);
+      const page = await getEvidencePageContext(uc, { activityId: id });
+      return renderRecord(reply, page, await getEvidence(uc, { evidenceId, versions: true }), {
+        errors: r.problems.map((p) => ({ text: p.reason })),
+      });
+    }
+    return reply.redirect(`/activities/${id}/evidence/${evidenceId}?done=restored`, 303);
+  });
+};
+
+type Page = Awaited<ReturnType<typeof getEvidencePageContext>>;
+type Detail = Awaited<ReturnType<typeof getEvidence>>;
+
+function renderRecord(
+  reply: FastifyReply,
+  page: Page,
+  detail: Detail,
+  extra: { notice?: string | undefined; errors?: Array<{ text: string }> },
+): FastifyReply {
+  const r = recordView(detail.record, page.areas);
+  return reply.render('evidence/show.njk', {
+    title: `${r.reference}: evidence`,
+    page,
+    record: r,
+    codings: detail.codings,
+    memos: detail.memos,
+    versions: (detail.versions ?? [])
+      .slice()
+      .reverse()
+      .map((v) => ({
+        ...v,
+        methodLabel: methodLabel(v.fields.method),
+        directionLabel: directionLabel(v.fields.direction),
+      })),
+    canWrite: detail.canWrite,
+    ...extra,
+    breadcrumbs: [
+      ...crumbs(page),
+      { text: 'Evidence', href: `/activities/${page.activity.id}/evidence` },
+    ],
+  });
+}
+
+function renderDelete(
+  reply: FastifyReply,
+  page: Page,
+  record: EvidenceRecord,
+  extra: Record<string, unknown>,
+): FastifyReply {
+  return reply.render('evidence/delete.njk', {
+    title: `Delete ${record.reference}`,
+    page,
+    record: recordView(record, page.areas),
+    fieldErrors: {},
+    ...extra,
+    breadcrumbs: [
+      ...crumbs(page),
+      { text: record.reference, href: `/activities/${page.activity.id}/evidence/${record.id}` },
+    ],
+  });
+}
