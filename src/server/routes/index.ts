@@ -21,6 +21,8 @@ import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
+import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
+import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -45,4 +47,6 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerAnnexAProfileApi,
+  registerAnnexAProfileRoutes,
 ];

@@ -48,6 +48,11 @@ export async function decideCandidate(
     throw new AppError('FORBIDDEN', {
       message: 'Only the team’s inspectors decide lines of enquiry, while the inspection is open.',
     });
+  if (!view.import)
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'No Annex A has been imported for this activity, so there are no candidates.',
+      details: [{ field: 'indicatorKey', reason: 'No Annex A has been imported' }],
+    });
   const candidate = view.candidates.find((c) => c.indicatorKey === input.indicatorKey);
   if (!candidate)
     throw new AppError('NOT_FOUND', { message: 'No such candidate line of enquiry.' });
