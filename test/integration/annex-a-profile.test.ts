@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { findLineOfEnquiry } from '../../src/data/repositories/lines-of-enquiry.js';
-import type { systemActor} from '../../src/domain/access/actor.js';
+import type { systemActor } from '../../src/domain/access/actor.js';
 import { type UserActor } from '../../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';

@@ -198,6 +198,40 @@ export async function getAnnexAProfile(
   };
 }
 
+/** The profile as JSON (dates as ISO strings): the API, the page's download and the CLI. */
+export function profileJson(v: AnnexAProfileView) {
+  const decision = (d: AnnexAProfileView['decisions'][number]) => ({
+    id: d.id,
+    indicatorKey: d.indicatorKey,
+    decision: d.decision,
+    title: d.title,
+    reason: d.reason,
+    lineOfEnquiryId: d.lineOfEnquiryId,
+    figures: d.figures,
+    decidedByLabel: d.decidedByLabel,
+    decidedAt: d.decidedAt.toISOString(),
+  });
+  const claim = (c: NonNullable<AnnexAProfileView['indicators'][number]['claim']>) => ({
+    ...c,
+    recordedAt: c.recordedAt.toISOString(),
+  });
+  return {
+    activityId: v.activityId,
+    laName: v.laName,
+    laCode: v.laCode,
+    import: v.import ? { ...v.import, importedAt: v.import.importedAt.toISOString() } : null,
+    population: v.population,
+    lists: v.profile?.lists ?? [],
+    indicators: v.indicators.map((i) => ({ ...i, claim: i.claim ? claim(i.claim) : null })),
+    candidates: v.candidates.map((c) => ({
+      ...c,
+      decision: c.decision ? decision(c.decision) : null,
+    })),
+    benchmarkSources: v.benchmarkSources,
+    can: v.can,
+  };
+}
+
 /** "31% vs England 25%, region 27%, statistical neighbours 22% (2025)": the figures behind it. */
 export function figuresText(c: {
   value: number | null;

@@ -6,7 +6,7 @@ import { sefClaims } from '../../../domain/annex-a-profile/candidates.js';
 import { decideCandidate } from '../../../usecases/annex-a-profile/decide-candidate.js';
 import {
   getAnnexAProfile,
-  type AnnexAProfileView,
+  profileJson,
 } from '../../../usecases/annex-a-profile/get-annex-a-profile.js';
 import { getLineDataPrompt } from '../../../usecases/annex-a-profile/get-line-data-prompt.js';
 import { recordSefClaim } from '../../../usecases/annex-a-profile/record-sef-claim.js';
@@ -128,40 +128,6 @@ export const ProfileSchema = z.object({
   can: z.object({ decide: z.boolean(), setPopulation: z.boolean() }),
 });
 
-/** The profile as JSON (dates as ISO strings): the API, the page's download and the CLI. */
-export function presentProfile(v: AnnexAProfileView): z.input<typeof ProfileSchema> {
-  const decision = (d: AnnexAProfileView['decisions'][number]) => ({
-    id: d.id,
-    indicatorKey: d.indicatorKey,
-    decision: d.decision,
-    title: d.title,
-    reason: d.reason,
-    lineOfEnquiryId: d.lineOfEnquiryId,
-    figures: d.figures,
-    decidedByLabel: d.decidedByLabel,
-    decidedAt: d.decidedAt.toISOString(),
-  });
-  const claim = (c: NonNullable<AnnexAProfileView['indicators'][number]['claim']>) => ({
-    ...c,
-    recordedAt: c.recordedAt.toISOString(),
-  });
-  return {
-    activityId: v.activityId,
-    laName: v.laName,
-    laCode: v.laCode,
-    import: v.import ? { ...v.import, importedAt: v.import.importedAt.toISOString() } : null,
-    population: v.population,
-    lists: v.profile?.lists ?? [],
-    indicators: v.indicators.map((i) => ({ ...i, claim: i.claim ? claim(i.claim) : null })),
-    candidates: v.candidates.map((c) => ({
-      ...c,
-      decision: c.decision ? decision(c.decision) : null,
-    })),
-    benchmarkSources: v.benchmarkSources,
-    can: v.can,
-  };
-}
-
 export const registerAnnexAProfileApi: RouteModule = (app, ctx) => {
   const root = '/api/v1/activities/:id/annex-a';
   registerApiRoutes(app, [
@@ -173,7 +139,7 @@ export const registerAnnexAProfileApi: RouteModule = (app, ctx) => {
       tag: 'annex-a',
       response: ProfileSchema,
       handler: async ({ request, params }) =>
-        presentProfile(await getAnnexAProfile(useCaseContext(request, ctx), params.id ?? '')),
+        profileJson(await getAnnexAProfile(useCaseContext(request, ctx), params.id ?? '')),
     }),
     defineApiRoute({
       method: 'POST',

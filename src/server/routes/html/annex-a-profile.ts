@@ -11,10 +11,10 @@ import { decideCandidate } from '../../../usecases/annex-a-profile/decide-candid
 import {
   figuresText,
   getAnnexAProfile,
+  profileJson,
   type AnnexAProfileView,
 } from '../../../usecases/annex-a-profile/get-annex-a-profile.js';
 import { recordSefClaim } from '../../../usecases/annex-a-profile/record-sef-claim.js';
-import { presentProfile } from '../api/annex-a-profile.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import { chartOf, comparisonChart } from './annex-a-profile-charts.js';
@@ -92,7 +92,7 @@ export const registerAnnexAProfileRoutes: RouteModule = (app, ctx) => {
     reply.header('content-disposition', `attachment; filename="${name}"`);
     if (format === 'json') {
       reply.type('application/json; charset=utf-8');
-      return JSON.stringify(presentProfile(v), null, 2);
+      return JSON.stringify(profileJson(v), null, 2);
     }
     reply.type('text/csv; charset=utf-8');
     return profileCsv(v.indicators);
