@@ -89,7 +89,9 @@ class ListAccumulator {
           : (text(r.data, dim) ?? 'Not recorded');
       tally.add(label);
     }
-    const worker = text(r.data, this.list === 9 ? 'personalAdvisorRef' : 'workerRef');
+    // Care leavers: the personal adviser (2023 layout), else the allocated worker.
+    const worker =
+      (this.list === 9 ? text(r.data, 'personalAdvisorRef') : null) ?? text(r.data, 'workerRef');
     if (worker && this.list >= 3 && this.list <= 9)
       this.workers.set(worker, (this.workers.get(worker) ?? 0) + 1);
     this.module.add(r);
