@@ -107,7 +107,11 @@ async function benchEngine(
         ofsted_region: 'North West',
       })
       .execute();
-    const ctx = { db: database.db, actor: systemActor('bench'), catalog: loadActivityTypeCatalog() };
+    const ctx = {
+      db: database.db,
+      actor: systemActor('bench'),
+      catalog: loadActivityTypeCatalog(),
+    };
     const activity = await createActivity(ctx, {
       laId: 'bench-la',
       activityType: 'standard_inspection',
@@ -127,7 +131,10 @@ async function benchEngine(
     const row = (label: string, m: Measured) =>
       `| ${engine}: ${label} | ${(m.ms / 1000).toFixed(2)} s | ${(m.cpuMs / 1000).toFixed(2)} s | ${Math.round(m.peakRssMb)} MiB | ${Math.round(m.startRssMb)} MiB |`;
     return [
-      row(`compute the profile from ${imported.totals.rows.toLocaleString('en-GB')} stored rows`, compute),
+      row(
+        `compute the profile from ${imported.totals.rows.toLocaleString('en-GB')} stored rows`,
+        compute,
+      ),
       row('the page’s use case again (profile cached; benchmarks, candidates)', page),
     ];
   } finally {
