@@ -1,5 +1,5 @@
 // Annex A data profile speed and memory: a seeded synthetic 150,000-row Annex A is imported into a
-// fresh database (not timed), then the profile is computed from the stored rows (read 5,000 at a
+// fresh database (not timed), then the profile is computed from the stored rows (read 10,000 at a
 // time per list and folded into the indicators) and the page's use case is timed again with the
 // profile cached. Wall time, CPU time and peak RSS (the PGlite worker thread included).
 //   npm run bench -- --only annex-a-profile [--rows 150000]

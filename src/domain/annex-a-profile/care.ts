@@ -36,7 +36,10 @@ export class ChildrenInNeedList {
   open = 0;
   private notSeen = new Ratio();
   private durations = new Tally();
-  constructor(private readonly ref: string) {}
+  private readonly bounds: string[];
+  constructor(private readonly ref: string) {
+    this.bounds = [-3, -6, -12, -24].map((m) => addMonths(ref, m));
+  }
   add(r: ProfileRow): void {
     this.rows += 1;
     if (!openAt(date(r.data, 'cinClosureDate'), this.ref)) return;
@@ -44,7 +47,7 @@ export class ChildrenInNeedList {
     const seen = date(r.data, 'lastSeenDate');
     this.notSeen.count(true, seen === null || daysBetween(seen, this.ref) > 42);
     const start = date(r.data, 'cinStartDate');
-    if (start) this.durations.add(monthsBin(start, this.ref));
+    if (start) this.durations.add(monthsBin(start, this.bounds));
   }
   finish(ctx: ListContext): ListResult {
     return {
@@ -60,12 +63,10 @@ export class ChildrenInNeedList {
   }
 }
 
-function monthsBin(start: string, ref: string): string {
-  if (start > addMonths(ref, -3)) return 'Under 3 months';
-  if (start > addMonths(ref, -6)) return '3 to 6 months';
-  if (start > addMonths(ref, -12)) return '6 to 12 months';
-  if (start > addMonths(ref, -24)) return '1 to 2 years';
-  return '2 years or more';
+/** `bounds`: the reference date minus 3, 6, 12 and 24 months. */
+function monthsBin(start: string, bounds: string[]): string {
+  const i = bounds.findIndex((b) => start > b);
+  return i === -1 ? (CIN_BINS[4] as string) : (CIN_BINS[i] as string);
 }
 
 const VISIT_BINS = [
@@ -87,12 +88,17 @@ export class ChildProtectionList {
   private alone = new Ratio();
   private visits = new Tally();
   private categories = new Tally();
-  constructor(private readonly ref: string) {}
+  private readonly sixMonthsAgo: string;
+  private readonly twoYearsAgo: string;
+  constructor(private readonly ref: string) {
+    this.sixMonthsAgo = addMonths(ref, -6);
+    this.twoYearsAgo = addMonths(ref, -24);
+  }
   add(r: ProfileRow): void {
     this.rows += 1;
     const start = date(r.data, 'cpPlanStart');
     const end = date(r.data, 'cpPlanEnd');
-    const sixMonthsAgo = addMonths(this.ref, -6);
+    const sixMonthsAgo = this.sixMonthsAgo;
     if (start && start > sixMonthsAgo && start <= this.ref)
       this.repeat.count(true, (int(r.data, 'previousCpPlans') ?? 0) >= 1);
     if (!openAt(end, this.ref)) {
@@ -102,7 +108,7 @@ export class ChildProtectionList {
     }
     this.open += 1;
     this.categories.add(text(r.data, 'latestCategory') ?? 'Not recorded');
-    if (start) this.over2.count(true, start <= addMonths(this.ref, -24));
+    if (start) this.over2.count(true, start <= this.twoYearsAgo);
     const visit = date(r.data, 'lastStatutoryVisit');
     this.overdue.count(true, visit === null || workingDaysUpTo(visit, this.ref, 10) > 10);
     this.visits.add(visit === null ? 'No visit recorded' : visitBin(daysBetween(visit, this.ref)));
@@ -150,7 +156,13 @@ export class ChildrenInCareList {
   private offered = new Ratio();
   private accepted = new Ratio();
   private placements = new Tally();
-  constructor(private readonly ref: string) {}
+  private readonly monthsAgo = new Map<number, string>();
+  constructor(private readonly ref: string) {
+    for (const m of [6, 12, 24, 30]) this.monthsAgo.set(m, addMonths(ref, -m));
+  }
+  private before(months: number): string {
+    return this.monthsAgo.get(months) ?? addMonths(this.ref, -months);
+  }
   add(r: ProfileRow): void {
     const d = r.data;
     this.rows += 1;
@@ -168,9 +180,9 @@ export class ChildrenInCareList {
     this.three.count(n !== null, (n ?? 0) >= 3);
     const started = date(d, 'lookedAfterStart');
     const age = int(d, 'age');
-    if (started && age !== null && age < 16 && started <= addMonths(this.ref, -30)) {
+    if (started && age !== null && age < 16 && started <= this.before(30)) {
       const placed = date(d, 'placementStart');
-      this.stable.count(true, placed !== null && placed <= addMonths(this.ref, -24));
+      this.stable.count(true, placed !== null && placed <= this.before(24));
     }
     const visit = date(d, 'lastSocialWorkVisit');
     this.visits.count(true, visit !== null && daysBetween(visit, this.ref) <= 42);
@@ -178,7 +190,7 @@ export class ChildrenInCareList {
     if (!started || workingDaysUpTo(started, this.ref, 20) <= 20) return;
     const within = (key: string, months: number): boolean => {
       const v = date(d, key);
-      return v !== null && v >= addMonths(this.ref, -months);
+      return v !== null && v >= this.before(months);
     };
     this.reviews.count(true, within('latestReview', 6));
     this.health.count(true, within('lastHealthAssessment', age !== null && age < 5 ? 6 : 12));

@@ -1,7 +1,7 @@
 // Lists 1 to 5 (contacts, early help, referrals, assessments, section 47 enquiries): flows over
 // the six months before the reference date. Timescales are in working days on the England and
 // Wales bank-holiday calendar (domain/calendar), counting the end day but not the start day.
-import { workingDaysBetween } from '../calendar/working-days.js';
+import { isWorkingDay } from '../calendar/working-days.js';
 import {
   addMonths,
   binner,
@@ -26,14 +26,53 @@ export interface ListContext {
   referralChildren: ReadonlySet<string>;
 }
 
+// Working days as a running count per calendar year, filled from the shared calendar's
+// isWorkingDay once per year: a 150,000-row profile asks for hundreds of thousands of spans,
+// and a subtraction of two counts replaces walking every day of each span.
+const DAY = 86_400_000;
+const yearCounts = new Map<number, Int16Array>(); // day of year -> working days up to that day
+const yearStarts = new Map<number, number>(); // working days from 1 Jan 2000 to the year's start
+const ANCHOR = 2000;
+
+function countsOf(year: number): Int16Array {
+  let c = yearCounts.get(year);
+  if (c) return c;
+  const start = Date.UTC(year, 0, 1);
+  const days = Math.round((Date.UTC(year + 1, 0, 1) - start) / DAY);
+  c = new Int16Array(days);
+  let n = 0;
+  for (let i = 0; i < days; i++) {
+    if (isWorkingDay(new Date(start + i * DAY).toISOString().slice(0, 10))) n += 1;
+    c[i] = n;
+  }
+  yearCounts.set(year, c);
+  return c;
+}
+
+function yearStart(year: number): number {
+  const hit = yearStarts.get(year);
+  if (hit !== undefined) return hit;
+  let v = 0;
+  if (year > ANCHOR) v = yearStart(year - 1) + (countsOf(year - 1).at(-1) ?? 0);
+  else if (year < ANCHOR) v = yearStart(year + 1) - (countsOf(year).at(-1) ?? 0);
+  yearStarts.set(year, v);
+  return v;
+}
+
+/** Working days from 1 January 2000 up to and including `iso`. */
+function workingDayIndex(iso: string): number {
+  const year = Number(iso.slice(0, 4));
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  const day = Math.round((t - Date.UTC(year, 0, 1)) / DAY);
+  return yearStart(year) + (countsOf(year)[day] ?? 0);
+}
+
 /**
- * Working days from a to b, exact up to `limit`; beyond it `limit + 1`. Long spans are cut short
- * by calendar days (2 × limit + 14 calendar days always hold more than `limit` working days),
- * so years-old open cases cost nothing.
+ * Working days from a to b, counting b but not a (as domain/calendar's workingDaysBetween),
+ * exact up to `limit`; beyond it `limit + 1`. Negative when b is before a.
  */
 export function workingDaysUpTo(a: string, b: string, limit: number): number {
-  if (daysBetween(a, b) > 2 * limit + 14) return limit + 1;
-  return Math.min(workingDaysBetween(a, b), limit + 1);
+  return Math.min(workingDayIndex(b) - workingDayIndex(a), limit + 1);
 }
 
 export class ContactsList {

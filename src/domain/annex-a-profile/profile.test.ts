@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 import { addMonths, ageBand, type ProfileRow } from './common.js';
 import { ReferralsList, workingDaysUpTo } from './front-door.js';
 import { indicatorDefinitions } from './indicators.js';
@@ -343,5 +343,20 @@ describe('breakdowns and the catalogue', () => {
     const computed = p.indicators.map((i) => i.key).sort();
     expect(computed).toEqual(indicatorDefinitions.map((d) => d.key).sort());
     for (const d of indicatorDefinitions) expect(d.numerator.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the working-day index agrees with the shared calendar', () => {
+  it('gives the same count as workingDaysBetween for spans across years and holidays', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    for (let k = 0; k < 300; k++) {
+      const a = Date.UTC(1998, 0, 1) + Math.floor(rand() * 30 * 365) * 86_400_000;
+      const b = a + Math.floor((rand() - 0.2) * 200) * 86_400_000;
+      expect(workingDaysUpTo(iso(a), iso(b), 1000), `${iso(a)} → ${iso(b)}`).toBe(
+        workingDaysBetween(iso(a), iso(b)),
+      );
+    }
   });
 });

@@ -33,7 +33,7 @@ import { ProfileBuilder, type DataProfile } from '../../domain/annex-a-profile/p
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
-export const PAGE_SIZE = 5000;
+export const PAGE_SIZE = 10_000;
 
 export interface ProfileIndicator extends IndicatorValue {
   list: number;
