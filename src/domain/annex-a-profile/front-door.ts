@@ -7,7 +7,6 @@ import {
   binner,
   countOf,
   date,
-  daysBetween,
   distribution,
   int,
   isYes,
