@@ -3,6 +3,7 @@
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
@@ -41,6 +42,8 @@ if (only.has('evidence')) {
   out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
+if (only.has('annex-a-profile'))
+  out.push(...(await benchAnnexAProfile({ adminUrl: values.postgres })));
 if (only.has('evidence-analysis'))
   out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
 if (only.has('workbench')) {

@@ -1,6 +1,7 @@
 // Kysely table types. They mirror the migrations; rows never leave src/data unshaped.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AnnexATables } from './schema/annex-a.js';
+import type { AnnexAProfileTables } from './schema/annex-a-profile.js';
 import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 
@@ -162,4 +163,9 @@ export interface FoundationTables {
  * interface here, so areas never edit each other's table types.
  */
 export interface DB
-  extends FoundationTables, EvidenceTables, EvidenceAnalysisTables, AnnexATables {}
+  extends
+    FoundationTables,
+    EvidenceTables,
+    EvidenceAnalysisTables,
+    AnnexATables,
+    AnnexAProfileTables {}

@@ -87,6 +87,14 @@ const createActivityRule: Expect = { anon: 'signin', admin: 'ok', regional: 'ok'
 const evidenceRead: Expect = { ...viewActivity, regional: 'hidden', la: 'hidden' };
 const evidenceWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
 const noSuchItem: Expect = { anon: 'signin', rest: 'hidden' };
+// Candidate lines of enquiry from the Annex A profile: the team's inspectors decide.
+const decideData: Expect = {
+  ...evidenceRead,
+  admin: 'denied',
+  national: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+};
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 
@@ -868,6 +876,69 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/annex-a/retention`,
     body: () => ({ retainUntil: '2030-01-01', reason: 'Matrix check' }),
     expect: { ...evidenceRead, national: 'denied', inspector: 'denied', qam: 'denied' },
+  },
+  // The Annex A data profile: read like Annex A; candidates and self-evaluation claims are
+  // decided by the team's inspectors (lead included), not the QAM, the analyst, admins or
+  // national staff; the population for rates is set by those who import. The demo activity has
+  // no Annex A, so a permitted decision meets a validation error ("ok").
+  {
+    method: 'GET',
+    route: '/activities/:id/annex-a/profile',
+    url: (i) => `/activities/${A(i)}/annex-a/profile`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/annex-a/profile/download',
+    url: (i) => `/activities/${A(i)}/annex-a/profile/download?format=json`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/annex-a/profile/candidates',
+    url: (i) => `/activities/${A(i)}/annex-a/profile/candidates`,
+    body: () => ({ indicatorKey: 'cp.repeat_percent', decision: 'dismiss', reason: 'Matrix' }),
+    expect: decideData,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/annex-a/profile/claims',
+    url: (i) => `/activities/${A(i)}/annex-a/profile/claims`,
+    body: () => ({ indicatorKey: 'not-an-indicator', claim: 'strong' }),
+    expect: decideData,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/annex-a/profile',
+    url: (i) => `${EV(i)}/annex-a/profile`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/annex-a/candidates/:indicatorKey',
+    url: (i) => `${EV(i)}/annex-a/candidates/cp.repeat_percent`,
+    body: () => ({ decision: 'dismiss', reason: 'Matrix' }),
+    expect: decideData,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/annex-a/sef-claims',
+    url: (i) => `${EV(i)}/annex-a/sef-claims`,
+    body: () => ({ indicatorKey: 'not-an-indicator', claim: 'strong' }),
+    expect: decideData,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/annex-a/population',
+    url: (i) => `${EV(i)}/annex-a/population`,
+    body: () => ({ population: null }),
+    expect: { ...evidenceRead, national: 'denied', inspector: 'denied', qam: 'denied' },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/lines-of-enquiry/:lineId/data-prompt',
+    url: (i) => `${EV(i)}/lines-of-enquiry/${NO_ID}/data-prompt`,
+    expect: noSuchItem,
   },
   {
     method: 'DELETE',

@@ -1,6 +1,7 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
 import { registerAnnexACommands } from './annex-a.js';
+import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
 import { registerEvidenceAnalysisCommands } from './evidence-analysis.js';
@@ -20,4 +21,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerEvidenceAnalysisCommands,
   registerLintReportCommands,
   registerRefiCommands,
+  // After registerAnnexACommands: adds its commands to the `annex-a` group.
+  registerAnnexAProfileCommands,
 ];

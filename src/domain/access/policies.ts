@@ -151,6 +151,24 @@ export const policies = {
       actor.role === 'inspector' && (a.teamRole === 'lead_inspector' || a.teamRole === 'analyst')
     );
   },
+
+  /**
+   * Decide the Annex A profile's candidate lines of enquiry (accept, edit, dismiss) and record
+   * what the LA's self-evaluation claims per indicator: the team's inspectors, lead included
+   * (not the QAM, the analyst or people shadowing), while the evidence base is open. Admins and
+   * the national team may read the profile but not decide what the inspection enquires into.
+   */
+  decideDataCandidates: (actor: Actor, a: ActivityFacts): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    if (actor.kind === 'system') return true;
+    return (
+      actor.role === 'inspector' &&
+      (a.teamRole === 'lead_inspector' ||
+        a.teamRole === 'team_inspector' ||
+        a.teamRole === 'regulatory_inspector' ||
+        a.teamRole === 'education_inspector')
+    );
+  },
 } as const;
 
 export type PolicyName = keyof typeof policies;

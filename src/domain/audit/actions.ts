@@ -49,6 +49,14 @@ export const auditActions = {
   'refi.imported':
     'A REFI-QDA project or codebook was imported (counts, repairs and the file’s SHA-256)',
   'refi.exported': 'An evidence base or codebook was exported as REFI-QDA (QDPX or QDC)',
+  'annex_a.population_set':
+    'The 0-17 population an activity’s Annex A profile uses for rates was entered or cleared',
+  'annex_a.sef_claim_recorded':
+    'What the LA’s self-evaluation claims about a profile indicator was recorded, changed or cleared',
+  'annex_a.candidate_accepted':
+    'A candidate line of enquiry from the Annex A profile was accepted (the line created, the figures kept)',
+  'annex_a.candidate_dismissed':
+    'A candidate line of enquiry from the Annex A profile was dismissed (with a reason)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -29,6 +29,8 @@ import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
 import { registerWorkbenchRoutes } from './html/workbench.js';
+import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
+import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -61,4 +63,6 @@ export const routeModules: RouteModule[] = [
   registerAnalysisWorkRoutes,
   registerEnquiryRoutes,
   registerRefiRoutes,
+  registerAnnexAProfileApi,
+  registerAnnexAProfileRoutes,
 ];

@@ -1,0 +1,161 @@
+// Annex A data profile speed and memory: a seeded synthetic 150,000-row Annex A is imported into a
+// fresh database (not timed), then the profile is computed from the stored rows (read 10,000 at a
+// time per list and folded into the indicators) and the page's use case is timed again with the
+// profile cached. Wall time, CPU time and peak RSS (the PGlite worker thread included).
+//   npm run bench -- --only annex-a-profile [--rows 150000]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/data/database.js';
+import { migrateToLatest } from '../src/data/migrate.js';
+import { systemActor } from '../src/domain/access/actor.js';
+import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
+import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
+import { createActivity } from '../src/usecases/activities/create-activity.js';
+import {
+  computeProfile,
+  getAnnexAProfile,
+} from '../src/usecases/annex-a-profile/get-annex-a-profile.js';
+import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
+
+interface Measured {
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  startRssMb: number;
+}
+
+async function measure(fn: () => Promise<unknown>): Promise<Measured> {
+  let peak = process.memoryUsage().rss;
+  const start = peak;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  try {
+    await fn();
+    const cpu = process.cpuUsage(cpu0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return {
+      ms: performance.now() - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRssMb: peak / 1048576,
+      startRssMb: start / 1048576,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function open(
+  engine: 'pglite' | 'postgres',
+  adminUrl: string,
+): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-profile-'));
+    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `triangulate_bench_profile_${Date.now()}`;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(q).finally(() => c.end());
+  };
+  await run(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await run(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function benchEngine(
+  engine: 'pglite' | 'postgres',
+  adminUrl: string,
+  bytes: Uint8Array,
+): Promise<string[]> {
+  let opened: Awaited<ReturnType<typeof open>>;
+  try {
+    opened = await open(engine, adminUrl);
+  } catch (err) {
+    return [`| ${engine} | not run (${(err as Error).message}) | | | |`];
+  }
+  const { database, cleanup } = opened;
+  try {
+    await migrateToLatest(database.db);
+    await database.db
+      .insertInto('local_authorities')
+      .values({
+        id: 'bench-la',
+        name: 'Bench council',
+        gss_code: 'E06999999',
+        dfe_code: '888',
+        ofsted_region: 'North West',
+      })
+      .execute();
+    const ctx = {
+      db: database.db,
+      actor: systemActor('bench'),
+      catalog: loadActivityTypeCatalog(),
+    };
+    const activity = await createActivity(ctx, {
+      laId: 'bench-la',
+      activityType: 'standard_inspection',
+      plannedStart: '2025-07-07',
+    });
+    const imported = await importAnnexA(ctx, {
+      activityId: activity.id,
+      fileName: 'annex-a.xlsx',
+      bytes,
+      acceptFlagged: true,
+    });
+    const importId = imported.importId ?? '';
+    const compute = await measure(() =>
+      computeProfile(database.db, importId, imported.referenceDate ?? '2025-07-07', 261392),
+    );
+    const page = await measure(() => getAnnexAProfile(ctx, activity.id));
+    const row = (label: string, m: Measured) =>
+      `| ${engine}: ${label} | ${(m.ms / 1000).toFixed(2)} s | ${(m.cpuMs / 1000).toFixed(2)} s | ${Math.round(m.peakRssMb)} MiB | ${Math.round(m.startRssMb)} MiB |`;
+    return [
+      row(
+        `compute the profile from ${imported.totals.rows.toLocaleString('en-GB')} stored rows`,
+        compute,
+      ),
+      row('the page’s use case again (profile cached; benchmarks, candidates)', page),
+    ];
+  } finally {
+    await cleanup();
+  }
+}
+
+export async function benchAnnexAProfile(
+  options: { rows?: number; adminUrl?: string } = {},
+): Promise<string[]> {
+  const rows = options.rows ?? 150_000;
+  const adminUrl = options.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const bytes = annexAToXlsx(generateAnnexA({ rows, seed: 2026, mess: 0.3, errorRate: 0.002 }));
+  const lines = [
+    `## Annex A data profile (${rows.toLocaleString('en-GB')} rows, seed 2026)`,
+    '',
+    '| step | wall time | CPU time | peak RSS | RSS at start |',
+    '|---|---|---|---|---|',
+    ...(await benchEngine('pglite', adminUrl, bytes)),
+    ...(await benchEngine('postgres', adminUrl, bytes)),
+    '',
+  ];
+  return lines;
+}
