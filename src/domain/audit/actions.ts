@@ -49,6 +49,10 @@ export const auditActions = {
   'refi.imported':
     'A REFI-QDA project or codebook was imported (counts, repairs and the file’s SHA-256)',
   'refi.exported': 'An evidence base or codebook was exported as REFI-QDA (QDPX or QDC)',
+  'sample.drawn': 'A case sample was drawn (seed, specification, cases), or redrawn replacing one',
+  'sample.case_added': 'A case was added to the sample on site (entry route, criteria, remote)',
+  'sample.case_removed': 'A case was taken out of the sample (with the reason)',
+  'sample.la_audits_recorded': 'The list of children the LA recently audited was recorded',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

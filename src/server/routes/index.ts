@@ -21,6 +21,8 @@ import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
+import { registerSamplingApi } from './api/sampling.js';
+import { registerSamplingRoutes } from './html/sampling.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -45,4 +47,6 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerSamplingApi,
+  registerSamplingRoutes,
 ];
