@@ -163,8 +163,4 @@ export interface FoundationTables {
  * interface here, so areas never edit each other's table types.
  */
 export interface DB
-  extends FoundationTables,
-    EvidenceTables,
-    EvidenceAnalysisTables,
-    AnnexATables,
-    SamplingTables {}
+  extends FoundationTables, EvidenceTables, EvidenceAnalysisTables, AnnexATables, SamplingTables {}

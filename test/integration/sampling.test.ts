@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
-import { systemActor, type UserActor } from '../../src/domain/access/actor.js';
+import type { systemActor, UserActor } from '../../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
 import { pseudonymiser } from '../../src/domain/annex-a/pseudonymise.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
@@ -31,7 +31,12 @@ let outsider: UserActor, laUser: UserActor, researcher: UserActor;
 let activityId: string;
 let emptyActivityId: string;
 
-const generated = generateAnnexA({ rows: 1500, seed: 4, errorRate: 0, referenceDate: '2025-07-01' });
+const generated = generateAnnexA({
+  rows: 1500,
+  seed: 4,
+  errorRate: 0,
+  referenceDate: '2025-07-01',
+});
 
 /** The LA's own IDs of the first children in List 8 (column "Child ID" is the first). */
 function laChildIds(list: number, n: number): string[] {
@@ -64,7 +69,11 @@ beforeAll(async () => {
       userId: lead.userId,
       teamRole: 'lead_inspector',
     });
-    await addTeamMember(as(lead), { activityId: a.id, userId: analyst.userId, teamRole: 'analyst' });
+    await addTeamMember(as(lead), {
+      activityId: a.id,
+      userId: analyst.userId,
+      teamRole: 'analyst',
+    });
     await addTeamMember(as(lead), {
       activityId: a.id,
       userId: inspector.userId,
@@ -245,9 +254,9 @@ describe('case sampling', () => {
   });
 
   it('refuses a draw without Annex A, and hides the sample from people outside the team', async () => {
-    await expect(drawSample(as(lead), { activityId: emptyActivityId, seed: 1 })).rejects.toMatchObject(
-      { code: 'VALIDATION_FAILED' },
-    );
+    await expect(
+      drawSample(as(lead), { activityId: emptyActivityId, seed: 1 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     for (const who of [outsider, laUser, researcher, shadow]) {
       await expect(getSample(as(who), { activityId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(getSampleStatement(as(who), { activityId })).rejects.toMatchObject({

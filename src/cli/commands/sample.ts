@@ -118,19 +118,16 @@ export function registerSampleCommands(program: Command): void {
             evidenceCount: c.evidenceCount,
             attributes: c.attributes,
           }));
-          output(
-            opts.json,
-            { seed: v.draw?.seed ?? null, drawId: v.draw?.id ?? null, cases },
-            () =>
-              [
-                v.draw
-                  ? `Seed ${v.draw.seed}, drawn ${v.draw.drawnAt.toISOString()} by ${v.draw.drawnBy}; ${cases.length} cases.`
-                  : `No draw yet; ${cases.length} cases.`,
-                ...cases.map(
-                  (c) =>
-                    `  ${c.childRef}  ${label(c.cohort).padEnd(24)} ${c.route.padEnd(13)} ${c.remote ? 'remote ' : ''}${c.stratum ?? c.criteria ?? ''}`,
-                ),
-              ].join('\n'),
+          output(opts.json, { seed: v.draw?.seed ?? null, drawId: v.draw?.id ?? null, cases }, () =>
+            [
+              v.draw
+                ? `Seed ${v.draw.seed}, drawn ${v.draw.drawnAt.toISOString()} by ${v.draw.drawnBy}; ${cases.length} cases.`
+                : `No draw yet; ${cases.length} cases.`,
+              ...cases.map(
+                (c) =>
+                  `  ${c.childRef}  ${label(c.cohort).padEnd(24)} ${c.route.padEnd(13)} ${c.remote ? 'remote ' : ''}${c.stratum ?? c.criteria ?? ''}`,
+              ),
+            ].join('\n'),
           );
         });
       }),
@@ -162,7 +159,7 @@ export function registerSampleCommands(program: Command): void {
   sample
     .command('la-audits')
     .description(
-      "Record the children the LA audited recently (a file of its child IDs, one a line); replaces the list",
+      'Record the children the LA audited recently (a file of its child IDs, one a line); replaces the list',
     )
     .requiredOption('--activity <id>', 'the activity id')
     .requiredOption('--file <file>', 'the child IDs, one a line (or comma-separated)')

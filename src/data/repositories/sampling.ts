@@ -35,7 +35,7 @@ const FIELDS = [
 
 /** The rows of the sampled lists (1, 3, 6-9) of an import, only the fields sampling reads. */
 export async function loadPopulationRows(db: Db, importId: string): Promise<PopulationRowData[]> {
-  const cols = sql.join(FIELDS.map((f) => sql`r.data->>${f} as ${sql.ref(f)}`));
+  const cols = sql.join(FIELDS.map((f) => sql`r.data->>${sql.lit(f)} as ${sql.ref(f)}`));
   const r = await sql<Record<string, string | null> & { list_no: number; row_no: number }>`
     select r.list_no, r.row_no, r.child_ref, ${cols}
     from annex_a_rows r
@@ -44,7 +44,12 @@ export async function loadPopulationRows(db: Db, importId: string): Promise<Popu
   return r.rows.map((x) => {
     const fields: Record<string, string | null> = {};
     for (const f of FIELDS) fields[f] = x[f] ?? null;
-    return { list: Number(x.list_no), row: Number(x.row_no), childRef: String(x.child_ref), fields };
+    return {
+      list: Number(x.list_no),
+      row: Number(x.row_no),
+      childRef: String(x.child_ref),
+      fields,
+    };
   });
 }
 

@@ -91,9 +91,10 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
     ],
     rows: cohorts.map((c) => {
       const list = cases.filter((x) => x.cohort === c);
+      const p = population?.[c];
       return [
         cohortDefs[c].label,
-        population?.[c] ? String(population[c].total) : 'not known',
+        p ? String(p.total) : 'not known',
         String(list.length),
         String(byRoute('advance', list)),
         String(byRoute('la_audit', list)),

@@ -105,8 +105,10 @@ export function allocateProportional(
     const roomTotal = room.reduce((t, s) => t + s.population - out.get(s.key)!, 0);
     if (roomTotal === 0) break;
     const shares = room.map((s) => {
-      const exact = (left * (s.population - out.get(s.key)!)) / roomTotal;
-      return { s, whole: Math.floor(exact), rest: exact - Math.floor(exact) };
+      const capacity = s.population - out.get(s.key)!;
+      const exact = (left * capacity) / roomTotal;
+      const whole = Math.min(Math.floor(exact), capacity);
+      return { s, whole, rest: whole === capacity ? 0 : exact - whole };
     });
     let given = 0;
     for (const x of shares) {

@@ -166,8 +166,9 @@ function involvementOf(
  */
 export function localityOfTeam(team: string | null | undefined): string {
   if (!team) return NOT_RECORDED;
-  const m = /\blocality\s+([A-Za-z-]+)/i.exec(team) ?? /\b([A-Za-z-]+)\s+locality\b/i.exec(team);
-  return m?.[1] ? m[1][0]!.toUpperCase() + m[1].slice(1) : 'Authority-wide';
+  const m = /\b([A-Za-z-]+)\s+locality\b/i.exec(team) ?? /\blocality\s+([A-Za-z-]+)/i.exec(team);
+  const word = m?.[1];
+  return word ? word[0]!.toUpperCase() + word.slice(1) : 'Authority-wide';
 }
 
 export function cohortOfList(list: number): CohortId | null {

@@ -138,7 +138,12 @@ describe('draw', () => {
 
   it('is reproducible: same seed, population and spec give the same sample', () => {
     const a = drawSample({ population, spec: spec(), seed: 42, audited });
-    const b = drawSample({ population: [...population].reverse(), spec: spec(), seed: 42, audited });
+    const b = drawSample({
+      population: [...population].reverse(),
+      spec: spec(),
+      seed: 42,
+      audited,
+    });
     expect(b.cases.map((c) => c.childRef)).toEqual(a.cases.map((c) => c.childRef));
     const c = drawSample({ population, spec: spec(), seed: 43, audited });
     expect(c.cases.map((x) => x.childRef)).not.toEqual(a.cases.map((x) => x.childRef));
@@ -249,7 +254,12 @@ describe('draw', () => {
 
 describe('statement', () => {
   const population = buildPopulation(rows(300), REF_DATE);
-  const r = drawSample({ population, spec: spec(), seed: 3, audited: new Set(['C-0000000000000003']) });
+  const r = drawSample({
+    population,
+    spec: spec(),
+    seed: 3,
+    audited: new Set(['C-0000000000000003']),
+  });
   const cases = [
     ...r.cases.map((c) => ({
       cohort: c.cohort,

@@ -60,8 +60,12 @@ export async function addSampleCase(
   const id = await ctx.db.transaction().execute(async (trx) => {
     const current = await listSampleCases(trx, activity.id);
     const same = current.filter((c) => c.childRef === childRef);
-    if (same.some((c) => c.cohort === input.cohort && c.lineOfEnquiryId === (input.lineOfEnquiryId ?? null)) ||
-      (same.length && !input.allowSameChild))
+    if (
+      same.some(
+        (c) => c.cohort === input.cohort && c.lineOfEnquiryId === (input.lineOfEnquiryId ?? null),
+      ) ||
+      (same.length && !input.allowSameChild)
+    )
       throw new AppError('ALREADY_EXISTS', {
         message: `${childRef} is already in the sample (${same.map((c) => c.cohort).join(', ')}).`,
         details: [{ field: 'childId', reason: 'This child is already in the sample' }],

@@ -16,6 +16,7 @@ import {
   listSampleCases,
   markSampleCasesRemoved,
   replaceCurrentDraw,
+  type NewSampleCase,
 } from '../../data/repositories/sampling.js';
 import { findLineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { drawSample as draw, type DrawResult } from '../../domain/sampling/draw.js';
@@ -28,7 +29,11 @@ import { loadPopulation, sampleScope } from './sample-scope.js';
 
 export const DrawSampleInput = z.object({
   activityId: z.string(),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   /** Omitted: the default spec (defaultSampleSpec). */
   spec: SampleSpec.optional(),
   reason: z.string().trim().max(2000).optional(),
@@ -101,11 +106,11 @@ export async function drawSample(
       referenceDate: population.referenceDate,
       seed: input.seed,
       spec: spec as unknown as Record<string, unknown>,
-      population: result.population as Record<string, unknown>,
+      population: result.population as unknown as Record<string, unknown>,
       outcome: result.entries,
       by,
     });
-    const rows = [];
+    const rows: NewSampleCase[] = [];
     for (const c of result.cases) {
       const linked = await ensureChildCase(trx, activity.id, c.childRef, caseAttributesOf(c), by);
       rows.push({

@@ -28,18 +28,14 @@ export async function getSampleStatement(
     ? [...new Set(spec.data.entries.flatMap((e) => e.stratifyBy))]
     : [];
   return buildSampleStatement({
-    cases: cases.map(
-      (c): StatementCase => ({
-        cohort: c.cohort as CohortId,
-        route: c.route as EntryRoute,
-        remote: c.remote,
-        values: c.attributes as Partial<Record<StratifierId, string>>,
-        locality: c.attributes.locality ?? null,
-      }),
-    ),
-    population: draw
-      ? (draw.population as Partial<Record<CohortId, CohortPopulation>>)
-      : null,
+    cases: cases.map((c): StatementCase => ({
+      cohort: c.cohort as CohortId,
+      route: c.route as EntryRoute,
+      remote: c.remote,
+      values: c.attributes as Partial<Record<StratifierId, string>>,
+      locality: c.attributes.locality ?? null,
+    })),
+    population: draw ? (draw.population as Partial<Record<CohortId, CohortPopulation>>) : null,
     draw: draw
       ? {
           seed: draw.seed,

@@ -23,7 +23,8 @@ export interface SampleView {
   activityTitle: string;
   laName: string;
   annexA: { importId: string; fileName: string; referenceDate: string; rows: number } | null;
-  draw: (Omit<SampleDraw, 'outcome' | 'spec'> & { spec: SampleSpec; entries: EntryOutcome[] }) | null;
+  draw:
+    (Omit<SampleDraw, 'outcome' | 'spec'> & { spec: SampleSpec; entries: EntryOutcome[] }) | null;
   /** The spec to start from: the current draw's, else the default. */
   spec: SampleSpec;
   cases: SampleCase[];

@@ -36,8 +36,7 @@ export async function removeSampleCase(
   const by = actorRef(ctx.actor);
   return ctx.db.transaction().execute(async (trx) => {
     await markSampleCasesRemoved(trx, [c.id], by, parsed.data.reason);
-    const deleted =
-      c.caseCreated && c.caseId ? await deleteUnusedSampleCases(trx, [c.caseId]) : [];
+    const deleted = c.caseCreated && c.caseId ? await deleteUnusedSampleCases(trx, [c.caseId]) : [];
     await writeAudit(trx, ctx.actor, {
       action: 'sample.case_removed',
       entityType: 'sample_case',

@@ -83,7 +83,9 @@ export async function childRefsOf(
   if (needKey && !settings?.pseudonymKey)
     throw new AppError('VALIDATION_FAILED', {
       message: 'Import Annex A first: child IDs are turned into the same references as its rows.',
-      details: [{ field: 'childIds', reason: 'There is no Annex A pseudonym key for this activity.' }],
+      details: [
+        { field: 'childIds', reason: 'There is no Annex A pseudonym key for this activity.' },
+      ],
     });
   const p = settings?.pseudonymKey ? pseudonymiser(settings.pseudonymKey) : null;
   return ids.map((raw) => {

@@ -16,7 +16,11 @@ import type { RouteModule } from '../index.js';
 const Statement = z.object({
   paragraphs: z.array(z.string()),
   tables: z.array(
-    z.object({ caption: z.string(), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+    z.object({
+      caption: z.string(),
+      head: z.array(z.string()),
+      rows: z.array(z.array(z.string())),
+    }),
   ),
 });
 const Stratum = z.object({
@@ -133,7 +137,9 @@ export const registerSamplingApi: RouteModule = (app, ctx) => {
       tag: 'sampling',
       response: SampleSchema,
       handler: async ({ request, params }) =>
-        presentSample(await getSample(useCaseContext(request, ctx), { activityId: params.id ?? '' })),
+        presentSample(
+          await getSample(useCaseContext(request, ctx), { activityId: params.id ?? '' }),
+        ),
     }),
     defineApiRoute({
       method: 'POST',
@@ -142,7 +148,11 @@ export const registerSamplingApi: RouteModule = (app, ctx) => {
         'Draw the sample (seeded, stratified; the default spec when none is given); replaces the current draw, keeping cases added on site',
       tag: 'sampling',
       body: z.object({
-        seed: z.number().int().min(0).max(2 ** 31 - 1),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1),
         spec: SampleSpec.optional(),
         reason: z.string().max(2000).optional(),
       }),

@@ -4,6 +4,7 @@
 // transparency statement. Plain forms that post back (no JavaScript needed).
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../../errors.js';
 import { entryRouteLabels } from '../../../domain/sampling/build-statement.js';
 import {
   cohortDefs,
@@ -132,11 +133,16 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const body = Form.parse(request.body ?? {});
+    // Access first, so that someone who may not draw never learns about their form's problems.
     const view = await getSample(uc, { activityId: id });
+    if (!view.can.draw) throw new AppError('FORBIDDEN');
     const { spec, problems } = specFromForm(body);
     const seedRaw = str(body, 'seed');
     if (!/^\d{1,9}$/.test(seedRaw))
-      problems.unshift({ field: 'seed', reason: 'Enter the seed as a whole number (up to 9 digits)' });
+      problems.unshift({
+        field: 'seed',
+        reason: 'Enter the seed as a whole number (up to 9 digits)',
+      });
     const parsed = SampleSpec.safeParse(spec);
     if (!problems.length && parsed.success) {
       try {
@@ -161,7 +167,6 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const body = Form.parse(request.body ?? {});
-    const view = await getSample(uc, { activityId: id });
     try {
       await addSampleCase(uc, {
         activityId: id,
@@ -179,7 +184,10 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
         defaultField: 'childId',
       });
       reply.status(r.status);
-      return render(reply, view, { problems: r.problems, values: flat(body) });
+      return render(reply, await getSample(uc, { activityId: id }), {
+        problems: r.problems,
+        values: flat(body),
+      });
     }
   });
 
@@ -187,9 +195,12 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
     const { id, caseId } = CaseParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const body = Form.parse(request.body ?? {});
-    const view = await getSample(uc, { activityId: id });
     try {
-      await removeSampleCase(uc, { activityId: id, sampleCaseId: caseId, reason: str(body, 'reason') });
+      await removeSampleCase(uc, {
+        activityId: id,
+        sampleCaseId: caseId,
+        reason: str(body, 'reason'),
+      });
       return reply.redirect(`/activities/${id}/sample?done=removed#cases`, 303);
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED', 'CONFLICT'], {
@@ -197,7 +208,10 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
         defaultField: `reason-${caseId}`,
       });
       reply.status(r.status);
-      return render(reply, view, { problems: r.problems, values: flat(body) });
+      return render(reply, await getSample(uc, { activityId: id }), {
+        problems: r.problems,
+        values: flat(body),
+      });
     }
   });
 
@@ -205,7 +219,6 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const body = Form.parse(request.body ?? {});
-    const view = await getSample(uc, { activityId: id });
     try {
       await recordLaAudits(uc, { activityId: id, childIds: splitChildIds(str(body, 'childIds')) });
       return reply.redirect(`/activities/${id}/sample?done=audits#la-audits`, 303);
@@ -215,7 +228,10 @@ export const registerSamplingRoutes: RouteModule = (app, ctx) => {
         defaultField: 'childIds',
       });
       reply.status(r.status);
-      return render(reply, view, { problems: r.problems, values: flat(body) });
+      return render(reply, await getSample(uc, { activityId: id }), {
+        problems: r.problems,
+        values: flat(body),
+      });
     }
   });
 };
