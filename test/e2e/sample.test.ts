@@ -92,10 +92,10 @@ describe('sample page', () => {
     const url = await samplePath(page);
     await page.goto(`${server.url}${url}`);
     await page.fill('#childId', 'E2E-CHILD-77');
-    await page.getByLabel('Children in need').check();
-    await page.getByLabel('Chosen on site against criteria').check();
+    await page.getByRole('radio', { name: 'Children in need', exact: true }).check();
+    await page.getByRole('radio', { name: 'Chosen on site against criteria' }).check();
     await page.fill('#criteria', 'Children waiting over 45 working days for an assessment');
-    await page.getByLabel('Looked at remotely').check();
+    await page.getByRole('checkbox', { name: 'Looked at remotely', exact: true }).check();
     await submit(page, 'Add the case');
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'The case was added',
