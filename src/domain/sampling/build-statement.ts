@@ -144,7 +144,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
   const sw = byRoute('social_worker', cases);
   if (sw) how.push(`${plural(sw, 'case was', 'cases were')} chosen by social workers`);
   paragraphs.push(
-    `${listWords(how).replace(/^./, (c) => c.toUpperCase())}. ${
+    `${how.map((h) => h.replace(/^./, (c) => c.toUpperCase())).join('. ')}. ${
       remote
         ? `${plural(remote, 'case', 'cases')} (${pct(remote, total)}) ${remote === 1 ? 'was' : 'were'} looked at remotely rather than with the worker on site.`
         : 'All cases were looked at on site.'
@@ -211,41 +211,67 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
           : ''),
   );
 
-  // 4. Sample against population on each stratifier.
+  // 4. Sample against population on each stratifier. The sample takes different numbers from
+  // each cohort by design, so the expected share of a value is its share within each cohort,
+  // weighted by that cohort's share of the sample: the difference then shows how cases were
+  // chosen within cohorts, not how many were taken from each.
   const notable: string[] = [];
   if (population) {
-    for (const s of stratifierIds) {
+    const weightOf = new Map(
+      cohorts.map((c) => [c, cases.filter((x) => x.cohort === c).length / total]),
+    );
+    const weightSum = cohorts
+      .filter((c) => population[c]?.total)
+      .reduce((t, c) => t + (weightOf.get(c) ?? 0), 0);
+    if (weightSum > 0)
+      paragraphs.push(
+        'In the tables comparing the sample with the population, the expected share is each value’s share of the children in Annex A within each cohort, weighted by that cohort’s share of the sample.',
+      );
+    for (const s of weightSum > 0 ? stratifierIds : []) {
       if (s === 'worker' || s === 'team') continue;
-      const pop = popKeys((p) => p.byStratifier[s]);
-      const popAll = new Map(pop);
+      const counts = new Map<string, number>();
+      const expected = new Map<string, number>();
       for (const c of cohorts) {
-        const nr = population[c]?.byStratifier[s][NOT_RECORDED];
-        if (nr) popAll.set(NOT_RECORDED, (popAll.get(NOT_RECORDED) ?? 0) + nr);
+        const p = population[c];
+        if (!p?.total) continue;
+        for (const [v, n] of Object.entries(p.byStratifier[s])) {
+          counts.set(v, (counts.get(v) ?? 0) + n);
+          expected.set(
+            v,
+            (expected.get(v) ?? 0) + ((weightOf.get(c) ?? 0) * n) / p.total / weightSum,
+          );
+        }
       }
-      const popTotal = [...popAll.values()].reduce((t, n) => t + n, 0);
       const sampleCounts = count(cases, (c) => c.values[s] ?? NOT_RECORDED);
-      const values = [...new Set([...popAll.keys(), ...sampleCounts.keys()])].sort((a, b) =>
+      const values = [...new Set([...counts.keys(), ...sampleCounts.keys()])].sort((a, b) =>
         a === NOT_RECORDED
           ? 1
           : b === NOT_RECORDED
             ? -1
-            : (popAll.get(b) ?? 0) - (popAll.get(a) ?? 0),
+            : (expected.get(b) ?? 0) - (expected.get(a) ?? 0) || (a < b ? -1 : 1),
       );
       tables.push({
         caption: `${stratifierLabels[s]}: sample compared with the population`,
-        head: ['Value', 'Population', 'Population share', 'Sample', 'Sample share', 'Difference'],
+        head: [
+          'Value',
+          'Children in Annex A',
+          'Expected share',
+          'Sample',
+          'Sample share',
+          'Difference',
+        ],
         rows: values.map((v) => {
-          const p = popAll.get(v) ?? 0;
+          const e = 100 * (expected.get(v) ?? 0);
           const n = sampleCounts.get(v) ?? 0;
-          const diff = popTotal ? (100 * n) / total - (100 * p) / popTotal : 0;
+          const diff = (100 * n) / total - e;
           if (Math.abs(diff) >= 15 && total >= 10)
             notable.push(
-              `${stratifierLabels[s].toLowerCase()} “${v}” (${pct(n, total)} of the sample, ${pct(p, popTotal)} of the population)`,
+              `${stratifierLabels[s].toLowerCase()} “${v}” (${pct(n, total)} of the sample, ${e.toFixed(1)}% expected)`,
             );
           return [
             v,
-            String(p),
-            pct(p, popTotal),
+            String(counts.get(v) ?? 0),
+            `${e.toFixed(1)}%`,
             String(n),
             pct(n, total),
             `${diff >= 0 ? '+' : '−'}${Math.abs(diff).toFixed(1)} points`,

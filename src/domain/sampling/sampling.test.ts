@@ -308,7 +308,10 @@ describe('statement', () => {
     const legal = s.tables.find((t) => t.caption.startsWith('Legal status'))!;
     const s20 = legal.rows.find((row) => row[0] === 'Section 20')!;
     expect(s20[1]).toBe('100');
-    expect(s20[2]).toBe('22.2%'); // 100 of 450 cases in the two cohorts
+    // A third of children in care (14 of the 22 cases), none of the children in need (8 of 22).
+    expect(s20[2]).toBe('21.2%');
+    const s17 = legal.rows.find((row) => row[0] === 'Section 17 (child in need)')!;
+    expect(s17.slice(2)).toEqual(['36.4%', '8', '36.4%', '+0.0 points']);
     const teamsCovered = s.tables.find((t) => t.caption === 'Coverage of teams')!;
     expect(teamsCovered.rows.map((x) => x[0])).toEqual(teams.slice().sort());
     expect(s.paragraphs.join(' ')).toContain('3 of 3 teams');
