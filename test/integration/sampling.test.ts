@@ -9,6 +9,7 @@ import { createActivity } from '../../src/usecases/activities/create-activity.js
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { unseenCases } from '../../src/data/repositories/enquiry-analysis.js';
+import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
 import { addSampleCase } from '../../src/usecases/sampling/add-sample-case.js';
 import { drawSample } from '../../src/usecases/sampling/draw-sample.js';
 import { getSample } from '../../src/usecases/sampling/get-sample.js';
@@ -251,6 +252,45 @@ describe('case sampling', () => {
     expect(s.tables.some((x) => x.caption.startsWith('Legal status'))).toBe(true);
     expect(s.paragraphs.join(' ')).toContain('seed 8');
     expect(await getSampleStatement(as(lead), { activityId: emptyActivityId })).toBeNull();
+  });
+
+  it('draws per line of enquiry: the same cohort for two lines never repeats a child', async () => {
+    const line = await createLineOfEnquiry(as(lead), {
+      activityId,
+      title: 'Children in care: stability of placements',
+    });
+    const r = await drawSample(as(lead), {
+      activityId,
+      seed: 12,
+      spec: {
+        entries: [
+          { cohort: 'child_in_care', size: 4, lineOfEnquiryId: line.id },
+          { cohort: 'child_in_care', size: 4 },
+        ],
+      },
+    });
+    expect(r.cases).toBe(8);
+    const v = await getSample(as(lead), { activityId });
+    const forLine = v.cases.filter((c) => c.lineOfEnquiryId === line.id);
+    expect(forLine).toHaveLength(4);
+    expect(forLine[0]?.lineOfEnquiryTitle).toBe('Children in care: stability of placements');
+    const drawn = v.cases.filter((c) => c.route === 'advance');
+    expect(new Set(refs(drawn)).size).toBe(8);
+    await expect(
+      drawSample(as(lead), {
+        activityId,
+        seed: 12,
+        spec: {
+          entries: [
+            {
+              cohort: 'child_in_care',
+              size: 1,
+              lineOfEnquiryId: '00000000-0000-4000-8000-000000000000',
+            },
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses a draw without Annex A, and hides the sample from people outside the team', async () => {

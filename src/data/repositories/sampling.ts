@@ -53,6 +53,11 @@ export async function loadPopulationRows(db: Db, importId: string): Promise<Popu
   });
 }
 
+/** Serialises changes to one activity's sample (two draws at once would both replace the same one). */
+export async function lockSample(trx: Transaction<DB>, activityId: string): Promise<void> {
+  await sql`select id from activities where id = ${activityId} for update`.execute(trx);
+}
+
 export async function listLaAudits(db: Db, activityId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('sample_la_audits')

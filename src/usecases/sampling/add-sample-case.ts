@@ -10,6 +10,7 @@ import {
   findSampleCase,
   insertSampleCases,
   listSampleCases,
+  lockSample,
   type SampleCase,
 } from '../../data/repositories/sampling.js';
 import { caseAttributesOf, cohortIds } from '../../domain/sampling/population.js';
@@ -58,6 +59,7 @@ export async function addSampleCase(
   const found = population?.cases.find((c) => c.cohort === input.cohort && c.childRef === childRef);
   const by = actorRef(ctx.actor);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    await lockSample(trx, activity.id);
     const current = await listSampleCases(trx, activity.id);
     const same = current.filter((c) => c.childRef === childRef);
     if (

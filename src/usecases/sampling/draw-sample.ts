@@ -14,6 +14,7 @@ import {
   insertSampleCases,
   listLaAudits,
   listSampleCases,
+  lockSample,
   markSampleCasesRemoved,
   replaceCurrentDraw,
   type NewSampleCase,
@@ -78,6 +79,7 @@ export async function drawSample(
   const by = actorRef(ctx.actor);
 
   return ctx.db.transaction().execute(async (trx) => {
+    await lockSample(trx, activity.id);
     const previous = await findCurrentDraw(trx, activity.id);
     const existing = await listSampleCases(trx, activity.id);
     const fromDraw = existing.filter((c) => c.drawId !== null);
