@@ -33,23 +33,25 @@ const FIELDS = [
   'lookedAfterStart',
 ] as const;
 
-/** The rows of the sampled lists (1, 3, 6-9) of an import, only the fields sampling reads. */
+/**
+ * The rows of the sampled lists (1, 3, 6-9) of an import, only the fields sampling reads. They
+ * come back as one JSON array of arrays: on the embedded engine that is about four times faster
+ * than 100,000 row objects (measured on a 150,000-row import, BENCHMARKS.md).
+ */
 export async function loadPopulationRows(db: Db, importId: string): Promise<PopulationRowData[]> {
-  const cols = sql.join(FIELDS.map((f) => sql`r.data->>${sql.lit(f)} as ${sql.ref(f)}`));
-  const r = await sql<Record<string, string | null> & { list_no: number; row_no: number }>`
-    select r.list_no, r.row_no, r.child_ref, ${cols}
+  const cols = sql.join(FIELDS.map((f) => sql`r.data->>${sql.lit(f)}`));
+  const r = await sql<{ j: string | null }>`
+    select json_agg(json_build_array(r.list_no, r.row_no, r.child_ref, ${cols})
+      order by r.list_no, r.row_no)::text as j
     from annex_a_rows r
-    where r.import_id = ${importId} and r.list_no in (1, 3, 6, 7, 8, 9) and r.child_ref is not null
-    order by r.list_no, r.row_no`.execute(db);
-  return r.rows.map((x) => {
+    where r.import_id = ${importId} and r.list_no in (1, 3, 6, 7, 8, 9) and r.child_ref is not null`.execute(
+    db,
+  );
+  const rows = JSON.parse(r.rows[0]?.j ?? '[]') as (string | number | null)[][];
+  return rows.map((x) => {
     const fields: Record<string, string | null> = {};
-    for (const f of FIELDS) fields[f] = x[f] ?? null;
-    return {
-      list: Number(x.list_no),
-      row: Number(x.row_no),
-      childRef: String(x.child_ref),
-      fields,
-    };
+    FIELDS.forEach((f, i) => (fields[f] = (x[i + 3] as string | null) ?? null));
+    return { list: Number(x[0]), row: Number(x[1]), childRef: String(x[2]), fields };
   });
 }
 
