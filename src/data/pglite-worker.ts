@@ -25,13 +25,23 @@ export interface SerializedDbError {
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run inside a worker thread');
-const { dataDir, restoreFrom } = workerData as { dataDir: string | null; restoreFrom?: Uint8Array };
+const { dataDir, restoreFrom, initOnly } = workerData as {
+  dataDir: string | null;
+  restoreFrom?: Uint8Array;
+  /** Create the data folder (initdb) and stop: see PgliteWorkerClient. */
+  initOnly?: boolean;
+};
 
 const db = await PGlite.create({
   ...(dataDir ? { dataDir } : {}),
   ...(restoreFrom ? { loadDataDir: new Blob([new Uint8Array(restoreFrom)]) } : {}),
   parsers: pgliteParsers,
 });
+if (initOnly) {
+  await db.close();
+  port.postMessage({ id: 0, ok: true, rows: [], affectedRows: undefined } satisfies WorkerResponse);
+  port.close();
+}
 
 function serializeError(err: unknown): SerializedDbError {
   const e = err as Record<string, unknown>;
@@ -79,4 +89,5 @@ function reply(res: WorkerResponse): void {
   port?.postMessage(res);
 }
 
-port.postMessage({ id: 0, ok: true, rows: [], affectedRows: undefined } satisfies WorkerResponse);
+if (!initOnly)
+  port.postMessage({ id: 0, ok: true, rows: [], affectedRows: undefined } satisfies WorkerResponse);

@@ -4,6 +4,7 @@ import type { AnnexATables } from './schema/annex-a.js';
 import type { AnnexAProfileTables } from './schema/annex-a-profile.js';
 import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
+import type { SamplingTables } from './schema/sampling.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -168,4 +169,5 @@ export interface DB
     EvidenceTables,
     EvidenceAnalysisTables,
     AnnexATables,
-    AnnexAProfileTables {}
+    AnnexAProfileTables,
+    SamplingTables {}

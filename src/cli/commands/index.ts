@@ -10,6 +10,7 @@ import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';
 import { registerLintReportCommands } from './lint-report.js';
 import { registerRefiCommands } from './refi.js';
+import { registerSampleCommands } from './sample.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -23,4 +24,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerRefiCommands,
   // After registerAnnexACommands: adds its commands to the `annex-a` group.
   registerAnnexAProfileCommands,
+  registerSampleCommands,
 ];

@@ -8,6 +8,7 @@ import * as vignetteReportText from './2026-11-23T0800_vignette_report_text.js';
 import * as evidenceRecency from './2026-11-23T0810_evidence_recency.js';
 import * as workbench from './2026-11-23T0900_workbench.js';
 import * as annexAProfile from './2026-11-23T0920_annex_a_profile.js';
+import * as sampling from './2026-11-23T0910_sampling.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0810_evidence_recency': evidenceRecency,
   '2026-11-23T0900_workbench': workbench,
   '2026-11-23T0920_annex_a_profile': annexAProfile,
+  '2026-11-23T0910_sampling': sampling,
 };

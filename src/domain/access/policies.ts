@@ -169,6 +169,24 @@ export const policies = {
         a.teamRole === 'education_inspector')
     );
   },
+
+  /**
+   * An activity's case sample and its transparency statement: whoever may read its Annex A (the
+   * team but shadows, admins, the national team). LA users, researchers and other inspectors
+   * get NOT_FOUND.
+   */
+  viewSample: (actor: Actor, a: ActivityFacts): boolean => policies.viewAnnexA(actor, a),
+
+  /** Draw or redraw the sample: the lead inspector, the team's analyst and admins, while open. */
+  drawSample: (actor: Actor, a: ActivityFacts): boolean =>
+    !EVIDENCE_CLOSED_STATES.has(a.state) && policies.importAnnexA(actor, a),
+
+  /**
+   * Add a case chosen on site, take a case out (with a reason), record the LA's audited cases:
+   * the team but shadows (whoever may write evidence), while the evidence base is open.
+   */
+  editSample: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.viewSample(actor, a) && policies.writeEvidence(actor, a),
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -57,6 +57,10 @@ export const auditActions = {
     'A candidate line of enquiry from the Annex A profile was accepted (the line created, the figures kept)',
   'annex_a.candidate_dismissed':
     'A candidate line of enquiry from the Annex A profile was dismissed (with a reason)',
+  'sample.drawn': 'A case sample was drawn (seed, specification, cases), or redrawn replacing one',
+  'sample.case_added': 'A case was added to the sample on site (entry route, criteria, remote)',
+  'sample.case_removed': 'A case was taken out of the sample (with the reason)',
+  'sample.la_audits_recorded': 'The list of children the LA recently audited was recorded',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -12,6 +12,7 @@ export const childCohorts = [
   'disabled_children',
   'pre_proceedings',
   'private_fostering',
+  'front_door',
 ] as const;
 
 export const legalStatuses = [

@@ -31,6 +31,8 @@ import { registerRefiApi } from './api/refi.js';
 import { registerWorkbenchRoutes } from './html/workbench.js';
 import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
 import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
+import { registerSamplingApi } from './api/sampling.js';
+import { registerSamplingRoutes } from './html/sampling.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -65,4 +67,6 @@ export const routeModules: RouteModule[] = [
   registerRefiRoutes,
   registerAnnexAProfileApi,
   registerAnnexAProfileRoutes,
+  registerSamplingApi,
+  registerSamplingRoutes,
 ];

@@ -15,6 +15,7 @@ import { createUser } from '../users/create-user.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
+import { seedDemoSample } from './demo-sample.js';
 
 export interface DemoCredentials {
   role: string;
@@ -160,6 +161,7 @@ export async function seedDemo(
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
+  await seedDemoSample(ctx, inspection.id, iso(today));
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = new Date(monday);
