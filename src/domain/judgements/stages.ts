@@ -1,5 +1,6 @@
 // The stages an activity's judgements pass through, from the team's provisional view to final,
 // and what must be true before each move. Pure: the use cases gather the facts.
+import type { JudgementActor } from '../access/policies.js';
 
 export const judgementStages = [
   'team_provisional',
@@ -48,8 +49,8 @@ export const isBackward = (from: JudgementStage, to: JudgementStage): boolean =>
 /** After the team's provisional stage every change needs a written reason. */
 export const changeNeedsReason = (stage: JudgementStage): boolean => stage !== 'team_provisional';
 
-/** Who acts in a stage, as the team role the use case found (or 'panel' for a panel member). */
-export type StageActor = 'lead' | 'inspector' | 'qam' | 'panel' | 'admin' | 'other';
+/** Who acts in a stage (decided by policies.judgementActor). */
+export type StageActor = JudgementActor;
 
 /** Who may move judgements from a stage: the lead drives the team stages, the QAM decides QA. */
 export function mayMoveFrom(stage: JudgementStage, who: StageActor): boolean {
