@@ -53,8 +53,8 @@ export interface DivergenceInput {
   entries: FeedbackEntry[];
   /** Current grade by judgement key. */
   current: Record<string, string | null>;
-  /** The grade a judgement had at the end of a day (from the change history), or null. */
-  gradeOn: (judgementKey: string, day: string) => string | null;
+  /** The grade a judgement had when the feedback was given (from the change history), or null. */
+  gradeWhenSaid: (judgementKey: string, entryId: string) => string | null;
   titles: Record<string, string>;
 }
 
@@ -76,7 +76,7 @@ export function findDivergence(fw: Framework, input: DivergenceInput): Divergenc
           message: `${title}: ${label(t.indicatedGrade)} was indicated on site on ${e.heldOn}; the grade is now ${label(now)}.`,
         });
       }
-      const then = input.gradeOn(t.judgementKey, e.heldOn);
+      const then = input.gradeWhenSaid(t.judgementKey, e.id);
       if (!then || !now) continue;
       const diff = compareGrades(fw, now, then);
       if (t.direction === 'strength' && diff > 0) {

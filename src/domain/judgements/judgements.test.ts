@@ -209,7 +209,7 @@ describe('divergence', () => {
         help_and_protection: 'requires_improvement',
         care_leavers: 'requires_improvement',
       },
-      gradeOn: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
+      gradeWhenSaid: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
       titles,
     });
     expect(flags.map((f) => f.rule)).toEqual(['grade_differs', 'strength_then_lower']);
@@ -222,14 +222,14 @@ describe('divergence', () => {
     const up = findDivergence(ilacs, {
       entries: [entry],
       current: { help_and_protection: 'good', care_leavers: 'good' },
-      gradeOn: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
+      gradeWhenSaid: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
       titles,
     });
     expect(up.map((f) => f.rule)).toEqual(['weakness_then_higher']);
     const none = findDivergence(ilacs, {
       entries: [entry],
       current: { help_and_protection: 'good', care_leavers: 'requires_improvement' },
-      gradeOn: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
+      gradeWhenSaid: (k) => (k === 'help_and_protection' ? 'good' : 'requires_improvement'),
       titles,
     });
     expect(none).toEqual([]);

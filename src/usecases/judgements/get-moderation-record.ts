@@ -7,7 +7,7 @@ import { stageLabels, type JudgementStage } from '../../domain/judgements/stages
 import type { UseCaseContext } from '../context.js';
 import { valueText } from './get-judgement-history.js';
 import { judgementScope } from './judgement-access.js';
-import { gradeAsOf, loadJudgementState } from './judgement-state.js';
+import { changedBefore, gradeWhenSaid, loadJudgementState } from './judgement-state.js';
 
 export interface ModerationJudgement {
   key: string;
@@ -38,8 +38,6 @@ export interface ModerationRecord {
   judgements: ModerationJudgement[];
 }
 
-const dayOf = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-
 export async function getModerationRecord(
   ctx: UseCaseContext,
   activityId: string,
@@ -47,12 +45,13 @@ export async function getModerationRecord(
   const scope = await judgementScope(ctx, activityId, { moderationRecord: true });
   const state = await loadJudgementState(ctx.db, scope);
   const finals = state.feedback.filter((f) => f.kind === 'final_feedback');
-  const cutoff = (finals.at(-1) ?? state.feedback.at(-1))?.heldOn ?? null;
-  const gradeOn = gradeAsOf(state.changes);
+  const cutoff = finals.at(-1) ?? state.feedback.at(-1) ?? null;
+  const gradeThen = gradeWhenSaid(state.changes, state.feedback);
   const label = (g: string | null) => (g ? gradeLabel(scope.fw, g) : null);
   // Moderation is what happened after the LA was told: later days, or any stage after the team's.
   const moderated = state.changes.filter(
-    (c) => c.stage !== 'team_provisional' || (cutoff !== null && dayOf(c.changedAt) > cutoff),
+    (c) =>
+      c.stage !== 'team_provisional' || (cutoff !== null && !changedBefore(c.changedAt, cutoff)),
   );
   const judgements = state.rows.map((r): ModerationJudgement => {
     const changes = moderated.filter((c) => c.judgementKey === r.key);
@@ -68,7 +67,7 @@ export async function getModerationRecord(
               `${f.heldOn}: ${t.direction} – ${t.text}${t.indicatedGrade ? ` (${label(t.indicatedGrade)} indicated)` : ''}`,
           ),
       ),
-      gradeAtFeedback: cutoff ? label(gradeOn(r.key, cutoff)) : null,
+      gradeAtFeedback: cutoff ? label(gradeThen(r.key, cutoff.id)) : null,
       finalGrade: label(r.record?.grade ?? null),
       changes: changes.map((c) => ({
         stage: stageLabels[c.stage],
@@ -93,7 +92,7 @@ export async function getModerationRecord(
     laName: scope.activity.laName,
     stage: state.set.stage,
     stageLabel: stageLabels[state.set.stage],
-    feedbackDay: cutoff,
+    feedbackDay: cutoff?.heldOn ?? null,
     judgements,
   };
 }

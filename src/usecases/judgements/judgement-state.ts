@@ -60,12 +60,23 @@ export interface JudgementState {
 /** The day (in England) a moment falls on, as YYYY-MM-DD. */
 const dayOf = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
-/** The grade each judgement had at the end of a day, from the change history. */
-export function gradeAsOf(changes: JudgementChange[]) {
-  return (key: string, day: string): string | null => {
+/**
+ * Whether a change happened before feedback was given: on an earlier day, or on the day itself
+ * before the feedback was recorded (the meeting's time of day is not recorded).
+ */
+export function changedBefore(at: Date, f: { heldOn: string; recordedAt: Date }): boolean {
+  const day = dayOf(at);
+  return day < f.heldOn || (day === f.heldOn && at <= f.recordedAt);
+}
+
+/** The grade a judgement had when a piece of feedback was given, from the change history. */
+export function gradeWhenSaid(changes: JudgementChange[], feedback: FeedbackRecord[]) {
+  return (key: string, entryId: string): string | null => {
+    const f = feedback.find((x) => x.id === entryId);
+    if (!f) return null;
     let grade: string | null = null;
     for (const c of changes)
-      if (c.judgementKey === key && c.field === 'grade' && dayOf(c.changedAt) <= day)
+      if (c.judgementKey === key && c.field === 'grade' && changedBefore(c.changedAt, f))
         grade = c.toValue;
     return grade;
   };
@@ -101,7 +112,7 @@ export async function loadJudgementState(
   const flags = findDivergence(scope.fw, {
     entries: feedback,
     current: grades,
-    gradeOn: gradeAsOf(changes),
+    gradeWhenSaid: gradeWhenSaid(changes, feedback),
     titles: Object.fromEntries(rows.map((r) => [r.key, r.shortTitle])),
   }).map((f) => ({ ...f, explanation: explanations.get(f.key) ?? null }));
   const missing = (pick: (r: JudgementRecord) => boolean) =>
