@@ -164,12 +164,14 @@ export const policies = {
   },
   /**
    * Read an activity's judgements (grades, provisional views, history, feedback log): its team,
-   * admins and the national team, and the inspectors assigned to its consistency panel (who are
-   * not on the team by definition). Never LA users, researchers or regional staff off the team.
+   * admins, the national team and the region's staff (who oversee consistency and assign the
+   * panel), and the inspectors assigned to its consistency panel (not on the team by
+   * definition). Never LA users (they read the moderation record once published) or researchers.
    */
   viewJudgements: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
     if (actor.kind === 'system') return true;
     if (actor.role === 'admin' || actor.role === 'national') return true;
+    if (actor.role === 'regional') return a.laRegion !== null && a.laRegion === actor.region;
     return actor.role === 'inspector' && (a.teamRole !== null || panelMember);
   },
 

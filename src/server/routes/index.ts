@@ -21,6 +21,9 @@ import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
+import { registerJudgementApi } from './api/judgements.js';
+import { registerJudgementRoutes } from './html/judgements.js';
+import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -45,4 +48,7 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerJudgementApi,
+  registerJudgementRoutes,
+  registerJudgementWorkflowRoutes,
 ];

@@ -31,6 +31,12 @@ export interface JudgementsOverview {
   state: JudgementState;
   rows: OverviewRow[];
   moves: Array<{ stage: JudgementStage; problems: string[] }>;
+  /** The aggregation check in words: hard rules broken, soft rules with whether explained. */
+  checks: {
+    hard: Array<{ title: string; explanation: string }>;
+    soft: Array<{ title: string; explanation: string; explained: boolean }>;
+    pending: boolean;
+  };
   can: {
     edit: boolean;
     move: boolean;
@@ -68,10 +74,21 @@ export async function getJudgementsOverview(
     };
   });
   const canMove = open && mayMoveFrom(stage, scope.who);
+  const agg = state.aggregation;
+  const unexplained = new Set(agg.unexplainedSoft.map((x) => x.ruleId));
   return {
     scope,
     state,
     rows,
+    checks: {
+      hard: agg.hard.map((h) => ({ title: h.title, explanation: h.explanation })),
+      soft: agg.result.soft.map((x) => ({
+        title: x.title,
+        explanation: x.explanation,
+        explained: !unexplained.has(x.ruleId),
+      })),
+      pending: agg.result.notApplicable.length > 0,
+    },
     moves: canMove
       ? nextStages(stage).map((s) => ({
           stage: s,
