@@ -80,6 +80,9 @@ describe('judgements pages', () => {
     const form = await lead.get(`${base}/judgements/help_and_protection/edit`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('name="criteriaMet"');
+    // The demo has already recorded this judgement: edit from the version the form carries.
+    const version = /name="expectedVersion" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+    expect(Number(version)).toBeGreaterThanOrEqual(0);
     let res = await lead.post(`${base}/judgements/help_and_protection`, {
       expectedVersion: '0',
       grade: 'good',
@@ -90,7 +93,7 @@ describe('judgements pages', () => {
     expect(errorSummary(res.body)[0]?.href).toBe('#nearness');
     expect(brokenErrorAnchors(res.body)).toEqual([]);
     res = await lead.post(`${base}/judgements/help_and_protection`, {
-      expectedVersion: '0',
+      expectedVersion: version,
       grade: 'good',
       position: 'close_to_below',
       nearness: 'Plans drift for some children.',
@@ -102,10 +105,11 @@ describe('judgements pages', () => {
     const overview = decodeHtml((await lead.get(`${base}/judgements`)).body);
     expect(overview).toContain('Close to the grade below');
     res = await lead.post(`${base}/judgements/help_and_protection`, {
-      expectedVersion: '0',
+      expectedVersion: version,
       grade: 'outstanding',
     });
     expect(res.statusCode).toBe(409);
+    expect(decodeHtml(res.body)).toContain('was changed by');
     const history = decodeHtml((await lead.get(`${base}/judgements/history`)).body);
     expect(history).toContain('Plans drift for some children.');
   });
@@ -131,7 +135,8 @@ describe('judgements pages', () => {
     expect(log).toContain('Front door decisions are timely');
     const div = decodeHtml((await lead.get(`${base}/judgements/divergence`)).body);
     expect(div).toContain('Outstanding was indicated on site');
-    const key = /name="flagKey" value="([^"]+)"/.exec(div)?.[1] ?? '';
+    const key = /name="flagKey" value="(grade_differs:[^"]+)"/.exec(div)?.[1] ?? '';
+    expect(key).not.toBe('');
     res = await lead.post(`${base}/judgements/divergence`, { flagKey: key, explanation: '' });
     expect(res.statusCode).toBe(400);
     expect(brokenErrorAnchors(res.body)).toEqual([]);
@@ -155,7 +160,7 @@ describe('judgements pages', () => {
     const edit = await panel.get(`${base}/judgements/help_and_protection/edit`);
     expect(edit.body).not.toContain('Save judgement');
     res = await panel.post(`${base}/judgements/help_and_protection`, {
-      expectedVersion: '1',
+      expectedVersion: '2',
       grade: 'inadequate',
       reason: 'x',
     });

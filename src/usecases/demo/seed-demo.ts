@@ -13,6 +13,7 @@ import { loadLaReference } from '../las/load-la-reference.js';
 import { loadBundledHistory } from '../history/load-bundled-history.js';
 import { createUser } from '../users/create-user.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
+import { seedDemoJudgements } from './demo-judgements.js';
 
 export interface DemoCredentials {
   role: string;
@@ -139,6 +140,7 @@ export async function seedDemo(
   }
   await changeActivityState(ctx, { activityId: inspection.id, toState: 'notified' });
   await changeActivityState(ctx, { activityId: inspection.id, toState: 'on_site' });
+  await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = new Date(monday);
