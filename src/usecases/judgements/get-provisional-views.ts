@@ -18,6 +18,8 @@ export interface ViewComparison {
   hidden: boolean;
   /** Number of grade steps between the best and worst view (0 = agreement). */
   spread: number | null;
+  /** The spread in words: "Agreement", "2 grades apart" (empty with no views). */
+  spreadText: string;
   distinctGrades: string[];
   /** The team decision so far. */
   decided: string | null;
@@ -44,13 +46,20 @@ export async function getProvisionalViews(
     const mine = all.find((v) => v.userId === me) ?? null;
     const hidden = hideUntilOwn && !mine;
     const ranks = all.map((v) => gradeRank(scope.fw, v.grade));
+    const spread = hidden || ranks.length === 0 ? null : Math.max(...ranks) - Math.min(...ranks);
     return {
       key: r.key,
       title: r.shortTitle,
       mine,
       hidden,
       views: hidden ? [] : all.map((v) => ({ ...v, gradeLabel: gradeLabel(scope.fw, v.grade) })),
-      spread: hidden || ranks.length === 0 ? null : Math.max(...ranks) - Math.min(...ranks),
+      spread,
+      spreadText:
+        spread === null
+          ? ''
+          : spread === 0
+            ? 'Agreement'
+            : `${spread} grade${spread > 1 ? 's' : ''} apart`,
       distinctGrades: hidden
         ? []
         : [...new Set(all.map((v) => v.grade))].map((g) => gradeLabel(scope.fw, g)),

@@ -70,11 +70,7 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
     kindLabels: feedbackKindLabels,
     directions: themeDirections,
   });
-  const divergence = page(
-    'judgements/divergence.njk',
-    getJudgementsOverview as never,
-    'divergence',
-  );
+  const divergence = page('judgements/divergence.njk', getJudgementsOverview, 'divergence');
 
   /** GET renders the page; POST runs the action, then redirects or re-renders with problems. */
   function pair(
