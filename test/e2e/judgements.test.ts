@@ -31,13 +31,19 @@ afterAll(async () => {
 
 /** A fresh profile signed in as a demo account (CSP bypassed only so axe can be injected). */
 async function signedIn(key: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/sign-in`);
   await page.fill('#email', email(key));
   await page.fill('#password', server.password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   return page;
 }
 
@@ -71,12 +77,17 @@ describe('judgements from provisional to final', () => {
       problems.push(...(await visit(inspector, `${J()}/provisional-views`)));
       await inspector.selectOption('#grade-help_and_protection', 'requires_improvement');
       await submit(inspector, 'Record my view of Help and protection');
-      expect(await inspector.locator('.govuk-notification-banner').innerText()).toContain('recorded');
+      expect(await inspector.locator('.govuk-notification-banner').innerText()).toContain(
+        'recorded',
+      );
       problems.push(...(await check(inspector)));
 
       const lead = await signedIn('lead');
       problems.push(...(await visit(lead, activityPath)));
-      await Promise.all([lead.waitForNavigation(), lead.getByRole('link', { name: 'Judgements', exact: true }).click()]);
+      await Promise.all([
+        lead.waitForNavigation(),
+        lead.getByRole('link', { name: 'Judgements', exact: true }).click(),
+      ]);
       problems.push(...(await check(lead)));
       problems.push(...(await visit(lead, `${J()}/provisional-views`)));
       await lead.selectOption('#grade-help_and_protection', 'good');
@@ -88,7 +99,9 @@ describe('judgements from provisional to final', () => {
       problems.push(...(await visit(lead, `${J()}/help_and_protection/edit`)));
       await lead.getByLabel('Good', { exact: true }).check();
       await lead.getByLabel('Close to the grade below').check();
-      await lead.getByLabel('How near the adjacent grade is').fill('Plans drift for a minority of children; the front door is strong.');
+      await lead
+        .getByLabel('How near the adjacent grade is')
+        .fill('Plans drift for a minority of children; the front door is strong.');
       await submit(lead, 'Save judgement');
       problems.push(...(await check(lead)));
       await lead.getByLabel('Consistency panel', { exact: true }).check();
@@ -107,7 +120,9 @@ describe('judgements from provisional to final', () => {
       expect(await panel.getByRole('button', { name: 'Save judgement' }).count()).toBe(0);
 
       problems.push(...(await visit(lead, `${J()}/panel`)));
-      await lead.getByLabel('Your answer').fill('We looked again: a third of plans drift. QA to decide.');
+      await lead
+        .getByLabel('Your answer')
+        .fill('We looked again: a third of plans drift. QA to decide.');
       await submit(lead, 'Answer');
       problems.push(...(await visit(lead, J())));
       await lead.getByLabel('Quality assurance', { exact: true }).check();
@@ -119,14 +134,21 @@ describe('judgements from provisional to final', () => {
       problems.push(...(await visit(qam, `${J()}/help_and_protection/edit`)));
       await qam.getByLabel('Requires improvement to be good', { exact: true }).check();
       await qam.getByLabel('Close to the grade above').check();
-      await qam.getByLabel('How near the adjacent grade is').fill('Close to good: the front door is strong.');
-      await qam.getByLabel('Reason for this change').fill('A third of sampled plans drift without review (panel challenge).');
+      await qam
+        .getByLabel('How near the adjacent grade is')
+        .fill('Close to good: the front door is strong.');
+      await qam
+        .getByLabel('Reason for this change')
+        .fill('A third of sampled plans drift without review (panel challenge).');
       await submit(qam, 'Save judgement');
       problems.push(...(await visit(qam, `${J()}/divergence`)));
       const flags = qam.getByLabel('Explain the difference');
       expect(await flags.count()).toBeGreaterThan(0);
       while ((await qam.getByLabel('Explain the difference').count()) > 0) {
-        await qam.getByLabel('Explain the difference').first().fill('Wider sampling after the meeting showed plans drifting; the DCS was told.');
+        await qam
+          .getByLabel('Explain the difference')
+          .first()
+          .fill('Wider sampling after the meeting showed plans drifting; the DCS was told.');
         await submit(qam, 'Save explanation');
       }
       problems.push(...(await check(qam)));

@@ -159,10 +159,16 @@ const judgementEntries = (): Entry[] => [
       ['/activities/:id/judgements/panel', (i: Ids) => `${J(i)}/panel`],
       ['/activities/:id/judgements/divergence', (i: Ids) => `${J(i)}/divergence`],
       ['/activities/:id/feedback-log', (i: Ids) => `/activities/${i.activity}/feedback-log`],
-      ['/activities/:id/moderation-record', (i: Ids) => `/activities/${i.activity}/moderation-record`],
+      [
+        '/activities/:id/moderation-record',
+        (i: Ids) => `/activities/${i.activity}/moderation-record`,
+      ],
       ['/api/v1/activities/:id/judgements', (i: Ids) => JA(i)],
       ['/api/v1/activities/:id/judgements/history', (i: Ids) => `${JA(i)}/history`],
-      ['/api/v1/activities/:id/judgements/provisional-views', (i: Ids) => `${JA(i)}/provisional-views`],
+      [
+        '/api/v1/activities/:id/judgements/provisional-views',
+        (i: Ids) => `${JA(i)}/provisional-views`,
+      ],
       ['/api/v1/activities/:id/judgements/report-input', (i: Ids) => `${JA(i)}/report-input`],
       ['/api/v1/activities/:id/feedback-log', (i: Ids) => `${EV(i)}/feedback-log`],
       ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],

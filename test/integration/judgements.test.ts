@@ -83,7 +83,10 @@ describe('judgements from provisional to final', () => {
     const cmp = after.judgements.find((j) => j.key === 'help_and_protection');
     expect(cmp?.hidden).toBe(false);
     expect(cmp?.spread).toBe(1);
-    expect(cmp?.views.map((v) => v.gradeLabel).sort()).toEqual(['Good', 'Requires improvement to be good']);
+    expect(cmp?.views.map((v) => v.gradeLabel).sort()).toEqual([
+      'Good',
+      'Requires improvement to be good',
+    ]);
     expect(
       await code(
         recordProvisionalView(as(team.shadow), {

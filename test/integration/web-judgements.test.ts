@@ -150,7 +150,9 @@ describe('judgements pages', () => {
   it('lets the panel read and comment but never change grades', async () => {
     const lead = await signInAs(t, 'lead');
     await lead.get(`${base}/judgements/panel`);
-    let res = await lead.post(`${base}/judgements/panel`, { user: 'inspector@triangulate.example' });
+    let res = await lead.post(`${base}/judgements/panel`, {
+      user: 'inspector@triangulate.example',
+    });
     expect(res.statusCode).toBe(400);
     expect(decodeHtml(res.body)).toContain('on this activity’s team');
     res = await lead.post(`${base}/judgements/panel`, { user: PANEL_EMAIL });

@@ -34,11 +34,18 @@ function parseTheme(s: string) {
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: '--theme', value: s, reason: 'Use JUDGEMENT:DIRECTION:TEXT[:GRADE]' }],
     });
-  return { judgementKey, direction: direction as never, text, indicatedGrade: indicatedGrade || null };
+  return {
+    judgementKey,
+    direction: direction as never,
+    text,
+    indicatedGrade: indicatedGrade || null,
+  };
 }
 
 export function registerJudgementCommands(program: Command): void {
-  const j = program.command('judgements').description('An activity’s judgements, from provisional to final');
+  const j = program
+    .command('judgements')
+    .description('An activity’s judgements, from provisional to final');
   j.command('list')
     .description('The judgements with grade, position, stage and the aggregation check')
     .requiredOption('--activity <id>', 'activity id')
@@ -64,9 +71,15 @@ export function registerJudgementCommands(program: Command): void {
           output(opts.json, data, () =>
             [
               `Stage: ${stageLabels[o.state.set.stage]}`,
-              ...o.rows.map((r) => `${r.title}: ${r.gradeLabel ?? 'not graded'}${r.positionLabel ? ` (${r.positionLabel.toLowerCase()})` : ''}`),
+              ...o.rows.map(
+                (r) =>
+                  `${r.title}: ${r.gradeLabel ?? 'not graded'}${r.positionLabel ? ` (${r.positionLabel.toLowerCase()})` : ''}`,
+              ),
               ...o.checks.hard.map((h) => `BLOCKED ${h.title}: ${h.explanation}`),
-              ...o.checks.soft.map((s) => `${s.explained ? 'explained' : 'NEEDS A REASON'} ${s.title}: ${s.explanation}`),
+              ...o.checks.soft.map(
+                (s) =>
+                  `${s.explained ? 'explained' : 'NEEDS A REASON'} ${s.title}: ${s.explanation}`,
+              ),
             ].join('\n'),
           );
         });
@@ -82,7 +95,11 @@ export function registerJudgementCommands(program: Command): void {
     .option('--context <text>', 'how context was taken into account')
     .option('--narrative <text>', 'the narrative')
     .option('--met <criterion>', 'criterion key met (repeatable; replaces the list)', collect)
-    .option('--not-met <criterion>', 'criterion key not met (repeatable; replaces the list)', collect)
+    .option(
+      '--not-met <criterion>',
+      'criterion key not met (repeatable; replaces the list)',
+      collect,
+    )
     .option('--reason <text>', 'why (required after team provisional)')
     .option('--aggregation-reason <text>', 'why a soft aggregation rule is departed from')
     .option('--as <email>', 'act as this person')
@@ -123,8 +140,16 @@ export function registerJudgementCommands(program: Command): void {
               reason: opts.reason ?? null,
               aggregationReason: opts.aggregationReason ?? null,
             });
-            output(opts.json, { changed: r.changed, judgement: { ...r.record, updatedAt: r.record.updatedAt.toISOString() } }, () =>
-              r.changed ? `Saved ${opts.judgement} (version ${r.record.version}).` : 'Nothing changed.',
+            output(
+              opts.json,
+              {
+                changed: r.changed,
+                judgement: { ...r.record, updatedAt: r.record.updatedAt.toISOString() },
+              },
+              () =>
+                r.changed
+                  ? `Saved ${opts.judgement} (version ${r.record.version}).`
+                  : 'Nothing changed.',
             );
           });
         },
@@ -138,16 +163,28 @@ export function registerJudgementCommands(program: Command): void {
     .option('--as <email>', 'act as this person')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; to: string; reason?: string; as?: string; json?: boolean }) => {
-        await withDatabase(async (cli) => {
-          const r = await advanceJudgements(await actingAs(cli, opts.as), {
-            activityId: opts.activity,
-            toStage: opts.to as never,
-            reason: opts.reason ?? null,
+      action(
+        async (opts: {
+          activity: string;
+          to: string;
+          reason?: string;
+          as?: string;
+          json?: boolean;
+        }) => {
+          await withDatabase(async (cli) => {
+            const r = await advanceJudgements(await actingAs(cli, opts.as), {
+              activityId: opts.activity,
+              toStage: opts.to as never,
+              reason: opts.reason ?? null,
+            });
+            output(
+              opts.json,
+              r,
+              () => `The judgements are now at ${stageLabels[r.stage].toLowerCase()}.`,
+            );
           });
-          output(opts.json, r, () => `The judgements are now at ${stageLabels[r.stage].toLowerCase()}.`);
-        });
-      }),
+        },
+      ),
     );
   j.command('history')
     .description('Every change to grades, positions and narratives (who, when, stage, reason)')
@@ -156,28 +193,37 @@ export function registerJudgementCommands(program: Command): void {
     .option('--as <email>', 'read as this person')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; judgement?: string; as?: string; json?: boolean }) => {
-        await withDatabase(async (cli) => {
-          const h = await getJudgementHistory(await actingAs(cli, opts.as), opts.activity, opts.judgement);
-          const changes = h.entries.map((e) => ({
-            judgementKey: e.judgementKey,
-            stage: e.stage,
-            field: e.field,
-            from: e.fromValue,
-            to: e.toValue,
-            reason: e.reason,
-            changedBy: e.changedBy,
-            changedAt: e.changedAt.toISOString(),
-          }));
-          output(opts.json, { changes }, () =>
-            h.entries.length === 0
-              ? 'No changes recorded.'
-              : h.entries
-                  .map((e) => `${e.changedAt.toISOString()} ${e.title} [${stageLabels[e.stage]}] ${e.field}: ${e.fromText} -> ${e.toText} by ${e.changedBy}${e.reason ? ` (${e.reason})` : ''}`)
-                  .join('\n'),
-          );
-        });
-      }),
+      action(
+        async (opts: { activity: string; judgement?: string; as?: string; json?: boolean }) => {
+          await withDatabase(async (cli) => {
+            const h = await getJudgementHistory(
+              await actingAs(cli, opts.as),
+              opts.activity,
+              opts.judgement,
+            );
+            const changes = h.entries.map((e) => ({
+              judgementKey: e.judgementKey,
+              stage: e.stage,
+              field: e.field,
+              from: e.fromValue,
+              to: e.toValue,
+              reason: e.reason,
+              changedBy: e.changedBy,
+              changedAt: e.changedAt.toISOString(),
+            }));
+            output(opts.json, { changes }, () =>
+              h.entries.length === 0
+                ? 'No changes recorded.'
+                : h.entries
+                    .map(
+                      (e) =>
+                        `${e.changedAt.toISOString()} ${e.title} [${stageLabels[e.stage]}] ${e.field}: ${e.fromText} -> ${e.toText} by ${e.changedBy}${e.reason ? ` (${e.reason})` : ''}`,
+                    )
+                    .join('\n'),
+            );
+          });
+        },
+      ),
     );
 
   const feedback = program.command('feedback').description('What was said to the LA on site');
@@ -189,12 +235,25 @@ export function registerJudgementCommands(program: Command): void {
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .requiredOption('--present <text>', 'who was present')
     .option('--summary <text>', 'what was said overall')
-    .option('--theme <spec>', `JUDGEMENT:DIRECTION:TEXT[:GRADE], direction one of ${themeDirections.join('/')} (repeatable)`, collect)
+    .option(
+      '--theme <spec>',
+      `JUDGEMENT:DIRECTION:TEXT[:GRADE], direction one of ${themeDirections.join('/')} (repeatable)`,
+      collect,
+    )
     .option('--as <email>', 'record as this team member')
     .option('--json', 'print JSON')
     .action(
       action(
-        async (opts: { activity: string; kind: string; date: string; present: string; summary?: string; theme?: string[]; as?: string; json?: boolean }) => {
+        async (opts: {
+          activity: string;
+          kind: string;
+          date: string;
+          present: string;
+          summary?: string;
+          theme?: string[];
+          as?: string;
+          json?: boolean;
+        }) => {
           const themes = (opts.theme ?? []).map(parseTheme);
           await withDatabase(async (cli) => {
             const r = await addFeedbackEntry(await actingAs(cli, opts.as), {
@@ -205,7 +264,11 @@ export function registerJudgementCommands(program: Command): void {
               summary: opts.summary ?? '',
               themes,
             });
-            output(opts.json, r, () => `Recorded the ${opts.kind.replace(/_/g, ' ')} of ${opts.date}.`);
+            output(
+              opts.json,
+              r,
+              () => `Recorded the ${opts.kind.replace(/_/g, ' ')} of ${opts.date}.`,
+            );
           });
         },
       ),

@@ -49,8 +49,10 @@ const DEMO: Record<string, DemoJudgement> = {
     inspector: 'good',
     grade: 'good',
     position: 'close_to_above',
-    nearness: 'Close to outstanding: stability and family time are strong; life-story work is uneven.',
-    narrative: 'Children live in stable homes and are helped to stay in touch with people who matter to them.',
+    nearness:
+      'Close to outstanding: stability and family time are strong; life-story work is uneven.',
+    narrative:
+      'Children live in stable homes and are helped to stay in touch with people who matter to them.',
   },
   care_leavers: {
     lead: 'requires_improvement',
@@ -102,8 +104,16 @@ export async function seedDemoJudgements(db: Kysely<DB>, activityId: string): Pr
     present: 'Director of children’s services, head of safeguarding, lead inspector',
     summary: 'Early findings from the first days on site.',
     themes: [
-      { judgementKey: 'help_and_protection', direction: 'strength', text: 'Timely, well-informed decisions at the front door' },
-      { judgementKey: 'care_leavers', direction: 'weakness', text: 'Pathway plans are often out of date' },
+      {
+        judgementKey: 'help_and_protection',
+        direction: 'strength' as const,
+        text: 'Timely, well-informed decisions at the front door',
+      },
+      {
+        judgementKey: 'care_leavers',
+        direction: 'weakness' as const,
+        text: 'Pathway plans are often out of date',
+      },
     ].filter((t) => keys.includes(t.judgementKey)),
   });
 }
