@@ -84,7 +84,7 @@ describe('judgements pages', () => {
     const version = /name="expectedVersion" value="(\d+)"/.exec(form.body)?.[1] ?? '';
     expect(Number(version)).toBeGreaterThanOrEqual(0);
     let res = await lead.post(`${base}/judgements/help_and_protection`, {
-      expectedVersion: '0',
+      expectedVersion: version,
       grade: 'good',
       position: 'close_to_below',
       narrative: 'Children get help when they need it.',

@@ -29,20 +29,21 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef, whenText } from '../evidence/evidence-access.js';
 import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
 
-const longText = z.string().max(20_000).default('');
+const longText = z.string().max(20_000).optional();
 
 export const SetJudgementInput = z.object({
   activityId: z.string(),
   judgementKey: z.string(),
   /** The version the editor started from (0 for a judgement never recorded). */
   expectedVersion: z.number().int().min(0),
-  grade: z.string().nullable(),
-  position: z.enum(gradePositions).nullable().default(null),
+  /** Fields left out keep their current value; null (or '') clears one. */
+  grade: z.string().nullable().optional(),
+  position: z.enum(gradePositions).nullable().optional(),
   nearness: longText,
   context: longText,
   narrative: longText,
-  criteriaMet: z.array(z.string()).max(100).default([]),
-  criteriaNotMet: z.array(z.string()).max(100).default([]),
+  criteriaMet: z.array(z.string()).max(100).optional(),
+  criteriaNotMet: z.array(z.string()).max(100).optional(),
   links: z
     .array(
       z.object({
@@ -52,7 +53,7 @@ export const SetJudgementInput = z.object({
       }),
     )
     .max(200)
-    .default([]),
+    .optional(),
   /** Why the change was made; required after the team's provisional stage. */
   reason: z.string().max(5000).nullish(),
   /** A written reason for departing from a soft aggregation rule (headline judgement only). */
@@ -70,16 +71,6 @@ export async function setJudgement(
   const scope = await judgementScope(ctx, input.activityId);
   const j = judgementOf(scope, input.judgementKey);
   assertOpen(scope);
-  const content: JudgementContent = {
-    grade: input.grade || null,
-    position: input.grade ? input.position : null,
-    nearness: input.nearness.trim(),
-    context: input.context.trim(),
-    narrative: input.narrative.trim(),
-    criteriaMet: [...new Set(input.criteriaMet)],
-    criteriaNotMet: [...new Set(input.criteriaNotMet)],
-    links: input.links,
-  };
   const reason = input.reason?.trim() || null;
   const by = actorRef(ctx.actor);
   const activityId = scope.activity.id;
@@ -98,6 +89,29 @@ export async function setJudgement(
                     : 'the quality assurance manager'
               } can change judgements.`,
       });
+    const current = await findJudgement(trx, activityId, j.key);
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.expectedVersion)
+      throw new AppError('CONFLICT', {
+        message: `${j.shortTitle} was changed by ${current?.updatedBy ?? 'someone'} at ${current ? whenText(current.updatedAt) : 'a moment ago'} (now version ${currentVersion}; you started from version ${input.expectedVersion}). Reload it to see their changes, then make yours again.`,
+      });
+
+    const grade = input.grade === undefined ? (current?.grade ?? null) : input.grade || null;
+    const text = (v: string | undefined, was: string | undefined) => (v ?? was ?? '').trim();
+    const content: JudgementContent = {
+      grade,
+      position: grade
+        ? input.position === undefined
+          ? (current?.position ?? null)
+          : input.position
+        : null,
+      nearness: text(input.nearness, current?.nearness),
+      context: text(input.context, current?.context),
+      narrative: text(input.narrative, current?.narrative),
+      criteriaMet: [...new Set(input.criteriaMet ?? current?.criteriaMet ?? [])],
+      criteriaNotMet: [...new Set(input.criteriaNotMet ?? current?.criteriaNotMet ?? [])],
+      links: input.links ?? current?.links ?? [],
+    };
     const problems: ErrorDetail[] = checkContent(scope.fw, j.key, content);
     const known = new Map(
       (await listEvidenceOptions(trx, activityId, { ids: content.links.map((l) => l.id) })).map(
@@ -108,13 +122,6 @@ export async function setJudgement(
       if (known.get(l.id) !== l.kind)
         problems.push({ field: 'links', value: l.id, reason: 'Cite evidence of this activity' });
     if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
-
-    const current = await findJudgement(trx, activityId, j.key);
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== input.expectedVersion)
-      throw new AppError('CONFLICT', {
-        message: `${j.shortTitle} was changed by ${current?.updatedBy ?? 'someone'} at ${current ? whenText(current.updatedAt) : 'a moment ago'} (now version ${currentVersion}; you started from version ${input.expectedVersion}). Reload it to see their changes, then make yours again.`,
-      });
 
     let aggregationReason = current?.aggregationReason ?? null;
     let aggregationRules = current?.aggregationRules ?? [];
