@@ -12,6 +12,9 @@ import type { UseCaseContext } from '../context.js';
 import { judgementOf, judgementScope, type JudgementScope } from './judgement-access.js';
 import { loadJudgementState, type JudgementState } from './judgement-state.js';
 
+/** The most citable items the edit form offers. */
+export const MAX_OPTIONS = 150;
+
 export interface JudgementEditForm {
   scope: JudgementScope;
   state: JudgementState;
@@ -21,8 +24,10 @@ export interface JudgementEditForm {
   record: JudgementRecord | null;
   grades: Array<{ key: string; label: string }>;
   criteria: Array<{ key: string; text: string }>;
-  /** Evidence filed under this judgement first, then the rest. */
+  /** Evidence already cited, then evidence filed under this judgement (at most MAX_OPTIONS). */
   evidence: EvidenceOption[];
+  /** How many citable items the activity has in all (the form shows a relevant subset). */
+  evidenceTotal: number;
   canEdit: boolean;
   reasonRequired: boolean;
 }
@@ -36,17 +41,25 @@ export async function getJudgementEditForm(
   const j = judgementOf(scope, judgementKey);
   const state = await loadJudgementState(ctx.db, scope);
   const options = await listEvidenceOptions(ctx.db, scope.activity.id);
-  const mine = (o: EvidenceOption) => (o.areas.includes(j.key) ? 0 : 1);
+  const record = state.rows.find((r) => r.key === j.key)?.record ?? null;
+  const cited = new Set(record?.links.map((l) => l.id) ?? []);
+  // A form with thousands of selects is unusable: offer what is cited, then this judgement's
+  // evidence and lines of enquiry, up to a cap.
+  const evidence = [
+    ...options.filter((o) => cited.has(o.id)),
+    ...options.filter((o) => !cited.has(o.id) && o.areas.includes(j.key)),
+  ].slice(0, Math.max(MAX_OPTIONS, cited.size));
   return {
     scope,
     state,
     key: j.key,
     title: j.title,
     headline: j.key === scope.headline,
-    record: state.rows.find((r) => r.key === j.key)?.record ?? null,
+    record,
     grades: scope.fw.grades.map((g) => ({ key: g.key, label: g.label })),
     criteria: criteriaOf(scope.fw, j.key),
-    evidence: [...options].sort((a, b) => mine(a) - mine(b)),
+    evidence,
+    evidenceTotal: options.length,
     canEdit:
       !EVIDENCE_CLOSED_STATES.has(scope.activity.state) && mayEditIn(state.set.stage, scope.who),
     reasonRequired: changeNeedsReason(state.set.stage),
