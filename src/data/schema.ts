@@ -5,6 +5,7 @@ import type { AnnexAProfileTables } from './schema/annex-a-profile.js';
 import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 import type { SamplingTables } from './schema/sampling.js';
+import type { JudgementTables } from './schema/judgements.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -170,4 +171,5 @@ export interface DB
     EvidenceAnalysisTables,
     AnnexATables,
     AnnexAProfileTables,
-    SamplingTables {}
+    SamplingTables,
+    JudgementTables {}

@@ -96,6 +96,231 @@ const decideData: Expect = {
   analyst: 'denied',
 };
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+// Judgements: the team, admins, national and the region's staff read them (inspectors on the
+// consistency panel too, none in the demo); LA users only read the moderation record once the
+// activity is published (the demo is on site). Writes go to the role the stage gives them.
+const judgementsRead: Expect = { ...viewActivity, la: 'hidden' };
+const judgementEdit: Expect = {
+  ...judgementsRead,
+  national: 'denied',
+  regional: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+};
+const judgementMove: Expect = { ...judgementEdit, inspector: 'denied' };
+const provisionalView: Expect = { ...judgementEdit, admin: 'denied' };
+const panelAssign: Expect = {
+  ...judgementsRead,
+  national: 'denied',
+  inspector: 'denied',
+  analyst: 'denied',
+};
+const panelRemove: Expect = {
+  anon: 'signin',
+  national: 'denied',
+  inspector: 'denied',
+  analyst: 'denied',
+  rest: 'hidden',
+};
+const panelComment: Expect = {
+  ...judgementsRead,
+  national: 'denied',
+  regional: 'denied',
+  lead: 'denied',
+  inspector: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+};
+const panelAnswer: Expect = {
+  anon: 'signin',
+  national: 'denied',
+  regional: 'denied',
+  inspector: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+  rest: 'hidden',
+};
+const feedbackWrite: Expect = {
+  ...judgementsRead,
+  admin: 'denied',
+  national: 'denied',
+  regional: 'denied',
+  analyst: 'denied',
+};
+const divergenceWrite: Expect = {
+  ...judgementsRead,
+  national: 'denied',
+  regional: 'denied',
+  inspector: 'denied',
+  analyst: 'denied',
+};
+const J = (ids: Ids) => `/activities/${ids.activity}/judgements`;
+const JA = (ids: Ids) => `/api/v1/activities/${ids.activity}/judgements`;
+const judgementEntries = (): Entry[] => [
+  ...(
+    [
+      ['/activities/:id/judgements', (i: Ids) => J(i)],
+      ['/activities/:id/judgements/:key/edit', (i: Ids) => `${J(i)}/help_and_protection/edit`],
+      ['/activities/:id/judgements/qa', (i: Ids) => `${J(i)}/qa`],
+      ['/activities/:id/judgements/history', (i: Ids) => `${J(i)}/history`],
+      ['/activities/:id/judgements/provisional-views', (i: Ids) => `${J(i)}/provisional-views`],
+      ['/activities/:id/judgements/panel', (i: Ids) => `${J(i)}/panel`],
+      ['/activities/:id/judgements/divergence', (i: Ids) => `${J(i)}/divergence`],
+      ['/activities/:id/feedback-log', (i: Ids) => `/activities/${i.activity}/feedback-log`],
+      [
+        '/activities/:id/moderation-record',
+        (i: Ids) => `/activities/${i.activity}/moderation-record`,
+      ],
+      ['/api/v1/activities/:id/judgements', (i: Ids) => JA(i)],
+      ['/api/v1/activities/:id/judgements/history', (i: Ids) => `${JA(i)}/history`],
+      [
+        '/api/v1/activities/:id/judgements/provisional-views',
+        (i: Ids) => `${JA(i)}/provisional-views`,
+      ],
+      ['/api/v1/activities/:id/judgements/report-input', (i: Ids) => `${JA(i)}/report-input`],
+      ['/api/v1/activities/:id/feedback-log', (i: Ids) => `${EV(i)}/feedback-log`],
+      ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],
+    ] as const
+  ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  // Writes that pass the access check fail on their input, so the demo stays unchanged.
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/judgements/:key',
+    url: (i) => `${JA(i)}/help_and_protection`,
+    body: () => ({ expectedVersion: 999, grade: 'good' }),
+    expect: judgementEdit,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/:key',
+    url: (i) => `${J(i)}/help_and_protection`,
+    body: () => ({ expectedVersion: '999', grade: 'good' }),
+    expect: judgementEdit,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/stage',
+    url: (i) => `${JA(i)}/stage`,
+    body: () => ({ toStage: 'final' }),
+    expect: judgementMove,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/stage',
+    url: (i) => `${J(i)}/stage`,
+    body: () => ({ toStage: 'final' }),
+    expect: judgementMove,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/:key/provisional-view',
+    url: (i) => `${JA(i)}/help_and_protection/provisional-view`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/:key/provisional-view',
+    url: (i) => `${J(i)}/help_and_protection/provisional-view`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/panel',
+    url: (i) => `${JA(i)}/panel`,
+    body: () => ({ user: 'nobody@example.org' }),
+    expect: panelAssign,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/panel',
+    url: (i) => `${J(i)}/panel`,
+    body: () => ({ user: 'nobody@example.org' }),
+    expect: panelAssign,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/judgements/panel/:userId',
+    url: (i) => `${JA(i)}/panel/${NO_ID}`,
+    expect: panelRemove,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/panel/:userId/remove',
+    url: (i) => `${J(i)}/panel/${NO_ID}/remove`,
+    expect: panelRemove,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/panel/comments',
+    url: (i) => `${JA(i)}/panel/comments`,
+    body: () => ({ kind: 'comment', text: 'Matrix check' }),
+    expect: panelComment,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/panel/comments',
+    url: (i) => `${J(i)}/panel/comments`,
+    body: () => ({ kind: 'comment', text: 'Matrix check' }),
+    expect: panelComment,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/panel/comments/:commentId/response',
+    url: (i) => `${JA(i)}/panel/comments/${NO_ID}/response`,
+    body: () => ({ response: 'Matrix check' }),
+    expect: panelAnswer,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/panel/comments/:commentId/response',
+    url: (i) => `${J(i)}/panel/comments/${NO_ID}/response`,
+    body: () => ({ response: 'Matrix check' }),
+    expect: panelAnswer,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/feedback-log',
+    url: (i) => `${EV(i)}/feedback-log`,
+    body: () => ({
+      kind: 'keeping_in_touch',
+      heldOn: '2026-11-24',
+      present: 'Matrix',
+      themes: [{ judgementKey: 'no_such_judgement', direction: 'strength', text: 'x' }],
+    }),
+    expect: feedbackWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/feedback-log',
+    url: (i) => `/activities/${i.activity}/feedback-log`,
+    body: () => ({
+      kind: 'keeping_in_touch',
+      'heldOn-day': '24',
+      'heldOn-month': '11',
+      'heldOn-year': '2026',
+      present: 'Matrix',
+      'theme-text-no_such_judgement': 'x',
+      'theme-direction-no_such_judgement': 'strength',
+    }),
+    expect: feedbackWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/judgements/divergence',
+    url: (i) => `${JA(i)}/divergence`,
+    body: () => ({ flagKey: 'no_such_flag', explanation: 'Matrix check' }),
+    expect: divergenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/judgements/divergence',
+    url: (i) => `${J(i)}/divergence`,
+    body: () => ({ flagKey: 'no_such_flag', explanation: 'Matrix check' }),
+    expect: divergenceWrite,
+  },
+];
 const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 
 const A = (ids: Ids) => ids.activity;
@@ -830,6 +1055,7 @@ const matrix: Entry[] = [
     ...(method === 'POST' ? { body: () => ({}) } : {}),
     expect: noSuchItem,
   })),
+  ...judgementEntries(),
   // Last: these end the session they are called with.
   // Annex A child-level data: the team (not shadows), admins and national read it; the lead
   // inspector, the team's analyst and admins import it; regional staff, LA users and researchers

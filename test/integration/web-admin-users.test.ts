@@ -37,7 +37,7 @@ describe('user administration', () => {
     const res = await admin.get('/admin/users');
     expect(res.statusCode).toBe(200);
     expect(h1(res.body)).toBe('Users');
-    expect(res.body).toContain('9 accounts');
+    expect(res.body).toContain('10 accounts');
     expect(res.body).toContain('Northfield (demo)');
     expect(res.body).toContain('North West');
     expect(res.body).toContain('Local authority user');
@@ -45,7 +45,7 @@ describe('user administration', () => {
     expect(search.body).toContain('1 account');
     expect(search.body).toContain('Quinn Harper (QAM)');
     const byRole = await admin.get('/admin/users?role=inspector');
-    expect(byRole.body).toContain('4 accounts');
+    expect(byRole.body).toContain('5 accounts');
   });
 
   it('validates the create form; region and LA are plain fields, not conditional reveals', async () => {

@@ -11,6 +11,7 @@ import { registerLaCommands } from './las.js';
 import { registerLintReportCommands } from './lint-report.js';
 import { registerRefiCommands } from './refi.js';
 import { registerSampleCommands } from './sample.js';
+import { registerJudgementCommands } from './judgements.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -25,4 +26,5 @@ export const commandModules: Array<(program: Command) => void> = [
   // After registerAnnexACommands: adds its commands to the `annex-a` group.
   registerAnnexAProfileCommands,
   registerSampleCommands,
+  registerJudgementCommands,
 ];

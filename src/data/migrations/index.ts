@@ -9,6 +9,7 @@ import * as evidenceRecency from './2026-11-23T0810_evidence_recency.js';
 import * as workbench from './2026-11-23T0900_workbench.js';
 import * as annexAProfile from './2026-11-23T0920_annex_a_profile.js';
 import * as sampling from './2026-11-23T0910_sampling.js';
+import * as judgements from './2026-11-23T0920_judgements.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0900_workbench': workbench,
   '2026-11-23T0920_annex_a_profile': annexAProfile,
   '2026-11-23T0910_sampling': sampling,
+  '2026-11-23T0920_judgements': judgements,
 };

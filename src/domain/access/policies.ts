@@ -3,6 +3,17 @@
 import type { Actor } from './actor.js';
 import type { TeamRole } from './roles.js';
 
+/** How someone takes part in an activity's judgements (domain/judgements/stages.ts uses it). */
+export type JudgementActor = 'lead' | 'inspector' | 'qam' | 'panel' | 'admin' | 'other';
+
+/** Team roles that inspect (and so record provisional views and grade). */
+const INSPECTING_ROLES = new Set<TeamRole>([
+  'lead_inspector',
+  'team_inspector',
+  'regulatory_inspector',
+  'education_inspector',
+]);
+
 export interface ActivityFacts {
   laId: string;
   laRegion: string | null;
@@ -167,6 +178,63 @@ export const policies = {
         a.teamRole === 'team_inspector' ||
         a.teamRole === 'regulatory_inspector' ||
         a.teamRole === 'education_inspector')
+    );
+  },
+  /**
+   * Read an activity's judgements (grades, provisional views, history, feedback log): its team,
+   * admins, the national team and the region's staff (who oversee consistency and assign the
+   * panel), and the inspectors assigned to its consistency panel (not on the team by
+   * definition). Never LA users (they read the moderation record once published) or researchers.
+   */
+  viewJudgements: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    if (actor.role === 'regional') return a.laRegion !== null && a.laRegion === actor.region;
+    return actor.role === 'inspector' && (a.teamRole !== null || panelMember);
+  },
+
+  /**
+   * How the actor takes part in judgements: the lead, an inspecting team member, the QAM, a panel
+   * member, an administrator (or the CLI operator), or someone who only reads.
+   */
+  judgementActor: (actor: Actor, a: ActivityFacts, panelMember: boolean): JudgementActor => {
+    if (actor.kind === 'system' || actor.role === 'admin') return 'admin';
+    if (actor.role !== 'inspector') return 'other';
+    if (a.teamRole === 'lead_inspector') return 'lead';
+    if (a.teamRole === 'qam') return 'qam';
+    if (a.teamRole !== null && INSPECTING_ROLES.has(a.teamRole)) return 'inspector';
+    return a.teamRole === null && panelMember ? 'panel' : 'other';
+  },
+
+  /** Assign inspectors to the consistency panel: the lead, the QAM, regional staff, admins. */
+  assignJudgementPanel: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system' || actor.role === 'admin') return true;
+    if (actor.role === 'regional') return a.laRegion !== null && a.laRegion === actor.region;
+    return actor.role === 'inspector' && (a.teamRole === 'lead_inspector' || a.teamRole === 'qam');
+  },
+
+  /** Record what was said to the LA on site: the lead and inspecting team members, the QAM. */
+  writeFeedbackLog: (actor: Actor, a: ActivityFacts): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    if (actor.kind === 'system') return true;
+    return (
+      actor.role === 'inspector' &&
+      a.teamRole !== null &&
+      (INSPECTING_ROLES.has(a.teamRole) || a.teamRole === 'qam')
+    );
+  },
+
+  /**
+   * The moderation record (what changed after on-site feedback and why): whoever reads the
+   * judgements, and the LA's own users once the activity is published.
+   */
+  viewModerationRecord: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (policies.viewJudgements(actor, a, panelMember)) return true;
+    return (
+      actor.kind === 'user' &&
+      actor.role === 'la_user' &&
+      actor.laId === a.laId &&
+      PUBLISHED_STATES.has(a.state)
     );
   },
 

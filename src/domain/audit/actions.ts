@@ -61,6 +61,22 @@ export const auditActions = {
   'sample.case_added': 'A case was added to the sample on site (entry route, criteria, remote)',
   'sample.case_removed': 'A case was taken out of the sample (with the reason)',
   'sample.la_audits_recorded': 'The list of children the LA recently audited was recorded',
+  'judgement.updated':
+    'A judgement’s grade, position, nearness, context, narrative, criteria or evidence changed (with the reason)',
+  'judgement.provisional_view_recorded':
+    'A team member recorded their own provisional view of a judgement',
+  'judgement.stage_changed':
+    'An activity’s judgements moved stage (team provisional, consistency panel, QA, final)',
+  'judgement.panel_member_assigned': 'An inspector was assigned to an activity’s consistency panel',
+  'judgement.panel_member_removed': 'An inspector was removed from an activity’s consistency panel',
+  'judgement.panel_comment_added':
+    'A consistency panel member commented on or challenged judgements',
+  'judgement.panel_comment_answered':
+    'The lead inspector answered a consistency panel comment or challenge',
+  'judgement.feedback_recorded':
+    'What was said to the LA in a keeping-in-touch meeting or the final feedback was recorded',
+  'judgement.divergence_explained':
+    'A difference between on-site feedback and the grades was explained',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

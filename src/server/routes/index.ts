@@ -33,6 +33,9 @@ import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
 import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 import { registerSamplingApi } from './api/sampling.js';
 import { registerSamplingRoutes } from './html/sampling.js';
+import { registerJudgementApi } from './api/judgements.js';
+import { registerJudgementRoutes } from './html/judgements.js';
+import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -69,4 +72,7 @@ export const routeModules: RouteModule[] = [
   registerAnnexAProfileRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
+  registerJudgementApi,
+  registerJudgementRoutes,
+  registerJudgementWorkflowRoutes,
 ];

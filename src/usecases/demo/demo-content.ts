@@ -68,6 +68,13 @@ export const DEMO_USERS: DemoUser[] = [
     teamRole: 'analyst',
   },
   {
+    // Not on the team: sits on the inspection's consistency panel.
+    key: 'panel',
+    email: 'panel@triangulate.example',
+    displayName: 'Priya Shah (HMI, consistency panel)',
+    role: 'inspector',
+  },
+  {
     key: 'la',
     email: 'dcs@northfield.example',
     displayName: 'Lee Hughes (Northfield DCS)',

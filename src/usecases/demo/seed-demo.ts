@@ -16,6 +16,7 @@ import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
+import { seedDemoJudgements } from './demo-judgements.js';
 
 export interface DemoCredentials {
   role: string;
@@ -162,6 +163,7 @@ export async function seedDemo(
     inspector: teamActor('inspector'),
   });
   await seedDemoSample(ctx, inspection.id, iso(today));
+  await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = new Date(monday);

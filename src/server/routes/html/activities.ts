@@ -21,6 +21,8 @@ import {
 } from '../../../usecases/activities/get-new-activity-form.js';
 import { AppError } from '../../../errors.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
+import { judgementsFor } from '../../../domain/judgements/judgement-rules.js';
+import { frameworkOf } from '../../../usecases/evidence/evidence-access.js';
 import {
   dateFromParts,
   formErrors,
@@ -78,6 +80,7 @@ function renderActivity(
     nextStates,
     teamRoleLabels,
     teamRoleItems,
+    hasJudgements: judgementsFor(frameworkOf(activity), activity.activityType).length > 0,
     notice: extra.notice,
     values: extra.values ?? {},
     ...(extra.problems ? formErrors(extra.problems) : {}),

@@ -1,0 +1,110 @@
+// The judgements overview of an activity: each judgement with grade, position, stage, the
+// aggregation check, and what the person may do next (with what blocks each move).
+import { gradeLabel } from '../../domain/frameworks/index.js';
+import { positionLabels } from '../../domain/judgements/judgement-rules.js';
+import {
+  mayEditIn,
+  mayMoveFrom,
+  moveProblems,
+  nextStages,
+  type JudgementStage,
+} from '../../domain/judgements/stages.js';
+import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
+import type { UseCaseContext } from '../context.js';
+import { judgementScope, type JudgementScope } from './judgement-access.js';
+import { loadJudgementState, type JudgementState } from './judgement-state.js';
+
+export interface OverviewRow {
+  key: string;
+  title: string;
+  headline: boolean;
+  grade: string | null;
+  gradeLabel: string | null;
+  position: string | null;
+  positionLabel: string | null;
+  version: number;
+  links: { strengths: number; weaknesses: number };
+}
+
+export interface JudgementsOverview {
+  scope: JudgementScope;
+  state: JudgementState;
+  rows: OverviewRow[];
+  moves: Array<{ stage: JudgementStage; problems: string[] }>;
+  /** The aggregation check in words: hard rules broken, soft rules with whether explained. */
+  checks: {
+    hard: Array<{ title: string; explanation: string }>;
+    soft: Array<{ title: string; explanation: string; explained: boolean }>;
+    pending: boolean;
+  };
+  can: {
+    edit: boolean;
+    move: boolean;
+    assignPanel: boolean;
+    writeFeedback: boolean;
+    comment: boolean;
+    answer: boolean;
+    explain: boolean;
+  };
+}
+
+export async function getJudgementsOverview(
+  ctx: UseCaseContext,
+  activityId: string,
+): Promise<JudgementsOverview> {
+  const scope = await judgementScope(ctx, activityId);
+  const state = await loadJudgementState(ctx.db, scope);
+  const stage = state.set.stage;
+  const open = !EVIDENCE_CLOSED_STATES.has(scope.activity.state) && stage !== 'final';
+  const rows = state.rows.map((r): OverviewRow => {
+    const rec = r.record;
+    return {
+      key: r.key,
+      title: r.shortTitle,
+      headline: r.headline,
+      grade: rec?.grade ?? null,
+      gradeLabel: rec?.grade ? gradeLabel(scope.fw, rec.grade) : null,
+      position: rec?.position ?? null,
+      positionLabel: rec?.position ? positionLabels[rec.position] : null,
+      version: rec?.version ?? 0,
+      links: {
+        strengths: rec?.links.filter((l) => l.direction === 'strength').length ?? 0,
+        weaknesses: rec?.links.filter((l) => l.direction === 'weakness').length ?? 0,
+      },
+    };
+  });
+  const canMove = open && mayMoveFrom(stage, scope.who);
+  const agg = state.aggregation;
+  const unexplained = new Set(agg.unexplainedSoft.map((x) => x.ruleId));
+  return {
+    scope,
+    state,
+    rows,
+    checks: {
+      hard: agg.hard.map((h) => ({ title: h.title, explanation: h.explanation })),
+      soft: agg.result.soft.map((x) => ({
+        title: x.title,
+        explanation: x.explanation,
+        explained: !unexplained.has(x.ruleId),
+      })),
+      pending: agg.result.notApplicable.length > 0,
+    },
+    moves: canMove
+      ? nextStages(stage).map((s) => ({
+          stage: s,
+          problems: moveProblems(stage, s, state.facts, 'reason given'),
+        }))
+      : [],
+    can: {
+      edit: open && mayEditIn(stage, scope.who),
+      move: canMove,
+      assignPanel: open && policies.assignJudgementPanel(ctx.actor, scope.facts),
+      writeFeedback: open && policies.writeFeedbackLog(ctx.actor, scope.facts),
+      comment:
+        open && stage === 'consistency_panel' && (scope.who === 'panel' || scope.who === 'admin'),
+      answer:
+        open && stage === 'consistency_panel' && (scope.who === 'lead' || scope.who === 'admin'),
+      explain: open && ['lead', 'qam', 'admin'].includes(scope.who),
+    },
+  };
+}

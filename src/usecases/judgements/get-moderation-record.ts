@@ -1,0 +1,98 @@
+// The moderation record: what changed after the on-site feedback and why, for the LA once the
+// activity is published (and for the team at any time). Built from the change history, panel
+// challenges that led to a change and the divergence explanations; panel comments that did not
+// lead to a change stay internal. Changes are attributed to a stage, not to a named person.
+import { gradeLabel } from '../../domain/frameworks/index.js';
+import { stageLabels, type JudgementStage } from '../../domain/judgements/stages.js';
+import type { UseCaseContext } from '../context.js';
+import { valueText } from './get-judgement-history.js';
+import { judgementScope } from './judgement-access.js';
+import { changedBefore, gradeWhenSaid, loadJudgementState } from './judgement-state.js';
+
+export interface ModerationJudgement {
+  key: string;
+  title: string;
+  /** What the LA heard on site (grades indicated, themes). */
+  saidOnSite: string[];
+  gradeAtFeedback: string | null;
+  finalGrade: string | null;
+  changes: Array<{
+    stage: string;
+    when: Date;
+    field: string;
+    from: string;
+    to: string;
+    reason: string | null;
+  }>;
+  challenges: Array<{ text: string; response: string | null }>;
+  explanations: Array<{ message: string; explanation: string }>;
+}
+
+export interface ModerationRecord {
+  activityTitle: string;
+  laName: string;
+  stage: JudgementStage;
+  stageLabel: string;
+  /** The day of the final feedback (or last keeping-in-touch meeting) changes are counted from. */
+  feedbackDay: string | null;
+  judgements: ModerationJudgement[];
+}
+
+export async function getModerationRecord(
+  ctx: UseCaseContext,
+  activityId: string,
+): Promise<ModerationRecord> {
+  const scope = await judgementScope(ctx, activityId, { moderationRecord: true });
+  const state = await loadJudgementState(ctx.db, scope);
+  const finals = state.feedback.filter((f) => f.kind === 'final_feedback');
+  const cutoff = finals.at(-1) ?? state.feedback.at(-1) ?? null;
+  const gradeThen = gradeWhenSaid(state.changes, state.feedback);
+  const label = (g: string | null) => (g ? gradeLabel(scope.fw, g) : null);
+  // Moderation is what happened after the LA was told: later days, or any stage after the team's.
+  const moderated = state.changes.filter(
+    (c) =>
+      c.stage !== 'team_provisional' || (cutoff !== null && !changedBefore(c.changedAt, cutoff)),
+  );
+  const judgements = state.rows.map((r): ModerationJudgement => {
+    const changes = moderated.filter((c) => c.judgementKey === r.key);
+    const firstChange = changes[0]?.changedAt;
+    return {
+      key: r.key,
+      title: r.shortTitle,
+      saidOnSite: state.feedback.flatMap((f) =>
+        f.themes
+          .filter((t) => t.judgementKey === r.key)
+          .map(
+            (t) =>
+              `${f.heldOn}: ${t.direction} – ${t.text}${t.indicatedGrade ? ` (${label(t.indicatedGrade)} indicated)` : ''}`,
+          ),
+      ),
+      gradeAtFeedback: cutoff ? label(gradeThen(r.key, cutoff.id)) : null,
+      finalGrade: label(r.record?.grade ?? null),
+      changes: changes.map((c) => ({
+        stage: stageLabels[c.stage],
+        when: c.changedAt,
+        field: c.field,
+        from: valueText(scope.fw, c.field, c.fromValue),
+        to: valueText(scope.fw, c.field, c.toValue),
+        reason: c.reason,
+      })),
+      challenges: firstChange
+        ? state.comments
+            .filter((c) => c.kind === 'challenge' && c.judgementKey === r.key)
+            .map((c) => ({ text: c.text, response: c.response }))
+        : [],
+      explanations: state.flags
+        .filter((f) => f.judgementKey === r.key && f.explanation)
+        .map((f) => ({ message: f.message, explanation: f.explanation?.explanation ?? '' })),
+    };
+  });
+  return {
+    activityTitle: scope.activity.title,
+    laName: scope.activity.laName,
+    stage: state.set.stage,
+    stageLabel: stageLabels[state.set.stage],
+    feedbackDay: cutoff?.heldOn ?? null,
+    judgements,
+  };
+}

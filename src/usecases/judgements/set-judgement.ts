@@ -1,0 +1,227 @@
+// Record or change one judgement: grade, position within the grade, nearness, context, narrative,
+// criteria met and not met, and the evidence cited. Optimistic concurrency on the judgement's
+// version; after the team's provisional stage every change needs a reason. The headline judgement
+// (overall effectiveness) is checked against the framework's aggregation rules: hard rules block,
+// soft rules need a written reason stored with it.
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { listEvidenceOptions } from '../../data/repositories/judgement-evidence.js';
+import {
+  findJudgement,
+  insertChanges,
+  listJudgements,
+  lockJudgementSet,
+  saveJudgement,
+  type JudgementRecord,
+  type NewChange,
+} from '../../data/repositories/judgements.js';
+import {
+  checkAggregation,
+  checkContent,
+  evidenceLinkKinds,
+  gradePositions,
+  linkDirections,
+  type JudgementContent,
+} from '../../domain/judgements/judgement-rules.js';
+import { changeNeedsReason, mayEditIn, stageLabels } from '../../domain/judgements/stages.js';
+import { AppError, type ErrorDetail } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef, whenText } from '../evidence/evidence-access.js';
+import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
+
+const longText = z.string().max(20_000).optional();
+
+export const SetJudgementInput = z.object({
+  activityId: z.string(),
+  judgementKey: z.string(),
+  /** The version the editor started from (0 for a judgement never recorded). */
+  expectedVersion: z.number().int().min(0),
+  /** Fields left out keep their current value; null (or '') clears one. */
+  grade: z.string().nullable().optional(),
+  position: z.enum(gradePositions).nullable().optional(),
+  nearness: longText,
+  context: longText,
+  narrative: longText,
+  criteriaMet: z.array(z.string()).max(100).optional(),
+  criteriaNotMet: z.array(z.string()).max(100).optional(),
+  links: z
+    .array(
+      z.object({
+        kind: z.enum(evidenceLinkKinds),
+        id: z.uuid(),
+        direction: z.enum(linkDirections),
+      }),
+    )
+    .max(200)
+    .optional(),
+  /** Why the change was made; required after the team's provisional stage. */
+  reason: z.string().max(5000).nullish(),
+  /** A written reason for departing from a soft aggregation rule (headline judgement only). */
+  aggregationReason: z.string().max(5000).nullish(),
+});
+export type SetJudgementInput = z.input<typeof SetJudgementInput>;
+
+const TRACKED = ['grade', 'position', 'nearness', 'context', 'narrative'] as const;
+
+export async function setJudgement(
+  ctx: UseCaseContext,
+  raw: SetJudgementInput,
+): Promise<{ record: JudgementRecord; changed: boolean }> {
+  const input = SetJudgementInput.parse(raw);
+  const scope = await judgementScope(ctx, input.activityId);
+  const j = judgementOf(scope, input.judgementKey);
+  assertOpen(scope);
+  const reason = input.reason?.trim() || null;
+  const by = actorRef(ctx.actor);
+  const activityId = scope.activity.id;
+  return ctx.db.transaction().execute(async (trx) => {
+    const set = await lockJudgementSet(trx, activityId);
+    if (!mayEditIn(set.stage, scope.who))
+      throw new AppError('FORBIDDEN', {
+        message:
+          set.stage === 'final'
+            ? 'The judgements are final and can no longer change.'
+            : `At ${stageLabels[set.stage].toLowerCase()} only ${
+                set.stage === 'team_provisional'
+                  ? 'the inspecting team'
+                  : set.stage === 'consistency_panel'
+                    ? 'the lead inspector'
+                    : 'the quality assurance manager'
+              } can change judgements.`,
+      });
+    const current = await findJudgement(trx, activityId, j.key);
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.expectedVersion)
+      throw new AppError('CONFLICT', {
+        message: `${j.shortTitle} was changed by ${current?.updatedBy ?? 'someone'} at ${current ? whenText(current.updatedAt) : 'a moment ago'} (now version ${currentVersion}; you started from version ${input.expectedVersion}). Reload it to see their changes, then make yours again.`,
+      });
+
+    const grade = input.grade === undefined ? (current?.grade ?? null) : input.grade || null;
+    const text = (v: string | undefined, was: string | undefined) => (v ?? was ?? '').trim();
+    const content: JudgementContent = {
+      grade,
+      position: grade
+        ? input.position === undefined
+          ? (current?.position ?? null)
+          : input.position
+        : null,
+      nearness: text(input.nearness, current?.nearness),
+      context: text(input.context, current?.context),
+      narrative: text(input.narrative, current?.narrative),
+      criteriaMet: [...new Set(input.criteriaMet ?? current?.criteriaMet ?? [])],
+      criteriaNotMet: [...new Set(input.criteriaNotMet ?? current?.criteriaNotMet ?? [])],
+      links: input.links ?? current?.links ?? [],
+    };
+    const problems: ErrorDetail[] = checkContent(scope.fw, j.key, content);
+    const known = new Map(
+      (await listEvidenceOptions(trx, activityId, { ids: content.links.map((l) => l.id) })).map(
+        (o) => [o.id, o.kind],
+      ),
+    );
+    for (const l of content.links)
+      if (known.get(l.id) !== l.kind)
+        problems.push({ field: 'links', value: l.id, reason: 'Cite evidence of this activity' });
+    if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+
+    let aggregationReason = current?.aggregationReason ?? null;
+    let aggregationRules = current?.aggregationRules ?? [];
+    if (j.key === scope.headline) {
+      const grades = Object.fromEntries(
+        [...(await listJudgements(trx, activityId))].map(([k, r]) => [k, r.grade]),
+      );
+      for (const o of scope.judgements) grades[o.key] ??= null;
+      grades[j.key] = content.grade;
+      const newReason = input.aggregationReason?.trim() || null;
+      const check = checkAggregation(scope.fw, grades, newReason ? [] : aggregationRules);
+      if (check.hard.length)
+        throw new AppError('VALIDATION_FAILED', {
+          message: 'This grade breaks the framework’s aggregation rules.',
+          details: check.hard.map((h) => ({
+            field: 'grade',
+            reason: `${h.title}: ${h.explanation}`,
+          })),
+        });
+      if (newReason) {
+        aggregationReason = newReason;
+        aggregationRules = check.result.soft.map((s) => s.ruleId);
+      } else if (check.unexplainedSoft.length)
+        throw new AppError('VALIDATION_FAILED', {
+          message: 'This grade departs from the framework’s usual aggregation: give a reason.',
+          details: check.unexplainedSoft.map((s) => ({
+            field: 'aggregationReason',
+            reason: `${s.title}: ${s.explanation} Give a written reason to record it.`,
+          })),
+        });
+    }
+
+    const before: Record<string, string | null> = {
+      grade: current?.grade ?? null,
+      position: current?.position ?? null,
+      nearness: current?.nearness ?? '',
+      context: current?.context ?? '',
+      narrative: current?.narrative ?? '',
+      aggregation_reason: current?.aggregationReason ?? null,
+    };
+    const after: Record<string, string | null> = {
+      grade: content.grade,
+      position: content.position,
+      nearness: content.nearness,
+      context: content.context,
+      narrative: content.narrative,
+      aggregation_reason: aggregationReason,
+    };
+    const fields = [...TRACKED, 'aggregation_reason'].filter(
+      (f) => (before[f] ?? '') !== (after[f] ?? ''),
+    );
+    const otherChanged =
+      !current ||
+      JSON.stringify([current.criteriaMet, current.criteriaNotMet, current.links]) !==
+        JSON.stringify([content.criteriaMet, content.criteriaNotMet, content.links]);
+    if (fields.length === 0 && !otherChanged && current) return { record: current, changed: false };
+    if (fields.length > 0 && changeNeedsReason(set.stage) && !reason)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          {
+            field: 'reason',
+            reason: `Give the reason for this change (judgements are at ${stageLabels[set.stage].toLowerCase()})`,
+          },
+        ],
+      });
+
+    await saveJudgement(
+      trx,
+      activityId,
+      j.key,
+      { ...content, aggregationReason, aggregationRules },
+      by,
+      current ? current.version : null,
+    );
+    const changes: NewChange[] = fields.map((f) => ({
+      judgementKey: j.key,
+      stage: set.stage,
+      field: f,
+      fromValue: before[f] || null,
+      toValue: after[f] || null,
+      reason,
+      links: content.links,
+    }));
+    await insertChanges(trx, activityId, changes, by);
+    await writeAudit(trx, ctx.actor, {
+      action: 'judgement.updated',
+      entityType: 'judgement',
+      entityId: `${activityId}:${j.key}`,
+      activityId,
+      laId: scope.activity.laId,
+      before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+      after: {
+        version: currentVersion + 1,
+        stage: set.stage,
+        ...Object.fromEntries(fields.map((f) => [f, after[f]])),
+      },
+      reason,
+    });
+    const record = await findJudgement(trx, activityId, j.key);
+    if (!record) throw new AppError('INTERNAL');
+    return { record, changed: true };
+  });
+}
