@@ -3,6 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AnnexATables } from './schema/annex-a.js';
 import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
+import type { ReportTables } from './schema/reports.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -162,4 +163,4 @@ export interface FoundationTables {
  * interface here, so areas never edit each other's table types.
  */
 export interface DB
-  extends FoundationTables, EvidenceTables, EvidenceAnalysisTables, AnnexATables {}
+  extends FoundationTables, EvidenceTables, EvidenceAnalysisTables, AnnexATables, ReportTables {}

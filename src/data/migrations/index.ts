@@ -6,6 +6,7 @@ import * as evidenceAnalysis from './2026-11-23T0740_evidence_analysis.js';
 import * as annexA from './2026-11-23T0750_annex_a.js';
 import * as vignetteReportText from './2026-11-23T0800_vignette_report_text.js';
 import * as evidenceRecency from './2026-11-23T0810_evidence_recency.js';
+import * as reports from './2026-11-23T0930_reports.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0750_annex_a': annexA,
   '2026-11-23T0800_vignette_report_text': vignetteReportText,
   '2026-11-23T0810_evidence_recency': evidenceRecency,
+  '2026-11-23T0930_reports': reports,
 };

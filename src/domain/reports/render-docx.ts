@@ -40,8 +40,13 @@ function table(t: ReportTable): (Paragraph | Table)[] {
   ];
 }
 
-export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function renderReportDocx(
+  doc: ReportDocument,
+  opts: { status?: string | undefined } = {},
+): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
+  if (opts.status)
+    children.push(new Paragraph({ children: [new TextRun({ text: opts.status, bold: true })] }));
   for (const b of toBlocks(doc)) {
     if (b.kind === 'title')
       children.push(new Paragraph({ text: b.text, heading: HeadingLevel.TITLE }));

@@ -15,7 +15,10 @@ ol.numbered{list-style:none;padding:0}ol.numbered li{display:grid;grid-template-
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #b1b4b6;padding:.3em .6em;text-align:left}
 caption{text-align:left;font-weight:bold;margin-bottom:.3em}@media print{body{margin:0;max-width:none}}`;
 
-export function renderReportHtml(doc: ReportDocument, opts: { status?: string } = {}): string {
+export function renderReportHtml(
+  doc: ReportDocument,
+  opts: { status?: string | undefined } = {},
+): string {
   const out: string[] = [];
   let list: 'numbered' | 'bullet' | 'plain' | null = null;
   const close = () => {

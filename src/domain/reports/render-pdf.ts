@@ -123,7 +123,7 @@ function drawTable(w: Writer, t: ReportTable): void {
 
 export async function renderReportPdf(
   doc: ReportDocument,
-  opts: { status?: string } = {},
+  opts: { status?: string | undefined } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(pdfSafe(doc.title));

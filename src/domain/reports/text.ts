@@ -44,3 +44,40 @@ export function fill(template: string, values: Record<string, string | null | un
     return v === undefined || v === null || v === '' ? whole : v;
   });
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function parts(iso: string): { d: number; m: string; y: string } {
+  const [y = '', m = '1', d = '1'] = iso.slice(0, 10).split('-');
+  return { d: Number(d), m: MONTHS[Number(m) - 1] ?? '', y };
+}
+
+/** "2 to 13 March 2026", "27 February to 10 March 2026", "[dates]" when not planned yet. */
+export function formatDateRange(start: string | null, end: string | null): string {
+  if (!start) return '[dates]';
+  const a = parts(start);
+  if (!end || end.slice(0, 10) === start.slice(0, 10)) return `${a.d} ${a.m} ${a.y}`;
+  const b = parts(end);
+  if (a.y !== b.y) return `${a.d} ${a.m} ${a.y} to ${b.d} ${b.m} ${b.y}`;
+  if (a.m !== b.m) return `${a.d} ${a.m} to ${b.d} ${b.m} ${b.y}`;
+  return `${a.d} to ${b.d} ${b.m} ${b.y}`;
+}
+
+/** "16 March 2026". */
+export function formatIsoDate(iso: string): string {
+  const p = parts(iso);
+  return `${p.d} ${p.m} ${p.y}`;
+}
