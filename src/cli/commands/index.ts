@@ -9,6 +9,7 @@ import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';
 import { registerLintReportCommands } from './lint-report.js';
 import { registerRefiCommands } from './refi.js';
+import { registerReportCommands } from './report.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -20,4 +21,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerEvidenceAnalysisCommands,
   registerLintReportCommands,
   registerRefiCommands,
+  registerReportCommands,
 ];

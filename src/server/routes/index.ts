@@ -21,6 +21,9 @@ import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
+import { registerReportApi } from './api/reports.js';
+import { registerReportRoutes } from './html/reports.js';
+import { registerReportReviewRoutes } from './html/report-review.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -45,4 +48,7 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerReportApi,
+  registerReportRoutes,
+  registerReportReviewRoutes,
 ];

@@ -21,6 +21,7 @@ import {
 } from '../../../usecases/activities/get-new-activity-form.js';
 import { AppError } from '../../../errors.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
+import { getReportLink, type ReportLink } from '../../../usecases/reports/report-link.js';
 import {
   dateFromParts,
   formErrors,
@@ -60,6 +61,7 @@ function renderActivity(
     notice?: string | undefined;
     problems?: Problem[];
     values?: Record<string, string>;
+    reportLink?: ReportLink | null;
   } = {},
 ): FastifyReply {
   const { activity, can } = page.detail;
@@ -79,6 +81,7 @@ function renderActivity(
     teamRoleLabels,
     teamRoleItems,
     notice: extra.notice,
+    reportLink: extra.reportLink ?? null,
     values: extra.values ?? {},
     ...(extra.problems ? formErrors(extra.problems) : {}),
     breadcrumbs: [
@@ -185,8 +188,10 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { done } = ShowQuery.parse(request.query);
-    const page = await getActivityPage(useCaseContext(request, ctx), id);
-    return renderActivity(reply, page, { notice: noticeFor(done, notices) });
+    const uc = useCaseContext(request, ctx);
+    const page = await getActivityPage(uc, id);
+    const reportLink = await getReportLink(uc, id);
+    return renderActivity(reply, page, { notice: noticeFor(done, notices), reportLink });
   });
 
   app.post('/activities/:id/state', async (request, reply) => {
