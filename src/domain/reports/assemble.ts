@@ -21,6 +21,8 @@ export interface AssemblyInput {
   templateKey: string;
   facts: ReportFacts;
   judgements: ReportJudgement[];
+  /** The judgements the activity grades (the grade table lists them all, graded or not). */
+  judgementKeys?: string[];
   statement: SampleStatement | null;
   /** Vignettes the team chose for the report (anonymised wording). */
   vignettes: VignetteInput[];
@@ -74,6 +76,11 @@ export function assembleDraft(input: AssemblyInput): ReportDocument {
   const judgementsInOrder = [...input.judgements].sort(
     (a, b) => (order.get(a.judgementKey) ?? 99) - (order.get(b.judgementKey) ?? 99),
   );
+  // Every judgement the activity grades, in framework order; ungraded ones say so.
+  const tableKeys = new Set([...(input.judgementKeys ?? []), ...byKey.keys()]);
+  const tableRows = input.framework.judgements
+    .filter((j) => tableKeys.has(j.key))
+    .map((j) => [byKey.get(j.key)?.title ?? j.title, byKey.get(j.key)?.gradeLabel ?? NOT_GRADED]);
   const values = {
     la: input.facts.la,
     dates: input.facts.dates,
@@ -111,7 +118,7 @@ export function assembleDraft(input: AssemblyInput): ReportDocument {
         note: s.note ?? null,
         eachParagraphStates: s.eachParagraphStates,
       };
-      fillContent(section, s, input, judgement, judgementsInOrder);
+      fillContent(section, s, input, judgement, judgementsInOrder, tableRows);
       sections.push(section);
     }
   }
@@ -135,6 +142,7 @@ function fillContent(
   input: AssemblyInput,
   judgement: ReportJudgement | undefined,
   judgementsInOrder: ReportJudgement[],
+  tableRows: string[][],
 ): void {
   const add = (...paragraphs: string[]) => section.paragraphs.push(...paragraphs);
   switch (section.content) {
@@ -145,7 +153,7 @@ function fillContent(
       section.tables.push({
         caption: section.heading ?? 'Judgements',
         head: ['Judgement', 'Grade'],
-        rows: judgementsInOrder.map((j) => [j.title, j.gradeLabel ?? NOT_GRADED]),
+        rows: tableRows,
       });
       return;
     case 'narrative': {

@@ -79,6 +79,7 @@ export async function createReportDraft(
     templateKey,
     facts,
     judgements,
+    judgementKeys: type?.judgements ?? [],
     statement,
     vignettes,
     improvements: input.improvements,

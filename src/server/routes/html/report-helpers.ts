@@ -52,18 +52,20 @@ export function pageErrors(
   const e = toAppError(err);
   if (!codes.includes(e.code)) throw err;
   reply.status(e.status);
-  const href = (field?: string) => (field ? `#${anchor[field] ?? field}` : undefined);
+  // Only fields the page has get a link; the first is where a message without a field points.
+  const first = Object.values(anchor)[0];
   const withHref = (text: string, field?: string) => {
-    const h = href(field);
-    return h ? { text, href: h } : { text };
+    const target = field ? anchor[field] : first;
+    return target ? { text, href: `#${target}` } : { text };
   };
   const errors = [
-    ...(e.details.length === 0 || e.code !== 'VALIDATION_FAILED' ? [withHref(e.message, Object.keys(anchor)[0])] : []),
+    ...(e.details.length === 0 || e.code !== 'VALIDATION_FAILED' ? [withHref(e.message)] : []),
     ...e.details.map((d) => withHref(d.reason, d.field)),
   ];
   const fieldErrors: Record<string, { text: string }> = {};
-  for (const d of e.details) if (d.field && !fieldErrors[d.field]) fieldErrors[d.field] = { text: d.reason };
-  if (e.details.length === 0 && Object.keys(anchor)[0])
-    fieldErrors[Object.keys(anchor)[0] ?? ''] = { text: e.message };
+  for (const d of e.details)
+    if (d.field && anchor[d.field] && !fieldErrors[d.field]) fieldErrors[d.field] = { text: d.reason };
+  const firstKey = Object.keys(anchor)[0];
+  if (e.details.length === 0 && firstKey) fieldErrors[firstKey] = { text: e.message };
   return { errors, fieldErrors };
 }

@@ -141,7 +141,11 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
         text: form.text,
       });
     } catch (err) {
-      const errors = pageErrors(err, ['VALIDATION_FAILED', 'REPORT_WINDOW_CLOSED'], reply, { text: 'text' });
+      const errors = pageErrors(err, ['VALIDATION_FAILED', 'REPORT_WINDOW_CLOSED'], reply, {
+        text: 'text',
+        sectionKey: 'sectionKey',
+        paragraph: 'paragraph',
+      });
       return renderFactualAccuracy(reply, await getFactualAccuracy(uc, id), { ...errors, values: form });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=commented#comments`, 303);
@@ -192,7 +196,11 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
         baseVersion: Number(form.baseVersion) || 1,
       });
     } catch (err) {
-      const errors = pageErrors(err, ['VALIDATION_FAILED', 'CONFLICT'], reply, { outcome: 'outcome' });
+      const errors = pageErrors(err, ['VALIDATION_FAILED', 'CONFLICT'], reply, {
+        outcome: 'outcome',
+        sectionText: 'sectionText',
+        reason: 'reason',
+      });
       return renderResponse(reply, await getReportWorkspace(uc, id), commentId, { ...errors, values: form });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=answered#comments`, 303);
