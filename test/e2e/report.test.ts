@@ -35,7 +35,10 @@ async function signedIn(key: string): Promise<Page> {
   await page.goto(`${server.url}/sign-in`);
   await page.fill('#email', email(key));
   await page.fill('#password', server.password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   return page;
 }
 
@@ -54,9 +57,14 @@ describe('report workflow', () => {
   it('lead drafts and edits the report; versions are listed and compared', async () => {
     const lead = await signedIn('lead');
     await lead.goto(`${server.url}/home`);
-    activityUrl = (await lead.locator('a', { hasText: 'Standard inspection' }).first().getAttribute('href')) ?? '';
+    activityUrl =
+      (await lead.locator('a', { hasText: 'Standard inspection' }).first().getAttribute('href')) ??
+      '';
     await lead.goto(`${server.url}${activityUrl}`);
-    await Promise.all([lead.waitForNavigation(), lead.getByRole('link', { name: /^Report/ }).click()]);
+    await Promise.all([
+      lead.waitForNavigation(),
+      lead.getByRole('link', { name: /^Report/ }).click(),
+    ]);
     expect(await lead.locator('h1').innerText()).toBe('Report');
     await noAxe(lead);
     await submit(lead, 'Assemble the draft');
@@ -65,24 +73,37 @@ describe('report workflow', () => {
 
     await lead.goto(`${server.url}${activityUrl}/report/sections/summary`);
     await noAxe(lead);
-    await lead.fill('#text', 'Services for children in Northfield require improvement to be good.\n\nLeaders ensure that all children are kept safe.');
+    await lead.fill(
+      '#text',
+      'Services for children in Northfield require improvement to be good.\n\nLeaders ensure that all children are kept safe.',
+    );
     await submit(lead, 'Save as a new version');
     expect(await lead.locator('.govuk-notification-banner').innerText()).toContain('new version');
     // The language checks show beside the section.
     await lead.goto(`${server.url}${activityUrl}/report/sections/summary`);
-    expect(await lead.locator('.govuk-grid-column-one-third').innerText()).toMatch(/ensure|kept safe/i);
-    await lead.fill('#text', 'Services for children in Northfield require improvement to be good.\n\nLeaders know their services well.');
+    expect(await lead.locator('.govuk-grid-column-one-third').innerText()).toMatch(
+      /ensure|kept safe/i,
+    );
+    await lead.fill(
+      '#text',
+      'Services for children in Northfield require improvement to be good.\n\nLeaders know their services well.',
+    );
     await submit(lead, 'Save as a new version');
 
     await lead.goto(`${server.url}${activityUrl}/report/sections/what_needs_to_improve`);
-    await lead.fill('#text', 'The timeliness of strategy discussions\nPathway plans for care leavers');
+    await lead.fill(
+      '#text',
+      'The timeliness of strategy discussions\nPathway plans for care leavers',
+    );
     await submit(lead, 'Save as a new version');
 
     await lead.goto(`${server.url}${activityUrl}/report/versions`);
     expect(await lead.locator('tbody tr').count()).toBe(4);
     await noAxe(lead);
     await lead.goto(`${server.url}${activityUrl}/report/versions/3?compare=2`);
-    expect(await lead.locator('ins').first().innerText()).toContain('Leaders know their services well.');
+    expect(await lead.locator('ins').first().innerText()).toContain(
+      'Leaders know their services well.',
+    );
     await noAxe(lead);
   });
 
@@ -103,8 +124,13 @@ describe('report workflow', () => {
   it('the LA user comments on the released draft and sees the deadline', async () => {
     const la = await signedIn('la');
     await la.goto(`${server.url}${activityUrl}`);
-    await Promise.all([la.waitForNavigation(), la.getByRole('link', { name: /factual accuracy check/ }).click()]);
-    expect(await la.locator('.govuk-inset-text').innerText()).toMatch(/Comments close at the end of \d+ \w+ \d{4}/);
+    await Promise.all([
+      la.waitForNavigation(),
+      la.getByRole('link', { name: /factual accuracy check/ }).click(),
+    ]);
+    expect(await la.locator('.govuk-inset-text').innerText()).toMatch(
+      /Comments close at the end of \d+ \w+ \d{4}/,
+    );
     await noAxe(la);
     // An empty comment is refused with an error summary that links to the field.
     await la.selectOption('#sectionKey', 'what_needs_to_improve');
@@ -116,22 +142,34 @@ describe('report workflow', () => {
     await la.fill('#text', 'Pathway plans were all reviewed in January.');
     await submit(la, 'Send comment');
     expect(await la.locator('.govuk-notification-banner').innerText()).toContain('sent');
-    expect(await la.locator('#comments ~ .govuk-summary-list').first().innerText()).toContain('Not answered yet');
+    expect(await la.locator('#comments ~ .govuk-summary-list').first().innerText()).toContain(
+      'Not answered yet',
+    );
     await noAxe(la);
   });
 
   it('the team responds and the lead publishes', async () => {
     const lead = await signedIn('lead');
     await lead.goto(`${server.url}${activityUrl}/report/publish`);
-    expect(await lead.locator('.govuk-warning-text').innerText()).toContain('1 factual accuracy comment(s) have no response');
+    expect(await lead.locator('.govuk-warning-text').innerText()).toContain(
+      '1 factual accuracy comment(s) have no response',
+    );
     await noAxe(lead);
     await lead.goto(`${server.url}${activityUrl}/report/factual-accuracy`);
-    await Promise.all([lead.waitForNavigation(), lead.getByRole('link', { name: 'Respond to this comment' }).click()]);
+    await Promise.all([
+      lead.waitForNavigation(),
+      lead.getByRole('link', { name: 'Respond to this comment' }).click(),
+    ]);
     await noAxe(lead);
     await lead.getByLabel('Accepted: the report changes').check();
-    await lead.fill('#sectionText', 'The timeliness of strategy discussions\nPathway plans for care leavers, which were reviewed in January but do not yet reflect young people’s views');
+    await lead.fill(
+      '#sectionText',
+      'The timeliness of strategy discussions\nPathway plans for care leavers, which were reviewed in January but do not yet reflect young people’s views',
+    );
     await submit(lead, 'Record the response');
-    expect(await lead.locator('.govuk-notification-banner').innerText()).toContain('response has been recorded');
+    expect(await lead.locator('.govuk-notification-banner').innerText()).toContain(
+      'response has been recorded',
+    );
     await lead.goto(`${server.url}${activityUrl}/report/publish`);
     await noAxe(lead);
     await submit(lead, 'Publish version 5');
@@ -142,13 +180,20 @@ describe('report workflow', () => {
   it('the LA user reads the published report and its response', async () => {
     const la = await signedIn('la');
     await la.goto(`${server.url}${activityUrl}`);
-    await Promise.all([la.waitForNavigation(), la.getByRole('link', { name: 'Published report' }).click()]);
-    expect(await la.locator('.app-report').innerText()).toContain('do not yet reflect young people’s views');
+    await Promise.all([
+      la.waitForNavigation(),
+      la.getByRole('link', { name: 'Published report' }).click(),
+    ]);
+    expect(await la.locator('.app-report').innerText()).toContain(
+      'do not yet reflect young people’s views',
+    );
     await noAxe(la);
     await la.goto(`${server.url}${activityUrl}/report/factual-accuracy`);
     expect(await la.locator('.govuk-tag').first().innerText()).toMatch(/accepted/i);
     await noAxe(la);
-    const res = await la.context().request.get(`${server.url}${activityUrl}/report/export?format=pdf`);
+    const res = await la
+      .context()
+      .request.get(`${server.url}${activityUrl}/report/export?format=pdf`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     pdfBytes = await res.body();

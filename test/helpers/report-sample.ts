@@ -32,20 +32,56 @@ export function sampleReport(): ReportDocument {
   return assembleDraft({
     framework: fw!,
     templateKey: 'ilacs_inspection_report',
-    facts: { la: 'Northfield', dates: '2 to 13 March 2026', lead: 'Alex Morgan', theme: null, visitNumber: null },
+    facts: {
+      la: 'Northfield',
+      dates: '2 to 13 March 2026',
+      lead: 'Alex Morgan',
+      theme: null,
+      visitNumber: null,
+    },
     judgements: [
-      j('impact_of_leaders', 'The impact of leaders on social work practice with children and families', 'good', 'Good'),
-      j('help_and_protection', 'The experiences and progress of children who need help and protection', 'good', 'Good'),
-      j('children_in_care', 'The experiences and progress of children in care', 'requires_improvement', 'Requires improvement to be good'),
+      j(
+        'impact_of_leaders',
+        'The impact of leaders on social work practice with children and families',
+        'good',
+        'Good',
+      ),
+      j(
+        'help_and_protection',
+        'The experiences and progress of children who need help and protection',
+        'good',
+        'Good',
+      ),
+      j(
+        'children_in_care',
+        'The experiences and progress of children in care',
+        'requires_improvement',
+        'Requires improvement to be good',
+      ),
       j('care_leavers', 'The experiences and progress of care leavers', 'good', 'Good'),
       j('overall_effectiveness', 'Overall effectiveness', 'good', 'Good'),
     ],
     statement: {
-      paragraphs: ['Inspectors looked at 60 children’s records, chosen at random within each group.'],
-      tables: [{ caption: 'Records looked at', head: ['Group', 'Records'], rows: [['Children in care', '20'], ['Care leavers', '10']] }],
+      paragraphs: [
+        'Inspectors looked at 60 children’s records, chosen at random within each group.',
+      ],
+      tables: [
+        {
+          caption: 'Records looked at',
+          head: ['Group', 'Records'],
+          rows: [
+            ['Children in care', '20'],
+            ['Care leavers', '10'],
+          ],
+        },
+      ],
     },
     vignettes: [],
-    improvements: [{ text: 'The quality of written records & <plans>', nationalFrameworkRef: 'outcome 2, national framework' }],
+    improvements: [
+      {
+        text: 'The quality of written records & <plans>',
+        nationalFrameworkRef: 'outcome 2, national framework',
+      },
+    ],
   });
 }
-

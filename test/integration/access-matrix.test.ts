@@ -107,7 +107,12 @@ const reportComment: Expect = {
   analyst: 'denied',
   rest: 'hidden',
 };
-const reportRespond: Expect = { anon: 'signin', admin: 'denied', national: 'denied', rest: 'hidden' };
+const reportRespond: Expect = {
+  anon: 'signin',
+  admin: 'denied',
+  national: 'denied',
+  rest: 'hidden',
+};
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 
@@ -783,7 +788,12 @@ const matrix: Entry[] = [
     body: () => ({}),
     expect: reportWrite,
   },
-  { method: 'GET', route: '/activities/:id/report', url: (i) => `/activities/${A(i)}/report`, expect: evidenceRead },
+  {
+    method: 'GET',
+    route: '/activities/:id/report',
+    url: (i) => `/activities/${A(i)}/report`,
+    expect: evidenceRead,
+  },
   {
     method: 'GET',
     route: '/activities/:id/report/sections/:key',
@@ -880,7 +890,12 @@ const matrix: Entry[] = [
     body: () => ({ baseVersion: '999' }),
     expect: reportRelease,
   },
-  { method: 'GET', route: '/api/v1/activities/:id/report', url: (i) => `${EV(i)}/report`, expect: evidenceRead },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/report',
+    url: (i) => `${EV(i)}/report`,
+    expect: evidenceRead,
+  },
   {
     method: 'POST',
     route: '/api/v1/activities/:id/report',

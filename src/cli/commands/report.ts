@@ -16,7 +16,10 @@ type Ctx = Parameters<Parameters<typeof withDatabase>[0]>[0];
 
 async function currentVersion(ctx: Ctx, activityId: string): Promise<number> {
   const w = await getReportWorkspace(ctx, activityId);
-  if (!w.report) throw new AppError('NOT_FOUND', { message: 'This activity has no report draft yet: run `triangulate report draft` first.' });
+  if (!w.report)
+    throw new AppError('NOT_FOUND', {
+      message: 'This activity has no report draft yet: run `triangulate report draft` first.',
+    });
   return w.report.currentVersion;
 }
 
@@ -25,57 +28,87 @@ export function registerReportCommands(program: Command): void {
 
   report
     .command('draft')
-    .description('Assemble the first draft from the framework template, judgements, chosen vignettes and the sample statement')
+    .description(
+      'Assemble the first draft from the framework template, judgements, chosen vignettes and the sample statement',
+    )
     .requiredOption('--activity <id>', 'the activity id')
     .option('--template <key>', 'a report template of the activity type (default: its first)')
-    .option('--improvements <file>', 'JSON array of {text, extent?, nationalFrameworkRef?, priority?}')
+    .option(
+      '--improvements <file>',
+      'JSON array of {text, extent?, nationalFrameworkRef?, priority?}',
+    )
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; template?: string; improvements?: string; json?: boolean }) => {
-        let improvements: unknown = [];
-        if (opts.improvements) {
-          try {
-            improvements = JSON.parse(await readFile(opts.improvements, 'utf8'));
-          } catch (err) {
-            throw new AppError('VALIDATION_FAILED', {
-              message: `Cannot read ${opts.improvements}: ${(err as Error).message}`,
-            });
+      action(
+        async (opts: {
+          activity: string;
+          template?: string;
+          improvements?: string;
+          json?: boolean;
+        }) => {
+          let improvements: unknown = [];
+          if (opts.improvements) {
+            try {
+              improvements = JSON.parse(await readFile(opts.improvements, 'utf8'));
+            } catch (err) {
+              throw new AppError('VALIDATION_FAILED', {
+                message: `Cannot read ${opts.improvements}: ${(err as Error).message}`,
+              });
+            }
           }
-        }
-        await withDatabase(async (ctx) => {
-          const r = await createReportDraft(ctx, {
-            activityId: opts.activity,
-            ...(opts.template ? { templateKey: opts.template } : {}),
-            improvements: improvements as never,
+          await withDatabase(async (ctx) => {
+            const r = await createReportDraft(ctx, {
+              activityId: opts.activity,
+              ...(opts.template ? { templateKey: opts.template } : {}),
+              improvements: improvements as never,
+            });
+            output(
+              opts.json,
+              { reportId: r.id, templateKey: r.templateKey, version: r.currentVersion },
+              () => `Draft assembled (${r.templateKey}), version ${r.currentVersion}.`,
+            );
           });
-          output(opts.json, { reportId: r.id, templateKey: r.templateKey, version: r.currentVersion }, () => `Draft assembled (${r.templateKey}), version ${r.currentVersion}.`);
-        });
-      }),
+        },
+      ),
     );
 
   report
     .command('show')
-    .description('Print a version of the draft (default: the current one) with its paragraph numbers')
+    .description(
+      'Print a version of the draft (default: the current one) with its paragraph numbers',
+    )
     .requiredOption('--activity <id>', 'the activity id')
     .option('--version <n>', 'the version number')
     .option('--json', 'print JSON (the whole document, sections and paragraphs)')
     .action(
       action(async (opts: { activity: string; version?: string; json?: boolean }) => {
         await withDatabase(async (ctx) => {
-          const number = opts.version ? Number(opts.version) : await currentVersion(ctx, opts.activity);
+          const number = opts.version
+            ? Number(opts.version)
+            : await currentVersion(ctx, opts.activity);
           const v = await getReportVersion(ctx, { activityId: opts.activity, version: number });
-          output(opts.json, { version: v.version.number, currentVersion: v.currentVersion, document: v.version.document }, () =>
-            toBlocks(v.version.document)
-              .map((b) =>
-                b.kind === 'title'
-                  ? `# ${b.text}`
-                  : b.kind === 'heading'
-                    ? `\n${'#'.repeat(b.level + 1)} ${b.text}`
-                    : b.kind === 'table'
-                      ? [b.table.head.join(' | '), ...b.table.rows.map((r) => r.join(' | '))].join('\n')
-                      : `${b.number !== null ? `${b.number}. ` : b.bullet ? '- ' : ''}${b.text}`,
-              )
-              .join('\n'),
+          output(
+            opts.json,
+            {
+              version: v.version.number,
+              currentVersion: v.currentVersion,
+              document: v.version.document,
+            },
+            () =>
+              toBlocks(v.version.document)
+                .map((b) =>
+                  b.kind === 'title'
+                    ? `# ${b.text}`
+                    : b.kind === 'heading'
+                      ? `\n${'#'.repeat(b.level + 1)} ${b.text}`
+                      : b.kind === 'table'
+                        ? [
+                            b.table.head.join(' | '),
+                            ...b.table.rows.map((r) => r.join(' | ')),
+                          ].join('\n')
+                        : `${b.number !== null ? `${b.number}. ` : b.bullet ? '- ' : ''}${b.text}`,
+                )
+                .join('\n'),
           );
         });
       }),
@@ -83,28 +116,49 @@ export function registerReportCommands(program: Command): void {
 
   report
     .command('export')
-    .description('Write a version of the report as HTML, DOCX or PDF (default: published, else current)')
+    .description(
+      'Write a version of the report as HTML, DOCX or PDF (default: published, else current)',
+    )
     .requiredOption('--activity <id>', 'the activity id')
     .requiredOption('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
     .requiredOption('--out <file>', 'where to write it')
     .option('--version <n>', 'the version number')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; format: string; out: string; version?: string; json?: boolean }) => {
-        if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
-          throw new AppError('VALIDATION_FAILED', {
-            details: [{ field: 'format', reason: `Use one of ${REPORT_FORMATS.join(', ')}` }],
+      action(
+        async (opts: {
+          activity: string;
+          format: string;
+          out: string;
+          version?: string;
+          json?: boolean;
+        }) => {
+          if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
+            throw new AppError('VALIDATION_FAILED', {
+              details: [{ field: 'format', reason: `Use one of ${REPORT_FORMATS.join(', ')}` }],
+            });
+          await withDatabase(async (ctx) => {
+            const f = await exportReport(ctx, {
+              activityId: opts.activity,
+              format: opts.format as (typeof REPORT_FORMATS)[number],
+              ...(opts.version ? { version: Number(opts.version) } : {}),
+            });
+            await writeFile(opts.out, f.bytes);
+            output(
+              opts.json,
+              {
+                file: opts.out,
+                format: opts.format,
+                version: f.version,
+                published: f.published,
+                bytes: f.bytes.length,
+              },
+              () =>
+                `Wrote ${opts.out} (version ${f.version}${f.published ? ', published' : ', draft'}, ${f.bytes.length} bytes).`,
+            );
           });
-        await withDatabase(async (ctx) => {
-          const f = await exportReport(ctx, {
-            activityId: opts.activity,
-            format: opts.format as (typeof REPORT_FORMATS)[number],
-            ...(opts.version ? { version: Number(opts.version) } : {}),
-          });
-          await writeFile(opts.out, f.bytes);
-          output(opts.json, { file: opts.out, format: opts.format, version: f.version, published: f.published, bytes: f.bytes.length }, () => `Wrote ${opts.out} (version ${f.version}${f.published ? ', published' : ', draft'}, ${f.bytes.length} bytes).`);
-        });
-      }),
+        },
+      ),
     );
 
   report
@@ -121,14 +175,21 @@ export function registerReportCommands(program: Command): void {
             windowDays: opts.days,
             baseVersion: await currentVersion(ctx, opts.activity),
           });
-          output(opts.json, r, () => `Released version ${r.version} (round ${r.round}); comments close at the end of ${r.deadline}.`);
+          output(
+            opts.json,
+            r,
+            () =>
+              `Released version ${r.version} (round ${r.round}); comments close at the end of ${r.deadline}.`,
+          );
         });
       }),
     );
 
   report
     .command('publish')
-    .description('Publish the current version (every factual accuracy comment must have a response)')
+    .description(
+      'Publish the current version (every factual accuracy comment must have a response)',
+    )
     .requiredOption('--activity <id>', 'the activity id')
     .option('--json', 'print JSON')
     .action(

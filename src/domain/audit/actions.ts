@@ -49,7 +49,8 @@ export const auditActions = {
   'refi.imported':
     'A REFI-QDA project or codebook was imported (counts, repairs and the file’s SHA-256)',
   'refi.exported': 'An evidence base or codebook was exported as REFI-QDA (QDPX or QDC)',
-  'report.drafted': 'A report or letter draft was assembled from the framework template (version 1)',
+  'report.drafted':
+    'A report or letter draft was assembled from the framework template (version 1)',
   'report.section_saved': 'A section of a report draft was edited (a new version)',
   'report.version_restored': 'An earlier version of a report draft was restored (a new version)',
   'report.released': 'A report draft was released to the LA for its factual accuracy check',

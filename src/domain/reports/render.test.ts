@@ -9,7 +9,9 @@ import { pdfSafe, renderReportPdf } from './render-pdf.js';
 describe('HTML export', () => {
   it('escapes text, numbers paragraphs and marks drafts', () => {
     const html = renderReportHtml(sampleReport(), { status: 'DRAFT, version 3' });
-    expect(html).toContain('<h1>Inspection of Northfield local authority children&#39;s services</h1>');
+    expect(html).toContain(
+      '<h1>Inspection of Northfield local authority children&#39;s services</h1>',
+    );
     expect(html).toContain('&amp; &lt;plans&gt;');
     expect(html).toContain('<li value="1"><span>1.</span>');
     expect(html).toContain('<strong>DRAFT, version 3</strong>');
@@ -20,14 +22,23 @@ describe('HTML export', () => {
 describe('DOCX export', () => {
   it('has the parts Word needs and the report in document.xml', async () => {
     const files = unzipSync(await renderReportDocx(sampleReport(), { status: 'DRAFT, version 3' }));
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml', 'word/_rels/document.xml.rels'])
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/styles.xml',
+      'docProps/core.xml',
+      'word/_rels/document.xml.rels',
+    ])
       expect(Object.keys(files), part).toContain(part);
     const xml = strFromU8(files['word/document.xml']!);
     expect(xml).toContain('Inspection of Northfield local authority children');
     expect(xml).toContain('DRAFT, version 3');
     expect(xml).toContain('<w:pStyle w:val="Title"/>');
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
-    expect(xml).toMatch(/<w:t xml:space="preserve">1\.<\/w:t><w:tab\/>|<w:t xml:space="preserve">1\.<\/w:t>\s*<\/w:r>\s*<w:r>\s*<w:tab\/>|1\./);
+    expect(xml).toMatch(
+      /<w:t xml:space="preserve">1\.<\/w:t><w:tab\/>|<w:t xml:space="preserve">1\.<\/w:t>\s*<\/w:r>\s*<w:r>\s*<w:tab\/>|1\./,
+    );
     expect(xml).toContain('<w:tbl>');
     expect(xml).toContain('The quality of written records &amp; &lt;plans&gt;');
     expect(strFromU8(files['docProps/core.xml']!)).toContain('Inspection of Northfield');

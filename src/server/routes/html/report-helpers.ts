@@ -8,7 +8,10 @@ import { toAppError } from '../../plugins/errors.js';
 
 export type BlockGroup =
   | { kind: 'title' | 'heading'; level: number; text: string }
-  | { kind: 'numbered' | 'bullets' | 'paragraphs'; items: { text: string; number: number | null }[] }
+  | {
+      kind: 'numbered' | 'bullets' | 'paragraphs';
+      items: { text: string; number: number | null }[];
+    }
   | { kind: 'table'; caption: string; head: { text: string }[]; rows: { text: string }[][] };
 
 /** Consecutive paragraphs of one kind become one list, as the exports print them. */
@@ -64,7 +67,8 @@ export function pageErrors(
   ];
   const fieldErrors: Record<string, { text: string }> = {};
   for (const d of e.details)
-    if (d.field && anchor[d.field] && !fieldErrors[d.field]) fieldErrors[d.field] = { text: d.reason };
+    if (d.field && anchor[d.field] && !fieldErrors[d.field])
+      fieldErrors[d.field] = { text: d.reason };
   const firstKey = Object.keys(anchor)[0];
   if (e.details.length === 0 && firstKey) fieldErrors[firstKey] = { text: e.message };
   return { errors, fieldErrors };

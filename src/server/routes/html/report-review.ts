@@ -3,7 +3,11 @@
 // response to one comment, and publication.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_WINDOW_DAYS, factualAccuracyDeadline, ukDate } from '../../../domain/reports/factual-accuracy.js';
+import {
+  DEFAULT_WINDOW_DAYS,
+  factualAccuracyDeadline,
+  ukDate,
+} from '../../../domain/reports/factual-accuracy.js';
 import { formatIsoDate } from '../../../domain/reports/text.js';
 import { AppError } from '../../../errors.js';
 import { addReportComment } from '../../../usecases/reports/add-report-comment.js';
@@ -27,8 +31,15 @@ import { reportNotices } from './reports.js';
 const IdParams = z.object({ id: z.string().max(200) });
 const CommentParams = IdParams.extend({ commentId: z.string().max(100) });
 const DoneQuery = z.object({ done: z.string().optional() });
-const ReleaseForm = z.object({ windowDays: z.string().default(''), baseVersion: z.string().default('') });
-const CommentForm = z.object({ sectionKey: z.string().default(''), paragraph: z.string().default(''), text: z.string().default('') });
+const ReleaseForm = z.object({
+  windowDays: z.string().default(''),
+  baseVersion: z.string().default(''),
+});
+const CommentForm = z.object({
+  sectionKey: z.string().default(''),
+  paragraph: z.string().default(''),
+  text: z.string().default(''),
+});
 const ResponseForm = z.object({
   outcome: z.string().default(''),
   sectionText: z.string().default(''),
@@ -43,7 +54,11 @@ const crumbs = (id: string, title: string, team: boolean) => [
   ...(team ? [{ text: 'Report', href: `/activities/${id}/report` }] : []),
 ];
 
-function renderRelease(reply: FastifyReply, w: ReportWorkspace, extra: Partial<PageErrors> & { values?: Record<string, string> } = {}) {
+function renderRelease(
+  reply: FastifyReply,
+  w: ReportWorkspace,
+  extra: Partial<PageErrors> & { values?: Record<string, string> } = {},
+) {
   const today = ukDate(new Date());
   return reply.render('reports/release.njk', {
     title: `Release the draft – ${w.activity.title}`,
@@ -61,7 +76,10 @@ function renderRelease(reply: FastifyReply, w: ReportWorkspace, extra: Partial<P
 function renderFactualAccuracy(
   reply: FastifyReply,
   fa: FactualAccuracyView,
-  extra: Partial<PageErrors> & { notice?: string | undefined; values?: Record<string, string> } = {},
+  extra: Partial<PageErrors> & {
+    notice?: string | undefined;
+    values?: Record<string, string>;
+  } = {},
 ) {
   const headings = new Map(fa.document.sections.map((s) => [s.key, s.heading ?? s.key]));
   const sectionItems = fa.document.sections
@@ -71,9 +89,14 @@ function renderFactualAccuracy(
     title: `Factual accuracy check – ${fa.activityTitle}`,
     fa,
     groups: documentGroups(fa.document),
+    documentTitle: fa.document.title,
+    embedded: true,
     deadline: formatIsoDate(fa.release.deadline),
     released: formatIsoDate(fa.release.releasedOn),
-    comments: fa.comments.map((c) => ({ ...c, sectionHeading: headings.get(c.sectionKey) ?? c.sectionKey })),
+    comments: fa.comments.map((c) => ({
+      ...c,
+      sectionHeading: headings.get(c.sectionKey) ?? c.sectionKey,
+    })),
     sectionItems,
     values: extra.values ?? {},
     ...extra,
@@ -110,7 +133,11 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
           values: form,
         });
       }
-      const errors = pageErrors(err, ['REPORT_NOT_READY', 'VALIDATION_FAILED', 'CONFLICT', 'INVALID_TRANSITION'], reply);
+      const errors = pageErrors(
+        err,
+        ['REPORT_NOT_READY', 'VALIDATION_FAILED', 'CONFLICT', 'INVALID_TRANSITION'],
+        reply,
+      );
       return renderRelease(reply, await getReportWorkspace(uc, id), { ...errors, values: form });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=released`, 303);
@@ -128,9 +155,13 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
     const uc = useCaseContext(request, ctx);
     const form = CommentForm.parse(request.body ?? {});
     const problems: { field: string; reason: string }[] = [];
-    if (!form.sectionKey) problems.push({ field: 'sectionKey', reason: 'Choose the section the comment is about' });
+    if (!form.sectionKey)
+      problems.push({ field: 'sectionKey', reason: 'Choose the section the comment is about' });
     if (form.paragraph.trim() && !/^\d{1,4}$/.test(form.paragraph.trim()))
-      problems.push({ field: 'paragraph', reason: 'Enter the paragraph number as digits, like 12' });
+      problems.push({
+        field: 'paragraph',
+        reason: 'Enter the paragraph number as digits, like 12',
+      });
     if (!form.text.trim()) problems.push({ field: 'text', reason: 'Enter your comment' });
     try {
       if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { details: problems });
@@ -146,7 +177,10 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
         sectionKey: 'sectionKey',
         paragraph: 'paragraph',
       });
-      return renderFactualAccuracy(reply, await getFactualAccuracy(uc, id), { ...errors, values: form });
+      return renderFactualAccuracy(reply, await getFactualAccuracy(uc, id), {
+        ...errors,
+        values: form,
+      });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=commented#comments`, 303);
   });
@@ -169,7 +203,10 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
       ...extra,
       breadcrumbs: [
         ...crumbs(w.activity.id, w.activity.title, true),
-        { text: 'Factual accuracy check', href: `/activities/${w.activity.id}/report/factual-accuracy` },
+        {
+          text: 'Factual accuracy check',
+          href: `/activities/${w.activity.id}/report/factual-accuracy`,
+        },
       ],
     });
   };
@@ -186,7 +223,9 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
     const form = ResponseForm.parse(request.body ?? {});
     try {
       if (form.outcome !== 'accepted' && form.outcome !== 'not_accepted')
-        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'outcome', reason: 'Say whether the comment is accepted' }] });
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: 'outcome', reason: 'Say whether the comment is accepted' }],
+        });
       await respondToReportComment(uc, {
         activityId: id,
         commentId,
@@ -201,12 +240,19 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
         sectionText: 'sectionText',
         reason: 'reason',
       });
-      return renderResponse(reply, await getReportWorkspace(uc, id), commentId, { ...errors, values: form });
+      return renderResponse(reply, await getReportWorkspace(uc, id), commentId, {
+        ...errors,
+        values: form,
+      });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=answered#comments`, 303);
   });
 
-  const renderPublish = (reply: FastifyReply, w: ReportWorkspace, extra: Partial<PageErrors> = {}) =>
+  const renderPublish = (
+    reply: FastifyReply,
+    w: ReportWorkspace,
+    extra: Partial<PageErrors> = {},
+  ) =>
     reply.render('reports/publish.njk', {
       title: `Publish the report – ${w.activity.title}`,
       w,
@@ -219,7 +265,8 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const w = await getReportWorkspace(useCaseContext(request, ctx), id);
     if (!w.report) throw new AppError('NOT_FOUND');
-    if (!w.can.release) throw new AppError(w.report.state === 'published' ? 'REPORT_PUBLISHED' : 'FORBIDDEN');
+    if (!w.can.release)
+      throw new AppError(w.report.state === 'published' ? 'REPORT_PUBLISHED' : 'FORBIDDEN');
     return renderPublish(reply, w);
   });
 

@@ -100,9 +100,17 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
     const uc = useCaseContext(request, ctx);
     const form = CreateForm.parse(request.body ?? {});
     try {
-      await createReportDraft(uc, { activityId: id, ...(form.templateKey ? { templateKey: form.templateKey } : {}) });
+      await createReportDraft(uc, {
+        activityId: id,
+        ...(form.templateKey ? { templateKey: form.templateKey } : {}),
+      });
     } catch (err) {
-      const errors = pageErrors(err, ['VALIDATION_FAILED', 'ALREADY_EXISTS', 'REPORT_NOT_READY'], reply, { templateKey: 'templateKey' });
+      const errors = pageErrors(
+        err,
+        ['VALIDATION_FAILED', 'ALREADY_EXISTS', 'REPORT_NOT_READY'],
+        reply,
+        { templateKey: 'templateKey' },
+      );
       return renderOverview(reply, await getReportWorkspace(uc, id), errors);
     }
     return reply.redirect(`/activities/${id}/report?done=drafted`, 303);
@@ -125,10 +133,16 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
         text: form.text,
         baseVersion: Number(form.baseVersion) || 1,
       });
-      return reply.redirect(`/activities/${id}/report?done=${saved.changed ? 'saved' : 'unchanged'}#section-${key}`, 303);
+      return reply.redirect(
+        `/activities/${id}/report?done=${saved.changed ? 'saved' : 'unchanged'}#section-${key}`,
+        303,
+      );
     } catch (err) {
       const errors = pageErrors(err, ['CONFLICT', 'VALIDATION_FAILED'], reply, { text: 'text' });
-      return renderEditor(reply, await getReportWorkspace(uc, id), key, { ...errors, text: form.text });
+      return renderEditor(reply, await getReportWorkspace(uc, id), key, {
+        ...errors,
+        text: form.text,
+      });
     }
   });
 
@@ -146,11 +160,17 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/report/versions/:version', async (request, reply) => {
     const { id, version } = VersionParams.parse(request.params);
     const { compare } = CompareQuery.parse(request.query);
-    const v = await getReportVersion(useCaseContext(request, ctx), { activityId: id, version, compareWith: compare ?? null });
+    const v = await getReportVersion(useCaseContext(request, ctx), {
+      activityId: id,
+      version,
+      compareWith: compare ?? null,
+    });
     return reply.render('reports/version.njk', {
       title: `Version ${version} – ${v.activityTitle}`,
       v,
       groups: documentGroups(v.version.document),
+      documentTitle: v.version.document.title,
+      embedded: false,
       changed: v.compared?.changes.filter((c) => c.status !== 'same') ?? [],
       breadcrumbs: [
         ...crumbs({ id, title: v.activityTitle }),
@@ -190,6 +210,8 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
       title: p.document.title,
       p,
       groups: documentGroups(p.document),
+      documentTitle: p.document.title,
+      embedded: false,
       notice: noticeFor(done, reportNotices),
       breadcrumbs: crumbs({ id, title: p.activityTitle }),
     });
