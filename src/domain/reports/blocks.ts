@@ -8,7 +8,8 @@ export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; level: 1 | 2; text: string }
   | { kind: 'paragraph'; text: string; number: number | null; bullet: boolean }
-  | { kind: 'table'; table: ReportTable };
+  /** showCaption is false when the section's heading already says what the caption would. */
+  | { kind: 'table'; table: ReportTable; showCaption: boolean };
 
 export function toBlocks(doc: ReportDocument): Block[] {
   const numbers = numberParagraphs(doc.sections);
@@ -24,7 +25,8 @@ export function toBlocks(doc: ReportDocument): Block[] {
     s.paragraphs.forEach((text, k) =>
       blocks.push({ kind: 'paragraph', text, number: numbers[i]?.[k] ?? null, bullet: s.list }),
     );
-    for (const table of s.tables) blocks.push({ kind: 'table', table });
+    for (const table of s.tables)
+      blocks.push({ kind: 'table', table, showCaption: table.caption !== s.heading });
   });
   return blocks;
 }

@@ -16,7 +16,7 @@ import {
 import { toBlocks } from './blocks.js';
 import type { ReportDocument, ReportTable } from './types.js';
 
-function table(t: ReportTable): (Paragraph | Table)[] {
+function table(t: ReportTable, showCaption: boolean): (Paragraph | Table)[] {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const row = (cells: string[], header: boolean) =>
@@ -31,7 +31,9 @@ function table(t: ReportTable): (Paragraph | Table)[] {
       ),
     });
   return [
-    new Paragraph({ children: [new TextRun({ text: t.caption, bold: true })] }),
+    ...(showCaption
+      ? [new Paragraph({ children: [new TextRun({ text: t.caption, bold: true })] })]
+      : []),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [row(t.head, true), ...t.rows.map((r) => row(r, false))],
@@ -57,7 +59,7 @@ export async function renderReportDocx(
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
         }),
       );
-    else if (b.kind === 'table') children.push(...table(b.table));
+    else if (b.kind === 'table') children.push(...table(b.table, b.showCaption));
     else if (b.number !== null)
       children.push(
         new Paragraph({

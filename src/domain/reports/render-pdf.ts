@@ -81,14 +81,16 @@ class Writer {
   }
 }
 
-function drawTable(w: Writer, t: ReportTable): void {
+function drawTable(w: Writer, t: ReportTable, showCaption: boolean): void {
   const cols = Math.max(1, t.head.length);
   const first = cols === 1 ? w.width : w.width * (cols === 2 ? 0.68 : 0.4);
   const widths = [first, ...Array.from({ length: cols - 1 }, () => (w.width - first) / (cols - 1))];
   const pad = 5;
   w.ensure(BODY * LEADING * 3);
-  w.lines(wrap(t.caption, w.bold, BODY, w.width), MARGIN, w.bold, BODY);
-  w.y -= 4;
+  if (showCaption) {
+    w.lines(wrap(t.caption, w.bold, BODY, w.width), MARGIN, w.bold, BODY);
+    w.y -= 4;
+  }
   for (const [r, row] of [t.head, ...t.rows].entries()) {
     const font = r === 0 ? w.bold : w.regular;
     const cells = widths.map((cw, i) => wrap(row[i] ?? '', font, BODY - 1, cw - 2 * pad));
@@ -147,7 +149,7 @@ export async function renderReportPdf(
       w.y -= b.kind === 'title' ? 0 : size * 0.6;
       w.lines(lines, MARGIN, w.bold, size);
       w.y -= size * 0.4;
-    } else if (b.kind === 'table') drawTable(w, b.table);
+    } else if (b.kind === 'table') drawTable(w, b.table, b.showCaption);
     else {
       const indent = b.number !== null ? GUTTER : b.bullet ? 22 : 0;
       const lines = wrap(b.text, w.regular, BODY, w.width - indent);

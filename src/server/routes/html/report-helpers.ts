@@ -12,7 +12,13 @@ export type BlockGroup =
       kind: 'numbered' | 'bullets' | 'paragraphs';
       items: { text: string; number: number | null }[];
     }
-  | { kind: 'table'; caption: string; head: { text: string }[]; rows: { text: string }[][] };
+  | {
+      kind: 'table';
+      caption: string;
+      showCaption: boolean;
+      head: { text: string }[];
+      rows: { text: string }[][];
+    };
 
 /** Consecutive paragraphs of one kind become one list, as the exports print them. */
 export function documentGroups(doc: ReportDocument): BlockGroup[] {
@@ -24,6 +30,7 @@ export function documentGroups(doc: ReportDocument): BlockGroup[] {
       groups.push({
         kind: 'table',
         caption: b.table.caption,
+        showCaption: b.showCaption,
         head: b.table.head.map((text) => ({ text })),
         rows: b.table.rows.map((r) => r.map((text) => ({ text }))),
       });
