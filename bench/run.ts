@@ -1,12 +1,13 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
+import { benchReports } from './reports.js';
 import { benchStartup } from './startup.js';
 
 const { values } = parseArgs({
@@ -41,4 +42,5 @@ if (only.has('evidence')) {
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 if (only.has('evidence-analysis'))
   out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
+if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 process.stdout.write(`${out.join('\n')}\n`);
