@@ -18,6 +18,15 @@ export const errorCatalogue = {
   CONFLICT: { status: 409, message: 'Someone else changed this first. Reload and try again.' },
   ALREADY_EXISTS: { status: 409, message: 'That already exists.' },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
+  REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
+  REPORT_WINDOW_CLOSED: {
+    status: 409,
+    message: 'The factual accuracy window has closed: comments can no longer be added.',
+  },
+  REPORT_PUBLISHED: {
+    status: 409,
+    message: 'The report is published: the published version cannot be changed.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a few minutes and try again.' },
   DATA_DIR_LOCKED: { status: 503, message: 'The data folder is in use by another process.' },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },

@@ -6,6 +6,7 @@ import type { EvidenceTables } from './schema/evidence.js';
 import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 import type { SamplingTables } from './schema/sampling.js';
 import type { JudgementTables } from './schema/judgements.js';
+import type { ReportTables } from './schema/reports.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -172,4 +173,5 @@ export interface DB
     AnnexATables,
     AnnexAProfileTables,
     SamplingTables,
-    JudgementTables {}
+    JudgementTables,
+    ReportTables {}

@@ -87,6 +87,32 @@ const createActivityRule: Expect = { anon: 'signin', admin: 'ok', regional: 'ok'
 const evidenceRead: Expect = { ...viewActivity, regional: 'hidden', la: 'hidden' };
 const evidenceWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
 const noSuchItem: Expect = { anon: 'signin', rest: 'hidden' };
+// Reports: drafts are read like the evidence base; the team except shadows writes; the lead and
+// admins release and publish; only the inspected LA's users comment (once a draft is released).
+const reportWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
+const reportRelease: Expect = {
+  ...evidenceRead,
+  national: 'denied',
+  inspector: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+};
+const reportComment: Expect = {
+  anon: 'signin',
+  admin: 'denied',
+  national: 'denied',
+  lead: 'denied',
+  inspector: 'denied',
+  qam: 'denied',
+  analyst: 'denied',
+  rest: 'hidden',
+};
+const reportRespond: Expect = {
+  anon: 'signin',
+  admin: 'denied',
+  national: 'denied',
+  rest: 'hidden',
+};
 // Candidate lines of enquiry from the Annex A profile: the team's inspectors decide.
 const decideData: Expect = {
   ...evidenceRead,
@@ -752,6 +778,186 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/lines-of-enquiry`,
     expect: evidenceRead,
   },
+  // Reports. The first entry creates the demo inspection's draft (the lead is the first writer
+  // asked); the rest use it without changing it (stale versions, states that refuse). The team
+  // reads the draft, admins and the national team too; writers are the team except shadows;
+  // the lead and admins release and publish; the LA sees nothing before a release.
+  {
+    method: 'POST',
+    route: '/activities/:id/report',
+    url: (i) => `/activities/${A(i)}/report`,
+    body: () => ({}),
+    expect: reportWrite,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report',
+    url: (i) => `/activities/${A(i)}/report`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/sections/:key',
+    url: (i) => `/activities/${A(i)}/report/sections/summary`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/sections/:key',
+    url: (i) => `/activities/${A(i)}/report/sections/summary`,
+    body: () => ({ text: 'Matrix text.', baseVersion: '999' }),
+    expect: reportWrite,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/versions',
+    url: (i) => `/activities/${A(i)}/report/versions`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/versions/:version',
+    url: (i) => `/activities/${A(i)}/report/versions/1?compare=1`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/versions/:version/restore',
+    url: (i) => `/activities/${A(i)}/report/versions/1/restore`,
+    body: () => ({ baseVersion: '999' }),
+    expect: reportWrite,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/export',
+    url: (i) => `/activities/${A(i)}/report/export?format=html`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/published',
+    url: (i) => `/activities/${A(i)}/report/published`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/release',
+    url: (i) => `/activities/${A(i)}/report/release`,
+    expect: reportRelease,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/release',
+    url: (i) => `/activities/${A(i)}/report/release`,
+    body: () => ({ windowDays: '5', baseVersion: '999' }),
+    expect: reportRelease,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/factual-accuracy',
+    url: (i) => `/activities/${A(i)}/report/factual-accuracy`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/comments',
+    url: (i) => `/activities/${A(i)}/report/comments`,
+    body: () => ({ sectionKey: 'summary', text: 'Matrix comment.' }),
+    expect: reportComment,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/comments/:commentId',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/comments/:commentId',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}`,
+    body: () => ({ outcome: 'not_accepted', reason: 'Matrix.', baseVersion: '1' }),
+    expect: reportRespond,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/report/publish',
+    url: (i) => `/activities/${A(i)}/report/publish`,
+    expect: reportRelease,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/publish',
+    url: (i) => `/activities/${A(i)}/report/publish`,
+    body: () => ({ baseVersion: '999' }),
+    expect: reportRelease,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/report',
+    url: (i) => `${EV(i)}/report`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report',
+    url: (i) => `${EV(i)}/report`,
+    body: () => ({}),
+    expect: reportWrite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/activities/:id/report/sections/:sectionKey',
+    url: (i) => `${EV(i)}/report/sections/summary`,
+    body: () => ({ text: 'Matrix text.', baseVersion: 999 }),
+    expect: reportWrite,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/report/versions/:version',
+    url: (i) => `${EV(i)}/report/versions/1`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/versions/:version/restore',
+    url: (i) => `${EV(i)}/report/versions/1/restore`,
+    body: () => ({ baseVersion: 999 }),
+    expect: reportWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/release',
+    url: (i) => `${EV(i)}/report/release`,
+    body: () => ({ windowDays: 5, baseVersion: 999 }),
+    expect: reportRelease,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/report/factual-accuracy',
+    url: (i) => `${EV(i)}/report/factual-accuracy`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/comments',
+    url: (i) => `${EV(i)}/report/comments`,
+    body: () => ({ sectionKey: 'summary', text: 'Matrix comment.' }),
+    expect: reportComment,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/comments/:commentId/response',
+    url: (i) => `${EV(i)}/report/comments/${NO_ID}/response`,
+    body: () => ({ outcome: 'not_accepted', reason: 'Matrix.', baseVersion: 1 }),
+    expect: reportRespond,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/publish',
+    url: (i) => `${EV(i)}/report/publish`,
+    body: () => ({ baseVersion: 999 }),
+    expect: reportRelease,
+  },
   {
     method: 'POST',
     route: '/api/v1/activities/:id/lines-of-enquiry',
@@ -1376,8 +1582,15 @@ function parseRouteTree(tree: string): { method: string; url: string }[] {
     while (stack.length && (stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
     const parent = stack.at(-1)?.path ?? '';
     const seg = m[2];
+    // A child without a leading slash continues its parent's segment (the radix tree splits
+    // /report/publish and /report/published into "/publish" and "ed").
+    const continues = !seg.startsWith('/') && parent !== '' && parent !== '/';
     const path =
-      seg === '/' ? '/' : `${parent === '/' ? '' : parent}${seg.startsWith('/') ? '' : '/'}${seg}`;
+      seg === '/'
+        ? '/'
+        : continues
+          ? `${parent}${seg}`
+          : `${parent === '/' ? '' : parent}${seg.startsWith('/') ? '' : '/'}${seg}`;
     stack.push({ depth, path });
     for (const method of (m[3] ?? '').split(',').map((s) => s.trim())) {
       if (method && method !== 'HEAD') out.push({ method, url: path });
@@ -1424,5 +1637,5 @@ describe('access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 120_000);
 });

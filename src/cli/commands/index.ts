@@ -12,6 +12,7 @@ import { registerLintReportCommands } from './lint-report.js';
 import { registerRefiCommands } from './refi.js';
 import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
+import { registerReportCommands } from './report.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -27,4 +28,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerAnnexAProfileCommands,
   registerSampleCommands,
   registerJudgementCommands,
+  registerReportCommands,
 ];

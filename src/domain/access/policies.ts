@@ -255,6 +255,34 @@ export const policies = {
    */
   editSample: (actor: Actor, a: ActivityFacts): boolean =>
     policies.viewSample(actor, a) && policies.writeEvidence(actor, a),
+
+  /**
+   * Read an activity's report drafts and versions: its team (shadows included), admins and the
+   * national team. LA users see only what is released to them (commentOnReport); everyone who
+   * can see the activity reads the report once it is published.
+   */
+  viewReportDraft: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'inspector' && a.teamRole !== null;
+  },
+
+  /** Write the draft and answer the LA's comments: the team except people shadowing. */
+  writeReportDraft: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
+  },
+
+  /** Release the draft to the LA and publish it: the lead inspector and admins. */
+  releaseReport: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    return actor.role === 'inspector' && a.teamRole === 'lead_inspector';
+  },
+
+  /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */
+  commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
+    actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
 } as const;
 
 export type PolicyName = keyof typeof policies;

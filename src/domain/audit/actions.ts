@@ -77,6 +77,16 @@ export const auditActions = {
     'What was said to the LA in a keeping-in-touch meeting or the final feedback was recorded',
   'judgement.divergence_explained':
     'A difference between on-site feedback and the grades was explained',
+  'report.drafted':
+    'A report or letter draft was assembled from the framework template (version 1)',
+  'report.section_saved': 'A section of a report draft was edited (a new version)',
+  'report.version_restored': 'An earlier version of a report draft was restored (a new version)',
+  'report.released': 'A report draft was released to the LA for its factual accuracy check',
+  'report.comment_added': 'The LA commented on the factual accuracy of a released draft',
+  'report.comment_answered':
+    'The team answered a factual accuracy comment (accepted with a change, or not with a reason)',
+  'report.published': 'A report was published (its published version can never change)',
+  'report.exported': 'A report version was exported (HTML, DOCX or PDF)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -196,6 +196,19 @@ export const ActivityTypeSchema = z.strictObject({
   ...inForce,
 });
 
+/** What a report section holds; the assembler fills each kind from its inputs. */
+export const SECTION_CONTENTS = [
+  'title',
+  'text',
+  'grade_table',
+  'narrative',
+  'findings',
+  'improvements',
+  'priority_actions',
+  'sample_statement',
+  'plain_grades',
+] as const;
+
 export const ReportTemplateSchema = z.strictObject({
   key,
   label: text,
@@ -209,9 +222,27 @@ export const ReportTemplateSchema = z.strictObject({
         judgement: key.optional(),
         level: z.union([z.literal(1), z.literal(2)]).default(1),
         note: text.optional(),
+        /** What the draft assembler puts here (docs/reports.md); default: the judgement's narrative. */
+        content: z.enum(SECTION_CONTENTS).optional(),
+        /** Whether its paragraphs take the report's continuous paragraph numbers. */
+        numbered: z.boolean().default(false),
+        /** Standard paragraphs, with {la}, {dates}, {lead}, {theme}, {visit} placeholders. */
+        text: z.array(text).default([]),
+        /** Extras a judgement section carries: nearness to the adjacent grade, context, vignettes. */
+        include: z.array(z.enum(['nearness', 'context', 'vignettes'])).default([]),
+        /** Each paragraph must state one of these phrases (e.g. how far below good an area is). */
+        eachParagraphStates: z.array(text).default([]),
+        /** Plain words for grades (children's summary), keyed by grade key. */
+        gradePhrases: z.record(key, text).optional(),
       }),
     )
     .min(1),
+  /** Templates appended after this one in the same document (e.g. the children's summary). */
+  annexes: z.array(key).default([]),
+  /** Which language-check rules apply (the kinds of src/domain/language). */
+  documentKind: z
+    .enum(['inspection-report', 'focused-visit-letter', 'monitoring-visit-letter'])
+    .default('inspection-report'),
 });
 
 export const ImprovementConventionSchema = z.strictObject({

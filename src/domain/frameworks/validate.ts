@@ -20,6 +20,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const PLACEHOLDER = /\{([^}]*)\}/g;
 const PLACEHOLDERS = new Set(['la', 'title', 'grade']);
+/** Placeholders of a section's standard paragraphs (filled from the activity's facts). */
+const TEXT_PLACEHOLDERS = new Set(['la', 'dates', 'lead', 'theme', 'visit']);
 
 export function checkFramework(fw: Framework): Problem[] {
   const problems: Problem[] = [];
@@ -145,6 +147,18 @@ export function checkFramework(fw: Framework): Problem[] {
       if (s.judgement !== undefined && !judgements.has(s.judgement)) {
         add(`${path}.judgement`, `No judgement has the key '${s.judgement}'`);
       }
+      s.text.forEach((para, n) => {
+        for (const [, name = ''] of para.matchAll(PLACEHOLDER)) {
+          if (!TEXT_PLACEHOLDERS.has(name))
+            add(
+              `${path}.text[${n}]`,
+              `Unknown placeholder {${name}}; use ${[...TEXT_PLACEHOLDERS].map((p) => `{${p}}`).join(', ')}`,
+            );
+        }
+      });
+      for (const g of Object.keys(s.gradePhrases ?? {})) {
+        if (!gradeKeys.has(g)) add(`${path}.gradePhrases.${g}`, `No grade has the key '${g}'`);
+      }
       for (const [, name = ''] of (s.heading ?? '').matchAll(PLACEHOLDER)) {
         if (!PLACEHOLDERS.has(name))
           add(`${path}.heading`, `Unknown placeholder {${name}}; use {la}, {title} or {grade}`);
@@ -154,6 +168,13 @@ export function checkFramework(fw: Framework): Problem[] {
       }
     });
   });
+  const allTemplateKeys = new Set(fw.reportTemplates.map((t) => t.key));
+  fw.reportTemplates.forEach((t, i) =>
+    t.annexes.forEach((k, j) => {
+      if (!allTemplateKeys.has(k) || k === t.key)
+        add(`reportTemplates[${i}].annexes[${j}]`, `No other report template has the key '${k}'`);
+    }),
+  );
   unique(fw.improvementItems, (c) => c.key, 'improvementItems', 'improvement convention key');
   fw.improvementItems.forEach((c, i) => {
     checkWindow(c, `improvementItems[${i}]`);

@@ -36,6 +36,9 @@ import { registerSamplingRoutes } from './html/sampling.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
+import { registerReportApi } from './api/reports.js';
+import { registerReportRoutes } from './html/reports.js';
+import { registerReportReviewRoutes } from './html/report-review.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -75,4 +78,7 @@ export const routeModules: RouteModule[] = [
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
+  registerReportApi,
+  registerReportRoutes,
+  registerReportReviewRoutes,
 ];

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
@@ -7,8 +7,14 @@ import {
   teamRoleOf,
   type Activity,
 } from '../../data/repositories/activities.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
-import { activityStates, checkTransition } from '../../domain/activities/lifecycle.js';
+import {
+  activityStates,
+  checkTransition,
+  type ActivityState,
+} from '../../domain/activities/lifecycle.js';
+import type { DB } from '../../data/schema.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 
@@ -32,10 +38,40 @@ export async function changeActivityState(
   if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
   if (!policies.manageActivity(ctx.actor, facts)) throw new AppError('FORBIDDEN');
   const type = requireCatalog(ctx).activityType(activity.frameworkId, activity.activityType);
-  const check = checkTransition(activity.state, input.toState, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyStateChange(trx, ctx.actor, activity, {
+      toState: input.toState,
+      reason: input.reason ?? null,
+      hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
+      expectedVersion: input.expectedVersion ?? activity.version,
+    });
+  });
+  const after = await findActivity(ctx.db, activity.id);
+  if (!after) throw new AppError('INTERNAL');
+  return after;
+}
+
+/**
+ * One lifecycle step inside the caller's transaction: checks the transition, moves the activity
+ * (optimistically, against the version the caller saw), records the change and audits it. Other
+ * use cases (releasing and publishing a report) move the activity through this, so the
+ * lifecycle's rules hold whichever way the state changes.
+ */
+export async function applyStateChange(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  change: {
+    toState: ActivityState;
+    reason: string | null;
+    hasWrittenOutput: boolean;
+    expectedVersion: number;
+  },
+): Promise<void> {
+  const check = checkTransition(activity.state, change.toState, {
     pausedFrom: activity.pausedFrom,
-    hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
-    reason: input.reason ?? null,
+    hasWrittenOutput: change.hasWrittenOutput,
+    reason: change.reason,
   });
   if (!check.allowed) {
     throw new AppError('INVALID_TRANSITION', {
@@ -48,44 +84,38 @@ export async function changeActivityState(
       ],
     });
   }
-  const expected = input.expectedVersion ?? activity.version;
-  await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('activities')
-      .set({
-        state: input.toState,
-        paused_from: input.toState === 'paused' ? activity.state : null,
-        notified_at:
-          input.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
-        version: sql`version + 1`,
-        updated_at: new Date(),
-      })
-      .where('id', '=', activity.id)
-      .where('version', '=', expected)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
-    await trx
-      .insertInto('activity_state_changes')
-      .values({
-        activity_id: activity.id,
-        from_state: activity.state,
-        to_state: input.toState,
-        reason: input.reason ?? null,
-        changed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      })
-      .execute();
-    await writeAudit(trx, ctx.actor, {
-      action: 'activity.state_changed',
-      entityType: 'activity',
-      entityId: activity.id,
-      activityId: activity.id,
-      laId: activity.laId,
-      before: { state: activity.state },
-      after: { state: input.toState },
-      reason: input.reason ?? null,
-    });
+  const updated = await trx
+    .updateTable('activities')
+    .set({
+      state: change.toState,
+      paused_from: change.toState === 'paused' ? activity.state : null,
+      notified_at:
+        change.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', activity.id)
+    .where('version', '=', change.expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
+  await trx
+    .insertInto('activity_state_changes')
+    .values({
+      activity_id: activity.id,
+      from_state: activity.state,
+      to_state: change.toState,
+      reason: change.reason,
+      changed_by: actor.kind === 'user' ? actor.userId : null,
+    })
+    .execute();
+  await writeAudit(trx, actor, {
+    action: 'activity.state_changed',
+    entityType: 'activity',
+    entityId: activity.id,
+    activityId: activity.id,
+    laId: activity.laId,
+    before: { state: activity.state },
+    after: { state: change.toState },
+    reason: change.reason,
   });
-  const after = await findActivity(ctx.db, activity.id);
-  if (!after) throw new AppError('INTERNAL');
-  return after;
 }

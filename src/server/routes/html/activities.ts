@@ -21,6 +21,7 @@ import {
 } from '../../../usecases/activities/get-new-activity-form.js';
 import { AppError } from '../../../errors.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
+import { getReportLink, type ReportLink } from '../../../usecases/reports/report-link.js';
 import { judgementsFor } from '../../../domain/judgements/judgement-rules.js';
 import { frameworkOf } from '../../../usecases/evidence/evidence-access.js';
 import {
@@ -62,6 +63,7 @@ function renderActivity(
     notice?: string | undefined;
     problems?: Problem[];
     values?: Record<string, string>;
+    reportLink?: ReportLink | null;
   } = {},
 ): FastifyReply {
   const { activity, can } = page.detail;
@@ -82,6 +84,7 @@ function renderActivity(
     teamRoleItems,
     hasJudgements: judgementsFor(frameworkOf(activity), activity.activityType).length > 0,
     notice: extra.notice,
+    reportLink: extra.reportLink ?? null,
     values: extra.values ?? {},
     ...(extra.problems ? formErrors(extra.problems) : {}),
     breadcrumbs: [
@@ -188,8 +191,10 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { done } = ShowQuery.parse(request.query);
-    const page = await getActivityPage(useCaseContext(request, ctx), id);
-    return renderActivity(reply, page, { notice: noticeFor(done, notices) });
+    const uc = useCaseContext(request, ctx);
+    const page = await getActivityPage(uc, id);
+    const reportLink = await getReportLink(uc, id);
+    return renderActivity(reply, page, { notice: noticeFor(done, notices), reportLink });
   });
 
   app.post('/activities/:id/state', async (request, reply) => {

@@ -1,0 +1,25 @@
+// The factual accuracy window: the LA has a number of working days (default 5, bank holidays in
+// England and Wales excluded) from the day the draft is released, to the end of the last day.
+import { addWorkingDays } from '../calendar/working-days.js';
+
+export const DEFAULT_WINDOW_DAYS = 5;
+export const MAX_WINDOW_DAYS = 30;
+
+/** The last day on which the LA may comment (release day itself not counted). */
+export function factualAccuracyDeadline(releasedOn: string, workingDays: number): string {
+  return addWorkingDays(releasedOn, workingDays);
+}
+
+/** Today's date in England (the window closes at midnight, UK time). */
+export function ukDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function windowOpen(deadline: string, now: Date): boolean {
+  return ukDate(now) <= deadline;
+}

@@ -1,0 +1,135 @@
+// The team's view of the report: template, state, current sections with their paragraph
+// numbers, the language checks and the template's structural rules beside each section, the
+// version list, factual accuracy rounds and comments.
+import {
+  findReportVersion,
+  listComments,
+  listReleases,
+  listReportVersions,
+  type Report,
+  type ReportComment,
+  type ReportRelease,
+  type ReportVersionSummary,
+} from '../../data/repositories/reports.js';
+import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
+import { lintText } from '../../domain/language/index.js';
+import { numberParagraphs } from '../../domain/reports/numbering.js';
+import { checkStructure, type StructureProblem } from '../../domain/reports/rules.js';
+import { joinSectionText } from '../../domain/reports/text.js';
+import { isEditable, type ReportDocument, type ReportSection } from '../../domain/reports/types.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { reportScope, type ReportScope } from './report-scope.js';
+
+export interface LanguageFinding {
+  rule: string;
+  line: number;
+  column: number;
+  text: string;
+  message: string;
+  suggestion: string;
+}
+
+export interface WorkspaceSection extends ReportSection {
+  editable: boolean;
+  numbers: (number | null)[];
+  text: string;
+  findings: LanguageFinding[];
+  problems: StructureProblem[];
+}
+
+export interface ReportWorkspace {
+  activity: ReportScope['activity'];
+  report: Report | null;
+  templates: { key: string; label: string }[];
+  document: ReportDocument | null;
+  sections: WorkspaceSection[];
+  versions: ReportVersionSummary[];
+  releases: ReportRelease[];
+  comments: ReportComment[];
+  can: { create: boolean; write: boolean; release: boolean; publish: boolean };
+}
+
+/** Language findings and structure problems for each section of a document. */
+export function checkSections(doc: ReportDocument): WorkspaceSection[] {
+  const numbers = numberParagraphs(doc.sections);
+  const problems = checkStructure(doc.sections);
+  return doc.sections.map((s, i) => {
+    const text = joinSectionText(s);
+    const findings =
+      isEditable(s) && text.trim()
+        ? lintText(text, { kind: doc.documentKind, layout: 'paragraphs' }).findings.map((f) => ({
+            rule: f.rule,
+            line: f.line,
+            column: f.column,
+            text: f.text,
+            message: f.message,
+            suggestion: f.suggestion,
+          }))
+        : [];
+    return {
+      ...s,
+      editable: isEditable(s),
+      numbers: numbers[i] ?? [],
+      text,
+      findings,
+      problems: problems.filter((p) => p.sectionKey === s.key),
+    };
+  });
+}
+
+export async function getReportWorkspace(
+  ctx: UseCaseContext,
+  activityId: string,
+): Promise<ReportWorkspace> {
+  const scope = await reportScope(ctx, activityId);
+  if (!scope.can.viewDraft) throw new AppError('NOT_FOUND');
+  const { activity, framework, report } = scope;
+  const type = findActivityType(framework, activity.activityType);
+  const day = activity.plannedStart ?? new Date().toISOString().slice(0, 10);
+  const templates = (type?.reportTemplates ?? [])
+    .map((k) => framework.reportTemplates.find((t) => t.key === k))
+    .filter((t) => t !== undefined && inWindow(t, day))
+    .map((t) => ({ key: t?.key ?? '', label: t?.label ?? '' }));
+  const open = report && report.state !== 'published';
+  if (!report)
+    return {
+      activity,
+      report,
+      templates,
+      document: null,
+      sections: [],
+      versions: [],
+      releases: [],
+      comments: [],
+      can: {
+        create: scope.can.write && templates.length > 0,
+        write: false,
+        release: false,
+        publish: false,
+      },
+    };
+  const [current, versions, releases, comments] = await Promise.all([
+    findReportVersion(ctx.db, report.id, report.currentVersion),
+    listReportVersions(ctx.db, report.id),
+    listReleases(ctx.db, report.id),
+    listComments(ctx.db, report.id),
+  ]);
+  if (!current) throw new AppError('INTERNAL');
+  return {
+    activity,
+    report,
+    templates,
+    document: current.document,
+    sections: checkSections(current.document),
+    versions,
+    releases,
+    comments,
+    can: {
+      create: false,
+      write: Boolean(open) && scope.can.write,
+      release: Boolean(open) && scope.can.release,
+      publish: Boolean(open) && scope.can.release && releases.length > 0,
+    },
+  };
+}

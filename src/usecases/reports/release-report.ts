@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import { findReportVersion, listReleases } from '../../data/repositories/reports.js';
+import { stateLabels } from '../../domain/activities/lifecycle.js';
+import {
+  DEFAULT_WINDOW_DAYS,
+  factualAccuracyDeadline,
+  MAX_WINDOW_DAYS,
+  ukDate,
+} from '../../domain/reports/factual-accuracy.js';
+import { checkStructure } from '../../domain/reports/rules.js';
+import { AppError } from '../../errors.js';
+import { applyStateChange } from '../activities/change-activity-state.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef } from '../evidence/evidence-access.js';
+import { reportScope, requireDraftReader } from './report-scope.js';
+import { conflict } from './save-report-section.js';
+
+export const ReleaseReportInput = z.object({
+  activityId: z.string(),
+  /** Working days the LA has to comment (bank holidays excluded). */
+  windowDays: z.coerce.number().int().min(1).max(MAX_WINDOW_DAYS).default(DEFAULT_WINDOW_DAYS),
+  /** The version the lead reviewed: exactly this one is frozen for the LA. */
+  baseVersion: z.coerce.number().int().min(1),
+});
+export type ReleaseReportInput = z.input<typeof ReleaseReportInput>;
+
+export interface ReleaseOutcome {
+  round: number;
+  version: number;
+  releasedOn: string;
+  deadline: string;
+}
+
+/**
+ * Releases the current version to the LA for its factual accuracy check: the version is frozen
+ * for this round, the LA's window opens, and the activity moves from quality assurance to the
+ * factual accuracy check through the lifecycle's own rules.
+ */
+export async function releaseReport(
+  ctx: UseCaseContext,
+  raw: ReleaseReportInput,
+  now: Date = new Date(),
+): Promise<ReleaseOutcome> {
+  const input = ReleaseReportInput.parse(raw);
+  const scope = await reportScope(ctx, input.activityId);
+  const report = requireDraftReader(scope);
+  if (!scope.can.release) throw new AppError('FORBIDDEN');
+  if (report.state === 'published') throw new AppError('REPORT_PUBLISHED');
+  const { activity } = scope;
+  if (activity.state !== 'quality_assurance') {
+    const what =
+      activity.state === 'factual_accuracy'
+        ? 'The draft is already with the LA. To start another round, move the activity back to quality assurance first.'
+        : `The activity is ${stateLabels[activity.state].toLowerCase()}: move it to quality assurance (the draft's sign-off) before releasing the draft to the LA.`;
+    throw new AppError('REPORT_NOT_READY', { message: what });
+  }
+  if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
+  const version = await findReportVersion(ctx.db, report.id, report.currentVersion);
+  if (!version) throw new AppError('INTERNAL');
+  const problems = checkStructure(version.document.sections);
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'The draft does not yet follow its template’s rules.',
+      details: problems.map((p) => ({ field: p.sectionKey, reason: p.message })),
+    });
+  const round = (await listReleases(ctx.db, report.id)).length + 1;
+  const releasedOn = ukDate(now);
+  const deadline = factualAccuracyDeadline(releasedOn, input.windowDays);
+  const by = actorRef(ctx.actor);
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyStateChange(trx, ctx.actor, activity, {
+      toState: 'factual_accuracy',
+      reason: null,
+      hasWrittenOutput: true,
+      expectedVersion: activity.version,
+    });
+    const released = await trx
+      .insertInto('report_releases')
+      .values({
+        report_id: report.id,
+        round,
+        version_number: report.currentVersion,
+        window_days: input.windowDays,
+        released_on: releasedOn,
+        deadline,
+        released_by: by.id,
+        released_by_label: by.label,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const moved = await trx
+      .updateTable('reports')
+      .set({ state: 'factual_accuracy', updated_at: new Date() })
+      .where('id', '=', report.id)
+      .where('current_version', '=', report.currentVersion)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw conflict(report.currentVersion);
+    await writeAudit(trx, ctx.actor, {
+      action: 'report.released',
+      entityType: 'report',
+      entityId: report.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: {
+        round,
+        releaseId: released.id,
+        version: report.currentVersion,
+        windowDays: input.windowDays,
+        deadline,
+      },
+    });
+  });
+  return { round, version: report.currentVersion, releasedOn, deadline };
+}

@@ -1,0 +1,153 @@
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../data/schema.js';
+import { writeAudit } from '../../data/audit-log.js';
+import {
+  advanceReportVersion,
+  findComment,
+  findReportVersion,
+  insertReportVersion,
+} from '../../data/repositories/reports.js';
+import { splitSectionText } from '../../domain/reports/text.js';
+import { isEditable, type ReportDocument } from '../../domain/reports/types.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef } from '../evidence/evidence-access.js';
+import { reportScope, requireWriter } from './report-scope.js';
+import { conflict } from './save-report-section.js';
+
+export const RespondToReportCommentInput = z.object({
+  activityId: z.string(),
+  commentId: z.string().max(100),
+  outcome: z.enum(['accepted', 'not_accepted'], { message: 'Say whether the comment is accepted' }),
+  /** Accepted: the commented section's new text (a new version linked to the comment). */
+  sectionText: z.string().max(100_000).optional(),
+  /** Not accepted: why (shown to the LA). Accepted: an optional note. */
+  reason: z.string().trim().max(5000).optional(),
+  baseVersion: z.coerce.number().int().min(1),
+});
+export type RespondToReportCommentInput = z.input<typeof RespondToReportCommentInput>;
+
+/**
+ * The team answers one factual accuracy comment: accepted, with the change recorded as a new
+ * version linked to the comment, or not accepted, with a reason the LA reads.
+ */
+export async function respondToReportComment(
+  ctx: UseCaseContext,
+  raw: RespondToReportCommentInput,
+): Promise<{ version: number | null }> {
+  const input = RespondToReportCommentInput.parse(raw);
+  const scope = await reportScope(ctx, input.activityId);
+  const report = requireWriter(scope);
+  const comment = await findComment(ctx.db, report.id, input.commentId);
+  if (!comment) throw new AppError('NOT_FOUND');
+  if (comment.response)
+    throw new AppError('CONFLICT', { message: 'This comment has already been answered.' });
+  const by = actorRef(ctx.actor);
+  const audit = {
+    action: 'report.comment_answered' as const,
+    entityType: 'report_comment',
+    entityId: comment.id,
+    activityId: scope.activity.id,
+    laId: scope.activity.laId,
+  };
+
+  if (input.outcome === 'not_accepted') {
+    if (!input.reason)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'reason', reason: 'Give the reason the comment is not accepted' }],
+      });
+    await ctx.db.transaction().execute(async (trx) => {
+      await answer(
+        trx,
+        comment.id,
+        { response: 'not_accepted', response_text: input.reason ?? null, response_version: null },
+        by,
+      );
+      await writeAudit(trx, ctx.actor, {
+        ...audit,
+        after: { outcome: 'not_accepted' },
+        reason: input.reason ?? null,
+      });
+    });
+    return { version: null };
+  }
+
+  if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
+  const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
+  if (!current) throw new AppError('INTERNAL');
+  const section = current.document.sections.find((s) => s.key === comment.sectionKey);
+  if (!section || !isEditable(section))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'sectionText',
+          reason:
+            'This section cannot be edited; answer “not accepted” with a reason, or correct the judgement it is made from',
+        },
+      ],
+    });
+  const paragraphs = splitSectionText(input.sectionText ?? '', section.list);
+  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'sectionText',
+          reason:
+            'Change the section’s text to accept the comment, or do not accept it and say why',
+        },
+      ],
+    });
+  const document: ReportDocument = {
+    ...current.document,
+    sections: current.document.sections.map((s) =>
+      s.key === section.key ? { ...s, paragraphs } : s,
+    ),
+  };
+  const next = report.currentVersion + 1;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await advanceReportVersion(trx, report.id, report.currentVersion, next)))
+      throw conflict(report.currentVersion);
+    await insertReportVersion(trx, {
+      reportId: report.id,
+      number: next,
+      document,
+      kind: 'response',
+      sectionKey: section.key,
+      commentId: comment.id,
+      note: input.reason ?? null,
+      by,
+    });
+    await answer(
+      trx,
+      comment.id,
+      { response: 'accepted', response_text: input.reason ?? null, response_version: next },
+      by,
+    );
+    await writeAudit(trx, ctx.actor, {
+      ...audit,
+      after: { outcome: 'accepted', version: next, section: section.key },
+    });
+  });
+  return { version: next };
+}
+
+async function answer(
+  trx: Transaction<DB>,
+  commentId: string,
+  values: {
+    response: 'accepted' | 'not_accepted';
+    response_text: string | null;
+    response_version: number | null;
+  },
+  by: { id: string | null; label: string },
+): Promise<void> {
+  const r = await trx
+    .updateTable('report_comments')
+    .set({ ...values, responded_by: by.id, responded_by_label: by.label, responded_at: new Date() })
+    .where('id', '=', commentId)
+    .where('response', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1)
+    throw new AppError('CONFLICT', { message: 'This comment has already been answered.' });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { writeAudit } from '../../data/audit-log.js';
+import {
+  advanceReportVersion,
+  findReportVersion,
+  insertReportVersion,
+} from '../../data/repositories/reports.js';
+import { splitSectionText } from '../../domain/reports/text.js';
+import { isEditable, type ReportDocument } from '../../domain/reports/types.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { actorRef } from '../evidence/evidence-access.js';
+import { reportScope, requireWriter } from './report-scope.js';
+
+export const SaveReportSectionInput = z.object({
+  activityId: z.string(),
+  sectionKey: z.string().max(200),
+  /** Paragraphs separated by blank lines (list sections: one item per line). */
+  text: z.string().max(100_000),
+  /** The version the writer started from; another save since then is a conflict. */
+  baseVersion: z.coerce.number().int().min(1),
+});
+export type SaveReportSectionInput = z.input<typeof SaveReportSectionInput>;
+
+export interface SavedVersion {
+  version: number;
+  changed: boolean;
+}
+
+/** Replaces one section's text: a new version, unless nothing changed. */
+export async function saveReportSection(
+  ctx: UseCaseContext,
+  raw: SaveReportSectionInput,
+): Promise<SavedVersion> {
+  const input = SaveReportSectionInput.parse(raw);
+  const scope = await reportScope(ctx, input.activityId);
+  const report = requireWriter(scope);
+  if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
+  const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
+  if (!current) throw new AppError('INTERNAL');
+  const section = current.document.sections.find((s) => s.key === input.sectionKey);
+  if (!section) throw new AppError('NOT_FOUND');
+  if (!isEditable(section))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'text',
+          reason: 'This section is made from the judgements and is not edited by hand',
+        },
+      ],
+    });
+  const paragraphs = splitSectionText(input.text, section.list);
+  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
+    return { version: report.currentVersion, changed: false };
+  const document: ReportDocument = {
+    ...current.document,
+    sections: current.document.sections.map((s) =>
+      s.key === section.key ? { ...s, paragraphs } : s,
+    ),
+  };
+  const next = report.currentVersion + 1;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await advanceReportVersion(trx, report.id, report.currentVersion, next)))
+      throw conflict(report.currentVersion);
+    await insertReportVersion(trx, {
+      reportId: report.id,
+      number: next,
+      document,
+      kind: 'edited',
+      sectionKey: section.key,
+      by: actorRef(ctx.actor),
+    });
+    await writeAudit(trx, ctx.actor, {
+      action: 'report.section_saved',
+      entityType: 'report',
+      entityId: report.id,
+      activityId: scope.activity.id,
+      laId: scope.activity.laId,
+      before: { version: report.currentVersion, paragraphs: section.paragraphs.length },
+      after: { version: next, section: section.key, paragraphs: paragraphs.length },
+    });
+  });
+  return { version: next, changed: true };
+}
+
+export function conflict(current: number): AppError {
+  return new AppError('CONFLICT', {
+    message: `Someone saved version ${current} of this report after you opened it. Your text is below: reload the section, then apply your change again.`,
+    details: [{ field: 'text', reason: `The report is now at version ${current}` }],
+  });
+}
