@@ -51,6 +51,7 @@ if (only.has('evidence-analysis'))
 if (only.has('workbench')) {
   out.push(...(await benchWorkbench({ engine: 'pglite', n })));
   out.push(...(await benchWorkbench({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
 if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));

@@ -1323,6 +1323,8 @@ const matrix: Entry[] = [
     method: 'GET',
     route: '/activities/:id/annex-a/profile/download',
     url: (i) => `/activities/${A(i)}/annex-a/profile/download?format=json`,
+    expect: evidenceRead,
+  },
   // Case sampling: whoever reads Annex A reads the sample; the lead inspector, the analyst and
   // admins draw it; the team (not shadows) adds and removes cases and records the LA's audits.
   {
@@ -1377,6 +1379,9 @@ const matrix: Entry[] = [
     route: '/api/v1/activities/:id/lines-of-enquiry/:lineId/data-prompt',
     url: (i) => `${EV(i)}/lines-of-enquiry/${NO_ID}/data-prompt`,
     expect: noSuchItem,
+  },
+  {
+    method: 'POST',
     route: '/activities/:id/sample/draw',
     url: (i) => `/activities/${A(i)}/sample/draw`,
     body: () => ({ seed: '5', size_child_in_care: '2', minPerStratum: '1' }),
