@@ -1311,8 +1311,9 @@ const matrix: Entry[] = [
   },
   // The Annex A data profile: read like Annex A; candidates and self-evaluation claims are
   // decided by the team's inspectors (lead included), not the QAM, the analyst, admins or
-  // national staff; the population for rates is set by those who import. The demo activity has
-  // no Annex A, so a permitted decision meets a validation error ("ok").
+  // national staff; the population for rates is set by those who import. The demo's Annex A
+  // proposes these candidates; the first permitted decision takes it, later ones meet a
+  // conflict ("ok": past the access check).
   {
     method: 'GET',
     route: '/activities/:id/annex-a/profile',
@@ -1337,7 +1338,7 @@ const matrix: Entry[] = [
     method: 'POST',
     route: '/activities/:id/annex-a/profile/candidates',
     url: (i) => `/activities/${A(i)}/annex-a/profile/candidates`,
-    body: () => ({ indicatorKey: 'cp.repeat_percent', decision: 'dismiss', reason: 'Matrix' }),
+    body: () => ({ indicatorKey: 'referrals.nfa_percent', decision: 'dismiss', reason: 'Matrix' }),
     expect: decideData,
   },
   {
@@ -1356,7 +1357,7 @@ const matrix: Entry[] = [
   {
     method: 'POST',
     route: '/api/v1/activities/:id/annex-a/candidates/:indicatorKey',
-    url: (i) => `${EV(i)}/annex-a/candidates/cp.repeat_percent`,
+    url: (i) => `${EV(i)}/annex-a/candidates/referrals.rereferral_percent`,
     body: () => ({ decision: 'dismiss', reason: 'Matrix' }),
     expect: decideData,
   },
