@@ -168,6 +168,9 @@ describe('coding workbench in the browser', () => {
   it('codes a sentence with an emoji and accents, offsets in code points', async () => {
     await page.locator('a.app-wb-list__link', { hasText: 'Conversation with Joël' }).click();
     await expect.poll(() => page.locator('#wb-record-heading').innerText()).toContain('E5');
+    // The record part is swapped in after the heading; focus the new text, not the old one.
+    await expect.poll(() => page.locator('#wb-text').innerText()).toContain('He said');
+    await page.waitForLoadState('networkidle');
     await page.locator('#wb-text').focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < 10; i++) await page.keyboard.press('Control+ArrowRight');
