@@ -166,7 +166,13 @@ describe('coding workbench in the browser', () => {
   }, 180_000);
 
   it('codes a sentence with an emoji and accents, offsets in code points', async () => {
-    await page.locator('a.app-wb-list__link', { hasText: 'Conversation with Joël' }).click();
+    // A fresh page load (not the swapped-in record part) so the keyboard handlers are bound to
+    // the text element the test focuses.
+    const href = await page
+      .locator('a.app-wb-list__link', { hasText: 'Conversation with Joël' })
+      .first()
+      .getAttribute('href');
+    await page.goto(new URL(href!, page.url()).toString());
     await expect.poll(() => page.locator('#wb-record-heading').innerText()).toContain('E5');
     // The record part is swapped in after the heading; focus the new text, not the old one.
     await expect.poll(() => page.locator('#wb-text').innerText()).toContain('He said');
