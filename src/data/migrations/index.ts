@@ -11,6 +11,7 @@ import * as annexAProfile from './2026-11-23T0920_annex_a_profile.js';
 import * as sampling from './2026-11-23T0910_sampling.js';
 import * as judgements from './2026-11-23T0920_judgements.js';
 import * as reports from './2026-11-23T0930_reports.js';
+import * as codeCounts from './2026-11-23T1000_code_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0910_sampling': sampling,
   '2026-11-23T0920_judgements': judgements,
   '2026-11-23T0930_reports': reports,
+  '2026-11-23T1000_code_counts': codeCounts,
 };

@@ -27,19 +27,10 @@ export interface Code {
   codingCount: number;
 }
 
+// The count is a column kept by triggers (migration 2026-11-23T1000_code_counts): reading it costs
+// nothing, where aggregating an activity's codings took 15-20 ms on the embedded engine.
 function baseQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('codes as c')
-    .selectAll('c')
-    .select((eb) =>
-      eb
-        .selectFrom('codings as k')
-        .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('k.code_id', '=', 'c.id')
-        .where('e.deleted_at', 'is', null)
-        .as('coding_count'),
-    );
+  return db.selectFrom('codes as c').selectAll('c');
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
@@ -63,52 +54,15 @@ function toCode(r: Row): Code {
     createdBy: { id: r.created_by, label: r.created_by_label },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    codingCount: r.coding_count ?? 0,
+    codingCount: r.coding_count,
   };
 }
 
-/** One code; `withCount: false` skips counting its codings (codingCount is then 0). */
-export async function findCode(
-  db: Kysely<DB>,
-  id: string,
-  opts: { withCount?: boolean } = {},
-): Promise<Code | null> {
+/** One code (with its coding count, which costs nothing to read). */
+export async function findCode(db: Kysely<DB>, id: string): Promise<Code | null> {
   if (!isUuid(id)) return null;
-  if (opts.withCount === false) {
-    const row = await db.selectFrom('codes').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toCode({ ...row, coding_count: 0 }) : null;
-  }
   const row = await baseQuery(db).where('c.id', '=', id).executeTakeFirst();
   return row ? toCode(row) : null;
-}
-
-/**
- * Codings per code on live evidence, for a whole activity, in one query: an aggregate over the
- * activity's codings that leaves out the few on deleted records (found through the partial index
- * of deleted records and hashed), cheaper than joining every coding to its record.
- */
-export async function codingCounts(
-  db: Kysely<DB>,
-  activityId: string,
-): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('codings as k')
-    .select(['k.code_id', sql<number>`count(*)::int`.as('n')])
-    .where('k.activity_id', '=', activityId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('evidence_records as e')
-            .select('e.id')
-            .whereRef('e.id', '=', 'k.evidence_id')
-            .where('e.activity_id', '=', activityId)
-            .where('e.deleted_at', 'is not', null),
-        ),
-      ),
-    )
-    .groupBy('k.code_id')
-    .execute();
-  return new Map(rows.map((r) => [r.code_id, r.n]));
 }
 
 /** The live codes of an activity (merged codes only with includeMerged), in tree order. */
@@ -117,13 +71,10 @@ export async function listCodes(
   activityId: string,
   opts: { includeMerged?: boolean } = {},
 ): Promise<Code[]> {
-  let q = db.selectFrom('codes as c').selectAll('c').where('c.activity_id', '=', activityId);
+  let q = baseQuery(db).where('c.activity_id', '=', activityId);
   if (!opts.includeMerged) q = q.where('c.merged_into_id', 'is', null);
-  const [rows, counts] = await Promise.all([
-    q.orderBy('c.sort_order').orderBy('c.name').execute(),
-    codingCounts(db, activityId),
-  ]);
-  return treeOrder(rows.map((r) => toCode({ ...r, coding_count: counts.get(r.id) ?? 0 })));
+  const rows = await q.orderBy('c.sort_order').orderBy('c.name').execute();
+  return treeOrder(rows.map(toCode));
 }
 
 /** Parents before children, siblings by sort order then name (depth-first). */

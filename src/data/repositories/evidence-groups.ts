@@ -91,11 +91,16 @@ export async function groupEvidence(
   ]);
   // Each record is in exactly one group, except under headings and themes (several or none).
   const multi = by === 'area' || by === 'theme';
+  // Counts only (compact views): no per-group sort of every record's id.
+  const ids =
+    limit > 0
+      ? sql`(array_agg(g.id::text order by g.observed_on, g.ref_no))[1:${limit}] as ids`
+      : sql`array[]::text[] as ids`;
   const [groups, total] = await Promise.all([
     sql<EvidenceGroupRow>`
       with m as (${m})
       select g.key, max(g.label) as label, count(*)::int as count,
-        (array_agg(g.id::text order by g.observed_on, g.ref_no))[1:${limit}] as ids
+        ${ids}
       from (${source(by, f.activityId)}) g
       group by g.key`.execute(db),
     multi

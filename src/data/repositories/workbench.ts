@@ -109,6 +109,8 @@ export interface WorkbenchCode {
   isCodable: boolean;
   source: 'framework' | 'emergent' | 'imported';
   sortOrder: number;
+  /** Codings on live evidence (a column kept by triggers). */
+  codingCount: number;
 }
 
 /** The live codes of an activity (not merged), unordered: the caller builds the tree. */
@@ -127,6 +129,7 @@ export async function listWorkbenchCodes(
       'is_codable',
       'source',
       'sort_order',
+      'coding_count',
     ])
     .where('activity_id', '=', activityId)
     .where('merged_into_id', 'is', null)
@@ -142,6 +145,7 @@ export async function listWorkbenchCodes(
     isCodable: r.is_codable,
     source: r.source,
     sortOrder: r.sort_order,
+    codingCount: r.coding_count,
   }));
 }
 
@@ -291,22 +295,4 @@ export async function recentCodeIds(
     .limit(limit)
     .execute();
   return rows.map((r) => r.code_id);
-}
-
-/** Codings of one code on live records (for the code picked in the codebook). */
-export async function countCodeCodings(
-  db: Kysely<DB>,
-  activityId: string,
-  codeId: string,
-): Promise<number> {
-  if (!isUuid(codeId)) return 0;
-  const row = await db
-    .selectFrom('codings as k')
-    .innerJoin('evidence_records as e', 'e.id', 'k.evidence_id')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('k.activity_id', '=', activityId)
-    .where('k.code_id', '=', codeId)
-    .where('e.deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row?.n ?? 0;
 }

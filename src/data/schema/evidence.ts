@@ -118,6 +118,8 @@ export interface CodeTable {
   /** Set when merged into another code; merged codes are tombstones, hidden from lists. */
   merged_into_id: string | null;
   merged_at: Date | null;
+  /** Codings on live evidence, kept by triggers (migration 2026-11-23T1000_code_counts). */
+  coding_count: Generated<number>;
   version: Generated<number>;
   created_by: string | null;
   created_by_label: string;

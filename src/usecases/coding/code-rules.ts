@@ -19,7 +19,7 @@ export async function liveCode(
   id: string,
   field = 'codeId',
 ): Promise<Code> {
-  const code = await findCode(db, id, { withCount: false });
+  const code = await findCode(db, id);
   if (!code || code.activityId !== activityId || code.mergedIntoId !== null)
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field, value: id, reason: 'No such code in this activity’s codebook' }],

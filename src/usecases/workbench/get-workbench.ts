@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { hasFrameworkCodes, treeOrder } from '../../data/repositories/codes.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import {
-  countCodeCodings,
   listRecordCodings,
   listWorkbenchCodes,
   listWorkbenchEvidence,
@@ -130,7 +129,7 @@ export async function getWorkbench(
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const asked = input.evidenceId ?? null;
   // Independent reads, side by side (PostgreSQL runs them on separate connections).
-  const [list, initialCodes, pickedCount, askedRecord, recent] = await Promise.all([
+  const [list, initialCodes, askedRecord, recent] = await Promise.all([
     listWorkbenchEvidence(ctx.db, {
       activityId: activity.id,
       ...(input.area ? { judgementArea: input.area } : {}),
@@ -140,9 +139,6 @@ export async function getWorkbench(
       offset,
     }),
     listWorkbenchCodes(ctx.db, activity.id),
-    // Counting every code's codings costs an aggregate over the activity's codings on each
-    // page load; only the picked code's count is shown.
-    input.codeId ? countCodeCodings(ctx.db, activity.id, input.codeId) : 0,
     asked ? loadRecord(ctx, activity.id, asked, input.codeId ?? null) : null,
     userId ? recentCodeIds(ctx.db, activity.id, userId, RECENT_CODES) : [],
   ]);
@@ -158,7 +154,7 @@ export async function getWorkbench(
     askedRecord ??
     (!asked && firstId ? await loadRecord(ctx, activity.id, firstId, input.codeId ?? null) : null);
 
-  const nodes = codeTree(codes, new Map(input.codeId ? [[input.codeId, pickedCount]] : []));
+  const nodes = codeTree(codes);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   // With no record to show, the picked code's memos are read on their own.
   const memos =
@@ -291,7 +287,7 @@ function present(
 }
 
 /** Folders and codes in tree order with depth, path, palette class and coding count. */
-function codeTree(codes: WorkbenchCode[], counts: Map<string, number>): CodeNode[] {
+function codeTree(codes: WorkbenchCode[]): CodeNode[] {
   const ordered = treeOrder(codes);
   const byId = new Map(ordered.map((c) => [c.id, c]));
   return ordered.map((c) => {
@@ -310,7 +306,6 @@ function codeTree(codes: WorkbenchCode[], counts: Map<string, number>): CodeNode
       depth: path.length - 1,
       path,
       colourClass: colourClass(c.colour),
-      codingCount: counts.get(c.id) ?? 0,
     };
   });
 }

@@ -114,8 +114,10 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
         problems = r.problems.map((p) => ({ ...p, field: 'columns' }));
       }
     }
-    const cellHref = (row: number, column: string, label: string) =>
-      `/activities/${id}/analysis/matrix/cell?${queryString({ ...params, row: String(row), column, label })}`;
+    // A code row's cell names just its code (as row 0 of a one-row matrix): links stay short on
+    // a 20 x 10 table and keep pointing at the same passages when the codes in use change.
+    const cellHref = (row: number, key: string, column: string, label: string) =>
+      `/activities/${id}/analysis/matrix/cell?${queryString({ ...params, ...(form.rows === 'codes' ? { codes: [key], row: '0' } : { row: String(row) }), column, label })}`;
     return reply.render('analysis/matrix.njk', {
       title: 'Matrix query',
       page,
@@ -133,7 +135,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
               table.columns.map((c, j) => ({
                 count: table.counts[i]![j]!,
                 records: table.records[i]![j]!,
-                href: table.counts[i]![j]! > 0 ? cellHref(i, c.key, c.label) : null,
+                href: table.counts[i]![j]! > 0 ? cellHref(i, r.key, c.key, c.label) : null,
                 context: `${r.label}, ${c.label}`,
               })),
             ),
@@ -167,7 +169,8 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
       limit: PAGE,
       offset: (pageNo - 1) * PAGE,
     });
-    const matrixHref = `/activities/${id}/analysis/matrix?${queryString(params)}`;
+    // Back to the matrix with the same columns and filters; its rows are the codes in use again.
+    const matrixHref = `/activities/${id}/analysis/matrix?${queryString({ ...params, codes: undefined })}`;
     return reply.render('analysis/matrix-cell.njk', {
       title: `Matrix cell: ${cell.row.label}`,
       page,
