@@ -9,9 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import XLSX from 'xlsx';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { systemActor } from '../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
@@ -20,6 +18,7 @@ import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { createActivity } from '../src/usecases/activities/create-activity.js';
 import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
 import { drawSample } from '../src/usecases/sampling/draw-sample.js';
+import { openBenchDatabase, type BenchDatabase } from './support.js';
 
 export interface AnnexABenchOptions {
   rows?: number;
@@ -61,40 +60,6 @@ async function measure<T>(fn: () => Promise<T> | T): Promise<Measured<T>> {
   }
 }
 
-async function openBench(
-  engine: 'pglite' | 'postgres',
-  adminUrl: string,
-): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-annexa-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `triangulate_bench_annexa_${Date.now()}`;
-  const run = async (q: string): Promise<void> => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
 async function importInto(
   engine: 'pglite' | 'postgres',
   adminUrl: string,
@@ -103,9 +68,9 @@ async function importInto(
   | Measured<{ rows: number; errors: number; queries: number; drawMs: number; drawn: number }>
   | string
 > {
-  let opened: Awaited<ReturnType<typeof openBench>>;
+  let opened: BenchDatabase;
   try {
-    opened = await openBench(engine, adminUrl);
+    opened = await openBenchDatabase(engine, 'annexa', adminUrl);
   } catch (err) {
     return `not run (${(err as Error).message})`;
   }

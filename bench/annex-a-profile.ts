@@ -3,11 +3,6 @@
 // time per list and folded into the indicators) and the page's use case is timed again with the
 // profile cached. Wall time, CPU time and peak RSS (the PGlite worker thread included).
 //   npm run bench -- --only annex-a-profile [--rows 150000]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { systemActor } from '../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
@@ -18,6 +13,7 @@ import {
   getAnnexAProfile,
 } from '../src/usecases/annex-a-profile/get-annex-a-profile.js';
 import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
+import { openBenchDatabase, type BenchDatabase } from './support.js';
 
 interface Measured {
   ms: number;
@@ -49,48 +45,14 @@ async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   }
 }
 
-async function open(
-  engine: 'pglite' | 'postgres',
-  adminUrl: string,
-): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-profile-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `triangulate_bench_profile_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
 async function benchEngine(
   engine: 'pglite' | 'postgres',
   adminUrl: string,
   bytes: Uint8Array,
 ): Promise<string[]> {
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: BenchDatabase;
   try {
-    opened = await open(engine, adminUrl);
+    opened = await openBenchDatabase(engine, 'profile', adminUrl);
   } catch (err) {
     return [`| ${engine} | not run (${(err as Error).message}) | | | |`];
   }

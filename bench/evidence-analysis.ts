@@ -4,12 +4,7 @@
 // over 1,000,000 records on PostgreSQL (bench/national-evidence.ts). Each use case (access
 // check, parsing, SQL, shaping, highlighting) is timed with the raw SQL of the same query in the
 // same engine beside it. No figures are asserted: they are printed for BENCHMARKS.md.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { codedRecords } from '../src/data/repositories/coding-query.js';
 import {
@@ -28,53 +23,14 @@ import { runMatrixQuery } from '../src/usecases/evidence-analysis/run-matrix-que
 import { searchAllEvidence } from '../src/usecases/evidence-analysis/search-all-evidence.js';
 import { searchEvidence } from '../src/usecases/evidence-analysis/search-evidence.js';
 import { nationalScale, seedNationalEvidence } from './national-evidence.js';
-import { summarise, time, type Summary } from './stats.js';
+import type { Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
+import { openBenchDatabase, sample } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
   n: number;
   adminUrl?: string;
-}
-
-async function open(o: Options, tag: string) {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), `tri-bench-${tag}-`));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_${tag}_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database: Database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-/** n timed runs after a short warm-up; fn gets the run number (queries rotate through a list). */
-async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<Summary> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(() => fn(i)))[0]);
-  return summarise(out);
 }
 
 const row = (label: string, s: Summary) => `| ${label} | ${s.p50} | ${s.p95} | ${s.max} |`;
@@ -109,7 +65,7 @@ const rawSearch = (db: Kysely<DB>, activityId: string, q: string) =>
   });
 
 async function activityBench(o: Options): Promise<string[]> {
-  const { database, cleanup } = await open(o, 'ea');
+  const { database, cleanup } = await openBenchDatabase(o.engine, 'ea', o.adminUrl);
   try {
     const db = database.db;
     await migrateToLatest(db);
@@ -130,11 +86,11 @@ async function activityBench(o: Options): Promise<string[]> {
     const search = await sample(o.n, (i) =>
       searchEvidence(ctx, {
         activityId: syn.activityId,
-        query: ACTIVITY_QUERIES[i % ACTIVITY_QUERIES.length]!,
+        query: ACTIVITY_QUERIES[Math.abs(i) % ACTIVITY_QUERIES.length]!,
       }),
     );
     const searchRaw = await sample(o.n, (i) =>
-      rawSearch(db, syn.activityId, ACTIVITY_QUERIES[i % ACTIVITY_QUERIES.length]!),
+      rawSearch(db, syn.activityId, ACTIVITY_QUERIES[Math.abs(i) % ACTIVITY_QUERIES.length]!),
     );
     const coding = await sample(o.n, () =>
       runCodingQuery(ctx, { activityId: syn.activityId, expression, limit: 50 }),
@@ -199,7 +155,7 @@ async function activityBench(o: Options): Promise<string[]> {
 }
 
 async function nationalBench(o: Options): Promise<string[]> {
-  const { database, cleanup } = await open(o, 'national');
+  const { database, cleanup } = await openBenchDatabase(o.engine, 'national', o.adminUrl);
   try {
     const db = database.db;
     await migrateToLatest(db);
@@ -217,7 +173,7 @@ async function nationalBench(o: Options): Promise<string[]> {
       .returning('id')
       .executeTakeFirstOrThrow();
     const ctx: UseCaseContext = { db, actor: toActor((await findUserById(db, user.id))!) };
-    const q = (i: number) => NATIONAL_QUERIES[i % NATIONAL_QUERIES.length]!;
+    const q = (i: number) => NATIONAL_QUERIES[Math.abs(i) % NATIONAL_QUERIES.length]!;
     const search = await sample(o.n, (i) => searchAllEvidence(ctx, { query: q(i) }));
     const raw = await sample(o.n, (i) =>
       searchAllEvidenceRows(db, {

@@ -3,18 +3,13 @@
 // list under the judgement headings, a record's page, search, a three-code coding query, the
 // default matrix (the 20 codes in use by method) and the balance views; beside each, the raw SQL
 // of its main query in the same engine. No figures are asserted: they go in BENCHMARKS.md.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
 import { seedDemo } from '../src/usecases/demo/seed-demo.js';
-import { summarise, time, type Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
+import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -22,50 +17,11 @@ interface Options {
   adminUrl?: string;
 }
 
-async function open(o: Options): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-pages-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_pages_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function sample(n: number, fn: () => Promise<unknown>): Promise<Summary> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(fn))[0]);
-  return summarise(out);
-}
-
 export async function benchEvidencePages(o: Options): Promise<string[]> {
   process.env.TRIANGULATE_DEMO_PASSWORD = 'bench-password-1';
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: BenchDatabase;
   try {
-    opened = await open(o);
+    opened = await openBenchDatabase(o.engine, 'pages', o.adminUrl);
   } catch (err) {
     return [`## Evidence pages (${o.engine})`, '', `Skipped: ${(err as Error).message}`, ''];
   }

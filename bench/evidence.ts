@@ -2,12 +2,7 @@
 // p50/p95 for saving an evidence record and coding a span through the use cases (access check,
 // validation, transaction, version row, audit event), with the raw SQL time of the same insert
 // in the same engine beside each. Also listing the evidence base and opening the codebook.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { findUserById } from '../src/data/repositories/users.js';
 import { toActor } from '../src/usecases/auth/sign-in.js';
@@ -17,52 +12,14 @@ import { getEvidence } from '../src/usecases/evidence/get-evidence.js';
 import { listEvidence } from '../src/usecases/evidence/list-evidence.js';
 import { recordEvidence } from '../src/usecases/evidence/record-evidence.js';
 import { createRandom } from '../src/domain/random.js';
-import { summarise, time, type Summary } from './stats.js';
+import { time, type Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
+import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
   n: number;
   adminUrl?: string;
-}
-
-async function open(o: Options): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-ev-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_ev_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<Summary> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(-1 - i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(() => fn(i)))[0]);
-  return summarise(out);
 }
 
 const TEXT =
@@ -71,9 +28,9 @@ const TEXT =
 const row = (label: string, s: Summary) => `| ${label} | ${s.p50} | ${s.p95} | ${s.max} |`;
 
 export async function benchEvidence(o: Options): Promise<string[]> {
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: BenchDatabase;
   try {
-    opened = await open(o);
+    opened = await openBenchDatabase(o.engine, 'ev', o.adminUrl);
   } catch (err) {
     return [
       `## Evidence capture and coding (${o.engine})`,

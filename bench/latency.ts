@@ -1,17 +1,13 @@
 // Page latency (p50/p95) for the LA register and an activity page, on PGlite and PostgreSQL,
 // with the raw SQL time of each page's main query in the same engine beside it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
 import { seedDemo } from '../src/usecases/demo/seed-demo.js';
-import { summarise, time } from './stats.js';
+import { summarise } from './stats.js';
 import { scales, seedSynthetic } from './synthetic.js';
+import { openBenchDatabase, sampleTimes, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -20,52 +16,11 @@ interface Options {
   adminUrl?: string;
 }
 
-async function openBenchDatabase(
-  o: Options,
-): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-lat-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_${Date.now()}`;
-  const run = async (q: string): Promise<void> => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function sample(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(20, n); i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(fn))[0]);
-  return out;
-}
-
 export async function benchLatency(o: Options): Promise<string[]> {
   process.env.TRIANGULATE_DEMO_PASSWORD = 'bench-password-1';
-  let open: Awaited<ReturnType<typeof openBenchDatabase>>;
+  let open: BenchDatabase;
   try {
-    open = await openBenchDatabase(o);
+    open = await openBenchDatabase(o.engine, 'lat', o.adminUrl);
   } catch (err) {
     return [`## Page latency (${o.engine})`, '', `Skipped: ${(err as Error).message}`, ''];
   }
@@ -93,10 +48,10 @@ export async function benchLatency(o: Options): Promise<string[]> {
       if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
       await r.text();
     };
-    const register = summarise(await sample(o.n, get('/las')));
-    const activity = summarise(await sample(o.n, get(`/activities/${demo.activityId}`)));
+    const register = summarise(await sampleTimes(o.n, get('/las')));
+    const activity = summarise(await sampleTimes(o.n, get(`/activities/${demo.activityId}`)));
     const rawRegister = summarise(
-      await sample(o.n, () =>
+      await sampleTimes(o.n, () =>
         sql`select la.id, la.name, la.ofsted_region, h.start_date, h.grades
             from local_authorities la
             left join lateral (select start_date, grades from inspection_history ih
@@ -106,7 +61,7 @@ export async function benchLatency(o: Options): Promise<string[]> {
       ),
     );
     const rawActivity = summarise(
-      await sample(o.n, () =>
+      await sampleTimes(o.n, () =>
         sql`select a.*, la.name from activities a join local_authorities la on la.id = a.la_id where a.id = ${demo.activityId};
             `.execute(database.db),
       ),

@@ -4,17 +4,13 @@
 // app, with the raw SQL of the same reads beside them; and the evidence list and codebook API
 // calls. Each engine runs in turn (PGlite, then PostgreSQL).
 //   npm run bench -- --only workbench --n 200
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
-import { summarise, time, type Summary } from './stats.js';
+import { time, type Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
+import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -22,51 +18,12 @@ interface Options {
   adminUrl?: string;
 }
 
-async function open(o: Options): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-wb-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_wb_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<Summary> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(-1 - i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(() => fn(i)))[0]);
-  return summarise(out);
-}
-
 const row = (label: string, s: Summary) => `| ${label} | ${s.p50} | ${s.p95} | ${s.max} |`;
 
 export async function benchWorkbench(o: Options): Promise<string[]> {
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: BenchDatabase;
   try {
-    opened = await open(o);
+    opened = await openBenchDatabase(o.engine, 'wb', o.adminUrl);
   } catch (err) {
     return [`## Coding workbench (${o.engine})`, '', `Skipped: ${(err as Error).message}`, ''];
   }

@@ -5,20 +5,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
-import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+import { axeViolations } from '../helpers/e2e.js';
+import { E2eRun, submit } from '../helpers/e2e-run.js';
 
-let server: RunningServer;
-let browser: Browser;
+let run: E2eRun;
 let dir: string;
-const contexts: BrowserContext[] = [];
-const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  run = await E2eRun.start();
   dir = mkdtempSync(path.join(tmpdir(), 'tri-e2e-profile-'));
   writeFileSync(
     path.join(dir, 'annex-a.xlsx'),
@@ -27,48 +23,21 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await run?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, key: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('#email', email(key));
-  await page.fill('#password', server.password);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
 describe('Annex A data profile page', () => {
   it('shows the profile, accepts a candidate and refuses a dismissal without reason; axe passes', async () => {
-    const analyst = await newPage(false);
-    await signIn(analyst, 'analyst');
-    await analyst.goto(`${server.url}/home`);
-    const activity = await analyst
-      .locator('a', { hasText: 'Standard inspection' })
-      .first()
-      .getAttribute('href');
-    await analyst.goto(`${server.url}${activity}/annex-a`);
+    const analyst = await run.signedIn('analyst', { javaScriptEnabled: false });
+    const activity = await run.demoActivityPath(analyst);
+    await analyst.goto(run.url(`${activity}/annex-a`));
     await analyst.setInputFiles('#file', path.join(dir, 'annex-a.xlsx'));
     await analyst.getByLabel('Import rows with errors, flagged').check();
-    await Promise.all([
-      analyst.waitForNavigation(),
-      analyst.getByRole('button', { name: 'Upload and check' }).click(),
-    ]);
+    await submit(analyst, 'Upload and check');
 
-    const lead = await newPage(true);
-    await signIn(lead, 'lead');
-    await lead.goto(`${server.url}${activity}/annex-a`);
+    const lead = await run.signedIn('lead');
+    await lead.goto(run.url(`${activity}/annex-a`));
     await Promise.all([
       lead.waitForNavigation(),
       lead.getByRole('link', { name: /Data profile/ }).click(),

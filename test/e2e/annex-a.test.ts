@@ -4,20 +4,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
-import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+import { axeViolations } from '../helpers/e2e.js';
+import { E2eRun, submit } from '../helpers/e2e-run.js';
 
-let server: RunningServer;
-let browser: Browser;
+let run: E2eRun;
 let dir: string;
-const contexts: BrowserContext[] = [];
-const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  run = await E2eRun.start();
   dir = mkdtempSync(path.join(tmpdir(), 'tri-e2e-annexa-'));
   writeFileSync(
     path.join(dir, 'annex-a.xlsx'),
@@ -30,51 +27,24 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await run?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, key: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('#email', email(key));
-  await page.fill('#password', server.password);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
 async function annexAPath(page: Page): Promise<string> {
-  await page.goto(`${server.url}/home`);
-  const activity = await page
-    .locator('a', { hasText: 'Standard inspection' })
-    .first()
-    .getAttribute('href');
-  return `${activity}/annex-a`;
+  return `${await run.demoActivityPath(page)}/annex-a`;
 }
 
 describe('Annex A page', () => {
   it('uploads without JavaScript, then with a progress bar; every page passes axe', async () => {
     // Without JavaScript: a plain form post returns the page with the report.
-    const plain = await newPage(false);
-    await signIn(plain, 'analyst');
+    const plain = await run.signedIn('analyst', { javaScriptEnabled: false });
     const url = await annexAPath(plain);
-    await plain.goto(`${server.url}${url}`);
+    await plain.goto(run.url(url));
     expect(await plain.locator('h1').innerText()).toBe('Annex A');
     await plain.setInputFiles('#file', path.join(dir, 'annex-a.xlsx'));
     await plain.getByLabel('Import rows with errors, flagged').check();
-    await Promise.all([
-      plain.waitForNavigation(),
-      plain.getByRole('button', { name: 'Upload and check' }).click(),
-    ]);
+    await submit(plain, 'Upload and check');
     // The demo already has a small Annex A (its case sample is drawn from it).
     expect(await plain.locator('.govuk-notification-banner').innerText()).toContain(
       'The file replaced the previous Annex A',
@@ -83,15 +53,11 @@ describe('Annex A page', () => {
 
     // With JavaScript (axe runs here): the page, an empty submission, then a background upload
     // with a progress bar that ends on the report.
-    const js = await newPage(true);
-    await signIn(js, 'lead');
-    await js.goto(`${server.url}${url}`);
+    const js = await run.signedIn('lead');
+    await js.goto(run.url(url));
     expect(await js.locator('table').first().innerText()).toContain('List 8: Children in care');
     expect(await axeViolations(js)).toEqual([]);
-    await Promise.all([
-      js.waitForNavigation(),
-      js.getByRole('button', { name: 'Upload and check' }).click(),
-    ]);
+    await submit(js, 'Upload and check');
     expect(await js.locator('.govuk-error-summary').innerText()).toContain(
       'Select an Annex A file',
     );

@@ -1,61 +1,30 @@
 // The sample page in a real browser: the analyst draws a sample with a seed, reads the sampled
 // cases and the transparency statement, adds a case chosen on site, and axe-core checks each
 // page. Needs a build and Chromium at /usr/bin/chromium.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
-import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+import { axeViolations } from '../helpers/e2e.js';
+import { E2eRun, submit } from '../helpers/e2e-run.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
+let run: E2eRun;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  run = await E2eRun.start();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await run?.stop();
 });
 
-async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, key: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('#email', email(key));
-  await page.fill('#password', server.password);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
 async function samplePath(page: Page): Promise<string> {
-  await page.goto(`${server.url}/home`);
-  const activity = await page
-    .locator('a', { hasText: 'Standard inspection' })
-    .first()
-    .getAttribute('href');
-  return `${activity}/sample`;
-}
-
-async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
+  return `${await run.demoActivityPath(page)}/sample`;
 }
 
 describe('sample page', () => {
   it('draws a sample, shows the cases and the statement; every page passes axe', async () => {
-    const page = await newPage(true);
-    await signIn(page, 'analyst');
+    const page = await run.signedIn('analyst');
     const url = await samplePath(page);
-    await page.goto(`${server.url}${url}`);
+    await page.goto(run.url(url));
     expect(await page.locator('h1').innerText()).toBe('Case sample');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -87,10 +56,9 @@ describe('sample page', () => {
   });
 
   it('adds a case chosen on site without JavaScript', async () => {
-    const page = await newPage(false);
-    await signIn(page, 'inspector');
+    const page = await run.signedIn('inspector', { javaScriptEnabled: false });
     const url = await samplePath(page);
-    await page.goto(`${server.url}${url}`);
+    await page.goto(run.url(url));
     await page.fill('#childId', 'E2E-CHILD-77');
     await page.getByRole('radio', { name: 'Children in need', exact: true }).check();
     await page.getByRole('radio', { name: 'Chosen on site against criteria' }).check();

@@ -3,23 +3,26 @@
 // Needs a build (`npm run build`) and Chromium at /usr/bin/chromium.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
-import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+import { axeViolations, type RunningServer } from '../helpers/e2e.js';
+import { E2eRun, type PageOptions } from '../helpers/e2e-run.js';
 
+let run: E2eRun;
 let server: RunningServer;
-let browser: Browser;
 let activityPath = '';
-const contexts: BrowserContext[] = [];
 
 /** The visible text of the first element a locator finds. */
 const textOf = async (locator: Locator): Promise<string> => locator.first().innerText();
-const email = (key: string): string => DEMO_USERS.find((u) => u.key === key)?.email ?? key;
+/** A fresh profile (CSP bypassed for axe; the "progressive enhancement" test checks CSP). */
+const newPage = (options: PageOptions = {}): Promise<Page> => run.newPage(options);
+const signIn = (page: Page, key: string, password?: string): Promise<void> =>
+  run.signIn(page, key, password);
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  run = await E2eRun.start();
+  server = run.server;
   const page = await newPage();
   await signIn(page, 'lead');
   activityPath =
@@ -29,36 +32,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await run?.stop();
 });
-
-/**
- * A fresh browser profile. axe-core is injected as an inline script, which the app's CSP rightly
- * forbids, so these contexts bypass CSP; the "progressive enhancement" test checks CSP for real.
- */
-async function newPage(
-  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: options.bypassCSP ?? true,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, key: string, password = server.password): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('#email', email(key));
-  await page.fill('#password', password);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
 
 /** Checks the page is a proper page (one h1, a title) and accessible; returns its problems. */
 async function check(page: Page): Promise<string[]> {

@@ -1,0 +1,77 @@
+// What every benchmark shares: a throwaway database on either engine (a temporary PGlite folder,
+// or a fresh PostgreSQL database created and dropped through the admin URL) and timed samples.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/data/database.js';
+import { summarise, time, type Summary } from './stats.js';
+
+export type Engine = 'pglite' | 'postgres';
+export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchDatabase {
+  database: Database;
+  /** Closes the database and removes it (folder or PostgreSQL database). */
+  cleanup: () => Promise<void>;
+}
+
+/** A new, empty database on the engine; `tag` names its folder or database. */
+export async function openBenchDatabase(
+  engine: Engine,
+  tag: string,
+  adminUrl: string = DEFAULT_ADMIN_URL,
+): Promise<BenchDatabase> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), `tri-bench-${tag}-`));
+    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `triangulate_bench_${tag.replace(/\W/g, '_')}_${Date.now()}`;
+  const run = async (q: string): Promise<void> => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(q).finally(() => c.end());
+  };
+  await run(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await run(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/**
+ * Raw times of n runs after `warmUp` untimed ones. fn gets the run number (warm-up runs get
+ * negative numbers), so a benchmark can rotate through its inputs.
+ */
+export async function sampleTimes(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  warmUp = 10,
+): Promise<number[]> {
+  for (let i = 0; i < Math.min(warmUp, n); i++) await fn(-1 - i);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push((await time(() => fn(i)))[0]);
+  return out;
+}
+
+/** p50/p95/max of n runs after a short warm-up. */
+export async function sample(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  warmUp = 10,
+): Promise<Summary> {
+  return summarise(await sampleTimes(n, fn, warmUp));
+}
