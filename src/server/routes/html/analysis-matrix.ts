@@ -2,6 +2,7 @@
 // direction, judgement areas, coders, who recorded it or a case attribute) as an accessible
 // table whose every non-empty cell links to the passages it counts; CSV and XLSX downloads; and
 // the code co-occurrence table, whose cells open the overlapping passages as a coding query.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
 import { exportMatrix } from '../../../usecases/evidence-analysis/export-matrix.js';
@@ -94,15 +95,20 @@ function matrixParams(m: MatrixForm, f: FilterValues) {
   };
 }
 
+/** What every matrix route reads first: the activity, its page context and the matrix form. */
+async function readMatrixRequest(request: FastifyRequest, ctx: Parameters<RouteModule>[1]) {
+  const { id } = IdParams.parse(request.params);
+  const q = request.query as Query;
+  const uc = useCaseContext(request, ctx);
+  const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
+  const filters = readFilters(q, page);
+  const form = readMatrix(q, page);
+  return { id, q, uc, page, filters, form, params: matrixParams(form, filters) };
+}
+
 export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/analysis/matrix', async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const q = request.query as Query;
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
-    const filters = readFilters(q, page);
-    const form = readMatrix(q, page);
-    const params = matrixParams(form, filters);
+    const { id, uc, page, filters, form, params } = await readMatrixRequest(request, ctx);
     let table = null;
     let problems: Problem[] = [];
     if (form.rows === 'areas' || form.codes.length > 0) {
@@ -149,13 +155,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/activities/:id/analysis/matrix/cell', async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const q = request.query as Query;
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
-    const filters = readFilters(q, page);
-    const form = readMatrix(q, page);
-    const params = matrixParams(form, filters);
+    const { id, q, uc, page, filters, form, params } = await readMatrixRequest(request, ctx);
     const row = Number(typeof q.row === 'string' && /^\d{1,3}$/.test(q.row) ? q.row : -1);
     const column = typeof q.column === 'string' ? q.column.slice(0, 200) : '';
     if (row < 0 || !column)
@@ -190,26 +190,17 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/activities/:id/analysis/matrix/export', async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const q = request.query as Query;
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
-    const form = readMatrix(q, page);
+    const { id, q, uc, filters, form } = await readMatrixRequest(request, ctx);
     const file = await exportMatrix(uc, {
       activityId: id,
-      ...matrixInput(form, readFilters(q, page)),
+      ...matrixInput(form, filters),
       format: q.format === 'xlsx' ? 'xlsx' : 'csv',
     });
     return sendFile(reply, file);
   });
 
   app.get('/activities/:id/analysis/co-occurrence', async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const q = request.query as Query;
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
-    const filters = readFilters(q, page);
-    const form = readMatrix(q, page);
+    const { id, uc, page, filters, form } = await readMatrixRequest(request, ctx);
     const codes = form.codes.slice(0, 30);
     const result = codes.length
       ? await runCoOccurrenceQuery(uc, {
