@@ -14,7 +14,7 @@ import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
-import { conflict } from './save-report-section.js';
+import { conflict } from './report-versions.js';
 
 export const ReleaseReportInput = z.object({
   activityId: z.string(),

@@ -2,19 +2,14 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
-import {
-  advanceReportVersion,
-  findComment,
-  findReportVersion,
-  insertReportVersion,
-} from '../../data/repositories/reports.js';
+import { findComment, findReportVersion } from '../../data/repositories/reports.js';
 import { splitSectionText } from '../../domain/reports/text.js';
-import { isEditable, type ReportDocument } from '../../domain/reports/types.js';
+import { isEditable } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireWriter } from './report-scope.js';
-import { conflict } from './save-report-section.js';
+import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
 
 export const RespondToReportCommentInput = z.object({
   activityId: z.string(),
@@ -98,19 +93,10 @@ export async function respondToReportComment(
         },
       ],
     });
-  const document: ReportDocument = {
-    ...current.document,
-    sections: current.document.sections.map((s) =>
-      s.key === section.key ? { ...s, paragraphs } : s,
-    ),
-  };
-  const next = report.currentVersion + 1;
+  const document = withSectionText(current.document, section.key, paragraphs);
+  let next = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await advanceReportVersion(trx, report.id, report.currentVersion, next)))
-      throw conflict(report.currentVersion);
-    await insertReportVersion(trx, {
-      reportId: report.id,
-      number: next,
+    next = await appendReportVersion(trx, report, {
       document,
       kind: 'response',
       sectionKey: section.key,

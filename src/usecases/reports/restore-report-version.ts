@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import {
-  advanceReportVersion,
-  findReportVersion,
-  insertReportVersion,
-} from '../../data/repositories/reports.js';
+import { findReportVersion } from '../../data/repositories/reports.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireWriter } from './report-scope.js';
-import { conflict, type SavedVersion } from './save-report-section.js';
+import { appendReportVersion, conflict } from './report-versions.js';
+import type { SavedVersion } from './save-report-section.js';
 
 export const RestoreReportVersionInput = z.object({
   activityId: z.string(),
@@ -29,13 +26,9 @@ export async function restoreReportVersion(
   const old = await findReportVersion(ctx.db, report.id, input.version);
   if (!old) throw new AppError('NOT_FOUND');
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
-  const next = report.currentVersion + 1;
+  let next = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await advanceReportVersion(trx, report.id, report.currentVersion, next)))
-      throw conflict(report.currentVersion);
-    await insertReportVersion(trx, {
-      reportId: report.id,
-      number: next,
+    next = await appendReportVersion(trx, report, {
       document: old.document,
       kind: 'restored',
       restoredFrom: old.number,

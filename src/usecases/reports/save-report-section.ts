@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import {
-  advanceReportVersion,
-  findReportVersion,
-  insertReportVersion,
-} from '../../data/repositories/reports.js';
+import { findReportVersion } from '../../data/repositories/reports.js';
 import { splitSectionText } from '../../domain/reports/text.js';
-import { isEditable, type ReportDocument } from '../../domain/reports/types.js';
+import { isEditable } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireWriter } from './report-scope.js';
+import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
 
 export const SaveReportSectionInput = z.object({
   activityId: z.string(),
@@ -52,19 +49,10 @@ export async function saveReportSection(
   const paragraphs = splitSectionText(input.text, section.list);
   if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
     return { version: report.currentVersion, changed: false };
-  const document: ReportDocument = {
-    ...current.document,
-    sections: current.document.sections.map((s) =>
-      s.key === section.key ? { ...s, paragraphs } : s,
-    ),
-  };
-  const next = report.currentVersion + 1;
+  const document = withSectionText(current.document, section.key, paragraphs);
+  let next = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await advanceReportVersion(trx, report.id, report.currentVersion, next)))
-      throw conflict(report.currentVersion);
-    await insertReportVersion(trx, {
-      reportId: report.id,
-      number: next,
+    next = await appendReportVersion(trx, report, {
       document,
       kind: 'edited',
       sectionKey: section.key,
@@ -81,11 +69,4 @@ export async function saveReportSection(
     });
   });
   return { version: next, changed: true };
-}
-
-export function conflict(current: number): AppError {
-  return new AppError('CONFLICT', {
-    message: `Someone saved version ${current} of this report after you opened it. Your text is below: reload the section, then apply your change again.`,
-    details: [{ field: 'text', reason: `The report is now at version ${current}` }],
-  });
 }
