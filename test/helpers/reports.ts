@@ -51,3 +51,15 @@ export async function moveToQualityAssurance(db: Kysely<DB>, activityId: string)
   for (const toState of ['analysis', 'drafting', 'quality_assurance'] as const)
     await changeActivityState(ctx, { activityId, toState });
 }
+
+/**
+ * Test set-up only: marks the activity's judgements as approved final by quality assurance (the
+ * judgements tests walk the real stages; report tests need only the outcome).
+ */
+export async function markJudgementsFinal(db: Kysely<DB>, activityId: string): Promise<void> {
+  await db
+    .insertInto('judgement_sets')
+    .values({ activity_id: activityId, stage: 'final' })
+    .onConflict((oc) => oc.column('activity_id').doUpdateSet({ stage: 'final' }))
+    .execute();
+}

@@ -828,6 +828,13 @@ const matrix: Entry[] = [
     expect: reportWrite,
   },
   {
+    method: 'POST',
+    route: '/activities/:id/report/grades',
+    url: (i) => `/activities/${A(i)}/report/grades`,
+    body: () => ({ baseVersion: '999' }),
+    expect: reportWrite,
+  },
+  {
     method: 'GET',
     route: '/activities/:id/report/export',
     url: (i) => `/activities/${A(i)}/report/export?format=html`,
@@ -921,6 +928,13 @@ const matrix: Entry[] = [
     method: 'POST',
     route: '/api/v1/activities/:id/report/versions/:version/restore',
     url: (i) => `${EV(i)}/report/versions/1/restore`,
+    body: () => ({ baseVersion: 999 }),
+    expect: reportWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/grades',
+    url: (i) => `${EV(i)}/report/grades`,
     body: () => ({ baseVersion: 999 }),
     expect: reportWrite,
   },

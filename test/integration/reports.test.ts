@@ -20,7 +20,13 @@ import { saveReportSection } from '../../src/usecases/reports/save-report-sectio
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 import { systemActor } from '../../src/domain/access/actor.js';
-import { actorFor, contextFor, demoContexts, moveToQualityAssurance } from '../helpers/reports.js';
+import {
+  actorFor,
+  contextFor,
+  demoContexts,
+  markJudgementsFinal,
+  moveToQualityAssurance,
+} from '../helpers/reports.js';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoContexts>>;
@@ -32,6 +38,8 @@ beforeAll(async () => {
   const db = t.database.db;
   c = await demoContexts(db);
   activityId = t.demo.activityId;
+  // Release and publication need final judgements (report-judgements.test.ts checks that rule).
+  await markJudgementsFinal(db, activityId);
   const la = await db
     .selectFrom('local_authorities')
     .select('id')

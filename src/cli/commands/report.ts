@@ -10,6 +10,7 @@ import { getReportWorkspace } from '../../usecases/reports/get-report-workspace.
 import { getReportVersion } from '../../usecases/reports/get-report-version.js';
 import { publishReport } from '../../usecases/reports/publish-report.js';
 import { releaseReport } from '../../usecases/reports/release-report.js';
+import { updateReportGrades } from '../../usecases/reports/update-report-grades.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 type Ctx = Parameters<Parameters<typeof withDatabase>[0]>[0];
@@ -159,6 +160,27 @@ export function registerReportCommands(program: Command): void {
           });
         },
       ),
+    );
+
+  report
+    .command('update-grades')
+    .description('Bring the draft’s grade table into line with the judgements as they are now')
+    .requiredOption('--activity <id>', 'the activity id')
+    .option('--json', 'print JSON (version, changed)')
+    .action(
+      action(async (opts: { activity: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await updateReportGrades(ctx, {
+            activityId: opts.activity,
+            baseVersion: await currentVersion(ctx, opts.activity),
+          });
+          output(opts.json, r, () =>
+            r.changed
+              ? `The grade table now matches the judgements (version ${r.version}).`
+              : `The grade table already matches the judgements (version ${r.version}).`,
+          );
+        });
+      }),
     );
 
   report

@@ -80,6 +80,8 @@ export const auditActions = {
   'report.drafted':
     'A report or letter draft was assembled from the framework template (version 1)',
   'report.section_saved': 'A section of a report draft was edited (a new version)',
+  'report.grades_updated':
+    'A report draft’s grade table was brought into line with the judgements (a new version)',
   'report.version_restored': 'An earlier version of a report draft was restored (a new version)',
   'report.released': 'A report draft was released to the LA for its factual accuracy check',
   'report.comment_added': 'The LA commented on the factual accuracy of a released draft',

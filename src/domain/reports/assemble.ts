@@ -2,6 +2,7 @@
 // inputs: the judgements (narratives, grades, nearness, context), the chosen vignettes, the
 // sample transparency statement and the improvement items. Nothing about any one framework is
 // known here: the template data says what each section holds.
+import { NOT_GRADED } from './grades.js';
 import type { ReportJudgement } from '../judgements/report-input.js';
 import type { Framework, ReportTemplate } from '../frameworks/schema.js';
 import type { SampleStatement } from '../sampling/statement.js';
@@ -28,8 +29,6 @@ export interface AssemblyInput {
   vignettes: VignetteInput[];
   improvements: ImprovementInput[];
 }
-
-const NOT_GRADED = 'Not yet graded';
 
 const POSITION_SENTENCES: Record<string, string> = {
   secure: 'This judgement is secure within its grade.',

@@ -7,6 +7,7 @@ export * from './numbering.js';
 export * from './rules.js';
 export * from './factual-accuracy.js';
 export * from './compare.js';
+export * from './grades.js';
 export * from './blocks.js';
 export { renderReportHtml } from './render-html.js';
 export { renderReportDocx } from './render-docx.js';

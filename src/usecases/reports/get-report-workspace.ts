@@ -17,9 +17,11 @@ import { numberParagraphs } from '../../domain/reports/numbering.js';
 import { checkStructure, type StructureProblem } from '../../domain/reports/rules.js';
 import { joinSectionText } from '../../domain/reports/text.js';
 import { isEditable, type ReportDocument, type ReportSection } from '../../domain/reports/types.js';
+import { gradeMismatches, type GradeMismatch } from '../../domain/reports/grades.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope, type ReportScope } from './report-scope.js';
+import { judgementsForReport } from './report-sources.js';
 
 export interface LanguageFinding {
   rule: string;
@@ -47,6 +49,8 @@ export interface ReportWorkspace {
   versions: ReportVersionSummary[];
   releases: ReportRelease[];
   comments: ReportComment[];
+  /** Grade table rows that no longer say what the judgements say. */
+  gradeMismatches: GradeMismatch[];
   can: { create: boolean; write: boolean; release: boolean; publish: boolean };
 }
 
@@ -102,6 +106,7 @@ export async function getReportWorkspace(
       versions: [],
       releases: [],
       comments: [],
+      gradeMismatches: [],
       can: {
         create: scope.can.write && templates.length > 0,
         write: false,
@@ -109,11 +114,12 @@ export async function getReportWorkspace(
         publish: false,
       },
     };
-  const [current, versions, releases, comments] = await Promise.all([
+  const [current, versions, releases, comments, judgements] = await Promise.all([
     findReportVersion(ctx.db, report.id, report.currentVersion),
     listReportVersions(ctx.db, report.id),
     listReleases(ctx.db, report.id),
     listComments(ctx.db, report.id),
+    open && scope.can.write ? judgementsForReport(ctx, activity.id) : [],
   ]);
   if (!current) throw new AppError('INTERNAL');
   return {
@@ -125,6 +131,7 @@ export async function getReportWorkspace(
     versions,
     releases,
     comments,
+    gradeMismatches: gradeMismatches(current.document, judgements),
     can: {
       create: false,
       write: Boolean(open) && scope.can.write,

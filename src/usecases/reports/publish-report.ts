@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { listComments, listReleases } from '../../data/repositories/reports.js';
+import { findReportVersion, listComments, listReleases } from '../../data/repositories/reports.js';
 import { stateLabels } from '../../domain/activities/lifecycle.js';
 import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
+import { assertJudgementsSettled } from './judgements-settled.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
 
@@ -53,6 +54,9 @@ export async function publishReport(
       message: `The activity is ${stateLabels[activity.state].toLowerCase()}: it can be published from the factual accuracy check or quality assurance.`,
     });
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
+  const version = await findReportVersion(ctx.db, report.id, report.currentVersion);
+  if (!version) throw new AppError('INTERNAL');
+  await assertJudgementsSettled(ctx, scope, version.document, 'publish');
   const by = actorRef(ctx.actor);
   const answered = comments.length;
   await ctx.db.transaction().execute(async (trx) => {

@@ -13,6 +13,7 @@ import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
+import { assertJudgementsSettled } from './judgements-settled.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
 
@@ -58,6 +59,7 @@ export async function releaseReport(
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
   const version = await findReportVersion(ctx.db, report.id, report.currentVersion);
   if (!version) throw new AppError('INTERNAL');
+  await assertJudgementsSettled(ctx, scope, version.document, 'release');
   const problems = checkStructure(version.document.sections);
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', {

@@ -20,6 +20,7 @@ import {
   RespondToReportCommentInput,
 } from '../../../usecases/reports/respond-to-report-comment.js';
 import { restoreReportVersion } from '../../../usecases/reports/restore-report-version.js';
+import { updateReportGrades } from '../../../usecases/reports/update-report-grades.js';
 import { saveReportSection } from '../../../usecases/reports/save-report-section.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { useCaseContext } from '../helpers.js';
@@ -242,6 +243,20 @@ export const registerReportApi: RouteModule = (app, ctx) => {
         restoreReportVersion(useCaseContext(request, ctx), {
           activityId: params.id ?? '',
           version: Number(params.version) || 0,
+          baseVersion: body.baseVersion,
+        }),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: `${base}/grades`,
+      summary:
+        'Bring the grade table into line with the judgements as they are now (a new version, unless nothing differs)',
+      tag: 'reports',
+      body: z.object({ baseVersion: z.number().int() }),
+      response: Saved,
+      handler: async ({ request, params, body }) =>
+        updateReportGrades(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
           baseVersion: body.baseVersion,
         }),
     }),

@@ -13,6 +13,7 @@ import {
 } from '../../../usecases/reports/get-report-workspace.js';
 import { restoreReportVersion } from '../../../usecases/reports/restore-report-version.js';
 import { saveReportSection } from '../../../usecases/reports/save-report-section.js';
+import { updateReportGrades } from '../../../usecases/reports/update-report-grades.js';
 import { AppError } from '../../../errors.js';
 import { noticeFor } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
@@ -37,6 +38,7 @@ export const reportNotices = {
   saved: 'The section has been saved as a new version.',
   unchanged: 'Nothing changed, so no new version was made.',
   restored: 'The earlier version has been restored as a new version.',
+  grades: 'The grade table now says what the judgements say (a new version).',
   released: 'The draft has been released to the local authority.',
   commented: 'Your comment has been sent to the inspection team.',
   answered: 'Your response has been recorded.',
@@ -189,6 +191,19 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
       baseVersion: Number(form.baseVersion) || 1,
     });
     return reply.redirect(`/activities/${id}/report?done=restored`, 303);
+  });
+
+  app.post('/activities/:id/report/grades', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const form = RestoreForm.parse(request.body ?? {});
+    const saved = await updateReportGrades(useCaseContext(request, ctx), {
+      activityId: id,
+      baseVersion: Number(form.baseVersion) || 1,
+    });
+    return reply.redirect(
+      `/activities/${id}/report?done=${saved.changed ? 'grades' : 'unchanged'}`,
+      303,
+    );
   });
 
   app.get('/activities/:id/report/export', async (request, reply) => {
