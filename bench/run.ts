@@ -1,13 +1,14 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench] [--n 200] [--scale realistic|national]
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
+import { benchJudgements } from './judgements.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
 import { benchReports } from './reports.js';
@@ -57,4 +58,8 @@ if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
+if (only.has('judgements')) {
+  out.push(...(await benchJudgements({ engine: 'pglite', n })));
+  out.push(...(await benchJudgements({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
 process.stdout.write(`${out.join('\n')}\n`);

@@ -170,6 +170,21 @@ export function brokenErrorAnchors(html: string): string[] {
     .filter((href) => !html.includes(`id="${href.slice(1)}"`));
 }
 
+/**
+ * Stricter than brokenErrorAnchors: every error-summary link must target the id of an enabled
+ * form control (input, select, textarea), which is what the GOV.UK error summary focuses.
+ * Returns the hrefs that do not.
+ */
+export function unfocusableErrorAnchors(html: string): string[] {
+  return errorSummary(html)
+    .flatMap((e) => (e.href ? [e.href] : []))
+    .filter((href) => {
+      const id = href.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const tag = new RegExp(`<(input|select|textarea)\\b[^>]*\\bid="${id}"[^>]*>`).exec(html);
+      return !tag || /\bdisabled\b|type="hidden"/.test(tag[0]);
+    });
+}
+
 /** The text of the page's h1. */
 export function h1(html: string): string {
   return decodeHtml(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 import {
-  brokenErrorAnchors,
+  unfocusableErrorAnchors,
   decodeHtml,
   errorSummary,
   h1,
@@ -32,6 +32,9 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => t?.close());
+
+/** The error summary's link targets, in order. */
+const hrefs = (html: string) => errorSummary(html).flatMap((e) => (e.href ? [e.href] : []));
 
 const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 const [year, month, day] = today.split('-');
@@ -64,7 +67,16 @@ describe('judgements pages', () => {
     await lead.get(`${base}/judgements/provisional-views`);
     res = await lead.post(`${base}/judgements/care_leavers/provisional-view`, { grade: 'nope' });
     expect(res.statusCode).toBe(400);
-    expect(brokenErrorAnchors(res.body)).toEqual([]);
+    expect(hrefs(res.body)).toEqual(['#grade-care_leavers']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    // Each judgement's form has its own ids: a note's problem links to that judgement's note.
+    res = await lead.post(`${base}/judgements/care_leavers/provisional-view`, {
+      grade: 'good',
+      note: 'x'.repeat(5001),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual(['#note-care_leavers']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
     res = await lead.post(`${base}/judgements/care_leavers/provisional-view`, {
       grade: 'requires_improvement',
       position: 'secure',
@@ -91,7 +103,21 @@ describe('judgements pages', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(errorSummary(res.body)[0]?.href).toBe('#nearness');
-    expect(brokenErrorAnchors(res.body)).toEqual([]);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    // Criteria link to the first box; evidence to a select, not to the "Evidence cited" heading.
+    const select = /<select[^>]*id="(link-\d+)"/.exec(form.body)?.[1] ?? '';
+    expect(select).not.toBe('');
+    res = await lead.post(`${base}/judgements/help_and_protection`, {
+      expectedVersion: version,
+      grade: 'good',
+      position: 'secure',
+      narrative: 'Children get help when they need it.',
+      criteriaMet: 'not_a_criterion',
+      [select]: 'strength|coding|00000000-0000-4000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual(['#criteriaMet', `#${select}`]);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
     res = await lead.post(`${base}/judgements/help_and_protection`, {
       expectedVersion: version,
       grade: 'good',
@@ -117,9 +143,46 @@ describe('judgements pages', () => {
   it('logs feedback and flags divergence for the lead to explain', async () => {
     const lead = await signInAs(t, 'lead');
     await lead.get(`${base}/feedback-log`);
-    let res = await lead.post(`${base}/feedback-log`, { kind: 'final_feedback' });
+    let res = await lead.post(`${base}/feedback-log`, {});
     expect(res.statusCode).toBe(400);
-    expect(brokenErrorAnchors(res.body)).toEqual([]);
+    // The date links to its day field, the radios to their first radio.
+    expect(hrefs(res.body)).toEqual(['#heldOn-day', '#kind', '#present']);
+    expect(res.body).toMatch(/<input class="govuk-radios__input" id="kind" name="kind"/);
+    expect(res.body).toMatch(
+      /id="heldOn-day"[^>]*govuk-input--error|govuk-input--error[^>]*id="heldOn-day"/,
+    );
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    const meeting = {
+      kind: 'final_feedback',
+      'heldOn-day': day!,
+      'heldOn-month': month!,
+      'heldOn-year': year!,
+      present: 'DCS',
+    };
+    res = await lead.post(`${base}/feedback-log`, {
+      ...meeting,
+      'theme-text-help_and_protection': 'Strong front door',
+    });
+    expect(hrefs(res.body)).toEqual(['#theme-direction-help_and_protection']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    // The use case names theme fields by position (themes.0.*); the links name the form's ids.
+    res = await lead.post(`${base}/feedback-log`, {
+      ...meeting,
+      'theme-text-help_and_protection': 'Strong front door',
+      'theme-direction-help_and_protection': 'strength',
+      'theme-grade-help_and_protection': 'superb',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual(['#theme-grade-help_and_protection']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    res = await lead.post(`${base}/feedback-log`, {
+      ...meeting,
+      'theme-text-care_leavers': 'y'.repeat(2001),
+      'theme-direction-care_leavers': 'weakness',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual(['#theme-text-care_leavers']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
     res = await lead.post(`${base}/feedback-log`, {
       kind: 'keeping_in_touch',
       'heldOn-day': day!,
@@ -139,12 +202,38 @@ describe('judgements pages', () => {
     expect(key).not.toBe('');
     res = await lead.post(`${base}/judgements/divergence`, { flagKey: key, explanation: '' });
     expect(res.statusCode).toBe(400);
-    expect(brokenErrorAnchors(res.body)).toEqual([]);
+    expect(hrefs(res.body)).toEqual([`#explanation-${key}`]);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    // A flag that no longer exists has no field on the page: the problem is listed unlinked.
+    res = await lead.post(`${base}/judgements/divergence`, { flagKey: 'gone', explanation: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(errorSummary(res.body).map((e) => e.href)).toEqual([null]);
     res = await lead.post(`${base}/judgements/divergence`, {
       flagKey: key,
       explanation: 'Outstanding was a slip; the LA was corrected the next day.',
     });
     expect(res.statusCode).toBe(303);
+  });
+
+  it('links stage and panel problems only to controls the page shows', async () => {
+    const lead = await signInAs(t, 'lead');
+    await lead.get(`${base}/judgements`);
+    let res = await lead.post(`${base}/judgements/stage`, { toStage: 'nowhere' });
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual(['#toStage']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
+    // The QA page shows no decision form before quality assurance.
+    res = await lead.post(`${base}/judgements/stage`, { toStage: 'final', from: 'qa' });
+    expect(res.statusCode).toBe(409);
+    expect(errorSummary(res.body).length).toBeGreaterThan(0);
+    expect(hrefs(res.body)).toEqual([]);
+    // The lead has no comment form (only the panel comments): nothing to link to.
+    res = await lead.post(`${base}/judgements/panel/comments`, {});
+    expect(res.statusCode).toBe(400);
+    expect(hrefs(res.body)).toEqual([]);
+    res = await lead.post(`${base}/judgements/panel`, { user: 'nobody@example.org' });
+    expect(hrefs(res.body)).toEqual(['#user']);
+    expect(unfocusableErrorAnchors(res.body)).toEqual([]);
   });
 
   it('lets the panel read and comment but never change grades', async () => {

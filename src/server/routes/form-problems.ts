@@ -36,17 +36,25 @@ export function problemsFrom(
   return { status: appErr.status, code: appErr.code, problems };
 }
 
-/** Locals for a page showing problems. `anchors` maps a field to the id its link targets. */
+/**
+ * Locals for a page showing problems. `anchors` maps a field to the id its link targets (null:
+ * no link). `shown` is the set of focusable ids the page renders: a problem whose target is not
+ * among them is listed without a link rather than with one that goes nowhere.
+ */
 export function formErrors(
   problems: Problem[],
-  anchors: Record<string, string> = {},
+  anchors: Record<string, string | null> = {},
+  shown?: ReadonlySet<string>,
 ): FormErrorLocals {
   const fieldErrors: Record<string, { text: string }> = {};
   for (const p of problems)
     if (p.field && !fieldErrors[p.field]) fieldErrors[p.field] = { text: p.reason };
-  const errors = problems.map((p) =>
-    p.field ? { text: p.reason, href: `#${anchors[p.field] ?? p.field}` } : { text: p.reason },
-  );
+  const errors = problems.map((p) => {
+    const target = p.field && Object.hasOwn(anchors, p.field) ? anchors[p.field] : p.field;
+    return target && (!shown || shown.has(target))
+      ? { text: p.reason, href: `#${target}` }
+      : { text: p.reason };
+  });
   return { errors, fieldErrors };
 }
 

@@ -40,11 +40,16 @@ type PageData = Parameters<typeof pageBase>[0];
 type Extra = { notice?: string | undefined; problems?: Problem[]; values?: Record<string, string> };
 
 export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
+  /**
+   * A page renderer. `fields` lists the ids of the form controls the page renders for this
+   * person (mirroring the template's conditions), so error summary links only target those.
+   */
   const page =
-    (
+    <D extends PageData>(
       template: string,
-      load: (uc: UseCaseContext, id: string) => Promise<PageData>,
+      load: (uc: UseCaseContext, id: string) => Promise<D>,
       current: string,
+      fields: (d: D) => string[],
       more: Record<string, unknown> = {},
     ) =>
     async (reply: FastifyReply, uc: UseCaseContext, id: string, extra: Extra = {}) => {
@@ -55,22 +60,63 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
         ...more,
         notice: extra.notice,
         values: extra.values ?? {},
-        ...(extra.problems ? formErrors(extra.problems, { heldOn: 'heldOn-day' }) : {}),
+        // A date's problems link to its first field (GOV.UK date input pattern).
+        ...(extra.problems
+          ? formErrors(extra.problems, { heldOn: 'heldOn-day' }, new Set(fields(data)))
+          : {}),
       });
     };
-  const views = page('judgements/views.njk', getProvisionalViews, 'views', {
-    positions: gradePositions.map((p) => ({ value: p, text: positionLabels[p] })),
-    positionLabels,
-  });
-  const panel = page('judgements/panel.njk', getJudgementsOverview, 'panel', {
-    positionLabels,
-  });
-  const feedback = page('judgements/feedback.njk', getFeedbackLog, 'feedback', {
-    kinds: feedbackKinds.map((k) => ({ value: k, text: feedbackKindLabels[k] })),
-    kindLabels: feedbackKindLabels,
-    directions: themeDirections,
-  });
-  const divergence = page('judgements/divergence.njk', getJudgementsOverview, 'divergence');
+  const views = page(
+    'judgements/views.njk',
+    getProvisionalViews,
+    'views',
+    (d) =>
+      d.canRecord
+        ? d.judgements.flatMap((j) => ['grade', 'position', 'note'].map((f) => `${f}-${j.key}`))
+        : [],
+    {
+      positions: gradePositions.map((p) => ({ value: p, text: positionLabels[p] })),
+      positionLabels,
+    },
+  );
+  const panel = page(
+    'judgements/panel.njk',
+    getJudgementsOverview,
+    'panel',
+    (o) => [
+      ...(o.can.assignPanel ? ['user'] : []),
+      ...(o.can.comment ? ['kind', 'judgementKey', 'text'] : []),
+      ...(o.can.answer
+        ? o.state.comments.filter((c) => !c.response).map((c) => `response-${c.id}`)
+        : []),
+    ],
+    { positionLabels },
+  );
+  const feedback = page(
+    'judgements/feedback.njk',
+    getFeedbackLog,
+    'feedback',
+    (d) =>
+      d.canWrite
+        ? [
+            'kind',
+            'heldOn-day',
+            'present',
+            'summary',
+            ...d.state.rows.flatMap((r) =>
+              ['text', 'direction', 'grade'].map((f) => `theme-${f}-${r.key}`),
+            ),
+          ]
+        : [],
+    {
+      kinds: feedbackKinds.map((k) => ({ value: k, text: feedbackKindLabels[k] })),
+      kindLabels: feedbackKindLabels,
+      directions: themeDirections,
+    },
+  );
+  const divergence = page('judgements/divergence.njk', getJudgementsOverview, 'divergence', (o) =>
+    o.can.explain ? o.state.flags.map((f) => `explanation-${f.key}`) : [],
+  );
 
   /** GET renders the page; POST runs the action, then redirects or re-renders with problems. */
   function pair(
@@ -84,8 +130,12 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
         body: Record<string, string>,
       ) => Promise<unknown>;
       done: string;
-      /** The form field every problem is shown against. */
-      field: (p: Record<string, string>, b: Record<string, string>) => string;
+      /** The form field a problem (about the use case's `problemField`) is shown against. */
+      field: (
+        p: Record<string, string>,
+        b: Record<string, string>,
+        problemField: string | undefined,
+      ) => string;
     },
   ) {
     app.get(path, async (request, reply) => {
@@ -108,9 +158,10 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
       } catch (err) {
         const r = problemsFrom(err, ['VALIDATION_FAILED', 'INVALID_TRANSITION', 'CONFLICT']);
         reply.status(r.status);
-        // Each page has one field per form: every problem points at it.
-        const field = action.field(params, body);
-        const problems = r.problems.map((p) => ({ ...p, field }));
+        const problems = r.problems.map((p) => ({
+          ...p,
+          field: action.field(params, body, p.field),
+        }));
         return render(reply, uc, id, { problems, values: body });
       }
     });
@@ -119,7 +170,8 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
   pair('/activities/:id/judgements/provisional-views', views, {
     post: '/activities/:id/judgements/:key/provisional-view',
     done: 'view',
-    field: (p) => `grade-${p.key}`,
+    // Each judgement has its own small form: grade, position and note, suffixed by its key.
+    field: (p, _b, f) => `${f === 'position' || f === 'note' ? f : 'grade'}-${p.key}`,
     run: (uc, p, b) =>
       recordProvisionalView(uc, {
         activityId: p.id ?? '',
@@ -244,9 +296,15 @@ export const registerJudgementWorkflowRoutes: RouteModule = (app, ctx) => {
         });
         return reply.redirect(`/activities/${id}/feedback-log?done=feedback`, 303);
       } catch (err) {
-        const r = problemsFrom(err, ['VALIDATION_FAILED', 'INVALID_TRANSITION'], {
-          defaultField: 'present',
+        // The use case names theme fields by position (themes.0.indicatedGrade); the form by key.
+        const fields: Record<string, string> = {};
+        themes.forEach((t, i) => {
+          fields[`themes.${i}.judgementKey`] = `theme-text-${t.judgementKey}`;
+          fields[`themes.${i}.text`] = `theme-text-${t.judgementKey}`;
+          fields[`themes.${i}.direction`] = `theme-direction-${t.judgementKey}`;
+          fields[`themes.${i}.indicatedGrade`] = `theme-grade-${t.judgementKey}`;
         });
+        const r = problemsFrom(err, ['VALIDATION_FAILED', 'INVALID_TRANSITION'], { fields });
         reply.status(r.status);
         return feedback(reply, uc, id, { problems: r.problems, values: b });
       }

@@ -82,9 +82,14 @@ async function renderOverview(
     stageLabels,
     notice: extra.notice,
     values: extra.values ?? {},
-    ...(extra.problems ? formErrors(extra.problems) : {}),
+    ...(extra.problems
+      ? formErrors(extra.problems, {}, stageFields(o.can.move && o.moves.length > 0))
+      : {}),
   });
 }
+
+/** The stage form's controls, when the page shows it. */
+const stageFields = (shown: boolean) => new Set(shown ? ['toStage', 'reason'] : []);
 
 async function renderEdit(
   reply: FastifyReply,
@@ -134,15 +139,29 @@ async function renderEdit(
     values,
     evidence,
     positions: gradePositions.map((p) => ({ value: p, text: positionLabels[p] })),
-    ...(extra.problems
-      ? formErrors(extra.problems, {
-          grade: 'grade',
-          position: 'position',
-          criteria: 'criteriaMet',
-          links: 'evidence',
-        })
-      : {}),
+    ...(extra.problems ? editErrors(extra.problems, f, evidence) : {}),
   });
+}
+
+/**
+ * The edit form's problems, linked to its controls: criteria to the first "met" box, evidence to
+ * the first cited select. Disabled (read-only) controls cannot take focus, so none are linked.
+ */
+function editErrors(
+  problems: Problem[],
+  f: Awaited<ReturnType<typeof getJudgementEditForm>>,
+  evidence: { field: string; chosen: string }[],
+) {
+  const controls = ['grade', 'position', 'nearness', 'context', 'narrative', 'reason'];
+  if (f.criteria.length) controls.push('criteriaMet', 'criteriaNotMet');
+  if (f.headline) controls.push('aggregationReason');
+  controls.push(...evidence.map((e) => e.field));
+  const cited = evidence.find((e) => e.chosen) ?? evidence[0];
+  return formErrors(
+    problems,
+    { criteria: 'criteriaMet', links: cited?.field ?? null },
+    new Set(f.canEdit ? controls : []),
+  );
 }
 
 export const registerJudgementRoutes: RouteModule = (app, ctx) => {
@@ -249,7 +268,13 @@ export const registerJudgementRoutes: RouteModule = (app, ctx) => {
       stageLabels,
       notice: extra.notice,
       values: extra.values ?? {},
-      ...(extra.problems ? formErrors(extra.problems) : {}),
+      ...(extra.problems
+        ? formErrors(
+            extra.problems,
+            {},
+            stageFields(o.can.move && o.state.set.stage === 'quality_assurance'),
+          )
+        : {}),
     });
   }
 
