@@ -4,18 +4,14 @@
 // judgement (the API's PATCH), the provisional views, the moderation record, and assembling the
 // report draft (the API's POST). Each engine runs in turn (PGlite, then PostgreSQL).
 //   npm run bench -- --only judgements --n 100
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/data/database.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
 import { DEMO_USERS } from '../src/usecases/demo/demo-content.js';
 import { seedDemo } from '../src/usecases/demo/seed-demo.js';
-import { summarise, time, type Summary } from './stats.js';
+import { time, type Summary } from './stats.js';
+import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -25,62 +21,12 @@ interface Options {
 
 const PASSWORD = 'bench-demo-password-123';
 
-async function open(o: Options): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (o.engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-j-'));
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = o.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `triangulate_bench_j_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await run(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-/** Ten warm-up calls (negative i), then n timed ones; `after` runs untimed after each. */
-async function sample(
-  n: number,
-  fn: (i: number) => Promise<unknown>,
-  after: () => Promise<unknown> = async () => undefined,
-): Promise<Summary> {
-  for (let i = 0; i < Math.min(10, n); i++) {
-    await fn(-1 - i);
-    await after();
-  }
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    out.push((await time(() => fn(i)))[0]);
-    await after();
-  }
-  return summarise(out);
-}
-
 const row = (label: string, s: Summary) => `| ${label} | ${s.p50} | ${s.p95} | ${s.max} |`;
 
 export async function benchJudgements(o: Options): Promise<string[]> {
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: BenchDatabase;
   try {
-    opened = await open(o);
+    opened = await openBenchDatabase(o.engine, 'j', o.adminUrl);
   } catch (err) {
     return [`### Judgements (${o.engine})`, '', `Skipped: ${(err as Error).message}`, ''];
   }
@@ -147,11 +93,9 @@ export async function benchJudgements(o: Options): Promise<string[]> {
         await sql`delete from reports where activity_id = ${demo.activityId}`.execute(c);
         await sql`set session_replication_role = origin`.execute(c);
       });
-    const assemble = await sample(
-      Math.min(o.n, 50),
-      () => call('POST', `/api/v1${a}/report`, {}),
-      removeDraft,
-    );
+    const assemble = await sample(Math.min(o.n, 50), () => call('POST', `/api/v1${a}/report`, {}), {
+      after: removeDraft,
+    });
     await app.close();
     return [
       `### Judgements: ${o.engine} (the demo's standard inspection, 4 judgements; seeded in ${(seedMs / 1000).toFixed(1)} s), n=${o.n} sequential requests`,

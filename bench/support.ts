@@ -52,18 +52,31 @@ export async function openBenchDatabase(
   };
 }
 
+export interface SampleOptions {
+  /** Untimed runs first (default 10). */
+  warmUp?: number;
+  /** Runs untimed after each run (resetting state between samples). */
+  after?: () => Promise<unknown>;
+}
+
 /**
- * Raw times of n runs after `warmUp` untimed ones. fn gets the run number (warm-up runs get
- * negative numbers), so a benchmark can rotate through its inputs.
+ * Raw times of n runs after the warm-up runs. fn gets the run number (warm-up runs get negative
+ * numbers), so a benchmark can rotate through its inputs.
  */
 export async function sampleTimes(
   n: number,
   fn: (i: number) => Promise<unknown>,
-  warmUp = 10,
+  { warmUp = 10, after }: SampleOptions = {},
 ): Promise<number[]> {
-  for (let i = 0; i < Math.min(warmUp, n); i++) await fn(-1 - i);
+  for (let i = 0; i < Math.min(warmUp, n); i++) {
+    await fn(-1 - i);
+    await after?.();
+  }
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(() => fn(i)))[0]);
+  for (let i = 0; i < n; i++) {
+    out.push((await time(() => fn(i)))[0]);
+    await after?.();
+  }
   return out;
 }
 
@@ -71,7 +84,7 @@ export async function sampleTimes(
 export async function sample(
   n: number,
   fn: (i: number) => Promise<unknown>,
-  warmUp = 10,
+  options: SampleOptions = {},
 ): Promise<Summary> {
-  return summarise(await sampleTimes(n, fn, warmUp));
+  return summarise(await sampleTimes(n, fn, options));
 }

@@ -6,29 +6,25 @@
 // reads the report, its PDF and the moderation record. Every page the browser lands on gets
 // axe-core and a one-h1 check. The published PDF is rendered to PNG and checked for layout.
 // Needs a build (`npm run build`) and Chromium at /usr/bin/chromium.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../src/domain/reports/render-pdf.js';
 import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
-import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
+import { axeViolations } from '../helpers/e2e.js';
+import { demoEmail, E2eRun } from '../helpers/e2e-run.js';
 import { checkPages, renderPdf, servePdfs } from '../helpers/pdf-render.js';
 import { sampleReport } from '../helpers/report-sample.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let run: E2eRun;
 const signedIn = new Map<string, Page>();
 const SLOW = 240_000;
-const user = (key: string) => DEMO_USERS.find((u) => u.key === key);
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  run = await E2eRun.start();
 }, SLOW);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await run?.stop();
 });
 
 /** Exactly one h1 and no axe violations on the page the browser is on. */
@@ -40,7 +36,7 @@ async function check(page: Page): Promise<void> {
 
 // Every navigation goes through these three, so no page escapes the checks.
 async function visit(page: Page, path: string): Promise<void> {
-  const res = await page.goto(`${server.url}${path}`);
+  const res = await page.goto(run.url(path));
   expect(res?.status(), path).toBe(200);
   await check(page);
 }
@@ -58,15 +54,10 @@ async function submit(page: Page, button: string): Promise<void> {
 async function as(key: string): Promise<Page> {
   const known = signedIn.get(key);
   if (known) return known;
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await run.newPage();
   await visit(page, '/sign-in');
-  await page.fill('#email', user(key)?.email ?? key);
-  await page.fill('#password', server.password);
+  await page.fill('#email', demoEmail(key));
+  await page.fill('#password', run.server.password);
   await submit(page, 'Sign in');
   signedIn.set(key, page);
   return page;
@@ -301,9 +292,7 @@ describe('an inspection from provisional grades to publication', () => {
       expect(await row.first().innerText()).toContain(FINAL_GRADE);
       await visit(la, `${activity}/report/factual-accuracy`);
       expect(await text(la, '.govuk-tag')).toMatch(/accepted/i);
-      const res = await la
-        .context()
-        .request.get(`${server.url}${activity}/report/export?format=pdf`);
+      const res = await la.context().request.get(run.url(`${activity}/report/export?format=pdf`));
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
       pdfBytes = await res.body();
@@ -331,7 +320,7 @@ describe('an inspection from provisional grades to publication', () => {
       expect(main).toContain(DIVERGENCE);
       expect(main).toContain(CHALLENGE);
       // Changes are attributed to a stage, never to a named person.
-      expect(main).not.toContain(user('qam')?.displayName ?? 'QAM');
+      expect(main).not.toContain(DEMO_USERS.find((u) => u.key === 'qam')?.displayName ?? 'QAM');
     },
     SLOW,
   );
@@ -347,7 +336,7 @@ describe('the PDF, rendered', () => {
 
   it('renders the published report to PNG: not blank, title at the top, numbers in the gutter', async () => {
     expect(pdfBytes).not.toBeNull();
-    const result = await renderPdf(browser, pdfs.base, 'report.pdf');
+    const result = await renderPdf(run.browser, pdfs.base, 'report.pdf');
     expect(result.numPages).toBeGreaterThanOrEqual(1);
     checkPages(result);
     expect(result.pages[0]?.heading).toBeGreaterThan(500);
@@ -362,7 +351,7 @@ describe('the PDF, rendered', () => {
   });
 
   it('lays a long report over several pages, each with its page number', async () => {
-    const result = await renderPdf(browser, pdfs.base, 'long.pdf');
+    const result = await renderPdf(run.browser, pdfs.base, 'long.pdf');
     expect(result.numPages).toBeGreaterThanOrEqual(4);
     checkPages(result);
     expect(result.pages.filter((p) => p.gutter > 50).length).toBeGreaterThanOrEqual(3);

@@ -54,13 +54,20 @@ describe('release needs settled judgements', () => {
     const e = await failure(releaseReport(c.lead, { activityId, baseVersion: 1 }));
     expect(e.code).toBe('REPORT_NOT_READY');
     expect(e.message).toContain('grade table does not match');
-    expect(e.details.map((d) => d.reason)).toEqual([
+    expect(e.details.map((d) => d.reason)).toContainEqual(
       expect.stringMatching(/help and protection.*“Good”.*“Requires improvement to be good”/i),
-    ]);
+    );
     const w = await getReportWorkspace(c.lead, activityId);
-    expect(w.gradeMismatches).toMatchObject([
-      { judgementKey: 'help_and_protection', inDraft: 'Good' },
-    ]);
+    expect(w.gradeMismatches).toContainEqual(
+      expect.objectContaining({ kind: 'heading', inDraft: expect.stringMatching(/: Good$/) }),
+    );
+    expect(w.gradeMismatches).toContainEqual(
+      expect.objectContaining({
+        kind: 'grade',
+        inDraft: 'Good',
+        now: 'Requires improvement to be good',
+      }),
+    );
     // Nothing was released and the activity did not move.
     expect(w.releases).toEqual([]);
   });
@@ -86,6 +93,10 @@ describe('release needs settled judgements', () => {
     });
     const v = await getReportVersion(c.lead, { activityId, version: 2 });
     const table = v.version.document.sections.find((s) => s.content === 'grade_table');
+    // The section heading carries the grade too ("{title}: {grade}").
+    expect(v.version.document.sections.map((x) => x.heading)).toContainEqual(
+      expect.stringMatching(/help and protection: Requires improvement to be good$/i),
+    );
     expect(table?.tables[0]?.rows).toContainEqual([
       expect.stringMatching(/help and protection/i),
       'Requires improvement to be good',

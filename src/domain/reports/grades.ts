@@ -1,55 +1,65 @@
-// The report's grade table against the judgements: a draft assembled before the consistency
-// panel or quality assurance changed a grade would otherwise go to the LA, or be published,
-// with the old grade. Pure: the use cases bring the judgements.
-import type { ReportJudgement } from '../judgements/report-input.js';
+// The parts of a draft made from the judgements (the grade table, and headings that carry a
+// grade) against a fresh assembly from the judgements as they are now. A draft assembled before
+// the consistency panel or quality assurance changed a grade would otherwise go to the LA, or be
+// published, with the old grade. Pure: the use cases bring both documents.
 import type { ReportDocument, ReportSection } from './types.js';
 
 export const NOT_GRADED = 'Not yet graded';
 
 export interface GradeMismatch {
-  judgementKey: string;
-  title: string;
-  /** What the draft's grade table says. */
+  sectionKey: string;
+  /** A grade table row, or a section heading. */
+  kind: 'grade' | 'heading';
+  /** The judgement's title (grade rows) or the heading it should now have. */
+  label: string;
+  /** What the draft says. */
   inDraft: string;
-  /** What the judgement now is. */
-  judged: string;
+  /** What it says when assembled now. */
+  now: string;
 }
 
-/** Grade table rows that no longer match the judgements (matched by the judgement's title). */
-export function gradeMismatches(
-  document: ReportDocument,
-  judgements: readonly ReportJudgement[],
-): GradeMismatch[] {
+/** Every grade row and heading of the draft that a fresh assembly would write differently. */
+export function gradeMismatches(draft: ReportDocument, fresh: ReportDocument): GradeMismatch[] {
   const out: GradeMismatch[] = [];
-  for (const section of document.sections) {
-    if (section.content !== 'grade_table') continue;
-    for (const row of section.tables.flatMap((t) => t.rows)) {
-      const j = judgements.find((x) => x.title === row[0]);
-      const judged = j?.gradeLabel ?? NOT_GRADED;
-      if (j && row[1] !== judged)
-        out.push({ judgementKey: j.judgementKey, title: j.title, inDraft: row[1] ?? '', judged });
+  for (const section of draft.sections) {
+    const f = fresh.sections.find((x) => x.key === section.key);
+    if (!f) continue;
+    if (section.content === 'grade_table') {
+      const now = new Map(f.tables.flatMap((t) => t.rows).map((r) => [r[0], r[1] ?? '']));
+      for (const row of section.tables.flatMap((t) => t.rows)) {
+        const judged = now.get(row[0]);
+        if (judged !== undefined && judged !== row[1])
+          out.push({
+            sectionKey: section.key,
+            kind: 'grade',
+            label: row[0] ?? '',
+            inDraft: row[1] ?? '',
+            now: judged,
+          });
+      }
+    } else if (section.content !== 'title' && (section.heading ?? '') !== (f.heading ?? '')) {
+      out.push({
+        sectionKey: section.key,
+        kind: 'heading',
+        label: f.heading ?? '',
+        inDraft: section.heading ?? '',
+        now: f.heading ?? '',
+      });
     }
   }
   return out;
 }
 
-/** The document with every grade table's grades taken from the judgements. */
-export function withCurrentGrades(
-  document: ReportDocument,
-  judgements: readonly ReportJudgement[],
-): ReportDocument {
-  const update = (section: ReportSection): ReportSection =>
-    section.content !== 'grade_table'
-      ? section
-      : {
-          ...section,
-          tables: section.tables.map((t) => ({
-            ...t,
-            rows: t.rows.map((row) => {
-              const j = judgements.find((x) => x.title === row[0]);
-              return j ? [row[0] ?? '', j.gradeLabel ?? NOT_GRADED, ...row.slice(2)] : row;
-            }),
-          })),
-        };
-  return { ...document, sections: document.sections.map(update) };
+/** The draft with its grade tables and section headings taken from the fresh assembly. */
+export function withCurrentGrades(draft: ReportDocument, fresh: ReportDocument): ReportDocument {
+  const update = (section: ReportSection): ReportSection => {
+    const f = fresh.sections.find((x) => x.key === section.key);
+    if (!f || section.content === 'title') return section;
+    return {
+      ...section,
+      heading: f.heading,
+      tables: section.content === 'grade_table' ? f.tables : section.tables,
+    };
+  };
+  return { ...draft, sections: draft.sections.map(update) };
 }

@@ -6,17 +6,12 @@ import {
   type Report,
 } from '../../data/repositories/reports.js';
 import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
-import { assembleDraft } from '../../domain/reports/assemble.js';
 import { EXTENTS } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
-import {
-  chosenVignettes,
-  judgementsForReport,
-  sampleStatementForReport,
-} from './report-sources.js';
-import { reportFacts, reportScope } from './report-scope.js';
+import { assembleFromSources } from './assemble-from-sources.js';
+import { reportScope } from './report-scope.js';
 
 const Improvement = z.object({
   text: z.string().trim().min(1).max(2000),
@@ -68,22 +63,12 @@ export async function createReportDraft(
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'templateKey', reason: `Choose one of: ${offered.join(', ')}` }],
     });
-  const [facts, judgements, statement, vignettes] = await Promise.all([
-    reportFacts(ctx, activity),
-    judgementsForReport(ctx, activity.id),
-    sampleStatementForReport(ctx, activity.id),
-    chosenVignettes(ctx.db, activity.id),
-  ]);
-  const document = assembleDraft({
-    framework,
+  const { document, counts } = await assembleFromSources(
+    ctx,
+    scope,
     templateKey,
-    facts,
-    judgements,
-    judgementKeys: type?.judgements ?? [],
-    statement,
-    vignettes,
-    improvements: input.improvements,
-  });
+    input.improvements,
+  );
   const by = actorRef(ctx.actor);
   await ctx.db.transaction().execute(async (trx) => {
     const created = await trx
@@ -118,10 +103,10 @@ export async function createReportDraft(
       after: {
         templateKey,
         version: 1,
-        judgements: judgements.length,
-        vignettes: vignettes.length,
+        judgements: counts.judgements,
+        vignettes: counts.vignettes,
         improvements: input.improvements.length,
-        sampleStatement: statement !== null,
+        sampleStatement: counts.sampleStatement,
       },
     });
   });

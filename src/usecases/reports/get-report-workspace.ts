@@ -21,7 +21,7 @@ import { gradeMismatches, type GradeMismatch } from '../../domain/reports/grades
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope, type ReportScope } from './report-scope.js';
-import { judgementsForReport } from './report-sources.js';
+import { assembleFromSources } from './assemble-from-sources.js';
 
 export interface LanguageFinding {
   rule: string;
@@ -114,12 +114,12 @@ export async function getReportWorkspace(
         publish: false,
       },
     };
-  const [current, versions, releases, comments, judgements] = await Promise.all([
+  const [current, versions, releases, comments, fresh] = await Promise.all([
     findReportVersion(ctx.db, report.id, report.currentVersion),
     listReportVersions(ctx.db, report.id),
     listReleases(ctx.db, report.id),
     listComments(ctx.db, report.id),
-    open && scope.can.write ? judgementsForReport(ctx, activity.id) : [],
+    open && scope.can.write ? assembleFromSources(ctx, scope, report.templateKey) : null,
   ]);
   if (!current) throw new AppError('INTERNAL');
   return {
@@ -131,7 +131,7 @@ export async function getReportWorkspace(
     versions,
     releases,
     comments,
-    gradeMismatches: gradeMismatches(current.document, judgements),
+    gradeMismatches: fresh ? gradeMismatches(current.document, fresh.document) : [],
     can: {
       create: false,
       write: Boolean(open) && scope.can.write,

@@ -10,7 +10,7 @@ import { stageLabels } from '../../domain/judgements/stages.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import type { ReportScope } from './report-scope.js';
-import { judgementsForReport } from './report-sources.js';
+import { assembleFromSources } from './assemble-from-sources.js';
 
 /** Throws REPORT_NOT_READY unless the judgements are final and the draft's grades match them. */
 export async function assertJudgementsSettled(
@@ -27,14 +27,19 @@ export async function assertJudgementsSettled(
       message: `The judgements are at the ${stageLabels[set.stage].toLowerCase()} stage. A draft is ${doing === 'release' ? 'released to the LA' : 'published'} only once quality assurance has approved the judgements as final.`,
       details: [{ field: 'judgements', reason: `Judgements at ${stageLabels[set.stage]}` }],
     });
-  const mismatches = gradeMismatches(document, await judgementsForReport(ctx, activity.id));
+  const report = scope.report;
+  const fresh = report ? await assembleFromSources(ctx, scope, report.templateKey) : null;
+  const mismatches = fresh ? gradeMismatches(document, fresh.document) : [];
   if (mismatches.length > 0)
     throw new AppError('REPORT_NOT_READY', {
       message:
         'The draft’s grade table does not match the final judgements. Update the grade table from the judgements (a new version), then check the narrative says the same.',
       details: mismatches.map((m) => ({
         field: 'grades',
-        reason: `${m.title}: the draft says “${m.inDraft}”, the final judgement is “${m.judged}”`,
+        reason:
+          m.kind === 'grade'
+            ? `${m.label}: the draft says “${m.inDraft}”, the final judgement is “${m.now}”`
+            : `The heading “${m.inDraft}” should now read “${m.now}”`,
       })),
     });
 }

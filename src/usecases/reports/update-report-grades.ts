@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireWriter } from './report-scope.js';
-import { judgementsForReport } from './report-sources.js';
+import { assembleFromSources } from './assemble-from-sources.js';
 import { appendReportVersion, conflict } from './report-versions.js';
 import type { SavedVersion } from './save-report-section.js';
 
@@ -32,17 +32,17 @@ export async function updateReportGrades(
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
   const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
   if (!current) throw new AppError('INTERNAL');
-  const judgements = await judgementsForReport(ctx, scope.activity.id);
-  const mismatches = gradeMismatches(current.document, judgements);
+  const fresh = (await assembleFromSources(ctx, scope, report.templateKey)).document;
+  const mismatches = gradeMismatches(current.document, fresh);
   if (mismatches.length === 0) return { version: report.currentVersion, changed: false };
   const table = current.document.sections.find((s) => s.content === 'grade_table');
   let next = 0;
   await ctx.db.transaction().execute(async (trx) => {
     next = await appendReportVersion(trx, report, {
-      document: withCurrentGrades(current.document, judgements),
+      document: withCurrentGrades(current.document, fresh),
       kind: 'edited',
       sectionKey: table?.key ?? null,
-      note: 'Grade table updated from the judgements',
+      note: 'Grade table and headings updated from the judgements',
       by: actorRef(ctx.actor),
     });
     await writeAudit(trx, ctx.actor, {
@@ -53,11 +53,11 @@ export async function updateReportGrades(
       laId: scope.activity.laId,
       before: {
         version: report.currentVersion,
-        grades: mismatches.map((m) => ({ judgement: m.judgementKey, grade: m.inDraft })),
+        parts: mismatches.map((m) => ({ section: m.sectionKey, kind: m.kind, text: m.inDraft })),
       },
       after: {
         version: next,
-        grades: mismatches.map((m) => ({ judgement: m.judgementKey, grade: m.judged })),
+        parts: mismatches.map((m) => ({ section: m.sectionKey, kind: m.kind, text: m.now })),
       },
     });
   });
