@@ -119,3 +119,32 @@ export async function descendantIds(db: Kysely<DB>, codeId: string): Promise<str
     select id from tree`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+export interface CodeChoice {
+  id: string;
+  parentId: string | null;
+  name: string;
+  isCodable: boolean;
+  codingCount: number;
+}
+
+/** The live codes of an activity in tree order, with only what a form's choices need. */
+export async function listCodeChoices(db: Kysely<DB>, activityId: string): Promise<CodeChoice[]> {
+  const rows = await db
+    .selectFrom('codes')
+    .select(['id', 'parent_id', 'name', 'is_codable', 'coding_count'])
+    .where('activity_id', '=', activityId)
+    .where('merged_into_id', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+  return treeOrder(
+    rows.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      name: r.name,
+      isCodable: r.is_codable,
+      codingCount: r.coding_count,
+    })),
+  );
+}

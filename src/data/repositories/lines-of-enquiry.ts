@@ -71,3 +71,17 @@ export async function listLinesOfEnquiry(
   const rows = await q.orderBy('l.created_at').orderBy('l.id').execute();
   return rows.map(toLine);
 }
+
+/** Id, title and status of an activity's lines of enquiry, for a form's choices (no counts). */
+export async function listLineChoices(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<Array<{ id: string; title: string; status: LineOfEnquiry['status'] }>> {
+  return db
+    .selectFrom('lines_of_enquiry')
+    .select(['id', 'title', 'status'])
+    .where('activity_id', '=', activityId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -3,14 +3,14 @@
 // enquiry, codes, the team). One read, checked like every evidence read (NOT_FOUND to outsiders).
 import { z } from 'zod';
 import { listTeam } from '../../data/repositories/activities.js';
-import { listCodes } from '../../data/repositories/codes.js';
-import { listLinesOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
+import { listCodeChoices } from '../../data/repositories/codes.js';
+import { listLineChoices } from '../../data/repositories/lines-of-enquiry.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from './evidence-access.js';
 
 export const GetEvidencePageContextInput = z.object({
   activityId: z.string(),
-  /** The codebook too (query builders, focus forms): it counts every coding, so only on request. */
+  /** The codebook too (query builders, focus forms): 250 rows on a full inspection, so on request. */
   codes: z.boolean().default(false),
 });
 export type GetEvidencePageContextInput = z.input<typeof GetEvidencePageContextInput>;
@@ -32,8 +32,8 @@ export async function getEvidencePageContext(
   const input = GetEvidencePageContextInput.parse(raw);
   const { activity, canWrite } = await evidenceScope(ctx, input.activityId, 'read');
   const [lines, codes, team] = await Promise.all([
-    listLinesOfEnquiry(ctx.db, { activityId: activity.id }),
-    input.codes ? listCodes(ctx.db, activity.id) : Promise.resolve([]),
+    listLineChoices(ctx.db, activity.id),
+    input.codes ? listCodeChoices(ctx.db, activity.id) : Promise.resolve([]),
     listTeam(ctx.db, activity.id),
   ]);
   const names = new Map(codes.map((c) => [c.id, c.name]));
