@@ -6,10 +6,9 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { buildApp } from '../src/server/app.js';
 import { seedDemo } from '../src/usecases/demo/seed-demo.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
-import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
+import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -37,23 +36,15 @@ export async function benchEvidencePages(o: Options): Promise<string[]> {
       select code_id from codings where activity_id = ${id}
       group by code_id order by count(*) desc, code_id limit 3`.execute(db);
     const [a, b, c] = top.rows.map((r) => r.code_id);
-    const app = await buildApp({
-      config: { logLevel: 'silent', sessionSecret: undefined },
-      database,
-      catalog,
+    const { app, headers } = await signedInApp(database, catalog, {
+      email: 'admin@triangulate.example',
+      password: 'bench-password-1',
     });
-    await app.ready();
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { email: 'admin@triangulate.example', password: 'bench-password-1' },
-    });
-    const token = login.json<{ token: string }>().token;
     const get = (p: string) => async () => {
       const r = await app.inject({
         method: 'GET',
         url: p,
-        headers: { authorization: `Bearer ${token}` },
+        headers,
       });
       if (r.statusCode !== 200) throw new Error(`${p} answered ${r.statusCode}`);
     };

@@ -7,11 +7,10 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { buildApp } from '../src/server/app.js';
 import { DEMO_USERS } from '../src/usecases/demo/demo-content.js';
 import { seedDemo } from '../src/usecases/demo/seed-demo.js';
 import { time, type Summary } from './stats.js';
-import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
+import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -39,19 +38,10 @@ export async function benchJudgements(o: Options): Promise<string[]> {
     process.env.TRIANGULATE_DEMO_PASSWORD = PASSWORD;
     const [seedMs, demo] = await time(() => seedDemo(db, catalog));
     await sql`analyze`.execute(db);
-    const app = await buildApp({
-      config: { logLevel: 'silent', sessionSecret: undefined },
-      database,
-      catalog,
+    const { app, headers } = await signedInApp(database, catalog, {
+      email: DEMO_USERS.find((u) => u.key === 'lead')?.email ?? '',
+      password: PASSWORD,
     });
-    await app.ready();
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { email: DEMO_USERS.find((u) => u.key === 'lead')?.email, password: PASSWORD },
-    });
-    if (login.statusCode !== 200) throw new Error(`sign-in answered ${login.statusCode}`);
-    const headers = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
     const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
       const r = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
       if (r.statusCode >= 300) throw new Error(`${method} ${url} answered ${r.statusCode}`);

@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../src/data/database.js';
+import type { ActivityTypeCatalog } from '../src/domain/activities/activity-type.js';
+import { buildApp } from '../src/server/app.js';
 import { summarise, time, type Summary } from './stats.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -87,4 +90,21 @@ export async function sample(
   options: SampleOptions = {},
 ): Promise<Summary> {
   return summarise(await sampleTimes(n, fn, options));
+}
+
+/** The real app on the database (no port: requests go through inject), with a bearer token. */
+export async function signedInApp(
+  database: Database,
+  catalog: ActivityTypeCatalog,
+  credentials: { email: string; password: string },
+): Promise<{ app: FastifyInstance; headers: { authorization: string } }> {
+  const app = await buildApp({
+    config: { logLevel: 'silent', sessionSecret: undefined },
+    database,
+    catalog,
+  });
+  await app.ready();
+  const login = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: credentials });
+  if (login.statusCode !== 200) throw new Error(`sign-in answered ${login.statusCode}`);
+  return { app, headers: { authorization: `Bearer ${login.json<{ token: string }>().token}` } };
 }

@@ -7,10 +7,9 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { buildApp } from '../src/server/app.js';
 import { time, type Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
-import { openBenchDatabase, sample, type BenchDatabase } from './support.js';
+import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
 
 interface Options {
   engine: 'pglite' | 'postgres';
@@ -33,28 +32,20 @@ export async function benchWorkbench(o: Options): Promise<string[]> {
     await migrateToLatest(db);
     const [seedMs, synthetic] = await time(() => seedSyntheticEvidence(db));
     await sql`analyze`.execute(db);
-    const app = await buildApp({
-      config: { logLevel: 'silent', sessionSecret: undefined },
-      database,
-      catalog: loadActivityTypeCatalog(),
-    });
-    await app.ready();
     const coder = await db
       .selectFrom('users')
       .select('email')
       .where('id', '=', synthetic.inspectorIds[2]!)
       .executeTakeFirstOrThrow();
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { email: coder.email, password: 'synthetic-not-for-sign-in' },
+    const { app, headers } = await signedInApp(database, loadActivityTypeCatalog(), {
+      email: coder.email,
+      password: 'synthetic-not-for-sign-in',
     });
-    const token = login.json<{ token: string }>().token;
     const get = async (url: string) => {
       const r = await app.inject({
         method: 'GET',
         url,
-        headers: { authorization: `Bearer ${token}` },
+        headers,
       });
       if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}`);
     };
