@@ -11,53 +11,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import XLSX from 'xlsx';
 import { migrateToLatest } from '../src/data/migrate.js';
-import { systemActor } from '../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
 import { parseAnnexA } from '../src/domain/annex-a/parse.js';
-import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { createActivity } from '../src/usecases/activities/create-activity.js';
 import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
 import { drawSample } from '../src/usecases/sampling/draw-sample.js';
-import { openBenchDatabase, type BenchDatabase } from './support.js';
+import {
+  openBenchDatabase,
+  type BenchDatabase,
+  benchInspection,
+  measure,
+  type Measured,
+} from './support.js';
 
 export interface AnnexABenchOptions {
   rows?: number;
   seed?: number;
   adminUrl?: string;
-}
-
-interface Measured<T> {
-  value: T;
-  ms: number;
-  cpuMs: number;
-  peakRssMb: number;
-  /** RSS when the step started (for the imports: the database already open). */
-  startRssMb: number;
-}
-
-async function measure<T>(fn: () => Promise<T> | T): Promise<Measured<T>> {
-  let peak = process.memoryUsage().rss;
-  const start = peak;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  try {
-    const value = await fn();
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return {
-      value,
-      ms,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      peakRssMb: peak / 1024 / 1024,
-      startRssMb: start / 1024 / 1024,
-    };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 async function importInto(
@@ -77,28 +46,10 @@ async function importInto(
   const { database, cleanup } = opened;
   try {
     await migrateToLatest(database.db);
-    await database.db
-      .insertInto('local_authorities')
-      .values({
-        id: 'bench-la',
-        name: 'Bench council',
-        gss_code: 'E06999999',
-        ofsted_region: 'North West',
-      })
-      .execute();
-    const ctx = {
-      db: database.db,
-      actor: systemActor('bench'),
-      catalog: loadActivityTypeCatalog(),
-    };
-    const activity = await createActivity(ctx, {
-      laId: 'bench-la',
-      activityType: 'standard_inspection',
-      plannedStart: '2025-07-07',
-    });
+    const { ctx, activityId } = await benchInspection(database);
     const imported = await measure(async () => {
       const r = await importAnnexA(ctx, {
-        activityId: activity.id,
+        activityId: activityId,
         fileName: 'annex-a-150k.xlsx',
         bytes,
         acceptFlagged: true,
@@ -107,7 +58,7 @@ async function importInto(
     });
     // The case sample drawn from it (default spec): reading the population and drawing.
     const t0 = performance.now();
-    const drawn = await drawSample(ctx, { activityId: activity.id, seed: 1 });
+    const drawn = await drawSample(ctx, { activityId: activityId, seed: 1 });
     const drawMs = performance.now() - t0;
     return { ...imported, value: { ...imported.value, drawMs, drawn: drawn.cases } };
   } finally {

@@ -4,46 +4,19 @@
 // profile cached. Wall time, CPU time and peak RSS (the PGlite worker thread included).
 //   npm run bench -- --only annex-a-profile [--rows 150000]
 import { migrateToLatest } from '../src/data/migrate.js';
-import { systemActor } from '../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
-import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { createActivity } from '../src/usecases/activities/create-activity.js';
 import {
   computeProfile,
   getAnnexAProfile,
 } from '../src/usecases/annex-a-profile/get-annex-a-profile.js';
 import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
-import { openBenchDatabase, type BenchDatabase } from './support.js';
-
-interface Measured {
-  ms: number;
-  cpuMs: number;
-  peakRssMb: number;
-  startRssMb: number;
-}
-
-async function measure(fn: () => Promise<unknown>): Promise<Measured> {
-  let peak = process.memoryUsage().rss;
-  const start = peak;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 10);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  try {
-    await fn();
-    const cpu = process.cpuUsage(cpu0);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return {
-      ms: performance.now() - t0,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      peakRssMb: peak / 1048576,
-      startRssMb: start / 1048576,
-    };
-  } finally {
-    clearInterval(timer);
-  }
-}
+import {
+  openBenchDatabase,
+  type BenchDatabase,
+  benchInspection,
+  measure,
+  type Measured,
+} from './support.js';
 
 async function benchEngine(
   engine: 'pglite' | 'postgres',
@@ -59,28 +32,9 @@ async function benchEngine(
   const { database, cleanup } = opened;
   try {
     await migrateToLatest(database.db);
-    await database.db
-      .insertInto('local_authorities')
-      .values({
-        id: 'bench-la',
-        name: 'Bench council',
-        gss_code: 'E06999999',
-        dfe_code: '888',
-        ofsted_region: 'North West',
-      })
-      .execute();
-    const ctx = {
-      db: database.db,
-      actor: systemActor('bench'),
-      catalog: loadActivityTypeCatalog(),
-    };
-    const activity = await createActivity(ctx, {
-      laId: 'bench-la',
-      activityType: 'standard_inspection',
-      plannedStart: '2025-07-07',
-    });
+    const { ctx, activityId } = await benchInspection(database);
     const imported = await importAnnexA(ctx, {
-      activityId: activity.id,
+      activityId: activityId,
       fileName: 'annex-a.xlsx',
       bytes,
       acceptFlagged: true,
@@ -89,8 +43,8 @@ async function benchEngine(
     const compute = await measure(() =>
       computeProfile(database.db, importId, imported.referenceDate ?? '2025-07-07', 261392),
     );
-    const page = await measure(() => getAnnexAProfile(ctx, activity.id));
-    const row = (label: string, m: Measured) =>
+    const page = await measure(() => getAnnexAProfile(ctx, activityId));
+    const row = (label: string, m: Measured<unknown>) =>
       `| ${engine}: ${label} | ${(m.ms / 1000).toFixed(2)} s | ${(m.cpuMs / 1000).toFixed(2)} s | ${Math.round(m.peakRssMb)} MiB | ${Math.round(m.startRssMb)} MiB |`;
     return [
       row(

@@ -7,7 +7,11 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../src/data/database.js';
 import type { ActivityTypeCatalog } from '../src/domain/activities/activity-type.js';
+import { systemActor } from '../src/domain/access/actor.js';
+import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
+import { createActivity } from '../src/usecases/activities/create-activity.js';
+import type { UseCaseContext } from '../src/usecases/context.js';
 import { summarise, time, type Summary } from './stats.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -107,4 +111,66 @@ export async function signedInApp(
   const login = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: credentials });
   if (login.statusCode !== 200) throw new Error(`sign-in answered ${login.statusCode}`);
   return { app, headers: { authorization: `Bearer ${login.json<{ token: string }>().token}` } };
+}
+
+export interface Measured<T> {
+  value: T;
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  /** RSS when the step started (for imports: the database already open). */
+  startRssMb: number;
+}
+
+/** Wall time, CPU time and peak RSS (sampled every 10 ms) of one step. */
+export async function measure<T>(fn: () => Promise<T> | T): Promise<Measured<T>> {
+  let peak = process.memoryUsage().rss;
+  const start = peak;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return {
+      value,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRssMb: peak / 1048576,
+      startRssMb: start / 1048576,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** A synthetic LA ("Bench council") and a standard inspection of it, as the system actor. */
+export async function benchInspection(
+  database: Database,
+): Promise<{ ctx: UseCaseContext; activityId: string }> {
+  await database.db
+    .insertInto('local_authorities')
+    .values({
+      id: 'bench-la',
+      name: 'Bench council',
+      gss_code: 'E06999999',
+      dfe_code: '888',
+      ofsted_region: 'North West',
+    })
+    .execute();
+  const ctx: UseCaseContext = {
+    db: database.db,
+    actor: systemActor('bench'),
+    catalog: loadActivityTypeCatalog(),
+  };
+  const activity = await createActivity(ctx, {
+    laId: 'bench-la',
+    activityType: 'standard_inspection',
+    plannedStart: '2025-07-07',
+  });
+  return { ctx, activityId: activity.id };
 }

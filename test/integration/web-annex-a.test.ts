@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
 import { createTestApp, h1, signInAs, type TestApp, type WebClient } from '../helpers/app.js';
+import { multipart } from '../helpers/multipart.js';
 
 let t: TestApp;
 let pageUrl: string;
@@ -11,28 +12,6 @@ beforeAll(async () => {
   pageUrl = `/activities/${t.demo.activityId}/annex-a`;
 });
 afterAll(async () => t?.close());
-
-function multipart(fields: Record<string, string>, file?: { name: string; data: Uint8Array }) {
-  const boundary = '----triangulate-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    );
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      Buffer.from(file.data),
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 async function upload(
   client: WebClient,

@@ -65,26 +65,33 @@ export function pageBase(
   };
 }
 
-async function renderOverview(
+interface StagePageExtra {
+  notice?: string | undefined;
+  problems?: Problem[];
+  values?: Record<string, string>;
+}
+
+/**
+ * The overview and the QA page: both show the judgements and a stage-move form (the QA page's
+ * only while the judgements are with quality assurance).
+ */
+async function renderStagePage(
   reply: FastifyReply,
   uc: UseCaseContext,
   id: string,
-  extra: {
-    notice?: string | undefined;
-    problems?: Problem[];
-    values?: Record<string, string>;
-  } = {},
+  page: 'overview' | 'qa',
+  extra: StagePageExtra = {},
 ) {
   const o = await getJudgementsOverview(uc, id);
-  return reply.render('judgements/overview.njk', {
-    ...pageBase(o, 'overview'),
+  const movable =
+    o.can.move && (page === 'qa' ? o.state.set.stage === 'quality_assurance' : o.moves.length > 0);
+  return reply.render(`judgements/${page}.njk`, {
+    ...pageBase(o, page),
     o,
     stageLabels,
     notice: extra.notice,
     values: extra.values ?? {},
-    ...(extra.problems
-      ? formErrors(extra.problems, {}, stageFields(o.can.move && o.moves.length > 0))
-      : {}),
+    ...(extra.problems ? formErrors(extra.problems, {}, stageFields(movable)) : {}),
   });
 }
 
@@ -168,7 +175,7 @@ export const registerJudgementRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/judgements', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { done } = DoneQuery.parse(request.query);
-    return renderOverview(reply, useCaseContext(request, ctx), id, {
+    return renderStagePage(reply, useCaseContext(request, ctx), id, 'overview', {
       notice: noticeFor(done, judgementNotices),
     });
   });
@@ -203,8 +210,10 @@ export const registerJudgementRoutes: RouteModule = (app, ctx) => {
         problems = r.problems.map((p) => ({ ...p, field: 'toStage' }));
       }
     }
-    if (back) return renderQa(reply, uc, id, { problems, values: { toStage, reason } });
-    return renderOverview(reply, uc, id, { problems, values: { toStage, reason } });
+    return renderStagePage(reply, uc, id, back ? 'qa' : 'overview', {
+      problems,
+      values: { toStage, reason },
+    });
   });
 
   app.get('/activities/:id/judgements/:key/edit', async (request, reply) => {
@@ -251,37 +260,10 @@ export const registerJudgementRoutes: RouteModule = (app, ctx) => {
     }
   });
 
-  async function renderQa(
-    reply: FastifyReply,
-    uc: UseCaseContext,
-    id: string,
-    extra: {
-      notice?: string | undefined;
-      problems?: Problem[];
-      values?: Record<string, string>;
-    } = {},
-  ) {
-    const o = await getJudgementsOverview(uc, id);
-    return reply.render('judgements/qa.njk', {
-      ...pageBase(o, 'qa'),
-      o,
-      stageLabels,
-      notice: extra.notice,
-      values: extra.values ?? {},
-      ...(extra.problems
-        ? formErrors(
-            extra.problems,
-            {},
-            stageFields(o.can.move && o.state.set.stage === 'quality_assurance'),
-          )
-        : {}),
-    });
-  }
-
   app.get('/activities/:id/judgements/qa', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { done } = DoneQuery.parse(request.query);
-    return renderQa(reply, useCaseContext(request, ctx), id, {
+    return renderStagePage(reply, useCaseContext(request, ctx), id, 'qa', {
       notice: noticeFor(done, judgementNotices),
     });
   });
