@@ -42,6 +42,11 @@ describe('release needs settled judgements', () => {
     expect(e.code).toBe('REPORT_NOT_READY');
     expect(e.message).toMatch(/judgements are at the .* stage/);
     expect(e.message).toContain('approved the judgements as final');
+    // The release page says so before anyone presses a button, and offers none.
+    const lead = await signInAs(t, 'lead');
+    const page = decodeHtml((await lead.get(`/activities/${activityId}/report/release`)).body);
+    expect(page).toContain('The judgements are at the team provisional stage');
+    expect(page).not.toContain('Release version');
   });
 
   it('refuses when a grade changed after the draft was assembled, naming it', async () => {
@@ -107,6 +112,8 @@ describe('release needs settled judgements', () => {
     });
     expect(audit).toHaveLength(1);
     expect((await getReportWorkspace(c.lead, activityId)).gradeMismatches).toEqual([]);
+    const release = decodeHtml((await lead.get(`/activities/${activityId}/report/release`)).body);
+    expect(release).toContain('Release version 2');
     const out = await releaseReport(c.lead, { activityId, baseVersion: 2 });
     expect(out.version).toBe(2);
   });

@@ -18,6 +18,9 @@ import { checkStructure, type StructureProblem } from '../../domain/reports/rule
 import { joinSectionText } from '../../domain/reports/text.js';
 import { isEditable, type ReportDocument, type ReportSection } from '../../domain/reports/types.js';
 import { gradeMismatches, type GradeMismatch } from '../../domain/reports/grades.js';
+import { findJudgementSet } from '../../data/repositories/judgements.js';
+import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
+import { stageLabels as judgementStageLabels } from '../../domain/judgements/stages.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope, type ReportScope } from './report-scope.js';
@@ -51,6 +54,8 @@ export interface ReportWorkspace {
   comments: ReportComment[];
   /** Grade table rows that no longer say what the judgements say. */
   gradeMismatches: GradeMismatch[];
+  /** The judgements' stage label while graded judgements are not yet final (release waits). */
+  judgementsPending: string | null;
   can: { create: boolean; write: boolean; release: boolean; publish: boolean };
 }
 
@@ -107,6 +112,7 @@ export async function getReportWorkspace(
       releases: [],
       comments: [],
       gradeMismatches: [],
+      judgementsPending: null,
       can: {
         create: scope.can.write && templates.length > 0,
         write: false,
@@ -114,12 +120,14 @@ export async function getReportWorkspace(
         publish: false,
       },
     };
-  const [current, versions, releases, comments, fresh] = await Promise.all([
+  const graded = judgementsFor(framework, activity.activityType).length > 0;
+  const [current, versions, releases, comments, fresh, set] = await Promise.all([
     findReportVersion(ctx.db, report.id, report.currentVersion),
     listReportVersions(ctx.db, report.id),
     listReleases(ctx.db, report.id),
     listComments(ctx.db, report.id),
     open && scope.can.write ? assembleFromSources(ctx, scope, report.templateKey) : null,
+    open && graded ? findJudgementSet(ctx.db, activity.id) : null,
   ]);
   if (!current) throw new AppError('INTERNAL');
   return {
@@ -132,6 +140,7 @@ export async function getReportWorkspace(
     releases,
     comments,
     gradeMismatches: fresh ? gradeMismatches(current.document, fresh.document) : [],
+    judgementsPending: set && set.stage !== 'final' ? judgementStageLabels[set.stage] : null,
     can: {
       create: false,
       write: Boolean(open) && scope.can.write,
