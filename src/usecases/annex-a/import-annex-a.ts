@@ -4,6 +4,7 @@
 // The same file again is a no-op (sha256). Errors never drop rows silently: without
 // acceptFlagged an import with errors stores nothing and returns the report to act on. Rows are
 // stored while the file is read, in the same transaction, which is rolled back on refusal.
+import { ANNEX_A_TABLES, refreshStatistics } from '../../data/repositories/statistics.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
@@ -361,6 +362,8 @@ export async function importAnnexA(
     throw err;
   }
   const done = parsed as unknown as ParseResult;
+  // Committed: give the planner statistics of the rows just written (issue 19).
+  await refreshStatistics(ctx.db, ANNEX_A_TABLES);
   onProgress?.({ phase: 'done', fraction: 1, rows: done.totals.rows });
   return outcomeOf(
     done,

@@ -1,4 +1,5 @@
 // Seeds the demo through the same use cases people use, so the audit log tells its story too.
+import { refreshAllStatistics } from '../../data/repositories/statistics.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
@@ -186,5 +187,7 @@ export async function seedDemo(
     .insertInto('app_meta')
     .values({ key: 'demo', value: JSON.stringify({ activityId: inspection.id, focusedVisitId }) })
     .execute();
+  // The demo writes to most tables: refresh the planner statistics of all of them (issue 19).
+  await refreshAllStatistics(db);
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

@@ -3,6 +3,7 @@
 // nothing changes; with skipInvalid the usable rows go in and the others are listed. Rows about
 // an event already stored merge into it (see domain/history/merge.ts); every disagreement is
 // returned as a conflict. One audit event records the file, its SHA-256 and the counts.
+import { refreshStatistics } from '../../data/repositories/statistics.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -91,7 +92,7 @@ export async function importHistory(
   }
   const { events, conflicts } = combineEvents(parsed.events);
 
-  return ctx.db.transaction().execute(async (trx) => {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
     const stored = await findHistoryBySourceKeys(
       trx,
@@ -155,6 +156,9 @@ export async function importHistory(
     });
     return result;
   });
+  // Committed: planner statistics for the events just written (issue 19).
+  await refreshStatistics(ctx.db, ['inspection_history', 'audit_events']);
+  return outcome;
 }
 
 function withoutOrigin(e: HistoryEvent & { file?: string; row?: number }): HistoryEvent {
