@@ -116,7 +116,7 @@ describe('cases and lines of enquiry', () => {
       attributes: { cohort: 'child_in_care' },
     });
     expect(filtered.cases.map((c) => c.reference)).toEqual(['C-202']);
-    const codings = await listCodings(as(team.member), {
+    const { codings } = await listCodings(as(team.member), {
       activityId: team.activity.id,
       attributes: [{ kind: 'child', name: 'cohort', value: 'child_in_care' }],
     });

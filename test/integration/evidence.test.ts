@@ -295,7 +295,7 @@ describe('coding', () => {
     });
     expect(late.codings[0]).toMatchObject({ start: 9, end: 12, spanText: 'Zoë' });
 
-    const byCoder = await listCodings(as(team.lead), {
+    const { codings: byCoder } = await listCodings(as(team.lead), {
       activityId: team.activity.id,
       coderIds: [team.lead.userId],
     });
@@ -357,19 +357,20 @@ describe('coding', () => {
       targetId: emergent.id,
       text: 'Probably the same as the framework code.',
     });
-    const before = (await listCodings(as(team.lead), { activityId: team.activity.id })).length;
+    const before = (await listCodings(as(team.lead), { activityId: team.activity.id })).total;
     const voiceBefore = (
       await listCodings(as(team.lead), { activityId: team.activity.id, codeIds: [voice.id] })
-    ).length;
+    ).total;
     const merged = await mergeCodes(as(team.lead), {
       sourceCodeId: emergent.id,
       targetCodeId: voice.id,
     });
     expect(merged).toMatchObject({ codingsMoved: 0, duplicatesRemoved: 1, memosMoved: 1 });
     const all = await listCodings(as(team.lead), { activityId: team.activity.id });
-    expect(all).toHaveLength(before - 1);
+    expect(all.codings).toHaveLength(before - 1);
     expect(
-      await listCodings(as(team.lead), { activityId: team.activity.id, codeIds: [voice.id] }),
+      (await listCodings(as(team.lead), { activityId: team.activity.id, codeIds: [voice.id] }))
+        .codings,
     ).toHaveLength(voiceBefore);
     // A merge with distinct spans re-points them all.
     const other = await createCode(as(team.member), {

@@ -47,6 +47,10 @@ export interface CodedRecord {
   spans: Array<{ codeId: string; start: number; end: number }>;
 }
 
+/** Records from `fromRefNo` on (inclusive): at most `records` of them, or up to `toRefNo`. */
+export type RecordWindow =
+  { fromRefNo: number; records: number } | { fromRefNo: number; toRefNo: number };
+
 /**
  * The codings of these codes on the evidence in scope (lost codings left out), grouped by record.
  * The result travels as one text ("evidence,ref,length,code,start,end;..."): thousands of rows
@@ -57,18 +61,35 @@ export async function codedRecords(
   evidence: EvidenceConditions,
   coding: CodingConditions,
   codeIds: string[],
+  window?: RecordWindow,
 ): Promise<CodedRecord[]> {
   const ids = [...new Set(codeIds.filter(isUuid))];
   if (ids.length === 0) return [];
+  const codeList = jsonRows(ids.map((id, ix) => ({ ix, id })));
+  // A window: only the first `records` records from `fromRefNo` on that have any of the codes,
+  // found by walking the (activity_id, ref_no) index and stopping there (keyset paging).
+  const inWindow = !window
+    ? sql``
+    : 'toRefNo' in window
+      ? sql`and e.ref_no between ${window.fromRefNo} and ${window.toRefNo}`
+      : sql`and e.ref_no >= ${window.fromRefNo} and e.ref_no <= coalesce((
+        select max(w.ref_no) from (
+          select e.ref_no from evidence_records e
+          where ${evidenceWhere(evidence)} and e.ref_no >= ${window.fromRefNo}
+            and exists (
+              select 1 from codings k
+              join jsonb_to_recordset(${codeList}) as c(ix int, id uuid) on c.id = k.code_id
+              where k.evidence_id = e.id and ${codingWhere(coding)})
+          order by e.ref_no limit ${window.records}) w), -1)`;
   const r = await sql<{ data: string | null }>`
     select string_agg(concat_ws(',', e.id, e.ref_no, char_length(e.text), c.ix, k.start_pos,
                                 k.end_pos), ';') as data
     from codings k
-    join jsonb_to_recordset(${jsonRows(ids.map((id, ix) => ({ ix, id })))}) as c(ix int, id uuid)
+    join jsonb_to_recordset(${codeList}) as c(ix int, id uuid)
       on c.id = k.code_id
     join evidence_records e on e.id = k.evidence_id
     where k.activity_id = ${evidence.activityId} and ${evidenceWhere(evidence)}
-      and ${codingWhere(coding)}`.execute(db);
+      and ${codingWhere(coding)} ${inWindow}`.execute(db);
   const out = new Map<string, CodedRecord>();
   for (const item of (r.rows[0]?.data ?? '').split(';')) {
     if (!item) continue;
@@ -89,6 +110,7 @@ export async function recordsInScope(
   db: Kysely<DB>,
   evidence: EvidenceConditions,
   ids?: string[],
+  window?: RecordWindow,
 ): Promise<Array<{ id: string; refNo: number; length: number }>> {
   if (ids && ids.length === 0) return [];
   let q = db
@@ -96,6 +118,10 @@ export async function recordsInScope(
     .select(['e.id', 'e.ref_no', sql<number>`char_length(e.text)`.as('length')])
     .where(evidenceWhere(evidence));
   if (ids) q = q.where('e.id', 'in', ids);
+  if (window) {
+    q = q.where('e.ref_no', '>=', window.fromRefNo);
+    q = 'toRefNo' in window ? q.where('e.ref_no', '<=', window.toRefNo) : q.limit(window.records);
+  }
   const rows = await q.orderBy('e.ref_no').execute();
   return rows.map((r) => ({ id: r.id, refNo: r.ref_no, length: r.length }));
 }

@@ -48,6 +48,15 @@ export interface CodingFilter {
   includeDeleted?: boolean;
   limit?: number;
   offset?: number;
+  /** Keyset paging: start after this row's sort key (ref_no, start, end, id); see codingKey. */
+  after?: CodingKey;
+}
+
+/** Where a coding sorts: its record's number, start, end and id (unique, so pages never overlap). */
+export type CodingKey = [refNo: number, start: number, end: number, id: string];
+
+export function codingKey(c: Coding): CodingKey {
+  return [Number(c.evidenceReference.slice(1)), c.start, c.end, c.id];
 }
 
 const caseColumn = {
@@ -80,6 +89,7 @@ function baseQuery(db: Kysely<DB>) {
     ]);
 }
 
+type CodingQuery = ReturnType<typeof baseQuery>;
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
 function toCoding(r: Row): Coding {
@@ -107,21 +117,58 @@ export async function findCoding(db: Kysely<DB>, id: string): Promise<Coding | n
   return row ? toCoding(row) : null;
 }
 
+/** The codings a filter selects, in record order, a page at a time (keyset with `after`). */
 export async function listCodings(db: Kysely<DB>, f: CodingFilter): Promise<Coding[]> {
-  let q = baseQuery(db).where('k.activity_id', '=', f.activityId);
+  const q = filtered(baseQuery(db), f);
+  if (!q) return [];
+  let paged = q;
+  if (f.after) {
+    const [refNo, start, end, id] = f.after;
+    // The plain `ref_no >=` lets the planner seek in the (activity_id, ref_no) index.
+    paged = paged
+      .where('e.ref_no', '>=', refNo)
+      .where(
+        sql<boolean>`(e.ref_no, k.start_pos, k.end_pos, k.id) > (${refNo}, ${start}, ${end}, ${id}::uuid)`,
+      );
+  }
+  const rows = await paged
+    .orderBy('e.ref_no')
+    .orderBy('k.start_pos')
+    .orderBy('k.end_pos')
+    .orderBy('k.id')
+    .limit(f.limit ?? 50_000)
+    .offset(f.offset ?? 0)
+    .execute();
+  return rows.map(toCoding);
+}
+
+/** How many codings a filter selects (all of them, not a page). */
+export async function countCodings(db: Kysely<DB>, f: CodingFilter): Promise<number> {
+  const q = filtered(baseQuery(db), f);
+  if (!q) return 0;
+  const r = await q
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirst();
+  return r?.n ?? 0;
+}
+
+/** The filter's conditions on a query over codings k joined to evidence_records e. */
+function filtered(query: CodingQuery, f: CodingFilter): CodingQuery | null {
+  let q = query.where('k.activity_id', '=', f.activityId);
   if (!f.includeDeleted) q = q.where('e.deleted_at', 'is', null);
   if (f.codeIds) {
     const ids = f.codeIds.filter(isUuid);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return null;
     q = q.where('k.code_id', 'in', ids);
   }
   if (f.evidenceId) {
-    if (!isUuid(f.evidenceId)) return [];
+    if (!isUuid(f.evidenceId)) return null;
     q = q.where('k.evidence_id', '=', f.evidenceId);
   }
   if (f.coderIds) {
     const ids = f.coderIds.filter(isUuid);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return null;
     q = q.where('k.coder_id', 'in', ids);
   }
   if (f.methods?.length) q = q.where('e.method', 'in', f.methods);
@@ -142,15 +189,7 @@ export async function listCodings(db: Kysely<DB>, f: CodingFilter): Promise<Codi
       ),
     );
   }
-  const rows = await q
-    .orderBy('e.ref_no')
-    .orderBy('k.start_pos')
-    .orderBy('k.end_pos')
-    .orderBy('k.created_at')
-    .limit(f.limit ?? 50_000)
-    .offset(f.offset ?? 0)
-    .execute();
-  return rows.map(toCoding);
+  return q;
 }
 
 /** Codings of one evidence record, for re-anchoring after an edit (inside its transaction). */

@@ -13,6 +13,7 @@ import {
   codedRecords,
   passagesWithContext,
   recordsInScope,
+  type CodedRecord,
   type CodeEntry,
   type PassageRow,
 } from '../../data/repositories/coding-query.js';
@@ -139,14 +140,17 @@ export interface QueryRun {
   coding: CodingConditions;
 }
 
-/** Every matching passage, in record order, and how many records they come from. */
-export async function computePassages(
-  db: Kysely<DB>,
-  run: QueryRun,
-): Promise<{ passages: Passage[]; records: number }> {
-  const { expr, scope } = run;
-  const uncoded = matchesUncoded(expr);
-  if (uncoded && scope === 'passage')
+interface Prepared {
+  run: QueryRun;
+  uncoded: boolean;
+  /** For each code searched (a code or a subcode), the query's codes it stands for. */
+  leavesOf: Map<string, string[]>;
+  positive: string[];
+}
+
+function prepare(run: QueryRun): Prepared {
+  const uncoded = matchesUncoded(run.expr);
+  if (uncoded && run.scope === 'passage')
     throw new AppError('VALIDATION_FAILED', {
       details: [
         {
@@ -156,8 +160,7 @@ export async function computePassages(
         },
       ],
     });
-  const leaves = codesOf(expr);
-  const expanded = expandInTree(run.codes, leaves, run.includeSubcodes);
+  const expanded = expandInTree(run.codes, codesOf(run.expr), run.includeSubcodes);
   const leavesOf = new Map<string, string[]>();
   for (const [leaf, ids] of expanded)
     for (const id of ids) {
@@ -165,20 +168,58 @@ export async function computePassages(
       if (list) list.push(leaf);
       else leavesOf.set(id, [leaf]);
     }
-  const coded = await codedRecords(db, run.evidence, run.coding, [...leavesOf.keys()]);
+  return { run, uncoded, leavesOf, positive: positiveCodes(run.expr) };
+}
+
+/** The coded records (and, when NOT alone can match, every record) in a window or all. */
+async function fetchRecords(
+  db: Kysely<DB>,
+  p: Prepared,
+  window?: { fromRefNo: number; records: number },
+): Promise<{
+  records: Array<{ id: string; refNo: number; length: number }>;
+  coded: CodedRecord[];
+}> {
+  const { run } = p;
+  const ids = [...p.leavesOf.keys()];
+  if (p.uncoded) {
+    // Only a query that matches records with none of its codes needs every record in scope.
+    const records = await recordsInScope(db, run.evidence, undefined, window);
+    const last = records.at(-1);
+    const coded =
+      window && !last
+        ? []
+        : await codedRecords(
+            db,
+            run.evidence,
+            run.coding,
+            ids,
+            window && last ? { fromRefNo: window.fromRefNo, toRefNo: last.refNo } : undefined,
+          );
+    return { records, coded };
+  }
+  const coded = await codedRecords(db, run.evidence, run.coding, ids, window);
+  return {
+    coded,
+    records: coded.map((r) => ({ id: r.evidenceId, refNo: r.refNo, length: r.length })),
+  };
+}
+
+/** The passages of these records that match, in record order. */
+function combine(
+  p: Prepared,
+  records: Array<{ id: string; refNo: number; length: number }>,
+  coded: CodedRecord[],
+): { passages: Passage[]; records: number } {
+  const { expr, scope } = p.run;
   const byRecord = new Map(coded.map((r) => [r.evidenceId, r]));
-  // Only a query that matches records with none of its codes needs every record in scope.
-  const records = uncoded
-    ? await recordsInScope(db, run.evidence)
-    : coded.map((r) => ({ id: r.evidenceId, refNo: r.refNo, length: r.length }));
-  const positive = positiveCodes(expr);
   const out: Passage[] = [];
   let matchedRecords = 0;
   for (const rec of records.sort((a, b) => a.refNo - b.refNo)) {
     const recSpans = byRecord.get(rec.id)?.spans ?? [];
     const byLeaf = new Map<string, Range[]>();
     for (const s of recSpans)
-      for (const leaf of leavesOf.get(s.codeId) ?? []) {
+      for (const leaf of p.leavesOf.get(s.codeId) ?? []) {
         const list = byLeaf.get(leaf);
         if (list) list.push([s.start, s.end]);
         else byLeaf.set(leaf, [[s.start, s.end]]);
@@ -187,7 +228,7 @@ export async function computePassages(
     let whole = false;
     if (scope === 'record') {
       if (!matchesRecord(expr, new Set(byLeaf.keys()))) continue;
-      ranges = mergeRanges(positive.flatMap((p) => byLeaf.get(p) ?? []));
+      ranges = mergeRanges(p.positive.flatMap((c) => byLeaf.get(c) ?? []));
       if (ranges.length === 0) {
         ranges = [[0, rec.length]];
         whole = true;
@@ -210,6 +251,47 @@ export async function computePassages(
       });
   }
   return { passages: out, records: matchedRecords };
+}
+
+/** Every matching passage, in record order, and how many records they come from. */
+export async function computePassages(
+  db: Kysely<DB>,
+  run: QueryRun,
+): Promise<{ passages: Passage[]; records: number }> {
+  const p = prepare(run);
+  const { records, coded } = await fetchRecords(db, p);
+  return combine(p, records, coded);
+}
+
+/** Where a passage sorts: its record's number and its start. */
+export type PassageKey = [refNo: number, start: number];
+
+/**
+ * The next `limit` passages after `after` (keyset): reads only the records the page needs, a
+ * window at a time from the position on, so the thousandth page costs what the first costs.
+ */
+export async function pageOfPassages(
+  db: Kysely<DB>,
+  run: QueryRun,
+  after: PassageKey | null,
+  limit: number,
+): Promise<{ passages: Passage[]; more: boolean }> {
+  const p = prepare(run);
+  const out: Passage[] = [];
+  let from = after ? after[0] : 0;
+  let batch = Math.min(limit + 1, 500);
+  for (;;) {
+    const { records, coded } = await fetchRecords(db, p, { fromRefNo: from, records: batch });
+    const found = combine(p, records, coded).passages.filter(
+      (x) => !after || x.refNo > after[0] || (x.refNo === after[0] && x.start > after[1]),
+    );
+    out.push(...found);
+    const last = records.at(-1);
+    if (out.length > limit || !last || records.length < batch) break;
+    from = last.refNo + 1;
+    batch = Math.min(batch * 2, 2_000);
+  }
+  return { passages: out.slice(0, limit), more: out.length > limit };
 }
 
 export interface PresentedPassage extends PassageRow {

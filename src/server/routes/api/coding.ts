@@ -132,16 +132,24 @@ export const registerCodingApi: RouteModule = (app, ctx) => {
         'Coded passages filtered by code, evidence, coder, method, direction, judgement area, date, anchor status and case attribute',
       tag: 'coding',
       query: CodingsQuery,
-      response: z.object({ codings: z.array(CodingSchema) }),
+      response: z.object({
+        codings: z.array(CodingSchema),
+        total: z.number().int().describe('All the codings the filter selects, not just this page'),
+        returned: z.number().int(),
+        next: z
+          .string()
+          .nullable()
+          .describe('Pass as `after` (same filter) for the next page; null on the last page'),
+      }),
       handler: async ({ actor, params, query }) => {
         const { attributes, ...rest } = query;
         const parsed = parseAttributes(attributes);
-        const list = await listCodings(uc(actor), {
+        const page = await listCodings(uc(actor), {
           ...rest,
           activityId: params.id ?? '',
           ...(parsed ? { attributes: parsed } : {}),
         });
-        return { codings: list.map(presentCoding) };
+        return { ...page, codings: page.codings.map(presentCoding) };
       },
     }),
     defineApiRoute({

@@ -99,10 +99,17 @@ export const PassageSchema = z.object({
 export const CodingQuerySchema = z.object({
   understood: z.string(),
   scope: z.enum(['passage', 'record']),
-  totalPassages: z.number(),
+  totalPassages: z.number().describe('All the passages the query matches, not just this page'),
   totalRecords: z.number(),
   limit: z.number(),
   offset: z.number(),
+  returned: z.number().describe('Passages on this page'),
+  next: z
+    .string()
+    .nullable()
+    .describe(
+      'Pass as `after` with the same query for the next page (keyset paging); null on the last page',
+    ),
   passages: z.array(PassageSchema),
 });
 

@@ -1,0 +1,143 @@
+// Keyset paging (issue 19): walking a list page by page with the `next` cursor gives exactly the
+// rows of one request for all of them, in the same order, with the total on every page; a
+// limited answer always says so (total, next).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCodings } from '../../src/usecases/coding/list-codings.js';
+import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
+import { createWorld, spanOf, type World } from '../helpers/evidence-analysis.js';
+
+let w: World;
+const WORDS = ['drift', 'harm', 'voice', 'plan'];
+beforeAll(async () => {
+  w = await createWorld();
+  // 36 more records; codes placed in a pattern so that AND, OR and NOT all have gaps and overlaps.
+  for (let i = 0; i < 36; i++) {
+    const text = `Record ${i}: drift in the plan; harm was seen; the voice of the child; plan ${i}.`;
+    const id = await w.record(w.lead, {
+      text,
+      method: 'case_file_reading',
+      observedOn: '2026-12-10',
+      judgementAreas: ['help_and_protection'],
+    });
+    const code = async (codeId: string, phrase: string) => {
+      const span = spanOf(text, phrase);
+      await w.t.db
+        .insertInto('codings')
+        .values({
+          activity_id: w.activityId,
+          evidence_id: id,
+          evidence_version: 1,
+          code_id: codeId,
+          start_pos: span.start,
+          end_pos: span.end,
+          span_text: phrase,
+          coder_id: w.lead.userId,
+          coder_label: w.lead.displayName,
+        })
+        .execute();
+    };
+    if (i % 2 === 0) await code(w.codes.frontDoor, 'drift in the plan');
+    if (i % 3 === 0) await code(w.codes.harm, 'the plan; harm was seen');
+    if (i % 5 !== 0) await code(w.codes.voice, `voice of the child; plan ${i}`);
+    if (i % 7 === 0) await code(w.codes.voice, WORDS[i % 4]!);
+  }
+}, 120_000);
+afterAll(async () => w.t.destroy());
+
+type Query = Record<string, unknown>;
+const key = (p: { reference: string; start: number; end: number }) =>
+  `${p.reference}:${p.start}-${p.end}`;
+
+async function walk(query: Query, limit: number) {
+  const all = await runCodingQuery(w.as(w.member), {
+    activityId: w.activityId,
+    ...query,
+    limit: 200,
+  } as never);
+  expect(all.next).toBeNull();
+  const seen: string[] = [];
+  let after: string | undefined;
+  let pages = 0;
+  for (;;) {
+    const page = await runCodingQuery(w.as(w.member), {
+      activityId: w.activityId,
+      ...query,
+      limit,
+      ...(after ? { after } : {}),
+    } as never);
+    expect(page.totalPassages).toBe(all.totalPassages);
+    expect(page.totalRecords).toBe(all.totalRecords);
+    expect(page.returned).toBe(page.passages.length);
+    seen.push(...page.passages.map(key));
+    pages++;
+    if (!page.next) break;
+    expect(page.passages).toHaveLength(limit);
+    after = page.next;
+  }
+  expect(seen).toEqual(all.passages.map(key));
+  expect(seen.length).toBe(all.totalPassages);
+  return { pages, total: all.totalPassages };
+}
+
+describe('coding query, keyset pages', () => {
+  it.each([
+    ['A OR B (passages)', { expression: { or: [{ code: 'frontDoor' }, { code: 'harm' }] } }],
+    ['A AND B (passages)', { expression: { and: [{ code: 'frontDoor' }, { code: 'harm' }] } }],
+    [
+      'A AND NOT B (passages)',
+      { expression: { and: [{ code: 'voice' }, { not: { code: 'harm' } }] } },
+    ],
+    ['NOT A (records)', { expression: { not: { code: 'harm' } }, scope: 'record' }],
+    ['a folder (records)', { expression: { code: 'hpFolder' }, scope: 'record' }],
+  ])('%s: the pages together are the whole answer', async (_, q) => {
+    const ids = w.codes as Record<string, string>;
+    const expression = JSON.parse(JSON.stringify(q.expression), (k: string, v: unknown) =>
+      k === 'code' ? ids[v as string] : v,
+    ) as unknown;
+    for (const limit of [1, 3, 7]) {
+      const r = await walk({ ...q, expression }, limit);
+      expect(r.total).toBeGreaterThan(0);
+      expect(r.pages).toBe(Math.max(1, Math.ceil(r.total / limit)));
+    }
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    await expect(
+      runCodingQuery(w.as(w.member), {
+        activityId: w.activityId,
+        expression: { code: w.codes.voice },
+        after: 'not-a-cursor',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('codings list, keyset pages', () => {
+  it('says how many there are and how to get the rest', async () => {
+    const all = await listCodings(w.as(w.member), { activityId: w.activityId, limit: 50_000 });
+    expect(all.next).toBeNull();
+    expect(all.total).toBe(all.codings.length);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await listCodings(w.as(w.member), {
+        activityId: w.activityId,
+        limit: 4,
+        ...(after ? { after } : {}),
+      });
+      expect(page.total).toBe(all.total);
+      seen.push(...page.codings.map((c) => c.id));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(seen).toEqual(all.codings.map((c) => c.id));
+    const first = await listCodings(w.as(w.member), {
+      activityId: w.activityId,
+      codeIds: [w.codes.voice],
+      limit: 2,
+    });
+    expect(first.codings).toHaveLength(2);
+    expect(first.total).toBeGreaterThan(2);
+    expect(first.next).toEqual(expect.any(String));
+  });
+});
