@@ -1,10 +1,11 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench,corpus-compare] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
+import { benchCorpusCompare } from './corpus-compare.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'startup,latency,long-query' },
     n: { type: 'string', default: '200' },
     scale: { type: 'string', default: 'realistic' },
+    engine: { type: 'string', default: 'pglite' },
+    factors: { type: 'string', default: '1,4' },
     postgres: {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -61,5 +64,11 @@ if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {
   out.push(...(await benchJudgements({ engine: 'pglite', n })));
   out.push(...(await benchJudgements({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
+if (only.has('corpus-compare')) {
+  const factors = values.factors.split(',').map(Number);
+  for (const engine of ['pglite', 'postgres'] as const)
+    if (values.engine === engine || values.engine === 'both')
+      out.push(...(await benchCorpusCompare({ engine, adminUrl: values.postgres, factors })));
 }
 process.stdout.write(`${out.join('\n')}\n`);

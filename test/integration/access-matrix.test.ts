@@ -1093,6 +1093,12 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/analysis/balance`,
     expect: evidenceRead,
   },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/analysis/passages/export',
+    url: (i) => `${EV(i)}/analysis/passages/export`,
+    expect: evidenceRead,
+  },
   ...(
     [
       ['GET', 'challenges', undefined],
@@ -1209,6 +1215,7 @@ const matrix: Entry[] = [
       ['/analysis/search?q=plan', evidenceRead],
       ['/analysis/coding-query', evidenceRead],
       ['/analysis/coding-query/export', evidenceRead],
+      ['/analysis/passages/export', evidenceRead],
       ['/analysis/matrix', evidenceRead],
       ['/analysis/matrix/cell?rows=areas&row=0&column=strength&columns=direction', evidenceRead],
       ['/analysis/matrix/export?rows=areas&columns=direction', evidenceRead],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js';
 import { exportCodingQuery } from '../../src/usecases/evidence-analysis/export-coding-query.js';
+import { collectFile } from '../../src/usecases/evidence-analysis/export-file.js';
 import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
 import { createWorld, spanOf, TEXTS, type World } from '../helpers/evidence-analysis.js';
 
@@ -146,21 +147,25 @@ describe('exporting a coding query', () => {
         coder_label: 'lead',
       })
       .execute();
-    const csv = await exportCodingQuery(w.as(w.lead), {
-      activityId: w.activityId,
-      expression: { code: w.codes.harm },
-      format: 'csv',
-    });
+    const csv = await collectFile(
+      await exportCodingQuery(w.as(w.lead), {
+        activityId: w.activityId,
+        expression: { code: w.codes.harm },
+        format: 'csv',
+      }),
+    );
     expect(csv.contentType).toMatch(/text\/csv/);
     const text = new TextDecoder().decode(csv.body);
     expect(text.split('\r\n')[0]).toContain('Evidence,Observed on,Method');
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain('protection from harm feels weak');
-    const xlsx = await exportCodingQuery(w.as(w.lead), {
-      activityId: w.activityId,
-      expression: { code: w.codes.harm },
-      format: 'xlsx',
-    });
+    const xlsx = await collectFile(
+      await exportCodingQuery(w.as(w.lead), {
+        activityId: w.activityId,
+        expression: { code: w.codes.harm },
+        format: 'xlsx',
+      }),
+    );
     const rows: CellValue[][] = [];
     await readSpreadsheet(xlsx.body, xlsx.filename, {
       startSheet: () => true,

@@ -2,7 +2,10 @@
 // rows of one request for all of them, in the same order, with the total on every page; a
 // limited answer always says so (total, next).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js';
 import { listCodings } from '../../src/usecases/coding/list-codings.js';
+import { exportAllPassages } from '../../src/usecases/evidence-analysis/export-all-passages.js';
+import { collectFile } from '../../src/usecases/evidence-analysis/export-file.js';
 import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
 import { createWorld, spanOf, type World } from '../helpers/evidence-analysis.js';
 
@@ -139,5 +142,34 @@ describe('codings list, keyset pages', () => {
     expect(first.codings).toHaveLength(2);
     expect(first.total).toBeGreaterThan(2);
     expect(first.next).toEqual(expect.any(String));
+  });
+});
+
+describe('export all passages', () => {
+  it('writes every coded passage, in CSV and XLSX, with no limit', async () => {
+    const everything = await runCodingQuery(w.as(w.member), {
+      activityId: w.activityId,
+      expression: { or: Object.values(w.codes).map((code) => ({ code })) },
+      includeSubcodes: false,
+      limit: 1,
+    });
+    const csv = await exportAllPassages(w.as(w.member), { activityId: w.activityId });
+    expect(csv.passages).toBe(everything.totalPassages);
+    const text = new TextDecoder().decode((await collectFile(csv)).body);
+    const lines = text.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(everything.totalPassages + 1);
+    expect(lines[0]).toContain('Evidence,Observed on');
+    const xlsx = await collectFile(
+      await exportAllPassages(w.as(w.member), { activityId: w.activityId, format: 'xlsx' }),
+    );
+    const rows: CellValue[][] = [];
+    await readSpreadsheet(xlsx.body, xlsx.filename, {
+      startSheet: () => true,
+      row: (cells) => rows.push([...cells]),
+    });
+    expect(rows).toHaveLength(everything.totalPassages + 1);
+    await expect(
+      exportAllPassages(w.as(w.outsider), { activityId: w.activityId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,11 +1,16 @@
 // `triangulate evidence search --activity ID QUERY`: text search across an activity's evidence
 // (stemmed words, "phrases", AND / OR / NOT, -word, brackets), best matches first, with the
-// matching words marked. Joins the `evidence` command group whoever registers it first.
+// matching words marked; `evidence export-passages`: every coded passage to a file, streamed.
+// Joins the `evidence` command group whoever registers it first.
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { findUserByEmail } from '../../data/repositories/users.js';
 import { evidenceDirections, evidenceMethods } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { toActor } from '../../usecases/auth/sign-in.js';
+import { exportAllPassages } from '../../usecases/evidence-analysis/export-all-passages.js';
 import {
   searchEvidence,
   type SearchResult,
@@ -117,5 +122,51 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
           });
         },
       ),
+    );
+  evidence
+    .command('export-passages')
+    .description(
+      'Write every coded passage of an activity (no limit) to a CSV or XLSX file, with progress on stderr',
+    )
+    .requiredOption('--activity <id>', 'activity id')
+    .requiredOption('--out <file>', 'where to write it (.csv or .xlsx)')
+    .option('--as <email>', 'export as this person (default: the operator)')
+    .option('--json', 'print JSON (file, passages)')
+    .action(
+      action(async (opts: { activity: string; out: string; as?: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          let actor = ctx.actor;
+          if (opts.as) {
+            const user = await findUserByEmail(ctx.db, opts.as);
+            if (!user || user.disabled)
+              throw new AppError('VALIDATION_FAILED', {
+                details: [
+                  { field: '--as', value: opts.as, reason: 'No active account has this email' },
+                ],
+              });
+            actor = toActor(user);
+          }
+          const tty = process.stderr.isTTY === true;
+          let shown = 0;
+          const file = await exportAllPassages(
+            { db: ctx.db, actor },
+            { activityId: opts.activity, format: opts.out.endsWith('.xlsx') ? 'xlsx' : 'csv' },
+            (done, total) => {
+              const now = Date.now();
+              if (!tty && done < total && now - shown < 2000) return;
+              shown = now;
+              const line = `Exported ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} passages`;
+              process.stderr.write(tty ? `\r${line} ` : `${line}\n`);
+              if (tty && done === total) process.stderr.write('\n');
+            },
+          );
+          await pipeline(Readable.from(file.chunks), createWriteStream(opts.out));
+          output(
+            opts.json,
+            { file: opts.out, passages: file.passages },
+            () => `Wrote ${file.passages.toLocaleString('en-GB')} passages to ${opts.out}.`,
+          );
+        });
+      }),
     );
 }

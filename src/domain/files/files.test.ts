@@ -12,6 +12,7 @@ import {
   UnsafeXmlError,
   writeOds,
   writeXlsx,
+  writeXlsxAsync,
   type CellValue,
   type WriteSheet,
 } from './index.js';
@@ -189,5 +190,29 @@ describe('safe XML', () => {
       '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>',
     );
     await expect(readAll(zipSync(files))).rejects.toThrow(/DTD/);
+  });
+});
+
+describe('writeXlsxAsync (rows arriving asynchronously, deflated as they come)', () => {
+  it('writes a valid workbook across many deflate pieces, neutralising formulas', async () => {
+    const n = 20_000; // about 3 MB of sheet XML: several 1 MB pieces
+    async function* rows() {
+      yield ['Evidence', 'Passage', 'Start'];
+      for (let i = 0; i < n; i++) {
+        await Promise.resolve();
+        yield [`E${i}`, i === 5 ? '=HYPERLINK("x")' : `passage ${i} – “quoted” & <b>`, i];
+      }
+    }
+    const bytes = await writeXlsxAsync('Passages', rows());
+    const { sheets } = await readAll(bytes);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]!.name).toBe('Passages');
+    expect(sheets[0]!.rows).toHaveLength(n + 1);
+    expect(sheets[0]!.rows[6]!.cells[1]).toBe('\'=HYPERLINK("x")');
+    expect(sheets[0]!.rows.at(-1)!.cells).toEqual([
+      `E${n - 1}`,
+      `passage ${n - 1} – “quoted” & <b>`,
+      n - 1,
+    ]);
   });
 });

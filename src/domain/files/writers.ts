@@ -4,7 +4,7 @@
 import { neutraliseCell } from './cell-safety.js';
 import { columnLetters, isoDateToSerial, serialToIsoDate } from './spreadsheet.js';
 import { escapeXml } from './xml.js';
-import { textChunks, writeZip, type ZipFileInput } from './zip-writer.js';
+import { IncrementalDeflate, textChunks, writeZip, type ZipFileInput } from './zip-writer.js';
 
 export type WriteCell =
   | string
@@ -39,12 +39,40 @@ class Collector {
   add(name: string, parts: Iterable<string>, stored = false): void {
     this.files.push({ name, data: textChunks(parts), stored });
   }
+  addEntry(entry: ZipFileInput): void {
+    this.files.push(entry);
+  }
   bytes(): Uint8Array {
     return writeZip(this.files, this.level);
   }
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const SHEET_HEAD = `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
+const SHEET_TAIL = '</sheetData></worksheet>';
+
+/** One row's XML; `textCell` gives what follows `<c r="A1" ` for a text value. */
+function rowXml(row: WriteCell[], r: number, textCell: (v: string) => string): string {
+  let xml = `<row r="${r}">`;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined || v === '') continue;
+    const ref = `${columnLetters(i)}${r}`;
+    if (typeof v === 'string') xml += `<c r="${ref}" ${textCell(v)}`;
+    else if (typeof v === 'number') xml += `<c r="${ref}"><v>${v}</v></c>`;
+    else if (typeof v === 'boolean') xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+    else if ('date' in v && !('formula' in v))
+      xml += `<c r="${ref}" s="1"><v>${isoDateToSerial(v.date)}</v></c>`;
+    else if ('formula' in v) {
+      const f = `<f>${escapeXml(v.formula)}</f>`;
+      xml +=
+        typeof v.value === 'number'
+          ? `<c r="${ref}"${v.date ? ' s="1"' : ''}>${f}<v>${v.value}</v></c>`
+          : `<c r="${ref}" t="str">${f}<v>${escapeXml(v.value)}</v></c>`;
+    } else xml += `<c r="${ref}" t="e"><v>${escapeXml(v.error)}</v></c>`;
+  }
+  return `${xml}</row>`;
+}
 
 export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uint8Array {
   const neutralise = options.neutralise !== false;
@@ -55,62 +83,52 @@ export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uin
   const text = (s: string): string => (neutralise ? neutraliseCell(s) : s);
 
   function* sheetXml(sheet: WriteSheet): Generator<string> {
-    yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
+    yield SHEET_HEAD;
     let r = 0;
-    for (const row of sheet.rows) {
-      r++;
-      let xml = `<row r="${r}">`;
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        if (v === null || v === undefined || v === '') continue;
-        const ref = `${columnLetters(i)}${r}`;
-        if (typeof v === 'string') {
-          const s = text(v);
-          if (useShared) {
-            let idx = shared.get(s);
-            if (idx === undefined) {
-              idx = sharedList.length;
-              shared.set(s, idx);
-              sharedList.push(s);
-            }
-            xml += `<c r="${ref}" t="s"><v>${idx}</v></c>`;
-          } else
-            xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(s)}</t></is></c>`;
-        } else if (typeof v === 'number') xml += `<c r="${ref}"><v>${v}</v></c>`;
-        else if (typeof v === 'boolean') xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-        else if ('date' in v && !('formula' in v))
-          xml += `<c r="${ref}" s="1"><v>${isoDateToSerial(v.date)}</v></c>`;
-        else if ('formula' in v) {
-          const f = `<f>${escapeXml(v.formula)}</f>`;
-          xml +=
-            typeof v.value === 'number'
-              ? `<c r="${ref}"${v.date ? ' s="1"' : ''}>${f}<v>${v.value}</v></c>`
-              : `<c r="${ref}" t="str">${f}<v>${escapeXml(v.value)}</v></c>`;
-        } else xml += `<c r="${ref}" t="e"><v>${escapeXml(v.error)}</v></c>`;
-      }
-      yield `${xml}</row>`;
-    }
-    yield '</sheetData></worksheet>';
+    for (const row of sheet.rows) yield rowXml(row, ++r, cellText);
+    yield SHEET_TAIL;
   }
 
+  const cellText = (v: string): string => {
+    const s = text(v);
+    if (!useShared) return `t="inlineStr"><is><t xml:space="preserve">${escapeXml(s)}</t></is></c>`;
+    let idx = shared.get(s);
+    if (idx === undefined) {
+      idx = sharedList.length;
+      shared.set(s, idx);
+      sharedList.push(s);
+    }
+    return `t="s"><v>${idx}</v></c>`;
+  };
+
   sheets.forEach((s, i) => c.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s)));
-  const sheetEntries = sheets
-    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+  addWorkbookParts(
+    c,
+    sheets.map((s) => s.name),
+    useShared ? sharedList : null,
+  );
+  return c.bytes();
+}
+
+/** Everything in an .xlsx besides the sheets: workbook, relationships, styles, shared strings. */
+function addWorkbookParts(c: Collector, names: string[], sharedList: string[] | null): void {
+  const sheetEntries = names
+    .map((s, i) => `<sheet name="${escapeXml(s)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('');
   c.add('xl/workbook.xml', [
     `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheetEntries}</sheets></workbook>`,
   ]);
-  const n = sheets.length;
+  const n = names.length;
   c.add('xl/_rels/workbook.xml.rels', [
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      sheets
+      names
         .map(
           (_, i) =>
             `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
         )
         .join('') +
       `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      (useShared
+      (sharedList
         ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
         : '') +
       '</Relationships>',
@@ -118,7 +136,7 @@ export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uin
   c.add('xl/styles.xml', [
     `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   ]);
-  if (useShared) {
+  if (sharedList) {
     c.add(
       'xl/sharedStrings.xml',
       (function* () {
@@ -133,18 +151,41 @@ export function writeXlsx(sheets: WriteSheet[], options: WriteOptions = {}): Uin
   ]);
   c.add('[Content_Types].xml', [
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-      sheets
+      names
         .map(
           (_, i) =>
             `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
         )
         .join('') +
       `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-      (useShared
+      (sharedList
         ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
         : '') +
       '</Types>',
   ]);
+}
+
+/**
+ * One-sheet .xlsx from rows that arrive asynchronously (a database read a page at a time): each
+ * row becomes XML and is deflated as it comes (inline strings, so no table of every string), so
+ * only the compressed sheet is held, never the rows or the whole XML.
+ */
+export async function writeXlsxAsync(
+  name: string,
+  rows: AsyncIterable<WriteCell[]>,
+  options: Pick<WriteOptions, 'neutralise' | 'level'> = {},
+): Promise<Uint8Array> {
+  const neutralise = options.neutralise !== false;
+  const c = new Collector(options.level ?? 6);
+  const sheet = new IncrementalDeflate(options.level ?? 6);
+  const inline = (v: string): string =>
+    `t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutralise ? neutraliseCell(v) : v)}</t></is></c>`;
+  sheet.write(SHEET_HEAD);
+  let r = 0;
+  for await (const row of rows) sheet.write(rowXml(row, ++r, inline));
+  sheet.write(SHEET_TAIL);
+  c.addEntry(sheet.end('xl/worksheets/sheet1.xml'));
+  addWorkbookParts(c, [name], null);
   return c.bytes();
 }
 

@@ -1,6 +1,6 @@
 // Writes ZIP archives (deflate, no ZIP64) with node's native zlib: each file is given whole (as
 // pieces of bytes), compressed once, and the central directory written at the end.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipFileInput {
   name: string;
@@ -8,6 +8,42 @@ export interface ZipFileInput {
   data: Uint8Array[];
   /** Store uncompressed (e.g. an ODS mimetype). */
   stored?: boolean;
+  /** Already deflated (by IncrementalDeflate): `data` is the compressed stream. */
+  deflated?: { crc: number; size: number };
+}
+
+/**
+ * Deflates text as it is written, about 1 MB at a time, so that a large entry is only ever held
+ * compressed (a fifth or less of its size) rather than as text, then bytes, then compressed bytes.
+ * Each piece ends with a sync flush (byte-aligned, not final) and an empty final block closes the
+ * stream, so the pieces together are one valid deflate stream.
+ */
+export class IncrementalDeflate {
+  private readonly out: Uint8Array[] = [];
+  private buf = '';
+  private crc = 0;
+  private size = 0;
+  constructor(private readonly level = 6) {}
+
+  write(text: string): void {
+    this.buf += text;
+    if (this.buf.length > 1 << 20) this.flush();
+  }
+
+  end(name: string): ZipFileInput {
+    this.flush();
+    this.out.push(deflateRawSync(Buffer.alloc(0), { level: this.level }));
+    return { name, data: this.out, deflated: { crc: this.crc, size: this.size } };
+  }
+
+  private flush(): void {
+    if (!this.buf) return;
+    const raw = Buffer.from(this.buf, 'utf8');
+    this.buf = '';
+    this.crc = crc32(raw, this.crc);
+    this.size += raw.length;
+    this.out.push(deflateRawSync(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
 }
 
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1; // fixed timestamp: same input, same bytes
@@ -17,9 +53,10 @@ export function writeZip(files: ZipFileInput[], level = 6): Uint8Array {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const f of files) {
-    const raw = f.data.length === 1 ? f.data[0]! : Buffer.concat(f.data);
-    const crc = crc32(raw);
-    const body = f.stored ? raw : deflateRawSync(raw, { level });
+    const joined = f.data.length === 1 ? f.data[0]! : Buffer.concat(f.data);
+    const crc = f.deflated ? f.deflated.crc : crc32(joined);
+    const body = f.stored || f.deflated ? joined : deflateRawSync(joined, { level });
+    const raw = { length: f.deflated ? f.deflated.size : joined.length };
     const name = Buffer.from(f.name, 'utf8');
     if (raw.length >= 0xffffffff || offset >= 0xffffffff) throw new Error('ZIP64 is not supported');
     const local = Buffer.alloc(30 + name.length);

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { toCsv, writeXlsx } from '../../domain/files/index.js';
+import type { DB } from '../../data/schema.js';
+import type { WriteCell } from '../../domain/files/index.js';
 import { evidenceMethodLabels, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
@@ -9,8 +11,9 @@ import {
   computePassages,
   presentPassages,
   resolveExpression,
+  type Passage,
 } from './coding-query-engine.js';
-import { exportFile, type ExportedFile } from './export-file.js';
+import { streamFile, type StreamedFile } from './export-file.js';
 
 export const ExportCodingQueryInput = z.object({
   activityId: z.string(),
@@ -19,9 +22,6 @@ export const ExportCodingQueryInput = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 export type ExportCodingQueryInput = z.input<typeof ExportCodingQueryInput>;
-
-/** Most passages an export holds. */
-export const MAX_EXPORT_PASSAGES = 50_000;
 
 const HEADER = [
   'Evidence',
@@ -39,33 +39,27 @@ const HEADER = [
   'Codes',
 ];
 
+/** Passages read a thousand at a time. */
+const CHUNK = 1000;
+
 /**
- * The passages of a coding query as a CSV or XLSX file. Every text cell is neutralised against
- * spreadsheet formula injection by the project's writers.
+ * The header and one row per passage, reading the passages' text a chunk at a time as the file
+ * is written; `onProgress` hears how many are done of how many.
  */
-export async function exportCodingQuery(
-  ctx: UseCaseContext,
-  raw: ExportCodingQueryInput,
-): Promise<ExportedFile> {
-  const input = ExportCodingQueryInput.parse(raw);
-  const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
-  const { passages } = await computePassages(ctx.db, {
-    expr: resolved.expr,
-    codes: resolved.codes,
-    scope: input.scope,
-    includeSubcodes: input.includeSubcodes,
-    evidence: evidenceConditions(activity, input.filter),
-    coding: codingConditions(input.coding),
-  });
-  const rows: Array<Array<string | number>> = [HEADER];
-  for (let i = 0; i < Math.min(passages.length, MAX_EXPORT_PASSAGES); i += 1000) {
-    const chunk = await presentPassages(ctx.db, passages.slice(i, i + 1000), resolved.names, {
-      context: input.context,
+export async function* passageRows(
+  db: Kysely<DB>,
+  passages: Passage[],
+  names: Map<string, string>,
+  opts: { context: number; onProgress?: (done: number, total: number) => void },
+): AsyncGenerator<WriteCell[]> {
+  yield HEADER;
+  for (let i = 0; i < passages.length; i += CHUNK) {
+    const chunk = await presentPassages(db, passages.slice(i, i + CHUNK), names, {
+      context: opts.context,
       maxText: 30_000,
     });
     for (const p of chunk)
-      rows.push([
+      yield [
         p.reference,
         p.observedOn,
         evidenceMethodLabels[p.method as EvidenceMethod] ?? p.method,
@@ -79,10 +73,31 @@ export async function exportCodingQuery(
         p.text,
         p.after,
         p.codes.map((c) => c.name).join('; '),
-      ]);
+      ];
+    opts.onProgress?.(Math.min(i + CHUNK, passages.length), passages.length);
   }
-  const name = `coding-query-${activity.id.slice(0, 8)}`;
-  return input.format === 'csv'
-    ? exportFile(`${name}.csv`, toCsv(rows))
-    : exportFile(`${name}.xlsx`, writeXlsx([{ name: 'Passages', rows }]));
+}
+
+/**
+ * Every passage of a coding query (no limit) as a CSV or XLSX file, streamed. Every text cell is
+ * neutralised against spreadsheet formula injection by the project's writers.
+ */
+export async function exportCodingQuery(
+  ctx: UseCaseContext,
+  raw: ExportCodingQueryInput,
+): Promise<StreamedFile & { passages: number }> {
+  const input = ExportCodingQueryInput.parse(raw);
+  const { activity } = await evidenceScope(ctx, input.activityId, 'read');
+  const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
+  const { passages } = await computePassages(ctx.db, {
+    expr: resolved.expr,
+    codes: resolved.codes,
+    scope: input.scope,
+    includeSubcodes: input.includeSubcodes,
+    evidence: evidenceConditions(activity, input.filter),
+    coding: codingConditions(input.coding),
+  });
+  const name = `coding-query-${activity.id.slice(0, 8)}.${input.format}`;
+  const rows = passageRows(ctx.db, passages, resolved.names, { context: input.context });
+  return { ...streamFile(name, 'Passages', rows), passages: passages.length };
 }

@@ -1,8 +1,12 @@
 // Response shapes of the evidence analysis API (also the OpenAPI document's schemas). Results
 // pass through `iso`, which turns every Date into an ISO string as JSON would.
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { ExportedFile } from '../../../usecases/evidence-analysis/export-file.js';
+import type {
+  ExportedFile,
+  StreamedFile,
+} from '../../../usecases/evidence-analysis/export-file.js';
 import { LineOfEnquirySchema } from './evidence-schemas.js';
 
 // Mapped types keep arrays and tuples as they are.
@@ -13,16 +17,18 @@ export function iso<T>(x: T): Iso<T> {
   return JSON.parse(JSON.stringify(x)) as Iso<T>;
 }
 
-/** Sends an export as a download. */
-export function sendFile(reply: FastifyReply, f: ExportedFile): Buffer {
+/** A download: whole (small exports) or streamed as its pieces are produced (large ones). */
+export function sendFile(reply: FastifyReply, f: ExportedFile | StreamedFile): Buffer | Readable {
   void reply
     .header('content-type', f.contentType)
     .header('content-disposition', `attachment; filename="${f.filename}"`)
     .header('cache-control', 'no-store');
-  return Buffer.from(f.body);
+  return 'body' in f ? Buffer.from(f.body) : Readable.from(f.chunks);
 }
 
-export const FileResponse = z.custom<Buffer>(() => true).describe('A CSV or XLSX file');
+export const FileResponse = z
+  .custom<Buffer | Readable>(() => true)
+  .describe('A CSV or XLSX file (large ones are streamed)');
 
 const Person = z.object({ id: z.string().nullable(), label: z.string() });
 const RangeSchema = z.tuple([z.number(), z.number()]);

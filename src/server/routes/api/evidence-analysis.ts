@@ -2,6 +2,10 @@
 // activities), coding queries, matrix and co-occurrence queries with their exports, and the
 // balance and bias views. Hypotheses, vignettes and team meetings are in
 // evidence-analysis-work.ts and registered here too.
+import {
+  exportAllPassages,
+  ExportAllPassagesInput,
+} from '../../../usecases/evidence-analysis/export-all-passages.js';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../../domain/evidence/vocabulary.js';
@@ -135,6 +139,20 @@ export const registerEvidenceAnalysisApi: RouteModule = (app, ctx) => {
       response: CodingQuerySchema,
       handler: async ({ actor, params, body }) =>
         runCodingQuery(uc(actor), withActivity(params, body)),
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: `${root}/analysis/passages/export`,
+      summary:
+        'Every coded passage of the activity as CSV or XLSX, streamed (no limit; X-Passages gives the count)',
+      tag: 'evidence analysis',
+      query: ExportAllPassagesInput.omit({ activityId: true }),
+      response: FileResponse,
+      handler: async ({ actor, params, query, reply }) => {
+        const file = await exportAllPassages(uc(actor), withActivity(params, query));
+        void reply.header('x-passages', String(file.passages));
+        return sendFile(reply, file);
+      },
     }),
     defineApiRoute({
       method: 'POST',

@@ -4,6 +4,7 @@
 // link. The matrix and co-occurrence pages are in analysis-matrix.ts.
 import { z } from 'zod';
 import type { PresentedPassage } from '../../../usecases/evidence-analysis/coding-query-engine.js';
+import { exportAllPassages } from '../../../usecases/evidence-analysis/export-all-passages.js';
 import { exportCodingQuery } from '../../../usecases/evidence-analysis/export-coding-query.js';
 import { markVignette } from '../../../usecases/evidence-analysis/mark-vignette.js';
 import { runCodingQuery } from '../../../usecases/evidence-analysis/run-coding-query.js';
@@ -188,6 +189,17 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
       scope: builder.scope,
       filter: evidenceFilter(filters),
       coding: codingFilter(filters),
+      format: q.format === 'xlsx' ? 'xlsx' : 'csv',
+    });
+    return sendFile(reply, file);
+  });
+
+  // Every coded passage of the activity, streamed (no query, no limit).
+  app.get('/activities/:id/analysis/passages/export', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const q = request.query as Query;
+    const file = await exportAllPassages(useCaseContext(request, ctx), {
+      activityId: id,
       format: q.format === 'xlsx' ? 'xlsx' : 'csv',
     });
     return sendFile(reply, file);
