@@ -247,6 +247,7 @@ export async function benchCorpusCompare(o: {
     );
     results.push(f);
     out.push(...table(f));
+    process.stderr.write(`${table(f).join('\n')}\n`); // a long run shows each scale as it ends
   }
   if (results.length === 2) {
     const [a, b] = results as [Figures, Figures];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findCoding, type Coding } from '../../data/repositories/codings.js';
+import type { Coding } from '../../data/repositories/codings.js';
 import { findEvidence, findEvidenceVersion } from '../../data/repositories/evidence.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
@@ -84,7 +84,7 @@ export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise
       checkSpanText(record.text, start, end, input.spanText);
     }
     const spanText = cpSlice(record.text, start, end);
-    const ids: string[] = [];
+    const made: Coding[] = [];
     for (const codeId of codeIds) {
       const code = await liveCode(trx, activity.id, codeId);
       if (!code.isCodable)
@@ -111,10 +111,26 @@ export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise
           coder_label: by.label,
         })
         .onConflict((oc) => oc.doNothing())
-        .returning('id')
+        .returning(['id', 'guid', 'anchor_status', 'created_at'])
         .executeTakeFirst();
       if (!row) continue;
-      ids.push(row.id);
+      // Shaped from what the transaction already holds: no read-back after the commit.
+      made.push({
+        id: row.id,
+        guid: row.guid,
+        activityId: activity.id,
+        evidenceId: record.id,
+        evidenceReference: record.reference,
+        evidenceVersion: record.version,
+        codeId: code.id,
+        codeName: code.name,
+        start,
+        end,
+        spanText,
+        anchorStatus: row.anchor_status,
+        coder: by,
+        createdAt: row.created_at,
+      });
       await writeAudit(trx, ctx.actor, {
         action: 'coding.created',
         entityType: 'coding',
@@ -133,17 +149,14 @@ export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise
         },
       });
     }
-    return ids;
+    return made;
   });
   if (created.length === 0)
     throw new AppError('ALREADY_EXISTS', {
       message: 'You have already coded exactly this span with that code.',
     });
-  const codings = (await Promise.all(created.map((id) => findCoding(ctx.db, id)))).filter(
-    (c): c is Coding => c !== null,
-  );
-  const done = new Set(codings.map((c) => c.codeId));
-  return { codings, alreadyCoded: codeIds.filter((id) => !done.has(id)) };
+  const done = new Set(created.map((c) => c.codeId));
+  return { codings: created, alreadyCoded: codeIds.filter((id) => !done.has(id)) };
 }
 
 function checkSpanText(
