@@ -35,7 +35,8 @@ SENSITIVE=(
   test/integration/evidence-analysis-vignettes-meetings.test.ts
   src/clock.test.ts
 )
-# TEST_DATES_FILES="a.test.ts b.test.ts" runs those instead of the date-sensitive set.
+# TEST_DATES_FILES="a.test.ts b.test.ts" runs those instead of the date-sensitive set;
+# TEST_DATES_WEEK="2027-01-05 ..." runs those days instead of the whole week.
 if [ -n "${TEST_DATES_FILES:-}" ]; then read -r -a SENSITIVE <<<"$TEST_DATES_FILES"; fi
 
 have_faketime=0
@@ -97,9 +98,9 @@ case "$mode" in
     ;;
   all)
     zones=(Europe/London America/Los_Angeles Pacific/Kiritimati)
-    i=0
+    i=${TEST_DATES_ZONE_START:-0}
     # A week, Monday to Sunday, mid-morning in England.
-    for d in 2027-01-04 2027-01-05 2027-01-06 2027-01-07 2027-01-08 2027-01-09 2027-01-10; do
+    for d in ${TEST_DATES_WEEK:-2027-01-04 2027-01-05 2027-01-06 2027-01-07 2027-01-08 2027-01-09 2027-01-10}; do
       run "$(date -u -d "$d" +%A) $d 10:30 UTC" "${d}T10:30:00Z" "${zones[$((i % 3))]}" 1 \
         --project integration-pglite --project unit "${SENSITIVE[@]}" "$@"
       i=$((i + 1))
