@@ -152,7 +152,7 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
             { db: ctx.db, actor },
             { activityId: opts.activity, format: opts.out.endsWith('.xlsx') ? 'xlsx' : 'csv' },
             (done, total) => {
-              const now = Date.now();
+              const now = performance.now();
               if (!tty && done < total && now - shown < 2000) return;
               shown = now;
               const line = `Exported ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} passages`;
