@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/data/migrate.js';
 import { refreshStatistics, EVIDENCE_BASE_TABLES } from '../src/data/repositories/statistics.js';
 import { systemActor } from '../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
+import { addTeamMember } from '../src/usecases/activities/add-team-member.js';
 import { toActor } from '../src/usecases/auth/sign-in.js';
 import { codeSpan } from '../src/usecases/coding/code-span.js';
 import { listCodings } from '../src/usecases/coding/list-codings.js';
@@ -53,6 +54,11 @@ async function runScale(
     cases: evidenceScale.cases * factor,
   };
   const notes: string[] = [`load average before: ${load()}`];
+  const note = notes.push.bind(notes);
+  notes.push = (...items) => {
+    for (const n of items) process.stderr.write(`${factor}x | ${n}\n`);
+    return note(...items);
+  };
   const target = await openBenchDatabase(engine, `cc${factor}`, adminUrl);
   const rssStart = mb();
   try {
@@ -100,13 +106,15 @@ async function runScale(
       );
     }
     const admin = await createUser(system, {
-      email: `bench-admin-${factor}@example.org`,
-      displayName: 'Bench admin',
-      role: 'admin',
+      email: `bench-inspector-${factor}@example.org`,
+      displayName: 'Bench inspector',
+      role: 'inspector',
       region: null,
       laId: null,
       password: 'bench password 1234',
     });
+    // On the team, as the people who code would be.
+    await addTeamMember(system, { activityId, userId: admin.id, teamRole: 'team_inspector' });
     const ctx: UseCaseContext = { db, actor: toActor(admin), catalog };
     const top = await sql<{ code_id: string; n: number }>`
       select code_id, count(*)::int as n from codings where activity_id = ${activityId}
@@ -114,6 +122,12 @@ async function runScale(
     const heavy = top.rows[0]!.code_id;
     const query = { activityId, expression: { code: heavy }, includeSubcodes: false };
     const rows: Array<[string, Summary]> = [];
+    // Each figure is shown as it is measured, so a long run that fails later keeps what it had.
+    const push = rows.push.bind(rows);
+    rows.push = (...items) => {
+      for (const [l, s] of items) process.stderr.write(`${factor}x | ${l} | ${s.p50} | ${s.p95}\n`);
+      return push(...items);
+    };
     const firstPage = () => runCodingQuery(ctx, { ...query, limit: 50 });
     if (viaQdpx) {
       // As the import leaves it today (statistics are refreshed by bulk loads this branch owns;
