@@ -67,7 +67,8 @@ export async function codedRecords(
   if (ids.length === 0) return [];
   const codeList = jsonRows(ids.map((id, ix) => ({ ix, id })));
   // A window: only the first `records` records from `fromRefNo` on that have any of the codes,
-  // found by walking the (activity_id, ref_no) index and stopping there (keyset paging).
+  // found by walking the (activity_id, ref_no) index and stopping there (keyset paging). The
+  // probe lists the codes inline: a JSON table there was parsed again for every record walked.
   const inWindow = !window
     ? sql``
     : 'toRefNo' in window
@@ -78,8 +79,8 @@ export async function codedRecords(
           where ${evidenceWhere(evidence)} and e.ref_no >= ${window.fromRefNo}
             and exists (
               select 1 from codings k
-              join jsonb_to_recordset(${codeList}) as c(ix int, id uuid) on c.id = k.code_id
-              where k.evidence_id = e.id and ${codingWhere(coding)})
+              where k.evidence_id = e.id and k.code_id in (${sql.join(ids)})
+                and ${codingWhere(coding)})
           order by e.ref_no limit ${window.records}) w), -1)`;
   const r = await sql<{ data: string | null }>`
     select string_agg(concat_ws(',', e.id, e.ref_no, char_length(e.text), c.ix, k.start_pos,
