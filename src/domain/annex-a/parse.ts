@@ -502,6 +502,7 @@ export async function parseAnnexA(
     },
     {
       onProgress: (f) => options.onProgress?.(f, rowsRead),
+      singleLineValues: true,
       yieldToEventLoop: options.yieldToEventLoop,
       ...(options.onRows ? { onPause: () => handOver(false) } : {}),
     },
