@@ -246,14 +246,12 @@ export async function parseAnnexA(
       });
   }
 
-  const cellContext = (): CellReadContext => ({
-    layout,
-    referenceDate: ref,
-    today,
-    codeSetFor: setFor,
-    dateOf,
-    staffRef,
-  });
+  let context: CellReadContext | null = null;
+  const cellContext = (): CellReadContext => {
+    if (context?.layout !== layout)
+      context = { layout, referenceDate: ref, today, codeSetFor: setFor, dateOf, staffRef };
+    return context;
+  };
 
   function dataRow(s: SheetState, cells: CellValue[], rowNumber: number): void {
     const def = s.def;

@@ -70,7 +70,7 @@ function readDate(
   column: string,
 ): void {
   const dob = f.type === 'dob';
-  const shown = dob ? null : shownValue(raw);
+  const shown = (): string | null => (dob ? null : shownValue(raw));
   const d = c.dateOf(raw);
   if (!d.ok) {
     const why = whyNotADate(raw).replace(/ \(dates are read day first.*\)$/, (m) => (dob ? '' : m));
@@ -80,8 +80,8 @@ function readDate(
       'error',
       dob
         ? `'${f.header}' is not a date: ${why}.`
-        : `'${f.header}': '${shown}' is not a date: ${why}.`,
-      shown,
+        : `'${f.header}': '${shown()}' is not a date: ${why}.`,
+      shown(),
       column,
     );
     return;
@@ -94,7 +94,7 @@ function readDate(
       'date.implausible',
       'error',
       `'${f.header}' has the year ${y}: dates before 1900 or after ${refYear + 2} are not plausible.`,
-      shown,
+      shown(),
       column,
     );
     return;
@@ -111,9 +111,16 @@ function readDate(
       'date.future',
       'query',
       `'${f.header}' is ${dmy(d.iso)}, after today (${dmy(c.today)}).`,
-      shown,
+      shown(),
       column,
     );
+}
+
+const groupedSets = new WeakMap<CodeSet, boolean>();
+function isGrouped(set: CodeSet): boolean {
+  let g = groupedSets.get(set);
+  if (g === undefined) groupedSets.set(set, (g = set.codes.some((x) => x.group)));
+  return g;
 }
 
 function readCode(
@@ -126,8 +133,7 @@ function readCode(
   column: string,
 ): void {
   const m = set.match(text);
-  const grouped = set.codes.some((x) => x.group);
-  const shown = shownValue(raw);
+  const grouped = isGrouped(set);
   if (m.kind === 'code') {
     data[f.key] = m.code;
     if (grouped) data[`${f.key}Group`] = m.group;
@@ -138,7 +144,7 @@ function readCode(
       'code.group-only',
       'query',
       `'${text}' only tells the group (${m.group.replace(/_/g, ' ')}), not the exact code; the codes in that group are: ${allowedCodes(set, (code) => set.get(code)?.group === m.group)}.`,
-      shown,
+      shownValue(raw),
       column,
     );
   } else {
@@ -147,7 +153,7 @@ function readCode(
       'code.unknown',
       'error',
       `'${text}' is not a code for '${f.header}'. The codes allowed are: ${allowedCodes(set)}.`,
-      shown,
+      shownValue(raw),
       column,
     );
   }
@@ -208,7 +214,7 @@ export function readCells(
             shownValue(raw),
             col.header,
           );
-        else age = { value: n.value, shown: shownValue(raw) ?? String(n.value) };
+        else age = { value: n.value, shown: shownValue(raw) ?? text };
         break;
       }
       case 'integer': {
