@@ -20,6 +20,7 @@ import { dmy } from './messages.js';
 import { cellText, normaliseKey, parseDate, type DateResult } from './normalise.js';
 import { checkAge, readCells, type CellReadContext, type Flagger } from './read-row.js';
 import { createCrossRowChecker, rowChecks, type RowContext } from './rules.js';
+import { todayInEngland } from '../../clock.js';
 
 export type Severity = 'error' | 'query';
 
@@ -118,7 +119,7 @@ export async function parseAnnexA(
   options: ParseOptions,
 ): Promise<ParseResult> {
   const ref = options.referenceDate;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const rows: ParsedRow[] = [];
   const issues: AnnexAIssue[] = [];
   const summaries: ListSummary[] = [];

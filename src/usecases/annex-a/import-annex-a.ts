@@ -47,6 +47,7 @@ import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
 import {
   byRule,
   outcomeOf,
@@ -193,7 +194,7 @@ export async function importAnnexA(
     };
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const settings = await findAnnexASettings(ctx.db, activity.id);
   const key = settings?.pseudonymKey ?? newPseudonymKey();
   const pseudonym = pseudonymiser(key);
