@@ -7,6 +7,7 @@ import { checkAnnexAImport } from './annex-a.js';
 import { checkAggregationRules } from './frameworks.js';
 import { checkHistoryImport } from './history.js';
 import { checkReportLanguage } from './language.js';
+import { checkLanguageEvaluation } from './language-eval.js';
 import { checkRefiExchange } from './refi.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
@@ -14,6 +15,7 @@ const checks: ConformanceCheck[] = [
   checkAggregationRules,
   checkHistoryImport,
   checkReportLanguage,
+  checkLanguageEvaluation,
   checkAnnexAImport,
   checkRefiExchange,
 ];
