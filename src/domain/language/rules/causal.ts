@@ -85,7 +85,75 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     re: /\b(?:has|have|had)\s+(?:significantly\s+|greatly\s+|clearly\s+|demonstrably\s+)?improved\s+(?:the\s+)?(?:outcomes|lives|life\s+chances|wellbeing|well-being)\b/gi,
     label: 'improved outcomes',
   },
+  // Causal chains without a linking phrase: "caseloads enable social workers to …", "this has had
+  // a positive impact on …", "is making a difference", "has reduced the number of …".
+  {
+    re: /\b(?:enabl(?:es|ed|ing)|allow(?:s|ed|ing))\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
+    label: 'enables',
+  },
+  {
+    re: /\b(?:has|have|had|is|are|was|were)\s+(?:already\s+|also\s+)?(?:had|having|made|making)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:positive|significant|discernible|palpable|clear|real|tangible|notable|marked|demonstrable|good|beneficial|direct|major|considerable|substantial|strong|big|huge|negative|detrimental)\s+(?:impact|effect|difference)\b|\bmak(?:ing|es|e)\s+a\s+(?:[\p{L}-]+\s+)?difference\b|\bimpact(?:s|ed|ing)?\s+(?:positively|negatively)\b/giu,
+    label: 'had an impact',
+  },
+  { re: /\bcontribut(?:es|ed|ing)\s+to\b/gi, label: 'contributed to' },
+  { re: /\bmeaning\s+that\b/gi, label: 'meaning that' },
+  {
+    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
+    label: 'has improved',
+  },
+  {
+    re: /\b(?:is|are)\s+(?:[\p{L}-]+ly\s+)?(?:improving|reducing|increasing|stabilising|strengthening|preventing|enhancing)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
+    label: 'is improving',
+  },
+  { re: /\bpreventing\b/gi, label: 'preventing' },
+  {
+    re: /\bdriv(?:es|ing|en)\s+(?:[\p{L}-]+\s+){0,2}?(?:improvement|improvements|change|progress)\b/giu,
+    label: 'driving improvement',
+  },
+  { re: /\b(?:have|has|had)\s+(?:also\s+)?benefited\s+from\b/gi, label: 'benefited from' },
+  {
+    re: /\b(?:effective|successful|instrumental|central|pivotal|fundamental)\s+in\s+(?:reducing|improving|increasing|stabilising|preventing|securing|strengthening|raising|helping)\b/gi,
+    label: 'effective in',
+  },
+  {
+    re: /\b(?:beginning|starting|started|begun)\s+to\s+(?:have|make|result|address|stabilise|resolve|take\s+effect|improve|reduce)\b/gi,
+    label: 'beginning to',
+  },
+  { re: /\bunderpins?\b/gi, label: 'underpins' },
 ];
+
+/** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
+const PURPOSE_BEFORE = new Set([
+  'to',
+  'could',
+  'would',
+  'might',
+  'may',
+  'can',
+  'will',
+  'should',
+  'must',
+  'aim',
+  'aims',
+  'designed',
+  'intended',
+  'order',
+]);
+/** "contributed to their plans": taking part, not a cause. */
+const PARTICIPATION_AFTER =
+  /^(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b/i;
+const CHAIN = new Set([
+  'enables',
+  'had an impact',
+  'contributed to',
+  'has improved',
+  'is improving',
+  'preventing',
+  'driving improvement',
+  'effective in',
+  'beginning to',
+  'underpins',
+]);
 
 export const causalRule: Rule = {
   id: 'causal-claim',
@@ -101,6 +169,9 @@ export const causalRule: Rule = {
         for (const m of matches(s, re)) {
           const end = m.index + m[0].length;
           const before = wordsBefore(t, m.index, 2);
+          if (CHAIN.has(label) && PURPOSE_BEFORE.has(before[before.length - 1] ?? '')) continue;
+          if (label === 'contributed to' && PARTICIPATION_AFTER.test(t.slice(end).trimStart()))
+            continue;
           const next = wordsAfter(t, end, 4);
           if (
             label === 'due to' &&
