@@ -115,6 +115,11 @@ const NOT_CHILDREN = new Set([
   'records',
   'caseloads',
   'capacity',
+  'services',
+  'service',
+  'posts',
+  'roles',
+  'characteristic',
 ]);
 
 const KEPT_SAFE =
@@ -122,7 +127,7 @@ const KEPT_SAFE =
 const BE_SAFE =
   /\b(?:is|are|was|were|be|been|being|remain|remains|remained|live|lives|living|made|stay|stays|stayed)\s+(?:(?:now|all|always|fully|completely|entirely|totally|both|then|also|both)\s+)?safe\b(?!\s+(?:to|from\s+the\s+start))(?:\s+and\s+(?:well|protected|secure))?/gi;
 const PROTECTED =
-  /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:[\p{L}-]+\s+and\s+)?(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/giu;
+  /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:(?:[\p{L}-]+ly\s+)?[\p{L}-]+\s+and\s+)?(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/giu;
 /** "is already safeguarding children", "are protecting them": the service as the guarantor. */
 const SAFEGUARDING =
   /\b(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+|already\s+)?(?:safeguarding|protecting)\s+(?:children|young\s+people|them|babies|care\s+leavers)\b/giu;
@@ -131,7 +136,7 @@ const GUARANTOR =
   /\b(?:protects|safeguards)\s+(?:children|young\s+people|them|babies)\b|\b(?:safety|welfare)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:assured|secured|guaranteed|ensured)\b|\bwill\s+not\s+(?:recur|happen\s+again|be\s+(?:harmed|at\s+risk))\b|\bno\s+(?:child|children|young\s+person)\s+(?:is|are|was|were)\s+(?:left\s+)?(?:at\s+risk|unsafe|in\s+danger)\b/giu;
 /** "children are in safe placements", "live in safe and stable homes", "remain safely at home". */
 const SAFE_PLACE =
-  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+safe\b(?:\s+and\s+[\p{L}-]+)?\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+safely\b/giu;
+  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+safe\b(?:\s+and\s+[\p{L}-]+)?\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b/giu;
 const ABSOLUTE =
   /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:(?:to|for|of)\s+(?:[\p{L}’'-]+\s+){1,3}?)?(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/giu;
 
@@ -160,7 +165,12 @@ export const certaintyRule: Rule = {
           .split(/\s+/)
           .slice(0, 16)
           .join(' ');
-        const before = wordsBefore(clauseBefore(t, m.index), m.index, 8);
+        // "come into care without delay to ensure …": "without delay" means promptly.
+        const lead = clauseBefore(t, m.index).replace(
+          /\bwithout\s+(?:undue\s+|any\s+)?delay\b/gi,
+          (x) => ' '.repeat(x.length),
+        );
+        const before = wordsBefore(lead, m.index, 8);
         const denied = before.some((w) => NEGATION.has(w) || DELAY.has(w) || /n['’]t$/.test(w));
         // "… when it is safe to do so": a condition, not a claim that children are safe.
         let safety = SAFETY_OBJECT.exec(clause.replace(CONDITIONAL_SAFE, ' '));
@@ -184,11 +194,18 @@ export const certaintyRule: Rule = {
           (config.certainty.ensure === 'all' || safety !== null);
         if (flagged) {
           const about = safety ? ` about “${safety[0].trim()}”` : '';
-          add(
-            m.index,
-            end,
-            `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
-          );
+          // An earlier "ensure" that was not flagged does not hide this one.
+          if (!hits.some((h) => h.sentence === s && m.index < h.end && end > h.start)) {
+            taken.push([m.index, end]);
+            hits.push(
+              hit(
+                s,
+                m.index,
+                end,
+                `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
+              ),
+            );
+          }
         }
         // The rest of the clause belongs to this "ensure" ("not ensured that ... are protected").
         const rest = /^[^.;:]*/.exec(t.slice(end))![0];
@@ -229,7 +246,9 @@ export const certaintyRule: Rule = {
       }
       for (const re of [SAFEGUARDING, SAFE_PLACE, GUARANTOR]) {
         for (const m of matches(s, re)) {
-          if (reported || negatedBefore(t, m.index, 3)) continue;
+          if (reported || negatedBefore(t, m.index, 4)) continue;
+          if (wordsBefore(t, m.index, 6).some((w) => NOT_A_CLAIM.has(w) || MODAL_BEFORE.has(w)))
+            continue;
           if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
           add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
         }
@@ -243,7 +262,18 @@ export const certaintyRule: Rule = {
           // "how well children are protected", "assured itself that children are safe", "delay in being safeguarded"
           if (near.some((w) => NOT_A_CLAIM.has(w) || DELAY.has(w))) continue;
           if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
-          if (/^(?:been|is|was)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w))) continue;
+          if (/^(?:been|is|was|are|were)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w)))
+            continue;
+          // "when it is safe (for them) to do so", "wherever it is safe": a condition.
+          if (
+            /^(?:when|if|where|wherever|whenever|once|until|unless)$/.test(
+              near[near.length - 2] ?? '',
+            ) &&
+            near[near.length - 1] === 'it'
+          )
+            continue;
+          // "the majority of children are protected": quantified, not a blanket claim.
+          if (QUANTIFIED.test(clauseBefore(t, m.index).slice(-80))) continue;
           add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
         }
       }
