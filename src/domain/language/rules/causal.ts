@@ -88,7 +88,7 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // Causal chains without a linking phrase: "caseloads enable social workers to …", "this has had
   // a positive impact on …", "is making a difference", "has reduced the number of …".
   {
-    re: /\b(?:enabl(?:es|ed|ing)|allow(?:s|ed|ing))\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
+    re: /\b(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
     label: 'enables',
   },
   {
