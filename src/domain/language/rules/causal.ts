@@ -142,6 +142,12 @@ const PURPOSE_BEFORE = new Set([
 /** "contributed to their plans": taking part, not a cause. */
 const PARTICIPATION_AFTER =
   /^(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b/i;
+/** After "enables … to": tasks of practice and management rather than outcomes. */
+const TASK_AFTER =
+  /^(?:(?:better|more\s+\w+ly|\w+ly)\s+)?(?:monitor|understand|track|oversee|see|identify|review|know|scrutinise|challenge|plan|assess|record|consider|discuss|share|access\s+(?:information|records|data)|make\s+(?:informed\s+)?decisions|reflect)\b/i;
+/** After "led to" / "resulted in": a step of the work itself ("appropriate decisions", "clear plans"). */
+const PRACTICE_STEP =
+  /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
 const CHAIN = new Set([
   'enables',
   'had an impact',
@@ -171,6 +177,15 @@ export const causalRule: Rule = {
           const before = wordsBefore(t, m.index, 2);
           if (CHAIN.has(label) && PURPOSE_BEFORE.has(before[before.length - 1] ?? '')) continue;
           if (label === 'contributed to' && PARTICIPATION_AFTER.test(t.slice(end).trimStart()))
+            continue;
+          // "enables managers to monitor performance": a task made possible, not an outcome.
+          if (label === 'enables' && TASK_AFTER.test(t.slice(end).trimStart())) continue;
+          // "leading to appropriate decisions", "results in strong planning": the next step of
+          // the work, seen in the records, not an outcome for children.
+          if (
+            (label === 'led to' || label === 'resulted in' || label === 'as a result') &&
+            PRACTICE_STEP.test(t.slice(end).replace(/^[\s,]+/, ''))
+          )
             continue;
           const next = wordsAfter(t, end, 4);
           if (
