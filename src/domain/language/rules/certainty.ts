@@ -22,7 +22,7 @@ const ENSURE = /\b(?:ensur(?:e|es|ed|ing)|(?:make|makes|made|making)\s+sure)\b/g
  */
 const SAFETY_OBJECT = new RegExp(
   [
-    String.raw`\b(?:are|is|be|remain|remains|stay|stays|feel|kept|keep|live|lives|were|was)\s+(?:\w+\s+)?(?:safe|safer|protected|safeguarded|unharmed)\b`,
+    String.raw`\b(?:are|is|be|remain|remains|stay|stays|feel|kept|keep|live|lives|were|was)\s+(?:\w+\s+){0,3}?(?:safe|safer|protected|safeguarded|unharmed)\b`,
     String.raw`\bsafely\b`,
     String.raw`(?<!promote\s)\b(?:their|the|children’s|children's|his|her|its)\s+(?:safety|welfare|well-?being)\b`,
     String.raw`\brisks?\s+(?:to\s+(?:\w+\s+){1,3})?(?:is|are|were|was|have|has|can|will)?\s*(?:\w+ly\s+)?(?:eliminat\w*|remov\w*)`,
@@ -133,10 +133,10 @@ const SAFEGUARDING =
   /\b(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+|already\s+)?(?:safeguarding|protecting)\s+(?:children|young\s+people|them|babies|care\s+leavers)\b/giu;
 /** "swift action protects children", "children's safety is assured": the service as guarantor. */
 const GUARANTOR =
-  /\b(?:protects|safeguards)\s+(?:children|young\s+people|them|babies)\b|\b(?:safety|welfare)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:assured|secured|guaranteed|ensured)\b|\bwill\s+not\s+(?:recur|happen\s+again|be\s+(?:harmed|at\s+risk))\b|\bno\s+(?:child|children|young\s+person)\s+(?:is|are|was|were)\s+(?:left\s+)?(?:at\s+risk|unsafe|in\s+danger)\b/giu;
+  /\b(?:protects|safeguards)\s+(?:children|young\s+people|them|babies)\b|\bprotecting\s+(?:children|young\s+people|them|babies)\s+from\s+(?:further\s+|significant\s+)?harm\b|\bguarantee(?:s|d|ing)?\s+(?:[\p{L}-]+\s+){0,3}?(?:safety|protection|outcomes?|information\s+sharing|responses?)\b|\b(?:has|have|had)\s+not\s+been\s+(?:left\s+)?(?:at\s+risk|harmed|unsafe)\b|\b(?:safety|welfare)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:assured|secured|guaranteed|ensured)\b|\bwill\s+not\s+(?:recur|happen\s+again|be\s+(?:harmed|at\s+risk))\b|\bno\s+(?:child|children|young\s+person)\s+(?:is|are|was|were)\s+(?:left\s+)?(?:at\s+risk|unsafe|in\s+danger)\b/giu;
 /** "children are in safe placements", "live in safe and stable homes", "remain safely at home". */
 const SAFE_PLACE =
-  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+safe\b(?:\s+and\s+[\p{L}-]+)?\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b/giu;
+  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+(?:a\s+)?safe\b(?:(?:,|\s+and)\s+[\p{L}-]+){0,3}\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families|place)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b|\breturn(?:s|ed)?\s+(?:home\s+)?safely\b/giu;
 const ABSOLUTE =
   /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:(?:to|for|of)\s+(?:[\p{L}’'-]+\s+){1,3}?)?(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/giu;
 
@@ -215,11 +215,17 @@ export const certaintyRule: Rule = {
         if (negatedBefore(t, m.index, 3)) continue;
         add(m.index, m.index + m[0].length, `“${m[0]}” claims that risk can be removed.`);
       }
-      const reported = REPORTED.test(t);
+      // Reported speech before the claim ("children told us they are safe"), not after it.
+      const reportedBefore = (i: number) => REPORTED.test(t.slice(0, i));
       for (const m of matches(s, KEPT_SAFE)) {
         const before = wordsBefore(t, m.index, 3);
         const last = before[before.length - 1] ?? '';
-        if (reported || negatedBefore(t, m.index, 3) || before.some((w) => HEDGES.has(w))) continue;
+        if (
+          reportedBefore(m.index) ||
+          negatedBefore(t, m.index, 3) ||
+          before.some((w) => HEDGES.has(w))
+        )
+          continue;
         if (/\b(?:themselves|himself|herself|yourself|ourselves)\s+safe\b/i.test(m[0])) continue;
         // "help to stay healthy and keep safe": the child's own skill, not a claim about services.
         if (/^keeps?\s+safe\b/i.test(m[0])) continue;
@@ -246,7 +252,7 @@ export const certaintyRule: Rule = {
       }
       for (const re of [SAFEGUARDING, SAFE_PLACE, GUARANTOR]) {
         for (const m of matches(s, re)) {
-          if (reported || negatedBefore(t, m.index, 4)) continue;
+          if (reportedBefore(m.index) || negatedBefore(t, m.index, 4)) continue;
           if (wordsBefore(t, m.index, 6).some((w) => NOT_A_CLAIM.has(w) || MODAL_BEFORE.has(w)))
             continue;
           if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
@@ -255,7 +261,8 @@ export const certaintyRule: Rule = {
       }
       for (const re of [BE_SAFE, PROTECTED]) {
         for (const m of matches(s, re)) {
-          if (reported || negatedBefore(t, m.index, 3) || /\bnot\b/i.test(m[0])) continue;
+          if (reportedBefore(m.index) || negatedBefore(t, m.index, 3) || /\bnot\b/i.test(m[0]))
+            continue;
           const near = wordsBefore(t, m.index, 6);
           // "to be safe", "to stay safe", "should be protected": a goal or a standard.
           if (MODAL_BEFORE.has(near[near.length - 1] ?? '')) continue;
