@@ -120,6 +120,14 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     label: 'beginning to',
   },
   { re: /\bunderpins?\b/gi, label: 'underpins' },
+  {
+    re: /\b(?:this|which|that|these|it)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:helping|enabling|improving|reducing|supporting|strengthening)\b|\b(?:this|which)\s+ensures\s+that\b/giu,
+    label: 'this is helping',
+  },
+  {
+    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:secured|achieved|brought)\s+(?!(?:additional\s+|significant\s+|extra\s+|new\s+)?(?:funding|investment|money|resources|agreement|approval)\b)(?:a|an|the|stability|permanence|improvements?|better|greater|more|fewer|positive)\b/giu,
+    label: 'has secured',
+  },
 ];
 
 /** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
@@ -149,6 +157,8 @@ const TASK_AFTER =
 const PRACTICE_STEP =
   /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
 const CHAIN = new Set([
+  'this is helping',
+  'has secured',
   'enables',
   'had an impact',
   'contributed to',
