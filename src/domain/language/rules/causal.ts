@@ -4,6 +4,7 @@
 // causal connection is only speculative; reports need more cautious language about causality.
 import type { Hit, Rule } from '../types.js';
 import { hit, matches, wordsAfter, wordsBefore } from './match.js';
+import { IMPERATIVE } from './prescription.js';
 
 const WHY =
   'A causal claim says the service produced the outcome; evidence from a sample of cases can ' +
@@ -128,6 +129,32 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:secured|achieved|brought)\s+(?!(?:additional\s+|significant\s+|extra\s+|new\s+)?(?:funding|investment|money|resources|agreement|approval)\b)(?:a|an|the|stability|permanence|improvements?|better|greater|more|fewer|positive)\b/giu,
     label: 'has secured',
   },
+  // A service or practice as the subject of a verb of effect on an outcome, in the simple
+  // present or past: "support that reduces risk and improves outcomes", "partnerships build
+  // family resilience", "this strengthened the relationships". The object must be an outcome for
+  // children or the service (not a task), so "improves the process for …" stays quiet.
+  {
+    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)?(?:[\p{L}-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
+    label: 'improves outcomes',
+  },
+  // "which means that children are able to …": an outcome for children credited to what comes
+  // before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
+  {
+    re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
+    label: 'means that',
+  },
+  {
+    re: /\b(?:has|have|had|having)\s+(?:[\p{L}-]+ly\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,1}?(?:positive|good|beneficial|real|clear|discernible|tangible|strong|demonstrable)\s+(?:impact|effect|influence)\s+on\b|\bimpacting\b|\bpav(?:es|ed|ing)\s+the\s+way\b|\btestament\s+to\b|\bcatalyst\s+(?:for|in)\b|\breap(?:s|ed)?\s+(?:[\p{L}-]+\s+)?(?:rewards|benefits)\b|\b(?:is|are|was|were|been)\s+(?:also\s+)?(?:central|fundamental|key|instrumental|integral|pivotal|critical|crucial|vital|important)\s+(?:to\s+(?:the\s+)?(?:success|improvement|improvements|progress|developing|strengthen\w*|improv\w*)|in\s+(?:strengthen|improv|reduc|secur|rais|increas|develop|driv|achiev|sustain)\w*)\b|\badd(?:s|ed|ing)\s+to\s+(?:the\s+)?(?:stability|instability|delay|drift|uncertainty|risk)\b|\bachieved\s+(?:through|by)\b|\b(?:further\s+)?enhanced\s+by\b|\bdue\s+(?:in\s+(?:[\p{L}-]+\s+){1,3})to\b/giu,
+    label: 'has an impact',
+  },
+  // The service as the guarantor of what children receive: "the leadership team ensures that
+  // children receive good support", "ensuring that children get help before …". "To ensure" (a
+  // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
+  // safety belong to the certainty rule.
+  {
+    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,5}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
+    label: 'ensures that children receive',
+  },
 ];
 
 /** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
@@ -146,7 +173,31 @@ const PURPOSE_BEFORE = new Set([
   'designed',
   'intended',
   'order',
+  'help',
+  'helps',
+  'helped',
+  'helping',
+  'ways',
+  'need',
+  'needs',
 ]);
+/**
+ * After "due to" / "because of": a shortage of staff or money explains a shortfall ("delays due
+ * to staff turnover", "in part due to insufficient resources"); readers call these plain reasons,
+ * like the guidelines' "because of staff sickness, the visit was rescheduled".
+ */
+const RESOURCE_REASON =
+  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*)\b/iu;
+/** The effect is a grade or the inspection itself ("consequently … is judged to be good"). */
+const JUDGED_EFFECT = /^[^.;]{0,100}?\b(?:is|are|was|were|be)\s+judged\b/i;
+/** "a focused visit that resulted in areas for priority action": the inspection's own steps. */
+const INSPECTION_SUBJECT = /\b(?:visit|inspection|inspectors|inspector|ofsted)\s+(?:\w+\s+){0,2}$/i;
+/** The claim is scoped to the sample: "for the children whose cases we saw", "in the cases we sampled". */
+const SAMPLE_SCOPE =
+  /\b(?:whose\s+(?:cases|records|files)\s+(?:we|inspectors)\s+(?:saw|sampled|read|reviewed|looked\s+at)|in\s+the\s+(?:cases|records|files)\s+(?:we|inspectors)\s+(?:saw|sampled|read|reviewed))\b/i;
+/** A hedge just before the causal words: "is likely to have contributed to", "appears to have led to". */
+const HEDGED_BEFORE =
+  /\b(?:likely|unlikely|may|might|could|appears?|appeared|seems?|seemed|possibly|probably|perhaps)\s+(?:to\s+)?(?:have\s+)?(?:[\p{L}-]+ly\s+)?$/iu;
 /** "contributed to their plans": taking part, not a cause. */
 const PARTICIPATION_AFTER =
   /^(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b/i;
@@ -157,6 +208,10 @@ const TASK_AFTER =
 const PRACTICE_STEP =
   /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
 const CHAIN = new Set([
+  'ensures that children receive',
+  'improves outcomes',
+  'has an impact',
+  'means that',
   'this is helping',
   'has secured',
   'enables',
@@ -181,6 +236,9 @@ export const causalRule: Rule = {
     for (const s of sentences) {
       const t = s.text;
       if (JUDGEMENT_REASON.test(t)) continue;
+      // A recommendation ("Strengthen the board … to enable …") asks for an action; it claims no
+      // effect. The prescription rule answers for it.
+      if (IMPERATIVE.test(t.trimStart())) continue;
       for (const { re, label } of PATTERNS) {
         for (const m of matches(s, re)) {
           const end = m.index + m[0].length;
@@ -198,6 +256,16 @@ export const causalRule: Rule = {
           )
             continue;
           const next = wordsAfter(t, end, 4);
+          const after = t.slice(end).replace(/^[\s,]+/, '');
+          if ((label === 'due to' || label === 'because of') && RESOURCE_REASON.test(after))
+            continue;
+          if ((label === 'as a result' || label === 'consequently') && JUDGED_EFFECT.test(after))
+            continue;
+          if (
+            (label === 'resulted in' || label === 'led to') &&
+            INSPECTION_SUBJECT.test(t.slice(Math.max(0, m.index - 60), m.index))
+          )
+            continue;
           if (
             label === 'due to' &&
             (SCHEDULED.test(next[0] ?? '') || (before.includes('is') && next[0] === 'be'))
@@ -213,7 +281,9 @@ export const causalRule: Rule = {
             continue;
           if (
             (label === 'led to' || label === 'resulted in' || label === 'prevented') &&
-            before.some((w) => MODAL.has(w))
+            before.some((w, i) =>
+              w === 'risk' || w === 'risks' ? before[i + 1] === 'of' : MODAL.has(w),
+            )
           )
             continue;
           if (
@@ -255,6 +325,18 @@ export const causalRule: Rule = {
           if (
             (label === 'as a result' || label === 'resulted in' || label === 'led to') &&
             ADMIN_CLAUSE.test(t.slice(end))
+          )
+            continue;
+          // Scoped to what was seen or hedged: "which reduces risk for the children whose cases we
+          // saw", "is likely to have contributed to", "reduces risk for many of them".
+          if (
+            SAMPLE_SCOPE.test(t) ||
+            HEDGED_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index))
+          )
+            continue;
+          if (
+            label === 'improves outcomes' &&
+            /^[^.;]{0,30}?\bfor\s+(?:many|some|most|a\s+few)\b/i.test(after)
           )
             continue;
           hits.push(hit(s, m.index, end, `“${m[0]}” states a cause.`));

@@ -118,7 +118,7 @@ const MODAL_PASSIVE = new RegExp(
   'giu',
 );
 /** An imperative at the start of a sentence or bullet: "Introduce a weekly panel ...". */
-const IMPERATIVE = new RegExp(
+export const IMPERATIVE = new RegExp(
   `^(?:(?:${BASE})\\s+and\\s+)?(?:${BASE}|make\\s+sure)\\s+(?=(?:the|a|an|all|each|every|its|their|how|whether|that|there|on|opportunities|more|additional|extra|new|clear|regular|sufficient|enough|further|appropriate|specialist|[\\p{L}-]+ly)\\b)`,
   'iu',
 );
