@@ -86,6 +86,8 @@ describe('causal claims beyond the evidence (Munro recommendation 8)', () => {
       'The small team ensures that children receive help within days.',
       'Changes to supervision are impacting the quality of plans.',
       'Areas of higher risk have resulted in better coordinated services.',
+      'Workers build trust with families that improve the children’s attendance at school.',
+      'The team ensures that children placed with relatives out of the area receive visits.',
     ],
     [
       'As a result of the restructure, a new team was appointed.',
@@ -113,6 +115,9 @@ describe('causal claims beyond the evidence (Munro recommendation 8)', () => {
       'Managers review plans monthly, which reduces risk for the children whose cases we saw.',
       'Above all, children benefit from stable relationships with their carers.',
       'This is likely to have contributed to fewer children going missing.',
+      'The new dashboard enables managers to keep track of visits.',
+      'Young people are offered a say in their plans, but few have contributed to them.',
+      'Families receive a family support service that is helping to reduce risk.',
     ],
   );
 });

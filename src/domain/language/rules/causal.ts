@@ -134,7 +134,7 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // family resilience", "this strengthened the relationships". The object must be an outcome for
   // children or the service (not a task), so "improves the process for …" stays quiet.
   {
-    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)?(?:[\p{L}-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
+    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
     label: 'improves outcomes',
   },
   // "which means that children are able to …": an outcome for children credited to what comes
@@ -152,7 +152,7 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
   // safety belong to the certainty rule.
   {
-    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,5}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
+    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,8}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
     label: 'ensures that children receive',
   },
 ];
@@ -200,10 +200,13 @@ const HEDGED_BEFORE =
   /\b(?:likely|unlikely|may|might|could|appears?|appeared|seems?|seemed|possibly|probably|perhaps)\s+(?:to\s+)?(?:have\s+)?(?:[\p{L}-]+ly\s+)?$/iu;
 /** "contributed to their plans": taking part, not a cause. */
 const PARTICIPATION_AFTER =
-  /^(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b/i;
+  /^(?:(?:them|it)\s*[.,;]|(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b)/i;
 /** After "enables … to": tasks of practice and management rather than outcomes. */
 const TASK_AFTER =
   /^(?:(?:better|more\s+\w+ly|\w+ly)\s+)?(?:monitor|understand|track|oversee|see|identify|review|know|scrutinise|challenge|plan|assess|record|consider|discuss|share|access\s+(?:information|records|data)|make\s+(?:informed\s+)?decisions|reflect)\b/i;
+/** Managers and boards as what is enabled: their capability, not an outcome for children. */
+const MANAGERS =
+  /\s(?:the\s+)?(?:senior\s+)?(?:leaders|managers|board|partnership|council|elected\s+members|directors?)\s+to$/i;
 /** After "led to" / "resulted in": a step of the work itself ("appropriate decisions", "clear plans"). */
 const PRACTICE_STEP =
   /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
@@ -248,6 +251,10 @@ export const causalRule: Rule = {
             continue;
           // "enables managers to monitor performance": a task made possible, not an outcome.
           if (label === 'enables' && TASK_AFTER.test(t.slice(end).trimStart())) continue;
+          // "enable leaders to …", "enables the board to …": what managers can do, not an outcome.
+          if (label === 'enables' && MANAGERS.test(m[0])) continue;
+          // "a service that is helping to reduce risk": "helps to" is the hedged form.
+          if (label === 'this is helping' && /^\s+to\b/i.test(t.slice(end))) continue;
           // "leading to appropriate decisions", "results in strong planning": the next step of
           // the work, seen in the records, not an outcome for children.
           if (
