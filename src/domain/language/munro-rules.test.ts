@@ -37,6 +37,7 @@ describe('over-certain about safety, risk or outcomes (Munro recommendation 7)',
       'Children come into care without delay to ensure that they are safeguarded.',
       'Careful monitoring of placements means that children are safeguarded.',
       'Young people only go back to their families when it is safe.',
+      'After the safety plan, the baby is no longer at risk.',
     ],
     [
       'Children return home when it is safe to do so.',
@@ -52,6 +53,7 @@ describe('over-certain about safety, risk or outcomes (Munro recommendation 7)',
       'Leaders cannot be assured that children in unregistered homes are safe.',
       'Children say that they feel safe where they live.',
       'Young people go back to their families when it is safe to do so.',
+      'Some teenagers are still at risk when they go missing.',
     ],
   );
 });
