@@ -130,15 +130,15 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     label: 'has secured',
   },
   // A service or practice as the subject of a verb of effect on an outcome, in the simple
-  // present or past: "support that reduces risk and improves outcomes", "partnerships build
-  // family resilience", "this strengthened the relationships". The object must be an outcome for
+  // present or past: "the clinic improves outcomes for babies", "mentoring raises
+  // attainment", "the project strengthened family relationships". The object must be an outcome for
   // children or the service (not a task), so "improves the process for …" stays quiet.
   {
     re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
     label: 'improves outcomes',
   },
-  // "which means that children are able to …": an outcome for children credited to what comes
-  // before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
+  // "which means that families have a named worker": an outcome for children or families
+  // credited to what comes before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
   {
     re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
     label: 'means that',
@@ -147,8 +147,8 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     re: /\b(?:has|have|had|having)\s+(?:[\p{L}-]+ly\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,1}?(?:positive|good|beneficial|real|clear|discernible|tangible|strong|demonstrable)\s+(?:impact|effect|influence)\s+on\b|\bimpacting\b|\bpav(?:es|ed|ing)\s+the\s+way\b|\btestament\s+to\b|\bcatalyst\s+(?:for|in)\b|\breap(?:s|ed)?\s+(?:[\p{L}-]+\s+)?(?:rewards|benefits)\b|\b(?:is|are|was|were|been)\s+(?:also\s+)?(?:central|fundamental|key|instrumental|integral|pivotal|critical|crucial|vital|important)\s+(?:to\s+(?:the\s+)?(?:success|improvement|improvements|progress|developing|strengthen\w*|improv\w*)|in\s+(?:strengthen|improv|reduc|secur|rais|increas|develop|driv|achiev|sustain)\w*)\b|\badd(?:s|ed|ing)\s+to\s+(?:the\s+)?(?:stability|instability|delay|drift|uncertainty|risk)\b|\bachieved\s+(?:through|by)\b|\b(?:further\s+)?enhanced\s+by\b|\bdue\s+(?:in\s+(?:[\p{L}-]+\s+){1,3})to\b/giu,
     label: 'has an impact',
   },
-  // The service as the guarantor of what children receive: "the leadership team ensures that
-  // children receive good support", "ensuring that children get help before …". "To ensure" (a
+  // The service as the guarantor of what children receive: "the duty team ensures that
+  // children receive a visit within a day", "ensuring that care leavers get a flat". "To ensure" (a
   // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
   // safety belong to the certainty rule.
   {
@@ -182,15 +182,15 @@ const PURPOSE_BEFORE = new Set([
   'needs',
 ]);
 /**
- * After "due to" / "because of": a shortage of staff or money explains a shortfall ("delays due
- * to staff turnover", "in part due to insufficient resources"); readers call these plain reasons,
+ * After "due to" / "because of": a shortage of staff or money explains a shortfall ("visits are
+ * late due to staff turnover", "partly due to a shortage of interpreters"); readers call these plain reasons,
  * like the guidelines' "because of staff sickness, the visit was rescheduled".
  */
 const RESOURCE_REASON =
   /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*)\b/iu;
-/** The effect is a grade or the inspection itself ("consequently … is judged to be good"). */
+/** The effect is a grade or the inspection itself ("as a result, the service is judged to be good"). */
 const JUDGED_EFFECT = /^[^.;]{0,100}?\b(?:is|are|was|were|be)\s+judged\b/i;
-/** "a focused visit that resulted in areas for priority action": the inspection's own steps. */
+/** "a monitoring visit that resulted in two priority actions": the inspection's own steps. */
 const INSPECTION_SUBJECT = /\b(?:visit|inspection|inspectors|inspector|ofsted)\s+(?:\w+\s+){0,2}$/i;
 /** The claim is scoped to the sample: "for the children whose cases we saw", "in the cases we sampled". */
 const SAMPLE_SCOPE =
@@ -239,7 +239,7 @@ export const causalRule: Rule = {
     for (const s of sentences) {
       const t = s.text;
       if (JUDGEMENT_REASON.test(t)) continue;
-      // A recommendation ("Strengthen the board … to enable …") asks for an action; it claims no
+      // A recommendation ("Strengthen the panel … to enable …") asks for an action; it claims no
       // effect. The prescription rule answers for it.
       if (IMPERATIVE.test(t.trimStart())) continue;
       for (const { re, label } of PATTERNS) {
@@ -253,7 +253,7 @@ export const causalRule: Rule = {
           if (label === 'enables' && TASK_AFTER.test(t.slice(end).trimStart())) continue;
           // "enable leaders to …", "enables the board to …": what managers can do, not an outcome.
           if (label === 'enables' && MANAGERS.test(m[0])) continue;
-          // "a service that is helping to reduce risk": "helps to" is the hedged form.
+          // "a group that is helping to ease stress": "helps to" is the hedged form.
           if (label === 'this is helping' && /^\s+to\b/i.test(t.slice(end))) continue;
           // "leading to appropriate decisions", "results in strong planning": the next step of
           // the work, seen in the records, not an outcome for children.
