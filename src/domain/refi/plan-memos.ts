@@ -12,6 +12,8 @@ export type MemoTarget = 'activity' | 'evidence' | 'code' | 'coding' | 'case';
 
 export interface PlanMemo {
   guid: string;
+  /** The Note it was made from. */
+  noteGuid: string;
   targetType: MemoTarget;
   /** The planned code, evidence, coding or case GUID (null for the activity). */
   targetGuid: string | null;
@@ -122,6 +124,7 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
       const title = t.about ? `${n.name ?? 'Memo'} (on “${t.about}”)` : n.name;
       out.push({
         guid: i === 0 ? n.guid : uuidV5(`${n.guid}:${t.type}:${t.guid ?? ''}`),
+        noteGuid: n.guid,
         targetType: t.type,
         targetGuid: t.guid,
         title: title ? title.slice(0, 300) : null,

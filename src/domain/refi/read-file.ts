@@ -40,6 +40,7 @@ export function readRefiFile(
     let format: RefiFormat;
     let containerNotes: string[] = [];
     let readInternal: (path: string) => Uint8Array | null = () => null;
+    let resolveFile: (path: string) => { name: string; bytes: Uint8Array } | null = () => null;
     let label = fileName;
     if (looksLikeZip(bytes)) {
       const q = openQdpx(bytes);
@@ -47,6 +48,11 @@ export function readRefiFile(
       format = 'qdpx';
       containerNotes = q.notes;
       readInternal = q.readInternal;
+      resolveFile = (path) => {
+        const entry = q.entryOf(path);
+        const bytes = entry ? q.readInternal(path) : null;
+        return entry && bytes ? { name: entry.slice(entry.lastIndexOf('/') + 1), bytes } : null;
+      };
       label = `${fileName}: ${q.qdeName}`;
     } else {
       if (bytes.length > MAX_XML_BYTES) throw new RefiInvalid(`${fileName} is too large`, []);
@@ -67,6 +73,7 @@ export function readRefiFile(
       file: label,
       repairGuids,
       readInternal,
+      resolveFile,
       repairs,
     });
     return { format: format === 'qdpx' ? 'qdpx' : 'qde', project, report };

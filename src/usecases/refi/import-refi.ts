@@ -19,7 +19,11 @@ import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../coding/seed-codebook.js';
 import { actorRef, frameworkRegistry, todayInEngland } from '../evidence/evidence-access.js';
 import { codebookPlan, reviewMemo } from './import-plan-extras.js';
-import { writeImportPlan, type ImportCounts } from './write-import.js';
+import { writeImportPlan, type ImportCounts, type ImportedRows } from './write-import.js';
+import { insertRefiFiles, insertRefiOriginals } from '../../data/repositories/refi-originals.js';
+import { uuidV5 } from '../../domain/refi/guid.js';
+import { originalsOf } from '../../domain/refi/originals.js';
+import type { ImportedProject } from '../../domain/refi/read-project.js';
 import type { Transaction } from 'kysely';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
@@ -139,7 +143,14 @@ export async function importRefi(
       activity = (await findActivity(trx, id))!;
     }
     await ensureCodebook(trx, ctx.actor, activity);
-    const { counts, refNos } = await writeImportPlan(trx, activity, plan, importer, input.fileName);
+    const { counts, refNos, rows } = await writeImportPlan(
+      trx,
+      activity,
+      plan,
+      importer,
+      input.fileName,
+    );
+    if (file.format !== 'qdc') await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
     const review = reviewLines(plan, refNos);
     if (review.length > 0) await insertReviewMemo(trx, activity, importer, input.fileName, review);
     await writeAudit(trx, ctx.actor, {
@@ -178,6 +189,38 @@ export async function importRefi(
       review: outcome.review,
     },
   };
+}
+
+/** Stores what the file wrote that the rows cannot hold, and the files of its media sources. */
+async function keepOriginals(
+  trx: Transaction<DB>,
+  activityId: string,
+  project: ImportedProject,
+  plan: ImportPlan,
+  rows: ImportedRows,
+  sha256: string,
+): Promise<void> {
+  const originals = originalsOf(project, plan, uuidV5(`project:${sha256}`));
+  await insertRefiOriginals(
+    trx,
+    activityId,
+    sha256,
+    originals.map((o) => ({
+      kind: o.kind,
+      guid: o.guid,
+      localId: o.local ? (rows[o.local.kind].get(o.local.guid) ?? null) : null,
+      data: o.data,
+      xml: o.xml,
+    })),
+  );
+  await insertRefiFiles(
+    trx,
+    activityId,
+    project.files.map((f) => ({
+      ...f,
+      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+    })),
+  );
 }
 
 function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {
