@@ -100,9 +100,10 @@ export function withoutDanglingRefs(xml: string, present: Set<string>): string {
   return xml
     .split('\n')
     .filter((line) => {
-      const m = /^\s*<(Member\w+|NoteRef|CodeRef|SourceRef|SelectionRef)\s+targetGUID="([^"]+)"\/>$/.exec(
-        line,
-      );
+      const m =
+        /^\s*<(Member\w+|NoteRef|CodeRef|SourceRef|SelectionRef)\s+targetGUID="([^"]+)"\/>$/.exec(
+          line,
+        );
       return !m || present.has(m[2]!);
     })
     .join('\n');

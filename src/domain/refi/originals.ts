@@ -28,6 +28,9 @@ export type LocalKind = 'code' | 'case' | 'evidence' | 'coding' | 'memo';
 
 export interface CodeOriginal {
   name: string;
+  isCodable: boolean;
+  /** Whether the import made it codable (a code marked not codable that has codings). */
+  plannedCodable: boolean | null;
   color: string | null;
   description: string | null;
 }
@@ -104,8 +107,16 @@ export function originalsOf(p: ImportedProject, plan: ImportPlan, projectGuid: s
   push({ kind: 'project', guid: projectGuid, data: project });
   for (const k of p.kept)
     push({ kind: k.kind === 'source' ? 'media' : k.kind, guid: k.guid, xml: k.xml });
+  const plannedCodes = new Map(plan.codes.map((x) => [x.guid, x]));
   for (const c of flattenCodes(p.codes)) {
-    const data: CodeOriginal = { name: c.name, color: c.rawColor ?? c.color, description: c.description };
+    const planned = plannedCodes.get(plan.aliases.code.get(c.guid) ?? c.guid);
+    const data: CodeOriginal = {
+      name: c.name,
+      isCodable: c.isCodable,
+      plannedCodable: planned?.isCodable ?? null,
+      color: c.rawColor ?? c.color,
+      description: c.description,
+    };
     push({
       kind: 'code',
       guid: c.guid,
@@ -156,7 +167,8 @@ export function originalsOf(p: ImportedProject, plan: ImportPlan, projectGuid: s
       push({
         kind: 'coding',
         guid: k.guid,
-        local: kept === k.guid && plannedCodings.has(k.guid) ? { kind: 'coding', guid: k.guid } : null,
+        local:
+          kept === k.guid && plannedCodings.has(k.guid) ? { kind: 'coding', guid: k.guid } : null,
         data,
       });
     };

@@ -48,7 +48,8 @@ const dedupe = (list: string[]) => [...new Set(list)];
 function inverseMap(map: Int32Array, length: number): Int32Array {
   const inv = new Int32Array(length + 1).fill(-1);
   for (let i = map.length - 1; i >= 0; i--) inv[map[i]!] = i;
-  for (let p = length; p >= 0; p--) if (inv[p] === -1) inv[p] = p === length ? map.length - 1 : inv[p + 1]!;
+  for (let p = length; p >= 0; p--)
+    if (inv[p] === -1) inv[p] = p === length ? map.length - 1 : inv[p + 1]!;
   return inv;
 }
 
@@ -75,6 +76,7 @@ export function restoreOriginals(p: RefiProject, o: OriginalsForExport): RefiPro
       c.guid = e.guid;
     }
     if (d.name.replace(/\s+/g, ' ').trim() === c.name) c.name = d.name;
+    if (d.plannedCodable === c.isCodable) c.isCodable = d.isCodable;
     if (d.color !== null && colourOf(d.color) === c.color) c.color = d.color;
     if ((d.description?.trim() || null) === c.description) c.description = d.description;
   }

@@ -112,8 +112,7 @@ export function withoutUnusedFrameworkCodes(s: EvidenceBaseSnapshot): SnapshotCo
     ...s.memos.filter((m) => m.targetType === 'code').map((m) => m.targetId ?? ''),
   ]);
   const parent = new Map(s.codes.map((c) => [c.id, c.parentId]));
-  for (const c of s.codes)
-    if (c.source !== 'framework') used.add(c.id);
+  for (const c of s.codes) if (c.source !== 'framework') used.add(c.id);
   for (const id of [...used]) {
     let p = parent.get(id) ?? null;
     while (p !== null && !used.has(p)) {

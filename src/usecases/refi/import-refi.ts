@@ -150,7 +150,8 @@ export async function importRefi(
       importer,
       input.fileName,
     );
-    if (file.format !== 'qdc') await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
+    if (file.format !== 'qdc')
+      await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
     const review = reviewLines(plan, refNos);
     if (review.length > 0) await insertReviewMemo(trx, activity, importer, input.fileName, review);
     await writeAudit(trx, ctx.actor, {
