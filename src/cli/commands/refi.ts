@@ -60,7 +60,10 @@ function importCommand(parent: Command, what: string): void {
     )
     .argument('<file>', 'the .qdpx, .qde or .qdc file')
     .option('--activity <id>', 'the activity to import into (its team or an administrator)')
-    .option('--la <id>', 'without --activity: the local authority of the new activity to create')
+    .option(
+      '--la <id>',
+      'without --activity: the local authority of the new activity (needed when the register holds more than one)',
+    )
     .option(
       '--type <type>',
       'without --activity: the type of the new activity',
@@ -76,12 +79,6 @@ function importCommand(parent: Command, what: string): void {
     .option('--json', 'print JSON')
     .action(
       action(async (file: string, opts: ImportOptions) => {
-        if (!opts.activity && !opts.la)
-          throw new AppError('VALIDATION_FAILED', {
-            message:
-              'Say where to import: --activity ID, or --la ID to create a new activity for it.',
-            details: [{ field: '--la', reason: 'A new activity needs its local authority' }],
-          });
         let bytes: Uint8Array;
         try {
           bytes = new Uint8Array(await readFile(file));
@@ -101,7 +98,7 @@ function importCommand(parent: Command, what: string): void {
               ? { activityId: opts.activity }
               : {
                   newActivity: {
-                    laId: opts.la!,
+                    ...(opts.la ? { laId: opts.la } : {}),
                     activityType: opts.type,
                     ...(opts.start ? { plannedStart: opts.start } : {}),
                     ...(opts.title ? { title: opts.title } : {}),

@@ -19,6 +19,7 @@ import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../coding/seed-codebook.js';
 import { actorRef, frameworkRegistry, todayInEngland } from '../evidence/evidence-access.js';
 import { codebookPlan, reviewMemo } from './import-plan-extras.js';
+import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
 import { writeImportPlan, type ImportCounts, type ImportedRows } from './write-import.js';
 import { insertRefiFiles, insertRefiOriginals } from '../../data/repositories/refi-originals.js';
 import { uuidV5 } from '../../domain/refi/guid.js';
@@ -37,7 +38,8 @@ export const ImportRefiInput = z
     /** Or create a new activity for the import (who may: policies.createActivity). */
     newActivity: z
       .object({
-        laId: z.string().min(1),
+        /** Needed only when the register holds more than one local authority. */
+        laId: z.string().min(1).optional(),
         activityType: z.string().default('standard_inspection'),
         plannedStart: isoDate.optional(),
         title: z.string().trim().max(200).optional(),
@@ -101,7 +103,7 @@ export async function importRefi(
   } else {
     const n = input.newActivity!;
     const checked = await checkNewActivity(ctx, {
-      laId: n.laId,
+      laId: n.laId ?? (await onlyLocalAuthority(ctx)),
       activityType: n.activityType,
       plannedStart: n.plannedStart ?? todayInEngland(),
       ...(n.title ? { title: n.title } : {}),
@@ -222,6 +224,27 @@ async function keepOriginals(
       sha256: createHash('sha256').update(f.bytes).digest('hex'),
     })),
   );
+}
+
+/** The local authority of a new activity when none is given: the register's only one. */
+async function onlyLocalAuthority(ctx: UseCaseContext): Promise<string> {
+  const las = await listLocalAuthorities(ctx.db);
+  if (las.length === 1) return las[0]!.id;
+  throw new AppError('VALIDATION_FAILED', {
+    message:
+      las.length === 0
+        ? 'The local authority register is not loaded yet, so no activity can be created for the import: load it first (triangulate la load), or import into an existing activity (--activity ID).'
+        : 'Say which local authority the new activity is for (--la ID; triangulate la list shows them), or import into an existing activity (--activity ID).',
+    details: [
+      {
+        field: 'laId',
+        reason:
+          las.length === 0
+            ? 'The local authority register is empty'
+            : `The register holds ${las.length} local authorities`,
+      },
+    ],
+  });
 }
 
 function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {

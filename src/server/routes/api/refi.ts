@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
-import { AppError } from '../../../errors.js';
 import { exportCodebook } from '../../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiInput } from '../../../usecases/refi/import-refi.js';
@@ -98,12 +97,6 @@ function importInput(
   bytes: Uint8Array,
   repairGuids: boolean,
 ): ImportRefiInput {
-  if (!t.activityId && !t.laId)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        { field: 'activityId', reason: 'Give activityId, or laId to create a new activity' },
-      ],
-    });
   return {
     fileName,
     bytes,
@@ -112,7 +105,7 @@ function importInput(
       ? { activityId: t.activityId }
       : {
           newActivity: {
-            laId: t.laId!,
+            ...(t.laId ? { laId: t.laId } : {}),
             ...(t.activityType ? { activityType: t.activityType } : {}),
             ...(t.plannedStart ? { plannedStart: t.plannedStart } : {}),
             ...(t.title ? { title: t.title } : {}),
