@@ -48,6 +48,7 @@ interface ImportOptions {
   start?: string;
   title?: string;
   repairGuids?: boolean;
+  skipMissingSources?: boolean;
   as?: string;
   json?: boolean;
 }
@@ -75,6 +76,10 @@ function importCommand(parent: Command, what: string): void {
       '--repair-guids',
       'replace identifiers that are not GUIDs by new ones instead of refusing the file',
     )
+    .option(
+      '--skip-missing-sources',
+      'import the rest of a project some of whose source files are absent (each is listed) instead of refusing it',
+    )
     .option('--as <email>', 'act as this person')
     .option('--json', 'print JSON')
     .action(
@@ -94,6 +99,7 @@ function importCommand(parent: Command, what: string): void {
             fileName: path.basename(file),
             bytes,
             repairGuids: opts.repairGuids ?? false,
+            skipMissingSources: opts.skipMissingSources ?? false,
             ...(opts.activity
               ? { activityId: opts.activity }
               : {
@@ -124,24 +130,37 @@ export function registerRefiCommands(program: Command): void {
     )
     .requiredOption('--activity <id>', 'the activity')
     .requiredOption('--out <file>', 'where to write the .qdpx file')
+    .option(
+      '--with-framework-codes',
+      "for an activity made from an imported project: also write the framework's codes nothing uses",
+    )
     .option('--as <email>', 'act as this person')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; out: string; as?: string; json?: boolean }) => {
-        await withDatabase(async (cli) => {
-          const r = await exportProject(await useCaseContext(cli, opts.as), {
-            activityId: opts.activity,
+      action(
+        async (opts: {
+          activity: string;
+          out: string;
+          withFrameworkCodes?: boolean;
+          as?: string;
+          json?: boolean;
+        }) => {
+          await withDatabase(async (cli) => {
+            const r = await exportProject(await useCaseContext(cli, opts.as), {
+              activityId: opts.activity,
+              includeFrameworkCodes: opts.withFrameworkCodes ?? false,
+            });
+            await save(opts.out, r.bytes);
+            const data = { file: opts.out, bytes: r.bytes.length, counts: r.counts };
+            output(
+              opts.json,
+              data,
+              () =>
+                `Wrote ${opts.out} (${r.bytes.length} bytes): ${r.counts.sources} sources, ${r.counts.codes} codes, ${r.counts.codings} codings in ${r.counts.selections} selections, ${r.counts.cases} cases, ${r.counts.notes} memos, ${r.counts.users} people; ${r.counts.kept} elements kept from imported files (${r.counts.files} files).`,
+            );
           });
-          await save(opts.out, r.bytes);
-          const data = { file: opts.out, bytes: r.bytes.length, counts: r.counts };
-          output(
-            opts.json,
-            data,
-            () =>
-              `Wrote ${opts.out} (${r.bytes.length} bytes): ${r.counts.sources} sources, ${r.counts.codes} codes, ${r.counts.codings} codings in ${r.counts.selections} selections, ${r.counts.cases} cases, ${r.counts.notes} memos, ${r.counts.users} people.`,
-          );
-        });
-      }),
+        },
+      ),
     );
   importCommand(qdpx, 'project (.qdpx or .qde) or codebook (.qdc)');
 
@@ -189,6 +208,10 @@ function importText(r: ImportRefiResult): string {
   section(
     'Not imported (Triangulate has no place for them):',
     r.report.skipped.map((s) => `${s.count} ${s.what}`),
+  );
+  section(
+    'Left out because their file is not in the archive:',
+    r.report.notImported.map((n) => `<${n.element} guid="${n.guid}">: ${n.reason}`),
   );
   section('Warnings:', r.report.warnings);
   section('To check (also left as a memo on the activity):', r.report.review);

@@ -92,11 +92,28 @@ function plainText(p: ComparedProject, el: XmlElement): string | null {
   return bytes ? decodeSourceText(bytes).text : null;
 }
 
-export function compareProjects(before: ComparedProject, after: ComparedProject): Loss[] {
+/**
+ * The losses; `excused` names elements known to be left out (an import told about them), which
+ * are not losses, nor is anything inside them.
+ */
+export function compareProjects(
+  before: ComparedProject,
+  after: ComparedProject,
+  excused: Set<string> = new Set(),
+): Loss[] {
   const losses: Loss[] = [];
   const a = identified(before.root);
   const b = identified(after.root);
+  const isExcused = (el: XmlElement): boolean => {
+    for (let g: string | null = canon(el.attrs.guid ?? ''); g !== null;) {
+      if (excused.has(g)) return true;
+      const e = a.get(g);
+      g = e ? parentGuid(before.root, e) : null;
+    }
+    return false;
+  };
   for (const [guid, el] of a) {
+    if (isExcused(el)) continue;
     const lose = (what: string) => losses.push({ element: el.name, guid, what });
     const other = b.get(guid);
     if (!other) {
@@ -125,7 +142,9 @@ export function compareProjects(before: ComparedProject, after: ComparedProject)
     if (text !== null && plainText(after, other) !== text)
       lose(`its text changed (${JSON.stringify(text.slice(0, 40))}…)`);
     const theirs = new Set(refsOf(other));
-    for (const r of refsOf(el)) if (!theirs.has(r)) lose(`lost its ${r.replace(':', ' to ')}`);
+    for (const r of refsOf(el))
+      if (!theirs.has(r) && !excused.has(r.slice(r.indexOf(':') + 1)))
+        lose(`lost its ${r.replace(':', ' to ')}`);
     const values = new Set(valuesOf(other));
     for (const v of valuesOf(el)) if (!values.has(v)) lose(`lost its variable value ${v}`);
     for (const attr of FILE_ATTRS) {

@@ -81,7 +81,6 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
     }
   }
   const notes = new Set(p.notes.map((n) => n.guid));
-  let otherLinks = 0;
   for (const l of p.links) {
     const [note, other] =
       l.originGuid && notes.has(l.originGuid)
@@ -99,14 +98,9 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
             : ctx.evidence.has(other)
               ? { type: 'evidence', guid: other }
               : null;
+    // Every link is also kept whole and exported again (src/domain/refi/originals.ts).
     if (note && target) add(note, target);
-    else otherLinks++;
   }
-  if (otherLinks)
-    ctx.report.skipped.push({
-      what: 'links between items (Triangulate keeps links from notes to cases, codes and sources as memos)',
-      count: otherLinks,
-    });
   const out: PlanMemo[] = [];
   for (const n of p.notes) {
     const description = n.description?.trim() ?? '';

@@ -12,6 +12,7 @@ export interface ReadContext {
   skipped: Map<string, number>;
   warnings: string[];
   fatal: RefiDetail[];
+  notImported: Array<{ element: string; guid: string; reason: string }>;
 }
 
 /** The canonical GUID of an attribute (a replacement in repair mode), or null. */

@@ -25,6 +25,8 @@ export type RefiFile =
 export interface ReadFileOptions {
   /** Replace identifiers that are not GUIDs by new ones (reported) instead of refusing the file. */
   repairGuids?: boolean;
+  /** Import the rest when source files are absent, listing each, instead of refusing. */
+  skipMissingSources?: boolean;
 }
 
 const MAX_XML_BYTES = 256 * 1024 * 1024;
@@ -75,6 +77,7 @@ export function readRefiFile(
       readInternal,
       resolveFile,
       repairs,
+      skipMissingSources: opts.skipMissingSources ?? false,
     });
     return { format: format === 'qdpx' ? 'qdpx' : 'qde', project, report };
   } catch (err) {

@@ -50,6 +50,8 @@ export interface ReadReport {
   repairs: string[];
   /** What the file holds that Triangulate does not import, counted by kind. */
   skipped: Array<{ what: string; count: number }>;
+  /** Elements left out because their file is absent (only when asked to skip them). */
+  notImported: Array<{ element: string; guid: string; reason: string }>;
   warnings: string[];
 }
 
@@ -62,6 +64,8 @@ export interface ReadOptions {
   resolveFile?(path: string): { name: string; bytes: Uint8Array } | null;
   /** Repairs already noted (from validation and the container). */
   repairs?: string[];
+  /** Leave out sources whose file is absent (listed) instead of refusing the file. */
+  skipMissingSources?: boolean;
 }
 
 const DT = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -126,6 +130,17 @@ function sourceText(
     }
   }
   const path = plain ?? rich;
+  if (opts.skipMissingSources && path) {
+    ctx.notImported.push({
+      element: el.name,
+      guid: guidOf(ctx, el) ?? el.attrs.guid ?? '',
+      reason: `its text file '${path}' is not in the archive; its ${childrenNamed(el, 'PlainTextSelection').length} selection(s) and ${
+        childrenNamed(el, 'PlainTextSelection').flatMap((s) => childrenNamed(s, 'Coding')).length +
+        childrenNamed(el, 'Coding').length
+      } coding(s) were left out with it`,
+    });
+    return null;
+  }
   ctx.fatal.push({
     field: el.path,
     value: el.attrs.guid ?? '',
@@ -324,6 +339,7 @@ export function readProject(
     skipped: new Map(),
     warnings: [],
     fatal: [],
+    notImported: [],
   };
   const keep: KeepContext = {
     repairGuids: opts.repairGuids,
@@ -380,6 +396,7 @@ function reportOf(ctx: ReadContext): ReadReport {
   return {
     repairs: ctx.repairs,
     skipped: [...ctx.skipped].map(([what, count]) => ({ what, count })),
+    notImported: ctx.notImported,
     warnings: ctx.warnings,
   };
 }
@@ -405,6 +422,7 @@ export function readCodebookDocument(
     skipped: new Map(),
     warnings: [],
     fatal: [],
+    notImported: [],
   };
   const codes = readCodes(ctx, firstChild(root, 'Codes'));
   skip(ctx, 'sets of codes', childrenNamed(firstChild(root, 'Sets'), 'Set').length);

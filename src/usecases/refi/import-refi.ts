@@ -47,6 +47,11 @@ export const ImportRefiInput = z
       .optional(),
     /** Replace identifiers that are not GUIDs by new ones (listed in the report). */
     repairGuids: z.boolean().default(false),
+    /**
+     * Import the rest of a project some of whose source files are absent (each is listed with its
+     * GUID, as are its selections and codings) instead of refusing the file.
+     */
+    skipMissingSources: z.boolean().default(false),
   })
   .refine((v) => (v.activityId === undefined) !== (v.newActivity === undefined), {
     message: 'Give either an activity to import into or the local authority of a new activity',
@@ -65,6 +70,8 @@ export interface ImportRefiResult {
   report: {
     repairs: string[];
     skipped: Array<{ what: string; count: number }>;
+    /** Elements left out (only with skipMissingSources): which, and why. */
+    notImported: Array<{ element: string; guid: string; reason: string }>;
     warnings: string[];
     /** What someone should check: defaulted methods and case kinds (also left as a memo). */
     review: string[];
@@ -119,7 +126,10 @@ export async function importRefi(
   const fw = frameworkRegistry().get(frameworkId);
   let file;
   try {
-    file = readRefiFile(input.bytes, input.fileName, { repairGuids: input.repairGuids });
+    file = readRefiFile(input.bytes, input.fileName, {
+      repairGuids: input.repairGuids,
+      skipMissingSources: input.skipMissingSources,
+    });
   } catch (err) {
     if (err instanceof RefiInvalid)
       throw new AppError('IMPORT_INVALID', {
@@ -171,6 +181,7 @@ export async function importRefi(
         counts,
         repairs: plan.report.repairs.length,
         skipped: plan.report.skipped,
+        notImported: plan.report.notImported,
         warnings: plan.report.warnings.length,
         review: review.length,
       },
@@ -188,6 +199,7 @@ export async function importRefi(
     report: {
       repairs: plan.report.repairs,
       skipped: plan.report.skipped,
+      notImported: plan.report.notImported,
       warnings: plan.report.warnings,
       review: outcome.review,
     },
