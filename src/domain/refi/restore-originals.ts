@@ -133,6 +133,10 @@ export function restoreOriginals(p: RefiProject, o: OriginalsForExport): RefiPro
   const sourceMap = new Map<string, string>();
   const sourceOriginals = byCurrent('source');
   const selections = new Map(of('selection').map((e) => [e.guid, e.data as SelectionOriginal]));
+  const uncoded = new Map<string, Array<[string, SelectionOriginal]>>();
+  for (const [guid, so] of selections)
+    if (so.codings.length === 0)
+      uncoded.set(so.source, [...(uncoded.get(so.source) ?? []), [guid, so]]);
   const codingOriginals = byCurrent('coding');
   const mergedInto = new Map<string, Array<{ guid: string; d: CodingOriginal }>>();
   for (const e of of('coding')) {
@@ -241,8 +245,7 @@ export function restoreOriginals(p: RefiProject, o: OriginalsForExport): RefiPro
       sel.start = inv[sel.start]!;
       sel.end = inv[sel.end]!;
     }
-    for (const [guid, so] of selections)
-      if (so.source === e.guid && so.codings.length === 0) selectionOf(guid, so);
+    for (const [guid, so] of uncoded.get(e.guid) ?? []) selectionOf(guid, so);
     s.selections = [...s.selections.filter((x) => x.codings.length > 0), ...restored.values()].sort(
       (a, b) => a.start - b.start || a.end - b.end,
     );
