@@ -106,8 +106,13 @@ export interface EvidenceBaseSnapshot {
  * The codebook without the framework's codes that nothing uses (no coding, memo or used child):
  * the export of an imported project gives back what was imported and what users added.
  */
-export function withoutUnusedFrameworkCodes(s: EvidenceBaseSnapshot): SnapshotCode[] {
+export function withoutUnusedFrameworkCodes(
+  s: EvidenceBaseSnapshot,
+  /** GUIDs of codes an imported file had (kept whatever their origin). */
+  imported: Set<string>,
+): SnapshotCode[] {
   const used = new Set<string>([
+    ...s.codes.filter((c) => imported.has(c.guid)).map((c) => c.id),
     ...s.codings.map((k) => k.codeId),
     ...s.memos.filter((m) => m.targetType === 'code').map((m) => m.targetId ?? ''),
   ]);

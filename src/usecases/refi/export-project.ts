@@ -49,7 +49,12 @@ export async function exportProject(
   const snapshot = await evidenceBaseSnapshot(ctx.db, activity, refiOrigin());
   const originals = await originalsForExport(ctx.db, activity.id, snapshot);
   if (originals.elements.length > 0 && !input.includeFrameworkCodes)
-    snapshot.codes = withoutUnusedFrameworkCodes(snapshot);
+    snapshot.codes = withoutUnusedFrameworkCodes(
+      snapshot,
+      new Set(
+        originals.elements.flatMap((e) => (e.kind === 'code' && e.current ? [e.current] : [])),
+      ),
+    );
   const project = restoreOriginals(toRefiProject(snapshot), originals);
   const bytes = buildQdpx(writeProject(project));
   const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
