@@ -12,6 +12,7 @@ import type { DB } from '../../data/schema.js';
 import type { EvidenceBaseSnapshot } from '../../domain/refi/to-refi.js';
 import type { OriginalsForExport } from '../../domain/refi/restore-originals.js';
 import { listRefiFiles, listRefiOriginals } from '../../data/repositories/refi-originals.js';
+import { now } from '../../clock.js';
 
 const PAGE = 2_000;
 
@@ -60,7 +61,7 @@ export async function evidenceBaseSnapshot(
   return {
     title: activity.title,
     origin,
-    exportedAt: new Date(),
+    exportedAt: now(),
     evidence,
     codes,
     codings,
