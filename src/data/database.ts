@@ -1,10 +1,10 @@
 // Opens the database the configuration asks for: embedded PGlite in a data folder, or PostgreSQL.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { ensurePrivateDataDir } from './data-dir-permissions.js';
 import { PgliteWorkerClient, PgliteWorkerDialect } from './pglite-worker-dialect.js';
 import type { DB } from './schema.js';
 import { pgTypeOverrides } from './type-parsers.js';
@@ -67,7 +67,7 @@ export async function openDatabase(
   let releaseLock = (): void => undefined;
   let dataDir: string | null = null;
   if (!options.inMemory) {
-    mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDataDir(config.dataDir);
     releaseLock = acquireDataDirLock(config.dataDir);
     dataDir = path.join(config.dataDir, 'pgdata');
   }
