@@ -26,17 +26,13 @@ import {
 } from '../../data/repositories/activities.js';
 import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
-import {
-  parseAnnexA,
-  type AnnexAIssue,
-  type ParsedRow,
-  type ParseResult,
-} from '../../domain/annex-a/parse.js';
+import { type AnnexAIssue, type ParsedRow, type ParseResult } from '../../domain/annex-a/parse.js';
 import { newPseudonymKey, pseudonymiser } from '../../domain/annex-a/pseudonymise.js';
 import { SpreadsheetError } from '../../domain/files/spreadsheet.js';
 import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
+import { parseAnnexAInWorker } from '../../workers/parse-annex-a.js';
 import type { UseCaseContext } from '../context.js';
 
 export const MAX_ANNEX_A_BYTES = 200 * 1024 * 1024;
@@ -204,9 +200,9 @@ export async function importAnnexA(
   let replaced: string | null = null;
   try {
     const readFirst = options.readFirst
-      ? await parseAnnexA(input.bytes, input.fileName, {
+      ? await parseAnnexAInWorker(input.bytes, input.fileName, {
           referenceDate,
-          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          pseudonymKey: key,
           onProgress: (fraction, rows) =>
             onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.6, rows }),
         })
@@ -260,9 +256,9 @@ export async function importAnnexA(
       }
       const result =
         readFirst ??
-        (await parseAnnexA(input.bytes, input.fileName, {
+        (await parseAnnexAInWorker(input.bytes, input.fileName, {
           referenceDate,
-          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          pseudonymKey: key,
           onProgress: (fraction, rows) =>
             onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.9, rows }),
           onRows: async (batch) => {
