@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'faults',
     include: ['test/faults/**/*.test.ts'],
     testTimeout: 180_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
   },
 });

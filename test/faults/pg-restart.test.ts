@@ -26,7 +26,7 @@ beforeAll(async () => {
   pg = startPrivatePostgres(Number(process.env.TRIANGULATE_FAULTS_PG_PORT ?? 55432));
   env = { DATABASE_URL: pg.url };
   app = await startApp(env);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await app?.stop();
@@ -104,4 +104,4 @@ test('restarting PostgreSQL mid-load: process alive, acknowledged writes kept, a
     processAlive: app.alive(),
     auditVerify: verify.status === 0 ? 'clean' : 'BROKEN',
   });
-}, 120_000);
+}, 240_000);

@@ -20,23 +20,30 @@ export function cli(
   args: string[],
 ): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     timeout: 120_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Environment for a child: an empty string removes a variable (e.g. DATABASE_URL: ''). */
+function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === '') delete out[k];
+  return out;
+}
+
 export function startApp(env: NodeJS.ProcessEnv, args: string[] = []): Promise<AppProcess> {
   const child = spawn(process.execPath, [bin, 'serve', ...args], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TRIANGULATE_LOG_LEVEL: 'warn', ...env },
+    env: childEnv({ HOST: '127.0.0.1', PORT: '0', TRIANGULATE_LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
