@@ -34,6 +34,7 @@ import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
 import { parseAnnexAInWorker } from '../../workers/parse-annex-a.js';
 import type { UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
 
 export const MAX_ANNEX_A_BYTES = 200 * 1024 * 1024;
 /** How many issues an import keeps in full (the counts by rule are always complete). */
@@ -178,7 +179,7 @@ export async function importAnnexA(
     };
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const settings = await findAnnexASettings(ctx.db, activity.id);
   const key = settings?.pseudonymKey ?? newPseudonymKey();
   const pseudonym = pseudonymiser(key);
