@@ -41,9 +41,9 @@ test('restarting PostgreSQL mid-load: process alive, acknowledged writes kept, a
   let ackedAfterFaults = 0;
   let faultsDone = false;
   let n = 0;
-  const end = Date.now() + LOAD_MS;
+  const end = performance.now() + LOAD_MS;
   const writer = async (w: number): Promise<void> => {
-    while (Date.now() < end) {
+    while (performance.now() < end) {
       const text = `fault-load writer ${w} write ${n++}`;
       const r = await request(`${app.url}/api/v1/activities/${activityId}/evidence`, {
         method: 'POST',

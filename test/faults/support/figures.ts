@@ -2,6 +2,7 @@
 // that BENCHMARKS.md quotes.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { now } from '../../../src/clock.js';
 
 export const FIGURES_FILE = path.resolve('test-results/faults.jsonl');
 
@@ -9,7 +10,7 @@ export function recordFigures(name: string, figures: Record<string, unknown>): v
   mkdirSync(path.dirname(FIGURES_FILE), { recursive: true });
   appendFileSync(
     FIGURES_FILE,
-    `${JSON.stringify({ name, at: new Date().toISOString(), ...figures })}\n`,
+    `${JSON.stringify({ name, at: now().toISOString(), ...figures })}\n`,
   );
   process.stdout.write(`[faults] ${name}: ${JSON.stringify(figures)}\n`);
 }
