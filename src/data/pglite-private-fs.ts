@@ -9,7 +9,7 @@
 //    and wal_sync_method=fsync (fdatasync stays a no-op inside PGlite), so every commit is flushed
 //    to the write-ahead log on disk before it is acknowledged. Cost measured in BENCHMARKS.md.
 // Runs inside the database worker thread: fsync blocks that thread, never the HTTP event loop.
-import { chmodSync, fsyncSync, lstatSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -78,8 +78,27 @@ export function durableStartParams(): string[] {
   return [...defaults.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
 }
 
-export function privateDurableOptions(dataDir: string): Pick<PGliteOptions, 'fs' | 'startParams'> {
-  return { fs: new PrivateDurableNodeFS(dataDir), startParams: durableStartParams() };
+export function privateDurableOptions(
+  dataDir: string,
+  { durable }: { durable: boolean },
+): Pick<PGliteOptions, 'fs' | 'startParams'> {
+  return {
+    fs: new PrivateDurableNodeFS(dataDir),
+    ...(durable ? { startParams: durableStartParams() } : {}),
+  };
+}
+
+/** Flushes every file and folder under dir to disk (after creating a data folder). */
+export function syncTree(dir: string): void {
+  const st = lstatSync(dir);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) for (const name of readdirSync(dir)) syncTree(path.join(dir, name));
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** chmod -R: folders 0700, files 0600 (symbolic links are left alone). */

@@ -90,7 +90,7 @@ describe.runIf(testEngine() === 'pglite')('embedded data folder', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(readdirSync(path.join(dir, 'pgdata')).length).toBeGreaterThan(5);
     expect(findExposed(dir)).toEqual([]);
-  });
+  }, 90_000);
 
   it('refuses a folder others can read, naming the command that fixes it', async () => {
     const dir = tempDir();
