@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorDetail } from '../errors.js';
-import { SpreadsheetError } from '../domain/files/spreadsheet.js';
+import { CsvQuoteError, SpreadsheetError } from '../domain/files/spreadsheet.js';
 import { UnsafeXmlError } from '../domain/files/xml.js';
 import { UnsafeArchiveError } from '../domain/files/zip.js';
 import type { TaskName } from './tasks.js';
@@ -33,6 +33,8 @@ export interface SerializedError {
   message: string;
   code?: string;
   details?: ErrorDetail[];
+  /** CsvQuoteError: where the unbalanced quote is. */
+  at?: { sheet: string; row: number; column: string | null };
 }
 
 export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -61,6 +63,8 @@ function workerScript(): URL {
 export function reviveError(e: SerializedError): Error {
   if (e.name === 'AppError' && e.code)
     return new AppError(e.code as never, { message: e.message, details: e.details ?? [] });
+  if (e.name === 'CsvQuoteError' && e.at)
+    return new CsvQuoteError(e.message, e.at.sheet, e.at.row, e.at.column);
   if (e.name === 'SpreadsheetError') return new SpreadsheetError(e.message);
   if (e.name === 'UnsafeXmlError') return new UnsafeXmlError(e.message);
   if (e.name === 'UnsafeArchiveError') return new UnsafeArchiveError(e.message);

@@ -1,6 +1,7 @@
 // The worker thread side of pool.ts: runs one named task and reports events, the result or the
 // error back to the pool.
 import { parentPort, workerData } from 'node:worker_threads';
+import { CsvQuoteError } from '../domain/files/spreadsheet.js';
 import { isAppError } from '../errors.js';
 import type { SerializedError, ToPool } from './pool.js';
 import { tasks, type TaskContext, type TaskName } from './tasks.js';
@@ -30,6 +31,12 @@ const ctx: TaskContext = {
 function serialise(err: unknown): SerializedError {
   if (isAppError(err))
     return { name: 'AppError', message: err.message, code: err.code, details: err.details };
+  if (err instanceof CsvQuoteError)
+    return {
+      name: err.name,
+      message: err.message,
+      at: { sheet: err.sheet, row: err.row, column: err.column },
+    };
   if (err instanceof Error) return { name: err.name, message: err.message };
   return { name: 'Error', message: String(err) };
 }
