@@ -29,6 +29,19 @@ export const errorCatalogue = {
   },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a few minutes and try again.' },
   DATA_DIR_LOCKED: { status: 503, message: 'The data folder is in use by another process.' },
+  DATA_DIR_UNSAFE: {
+    status: 500,
+    message: 'The data folder can be read by other users of this computer.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message:
+      'The database cannot be reached just now (it may be restarting). Try again in a few seconds; if you were saving a change, reload first to see whether it was saved.',
+  },
+  FILE_TOO_COMPLEX: {
+    status: 422,
+    message: 'The file is too large or complex to read safely.',
+  },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
   AUDIT_CHAIN_BROKEN: { status: 500, message: 'The audit log failed verification.' },
   INTERNAL: { status: 500, message: 'Something went wrong.' },

@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
-import { AppError } from '../../../errors.js';
 import { exportCodebook } from '../../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiInput } from '../../../usecases/refi/import-refi.js';
@@ -56,11 +55,14 @@ const JsonImport = z.object({
   /** The file's bytes, base64-encoded. */
   contentBase64: z.string().min(1),
   repairGuids: z.boolean().optional(),
+  /** Import the rest of a project some of whose source files are absent (each listed). */
+  skipMissingSources: z.boolean().optional(),
   ...Target,
 });
 const RawImportQuery = z.object({
   fileName: z.string().min(1).max(300),
   repairGuids: flag.optional(),
+  skipMissingSources: flag.optional(),
   ...Target,
 });
 
@@ -97,22 +99,18 @@ function importInput(
   fileName: string,
   bytes: Uint8Array,
   repairGuids: boolean,
+  skipMissingSources = false,
 ): ImportRefiInput {
-  if (!t.activityId && !t.laId)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        { field: 'activityId', reason: 'Give activityId, or laId to create a new activity' },
-      ],
-    });
   return {
     fileName,
     bytes,
     repairGuids,
+    skipMissingSources,
     ...(t.activityId
       ? { activityId: t.activityId }
       : {
           newActivity: {
-            laId: t.laId!,
+            ...(t.laId ? { laId: t.laId } : {}),
             ...(t.activityType ? { activityType: t.activityType } : {}),
             ...(t.plannedStart ? { plannedStart: t.plannedStart } : {}),
             ...(t.title ? { title: t.title } : {}),
@@ -128,11 +126,19 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/activities/:id/refi/project',
-      summary: "The activity's evidence base as a REFI-QDA 1.5 project (.qdpx download)",
+      summary:
+        "The activity's evidence base as a REFI-QDA 1.5 project (.qdpx download); withFrameworkCodes=true also writes unused framework codes for an imported project",
       tag: 'refi',
+      query: z.object({ withFrameworkCodes: flag.optional() }),
       response: Download,
-      handler: async ({ actor, params, reply }) =>
-        send(reply, await exportProject(uc(actor), { activityId: params.id ?? '' })),
+      handler: async ({ actor, params, query, reply }) =>
+        send(
+          reply,
+          await exportProject(uc(actor), {
+            activityId: params.id ?? '',
+            includeFrameworkCodes: query.withFrameworkCodes ?? false,
+          }),
+        ),
     }),
     defineApiRoute({
       method: 'GET',
@@ -155,7 +161,13 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
         const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
         const r = await importRefi(
           uc(actor),
-          importInput(body, body.fileName, bytes, body.repairGuids ?? false),
+          importInput(
+            body,
+            body.fileName,
+            bytes,
+            body.repairGuids ?? false,
+            body.skipMissingSources ?? false,
+          ),
         );
         reply.status(201);
         return r;
@@ -176,7 +188,13 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
           : new Uint8Array(0);
         const r = await importRefi(
           uc(actor),
-          importInput(query, query.fileName, bytes, query.repairGuids ?? false),
+          importInput(
+            query,
+            query.fileName,
+            bytes,
+            query.repairGuids ?? false,
+            query.skipMissingSources ?? false,
+          ),
         );
         reply.status(201);
         return r;
