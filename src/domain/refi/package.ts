@@ -21,9 +21,14 @@ export function buildQdpx(p: WrittenProject): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
-/** Limits for QDPX uploads: text compresses well, so the ratio limit is the generous default. */
+/**
+ * Limits for QDPX uploads: text compresses well, so the ratio limit is the generous default. A
+ * project holds one entry per source: 100,000 entries lets Triangulate's own exports of the
+ * largest evidence bases it supports (4x the benchmark corpus is 24,000 records) import again,
+ * while the byte and ratio limits still stop zip bombs before anything is inflated.
+ */
 export const qdpxZipLimits = {
-  maxEntries: 20_000,
+  maxEntries: 100_000,
   maxEntryBytes: 256 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
 };
