@@ -27,6 +27,15 @@ export const errorCatalogue = {
     status: 409,
     message: 'The report is published: the published version cannot be changed.',
   },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large for this upload.' },
+  UPLOADS_IN_PROGRESS: {
+    status: 429,
+    message: 'You already have uploads in progress. Wait for them to finish, then try again.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'This address does not accept that kind of request body.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a few minutes and try again.' },
   DATA_DIR_LOCKED: { status: 503, message: 'The data folder is in use by another process.' },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
