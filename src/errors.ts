@@ -12,6 +12,11 @@ export const errorCatalogue = {
     status: 403,
     message: 'The form has expired. Go back, reload the page and try again.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message:
+      'Your password was set by someone else: choose your own (POST /api/v1/users/{your id}/password, or the Change password page) before doing anything else.',
+  },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
   // Unauthorised reads answer NOT_FOUND so that they reveal nothing, not even existence.
   NOT_FOUND: { status: 404, message: 'Not found.' },
