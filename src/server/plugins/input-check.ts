@@ -25,7 +25,12 @@ export function controlCharacterProblems(value: unknown, prefix = ''): ErrorDeta
     if (v === null || typeof v !== 'object') return;
     // Plain data only: an upload's unread stream or a file's bytes are not text fields.
     const proto = Object.getPrototypeOf(v) as unknown;
-    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return;
+    // (Query strings parse into objects whose prototype has a null prototype.)
+    const plain =
+      proto === Object.prototype ||
+      proto === null ||
+      Object.getPrototypeOf(proto as object) === null;
+    if (!Array.isArray(v) && !plain) return;
     if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i), depth + 1));
       return;
