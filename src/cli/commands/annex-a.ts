@@ -20,6 +20,7 @@ import {
 import { purgeExpiredAnnexA } from '../../usecases/annex-a/purge-expired-annex-a.js';
 import { setAnnexARetention } from '../../usecases/annex-a/set-annex-a-retention.js';
 import { action, output, withDatabase } from '../runtime.js';
+import { nowMs } from '../../clock.js';
 
 /** A progress bar on stderr when it is a terminal, otherwise a line every few seconds. */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
@@ -40,7 +41,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
         );
         if (p.phase === 'done') stream.write('\n');
       } else {
-        const now = Date.now();
+        const now = nowMs();
         if (p.phase === 'done' || now - lastLine > 2000) {
           lastLine = now;
           stream.write(`${label}: ${pct}% (${p.rows} rows)\n`);

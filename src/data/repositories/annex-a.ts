@@ -3,6 +3,7 @@
 // on both PGlite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { now } from '../../clock.js';
 
 export interface AnnexASettings {
   activityId: string;
@@ -93,7 +94,7 @@ export async function ensureAnnexASettings(
     .execute();
   await trx
     .updateTable('annex_a_settings')
-    .set({ pseudonym_key: values.pseudonymKey, purged_at: null, updated_at: new Date() })
+    .set({ pseudonym_key: values.pseudonymKey, purged_at: null, updated_at: now() })
     .where('activity_id', '=', activityId)
     .where('pseudonym_key', 'is', null)
     .execute();
@@ -109,7 +110,7 @@ export async function setAnnexARetainUntil(
 ): Promise<void> {
   await trx
     .updateTable('annex_a_settings')
-    .set({ retain_until: retainUntil, updated_at: new Date() })
+    .set({ retain_until: retainUntil, updated_at: now() })
     .where('activity_id', '=', activityId)
     .execute();
 }
@@ -232,7 +233,7 @@ export async function supersedeAnnexAImport(
     .executeTakeFirst();
   await trx
     .updateTable('annex_a_imports')
-    .set({ status: 'superseded', superseded_at: new Date() })
+    .set({ status: 'superseded', superseded_at: now() })
     .where('id', '=', importId)
     .execute();
   return Number(deleted.numDeletedRows);
@@ -415,13 +416,13 @@ export async function purgeAnnexA(
     .executeTakeFirst();
   const updated = await trx
     .updateTable('annex_a_imports')
-    .set({ status: 'purged', purged_at: new Date(), issues: JSON.stringify([]) })
+    .set({ status: 'purged', purged_at: now(), issues: JSON.stringify([]) })
     .where('activity_id', '=', activityId)
     .where('status', '<>', 'purged')
     .executeTakeFirst();
   await trx
     .updateTable('annex_a_settings')
-    .set({ pseudonym_key: null, purged_at: new Date(), updated_at: new Date() })
+    .set({ pseudonym_key: null, purged_at: now(), updated_at: now() })
     .where('activity_id', '=', activityId)
     .execute();
   return { rows: Number(deleted.numDeletedRows), imports: Number(updated.numUpdatedRows) };

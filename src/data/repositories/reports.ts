@@ -6,6 +6,7 @@ import type { ReportState, ReportVersionKind } from '../schema/reports.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import { now } from '../../clock.js';
 
 export interface Report {
   id: string;
@@ -198,7 +199,7 @@ export async function advanceReportVersion(
 ): Promise<boolean> {
   const r = await db
     .updateTable('reports')
-    .set({ current_version: to, updated_at: new Date() })
+    .set({ current_version: to, updated_at: now() })
     .where('id', '=', reportId)
     .where('current_version', '=', from)
     .executeTakeFirst();

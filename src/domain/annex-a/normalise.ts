@@ -1,6 +1,7 @@
 // Turning messy cell values into typed values: comparison keys for text, blanks and placeholders,
 // dates (Excel serials, DD/MM/YYYY text and friends), whole numbers.
 import { SheetDate, serialToIsoDate, type CellValue } from '../files/spreadsheet.js';
+import { yearInEngland } from '../../clock.js';
 
 /**
  * The comparison key for a raw value: Unicode-normalised, non-breaking and zero-width spaces as
@@ -103,7 +104,7 @@ function isoFrom(y: number, m: number, d: number): DateResult {
 function expandYear(y: string): number {
   const n = Number(y);
   if (y.length !== 2) return n;
-  const pivot = (new Date().getUTCFullYear() % 100) + 1;
+  const pivot = (yearInEngland() % 100) + 1;
   return n <= pivot ? 2000 + n : 1900 + n;
 }
 

@@ -19,6 +19,7 @@ import {
   type DateResult,
 } from './normalise.js';
 import { createCrossRowChecker, rowChecks, type RowContext } from './rules.js';
+import { todayInEngland } from '../../clock.js';
 
 export type Severity = 'error' | 'query';
 
@@ -192,7 +193,7 @@ export async function parseAnnexA(
 ): Promise<ParseResult> {
   const ref = options.referenceDate;
   const refYear = Number(ref.slice(0, 4));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const rows: ParsedRow[] = [];
   const issues: AnnexAIssue[] = [];
   const summaries: ListSummary[] = [];

@@ -17,6 +17,7 @@ import {
 import type { DB } from '../../data/schema.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
+import { now } from '../../clock.js';
 
 export const ChangeActivityStateInput = z.object({
   activityId: z.string(),
@@ -90,9 +91,9 @@ export async function applyStateChange(
       state: change.toState,
       paused_from: change.toState === 'paused' ? activity.state : null,
       notified_at:
-        change.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
+        change.toState === 'notified' && !activity.notifiedAt ? now() : activity.notifiedAt,
       version: sql`version + 1`,
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('id', '=', activity.id)
     .where('version', '=', change.expectedVersion)
@@ -101,6 +102,7 @@ export async function applyStateChange(
   await trx
     .insertInto('activity_state_changes')
     .values({
+      changed_at: now(),
       activity_id: activity.id,
       from_state: activity.state,
       to_state: change.toState,

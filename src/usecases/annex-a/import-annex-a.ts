@@ -38,6 +38,7 @@ import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
 
 export const MAX_ANNEX_A_BYTES = 200 * 1024 * 1024;
 /** How many issues an import keeps in full (the counts by rule are always complete). */
@@ -182,7 +183,7 @@ export async function importAnnexA(
     };
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const settings = await findAnnexASettings(ctx.db, activity.id);
   const key = settings?.pseudonymKey ?? newPseudonymKey();
   const pseudonym = pseudonymiser(key);

@@ -19,6 +19,7 @@ import { newToken, SESSION_ABSOLUTE_HOURS, sessionIdFor } from '../../domain/aut
 import { AppError } from '../../errors.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
+import { now, nowMs } from '../../clock.js';
 
 export const SignInInput = z.object({
   email: z.string().trim().min(1, 'Enter your email address'),
@@ -41,13 +42,13 @@ export async function signIn(
   const input = SignInInput.parse(raw);
   const { db } = deps;
   const email = input.email.toLowerCase();
-  const now = new Date();
+  const at = now();
   const keys: ThrottleKey[] = (['account-address', 'account', 'address'] as const).map((scope) => ({
     scope,
     key: throttleKey(scope, email, ip),
   }));
   // Counted (as a failure) before the password is checked, under the counters' row locks.
-  const claim = await claimLoginAttempt(db, keys, now);
+  const claim = await claimLoginAttempt(db, keys, at);
   if (!claim.allowed) throw rateLimited(claim.retryAfterSeconds);
 
   const found = await findUserByEmail(db, email);
@@ -58,8 +59,11 @@ export async function signIn(
     input.password,
   );
   if (!usable || !ok) {
-    await db.insertInto('login_attempts').values({ email, ip, succeeded: false }).execute();
-    if (Math.random() < 0.01) await pruneLoginThrottles(db, now);
+    await db
+      .insertInto('login_attempts')
+      .values({ email, ip, succeeded: false, attempted_at: at })
+      .execute();
+    if (Math.random() < 0.01) await pruneLoginThrottles(db, at);
     throw new AppError('INVALID_CREDENTIALS');
   }
   await releaseLoginAttempt(db, keys);
@@ -68,14 +72,24 @@ export async function signIn(
   const token = newToken();
   const sessionId = sessionIdFor(deps.secret, token);
   const csrfToken = newToken();
-  const expiresAt = new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3_600_000);
+  const expiresAt = new Date(nowMs() + SESSION_ABSOLUTE_HOURS * 3_600_000);
   const actor: UserActor = toActor(usable);
   const user = usable;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_attempts').values({ email, ip, succeeded: true }).execute();
+    await trx
+      .insertInto('login_attempts')
+      .values({ email, ip, succeeded: true, attempted_at: now() })
+      .execute();
     await trx
       .insertInto('sessions')
-      .values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+      .values({
+        id: sessionId,
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        created_at: now(),
+        last_seen_at: now(),
+      })
       .execute();
     if (rehash) await replacePasswordHash(trx, user.id, user.passwordHash, rehash);
     await writeAudit(trx, actor, {

@@ -17,6 +17,7 @@ import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
+import { addDays, mondayOf, todayInEngland } from '../../clock.js';
 
 export interface DemoCredentials {
   role: string;
@@ -121,17 +122,14 @@ export async function seedDemo(
     });
   }
 
-  const today = new Date();
-  const monday = new Date(today);
-  monday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7));
-  const iso = (d: Date): string => d.toISOString().slice(0, 10);
-  const end = new Date(monday);
-  end.setUTCDate(monday.getUTCDate() + 11);
+  // The inspection runs from this week's Monday (in England) for twelve days; everything else in
+  // the demo is dated from its first day, so the demo looks the same whichever day it is seeded.
+  const monday = mondayOf(todayInEngland());
   const inspection = await createActivity(ctx, {
     laId: DEMO_LA.id,
     activityType: 'standard_inspection',
-    plannedStart: iso(monday),
-    plannedEnd: iso(end),
+    plannedStart: monday,
+    plannedEnd: addDays(monday, 11),
   });
   for (const u of DEMO_USERS) {
     if (u.teamRole)
@@ -162,14 +160,13 @@ export async function seedDemo(
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
-  await seedDemoSample(ctx, inspection.id, iso(today));
+  await seedDemoSample(ctx, inspection.id, monday);
   await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
-  const later = new Date(monday);
-  later.setUTCDate(monday.getUTCDate() + 7 * 30 + 1);
+  const later = addDays(monday, 7 * 30 + 1);
   const fvType = catalog.activityType(
-    catalog.frameworkFor(iso(later), 'focused_visit') ?? '',
+    catalog.frameworkFor(later, 'focused_visit') ?? '',
     'focused_visit',
   );
   let focusedVisitId: string | null = null;
@@ -177,7 +174,7 @@ export async function seedDemo(
     const fv = await createActivity(ctx, {
       laId: DEMO_LA.id,
       activityType: 'focused_visit',
-      plannedStart: iso(later),
+      plannedStart: later,
       theme: fvType.themes[0] ?? 'Front door',
     });
     focusedVisitId = fv.id;

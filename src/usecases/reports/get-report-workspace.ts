@@ -25,6 +25,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { assembleFromSources } from './assemble-from-sources.js';
+import { todayInEngland } from '../../clock.js';
 
 export interface LanguageFinding {
   rule: string;
@@ -95,7 +96,7 @@ export async function getReportWorkspace(
   if (!scope.can.viewDraft) throw new AppError('NOT_FOUND');
   const { activity, framework, report } = scope;
   const type = findActivityType(framework, activity.activityType);
-  const day = activity.plannedStart ?? new Date().toISOString().slice(0, 10);
+  const day = activity.plannedStart ?? todayInEngland();
   const templates = (type?.reportTemplates ?? [])
     .map((k) => framework.reportTemplates.find((t) => t.key === k))
     .filter((t) => t !== undefined && inWindow(t, day))

@@ -9,6 +9,7 @@ import { actorRef } from '../evidence/evidence-access.js';
 import { assertJudgementsSettled } from './judgements-settled.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
+import { now } from '../../clock.js';
 
 export const PublishReportInput = z.object({
   activityId: z.string(),
@@ -78,7 +79,7 @@ export async function publishReport(
     });
     await trx
       .updateTable('report_releases')
-      .set({ closed_at: new Date() })
+      .set({ closed_at: now() })
       .where('report_id', '=', report.id)
       .where('closed_at', 'is', null)
       .execute();
@@ -87,10 +88,10 @@ export async function publishReport(
       .set({
         state: 'published',
         published_version: report.currentVersion,
-        published_at: new Date(),
+        published_at: now(),
         published_by: by.id,
         published_by_label: by.label,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', report.id)
       .where('current_version', '=', report.currentVersion)

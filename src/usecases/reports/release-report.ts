@@ -16,6 +16,7 @@ import { actorRef } from '../evidence/evidence-access.js';
 import { assertJudgementsSettled } from './judgements-settled.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
+import { now as clockNow } from '../../clock.js';
 
 export const ReleaseReportInput = z.object({
   activityId: z.string(),
@@ -41,7 +42,7 @@ export interface ReleaseOutcome {
 export async function releaseReport(
   ctx: UseCaseContext,
   raw: ReleaseReportInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<ReleaseOutcome> {
   const input = ReleaseReportInput.parse(raw);
   const scope = await reportScope(ctx, input.activityId);
@@ -80,6 +81,7 @@ export async function releaseReport(
     const released = await trx
       .insertInto('report_releases')
       .values({
+        released_at: now,
         report_id: report.id,
         round,
         version_number: report.currentVersion,
@@ -93,7 +95,7 @@ export async function releaseReport(
       .executeTakeFirstOrThrow();
     const moved = await trx
       .updateTable('reports')
-      .set({ state: 'factual_accuracy', updated_at: new Date() })
+      .set({ state: 'factual_accuracy', updated_at: now })
       .where('id', '=', report.id)
       .where('current_version', '=', report.currentVersion)
       .executeTakeFirst();
