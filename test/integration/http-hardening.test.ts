@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nowMs, setClock } from '../../src/clock.js';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
@@ -192,29 +193,42 @@ describe('upload bodies', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('counts concurrent guesses atomically: only the free attempts are checked', async () => {
+  it('counts concurrent guesses atomically, and delays rather than locks', async () => {
     const email = demoEmail('national');
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+    // The clock stands still, so the delay cannot pass however slow the machine is.
+    const start = nowMs();
+    setClock(new Date(start), { frozen: true });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/sessions',
+            payload: { email, password: `wrong guess ${i}` },
+          }),
+        ),
+      );
+      const checked = results.filter((r) => r.statusCode === 401).length;
+      const throttled = results.filter((r) => r.statusCode === 429).length;
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(checked + throttled).toBe(20);
+      const signIn = () =>
         t.app.inject({
           method: 'POST',
           url: '/api/v1/sessions',
-          payload: { email, password: `wrong guess ${i}` },
-        }),
-      ),
-    );
-    const checked = results.filter((r) => r.statusCode === 401).length;
-    const throttled = results.filter((r) => r.statusCode === 429).length;
-    expect(checked).toBeLessThanOrEqual(5);
-    expect(checked + throttled).toBe(20);
-    // The right password waits for the delay too (it is a delay, not a lock: see the unit test).
-    const right = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { email, password: DEMO_PASSWORD },
-    });
-    expect(right.statusCode).toBe(429);
-    expect(right.json().error.message).toMatch(/Wait \d+ (second|minute)/);
+          payload: { email, password: DEMO_PASSWORD },
+        });
+      // The right password waits for the delay too...
+      const right = await signIn();
+      expect(right.statusCode).toBe(429);
+      expect(right.json().error.message).toMatch(/Wait \d+ (second|minute)/);
+      // ...and works once it has passed: a delay, not a lock.
+      setClock(new Date(start + 60_000), { frozen: true });
+      expect((await signIn()).statusCode).toBe(200);
+    } finally {
+      // Runs on from there: throttle rows written at that instant must stay in the past.
+      setClock(new Date(start + 61_000));
+    }
   });
 
   it('ignores X-Forwarded-For unless the proxy is configured', async () => {

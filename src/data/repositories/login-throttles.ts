@@ -41,7 +41,12 @@ export async function claimLoginAttempt(
       .orderBy('key')
       .forUpdate()
       .execute();
-    const wait = Math.max(0, ...rows.map((r) => r.next_allowed_at.getTime() - now.getTime()));
+    // Only a key that has earned a delay blocks (a clock set back must not block everyone else).
+    const scopeOf = new Map(sorted.map((k) => [k.key, k.scope]));
+    const waits = rows
+      .filter((r) => throttleDelaySeconds(scopeOf.get(r.key) ?? 'address', r.failures) > 0)
+      .map((r) => r.next_allowed_at.getTime() - now.getTime());
+    const wait = Math.max(0, ...waits);
     if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
     for (const k of sorted) {
       const row = rows.find((r) => r.key === k.key);
