@@ -1674,11 +1674,27 @@ describe('what LA users read after publication', () => {
       .where('id', '=', ids.activity)
       .execute();
     try {
+      // The matrix above signs some sessions out (sign-out, password changes): sign in afresh.
+      const otherPassword = 'matrix password 1234'; // as created in the set-up
+      const fresh = new Map<RoleKey, string>();
+      for (const [role, email] of [
+        ['la', demoEmail('la')],
+        ['laOther', 'dcs.other@example.org'],
+        ['lead', demoEmail('lead')],
+      ] as const) {
+        const r = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email, password: role === 'laOther' ? otherPassword : DEMO_PASSWORD },
+        });
+        expect(r.statusCode, `sign-in ${role}`).toBe(200);
+        fresh.set(role, r.json<{ token: string }>().token);
+      }
       const get = (role: RoleKey, url: string) =>
         t.app.inject({
           method: 'GET',
           url,
-          headers: { authorization: `Bearer ${tokens.get(role)}` },
+          headers: { authorization: `Bearer ${fresh.get(role)}` },
         });
       const reportInput = `${JA(ids)}/report-input`;
       const moderation = `${EV(ids)}/moderation-record`;

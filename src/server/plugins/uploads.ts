@@ -145,7 +145,7 @@ export function registerUploads(app: FastifyInstance, deps: { db: Kysely<DB> }):
 
 /** Route options for an HTML form that uploads a file into the activity named by `:id`. */
 export function formUploadInto(
-  kind: 'annex-a' | 'evidence',
+  kind: 'annex-a' | 'evidence' | 'evidence-file',
   maxBytes: number,
 ): { config: { upload: UploadRoute } } {
   return {

@@ -8,8 +8,10 @@ import type { UseCaseContext } from '../context.js';
 
 export type UploadTarget =
   | { kind: 'annex-a'; activityId: string }
-  /** Evidence files and REFI-QDA projects imported into an activity's evidence base. */
+  /** A REFI-QDA project or codebook imported into an activity's evidence base. */
   | { kind: 'evidence'; activityId: string }
+  /** A .txt/.docx/.pdf file recorded as one piece of evidence. */
+  | { kind: 'evidence-file'; activityId: string }
   /** A REFI-QDA project that creates a new activity in this local authority. */
   | { kind: 'new-activity'; laId: string };
 
@@ -34,6 +36,12 @@ export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarg
   if (target.kind === 'annex-a') {
     if (!policies.viewAnnexA(ctx.actor, facts)) throw new AppError('NOT_FOUND');
     if (!policies.importAnnexA(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (target.kind === 'evidence-file') {
+    if (!policies.viewActivity(ctx.actor, facts) || !policies.viewEvidence(ctx.actor, facts))
+      throw new AppError('NOT_FOUND');
+    if (!policies.writeEvidence(ctx.actor, facts)) throw new AppError('FORBIDDEN');
     return;
   }
   const visible =

@@ -187,7 +187,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/activities/:id/evidence/import',
-    formUploadInto('evidence', MAX_FILE),
+    formUploadInto('evidence-file', MAX_FILE),
     async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const uc = useCaseContext(request, ctx);
