@@ -222,8 +222,50 @@ export async function insertAnnexAImport(
     .execute();
 }
 
-/** Marks the current import superseded (its rows deleted); call before inserting the new one. */
-export async function supersedeAnnexAImport(
+/** Marks the current import superseded (its rows stay until deleteAnnexAImportRows). */
+export async function markAnnexAImportSuperseded(
+  trx: Transaction<DB>,
+  importId: string,
+): Promise<void> {
+  await trx
+    .updateTable('annex_a_imports')
+    .set({ status: 'superseded', superseded_at: now() })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Rows per list of one import. */
+export async function countAnnexARowsOfImport(
+  db: Db,
+  importId: string,
+): Promise<Record<number, number>> {
+  const rows = await db
+    .selectFrom('annex_a_rows')
+    .select(['list_no', sql<string>`count(*)`.as('n')])
+    .where('import_id', '=', importId)
+    .groupBy('list_no')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.list_no, Number(r.n)]));
+}
+
+/** Copies the rows of some lists from one import to another (lists a newer file does not hold). */
+export async function carryOverAnnexARows(
+  trx: Transaction<DB>,
+  fromImportId: string,
+  toImportId: string,
+  lists: number[],
+): Promise<number> {
+  if (lists.length === 0) return 0;
+  const r = await sql`
+    insert into annex_a_rows (import_id, activity_id, list_no, row_no, child_ref, data, extra, flags, severity)
+    select ${toImportId}::uuid, activity_id, list_no, row_no, child_ref, data, extra, flags, severity
+    from annex_a_rows where import_id = ${fromImportId}::uuid and list_no in (${sql.join(lists)})
+  `.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Deletes an import's rows (once superseded); returns how many. */
+export async function deleteAnnexAImportRows(
   trx: Transaction<DB>,
   importId: string,
 ): Promise<number> {
@@ -231,11 +273,6 @@ export async function supersedeAnnexAImport(
     .deleteFrom('annex_a_rows')
     .where('import_id', '=', importId)
     .executeTakeFirst();
-  await trx
-    .updateTable('annex_a_imports')
-    .set({ status: 'superseded', superseded_at: now() })
-    .where('id', '=', importId)
-    .execute();
   return Number(deleted.numDeletedRows);
 }
 
