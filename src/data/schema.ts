@@ -86,6 +86,13 @@ export interface LoginAttemptTable {
   attempted_at: Timestamp;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Timestamp | null;
+  next_allowed_at: Timestamp;
+}
+
 export interface ActivityTable {
   id: Generated<string>;
   la_id: string;
@@ -155,6 +162,7 @@ export interface FoundationTables {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttles: LoginThrottleTable;
   activities: ActivityTable;
   activity_state_changes: ActivityStateChangeTable;
   team_members: TeamMemberTable;

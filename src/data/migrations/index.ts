@@ -12,6 +12,7 @@ import * as sampling from './2026-11-23T0910_sampling.js';
 import * as judgements from './2026-11-23T0920_judgements.js';
 import * as reports from './2026-11-23T0930_reports.js';
 import * as codeCounts from './2026-11-23T1000_code_counts.js';
+import * as loginThrottles from './2026-12-06T1630_login_throttles.js';
 import * as refiOriginals from './2026-12-06T1700_refi_originals.js';
 
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0920_judgements': judgements,
   '2026-11-23T0930_reports': reports,
   '2026-11-23T1000_code_counts': codeCounts,
+  '2026-12-06T1630_login_throttles': loginThrottles,
   '2026-12-06T1700_refi_originals': refiOriginals,
 };

@@ -13,8 +13,8 @@ export function toAppError(err: unknown): AppError {
   }
   if (isConnectionLost(err)) return new AppError('DATABASE_UNAVAILABLE', { cause: err });
   const fe = err as FastifyError;
-  if (fe?.statusCode === 413)
-    return new AppError('VALIDATION_FAILED', { message: 'The upload is too large.' });
+  if (fe?.statusCode === 413) return new AppError('UPLOAD_TOO_LARGE');
+  if (fe?.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', { message: fe.message });
   }

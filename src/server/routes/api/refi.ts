@@ -2,28 +2,18 @@
 // or its codebook as a .qdc file; import a .qdpx/.qde/.qdc file into an activity or a new one,
 // either as base64 inside JSON (up to about 3.5 MB) or as the raw bytes of the request body
 // (Content-Type application/zip, application/xml or application/octet-stream; up to 200 MB).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
 import { exportCodebook } from '../../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiInput } from '../../../usecases/refi/import-refi.js';
+import type { UploadTarget } from '../../../usecases/uploads/check-upload-allowed.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
-const RAW_TYPES = ['application/zip', 'application/xml', 'application/octet-stream'];
+/** A project with its source documents can be large; read to disk after the access check. */
 const MAX_RAW_BYTES = 200 * 1024 * 1024;
-
-/** Accepts raw uploads of these types (once per app; other routes refuse such bodies). */
-function registerRawBodies(app: FastifyInstance): void {
-  for (const type of RAW_TYPES)
-    if (!app.hasContentTypeParser(type))
-      app.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: MAX_RAW_BYTES },
-        (_r, body, done) => done(null, body),
-      );
-}
 
 const Download = z.custom<Buffer>(() => true).describe('A REFI-QDA file');
 
@@ -120,7 +110,6 @@ function importInput(
 }
 
 export const registerRefiApi: RouteModule = (app, ctx) => {
-  registerRawBodies(app);
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
   registerApiRoutes(app, [
     defineApiRoute({
@@ -181,6 +170,16 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
       tag: 'refi',
       query: RawImportQuery,
       response: ImportResult,
+      upload: {
+        maxBytes: MAX_RAW_BYTES,
+        body: 'raw',
+        target: (request): UploadTarget => {
+          const q = RawImportQuery.parse(request.query);
+          if (q.activityId) return { kind: 'evidence', activityId: q.activityId };
+          if (q.laId) return { kind: 'new-activity', laId: q.laId };
+          return importInput(q, q.fileName, new Uint8Array(0), false) as never; // names the fields
+        },
+      },
       handler: async ({ actor, query, request, reply }) => {
         // Anything but raw bytes counts as an empty file, refused once access has been checked.
         const bytes = Buffer.isBuffer(request.body)
