@@ -7,6 +7,7 @@ import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 import type { SamplingTables } from './schema/sampling.js';
 import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
+import type { NotificationTables } from './schema/notifications.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -174,4 +175,5 @@ export interface DB
     AnnexAProfileTables,
     SamplingTables,
     JudgementTables,
-    ReportTables {}
+    ReportTables,
+    NotificationTables {}

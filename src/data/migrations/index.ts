@@ -12,6 +12,7 @@ import * as sampling from './2026-11-23T0910_sampling.js';
 import * as judgements from './2026-11-23T0920_judgements.js';
 import * as reports from './2026-11-23T0930_reports.js';
 import * as codeCounts from './2026-11-23T1000_code_counts.js';
+import * as journey from './2026-12-06T1630_journey.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0920_judgements': judgements,
   '2026-11-23T0930_reports': reports,
   '2026-11-23T1000_code_counts': codeCounts,
+  '2026-12-06T1630_journey': journey,
 };

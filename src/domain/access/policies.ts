@@ -280,6 +280,16 @@ export const policies = {
     return actor.role === 'inspector' && a.teamRole === 'lead_inspector';
   },
 
+  /**
+   * Sign off an exact version of the report (before release, and the text after the LA's factual
+   * accuracy check): the activity's quality assurance manager and administrators.
+   */
+  signOffReport: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    return actor.role === 'inspector' && a.teamRole === 'qam';
+  },
+
   /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),

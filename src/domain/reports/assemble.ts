@@ -116,6 +116,7 @@ export function assembleDraft(input: AssemblyInput): ReportDocument {
         tables: [],
         note: s.note ?? null,
         eachParagraphStates: s.eachParagraphStates,
+        ...(s.required !== undefined ? { required: s.required } : {}),
       };
       fillContent(section, s, input, judgement, judgementsInOrder, tableRows);
       sections.push(section);

@@ -10,7 +10,9 @@ import {
 } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import type { TeamRole } from '../../domain/access/roles.js';
-import { allowedNextStates, type ActivityState } from '../../domain/activities/lifecycle.js';
+import type { ActivityState } from '../../domain/activities/lifecycle.js';
+import { manualNextStates } from '../../domain/activities/steps.js';
+import { stepFactsOf } from './change-activity-state.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 
@@ -57,12 +59,7 @@ export async function getActivity(
     can: {
       manage,
       viewAudit: policies.viewActivityAudit(ctx.actor, facts),
-      nextStates: manage
-        ? allowedNextStates(activity.state, {
-            pausedFrom: activity.pausedFrom,
-            hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
-          })
-        : [],
+      nextStates: manage ? manualNextStates(activity.state, await stepFactsOf(ctx, activity)) : [],
       code: policies.writeEvidence(ctx.actor, facts),
     },
   };

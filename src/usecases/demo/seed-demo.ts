@@ -121,16 +121,19 @@ export async function seedDemo(
     });
   }
 
+  // The inspection's planned fieldwork ended yesterday (the team is still recording it as on
+  // site), so the whole journey to publication can be walked today: a report is published only
+  // after its fieldwork.
   const today = new Date();
-  const monday = new Date(today);
-  monday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7));
   const iso = (d: Date): string => d.toISOString().slice(0, 10);
-  const end = new Date(monday);
-  end.setUTCDate(monday.getUTCDate() + 11);
+  const end = new Date(today);
+  end.setUTCDate(today.getUTCDate() - 1);
+  const start = new Date(end);
+  start.setUTCDate(end.getUTCDate() - 11);
   const inspection = await createActivity(ctx, {
     laId: DEMO_LA.id,
     activityType: 'standard_inspection',
-    plannedStart: iso(monday),
+    plannedStart: iso(start),
     plannedEnd: iso(end),
   });
   for (const u of DEMO_USERS) {
@@ -166,8 +169,8 @@ export async function seedDemo(
   await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
-  const later = new Date(monday);
-  later.setUTCDate(monday.getUTCDate() + 7 * 30 + 1);
+  const later = new Date(start);
+  later.setUTCDate(start.getUTCDate() + 7 * 30 + 1);
   const fvType = catalog.activityType(
     catalog.frameworkFor(iso(later), 'focused_visit') ?? '',
     'focused_visit',

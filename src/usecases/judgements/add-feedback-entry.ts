@@ -11,6 +11,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
+import { feedbackDateProblem, londonDay } from '../../domain/activities/steps.js';
 
 export const AddFeedbackEntryInput = z.object({
   activityId: z.string(),
@@ -35,6 +36,7 @@ export type AddFeedbackEntryInput = z.input<typeof AddFeedbackEntryInput>;
 export async function addFeedbackEntry(
   ctx: UseCaseContext,
   raw: AddFeedbackEntryInput,
+  now: Date = new Date(),
 ): Promise<{ id: string }> {
   const input = AddFeedbackEntryInput.parse(raw);
   const scope = await judgementScope(ctx, input.activityId);
@@ -60,6 +62,12 @@ export async function addFeedbackEntry(
   });
   if (Number.isNaN(Date.parse(`${input.heldOn}T00:00:00Z`)))
     problems.push({ field: 'heldOn', value: input.heldOn, reason: 'Enter a real date' });
+  else {
+    const { notifiedAt, plannedStart } = scope.activity;
+    const earliest = notifiedAt ? londonDay(notifiedAt) : plannedStart;
+    const wrong = feedbackDateProblem(input.heldOn, londonDay(now), earliest);
+    if (wrong) problems.push({ field: 'heldOn', value: input.heldOn, reason: wrong });
+  }
   if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);
