@@ -110,7 +110,8 @@ describe('judgements API', () => {
     expect(views.judgements.find((j) => j.key === 'impact_of_leaders')?.spread).toBe(1);
     const fb = await call('lead', 'POST', `${A}/feedback-log`, {
       kind: 'final_feedback',
-      heldOn: '2026-11-27',
+      // Feedback is dated today or earlier, never before the LA was told (the demo: today).
+      heldOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
       present: 'DCS, lead inspector',
       themes: [
         {

@@ -1,6 +1,8 @@
 // Judgements from provisional to final, through the use cases, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
+import { listStateChanges } from '../../src/data/repositories/activities.js';
+import { changeActivityState } from '../../src/usecases/activities/change-activity-state.js';
 import type { UserActor } from '../../src/domain/access/actor.js';
 import { isAppError } from '../../src/errors.js';
 import { addFeedbackEntry } from '../../src/usecases/judgements/add-feedback-entry.js';
@@ -184,6 +186,26 @@ describe('judgements from provisional to final', () => {
         },
       ],
     });
+    // Dates are checked against today and the activity's own dates.
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Europe/London',
+    });
+    expect(
+      await code(
+        addFeedbackEntry(as(team.lead), {
+          activityId: A(),
+          kind: 'keeping_in_touch',
+          heldOn: tomorrow,
+          present: 'DCS',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    const early = await changeActivityState(
+      as(team.lead),
+      { activityId: A(), toState: 'on_site' },
+      new Date('2025-05-01T09:00:00Z'),
+    ).catch((e: unknown) => e);
+    expect(isAppError(early) && early.message).toContain('planned start is 2 June 2025');
     expect(
       await code(
         addFeedbackEntry(as(team.laUser), {
@@ -309,6 +331,12 @@ describe('judgements from provisional to final', () => {
       ),
     ).toBe('FORBIDDEN');
     await advanceJudgements(as(team.qam), { activityId: A(), toStage: 'final' });
+    // One state for one inspection: the QAM's approval takes the activity on to drafting.
+    const moved = await listStateChanges(t.db, A());
+    expect(moved.at(-1)).toMatchObject({
+      toState: 'drafting',
+      reason: 'Judgements approved as final.',
+    });
     expect(
       await code(set(team.qam, { judgementKey: 'care_leavers', grade: 'inadequate', reason: 'x' })),
     ).toBe('FORBIDDEN');

@@ -56,6 +56,8 @@ export function manualMoveProblem(
  * analysis on to drafting. Other states (paused, already drafting) are left as they are.
  */
 export function pathOnJudgementsFinal(from: ActivityState): ActivityState[] {
+  // Judgements approved as final mean the fieldwork happened, whatever was recorded.
+  if (from === 'notified') return ['on_site', 'analysis', 'drafting'];
   if (from === 'on_site') return ['analysis', 'drafting'];
   if (from === 'analysis') return ['drafting'];
   return [];

@@ -40,7 +40,9 @@ export interface ReportReadiness {
 }
 
 const round = (r: ReportRelease | undefined): ReleaseRound | null =>
-  r ? { deadline: r.deadline, releasedAt: r.releasedAt, laConfirmed: r.laConfirmed !== null } : null;
+  r
+    ? { deadline: r.deadline, releasedAt: r.releasedAt, laConfirmed: r.laConfirmed !== null }
+    : null;
 
 export async function reportReadiness(
   ctx: UseCaseContext,
@@ -105,8 +107,7 @@ export async function reportReadiness(
     else if (fa) publish.push(fa);
     if (releases.length > 0 && activity.state === 'factual_accuracy')
       publish.push('The quality assurance manager signs off the text after the LA’s check.');
-    else if (activity.state !== 'quality_assurance')
-      publish.push(`The activity is ${state}.`);
+    else if (activity.state !== 'quality_assurance') publish.push(`The activity is ${state}.`);
     else if (!current || releases.length === 0) publish.push(notCurrent);
     const fieldwork = fieldworkProblem(activity.plannedEnd, today);
     if (fieldwork) publish.push(fieldwork);
@@ -128,7 +129,7 @@ export async function reportReadiness(
 /** REPORT_NOT_READY naming every problem, for the use cases. */
 export function notReady(what: string, problems: string[]): AppError {
   return new AppError('REPORT_NOT_READY', {
-    message: `${what}: ${problems[0] ?? ''}`,
+    message: `${what}. ${problems.join(' ')}`,
     details: problems.map((p) => ({ field: 'report', reason: p })),
   });
 }
