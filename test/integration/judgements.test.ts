@@ -370,6 +370,8 @@ describe('judgements from provisional to final', () => {
     const hp = record.judgements.find((j) => j.key === 'help_and_protection');
     expect(hp?.finalGrade).toBe('Requires improvement to be good');
     expect(hp?.gradeAtFeedback).toBe('Good');
+    // The column the LA reads comes from the feedback log: what was said, not the history.
+    expect(hp?.saidAtFeedback).toBe('Good');
     expect(hp?.changes.find((c) => c.field === 'grade')).toMatchObject({
       stage: 'Quality assurance',
       from: 'Good',
