@@ -320,8 +320,8 @@ describe('an inspection from provisional grades to publication', () => {
       expect(res.headers()['content-type']).toBe('application/pdf');
       pdfBytes = await res.body();
       // The LA's own page now shows this inspection as its latest graded one.
-      await visit(la, activity);
-      await follow(la, 'Northfield');
+      await visit(la, '/las/demo-northfield');
+      expect(await text(la, 'main')).toMatch(/Latest graded inspection/);
       expect(await text(la, '#history ~ *')).toMatch(/Standard inspection/);
     },
     SLOW,

@@ -21,6 +21,11 @@ export interface ActivityFacts {
   notifiedAt: Date | null;
   /** The actor's role on this activity's team, if any. */
   teamRole: TeamRole | null;
+  /**
+   * The actor sits on the activity's consistency panel (not on its team): they see the activity
+   * and its judgements, never its evidence base. Unset where the caller did not look.
+   */
+  panelMember?: boolean;
 }
 
 export interface LaFacts {
@@ -53,7 +58,7 @@ export const policies = {
       case 'regional':
         return a.laRegion !== null && a.laRegion === actor.region;
       case 'inspector':
-        return a.teamRole !== null;
+        return a.teamRole !== null || a.panelMember === true;
       case 'la_user':
         // Inspections are unannounced: an LA sees an activity only once it has been notified.
         return a.laId === actor.laId && a.notifiedAt !== null;
