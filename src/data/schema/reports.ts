@@ -69,7 +69,6 @@ export interface ReportSignoffTable {
   signed_at: CreatedAt;
 }
 
-
 export interface ReportCommentTable {
   id: Generated<string>;
   report_id: string;

@@ -173,11 +173,7 @@ function fillContent(
       if (!judgement) return;
       add(...paragraphsOf(judgement.narrative));
       if (s.include.includes('nearness')) {
-        const near = nearnessStatement(
-          input.framework.grades,
-          judgement.grade,
-          judgement.position,
-        );
+        const near = nearnessStatement(input.framework.grades, judgement.grade, judgement.position);
         if (near) add(near);
       }
       // `context` is the team's note of how context was weighed (Birmingham recommendation 5):

@@ -71,7 +71,6 @@ export function factualAccuracyProblem(
   return 'The LA’s factual accuracy window is still open: wait until it closes, or until the LA confirms it has no more comments.';
 }
 
-
 /** What the text itself lacks before it can be signed off, released or published. */
 export function contentProblems(doc: ReportDocument): string[] {
   const out: string[] = [];

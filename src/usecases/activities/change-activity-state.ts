@@ -44,7 +44,8 @@ export async function stepFactsOf(ctx: UseCaseContext, activity: Activity): Prom
     pausedFrom: activity.pausedFrom,
     hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
     hasJudgements,
-    judgementsFinal: hasJudgements && (await findJudgementSet(ctx.db, activity.id)).stage === 'final',
+    judgementsFinal:
+      hasJudgements && (await findJudgementSet(ctx.db, activity.id)).stage === 'final',
   };
 }
 

@@ -50,7 +50,9 @@ const DIRECTIONS: Record<string, string> = {
 };
 
 function saidAbout(
-  feedback: { themes: { judgementKey: string; direction: string; indicatedGrade: string | null }[] }[],
+  feedback: {
+    themes: { judgementKey: string; direction: string; indicatedGrade: string | null }[];
+  }[],
   key: string,
   label: (g: string | null) => string | null,
 ): string {

@@ -49,8 +49,7 @@ export async function releaseReport(
   const { activity } = scope;
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
   const ready = await reportReadiness(ctx, scope, report, now);
-  if (ready.release.length)
-    throw notReady('The draft cannot go to the LA yet', ready.release);
+  if (ready.release.length) throw notReady('The draft cannot go to the LA yet', ready.release);
   const round = (await listReleases(ctx.db, report.id)).length + 1;
   const releasedOn = ukDate(now);
   const deadline = factualAccuracyDeadline(releasedOn, input.windowDays);
