@@ -22,6 +22,24 @@ export default tseslint.config(
     },
   },
   {
+    // "Now" comes from src/clock.ts only, so tests and demos can set it (TRIANGULATE_NOW).
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from src/clock.ts (now()), so tests and demos can set it.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from src/clock.ts (nowMs()), so tests and demos can set it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

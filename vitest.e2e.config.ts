@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testNow } from './test/helpers/test-now.js';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The server under test inherits it: the demo is seeded on the same days on every run.
+    env: { TRIANGULATE_NOW: testNow() },
   },
 });

@@ -13,6 +13,7 @@ import { listAnnexARows } from '../data/repositories/annex-a.js';
 import { systemActor } from '../domain/access/actor.js';
 import { codeSet } from '../domain/annex-a/code-sets.js';
 import { annexALists, type FieldType } from '../domain/annex-a/lists.js';
+import type { AnnexAIssue } from '../domain/annex-a/parse.js';
 import { headerKey } from '../domain/annex-a/normalise.js';
 import { loadActivityTypeCatalog } from '../domain/frameworks/catalog.js';
 import { isAppError } from '../errors.js';
@@ -27,6 +28,8 @@ interface Expected {
   ignored: string[];
   /** [list, rule, field] that must be among the flags. */
   flags: [number, string, string][];
+  /** [list, rule, field] that must be among the problems reported (e.g. one per column). */
+  issues?: [number, string, string][];
 }
 
 const TEMPLATE_SHEETS = ['Front_Sheet', 'FAQ_and_changes', 'Guidance', 'Codes_used'];
@@ -43,6 +46,10 @@ const EXPECTED: Record<string, Expected> = {
       [6, 'code.unknown', 'primaryNeed'], // "PSRMEM - Support with memory and cognition"
       [6, 'required', 'team'], // #N/A
       [4, 'code.unknown', 'requiresSupport'], // "CS Assessment Updated"
+    ],
+    issues: [
+      [6, 'column.empty', 'team'], // #N/A in every row: one problem, not five
+      [9, 'column.empty', 'uasc'], // the 2023 column, blank in every row
     ],
   },
   'liia-tools_Annex_A_sample_2021.xlsx': {
@@ -65,6 +72,7 @@ const EXPECTED: Record<string, Expected> = {
     rows: { ...EMPTY, 1: 1, 2: 10 },
     ignored: TEMPLATE_SHEETS,
     flags: [[2, 'required', 'ehOrganisation']], // "N/A"
+    issues: [[2, 'column.empty', 'ehOrganisation']],
   },
 };
 
@@ -100,7 +108,14 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
     await migrateToLatest(database.db);
     await database.db
       .insertInto('local_authorities')
-      .values({ id: 'conformance-la', name: 'Conformance', gss_code: 'E06999998' })
+      // A large LA of the national tables (Birmingham's DfE code): every fixture is a sample of a
+      // few rows, so each must be flagged as covering far fewer rows than the LA's size suggests.
+      .values({
+        id: 'conformance-la',
+        name: 'Conformance',
+        gss_code: 'E06999998',
+        dfe_code: '330',
+      })
       .execute();
     const ctx = {
       db: database.db,
@@ -137,8 +152,9 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
         if (r.severity && (r.flags.length === 0 || r.flags.some((f) => !f.rule)))
           result.failures.push(`${file}: List ${r.list} row ${r.row} is flagged without a reason`);
       const issues = [...outcome.errors, ...outcome.queries];
-      for (const i of issues)
-        if (!i.message || !i.rule) result.failures.push(`${file}: an issue has no message or rule`);
+      checkMessages(file, issues, result);
+      if (!outcome.coverage?.low)
+        result.failures.push(`${file}: not flagged as covering far fewer rows than the LA's size`);
       // Raw identifiers never stored.
       const stored = JSON.stringify(rows);
       if (/"childId"/.test(stored)) result.failures.push(`${file}: a raw child ID was stored`);
@@ -165,6 +181,11 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
           )
         )
           result.failures.push(`${file}: expected a '${rule}' flag on '${field}' in List ${list}`);
+      for (const [list, rule, field] of expected.issues ?? [])
+        if (!issues.some((i) => i.list === list && i.rule === rule && i.field === field))
+          result.failures.push(
+            `${file}: expected a '${rule}' problem on '${field}' in List ${list}`,
+          );
       // Formulas with cached values are read as dates (the liia samples compute List 10 dates).
       if (file.startsWith('liia')) {
         const l10 = rows.filter((r) => r.list === 10);
@@ -175,6 +196,40 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
   } finally {
     await database.close();
   }
+}
+
+/** Rules about a row (the others are about a sheet, a list or a column). */
+const SHEET_LEVEL = new Set(['list.duplicate', 'header.missing']);
+
+/**
+ * What a data officer reads: every problem names the sheet, the row and the column; dates are
+ * written DD/MM/YYYY; a column blank in every row is one problem; the value is the cell's.
+ */
+function checkMessages(file: string, issues: AnnexAIssue[], result: ConformanceResult): void {
+  let located = 0;
+  let isoDates = 0;
+  const empty = new Set(
+    issues.filter((i) => i.rule === 'column.empty').map((i) => `${i.list}|${i.field}`),
+  );
+  let perCellOfEmpty = 0;
+  for (const i of issues) {
+    if (!i.message || !i.rule) result.failures.push(`${file}: an issue has no message or rule`);
+    const where = i.sheet !== null && (SHEET_LEVEL.has(i.rule) || (i.row !== null && i.column));
+    if (where) located++;
+    else result.failures.push(`${file}: '${i.message}' does not say where (sheet, row, column)`);
+    if (/\b\d{4}-\d{2}-\d{2}\b/.test(`${i.message} ${i.value ?? ''}`)) {
+      isoDates++;
+      result.failures.push(`${file}: '${i.message}' writes a date as YYYY-MM-DD`);
+    }
+    if (i.rule === 'required' && empty.has(`${i.list}|${i.field}`)) perCellOfEmpty++;
+  }
+  if (perCellOfEmpty)
+    result.failures.push(
+      `${file}: ${perCellOfEmpty} per-row problems for columns empty in every row`,
+    );
+  result.summary.push(
+    `  messages: ${located}/${issues.length} name sheet, row and column; ${isoDates} with YYYY-MM-DD dates; ${empty.size} column-level 'empty in every row' problems`,
+  );
 }
 
 function checkSpecs(referenceDir: string, result: ConformanceResult): void {

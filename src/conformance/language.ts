@@ -193,7 +193,7 @@ export const checkReportLanguage: ConformanceCheck = async (referenceDir) => {
         kinds,
       )
         .map(([k, n]) => `${k} ${n}`)
-        .join(', ')} (the prescription rule applies only to focused-visit letters).`,
+        .join(', ')} (the prescription rule applies to every kind).`,
     '',
     '## Findings per rule (SIF 2013-2018 and ILACS 2018-)',
     '',

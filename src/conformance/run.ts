@@ -7,6 +7,7 @@ import { checkAnnexAImport } from './annex-a.js';
 import { checkAggregationRules } from './frameworks.js';
 import { checkHistoryImport } from './history.js';
 import { checkReportLanguage } from './language.js';
+import { checkLanguageEvaluation } from './language-eval.js';
 import { checkRefiExchange } from './refi.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
@@ -14,6 +15,7 @@ const checks: ConformanceCheck[] = [
   checkAggregationRules,
   checkHistoryImport,
   checkReportLanguage,
+  checkLanguageEvaluation,
   checkAnnexAImport,
   checkRefiExchange,
 ];
@@ -28,8 +30,19 @@ if (!existsSync(referenceDir)) {
   process.exit(2);
 }
 
+// `node dist/src/conformance/run.js checkLanguageEvaluation` runs only the checks named.
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !checks.some((c) => c.name === n));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `Unknown check ${unknown.join(', ')}; the checks are ${checks.map((c) => c.name).join(', ')}.\n`,
+  );
+  process.exit(2);
+}
+const selected = only.length > 0 ? checks.filter((c) => only.includes(c.name)) : checks;
+
 const results: ConformanceResult[] = [];
-for (const check of checks) {
+for (const check of selected) {
   const t0 = performance.now();
   const r = await check(referenceDir);
   results.push(r);

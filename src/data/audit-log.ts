@@ -7,6 +7,7 @@ import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import type { AuditAction } from '../domain/audit/actions.js';
 import { GENESIS_HASH, hashEvent, type HashableEvent } from '../domain/audit/hash.js';
 import type { DB } from './schema.js';
+import { now } from '../clock.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -37,7 +38,7 @@ export async function writeAudit(
   const prevHash = last?.hash ?? GENESIS_HASH;
   const event: HashableEvent = {
     id: randomUUID(),
-    occurredAt: new Date().toISOString(),
+    occurredAt: now().toISOString(),
     actorId: actorUserId(actor),
     actorLabel: actorLabel(actor),
     action: input.action,

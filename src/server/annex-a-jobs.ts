@@ -3,6 +3,7 @@
 // the person who started it, and is forgotten an hour after it finishes.
 import { randomUUID } from 'node:crypto';
 import type { ImportAnnexAOutcome, ImportProgress } from '../usecases/annex-a/import-annex-a.js';
+import { now, nowMs } from '../clock.js';
 
 export interface AnnexAJob {
   id: string;
@@ -21,7 +22,7 @@ const KEEP_MS = 60 * 60 * 1000;
 const MAX_JOBS = 200;
 
 function sweep(): void {
-  const now = Date.now();
+  const now = nowMs();
   for (const [id, j] of jobs)
     if (j.finishedAt && now - j.finishedAt.getTime() > KEEP_MS) jobs.delete(id);
   while (jobs.size > MAX_JOBS) {
@@ -45,7 +46,7 @@ export function startAnnexAJob(
     progress: { phase: 'reading', fraction: 0, rows: 0 },
     outcome: null,
     error: null,
-    startedAt: new Date(),
+    startedAt: now(),
     finishedAt: null,
   };
   jobs.set(job.id, job);
@@ -68,7 +69,7 @@ export function startAnnexAJob(
       job.state = 'failed';
     })
     .finally(() => {
-      job.finishedAt = new Date();
+      job.finishedAt = now();
     });
   return job;
 }

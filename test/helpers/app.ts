@@ -2,6 +2,7 @@
 // signs in through the real form and carries the session cookie and CSRF token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
+import { nowMs } from '../../src/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDemo, type DemoSeedResult } from '../../src/usecases/demo/seed-demo.js';
 import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
@@ -98,7 +99,7 @@ export class WebClient {
       maxAge?: number;
     }[]) {
       const expired =
-        (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0 || c.value === '';
+        (c.expires && c.expires.getTime() <= nowMs()) || c.maxAge === 0 || c.value === '';
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

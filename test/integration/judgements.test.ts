@@ -1,4 +1,5 @@
 // Judgements from provisional to final, through the use cases, on a real database.
+import { todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { listStateChanges } from '../../src/data/repositories/activities.js';
@@ -171,7 +172,7 @@ describe('judgements from provisional to final', () => {
   });
 
   it('logs on-site feedback and moves to the panel, which comments and challenges', async () => {
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const today = todayInEngland();
     await addFeedbackEntry(as(team.lead), {
       activityId: A(),
       kind: 'final_feedback',

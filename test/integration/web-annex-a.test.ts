@@ -59,6 +59,59 @@ describe('Annex A page', () => {
     expect(again.body).toContain('annex-a.xlsx');
   });
 
+  it('keeps the lists a one-list CSV does not contain, says so with counts, removes them only when asked', async () => {
+    const analyst = await signInAs(t, 'analyst');
+    await analyst.get(pageUrl);
+    const full = annexAToXlsx(generateAnnexA({ rows: 300, seed: 23, errorRate: 0 }));
+    await upload(analyst, pageUrl, { acceptFlagged: 'yes' }, { name: 'full.xlsx', data: full });
+    const form = await analyst.get(pageUrl);
+    expect(form.body).toContain('Remove the lists this file does not contain');
+    expect(form.body).toMatch(/Stored now: List 1 \(\d+ rows\)/);
+    const csv = [
+      'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source',
+      'K1,Male,WBRI,01/01/2012,13,01/03/2025,1A',
+    ].join('\n');
+    const kept = await upload(analyst, pageUrl, {}, { name: 'List_1.csv', data: Buffer.from(csv) });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.body).toContain('these lists were kept from full.xlsx');
+    expect(kept.body).toMatch(/List 8 Children in care: \d+ rows/);
+    expect((await analyst.get(pageUrl)).body).toContain('(kept from full.xlsx)');
+    const report = (
+      await analyst.get(`/api/v1/activities/${t.demo.activityId}/annex-a`)
+    ).json() as {
+      current: { rows: number; lists: { list: number }[] };
+    };
+    expect(report.current.lists.length).toBeGreaterThan(5);
+
+    // An unbalanced quote: refused, naming the row; nothing changes.
+    const broken =
+      csv.replace('K1,Male,WBRI', 'K1,"Male,WBRI') + '\nK2,Male",WBRI,,13,01/03/2025,1A';
+    const refused = await upload(
+      analyst,
+      pageUrl,
+      {},
+      { name: 'List_1.csv', data: Buffer.from(broken) },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('List_1.csv, row 2, field &#39;column B&#39;');
+    const after = (await analyst.get(`/api/v1/activities/${t.demo.activityId}/annex-a`)).json() as {
+      current: { rows: number };
+    };
+    expect(after.current.rows).toBe(report.current.rows);
+
+    const removed = await upload(
+      analyst,
+      pageUrl,
+      { removeMissingLists: 'yes' },
+      { name: 'List_1b.csv', data: Buffer.from(csv.replace('K1', 'K9')) },
+    );
+    expect(removed.body).toContain('the lists this file does not contain were removed');
+    const now = (await analyst.get(`/api/v1/activities/${t.demo.activityId}/annex-a`)).json() as {
+      current: { rows: number };
+    };
+    expect(now.current.rows).toBe(1);
+  });
+
   it('refuses an upload without the CSRF token', async () => {
     const analyst = await signInAs(t, 'analyst');
     await analyst.get(pageUrl);

@@ -1,3 +1,4 @@
+import { todayInEngland } from '../../src/clock.js';
 import { auditActions } from '../../src/domain/audit/actions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/data/audit-log.js';
@@ -90,8 +91,7 @@ describe('audit log', () => {
     expect(byActor.body).toContain('Lena Marsh (lead inspector)');
     expect(byActor.body).not.toContain('demo-seed</td>');
 
-    const today = new Date();
-    const [d, m, y] = [today.getUTCDate(), today.getUTCMonth() + 1, today.getUTCFullYear()];
+    const [y, m, d] = todayInEngland().split('-').map(Number);
     const inRange = await admin.get(
       `/audit?from-day=${d}&from-month=${m}&from-year=${y}&to-day=${d}&to-month=${m}&to-year=${y}`,
     );

@@ -1,4 +1,5 @@
 // The judgements pages through the real forms, as the demo's people (and a panel inspector).
+import { todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
@@ -36,7 +37,7 @@ afterAll(async () => t?.close());
 /** The error summary's link targets, in order. */
 const hrefs = (html: string) => errorSummary(html).flatMap((e) => (e.href ? [e.href] : []));
 
-const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const today = todayInEngland();
 const [year, month, day] = today.split('-');
 
 describe('judgements pages', () => {

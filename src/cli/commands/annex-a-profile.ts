@@ -11,6 +11,7 @@ import {
   type AnnexAProfileView,
 } from '../../usecases/annex-a-profile/get-annex-a-profile.js';
 import { recordSefClaim } from '../../usecases/annex-a-profile/record-sef-claim.js';
+import { coverageText } from './annex-a.js';
 import { setProfilePopulation } from '../../usecases/annex-a-profile/set-profile-population.js';
 import { action, AppError, output, withDatabase } from '../runtime.js';
 
@@ -28,6 +29,7 @@ export function profileText(v: AnnexAProfileView): string {
   const lines = [
     `Annex A data profile for ${v.activityTitle} (${v.laName}): ${v.import.fileName}, reference date ${v.import.referenceDate}`,
     `  Children aged 0-17: ${v.population.value ?? 'not known'}${v.population.note ? ` (${v.population.note})` : ''}`,
+    ...coverageText(v.coverage),
     '',
     `${'Indicator'.padEnd(62)} ${'LA'.padStart(12)} ${'England'.padStart(12)} ${'Region'.padStart(12)} ${'SN avg'.padStart(12)}`,
   ];
@@ -51,13 +53,17 @@ export function profileText(v: AnnexAProfileView): string {
 
 function candidatesText(v: AnnexAProfileView): string {
   if (!v.candidates.length) return 'No candidate lines of enquiry: nothing differs markedly.';
-  const lines = ['Candidate lines of enquiry:'];
+  const lines = [
+    ...(v.coverage?.low ? [`WARNING: ${v.coverage.message}`, ''] : []),
+    'Candidate lines of enquiry:',
+  ];
   for (const c of v.candidates) {
     const state = c.decision
       ? ` [${c.decision.decision} by ${c.decision.decidedByLabel}${c.decision.reason ? `: ${c.decision.reason}` : ''}]`
       : '';
     lines.push(`  ${c.indicatorKey}: ${c.title} ${figuresText(c)}${state}`);
     for (const b of c.because) lines.push(`      ${b}`);
+    if (c.warning) lines.push(`      WARNING: ${c.warning}`);
   }
   return lines.join('\n');
 }
@@ -94,7 +100,9 @@ export function registerAnnexAProfileCommands(program: Command): void {
       action(async (opts: { activity: string; json?: boolean }) =>
         withDatabase(async (ctx) => {
           const v = await getAnnexAProfile(ctx, opts.activity);
-          output(opts.json, { candidates: profileJson(v).candidates }, () => candidatesText(v));
+          output(opts.json, { coverage: v.coverage, candidates: profileJson(v).candidates }, () =>
+            candidatesText(v),
+          );
         }),
       ),
     );

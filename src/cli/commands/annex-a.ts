@@ -10,6 +10,7 @@ import {
   generateAnnexA,
 } from '../../domain/annex-a/generator.js';
 import type { AnnexAIssue } from '../../domain/annex-a/parse.js';
+import type { Coverage } from '../../domain/annex-a-profile/coverage.js';
 import { AppError } from '../../errors.js';
 import { getAnnexAReport, type AnnexAReport } from '../../usecases/annex-a/get-annex-a-report.js';
 import {
@@ -20,6 +21,7 @@ import {
 import { purgeExpiredAnnexA } from '../../usecases/annex-a/purge-expired-annex-a.js';
 import { setAnnexARetention } from '../../usecases/annex-a/set-annex-a-retention.js';
 import { action, output, withDatabase } from '../runtime.js';
+import { nowMs } from '../../clock.js';
 
 /** A progress bar on stderr when it is a terminal, otherwise a line every few seconds. */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
@@ -40,7 +42,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
         );
         if (p.phase === 'done') stream.write('\n');
       } else {
-        const now = Date.now();
+        const now = nowMs();
         if (p.phase === 'done' || now - lastLine > 2000) {
           lastLine = now;
           stream.write(`${label}: ${pct}% (${p.rows} rows)\n`);
@@ -53,6 +55,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
 function issueLine(i: AnnexAIssue): string {
   const where = [
     i.list !== null ? `List ${i.list}` : null,
+    i.sheet ? `sheet '${i.sheet}'` : null,
     i.row !== null ? `row ${i.row}` : null,
     i.column ? `'${i.column}'` : null,
   ]
@@ -78,6 +81,7 @@ function importText(r: ImportAnnexAOutcome, limit = 30): string {
       `  List ${String(l.list).padEnd(2)} ${l.title.padEnd(32)} ${String(l.rows).padStart(7)} rows  ${l.errors} errors, ${l.queries} queries  (sheet '${l.sheet}')`,
     );
   if (r.ignoredSheets.length) lines.push(`  Sheets not read: ${r.ignoredSheets.join(', ')}`);
+  lines.push(...otherListsText(r), ...coverageText(r.coverage));
   const shown = [...r.errors, ...r.queries].slice(0, limit);
   if (shown.length) {
     lines.push('Problems (errors first):');
@@ -86,6 +90,36 @@ function importText(r: ImportAnnexAOutcome, limit = 30): string {
     if (more > 0) lines.push(`  … and ${more} more (use --json for all)`);
   }
   return lines.join('\n');
+}
+
+/** Lists stored from the earlier file that this file does not hold: kept, or removed as asked. */
+function otherListsText(r: ImportAnnexAOutcome): string[] {
+  const o = r.otherLists;
+  if (!o) return [];
+  const each = o.lists.map((l) => `    List ${l.list} ${l.title}: ${l.rows} rows`);
+  if (o.action === 'removed')
+    return [`  Removed, as asked, the lists this file does not contain (${o.rows} rows):`, ...each];
+  return [
+    r.status === 'rejected'
+      ? `  Had it been imported, these lists from ${o.fromFile}, not in this file, would have been kept (${o.rows} rows):`
+      : `  Kept from ${o.fromFile}, because this file does not contain them (${o.rows} rows):`,
+    ...each,
+    `  To remove them instead, import again with --remove-missing-lists (removes ${o.rows} rows).`,
+  ];
+}
+
+/** Whether the file covers the LA: flagged when a list is far below the LA's size. */
+export function coverageText(c: Coverage | null): string[] {
+  if (!c) return [];
+  const lines = [
+    `  Coverage against the LA's size (0-17 population ${c.population.toLocaleString('en-GB')}; flagged under ${Math.round(c.threshold * 100)}% of the expected rows):`,
+  ];
+  for (const l of c.lists)
+    lines.push(
+      `    List ${l.list} ${l.title}: ${l.rows} rows, about ${l.expected} expected (${Math.round(l.ratio * 100)}%; ${l.basis}, ${l.rateSource})${l.low ? '  LOW' : ''}`,
+    );
+  if (c.message) lines.push(`  WARNING: ${c.message}`);
+  return lines;
 }
 
 function reportText(r: AnnexAReport): string {
@@ -102,6 +136,7 @@ function reportText(r: AnnexAReport): string {
     rows: number;
     errors: number;
     queries: number;
+    keptFrom?: string;
   }[];
   const lines = [
     `Annex A for ${r.activityTitle} (${r.laName}): ${c.fileName}, imported ${c.importedAt.toISOString()} by ${c.importedByLabel}`,
@@ -110,8 +145,9 @@ function reportText(r: AnnexAReport): string {
   ];
   for (const l of lists)
     lines.push(
-      `  List ${String(l.list).padEnd(2)} ${l.title.padEnd(32)} ${String(l.rows).padStart(7)} rows  ${l.errors} errors, ${l.queries} queries`,
+      `  List ${String(l.list).padEnd(2)} ${l.title.padEnd(32)} ${String(l.rows).padStart(7)} rows  ${l.errors} errors, ${l.queries} queries${l.keptFrom ? `  (kept from ${l.keptFrom})` : ''}`,
     );
+  lines.push(...coverageText((c.summary.coverage as Coverage | undefined) ?? null));
   if (r.history.length > 1) {
     lines.push('History:');
     for (const h of r.history)
@@ -127,17 +163,26 @@ export function registerAnnexACommands(program: Command): void {
   annexA
     .command('import')
     .description(
-      'Import an Annex A workbook (.xlsx, .ods), one list as .csv, or a .zip of per-list .csv files for an activity; the same file again changes nothing, a newer file replaces the old one',
+      'Import an Annex A workbook (.xlsx, .ods), one list as .csv, or a .zip of per-list .csv files for an activity; the same file again changes nothing, a newer file replaces the lists it contains (the others are kept unless --remove-missing-lists)',
     )
     .argument('<file>', 'the Annex A file')
     .requiredOption('--activity <id>', 'the activity id')
     .option('--accept-flagged', 'import even if rows have errors (they are kept, flagged)')
+    .option(
+      '--remove-missing-lists',
+      'also remove the stored lists that this file does not contain or leaves empty (by default they are kept)',
+    )
     .option('--json', 'print JSON (importId, counts per list, errors, queries)')
     .action(
       action(
         async (
           file: string,
-          opts: { activity: string; acceptFlagged?: boolean; json?: boolean },
+          opts: {
+            activity: string;
+            acceptFlagged?: boolean;
+            removeMissingLists?: boolean;
+            json?: boolean;
+          },
         ) => {
           let bytes: Buffer;
           try {
@@ -157,6 +202,7 @@ export function registerAnnexACommands(program: Command): void {
                 fileName: path.basename(file),
                 bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
                 acceptFlagged: opts.acceptFlagged ?? false,
+                removeMissingLists: opts.removeMissingLists ?? false,
               },
               (p) => progress.update(p),
             );

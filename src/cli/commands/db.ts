@@ -15,6 +15,7 @@ import { openDatabase } from '../../data/database.js';
 import { migrateToLatest } from '../../data/migrate.js';
 import { AppError } from '../../errors.js';
 import { action, output } from '../runtime.js';
+import { now } from '../../clock.js';
 
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('Database maintenance');
@@ -86,7 +87,7 @@ export function registerDbCommands(program: Command): void {
         const pgdata = path.join(config.dataDir, 'pgdata');
         let keptAside: string | null = null;
         if (existsSync(pgdata) && readdirSync(pgdata).length > 0) {
-          keptAside = `${pgdata}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+          keptAside = `${pgdata}.before-restore-${now().toISOString().replace(/[:.]/g, '-')}`;
           renameSync(pgdata, keptAside);
         }
         try {

@@ -48,7 +48,12 @@ describe('triangulate lint-report', () => {
     writeFileSync(file, LETTER);
     const json = await run(file, '--json', '--kind', 'inspection-report', '--fail-on-findings');
     const findings = JSON.parse(json.out) as Array<Record<string, unknown>>;
-    expect(findings.map((f) => f.rule)).toEqual(['sweeping-quantifier', 'certainty']);
+    // The prescription rule runs on reports as well as letters.
+    expect(findings.map((f) => f.rule)).toEqual([
+      'sweeping-quantifier',
+      'certainty',
+      'prescription',
+    ]);
     expect(Object.keys(findings[0]!)).toEqual(
       expect.arrayContaining(['rule', 'line', 'column', 'text', 'message', 'suggestion']),
     );

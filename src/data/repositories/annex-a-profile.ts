@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import { now } from '../../clock.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -81,7 +82,7 @@ export async function saveProfileSettings(
     population_0_17: s.population,
     population_source: s.populationSource,
     updated_by_label: s.byLabel,
-    updated_at: new Date(),
+    updated_at: now(),
   };
   await db
     .insertInto('annex_a_profile_settings')
@@ -125,7 +126,7 @@ export async function saveSefClaim(
     note: c.note,
     recorded_by: by.id,
     recorded_by_label: by.label,
-    recorded_at: new Date(),
+    recorded_at: now(),
   };
   await db
     .insertInto('annex_a_sef_claims')

@@ -3,6 +3,7 @@
 // on both PGlite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { now } from '../../clock.js';
 
 export interface AnnexASettings {
   activityId: string;
@@ -93,7 +94,7 @@ export async function ensureAnnexASettings(
     .execute();
   await trx
     .updateTable('annex_a_settings')
-    .set({ pseudonym_key: values.pseudonymKey, purged_at: null, updated_at: new Date() })
+    .set({ pseudonym_key: values.pseudonymKey, purged_at: null, updated_at: now() })
     .where('activity_id', '=', activityId)
     .where('pseudonym_key', 'is', null)
     .execute();
@@ -109,7 +110,7 @@ export async function setAnnexARetainUntil(
 ): Promise<void> {
   await trx
     .updateTable('annex_a_settings')
-    .set({ retain_until: retainUntil, updated_at: new Date() })
+    .set({ retain_until: retainUntil, updated_at: now() })
     .where('activity_id', '=', activityId)
     .execute();
 }
@@ -221,8 +222,50 @@ export async function insertAnnexAImport(
     .execute();
 }
 
-/** Marks the current import superseded (its rows deleted); call before inserting the new one. */
-export async function supersedeAnnexAImport(
+/** Marks the current import superseded (its rows stay until deleteAnnexAImportRows). */
+export async function markAnnexAImportSuperseded(
+  trx: Transaction<DB>,
+  importId: string,
+): Promise<void> {
+  await trx
+    .updateTable('annex_a_imports')
+    .set({ status: 'superseded', superseded_at: now() })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Rows per list of one import. */
+export async function countAnnexARowsOfImport(
+  db: Db,
+  importId: string,
+): Promise<Record<number, number>> {
+  const rows = await db
+    .selectFrom('annex_a_rows')
+    .select(['list_no', sql<string>`count(*)`.as('n')])
+    .where('import_id', '=', importId)
+    .groupBy('list_no')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.list_no, Number(r.n)]));
+}
+
+/** Copies the rows of some lists from one import to another (lists a newer file does not hold). */
+export async function carryOverAnnexARows(
+  trx: Transaction<DB>,
+  fromImportId: string,
+  toImportId: string,
+  lists: number[],
+): Promise<number> {
+  if (lists.length === 0) return 0;
+  const r = await sql`
+    insert into annex_a_rows (import_id, activity_id, list_no, row_no, child_ref, data, extra, flags, severity)
+    select ${toImportId}::uuid, activity_id, list_no, row_no, child_ref, data, extra, flags, severity
+    from annex_a_rows where import_id = ${fromImportId}::uuid and list_no in (${sql.join(lists)})
+  `.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Deletes an import's rows (once superseded); returns how many. */
+export async function deleteAnnexAImportRows(
   trx: Transaction<DB>,
   importId: string,
 ): Promise<number> {
@@ -230,11 +273,6 @@ export async function supersedeAnnexAImport(
     .deleteFrom('annex_a_rows')
     .where('import_id', '=', importId)
     .executeTakeFirst();
-  await trx
-    .updateTable('annex_a_imports')
-    .set({ status: 'superseded', superseded_at: new Date() })
-    .where('id', '=', importId)
-    .execute();
   return Number(deleted.numDeletedRows);
 }
 
@@ -415,13 +453,13 @@ export async function purgeAnnexA(
     .executeTakeFirst();
   const updated = await trx
     .updateTable('annex_a_imports')
-    .set({ status: 'purged', purged_at: new Date(), issues: JSON.stringify([]) })
+    .set({ status: 'purged', purged_at: now(), issues: JSON.stringify([]) })
     .where('activity_id', '=', activityId)
     .where('status', '<>', 'purged')
     .executeTakeFirst();
   await trx
     .updateTable('annex_a_settings')
-    .set({ pseudonym_key: null, purged_at: new Date(), updated_at: new Date() })
+    .set({ pseudonym_key: null, purged_at: now(), updated_at: now() })
     .where('activity_id', '=', activityId)
     .execute();
   return { rows: Number(deleted.numDeletedRows), imports: Number(updated.numUpdatedRows) };

@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ChallengeKind, ChallengeOutcome } from '../schema/evidence-analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
+import { now } from '../../clock.js';
 
 export interface EnquiryFocus {
   lineOfEnquiryId: string;
@@ -53,7 +54,7 @@ export async function saveFocus(
     case_attributes: JSON.stringify(f.caseAttributes),
     updated_by: f.by.id,
     updated_by_label: f.by.label,
-    updated_at: new Date(),
+    updated_at: now(),
   };
   await trx
     .insertInto('enquiry_focus')

@@ -1,5 +1,6 @@
 // Evidence records of an activity: reading them (one, a filtered list, the version history) and
 // the row-level writes the evidence use cases compose inside their transactions.
+import { now } from '../../clock.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
@@ -387,6 +388,7 @@ export async function insertEvidenceVersion(
   await trx
     .insertInto('evidence_versions')
     .values({
+      created_at: now(),
       evidence_id: v.evidenceId,
       version: v.version,
       text: v.text,

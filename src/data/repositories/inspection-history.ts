@@ -10,6 +10,7 @@ import type {
 } from '../../domain/history/types.js';
 import { judgementActivityTypes } from '../../domain/history/types.js';
 import type { DB, InspectionHistoryTable } from '../schema.js';
+import { now } from '../../clock.js';
 
 export interface InspectionHistoryEntry extends HistoryEvent {
   id: string;
@@ -89,7 +90,7 @@ export async function updateHistoryEvent(db: Kysely<DB>, event: HistoryEvent): P
   const { source_key: key, ...changes } = toRow(event);
   await db
     .updateTable('inspection_history')
-    .set({ ...changes, imported_at: new Date() })
+    .set({ ...changes, imported_at: now() })
     .where('source_key', '=', key)
     .execute();
 }

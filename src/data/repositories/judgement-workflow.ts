@@ -9,6 +9,7 @@ import type {
 import type { GradePosition } from '../../domain/judgements/report-input.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
+import { now } from '../../clock.js';
 
 export interface ProvisionalView {
   judgementKey: string;
@@ -65,7 +66,7 @@ export async function upsertProvisionalView(
     position: v.position,
     note: v.note,
     user_label: by.label,
-    updated_at: new Date(),
+    updated_at: now(),
   };
   await db
     .insertInto('provisional_views')
@@ -218,7 +219,7 @@ export async function respondToComment(
 ): Promise<void> {
   await db
     .updateTable('judgement_panel_comments')
-    .set({ response, responded_by_label: by.label, responded_at: new Date() })
+    .set({ response, responded_by_label: by.label, responded_at: now() })
     .where('id', '=', id)
     .execute();
 }
@@ -252,6 +253,7 @@ export async function insertFeedback(
   const row = await db
     .insertInto('feedback_entries')
     .values({
+      recorded_at: now(),
       activity_id: activityId,
       kind: f.kind,
       held_on: f.heldOn,
@@ -297,7 +299,7 @@ export async function upsertExplanation(
     explanation,
     explained_by: by.id,
     explained_by_label: by.label,
-    explained_at: new Date(),
+    explained_at: now(),
   };
   await db
     .insertInto('divergence_explanations')

@@ -6,6 +6,7 @@ import type { EvidenceLink, JudgementContent } from '../../domain/judgements/jud
 import type { GradePosition } from '../../domain/judgements/report-input.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
+import { now } from '../../clock.js';
 
 export interface JudgementSet {
   activityId: string;
@@ -83,12 +84,13 @@ export async function setStage(
 ): Promise<void> {
   await db
     .updateTable('judgement_sets')
-    .set((eb) => ({ stage: to, version: eb('version', '+', 1), updated_at: new Date() }))
+    .set((eb) => ({ stage: to, version: eb('version', '+', 1), updated_at: now() }))
     .where('activity_id', '=', activityId)
     .execute();
   await db
     .insertInto('judgement_stage_changes')
     .values({
+      changed_at: now(),
       activity_id: activityId,
       from_stage: from,
       to_stage: to,
@@ -181,7 +183,7 @@ export async function saveJudgement(
     aggregation_rules: c.aggregationRules,
     updated_by: by.id,
     updated_by_label: by.label,
-    updated_at: new Date(),
+    updated_at: now(),
   };
   if (currentVersion === null) {
     await db
@@ -219,6 +221,7 @@ export async function insertChanges(
     .insertInto('judgement_changes')
     .values(
       changes.map((c) => ({
+        changed_at: now(),
         activity_id: activityId,
         judgement_key: c.judgementKey,
         stage: c.stage,

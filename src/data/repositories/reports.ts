@@ -6,6 +6,7 @@ import type { ReportState, ReportVersionKind } from '../schema/reports.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import { now } from '../../clock.js';
 
 export interface Report {
   id: string;
@@ -207,7 +208,7 @@ export async function advanceReportVersion(
 ): Promise<boolean> {
   const r = await db
     .updateTable('reports')
-    .set({ current_version: to, updated_at: new Date() })
+    .set({ current_version: to, updated_at: now() })
     .where('id', '=', reportId)
     .where('current_version', '=', from)
     .executeTakeFirst();
@@ -281,7 +282,7 @@ export async function confirmRelease(
 ): Promise<void> {
   await db
     .updateTable('report_releases')
-    .set({ la_confirmed_at: new Date(), la_confirmed_by: by.id, la_confirmed_by_label: by.label })
+    .set({ la_confirmed_at: now(), la_confirmed_by: by.id, la_confirmed_by_label: by.label })
     .where('id', '=', releaseId)
     .where('la_confirmed_at', 'is', null)
     .execute();

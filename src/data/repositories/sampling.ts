@@ -5,6 +5,7 @@ import type { PersonRef } from './evidence.js';
 import type { DB } from '../schema.js';
 import { populationFields, type PopulationRow } from '../../domain/sampling/population.js';
 import { isUuid } from './users.js';
+import { now } from '../../clock.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -112,7 +113,7 @@ export async function findCurrentDraw(db: Db, activityId: string): Promise<Sampl
 export async function replaceCurrentDraw(trx: Transaction<DB>, activityId: string): Promise<void> {
   await trx
     .updateTable('sample_draws')
-    .set({ status: 'replaced', replaced_at: new Date() })
+    .set({ status: 'replaced', replaced_at: now() })
     .where('activity_id', '=', activityId)
     .where('status', '=', 'current')
     .execute();
@@ -281,7 +282,7 @@ export async function markSampleCasesRemoved(
   if (!ids.length) return;
   await trx
     .updateTable('sample_cases')
-    .set({ removed_at: new Date(), removed_by_label: by.label, removal_reason: reason })
+    .set({ removed_at: now(), removed_by_label: by.label, removal_reason: reason })
     .where('id', 'in', ids)
     .where('removed_at', 'is', null)
     .execute();

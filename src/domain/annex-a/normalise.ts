@@ -1,6 +1,7 @@
 // Turning messy cell values into typed values: comparison keys for text, blanks and placeholders,
 // dates (Excel serials, DD/MM/YYYY text and friends), whole numbers.
 import { SheetDate, serialToIsoDate, type CellValue } from '../files/spreadsheet.js';
+import { yearInEngland } from '../../clock.js';
 
 /**
  * The comparison key for a raw value: Unicode-normalised, non-breaking and zero-width spaces as
@@ -54,13 +55,23 @@ const PLACEHOLDERS = new Set([
   'pd.na',
 ]);
 
-/** The cell as trimmed text, or null when blank or a placeholder (#N/A, nan, -, ...). */
+/** Longer ways of writing "not applicable" that files use. */
+const NOT_APPLICABLE = /^(not applicable|not relevant|n\/a\.?|n\. ?a\.?)$/;
+
+/**
+ * The cell as trimmed text, or null when blank or a placeholder (#N/A, N/A, nan, -, ...). The
+ * Annex A guidance never uses "N/A": where a value does not apply it says "leave blank", and where
+ * it is not known it offers a code (e.g. gender "Not stated/recorded"). So "N/A" and the like
+ * count as blank: fine where the template allows a blank, an error naming the placeholder where
+ * it does not.
+ */
 export function cellText(v: CellValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string') {
     const t = v.replace(/[\u00a0\u200b\ufeff]/g, ' ').trim();
     if (t === '') return null;
     if (t.length <= 8 && PLACEHOLDERS.has(t.toLowerCase())) return null;
+    if (t.length <= 16 && NOT_APPLICABLE.test(t.toLowerCase())) return null;
     return t;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
@@ -71,6 +82,11 @@ export function cellText(v: CellValue): string | null {
 /** Whether the raw cell is a spreadsheet error or placeholder rather than truly empty. */
 export function isPlaceholder(v: CellValue): boolean {
   return typeof v === 'string' && v.trim() !== '' && cellText(v) === null;
+}
+
+/** Whether a placeholder is a spreadsheet formula error (#N/A, #REF!...) rather than typed text. */
+export function isFormulaError(v: CellValue): boolean {
+  return typeof v === 'string' && /^#[a-z/0!?]+[!?]?$/i.test(v.trim()) && isPlaceholder(v);
 }
 
 export type DateResult = { ok: true; iso: string } | { ok: false };
@@ -103,7 +119,7 @@ function isoFrom(y: number, m: number, d: number): DateResult {
 function expandYear(y: string): number {
   const n = Number(y);
   if (y.length !== 2) return n;
-  const pivot = (new Date().getUTCFullYear() % 100) + 1;
+  const pivot = (yearInEngland() % 100) + 1;
   return n <= pivot ? 2000 + n : 1900 + n;
 }
 

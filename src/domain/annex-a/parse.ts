@@ -7,18 +7,20 @@
 import { readSpreadsheet, type SpreadsheetFormat } from '../files/read-spreadsheet.js';
 import type { CellValue } from '../files/spreadsheet.js';
 import { codeSet, type CodeSet } from './code-sets.js';
-import { annexALists, type FieldDef, type ListDef } from './lists.js';
 import {
-  ageOn,
-  cellText,
-  headerKey,
-  isPlaceholder,
-  normaliseKey,
-  parseDate,
-  parseInteger,
-  type DateResult,
-} from './normalise.js';
+  HEADER_SCAN_ROWS,
+  NOT_DATA_SHEET,
+  headerScore,
+  listFromSheetName,
+  matchHeaders,
+  type ColumnMap,
+} from './headers.js';
+import { annexALists, type FieldDef, type FieldType, type ListDef } from './lists.js';
+import { dmy } from './messages.js';
+import { cellText, normaliseKey, parseDate, type DateResult } from './normalise.js';
+import { checkAge, readCells, type CellReadContext, type Flagger } from './read-row.js';
 import { createCrossRowChecker, rowChecks, type RowContext } from './rules.js';
+import { todayInEngland } from '../../clock.js';
 
 export type Severity = 'error' | 'query';
 
@@ -95,22 +97,6 @@ export interface ParseOptions {
   batchSize?: number;
 }
 
-/** Unknown columns whose heading suggests personal data are not kept. */
-const IDENTIFYING_HEADER =
-  /\b(name|names|forename|surname|address|postcode|post code|nhs|upn|uln|national insurance|ni number|phone|telephone|mobile|email|e mail|birth|dob)\b/;
-
-const HEADER_SCAN_ROWS = 15;
-
-/** Sheets of the Ofsted template (and common extras) that never hold a list. */
-const NOT_DATA_SHEET =
-  /^(front[ _-]?sheet|front|cover|guidance|faq|faq[ _-]and[ _-]changes|codes[ _-]?used|codes|lookups?|contents|notes|instructions|read ?me|validation|summary)\b/;
-
-interface ColumnMap {
-  field: FieldDef | null;
-  header: string;
-  keep: boolean;
-}
-
 interface SheetState {
   def: ListDef;
   sheet: string;
@@ -118,72 +104,14 @@ interface SheetState {
   columns: ColumnMap[];
   summary: ListSummary;
   buffered: { cells: CellValue[]; row: number }[];
+  /** The heading as written in the file, per field key. */
+  headerOf: Map<string, string>;
+  /** Rows in which each required field was blank. */
+  requiredBlank: Map<string, number>;
 }
 
-function listFromSheetName(name: string): number | null {
-  const key = normaliseKey(name);
-  const m = /\blist[\s_-]*0*(\d{1,2})\b/.exec(key) ?? /^l0*(\d{1,2})\b/.exec(key);
-  if (m) {
-    const n = Number(m[1]);
-    return n >= 1 && n <= 11 ? n : null;
-  }
-  const words = headerKey(name);
-  // Adopters before adoption, children in need before child protection...
-  for (const n of [11, 10, 9, 8, 6, 7, 5, 4, 3, 2, 1]) {
-    if (annexALists[n - 1]!.sheetWords.test(words)) return n;
-  }
-  return null;
-}
-
-function matchHeaders(def: ListDef, cells: CellValue[]): ColumnMap[] {
-  const used = new Set<string>();
-  const out: ColumnMap[] = [];
-  const keys = cells.map((c) => (typeof c === 'string' ? headerKey(c) : ''));
-  const byExact = new Map<string, FieldDef>();
-  for (const f of def.fields) {
-    byExact.set(headerKey(f.header), f);
-    for (const a of f.aliases ?? []) if (!byExact.has(headerKey(a))) byExact.set(headerKey(a), f);
-  }
-  // Pass 1: exact headings and known spellings.
-  const chosen: (FieldDef | null)[] = keys.map((k) => {
-    const f = k ? byExact.get(k) : undefined;
-    if (f && !used.has(f.key)) {
-      used.add(f.key);
-      return f;
-    }
-    return null;
-  });
-  // Pass 2: patterns, for headings still unmatched.
-  keys.forEach((k, i) => {
-    if (!k || chosen[i]) return;
-    const f = def.fields.find((fd) => !used.has(fd.key) && fd.pattern?.test(k));
-    if (f) {
-      used.add(f.key);
-      chosen[i] = f;
-    }
-  });
-  cells.forEach((c, i) => {
-    const header =
-      typeof c === 'string' ? c.replace(/\s+/g, ' ').trim() : c === null ? '' : String(c);
-    const field = chosen[i] ?? null;
-    out.push({
-      field,
-      header,
-      keep: !field && header !== '' && !IDENTIFYING_HEADER.test(keys[i] ?? ''),
-    });
-  });
-  return out;
-}
-
-function headerScore(def: ListDef, cells: CellValue[]): number {
-  return matchHeaders(def, cells).filter((c) => c.field).length;
-}
-
-function postcodeDistrict(text: string): string | null {
-  const pc = text.toUpperCase().replace(/\s+/g, '');
-  const m = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/.exec(pc) ?? /^([A-Z]{1,2}\d[A-Z\d]?)$/.exec(pc);
-  return m ? m[1]! : null;
-}
+/** Columns whose values are never repeated in the report. */
+const SENSITIVE_TYPES = new Set<FieldType>(['id', 'dob', 'staff', 'postcode']);
 
 export async function parseAnnexA(
   bytes: Uint8Array,
@@ -191,8 +119,7 @@ export async function parseAnnexA(
   options: ParseOptions,
 ): Promise<ParseResult> {
   const ref = options.referenceDate;
-  const refYear = Number(ref.slice(0, 4));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const rows: ParsedRow[] = [];
   const issues: AnnexAIssue[] = [];
   const summaries: ListSummary[] = [];
@@ -230,6 +157,15 @@ export async function parseAnnexA(
     }
   };
 
+  const staffRef = (key: string): string => {
+    let refName = staffCache.get(key);
+    if (!refName) {
+      refName = options.pseudonymiseStaff(key);
+      staffCache.set(key, refName);
+    }
+    return refName;
+  };
+
   const dateOf = (v: CellValue): DateResult => {
     if (typeof v !== 'string') return parseDate(v);
     let r = dateCache.get(v);
@@ -255,7 +191,16 @@ export async function parseAnnexA(
       droppedColumns: [],
       missingColumns: [],
     };
-    return { def, sheet, headerRow: null, columns: [], summary, buffered: [] };
+    return {
+      def,
+      sheet,
+      headerRow: null,
+      columns: [],
+      summary,
+      buffered: [],
+      headerOf: new Map(),
+      requiredBlank: new Map(),
+    };
   }
 
   function setHeader(s: SheetState, cells: CellValue[], rowNumber: number): void {
@@ -266,6 +211,7 @@ export async function parseAnnexA(
     for (const c of s.columns) {
       if (c.field) {
         s.summary.mapped.push({ column: c.header, field: c.field.key });
+        s.headerOf.set(c.field.key, c.header);
         mappedKeys.add(c.field.key);
       } else if (c.keep) s.summary.unknownColumns.push(c.header);
       else if (c.header) s.summary.droppedColumns.push(c.header);
@@ -301,266 +247,111 @@ export async function parseAnnexA(
       });
   }
 
+  let context: CellReadContext | null = null;
+  const cellContext = (): CellReadContext => {
+    if (context?.layout !== layout)
+      context = { layout, referenceDate: ref, today, codeSetFor: setFor, dateOf, staffRef };
+    return context;
+  };
+
   function dataRow(s: SheetState, cells: CellValue[], rowNumber: number): void {
     const def = s.def;
-    const data: ParsedRow['data'] = {};
     const flags: RowFlag[] = [];
-    let extra: Record<string, string> | null = null;
-    let childId: string | null = null;
-    let provided: number | null = null;
-    const flag = (
-      field: FieldDef | null,
-      rule: string,
-      severity: 'error' | 'query',
-      message: string,
-      raw: CellValue = null,
-      column?: string,
-    ): void => {
+    const flag: Flagger = (field, rule, severity, message, shown, column) => {
       flags.push({ field: field?.key ?? null, rule, severity });
-      const sensitive = field && ['id', 'dob', 'staff', 'postcode'].includes(field.type);
+      if (rule === 'required' && field)
+        s.requiredBlank.set(field.key, (s.requiredBlank.get(field.key) ?? 0) + 1);
+      // Values of identifying columns are never repeated (a placeholder such as '#N/A' is not one).
+      const sensitive = field && SENSITIVE_TYPES.has(field.type) && !(rule === 'required');
       addIssue({
         list: def.number,
         row: rowNumber,
-        column: column ?? field?.header ?? null,
+        column: column ?? s.headerOf.get(field?.key ?? '') ?? field?.header ?? null,
         field: field?.key ?? null,
-        value: sensitive || raw === null ? null : String(cellText(raw) ?? raw).slice(0, 200),
+        value: sensitive ? null : shown,
         rule,
         severity,
         message,
       });
     };
-    for (let i = 0; i < s.columns.length; i++) {
-      const col = s.columns[i]!;
-      const raw = cells[i] ?? null;
-      const f = col.field;
-      if (!f) {
-        if (col.keep) {
-          const t = cellText(raw);
-          if (t !== null) (extra ??= {})[col.header] = t.slice(0, 500);
-        }
-        continue;
-      }
-      const text = f.type === 'date' || f.type === 'dob' ? null : cellText(raw);
-      const blank = f.type === 'date' || f.type === 'dob' ? cellText(raw) === null : text === null;
-      if (blank) {
-        if (!f.canBeBlank && !(f.since && layout !== '2023'))
-          flag(
-            f,
-            'required',
-            'error',
-            isPlaceholder(raw)
-              ? `'${f.header}' must not be blank (it holds '${String(raw).trim()}').`
-              : `'${f.header}' must not be blank.`,
-            isPlaceholder(raw) ? raw : null,
-            col.header,
-          );
-        // Blank values are simply absent from `data` (a missing key means blank).
-        continue;
-      }
-      switch (f.type) {
-        case 'id':
-          if (f.key === 'childId' || f.key === 'adopterId') childId = text;
-          else data[f.key] = text; // familyRef: pseudonymised by the caller
-          break;
-        case 'dob':
-        case 'date': {
-          const d = dateOf(raw);
-          if (!d.ok) {
-            flag(
-              f,
-              'date.invalid',
-              'error',
-              `'${f.header}' is not a date (DD/MM/YYYY).`,
-              raw,
-              col.header,
-            );
-            break;
-          }
-          const y = Number(d.iso.slice(0, 4));
-          if (y < 1900 || y > refYear + 2) {
-            flag(
-              f,
-              'date.implausible',
-              'error',
-              `'${f.header}' is an implausible date (${d.iso.slice(0, 4)}).`,
-              f.type === 'dob' ? null : raw,
-              col.header,
-            );
-            break;
-          }
-          if (f.type === 'dob') {
-            data.birthMonth = d.iso.slice(0, 7);
-            data.dateOfBirth = d.iso; // removed below, after the age is computed
-          } else {
-            data[f.key] = d.iso;
-            if (d.iso > today)
-              flag(f, 'date.future', 'query', `'${f.header}' is in the future.`, raw, col.header);
-          }
-          break;
-        }
-        case 'age': {
-          const n = parseInteger(raw);
-          if (!n.ok)
-            flag(
-              f,
-              'integer.invalid',
-              'error',
-              `'${f.header}' is not a number of years.`,
-              raw,
-              col.header,
-            );
-          else provided = n.value;
-          break;
-        }
-        case 'integer': {
-          const n = parseInteger(raw);
-          if (!n.ok || n.value < 0) {
-            flag(
-              f,
-              'integer.invalid',
-              'error',
-              `'${f.header}' must be a whole number, 0 or more.`,
-              raw,
-              col.header,
-            );
-          } else {
-            data[f.key] = n.value;
-            if (n.fractional)
-              flag(
-                f,
-                'integer.fraction',
-                'query',
-                `'${f.header}' has a fraction; it was truncated.`,
-                raw,
-                col.header,
-              );
-          }
-          break;
-        }
-        case 'code': {
-          const set = setFor(f);
-          const m = set.match(text!);
-          const grouped = set.codes.some((c) => c.group);
-          if (m.kind === 'code') {
-            data[f.key] = m.code;
-            if (grouped) data[`${f.key}Group`] = m.group;
-          } else if (m.kind === 'group') {
-            if (grouped) data[`${f.key}Group`] = m.group;
-            flag(
-              f,
-              'code.group-only',
-              'query',
-              `'${text}' only tells the group (${m.group.replace(/_/g, ' ')}), not the exact code.`,
-              raw,
-              col.header,
-            );
-          } else {
-            flag(
-              f,
-              'code.unknown',
-              'error',
-              `'${f.header}' has a value that is not in the code list.`,
-              raw,
-              col.header,
-            );
-          }
-          break;
-        }
-        case 'staff': {
-          const key = normaliseKey(text!);
-          let refName = staffCache.get(key);
-          if (!refName) {
-            refName = options.pseudonymiseStaff(key);
-            staffCache.set(key, refName);
-          }
-          data[f.key] = refName;
-          break;
-        }
-        case 'postcode': {
-          const district = postcodeDistrict(text!);
-          data[f.key] = district;
-          if (!district)
-            flag(
-              f,
-              'postcode.invalid',
-              'query',
-              `'${f.header}' is not a UK postcode.`,
-              null,
-              col.header,
-            );
-          break;
-        }
-        case 'text':
-          data[f.key] = text!.replace(/\s+/g, ' ').slice(0, 200);
-          break;
-      }
-    }
-    // Fields whose column is missing are blank (already reported once as column.missing).
+    const read = readCells(s.columns, cells, cellContext(), flag);
+    const { data } = read;
+    const fieldOf = (key: string | null): FieldDef | null =>
+      key ? (def.fields.find((x) => x.key === key) ?? null) : null;
+    checkAge(def.number, data, read.age, ref, fieldOf('age'), flag);
+    // Rules comparing cells name the stored value of the flagged cell (dates as DD/MM/YYYY).
     const ctx: RowContext = {
       def,
       data,
       referenceDate: ref,
       flag: (field, rule, severity, message) => {
-        const f = field ? (def.fields.find((x) => x.key === field) ?? null) : null;
-        flag(
-          f,
-          rule,
-          severity,
-          message,
-          f && f.type !== 'dob' ? ((data[field!] as CellValue) ?? null) : null,
-        );
+        const f = fieldOf(field);
+        const v = field ? data[field] : undefined;
+        const shown =
+          f && f.type !== 'dob' && v !== undefined && v !== null
+            ? f.type === 'date'
+              ? dmy(String(v))
+              : String(v)
+            : null;
+        flag(f, rule, severity, message, shown);
       },
     };
-    // Age: computed from the date of birth at the reference date; -1 for unborn children.
-    if (def.number !== 11) {
-      const birth = data.dateOfBirth as string | undefined;
-      let age: number | null = provided;
-      let unborn = provided === -1;
-      if (birth) {
-        const computed = ageOn(birth, ref);
-        if (birth > ref) unborn = true;
-        age = unborn ? -1 : computed;
-        if (provided !== null && provided !== -1 && !unborn && Math.abs(computed - provided) > 1)
-          ctx.flag(
-            'age',
-            'age.mismatch',
-            'query',
-            `The age (${provided}) does not match the date of birth (${computed} at ${ref}).`,
-          );
-      }
-      if (age !== null) data.age = age;
-      if (unborn) data.unborn = true;
-      if (age !== null && (age < -1 || age > 25))
-        ctx.flag('age', 'age.range', 'error', `The age (${age}) is outside -1 (unborn) to 25.`);
-      else if (age !== null && def.number !== 9 && age > 18)
-        ctx.flag(
-          'age',
-          'age.out-of-scope',
-          'query',
-          `The child is ${age}: older than children's services usually serve.`,
-        );
-      else if (age !== null && def.number === 9 && (age < 16 || age > 25))
-        ctx.flag(
-          'age',
-          'age.out-of-scope',
-          'query',
-          `A care leaver aged ${age} is unusual (16 to 25 expected).`,
-        );
-    }
     rowChecks(ctx);
     delete data.dateOfBirth;
-    const parsedRow: ParsedRow = { list: def.number, row: rowNumber, childId, data, extra, flags };
+    const parsedRow: ParsedRow = {
+      list: def.number,
+      row: rowNumber,
+      childId: read.childId,
+      data,
+      extra: read.extra,
+      flags,
+    };
     crossCheck(parsedRow, (field, rule, severity, message) =>
-      flag(
-        field ? (def.fields.find((x) => x.key === field) ?? null) : null,
-        rule,
-        severity,
-        message,
-      ),
+      flag(fieldOf(field), rule, severity, message, null),
     );
     s.summary.rows++;
     if (flags.length > 0) s.summary.flaggedRows++;
     rows.push(parsedRow);
+  }
+
+  /**
+   * A required column that is blank in every row is one problem with the column, not one per row
+   * (the rows keep their flags).
+   */
+  function collapseEmptyColumns(s: SheetState): void {
+    const rowsRead = s.summary.rows;
+    if (rowsRead < 2) return;
+    const empty = [...s.requiredBlank].filter(([, n]) => n === rowsRead).map(([k]) => k);
+    if (empty.length === 0) return;
+    const keys = new Set(empty);
+    const held = new Map<string, Set<string>>();
+    let removed = 0;
+    for (let i = issues.length - 1; i >= 0; i--) {
+      const x = issues[i]!;
+      if (x.rule !== 'required' || x.list !== s.def.number || x.sheet !== s.sheet) continue;
+      if (!x.field || !keys.has(x.field)) continue;
+      if (x.value) (held.get(x.field) ?? held.set(x.field, new Set()).get(x.field)!).add(x.value);
+      issues.splice(i, 1);
+      removed++;
+    }
+    s.summary.errors -= removed;
+    for (const key of empty) {
+      const f = s.def.fields.find((x) => x.key === key)!;
+      const values = [...(held.get(key) ?? [])];
+      addIssue({
+        list: s.def.number,
+        sheet: s.sheet,
+        row: s.headerRow,
+        column: s.headerOf.get(key) ?? f.header,
+        field: key,
+        value: values.length === 1 ? values[0]! : null,
+        rule: 'column.empty',
+        severity: 'error',
+        message: `'${f.header}' has no value in any of the ${rowsRead} rows${
+          values.length ? ` (they hold ${values.map((v) => `'${v}'`).join(', ')} or nothing)` : ''
+        }; the template says it must not be blank. Fill in the column.`,
+      });
+    }
   }
 
   function beginList(def: ListDef, sheet: string): void {
@@ -687,6 +478,7 @@ export async function parseAnnexA(
       endSheet(name) {
         if (pending && !skipSheet) ignoredSheets.push(name);
         const s = state as SheetState | null;
+        if (s && s.headerRow !== null) collapseEmptyColumns(s);
         if (s && s.headerRow === null && s.summary.rows === 0) {
           // A list sheet with no heading row at all (e.g. empty): say so, as a query.
           issues.push({
@@ -709,6 +501,7 @@ export async function parseAnnexA(
     },
     {
       onProgress: (f) => options.onProgress?.(f, rowsRead),
+      singleLineValues: true,
       yieldToEventLoop: options.yieldToEventLoop,
       ...(options.onRows ? { onPause: () => handOver(false) } : {}),
     },

@@ -3,6 +3,7 @@
 // stable id (listed in docs/annex-a.md) and a severity: an error breaks the template (the row is
 // kept, flagged), a query is worth a look.
 import type { ListDef } from './lists.js';
+import { dmy, monthYear } from './messages.js';
 import type { ParsedRow, Severity } from './parse.js';
 
 export interface RowContext {
@@ -63,7 +64,7 @@ export function rowChecks(ctx: RowContext): void {
         b,
         'date.order',
         severity,
-        `'${label(def, b)}' (${y}) is before '${label(def, a)}' (${x}).`,
+        `'${label(def, b)}' (${dmy(y)}) is before '${label(def, a)}' (${dmy(x)}).`,
       );
   }
   // Events before the child was born (unborn children may have pre-birth work).
@@ -77,7 +78,7 @@ export function rowChecks(ctx: RowContext): void {
           f.key,
           'date.before-birth',
           'query',
-          `'${f.header}' is before the child was born.`,
+          `'${f.header}' (${dmy(v)}) is before the month the child was born (${monthYear(birthMonth)}).`,
         );
         break;
       }

@@ -3,6 +3,7 @@
 // most); quoted fields with embedded separators and newlines. Every cell is text or null.
 import { parse } from 'csv-parse/sync';
 import {
+  CsvQuoteError,
   SpreadsheetError,
   type CellValue,
   type ReadOptions,
@@ -31,6 +32,85 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** Excel's name for a column: 1 -> A, 27 -> AA. */
+function columnLetter(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * Splits the text into records with the line each starts on. A quote left open is an error naming
+ * the row it opens on; with `singleLineValues`, so is a quoted value running over several lines
+ * (in files where no value holds a line break, that is a stray quote merging rows).
+ */
+function records(
+  text: string,
+  sheetName: string,
+  singleLineValues: boolean,
+): { cells: string[]; line: number }[] {
+  let skipped: { code?: string; message: string } | null = null;
+  let parsed: CsvRecord[];
+  try {
+    parsed = parse(text, {
+      delimiter: guessDelimiter(text),
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        skipped ??= err as { code?: string; message: string };
+        return undefined;
+      },
+    }) as unknown as CsvRecord[];
+  } catch (err) {
+    throw new SpreadsheetError(`The CSV file could not be read: ${(err as Error).message}`);
+  }
+  const out: { cells: string[]; line: number }[] = [];
+  let lastLine = 0;
+  for (const r of parsed) {
+    const breaks = r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    const line = r.info.lines - breaks;
+    if (singleLineValues && breaks > 0) {
+      const col = r.record.findIndex((v) => /[\r\n]/.test(v));
+      throw new CsvQuoteError(
+        `Row ${line}: the value in column ${columnLetter(col + 1)} starts with a quote (") that is only closed on row ${r.info.lines}, so rows ${line} to ${r.info.lines} would be read as one row. Annex A values never run over several lines: check the quotes on row ${line}.`,
+        sheetName,
+        line,
+        columnLetter(col + 1),
+      );
+    }
+    out.push({ cells: r.record, line });
+    lastLine = r.info.lines;
+  }
+  const failure = skipped as { code?: string; message: string } | null;
+  if (failure) {
+    const line = lastLine + 1;
+    if (failure.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new CsvQuoteError(
+        `Row ${line}: a quote (") opens a value that is never closed, so everything after it would be read as one value. Check the quotes on row ${line}.`,
+        sheetName,
+        line,
+        null,
+      );
+    throw new CsvQuoteError(
+      `Row ${line}: the CSV file could not be read (${failure.message}).`,
+      sheetName,
+      line,
+      null,
+    );
+  }
+  return out;
+}
+
 export async function readCsv(
   bytes: Uint8Array,
   sheetName: string,
@@ -39,26 +119,15 @@ export async function readCsv(
   sheetIndex = 0,
 ): Promise<void> {
   const text = decodeText(bytes);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: guessDelimiter(text),
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (err) {
-    throw new SpreadsheetError(`The CSV file could not be read: ${(err as Error).message}`);
-  }
+  const recs = records(text, sheetName, options.singleLineValues === true);
   const maxRows = options.maxRowsPerSheet ?? 1_048_576;
-  if (records.length > maxRows)
+  if (recs.length > maxRows)
     throw new SpreadsheetError(`The CSV file has more than ${maxRows} rows.`);
   if (visitor.startSheet(sheetName, sheetIndex) === false) return;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i] ?? [];
-    const cells: CellValue[] = rec.map((v) => (v === '' ? null : v));
-    if (cells.some((c) => c !== null)) visitor.row(cells, i + 1);
+  for (let i = 0; i < recs.length; i++) {
+    const rec = recs[i]!;
+    const cells: CellValue[] = rec.cells.map((v) => (v === '' ? null : v));
+    if (cells.some((c) => c !== null)) visitor.row(cells, rec.line);
   }
   visitor.endSheet?.(sheetName);
   options.onProgress?.(1);

@@ -37,12 +37,30 @@ export interface ReadOptions {
   onPause?: () => Promise<void>;
   /** Most rows in one sheet (guards against repeated-row bombs in ODS). */
   maxRowsPerSheet?: number;
+  /**
+   * CSV: refuse a quoted value that runs over several lines (in files whose values never hold
+   * line breaks, such as Annex A, it is a stray quote that merged rows).
+   */
+  singleLineValues?: boolean;
 }
 
 export class SpreadsheetError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SpreadsheetError';
+  }
+}
+
+/** A CSV whose quotes do not balance: names the CSV (its sheet name), the row and the column. */
+export class CsvQuoteError extends SpreadsheetError {
+  constructor(
+    message: string,
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: string | null,
+  ) {
+    super(message);
+    this.name = 'CsvQuoteError';
   }
 }
 

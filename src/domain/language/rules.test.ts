@@ -37,11 +37,13 @@ describe('lintText', () => {
     expect(RULE_IDS).toHaveLength(8);
   });
 
-  it('applies the prescription rule only to focused-visit letters', () => {
+  it('applies the prescription rule to letters and to reports (their recommendations)', () => {
     const text = 'Leaders should introduce a new panel for children at risk of exploitation.';
     expect(rulesOf(text, { kind: 'focused-visit-letter' })).toContain('prescription');
-    expect(rulesOf(text, { kind: 'inspection-report' })).not.toContain('prescription');
-    expect(lintText(text, { kind: 'monitoring-visit-letter' }).rules).not.toContain('prescription');
+    expect(rulesOf(text, { kind: 'inspection-report' })).toContain('prescription');
+    expect(lintText(text, { kind: 'monitoring-visit-letter' }).rules).toContain('prescription');
+    // Stating what needs to improve is not a prescription, in a report as in a letter.
+    expect(rulesOf('The quality of plans for children in need is not yet good.')).toEqual([]);
   });
 
   it('makes the sentence limit and ensure scope configurable', () => {

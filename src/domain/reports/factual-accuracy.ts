@@ -1,5 +1,6 @@
 // The factual accuracy window: the LA has a number of working days (default 5, bank holidays in
 // England and Wales excluded) from the day the draft is released, to the end of the last day.
+import { dateInEngland } from '../../clock.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 
 export const DEFAULT_WINDOW_DAYS = 5;
@@ -12,12 +13,7 @@ export function factualAccuracyDeadline(releasedOn: string, workingDays: number)
 
 /** Today's date in England (the window closes at midnight, UK time). */
 export function ukDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return dateInEngland(now);
 }
 
 export function windowOpen(deadline: string, now: Date): boolean {

@@ -46,6 +46,48 @@ const listWords = (items: string[]): string =>
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
+/** How each group is named in the statement's sentences (plain words, no jargon). */
+const cohortWords: Record<CohortId, { one: string; many: string }> = {
+  front_door: { one: 'contact or referral', many: 'contacts and referrals' },
+  child_in_need: { one: 'child in need', many: 'children in need' },
+  child_protection: { one: 'child with a protection plan', many: 'children with protection plans' },
+  child_in_care: { one: 'child in care', many: 'children in care' },
+  care_leaver: { one: 'care leaver', many: 'care leavers' },
+};
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** "2025-07-01" -> "1 July 2025" (the date as a reader writes it). */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * A 95% margin of error (a proportion, 0-1) in words for a public report: how far a share seen
+ * in the sample could be from the share among all the children, rounded to a plain fraction.
+ */
+export function spreadWords(margin: number): string {
+  if (margin <= 0.05) return 'by no more than a few points in a hundred either way';
+  if (margin <= 0.12) return 'by up to about a tenth either way';
+  if (margin <= 0.22) return 'by up to about a fifth either way';
+  if (margin <= 0.3) return 'by up to about a quarter either way';
+  if (margin <= 0.4) return 'by up to about a third either way';
+  return 'by up to about a half either way';
+}
+
 /** Half-width of a 95% interval for a proportion of one half, with finite-population correction. */
 export function marginOfError(n: number, populationSize: number): number {
   if (n <= 0) return 1;
@@ -68,7 +110,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
   if (total === 0) {
     return {
       paragraphs: [
-        'No cases have been sampled for this activity yet, so there is nothing to report on the sample.',
+        'Nothing has been sampled for this activity yet, so there is nothing to report on the sample.',
       ],
       tables: [],
     };
@@ -104,13 +146,14 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
       ];
     }),
   });
-  const sizes = cohorts.map(
-    (c) => `${cases.filter((x) => x.cohort === c).length} ${cohortDefs[c].label.toLowerCase()}`,
-  );
+  const sizes = cohorts.map((c) => {
+    const n = cases.filter((x) => x.cohort === c).length;
+    return `${n} ${n === 1 ? cohortWords[c].one : cohortWords[c].many}`;
+  });
   paragraphs.push(
     `The sample has ${plural(total, 'case')}: ${listWords(sizes)}.` +
       (draw
-        ? ` The random part was drawn on ${draw.drawnAt.toISOString().slice(0, 10)} from the Annex A lists (ages and lengths of involvement at ${draw.referenceDate}) with seed ${draw.seed}; drawing again with the same seed, lists and specification gives the same cases.`
+        ? ` The random part was drawn on ${longDate(draw.drawnAt.toISOString().slice(0, 10))} from the Annex A lists, with ages and lengths of involvement worked out at ${longDate(draw.referenceDate)}.`
         : ''),
   );
 
@@ -147,7 +190,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
     `${how.map((h) => h.replace(/^./, (c) => c.toUpperCase())).join('. ')}. ${
       remote
         ? `${plural(remote, 'case', 'cases')} (${pct(remote, total)}) ${remote === 1 ? 'was' : 'were'} looked at remotely rather than with the worker on site.`
-        : 'All cases were looked at on site.'
+        : 'The cases were looked at on site.'
     }`,
   );
 
@@ -205,7 +248,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
       (workersPop ? `, and the cases of ${workersIn} of ${workersPop} allocated workers` : '') +
       '.' +
       (teams.missing.length && teams.missing.length <= 6
-        ? ` No case was sampled from ${listWords(teams.missing)}.`
+        ? ` The sample has nothing from ${listWords(teams.missing)}.`
         : teams.missing.length
           ? ` ${teams.missing.length} teams have no case in the sample.`
           : ''),
@@ -225,7 +268,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
       .reduce((t, c) => t + (weightOf.get(c) ?? 0), 0);
     if (weightSum > 0)
       paragraphs.push(
-        'In the tables comparing the sample with the population, the expected share is each value’s share of the children in Annex A within each cohort, weighted by that cohort’s share of the sample.',
+        'Some tables compare the sample with the population. There, the expected share of a value is its share of the children in Annex A in each group, weighted by that group’s share of the sample.',
       );
     for (const s of weightSum > 0 ? stratifierIds : []) {
       if (s === 'worker' || s === 'team') continue;
@@ -266,7 +309,7 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
           const diff = (100 * n) / total - e;
           if (Math.abs(diff) >= 15 && total >= 10)
             notable.push(
-              `${stratifierLabels[s].toLowerCase()} “${v}” (${pct(n, total)} of the sample, ${e.toFixed(1)}% expected)`,
+              `For ${stratifierLabels[s].toLowerCase()}, “${v}” makes up ${pct(n, total)} of the sample, against ${e.toFixed(1)}% expected.`,
             );
           return [
             v,
@@ -281,36 +324,38 @@ export function buildSampleStatement(input: StatementInput): SampleStatement {
     }
   }
 
-  // 5. What can and cannot be generalised.
+  // 5. What can and cannot be generalised. Public text: the size of the sample and how far a
+  // share seen in it could be from the true share, in words; no seed, no raw margin of error.
   const popRandom = cohorts.reduce((t, c) => t + (population?.[c]?.total ?? 0), 0);
-  const moe = random ? Math.round(100 * marginOfError(random, popRandom || random)) : null;
+  const sampled = listWords(cohorts.map((c) => cohortWords[c].many));
+  const spread = random ? spreadWords(marginOfError(random, popRandom || random)) : null;
   const can =
-    random >= 1 && moe !== null
-      ? `Because ${random === 1 ? 'one case was' : `${random} cases were`} drawn at random from the ${cohorts
-          .map((c) => cohortDefs[c].label.toLowerCase())
-          .join(
-            ', ',
-          )} in Annex A, what inspectors found in ${random === 1 ? 'it' : 'them'} indicates practice across those cohorts at the time of the inspection, with a margin of error of about ±${moe} percentage points for a proportion (95% confidence, treating the draw as a simple random sample; strata with a minimum number of cases are over-represented).`
-      : 'No case was drawn at random, so the findings describe the cases seen and cannot be read as indicating practice across the local authority.';
+    random >= 1 && spread
+      ? [
+          `Inspectors drew ${plural(random, 'case')} at random from the ${popRandom ? `${popRandom.toLocaleString('en-GB')} ` : ''}${sampled} on the Annex A lists.`,
+          `What they found in ${random === 1 ? 'this case' : 'these cases'} gives an indication of practice for these children at the time of the inspection.`,
+          `With a sample of this size, a share seen in the sample could differ from the share among the children on the Annex A lists ${spread}.`,
+          ...(draw?.stratifiers.length
+            ? [
+                'Some groups were given a minimum number of cases, so they carry more weight in the sample than on the Annex A lists.',
+              ]
+            : []),
+        ].join(' ')
+      : 'The cases were not drawn at random, so the findings describe the cases seen. They cannot be read as showing practice across the local authority.';
   const cannot: string[] = [];
   if (onSite + sw + audited)
     cannot.push(
-      `the ${plural(onSite + sw + audited, 'case')} chosen on site, by social workers or from the local authority’s audits were not chosen at random, so what they show cannot be generalised beyond those cases`,
+      `The ${plural(onSite + sw + audited, 'case')} chosen on site, by social workers or from the local authority’s audits ${onSite + sw + audited === 1 ? 'was' : 'were'} not chosen at random. What they show applies to those cases alone.`,
     );
-  const unsampled = cohortIds
-    .filter((c) => !cohorts.includes(c))
-    .map((c) => cohortDefs[c].label.toLowerCase());
+  const unsampled = cohortIds.filter((c) => !cohorts.includes(c)).map((c) => cohortWords[c].many);
   cannot.push(
-    `early help, adoption${unsampled.length ? `, ${unsampled.join(', ')}` : ''} and children outside the Annex A lists were not sampled, so the findings say nothing about them`,
+    `Early help, adoption${unsampled.length ? `, ${unsampled.join(', ')}` : ''} and children outside the Annex A lists were not sampled. The findings say nothing about them.`,
   );
   cannot.push(
-    'the sample is too small to compare teams, workers or groups of children with each other or to measure change over time',
+    'The sample is too small to compare teams, workers or groups of children with each other, or to measure change over time.',
   );
-  if (notable.length)
-    cannot.push(
-      `the sample differs markedly from the population on ${listWords(notable.slice(0, 4))}`,
-    );
-  paragraphs.push(can, `The findings cannot be generalised further: ${cannot.join('; ')}.`);
+  cannot.push(...notable.slice(0, 4));
+  paragraphs.push(can, cannot.join(' '));
 
   return { paragraphs, tables };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleStatement, marginOfError } from './build-statement.js';
+import { buildSampleStatement, marginOfError, spreadWords } from './build-statement.js';
 import { allocateProportional, AUDITED_STRATUM, drawSample, streamSeed } from './draw.js';
 import {
   buildPopulation,
@@ -301,7 +301,9 @@ describe('statement', () => {
     ]);
     expect(routes.rows.at(-1)).toEqual(['Looked at remotely (any route)', '1', '4.5%']);
     expect(s.paragraphs[0]).toContain('22 cases');
-    expect(s.paragraphs[0]).toContain('seed 3');
+    // The public statement gives the date of the draw, not its seed.
+    expect(s.paragraphs[0]).toContain('drawn on 1 July 2025');
+    expect(s.paragraphs.join(' ')).not.toMatch(/\bseed\b/);
   });
 
   it('compares sample and population proportions on each stratifier', () => {
@@ -319,9 +321,12 @@ describe('statement', () => {
 
   it('says what can and cannot be generalised', () => {
     const text = s.paragraphs.join(' ');
-    expect(text).toMatch(/margin of error of about ±\d+ percentage points/);
+    // The spread in plain words (a margin of about 21 points: "about a fifth"), no raw ± figure.
+    expect(text).toContain('Inspectors drew 20 cases at random');
+    expect(text).toContain('by up to about a fifth either way');
+    expect(text).not.toMatch(/±|percentage points/);
     expect(text).toContain('not chosen at random');
-    expect(text).toContain('front door');
+    expect(text).toContain('contacts and referrals');
     expect(marginOfError(20, 450)).toBeCloseTo(0.2145, 3);
     expect(marginOfError(10, 10)).toBe(0);
   });
@@ -329,6 +334,12 @@ describe('statement', () => {
   it('has nothing to report without cases', () => {
     const empty = buildSampleStatement({ cases: [], population: null, draw: null });
     expect(empty.tables).toEqual([]);
-    expect(empty.paragraphs[0]).toContain('No cases');
+    expect(empty.paragraphs[0]).toContain('Nothing has been sampled');
+  });
+
+  it('puts the margin of error into plain words', () => {
+    expect(spreadWords(0.04)).toContain('a few points in a hundred');
+    expect(spreadWords(0.26)).toBe('by up to about a quarter either way');
+    expect(spreadWords(0.6)).toBe('by up to about a half either way');
   });
 });

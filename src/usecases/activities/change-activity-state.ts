@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../clock.js';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
@@ -26,6 +27,7 @@ import {
 import { frameworkOf } from '../evidence/evidence-access.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
+import { now } from '../../clock.js';
 
 export const ChangeActivityStateInput = z.object({
   activityId: z.string(),
@@ -56,7 +58,7 @@ export async function stepFactsOf(ctx: UseCaseContext, activity: Activity): Prom
 export async function changeActivityState(
   ctx: UseCaseContext,
   raw: ChangeActivityStateInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<Activity> {
   const input = ChangeActivityStateInput.parse(raw);
   const activity = await findActivity(ctx.db, input.activityId);
@@ -125,9 +127,9 @@ export async function applyStateChange(
       state: change.toState,
       paused_from: change.toState === 'paused' ? activity.state : null,
       notified_at:
-        change.toState === 'notified' && !activity.notifiedAt ? new Date() : activity.notifiedAt,
+        change.toState === 'notified' && !activity.notifiedAt ? now() : activity.notifiedAt,
       version: sql`version + 1`,
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('id', '=', activity.id)
     .where('version', '=', change.expectedVersion)
@@ -136,6 +138,7 @@ export async function applyStateChange(
   await trx
     .insertInto('activity_state_changes')
     .values({
+      changed_at: now(),
       activity_id: activity.id,
       from_state: activity.state,
       to_state: change.toState,

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { now } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import type { DB } from '../../data/schema.js';
@@ -131,6 +132,7 @@ export async function insertActivity(
   await trx
     .insertInto('activity_state_changes')
     .values({
+      changed_at: now(),
       activity_id: row.id,
       from_state: null,
       to_state: 'planned',

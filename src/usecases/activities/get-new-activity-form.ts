@@ -2,6 +2,7 @@ import { policies } from '../../domain/access/policies.js';
 import type { ActivityTypeInfo } from '../../domain/activities/activity-type.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
 
 export interface NewActivityForm {
   /** Current authorities the actor may schedule work for. */
@@ -16,7 +17,7 @@ const ANCHOR_TYPES = ['standard_inspection', 'jtai'];
 /** What the "create an activity" form offers; FORBIDDEN for those who may create none. */
 export async function getNewActivityForm(
   ctx: UseCaseContext,
-  on: string = new Date().toISOString().slice(0, 10),
+  on: string = todayInEngland(),
 ): Promise<NewActivityForm> {
   const catalog = requireCatalog(ctx);
   const rows = await ctx.db

@@ -72,6 +72,7 @@ export async function decideCandidate(
     claim: candidate.claim,
     referenceDate: view.import?.referenceDate ?? null,
     text: `Prompted by data: ${candidate.title} ${figuresText(candidate)}`,
+    coverageWarning: candidate.warning,
   };
   const by = actorRef(ctx.actor);
   try {
@@ -79,7 +80,12 @@ export async function decideCandidate(
       let lineId: string | null = null;
       if (input.decision === 'accept') {
         const title = input.title || candidate.suggestedTitle;
-        const description = [input.description, figures.text, ...candidate.because]
+        const description = [
+          input.description,
+          figures.text,
+          ...candidate.because,
+          candidate.warning,
+        ]
           .filter(Boolean)
           .join('\n\n');
         const line = await trx

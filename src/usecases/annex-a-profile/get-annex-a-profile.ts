@@ -24,6 +24,7 @@ import {
   type Comparison,
 } from '../../domain/annex-a-profile/benchmarks.js';
 import { candidateFor, type Candidate } from '../../domain/annex-a-profile/candidates.js';
+import { annexACoverage, type Coverage } from '../../domain/annex-a-profile/coverage.js';
 import type { IndicatorValue } from '../../domain/annex-a-profile/common.js';
 import {
   indicatorDefinitions,
@@ -55,6 +56,8 @@ export interface ProfileCandidate extends Candidate {
   comparison: Comparison | null;
   claim: SefClaim['claim'] | null;
   decision: CandidateDecision | null;
+  /** Set when the file covers far fewer rows than the LA's size suggests. */
+  warning: string | null;
 }
 
 export interface AnnexAProfileView {
@@ -65,6 +68,8 @@ export interface AnnexAProfileView {
   import: { id: string; fileName: string; referenceDate: string; importedAt: Date } | null;
   population: { value: number | null; source: 'entered' | 'ons' | 'none'; note: string | null };
   profile: DataProfile | null;
+  /** Rows per list against the LA's size; low coverage warns every candidate. */
+  coverage: Coverage | null;
   indicators: ProfileIndicator[];
   candidates: ProfileCandidate[];
   decisions: CandidateDecision[];
@@ -127,6 +132,14 @@ export async function getAnnexAProfile(
   const profile = current
     ? await computeProfile(ctx.db, current.id, current.referenceDate, population.value)
     : null;
+  const coverage = profile
+    ? annexACoverage(
+        benchmarks,
+        laCode,
+        population.value,
+        Object.fromEntries(profile.lists.map((l) => [l.list, l.rows])),
+      )
+    : null;
   const claimOf = new Map(claims.map((c) => [c.indicatorKey, c]));
   const decisionOf = new Map(decisions.map((d) => [d.indicatorKey, d]));
   const values = new Map((profile?.indicators ?? []).map((i) => [i.key, i]));
@@ -169,6 +182,7 @@ export async function getAnnexAProfile(
         comparison,
         claim: claim?.claim ?? null,
         decision: decisionOf.get(def.key) ?? null,
+        warning: coverageWarning(coverage, def.list),
       });
   }
   return {
@@ -186,6 +200,7 @@ export async function getAnnexAProfile(
       : null,
     population,
     profile,
+    coverage,
     indicators,
     candidates,
     decisions,
@@ -221,6 +236,7 @@ export function profileJson(v: AnnexAProfileView) {
     laCode: v.laCode,
     import: v.import ? { ...v.import, importedAt: v.import.importedAt.toISOString() } : null,
     population: v.population,
+    coverage: v.coverage,
     lists: v.profile?.lists ?? [],
     indicators: v.indicators.map((i) => ({ ...i, claim: i.claim ? claim(i.claim) : null })),
     candidates: v.candidates.map((c) => ({
@@ -230,6 +246,18 @@ export function profileJson(v: AnnexAProfileView) {
     benchmarkSources: v.benchmarkSources,
     can: v.can,
   };
+}
+
+/** What a candidate line of enquiry says when the file looks partial (null when it does not). */
+function coverageWarning(c: Coverage | null, list: number): string | null {
+  if (!c?.low) return null;
+  const own = c.lists.find((l) => l.list === list && l.low);
+  return own
+    ? `Check the data first: List ${list} has ${own.rows} rows where the LA's size suggests about ${own.expected} or more, so this figure may describe a partial extract, not the LA.`
+    : `Check the data first: the file covers far fewer rows than the LA's size suggests (${c.lists
+        .filter((l) => l.low)
+        .map((l) => `List ${l.list}: ${l.rows} of about ${l.expected}`)
+        .join('; ')}).`;
 }
 
 /** "31% vs England 25%, region 27%, statistical neighbours 22% (2025)": the figures behind it. */

@@ -8,14 +8,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
+  annexAImportIssues,
+  carryOverAnnexARows,
   completeAnnexAImport,
+  countAnnexARowsOfImport,
+  deleteAnnexAImportRows,
   ensureAnnexASettings,
   findAnnexASettings,
   findCurrentAnnexAImport,
   insertAnnexAImport,
   insertAnnexARows,
   linkSupersededAnnexAImport,
-  supersedeAnnexAImport,
+  markAnnexAImportSuperseded,
   type NewAnnexARow,
 } from '../../data/repositories/annex-a.js';
 import {
@@ -24,20 +28,36 @@ import {
   teamRoleOf,
   type Activity,
 } from '../../data/repositories/activities.js';
+import { findProfileSettings } from '../../data/repositories/annex-a-profile.js';
+import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
 import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import {
   parseAnnexA,
   type AnnexAIssue,
+  type ListSummary,
   type ParsedRow,
   type ParseResult,
 } from '../../domain/annex-a/parse.js';
 import { newPseudonymKey, pseudonymiser } from '../../domain/annex-a/pseudonymise.js';
-import { SpreadsheetError } from '../../domain/files/spreadsheet.js';
+import { loadBenchmarks, populationOf } from '../../domain/annex-a-profile/benchmarks.js';
+import { annexACoverage, type Coverage } from '../../domain/annex-a-profile/coverage.js';
+import { CsvQuoteError, SpreadsheetError } from '../../domain/files/spreadsheet.js';
 import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
+import {
+  byRule,
+  outcomeOf,
+  withKeptLists,
+  type ImportAnnexAOutcome,
+  type ListCount,
+  type OtherLists,
+} from './import-outcome.js';
+
+export type { ImportAnnexAOutcome, ListCount, OtherLists } from './import-outcome.js';
 
 export const MAX_ANNEX_A_BYTES = 200 * 1024 * 1024;
 /** How many issues an import keeps in full (the counts by rule are always complete). */
@@ -48,6 +68,11 @@ export const ImportAnnexAInput = z.object({
   fileName: z.string().trim().min(1).max(255),
   bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'A file is needed.'),
   acceptFlagged: z.boolean().default(false),
+  /**
+   * Lists that the current Annex A holds and this file does not: kept (the default: a file
+   * replaces only the lists it contains) or, when true, removed with the rest of the old file.
+   */
+  removeMissingLists: z.boolean().default(false),
 });
 export type ImportAnnexAInput = z.input<typeof ImportAnnexAInput>;
 
@@ -58,33 +83,22 @@ export interface ImportProgress {
   rows: number;
 }
 
-export interface ListCount {
-  list: number;
-  title: string;
-  sheet: string;
-  rows: number;
-  flaggedRows: number;
-  errors: number;
-  queries: number;
+/** A file inside a .zip is named "archive.zip › List_3.csv". */
+function csvFileName(fileName: string, sheet: string): string {
+  return /\.zip$/i.test(fileName) ? `${fileName} › ${sheet}.csv` : fileName;
 }
 
-export interface ImportAnnexAOutcome {
-  /** imported: first file; replaced: a newer file replaced the old; unchanged: same file again;
-   * rejected: errors found and not accepted (nothing stored). */
-  status: 'imported' | 'replaced' | 'unchanged' | 'rejected';
-  importId: string | null;
-  replacedImportId: string | null;
-  fileName: string;
-  sha256: string;
-  format: string | null;
-  layout: string | null;
-  referenceDate: string | null;
-  lists: ListCount[];
-  totals: { rows: number; flaggedRows: number; errors: number; queries: number };
-  errors: AnnexAIssue[];
-  queries: AnnexAIssue[];
-  issuesByRule: Record<string, { error: number; query: number }>;
-  ignoredSheets: string[];
+/** The 0-17 population coverage is judged against: entered for the activity, else ONS. */
+async function populationFor(
+  ctx: UseCaseContext,
+  activity: Activity,
+): Promise<{ laCode: string | null; value: number | null }> {
+  const [la, settings] = await Promise.all([
+    findLocalAuthority(ctx.db, activity.laId),
+    findProfileSettings(ctx.db, activity.id),
+  ]);
+  const laCode = la?.dfeCode ?? null;
+  return { laCode, value: settings?.population ?? populationOf(loadBenchmarks(), laCode) };
 }
 
 const addDays = (iso: string, days: number): string =>
@@ -100,24 +114,6 @@ export function annexAReferenceDate(a: Activity, today: string): string {
 export function defaultRetainUntil(a: Activity, today: string): string {
   const base = [a.plannedEnd, a.plannedStart, today].find((d): d is string => !!d)!;
   return addDays(base > today ? base : today, 183);
-}
-
-function byRule(issues: AnnexAIssue[]): Record<string, { error: number; query: number }> {
-  const out: Record<string, { error: number; query: number }> = {};
-  for (const i of issues) (out[i.rule] ??= { error: 0, query: 0 })[i.severity]++;
-  return out;
-}
-
-function listCounts(r: ParseResult): ListCount[] {
-  return r.lists.map((l) => ({
-    list: l.list,
-    title: l.title,
-    sheet: l.sheet,
-    rows: l.rows,
-    flaggedRows: l.flaggedRows,
-    errors: l.errors,
-    queries: l.queries,
-  }));
 }
 
 export interface ImportAnnexAOptions {
@@ -152,12 +148,19 @@ export async function importAnnexA(
 
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const current = await findCurrentAnnexAImport(ctx.db, activity.id);
-  if (current && current.fileSha256 === sha256) {
-    const s = current.summary as {
-      lists?: ListCount[];
-      ignoredSheets?: string[];
-      issuesByRule?: ImportAnnexAOutcome['issuesByRule'];
-    };
+  const currentSummary = (current?.summary ?? {}) as {
+    lists?: (ListCount & { keptFrom?: string })[];
+    ignoredSheets?: string[];
+    issuesByRule?: ImportAnnexAOutcome['issuesByRule'];
+    coverage?: Coverage;
+  };
+  const carried = (currentSummary.lists ?? []).filter((l) => l.keptFrom);
+  if (
+    current &&
+    current.fileSha256 === sha256 &&
+    !(input.removeMissingLists && carried.length > 0)
+  ) {
+    const s = currentSummary;
     onProgress?.({ phase: 'done', fraction: 1, rows: current.rowCount });
     return {
       status: 'unchanged',
@@ -179,10 +182,19 @@ export async function importAnnexA(
       queries: [],
       issuesByRule: s.issuesByRule ?? {},
       ignoredSheets: s.ignoredSheets ?? [],
+      otherLists: carried.length
+        ? {
+            action: 'kept',
+            fromFile: carried[0]!.keptFrom!,
+            lists: carried.map((l) => ({ list: l.list, title: l.title, rows: l.rows })),
+            rows: carried.reduce((n, l) => n + l.rows, 0),
+          }
+        : null,
+      coverage: s.coverage ?? null,
     };
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   const settings = await findAnnexASettings(ctx.db, activity.id);
   const key = settings?.pseudonymKey ?? newPseudonymKey();
   const pseudonym = pseudonymiser(key);
@@ -202,6 +214,9 @@ export async function importAnnexA(
   // works in its own thread), and everything is rolled back if the file turns out to be refused.
   let parsed: ParseResult | null = null;
   let replaced: string | null = null;
+  let otherLists: OtherLists | null = null;
+  let coverage: Coverage | null = null;
+  const population = await populationFor(ctx, activity);
   try {
     const readFirst = options.readFirst
       ? await parseAnnexA(input.bytes, input.fileName, {
@@ -223,7 +238,7 @@ export async function importAnnexA(
       const previous = await findCurrentAnnexAImport(trx, activity.id);
       let removedRows = 0;
       if (previous) {
-        removedRows = await supersedeAnnexAImport(trx, previous.id);
+        await markAnnexAImportSuperseded(trx, previous.id);
         replaced = previous.id;
       }
       await insertAnnexAImport(trx, {
@@ -291,29 +306,71 @@ export async function importAnnexA(
             },
           ],
         });
+      // Lists the previous file held and this one does not (or holds without a row): kept unless
+      // asked to remove them, so that a one-list CSV or a header-only file never empties the rest.
+      const previousCounts = previous ? await countAnnexARowsOfImport(trx, previous.id) : {};
+      const inFile = new Set(result.lists.filter((l) => l.rows > 0).map((l) => l.list));
+      const previousLists = ((previous?.summary.lists ?? []) as ListSummary[]).filter(
+        (l) => !inFile.has(l.list) && (previousCounts[l.list] ?? 0) > 0,
+      );
+      for (const l of previousLists) l.rows = previousCounts[l.list] ?? l.rows;
+      otherLists =
+        previous && previousLists.length
+          ? {
+              action: input.removeMissingLists ? 'removed' : 'kept',
+              fromFile: previous.fileName,
+              lists: previousLists.map((l) => ({ list: l.list, title: l.title, rows: l.rows })),
+              rows: previousLists.reduce((n, l) => n + l.rows, 0),
+            }
+          : null;
       const errorCount = result.totals.errors;
       if (errorCount > 0 && !input.acceptFlagged) throw new RefusedImport();
       const acceptedFlagged = input.acceptFlagged && errorCount > 0;
+      const kept = otherLists?.action === 'kept' ? previousLists : [];
+      if (previous) {
+        await carryOverAnnexARows(
+          trx,
+          previous.id,
+          importId,
+          kept.map((l) => l.list),
+        );
+        removedRows = await deleteAnnexAImportRows(trx, previous.id);
+      }
+      const final = withKeptLists(
+        result,
+        kept,
+        previous,
+        previous && kept.length
+          ? ((await annexAImportIssues(trx, previous.id)) as AnnexAIssue[])
+          : [],
+      );
+      coverage = annexACoverage(
+        loadBenchmarks(),
+        population.laCode,
+        population.value,
+        Object.fromEntries(final.lists.map((l) => [l.list, l.rows])),
+      );
       await completeAnnexAImport(trx, importId, {
         format: result.format,
         layout: result.layout,
-        acceptedFlagged,
-        rowCount: result.totals.rows,
-        flaggedRows: result.totals.flaggedRows,
-        errorCount,
-        queryCount: result.totals.queries,
+        acceptedFlagged: acceptedFlagged || final.keptErrors,
+        rowCount: final.totals.rows,
+        flaggedRows: final.totals.flaggedRows,
+        errorCount: final.totals.errors,
+        queryCount: final.totals.queries,
         summary: {
           format: result.format,
           layout: result.layout,
           referenceDate,
-          lists: result.lists,
+          lists: final.lists,
           ignoredSheets: result.ignoredSheets,
-          totals: result.totals,
-          issuesByRule: byRule(result.issues),
-          issuesStored: Math.min(result.issues.length, MAX_STORED_ISSUES),
-          issuesTotal: result.issues.length,
+          totals: final.totals,
+          issuesByRule: byRule(final.issues),
+          issuesStored: Math.min(final.issues.length, MAX_STORED_ISSUES),
+          issuesTotal: final.issues.length,
+          ...(coverage ? { coverage } : {}),
         },
-        issues: result.issues.slice(0, MAX_STORED_ISSUES),
+        issues: final.issues.slice(0, MAX_STORED_ISSUES),
       });
       await writeAudit(trx, ctx.actor, {
         action: 'annex_a.imported',
@@ -327,7 +384,8 @@ export async function importAnnexA(
               fileName: previous.fileName,
               sha256: previous.fileSha256,
               rows: previous.rowCount,
-              rowsRemoved: removedRows,
+              rowsRemoved: removedRows - (otherLists?.action === 'kept' ? otherLists.rows : 0),
+              ...(otherLists ? { otherLists } : {}),
             }
           : null,
         after: {
@@ -340,14 +398,40 @@ export async function importAnnexA(
           queries: result.totals.queries,
           acceptedFlagged,
         },
-        reason: previous ? 'A newer Annex A file replaced the previous one.' : null,
+        reason: previous
+          ? otherLists?.action === 'kept'
+            ? `A newer Annex A file replaced the lists it contains; lists ${otherLists.lists.map((l) => l.list).join(', ')} were kept from the previous file.`
+            : otherLists?.action === 'removed'
+              ? `A newer Annex A file replaced the previous one; lists ${otherLists.lists.map((l) => l.list).join(', ')} (${otherLists.rows} rows), not in the new file, were removed as asked.`
+              : 'A newer Annex A file replaced the previous one.'
+          : null,
       });
     });
   } catch (err) {
     if (err instanceof RefusedImport && parsed) {
       onProgress?.({ phase: 'done', fraction: 1, rows: (parsed as ParseResult).totals.rows });
-      return outcomeOf(parsed, 'rejected', null, null, input.fileName, sha256, referenceDate);
+      return outcomeOf(
+        parsed,
+        'rejected',
+        { importId: null, replacedImportId: null },
+        { fileName: input.fileName, sha256, referenceDate },
+        otherLists,
+        null,
+      );
     }
+    if (err instanceof CsvQuoteError)
+      throw new AppError('IMPORT_INVALID', {
+        message: 'The CSV file has a quote that does not balance; nothing was imported.',
+        details: [
+          {
+            file: csvFileName(input.fileName, err.sheet),
+            row: err.row,
+            ...(err.column ? { field: `column ${err.column}` } : {}),
+            reason: err.message,
+          },
+        ],
+        cause: err,
+      });
     if (
       err instanceof UnsafeArchiveError ||
       err instanceof UnsafeXmlError ||
@@ -365,40 +449,12 @@ export async function importAnnexA(
   return outcomeOf(
     done,
     replaced ? 'replaced' : 'imported',
-    importId,
-    replaced,
-    input.fileName,
-    sha256,
-    referenceDate,
+    { importId, replacedImportId: replaced },
+    { fileName: input.fileName, sha256, referenceDate },
+    otherLists,
+    coverage,
   );
 }
 
 /** Thrown inside the transaction to roll it back when errors were found and not accepted. */
 class RefusedImport extends Error {}
-
-function outcomeOf(
-  parsed: ParseResult,
-  status: ImportAnnexAOutcome['status'],
-  importId: string | null,
-  replacedImportId: string | null,
-  fileName: string,
-  sha256: string,
-  referenceDate: string,
-): ImportAnnexAOutcome {
-  return {
-    status,
-    importId,
-    replacedImportId,
-    fileName,
-    sha256,
-    format: parsed.format,
-    layout: parsed.layout,
-    referenceDate,
-    lists: listCounts(parsed),
-    totals: parsed.totals,
-    errors: parsed.issues.filter((i) => i.severity === 'error'),
-    queries: parsed.issues.filter((i) => i.severity === 'query'),
-    issuesByRule: byRule(parsed.issues),
-    ignoredSheets: parsed.ignoredSheets,
-  };
-}

@@ -7,6 +7,7 @@ import { listExpiredAnnexA, purgeAnnexA } from '../../data/repositories/annex-a.
 import { findActivity } from '../../data/repositories/activities.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { todayInEngland } from '../../clock.js';
 
 export interface PurgedActivity {
   activityId: string;
@@ -20,7 +21,7 @@ export async function purgeExpiredAnnexA(
   input: { today?: string } = {},
 ): Promise<PurgedActivity[]> {
   if (!(ctx.actor.kind === 'system' || ctx.actor.role === 'admin')) throw new AppError('FORBIDDEN');
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const today = input.today ?? todayInEngland();
   const expired = await listExpiredAnnexA(ctx.db, today);
   const out: PurgedActivity[] = [];
   for (const s of expired) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import type { UserActor } from '../../domain/access/actor.js';
 import { SESSION_IDLE_MINUTES, sessionIdFor } from '../../domain/auth/session-token.js';
+import { nowMs } from '../../clock.js';
 
 export interface ResolvedSession {
   sessionId: string;
@@ -36,7 +37,7 @@ export async function resolveSession(
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return null;
-  const now = Date.now();
+  const now = nowMs();
   const idleLimit = row.last_seen_at.getTime() + SESSION_IDLE_MINUTES * 60_000;
   if (row.expires_at.getTime() <= now || idleLimit <= now || row.disabled_at) {
     await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute();

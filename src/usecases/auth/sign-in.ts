@@ -9,6 +9,7 @@ import { newToken, SESSION_ABSOLUTE_HOURS, sessionIdFor } from '../../domain/aut
 import { AppError } from '../../errors.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
+import { now, nowMs } from '../../clock.js';
 
 export const SignInInput = z.object({
   email: z.string().trim().min(1, 'Enter your email address'),
@@ -31,7 +32,7 @@ export async function signIn(
   const input = SignInInput.parse(raw);
   const { db } = deps;
   const email = input.email.toLowerCase();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+  const since = new Date(nowMs() - LOGIN_WINDOW_MINUTES * 60_000);
   const failures = await sql<{ by_email: number; by_ip: number }>`
     select
       count(*) filter (where lower(email) = ${email}) as by_email,
@@ -48,20 +49,33 @@ export async function signIn(
     user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
   if (!user || !ok) {
-    await db.insertInto('login_attempts').values({ email, ip, succeeded: false }).execute();
+    await db
+      .insertInto('login_attempts')
+      .values({ email, ip, succeeded: false, attempted_at: now() })
+      .execute();
     throw new AppError('INVALID_CREDENTIALS');
   }
 
   const token = newToken();
   const sessionId = sessionIdFor(deps.secret, token);
   const csrfToken = newToken();
-  const expiresAt = new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3_600_000);
+  const expiresAt = new Date(nowMs() + SESSION_ABSOLUTE_HOURS * 3_600_000);
   const actor: UserActor = toActor(user);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_attempts').values({ email, ip, succeeded: true }).execute();
+    await trx
+      .insertInto('login_attempts')
+      .values({ email, ip, succeeded: true, attempted_at: now() })
+      .execute();
     await trx
       .insertInto('sessions')
-      .values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+      .values({
+        id: sessionId,
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        created_at: now(),
+        last_seen_at: now(),
+      })
       .execute();
     await writeAudit(trx, actor, {
       action: 'user.signed_in',

@@ -5,6 +5,7 @@ import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
 import { checkAttributes } from './case-rules.js';
+import { now } from '../../clock.js';
 
 export const UpdateCaseInput = z.object({
   caseId: z.string(),
@@ -39,7 +40,7 @@ export async function updateCase(ctx: UseCaseContext, raw: UpdateCaseInput): Pro
           description: next.description,
           attributes: JSON.stringify(next.attributes),
           version: input.expectedVersion + 1,
-          updated_at: new Date(),
+          updated_at: now(),
         })
         .where('id', '=', found.id)
         .where('version', '=', input.expectedVersion)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findCoding, type Coding } from '../../data/repositories/codings.js';
 import { findEvidence, findEvidenceVersion } from '../../data/repositories/evidence.js';
@@ -100,6 +101,7 @@ export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise
       const row = await trx
         .insertInto('codings')
         .values({
+          created_at: now(),
           activity_id: activity.id,
           evidence_id: record.id,
           evidence_version: record.version,

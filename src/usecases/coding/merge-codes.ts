@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
 import { liveCode } from './code-rules.js';
+import { now as clockNow } from '../../clock.js';
 
 export const MergeCodesInput = z.object({
   /** The code that disappears into the other. */
@@ -115,7 +116,7 @@ export async function mergeCodes(ctx: UseCaseContext, raw: MergeCodesInput): Pro
       .where('target_type', '=', 'code')
       .where('target_id', '=', source.id)
       .executeTakeFirst();
-    const now = new Date();
+    const now = clockNow();
     await trx
       .updateTable('codes')
       .set({

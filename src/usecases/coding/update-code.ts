@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
 import { codeColour, codeName, liveCode, staleCode, uniqueName } from './code-rules.js';
+import { now } from '../../clock.js';
 
 /** Rename, move (parentId; null = top level), recolour, redescribe, reorder. Codings stay. */
 export const UpdateCodeInput = z.object({
@@ -74,7 +75,7 @@ export async function updateCode(ctx: UseCaseContext, raw: UpdateCodeInput): Pro
           colour: next.colour,
           sort_order: next.sortOrder,
           version: current.version + 1,
-          updated_at: new Date(),
+          updated_at: now(),
         })
         .where('id', '=', current.id)
         .execute();

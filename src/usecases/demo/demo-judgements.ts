@@ -14,6 +14,7 @@ import { assignPanelMember } from '../judgements/assign-panel-member.js';
 import { recordProvisionalView } from '../judgements/record-provisional-view.js';
 import { setJudgement } from '../judgements/set-judgement.js';
 import { DEMO_USERS } from './demo-content.js';
+import { todayInEngland } from '../../clock.js';
 
 interface DemoJudgement {
   lead: string;
@@ -96,7 +97,9 @@ export async function seedDemoJudgements(db: Kysely<DB>, activityId: string): Pr
   }
   const panel = DEMO_USERS.find((u) => u.key === 'panel');
   if (panel) await assignPanelMember(lead, { activityId, user: panel.email });
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  // Held today (not on a day fixed from the inspection's start): the judgements above were just
+  // recorded, and the divergence check compares their time with the feedback's day.
+  const today = todayInEngland();
   await addFeedbackEntry(lead, {
     activityId,
     kind: 'keeping_in_touch',

@@ -3,6 +3,7 @@
 // the audit log tell the same story. Quick: a dozen records and about thirty codings.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
+import { findActivity } from '../../data/repositories/activities.js';
 import { findUserById } from '../../data/repositories/users.js';
 import { findPassage } from '../../domain/workbench/passage.js';
 import { toActor } from '../auth/sign-in.js';
@@ -25,6 +26,10 @@ export async function seedDemoEvidence(
     return { db, actor: toActor(user) };
   };
   const people = { lead: await ctxOf('lead'), inspector: await ctxOf('inspector') };
+  // Dated on the inspection's first day (not today): the workbench lists by day, then E-number,
+  // so the demo's order must not depend on the day it was seeded.
+  const activity = await findActivity(db, activityId);
+  const observedOn = activity?.plannedStart ?? undefined;
   await seedCodebook(people.lead, { activityId });
   for (const c of DEMO_EMERGENT_CODES)
     await createCode(people.inspector, { activityId, name: c.name, description: c.description });
@@ -46,6 +51,7 @@ export async function seedDemoEvidence(
       direction: e.direction,
       childVoice: e.childVoice ?? false,
       minutesSpent: e.minutes,
+      ...(observedOn ? { observedOn } : {}),
       ...(['child_conversation', 'parent_carer_conversation'].includes(e.method)
         ? {
             consent: {

@@ -18,6 +18,7 @@ import { judgementAreasOf } from '../evidence/evidence-access.js';
 import { recordEvidence, type RecordEvidenceInput } from '../evidence/record-evidence.js';
 import { createLineOfEnquiry } from '../lines-of-enquiry/create-line-of-enquiry.js';
 import { findActivity } from '../../data/repositories/activities.js';
+import { now } from '../../clock.js';
 
 type Entry = Omit<RecordEvidenceInput, 'activityId'> & {
   by: 'lead' | 'inspector';
@@ -131,6 +132,22 @@ function entries(areas: string[], day: string): Entry[] {
   ].map((e) => ({ ...e, observedOn: day })) as Entry[];
 }
 
+/**
+ * 08:30 in England on the first day (08:30 BST is 07:30 UTC; GMT is UTC), or now if that has not
+ * come yet (a demo seeded before 08:30 on its first day): a meeting cannot be recorded ahead.
+ */
+function morningOf(day: string): Date {
+  const utc = Date.parse(`${day}T08:30:00Z`);
+  const london = new Date(utc).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    hour12: false,
+  });
+  const at = new Date(utc - (Number(london) - 8) * 3_600_000);
+  const current = now();
+  return at < current ? at : current;
+}
+
 export async function seedDemoFieldwork(
   db: Kysely<DB>,
   catalog: ActivityTypeCatalog,
@@ -147,7 +164,8 @@ export async function seedDemoFieldwork(
       (c) =>
         c.isCodable && c.parentId && codes.find((p) => p.id === c.parentId)?.frameworkKey === area,
     );
-  const day = activity.plannedStart ?? new Date().toISOString().slice(0, 10);
+  if (!activity.plannedStart) return;
+  const day = activity.plannedStart;
   const recorded: Array<{ id: string; text: string; entry: Entry }> = [];
   for (const { by, code: _code, ...entry } of entries(areas, day)) {
     const record = await recordEvidence(as(people[by]), { ...entry, activityId });
@@ -202,7 +220,7 @@ export async function seedDemoFieldwork(
   await recordTeamMeeting(as(people.lead), {
     activityId,
     kind: 'morning',
-    heldAt: new Date(Date.now() - 60 * 60 * 1000),
+    heldAt: morningOf(day),
     note: 'Plan for the day: front door and children in care case discussions.',
   });
 }

@@ -17,6 +17,7 @@ import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
+import { addDays, todayInEngland } from '../../clock.js';
 
 export interface DemoCredentials {
   role: string;
@@ -121,20 +122,16 @@ export async function seedDemo(
     });
   }
 
-  // The inspection's planned fieldwork ended yesterday (the team is still recording it as on
-  // site), so the whole journey to publication can be walked today: a report is published only
-  // after its fieldwork.
-  const today = new Date();
-  const iso = (d: Date): string => d.toISOString().slice(0, 10);
-  const end = new Date(today);
-  end.setUTCDate(today.getUTCDate() - 1);
-  const start = new Date(end);
-  start.setUTCDate(end.getUTCDate() - 11);
+  // The inspection's planned fieldwork ended yesterday (in England; the team is still recording
+  // it as on site), so the whole journey to publication can be walked today: a report is
+  // published only after its fieldwork. Everything else in the demo is dated from its first day.
+  const end = addDays(todayInEngland(), -1);
+  const start = addDays(end, -11);
   const inspection = await createActivity(ctx, {
     laId: DEMO_LA.id,
     activityType: 'standard_inspection',
-    plannedStart: iso(start),
-    plannedEnd: iso(end),
+    plannedStart: start,
+    plannedEnd: end,
   });
   for (const u of DEMO_USERS) {
     if (u.teamRole)
@@ -165,14 +162,13 @@ export async function seedDemo(
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
-  await seedDemoSample(ctx, inspection.id, iso(today));
+  await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
-  const later = new Date(start);
-  later.setUTCDate(start.getUTCDate() + 7 * 30 + 1);
+  const later = addDays(start, 7 * 30 + 1);
   const fvType = catalog.activityType(
-    catalog.frameworkFor(iso(later), 'focused_visit') ?? '',
+    catalog.frameworkFor(later, 'focused_visit') ?? '',
     'focused_visit',
   );
   let focusedVisitId: string | null = null;
@@ -180,7 +176,7 @@ export async function seedDemo(
     const fv = await createActivity(ctx, {
       laId: DEMO_LA.id,
       activityType: 'focused_visit',
-      plannedStart: iso(later),
+      plannedStart: later,
       theme: fvType.themes[0] ?? 'Front door',
     });
     focusedVisitId = fv.id;

@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../context.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 import { assertReadyToClose } from './enquiry-close-check.js';
 import { canMove, staleLine } from './enquiry-status-rules.js';
+import { now } from '../../clock.js';
 
 export const ChangeEnquiryStatusInput = z.object({
   lineOfEnquiryId: z.string(),
@@ -59,7 +60,7 @@ export async function changeEnquiryStatus(
         status: input.status,
         conclusion: input.status === 'closed' ? (input.conclusion ?? null) : current.conclusion,
         version: current.version + 1,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', line.id)
       .execute();

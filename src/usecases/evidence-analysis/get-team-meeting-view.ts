@@ -11,6 +11,7 @@ import {
 import { methodFamily, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { now } from '../../clock.js';
 
 export const GetTeamMeetingViewInput = z.object({
   activityId: z.string(),
@@ -76,7 +77,7 @@ export async function getTeamMeetingView(
 ): Promise<TeamMeetingView> {
   const input = GetTeamMeetingViewInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const at = input.at ?? new Date();
+  const at = input.at ?? now();
   const lastMeeting = await lastMeetingBefore(ctx.db, activity.id, at);
   const since = input.since ?? lastMeeting?.heldAt ?? null;
   const [items, other, recentMeetings] = await Promise.all([

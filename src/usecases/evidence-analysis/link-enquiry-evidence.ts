@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence } from '../../data/repositories/evidence.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
@@ -55,6 +56,7 @@ export async function linkEnquiryEvidence(
       const row = await trx
         .insertInto('enquiry_evidence')
         .values({
+          linked_at: now(),
           activity_id: activity.id,
           line_of_enquiry_id: line.id,
           evidence_id: record.id,

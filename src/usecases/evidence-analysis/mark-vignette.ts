@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence } from '../../data/repositories/evidence.js';
 import { findVignette } from '../../data/repositories/vignettes.js';
@@ -55,6 +56,8 @@ export async function markVignette(
     const row = await trx
       .insertInto('vignettes')
       .values({
+        created_at: now(),
+        updated_at: now(),
         activity_id: activity.id,
         evidence_id: record.id,
         evidence_version: record.version,

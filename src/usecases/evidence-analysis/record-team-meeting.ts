@@ -4,6 +4,7 @@ import type { TeamMeeting } from '../../data/repositories/team-meetings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { now, nowMs } from '../../clock.js';
 
 export const RecordTeamMeetingInput = z.object({
   activityId: z.string(),
@@ -21,8 +22,8 @@ export async function recordTeamMeeting(
 ): Promise<TeamMeeting> {
   const input = RecordTeamMeetingInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'write');
-  const heldAt = input.heldAt ?? new Date();
-  if (heldAt.getTime() > Date.now() + 60 * 60 * 1000)
+  const heldAt = input.heldAt ?? now();
+  if (heldAt.getTime() > nowMs() + 60 * 60 * 1000)
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'heldAt', reason: 'Record a meeting once it has been held' }],
     });

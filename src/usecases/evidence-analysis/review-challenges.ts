@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -54,6 +55,7 @@ export async function reviewChallenges(
       const row = await trx
         .insertInto('challenge_reviews')
         .values({
+          reviewed_at: now(),
           activity_id: activity.id,
           line_of_enquiry_id: line.id,
           item_kind: c.kind,

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef, evidenceScope, whenText } from '../evidence/evidence-access.js';
 import { presentVignette, type VignetteView } from './vignette-view.js';
+import { now } from '../../clock.js';
 
 export const UpdateVignetteInput = z.object({
   vignetteId: z.string(),
@@ -56,7 +57,7 @@ export async function updateVignette(
           reason: `${findingLabels[f.kind]} at ${f.start}-${f.end}: ${f.reason}`,
         })),
       });
-    anonymised = { by, at: new Date() };
+    anonymised = { by, at: now() };
   } else if (input.confirmAnonymised === false) anonymised = null;
   const status = input.status ?? found.status;
   if (status === 'selected' && !anonymised)
@@ -87,7 +88,7 @@ export async function updateVignette(
         anonymised_by_label: anonymised?.by.label ?? null,
         anonymised_at: anonymised?.at ?? null,
         version: found.version + 1,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', found.id)
       .where('version', '=', found.version)

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef, evidenceScope, whenText } from './evidence-access.js';
 import { staleVersion } from './edit-evidence.js';
+import { now as clockNow } from '../../clock.js';
 
 export const DeleteEvidenceInput = z.object({
   evidenceId: z.string(),
@@ -33,7 +34,7 @@ export async function deleteEvidence(
       });
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
       throw staleVersion(current, input.expectedVersion);
-    const now = new Date();
+    const now = clockNow();
     await trx
       .updateTable('evidence_records')
       .set({

@@ -20,6 +20,7 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef, evidenceScope, whenText } from './evidence-access.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 import { ConsentInput, evidenceText } from './record-evidence.js';
+import { now } from '../../clock.js';
 
 const ref = z.string().trim().max(200).nullable().optional();
 
@@ -144,7 +145,7 @@ export async function editEvidence(
         version,
         updated_by: by.id,
         updated_by_label: by.label,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', current.id)
       .execute();

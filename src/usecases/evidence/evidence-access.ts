@@ -88,8 +88,3 @@ export function whenText(d: Date): string {
   });
   return `${time} on ${day}`;
 }
-
-/** Today's date in England (evidence is dated by the day it was gathered). */
-export function todayInEngland(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-}

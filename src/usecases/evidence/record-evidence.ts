@@ -17,7 +17,8 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, todayInEngland } from './evidence-access.js';
+import { now, todayInEngland } from '../../clock.js';
+import { actorRef, evidenceScope } from './evidence-access.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 
 /** Longest evidence text, in code points (a long imported document fits; a book does not). */
@@ -117,6 +118,8 @@ export async function recordEvidence(
     const row = await trx
       .insertInto('evidence_records')
       .values({
+        recorded_at: now(),
+        updated_at: now(),
         activity_id: activity.id,
         ref_no: refNo,
         text,

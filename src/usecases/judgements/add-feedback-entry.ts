@@ -1,6 +1,7 @@
 // Record what was said to the LA: a keeping-in-touch meeting or the final feedback (date, who was
 // present, the themes per judgement and any grades indicated). Before final, these are compared
 // with the grades (domain/judgements/divergence.ts).
+import { now as clockNow } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { insertFeedback } from '../../data/repositories/judgement-workflow.js';
@@ -36,7 +37,7 @@ export type AddFeedbackEntryInput = z.input<typeof AddFeedbackEntryInput>;
 export async function addFeedbackEntry(
   ctx: UseCaseContext,
   raw: AddFeedbackEntryInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ id: string }> {
   const input = AddFeedbackEntryInput.parse(raw);
   const scope = await judgementScope(ctx, input.activityId);

@@ -1,6 +1,7 @@
 // Everything known about an activity's judgements at one moment, assembled once for the pages,
 // the stage checks and the report contract: records, aggregation check, views, panel, feedback,
 // divergence flags and their explanations.
+import { dateInEngland } from '../../clock.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import {
@@ -58,7 +59,7 @@ export interface JudgementState {
 }
 
 /** The day (in England) a moment falls on, as YYYY-MM-DD. */
-const dayOf = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const dayOf = dateInEngland;
 
 /**
  * Whether a change happened before feedback was given: on an earlier day, or on the day itself

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { lineOfEnquirySources } from '../../domain/evidence/vocabulary.js';
@@ -41,6 +42,8 @@ export async function createLineOfEnquiry(
     const row = await trx
       .insertInto('lines_of_enquiry')
       .values({
+        created_at: now(),
+        updated_at: now(),
         activity_id: activity.id,
         title: input.title,
         description: input.description || null,

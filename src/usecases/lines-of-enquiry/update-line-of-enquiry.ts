@@ -7,6 +7,7 @@ import type { UseCaseContext } from '../context.js';
 import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
 import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
 import { checkAreas } from './create-line-of-enquiry.js';
+import { now } from '../../clock.js';
 
 export const UpdateLineOfEnquiryInput = z.object({
   lineOfEnquiryId: z.string(),
@@ -60,7 +61,7 @@ export async function updateLineOfEnquiry(
         source: next.source,
         judgement_areas: next.judgementAreas,
         version: input.expectedVersion + 1,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', found.id)
       .where('version', '=', input.expectedVersion)

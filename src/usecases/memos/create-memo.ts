@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findMemo, type Memo } from '../../data/repositories/memos.js';
 import { memoTargetTypes } from '../../domain/evidence/vocabulary.js';
@@ -26,6 +27,8 @@ export async function createMemo(ctx: UseCaseContext, raw: CreateMemoInput): Pro
     const row = await trx
       .insertInto('memos')
       .values({
+        created_at: now(),
+        updated_at: now(),
         activity_id: activity.id,
         target_type: input.targetType,
         target_id: targetId,

@@ -4,6 +4,7 @@ import { findMemo, type Memo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
+import { now } from '../../clock.js';
 
 export const UpdateMemoInput = z.object({
   memoId: z.string(),
@@ -25,7 +26,7 @@ export async function updateMemo(ctx: UseCaseContext, raw: UpdateMemoInput): Pro
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('memos')
-      .set({ ...next, version: input.expectedVersion + 1, updated_at: new Date() })
+      .set({ ...next, version: input.expectedVersion + 1, updated_at: now() })
       .where('id', '=', found.id)
       .where('version', '=', input.expectedVersion)
       .executeTakeFirst();

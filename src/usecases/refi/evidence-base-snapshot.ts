@@ -10,6 +10,7 @@ import { listEvidence, type EvidenceRecord } from '../../data/repositories/evide
 import { listMemos } from '../../data/repositories/memos.js';
 import type { DB } from '../../data/schema.js';
 import type { EvidenceBaseSnapshot } from '../../domain/refi/to-refi.js';
+import { now } from '../../clock.js';
 
 const PAGE = 2_000;
 
@@ -58,7 +59,7 @@ export async function evidenceBaseSnapshot(
   return {
     title: activity.title,
     origin,
-    exportedAt: new Date(),
+    exportedAt: now(),
     evidence,
     codes,
     codings,

@@ -10,6 +10,7 @@ import { nextEvidenceRefNo, type EvidenceFields } from '../../data/repositories/
 import type { DB } from '../../data/schema.js';
 import type { ImportPlan } from '../../domain/refi/plan-import.js';
 import type { PersonRef } from '../../data/repositories/evidence.js';
+import { now as clockNow } from '../../clock.js';
 
 export interface ImportCounts {
   evidence: number;
@@ -73,7 +74,7 @@ export async function writeImportPlan(
     memos: 0,
     alreadyPresent: { evidence: 0, codings: 0, memos: 0 },
   };
-  const now = new Date();
+  const now = clockNow();
 
   // Codes, parents first.
   const existingCodes = await trx

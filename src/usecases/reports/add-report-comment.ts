@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope } from './report-scope.js';
+import { now as clockNow } from '../../clock.js';
 
 export const AddReportCommentInput = z.object({
   activityId: z.string(),
@@ -22,7 +23,7 @@ export type AddReportCommentInput = z.input<typeof AddReportCommentInput>;
 export async function addReportComment(
   ctx: UseCaseContext,
   raw: AddReportCommentInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ id: string }> {
   const input = AddReportCommentInput.parse(raw);
   const scope = await reportScope(ctx, input.activityId);
@@ -73,6 +74,7 @@ export async function addReportComment(
     const row = await trx
       .insertInto('report_comments')
       .values({
+        created_at: clockNow(),
         report_id: report.id,
         release_id: release.id,
         section_key: section.key,

@@ -12,6 +12,7 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { assembleFromSources } from './assemble-from-sources.js';
 import { reportScope } from './report-scope.js';
+import { todayInEngland } from '../../clock.js';
 
 const Improvement = z.object({
   text: z.string().trim().min(1).max(2000),
@@ -48,7 +49,7 @@ export async function createReportDraft(
       message: `The activity is ${activity.state}: no draft can be started.`,
     });
   const type = findActivityType(framework, activity.activityType);
-  const day = activity.plannedStart ?? new Date().toISOString().slice(0, 10);
+  const day = activity.plannedStart ?? todayInEngland();
   const offered = (type?.reportTemplates ?? []).filter((k) => {
     const t = framework.reportTemplates.find((x) => x.key === k);
     return t !== undefined && inWindow(t, day);

@@ -14,6 +14,7 @@ import type { ReportDocument } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope } from './report-scope.js';
+import { now as clockNow } from '../../clock.js';
 
 export interface FactualAccuracyView {
   activityId: string;
@@ -31,7 +32,7 @@ export interface FactualAccuracyView {
 export async function getFactualAccuracy(
   ctx: UseCaseContext,
   activityId: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<FactualAccuracyView> {
   const scope = await reportScope(ctx, activityId);
   const report = scope.report;

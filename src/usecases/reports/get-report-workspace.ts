@@ -28,6 +28,7 @@ import { assembleFromSources } from './assemble-from-sources.js';
 import { reportReadiness, type ReportReadiness } from './report-readiness.js';
 import { isRequired } from '../../domain/reports/readiness.js';
 import { policies } from '../../domain/access/policies.js';
+import { todayInEngland } from '../../clock.js';
 
 export interface LanguageFinding {
   rule: string;
@@ -122,7 +123,7 @@ export async function getReportWorkspace(
   if (!scope.can.viewDraft) throw new AppError('NOT_FOUND');
   const { activity, framework, report } = scope;
   const type = findActivityType(framework, activity.activityType);
-  const day = activity.plannedStart ?? new Date().toISOString().slice(0, 10);
+  const day = activity.plannedStart ?? todayInEngland();
   const templates = (type?.reportTemplates ?? [])
     .map((k) => framework.reportTemplates.find((t) => t.key === k))
     .filter((t) => t !== undefined && inWindow(t, day))

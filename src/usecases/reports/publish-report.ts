@@ -10,6 +10,7 @@ import { notReady, reportReadiness } from './report-readiness.js';
 import { recordPublishedInspection } from './record-published-inspection.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
+import { now } from '../../clock.js';
 
 export const PublishReportInput = z.object({
   activityId: z.string(),
@@ -27,7 +28,7 @@ export type PublishReportInput = z.input<typeof PublishReportInput>;
 export async function publishReport(
   ctx: UseCaseContext,
   raw: PublishReportInput,
-  now: Date = new Date(),
+  at: Date = now(),
 ): Promise<{ version: number }> {
   const input = PublishReportInput.parse(raw);
   const scope = await reportScope(ctx, input.activityId);
@@ -36,7 +37,7 @@ export async function publishReport(
   if (report.state === 'published') throw new AppError('REPORT_PUBLISHED');
   const { activity } = scope;
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
-  const ready = await reportReadiness(ctx, scope, report, now);
+  const ready = await reportReadiness(ctx, scope, report, at);
   if (ready.publish.length) throw notReady('The report cannot be published yet', ready.publish);
   const { releases } = ready;
   const answered = (await listComments(ctx.db, report.id)).length;
@@ -50,7 +51,7 @@ export async function publishReport(
     });
     await trx
       .updateTable('report_releases')
-      .set({ closed_at: new Date() })
+      .set({ closed_at: now() })
       .where('report_id', '=', report.id)
       .where('closed_at', 'is', null)
       .execute();
@@ -59,10 +60,10 @@ export async function publishReport(
       .set({
         state: 'published',
         published_version: report.currentVersion,
-        published_at: new Date(),
+        published_at: now(),
         published_by: by.id,
         published_by_label: by.label,
-        updated_at: new Date(),
+        updated_at: now(),
       })
       .where('id', '=', report.id)
       .where('current_version', '=', report.currentVersion)
@@ -77,7 +78,7 @@ export async function publishReport(
       after: { version: report.currentVersion, rounds: releases.length, comments: answered },
     });
     // The LA's page: its history and latest grades now include this inspection.
-    await recordPublishedInspection(trx, scope, ukDate(now));
+    await recordPublishedInspection(trx, scope, ukDate(at));
   });
   return { version: report.currentVersion };
 }

@@ -1,5 +1,6 @@
 // Publishing an inspection puts it on the LA's page: its history gains the event (dates,
 // publication day, final grades) and, for a graded inspection, its latest grades become these.
+import { now } from '../../clock.js';
 import type { Transaction } from 'kysely';
 import { listJudgements } from '../../data/repositories/judgements.js';
 import type { DB } from '../../data/schema.js';
@@ -46,7 +47,7 @@ export async function recordPublishedInspection(
         grades: row.grades,
         source: row.source,
         framework_id: row.framework_id,
-        imported_at: new Date(),
+        imported_at: now(),
       }),
     )
     .execute();

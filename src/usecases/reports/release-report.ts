@@ -14,6 +14,7 @@ import { actorRef } from '../evidence/evidence-access.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
+import { now as clockNow } from '../../clock.js';
 
 export const ReleaseReportInput = z.object({
   activityId: z.string(),
@@ -39,7 +40,7 @@ export interface ReleaseOutcome {
 export async function releaseReport(
   ctx: UseCaseContext,
   raw: ReleaseReportInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<ReleaseOutcome> {
   const input = ReleaseReportInput.parse(raw);
   const scope = await reportScope(ctx, input.activityId);
@@ -64,6 +65,7 @@ export async function releaseReport(
     const released = await trx
       .insertInto('report_releases')
       .values({
+        released_at: now,
         report_id: report.id,
         round,
         version_number: report.currentVersion,
@@ -77,7 +79,7 @@ export async function releaseReport(
       .executeTakeFirstOrThrow();
     const moved = await trx
       .updateTable('reports')
-      .set({ state: 'factual_accuracy', updated_at: new Date() })
+      .set({ state: 'factual_accuracy', updated_at: now })
       .where('id', '=', report.id)
       .where('current_version', '=', report.currentVersion)
       .executeTakeFirst();

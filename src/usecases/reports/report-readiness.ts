@@ -1,6 +1,7 @@
 // What may happen next to a report, and why not: the QAM's sign-off of the current version, the
 // lead's release to the LA and publication. The pages show exactly these problems instead of a
 // button that would be refused, and the use cases refuse with the same words.
+import { now as clockNow } from '../../clock.js';
 import {
   findReportVersion,
   listComments,
@@ -48,7 +49,7 @@ export async function reportReadiness(
   ctx: UseCaseContext,
   scope: ReportScope,
   report: Report,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<ReportReadiness> {
   const { activity } = scope;
   const [version, releases, comments, signoffs] = await Promise.all([

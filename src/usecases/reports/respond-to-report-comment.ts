@@ -10,6 +10,7 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
+import { now } from '../../clock.js';
 
 export const RespondToReportCommentInput = z.object({
   activityId: z.string(),
@@ -130,7 +131,7 @@ async function answer(
 ): Promise<void> {
   const r = await trx
     .updateTable('report_comments')
-    .set({ ...values, responded_by: by.id, responded_by_label: by.label, responded_at: new Date() })
+    .set({ ...values, responded_by: by.id, responded_by_label: by.label, responded_at: now() })
     .where('id', '=', commentId)
     .where('response', 'is', null)
     .executeTakeFirst();

@@ -2,6 +2,7 @@
 // drafting to quality assurance) and again after the LA's factual accuracy check (the check
 // closes and the activity moves back to quality assurance, ready to publish). The lead releases
 // and publishes only a version signed off since the latest release.
+import { now as clockNow } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { insertSignoff } from '../../data/repositories/reports.js';
@@ -24,7 +25,7 @@ export type SignOffReportInput = z.input<typeof SignOffReportInput>;
 export async function signOffReport(
   ctx: UseCaseContext,
   raw: SignOffReportInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ version: number; purpose: 'release' | 'publication' }> {
   const input = SignOffReportInput.parse(raw);
   const scope = await reportScope(ctx, input.activityId);

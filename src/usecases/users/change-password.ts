@@ -5,6 +5,7 @@ import { policies } from '../../domain/access/policies.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../domain/auth/password.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { now } from '../../clock.js';
 
 export const ChangePasswordInput = z.object({
   userId: z.string(),
@@ -43,7 +44,7 @@ export async function changePassword(
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: !self, updated_at: new Date() })
+      .set({ password_hash: hash, must_change_password: !self, updated_at: now() })
       .where('id', '=', user.id)
       .execute();
     let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);

@@ -6,6 +6,7 @@ import { ofstedRegions, roles } from '../../domain/access/roles.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { presentUserForAudit, userScopeProblems } from './user-rules.js';
+import { now } from '../../clock.js';
 
 export const UpdateUserInput = z.object({
   userId: z.string(),
@@ -53,8 +54,8 @@ export async function updateUser(ctx: UseCaseContext, raw: UpdateUserInput): Pro
         role: after.role,
         region: after.region,
         la_id: after.laId,
-        disabled_at: after.disabled ? (before.disabled ? undefined : new Date()) : null,
-        updated_at: new Date(),
+        disabled_at: after.disabled ? (before.disabled ? undefined : now()) : null,
+        updated_at: now(),
       })
       .where('id', '=', before.id)
       .execute();

@@ -4,6 +4,7 @@
 // causal connection is only speculative; reports need more cautious language about causality.
 import type { Hit, Rule } from '../types.js';
 import { hit, matches, wordsAfter, wordsBefore } from './match.js';
+import { IMPERATIVE } from './prescription.js';
 
 const WHY =
   'A causal claim says the service produced the outcome; evidence from a sample of cases can ' +
@@ -85,7 +86,148 @@ const PATTERNS: Array<{ re: RegExp; label: string }> = [
     re: /\b(?:has|have|had)\s+(?:significantly\s+|greatly\s+|clearly\s+|demonstrably\s+)?improved\s+(?:the\s+)?(?:outcomes|lives|life\s+chances|wellbeing|well-being)\b/gi,
     label: 'improved outcomes',
   },
+  // Causal chains without a linking phrase: "caseloads enable social workers to …", "this has had
+  // a positive impact on …", "is making a difference", "has reduced the number of …".
+  {
+    re: /\b(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
+    label: 'enables',
+  },
+  {
+    re: /\b(?:has|have|had|is|are|was|were)\s+(?:already\s+|also\s+)?(?:had|having|made|making)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:positive|significant|discernible|palpable|clear|real|tangible|notable|marked|demonstrable|good|beneficial|direct|major|considerable|substantial|strong|big|huge|negative|detrimental)\s+(?:impact|effect|difference)\b|\bmak(?:ing|es|e)\s+a\s+(?:[\p{L}-]+\s+)?difference\b|\bimpact(?:s|ed|ing)?\s+(?:positively|negatively)\b/giu,
+    label: 'had an impact',
+  },
+  { re: /\bcontribut(?:es|ed|ing)\s+to\b/gi, label: 'contributed to' },
+  { re: /\bmeaning\s+that\b/gi, label: 'meaning that' },
+  {
+    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
+    label: 'has improved',
+  },
+  {
+    re: /\b(?:is|are)\s+(?:[\p{L}-]+ly\s+)?(?:improving|reducing|increasing|stabilising|strengthening|preventing|enhancing)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
+    label: 'is improving',
+  },
+  { re: /\bpreventing\b/gi, label: 'preventing' },
+  {
+    re: /\bdriv(?:es|ing|en)\s+(?:[\p{L}-]+\s+){0,2}?(?:improvement|improvements|change|progress)\b/giu,
+    label: 'driving improvement',
+  },
+  { re: /\b(?:have|has|had)\s+(?:also\s+)?benefited\s+from\b/gi, label: 'benefited from' },
+  {
+    re: /\b(?:effective|successful|instrumental|central|pivotal|fundamental)\s+in\s+(?:reducing|improving|increasing|stabilising|preventing|securing|strengthening|raising|helping)\b/gi,
+    label: 'effective in',
+  },
+  {
+    re: /\b(?:beginning|starting|started|begun)\s+to\s+(?:have|make|result|address|stabilise|resolve|take\s+effect|improve|reduce)\b/gi,
+    label: 'beginning to',
+  },
+  { re: /\bunderpins?\b/gi, label: 'underpins' },
+  {
+    re: /\b(?:this|which|that|these|it)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:helping|enabling|improving|reducing|supporting|strengthening)\b|\b(?:this|which)\s+ensures\s+that\b/giu,
+    label: 'this is helping',
+  },
+  {
+    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:secured|achieved|brought)\s+(?!(?:additional\s+|significant\s+|extra\s+|new\s+)?(?:funding|investment|money|resources|agreement|approval)\b)(?:a|an|the|stability|permanence|improvements?|better|greater|more|fewer|positive)\b/giu,
+    label: 'has secured',
+  },
+  // A service or practice as the subject of a verb of effect on an outcome, in the simple
+  // present or past: "the clinic improves outcomes for babies", "mentoring raises
+  // attainment", "the project strengthened family relationships". The object must be an outcome for
+  // children or the service (not a task), so "improves the process for …" stays quiet.
+  {
+    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
+    label: 'improves outcomes',
+  },
+  // "which means that families have a named worker": an outcome for children or families
+  // credited to what comes before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
+  {
+    re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
+    label: 'means that',
+  },
+  {
+    re: /\b(?:has|have|had|having)\s+(?:[\p{L}-]+ly\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,1}?(?:positive|good|beneficial|real|clear|discernible|tangible|strong|demonstrable)\s+(?:impact|effect|influence)\s+on\b|\bimpacting\b|\bpav(?:es|ed|ing)\s+the\s+way\b|\btestament\s+to\b|\bcatalyst\s+(?:for|in)\b|\breap(?:s|ed)?\s+(?:[\p{L}-]+\s+)?(?:rewards|benefits)\b|\b(?:is|are|was|were|been)\s+(?:also\s+)?(?:central|fundamental|key|instrumental|integral|pivotal|critical|crucial|vital|important)\s+(?:to\s+(?:the\s+)?(?:success|improvement|improvements|progress|developing|strengthen\w*|improv\w*)|in\s+(?:strengthen|improv|reduc|secur|rais|increas|develop|driv|achiev|sustain)\w*)\b|\badd(?:s|ed|ing)\s+to\s+(?:the\s+)?(?:stability|instability|delay|drift|uncertainty|risk)\b|\bachieved\s+(?:through|by)\b|\b(?:further\s+)?enhanced\s+by\b|\bdue\s+(?:in\s+(?:[\p{L}-]+\s+){1,3})to\b/giu,
+    label: 'has an impact',
+  },
+  // The service as the guarantor of what children receive: "the duty team ensures that
+  // children receive a visit within a day", "ensuring that care leavers get a flat". "To ensure" (a
+  // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
+  // safety belong to the certainty rule.
+  {
+    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,8}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
+    label: 'ensures that children receive',
+  },
 ];
+
+/** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
+const PURPOSE_BEFORE = new Set([
+  'to',
+  'could',
+  'would',
+  'might',
+  'may',
+  'can',
+  'will',
+  'should',
+  'must',
+  'aim',
+  'aims',
+  'designed',
+  'intended',
+  'order',
+  'help',
+  'helps',
+  'helped',
+  'helping',
+  'ways',
+  'need',
+  'needs',
+]);
+/**
+ * After "due to" / "because of": a shortage of staff or money explains a shortfall ("visits are
+ * late due to staff turnover", "partly due to a shortage of interpreters"); readers call these plain reasons,
+ * like the guidelines' "because of staff sickness, the visit was rescheduled".
+ */
+const RESOURCE_REASON =
+  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*)\b/iu;
+/** The effect is a grade or the inspection itself ("as a result, the service is judged to be good"). */
+const JUDGED_EFFECT = /^[^.;]{0,100}?\b(?:is|are|was|were|be)\s+judged\b/i;
+/** "a monitoring visit that resulted in two priority actions": the inspection's own steps. */
+const INSPECTION_SUBJECT = /\b(?:visit|inspection|inspectors|inspector|ofsted)\s+(?:\w+\s+){0,2}$/i;
+/** The claim is scoped to the sample: "for the children whose cases we saw", "in the cases we sampled". */
+const SAMPLE_SCOPE =
+  /\b(?:whose\s+(?:cases|records|files)\s+(?:we|inspectors)\s+(?:saw|sampled|read|reviewed|looked\s+at)|in\s+the\s+(?:cases|records|files)\s+(?:we|inspectors)\s+(?:saw|sampled|read|reviewed))\b/i;
+/** A hedge just before the causal words: "is likely to have contributed to", "appears to have led to". */
+const HEDGED_BEFORE =
+  /\b(?:likely|unlikely|may|might|could|appears?|appeared|seems?|seemed|possibly|probably|perhaps)\s+(?:to\s+)?(?:have\s+)?(?:[\p{L}-]+ly\s+)?$/iu;
+/** "contributed to their plans": taking part, not a cause. */
+const PARTICIPATION_AFTER =
+  /^(?:(?:them|it)\s*[.,;]|(?:their|the|his|her|its|a|an)?\s*(?:own\s+)?(?:plans?|pathway|reviews?|views|meetings?|discussions?|assessments?|training|decisions?|consultations?|work|development|design|recruitment)\b)/i;
+/** After "enables … to": tasks of practice and management rather than outcomes. */
+const TASK_AFTER =
+  /^(?:(?:better|more\s+\w+ly|\w+ly)\s+)?(?:monitor|understand|track|oversee|see|identify|review|know|scrutinise|challenge|plan|assess|record|consider|discuss|share|access\s+(?:information|records|data)|make\s+(?:informed\s+)?decisions|reflect)\b/i;
+/** Managers and boards as what is enabled: their capability, not an outcome for children. */
+const MANAGERS =
+  /\s(?:the\s+)?(?:senior\s+)?(?:leaders|managers|board|partnership|council|elected\s+members|directors?)\s+to$/i;
+/** After "led to" / "resulted in": a step of the work itself ("appropriate decisions", "clear plans"). */
+const PRACTICE_STEP =
+  /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
+const CHAIN = new Set([
+  'ensures that children receive',
+  'improves outcomes',
+  'has an impact',
+  'means that',
+  'this is helping',
+  'has secured',
+  'enables',
+  'had an impact',
+  'contributed to',
+  'has improved',
+  'is improving',
+  'preventing',
+  'driving improvement',
+  'effective in',
+  'beginning to',
+  'underpins',
+]);
 
 export const causalRule: Rule = {
   id: 'causal-claim',
@@ -97,11 +239,40 @@ export const causalRule: Rule = {
     for (const s of sentences) {
       const t = s.text;
       if (JUDGEMENT_REASON.test(t)) continue;
+      // A recommendation ("Strengthen the panel … to enable …") asks for an action; it claims no
+      // effect. The prescription rule answers for it.
+      if (IMPERATIVE.test(t.trimStart())) continue;
       for (const { re, label } of PATTERNS) {
         for (const m of matches(s, re)) {
           const end = m.index + m[0].length;
           const before = wordsBefore(t, m.index, 2);
+          if (CHAIN.has(label) && PURPOSE_BEFORE.has(before[before.length - 1] ?? '')) continue;
+          if (label === 'contributed to' && PARTICIPATION_AFTER.test(t.slice(end).trimStart()))
+            continue;
+          // "enables managers to monitor performance": a task made possible, not an outcome.
+          if (label === 'enables' && TASK_AFTER.test(t.slice(end).trimStart())) continue;
+          // "enable leaders to …", "enables the board to …": what managers can do, not an outcome.
+          if (label === 'enables' && MANAGERS.test(m[0])) continue;
+          // "a group that is helping to ease stress": "helps to" is the hedged form.
+          if (label === 'this is helping' && /^\s+to\b/i.test(t.slice(end))) continue;
+          // "leading to appropriate decisions", "results in strong planning": the next step of
+          // the work, seen in the records, not an outcome for children.
+          if (
+            (label === 'led to' || label === 'resulted in' || label === 'as a result') &&
+            PRACTICE_STEP.test(t.slice(end).replace(/^[\s,]+/, ''))
+          )
+            continue;
           const next = wordsAfter(t, end, 4);
+          const after = t.slice(end).replace(/^[\s,]+/, '');
+          if ((label === 'due to' || label === 'because of') && RESOURCE_REASON.test(after))
+            continue;
+          if ((label === 'as a result' || label === 'consequently') && JUDGED_EFFECT.test(after))
+            continue;
+          if (
+            (label === 'resulted in' || label === 'led to') &&
+            INSPECTION_SUBJECT.test(t.slice(Math.max(0, m.index - 60), m.index))
+          )
+            continue;
           if (
             label === 'due to' &&
             (SCHEDULED.test(next[0] ?? '') || (before.includes('is') && next[0] === 'be'))
@@ -117,7 +288,9 @@ export const causalRule: Rule = {
             continue;
           if (
             (label === 'led to' || label === 'resulted in' || label === 'prevented') &&
-            before.some((w) => MODAL.has(w))
+            before.some((w, i) =>
+              w === 'risk' || w === 'risks' ? before[i + 1] === 'of' : MODAL.has(w),
+            )
           )
             continue;
           if (
@@ -159,6 +332,18 @@ export const causalRule: Rule = {
           if (
             (label === 'as a result' || label === 'resulted in' || label === 'led to') &&
             ADMIN_CLAUSE.test(t.slice(end))
+          )
+            continue;
+          // Scoped to what was seen or hedged: "which reduces risk for the children whose cases we
+          // saw", "is likely to have contributed to", "reduces risk for many of them".
+          if (
+            SAMPLE_SCOPE.test(t) ||
+            HEDGED_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index))
+          )
+            continue;
+          if (
+            label === 'improves outcomes' &&
+            /^[^.;]{0,30}?\bfor\s+(?:many|some|most|a\s+few)\b/i.test(after)
           )
             continue;
           hits.push(hit(s, m.index, end, `“${m[0]}” states a cause.`));

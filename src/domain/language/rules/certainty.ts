@@ -22,15 +22,17 @@ const ENSURE = /\b(?:ensur(?:e|es|ed|ing)|(?:make|makes|made|making)\s+sure)\b/g
  */
 const SAFETY_OBJECT = new RegExp(
   [
-    String.raw`\b(?:are|is|be|remain|remains|stay|stays|feel|kept|keep|live|lives|were|was)\s+(?:\w+\s+)?(?:safe|safer|protected|safeguarded|unharmed)\b`,
+    String.raw`\b(?:are|is|be|remain|remains|stay|stays|feel|kept|keep|live|lives|were|was)\s+(?:\w+\s+){0,3}?(?:safe|safer|protected|safeguarded|unharmed)\b`,
     String.raw`\bsafely\b`,
-    String.raw`\b(?:their|the|children’s|children's|his|her|its)\s+(?:safety|welfare|well-?being)\b`,
-    String.raw`\brisks?\s+(?:to\s+(?:\w+\s+){1,3})?(?:is|are|were|was|have|has|can|will)?\s*(?:\w+ly\s+)?(?:reduc\w*|minimis\w*|manag\w*|eliminat\w*|mitigat\w*|remov\w*|address\w*|identif\w*)`,
-    String.raw`\b(?:reduc\w*|minimis\w*|manag\w*|eliminat\w*|mitigat\w*|remov\w*)\s+(?:the\s+|any\s+|all\s+)?risks?\b`,
+    String.raw`(?<!promote\s)\b(?:their|the|children’s|children's|his|her|its)\s+(?:safety|welfare|well-?being)\b`,
+    String.raw`\brisks?\s+(?:to\s+(?:\w+\s+){1,3})?(?:is|are|were|was|have|has|can|will)?\s*(?:\w+ly\s+)?(?:eliminat\w*|remov\w*)`,
+    String.raw`\b(?:eliminat\w*|remov\w*)\s+(?:the\s+|any\s+|all\s+)?risks?\b`,
+    String.raw`\b(?:make|makes|made|making)\s+(?:good\s+|strong\s+|excellent\s+)?progress\b`,
+    String.raw`\blive\s+in\s+(?:the\s+)?(?:most\s+)?(?:appropriate|right|suitable)\s+(?:placement|home)s?\b`,
     String.raw`\bneeds\s+(?:are|were|will\s+be|can\s+be|continue\s+to\s+be)\s+(?:\w+\s+(?:and\s+)?)?met\b`,
     String.raw`\b(?:good|better|positive|improved|the\s+best)\s+outcomes\b`,
     String.raw`\boutcomes\s+(?:are|were|will\s+be)\s+(?:\w+\s+)?(?:achieved|improved|good)\b`,
-    String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:subject\s+to|exposed\s+to|at\s+risk\s+of|experienc\w*|suffer\w*|harmed)\b`,
+    String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:(?:subject|exposed)\s+to\s+(?:\w+\s+){0,2}(?:harm|abuse|risk|danger|neglect|exploitation)|at\s+risk\s+of|suffer\w*|harmed)\b`,
     String.raw`\b(?:protected|safe|free)\s+from\s+(?:\w+\s+){0,2}(?:harm|abuse|exploitation|risk|danger|neglect)\b`,
     String.raw`\bsufficient\s+(?:\w+\s+){0,3}(?:placements?|homes|carers|adopters|foster)\b`,
     String.raw`\b(?:stable|permanent|secure)\s+(?:homes?|placements?|families)\b`,
@@ -38,9 +40,19 @@ const SAFETY_OBJECT = new RegExp(
   ].join('|'),
   'i',
 );
+const CONDITIONAL_SAFE =
+  /\b(?:when|if|where|once|until|unless|whenever)\s+(?:it|this|that|they)\s+(?:is|are|was|were|would\s+be|becomes?)\s+(?:\w+\s+)?safe(?:\s+(?:to\s+do\s+so|enough))?/gi;
+/** Objects that are aims when they follow "to ensure" (needs, progress, placements). */
+const WEAK_OBJECT =
+  /needs|progress|placement|outcomes|stable|permanent|secure|sufficient|appropriate/i;
+/** A quantifier before the object: "a large proportion of children are …", "most children …". */
+const QUANTIFIED =
+  /\b(?:a\s+(?:large\s+|small\s+)?(?:proportion|number|majority|minority)|most|many|some|the\s+majority|nearly\s+all|almost\s+all)\b/i;
+/** Before a gerund "ensuring": a topic ("arrangements for ensuring", "commitment to ensuring"). */
+const GERUND_TOPIC = new Set(['for', 'of', 'about', 'on', 'regarding', 'to']);
 const HEDGES = new Set(['help', 'helps', 'helped', 'helping', 'aim', 'aims', 'seek', 'seeks']);
 /** Before "keeping … safe": a topic, not a claim ("training on keeping children safe"). */
-const TOPIC_BEFORE = new Set(['on', 'about', 'of', 'for', 'in', 'around', 'regarding', 'to']);
+const TOPIC_BEFORE = new Set(['on', 'about', 'of', 'for', 'around', 'regarding', 'to']);
 /** "to be safe", "should be protected": a goal or a standard, not a claim. */
 const MODAL_BEFORE = new Set([
   'to',
@@ -58,7 +70,7 @@ const MODAL_BEFORE = new Set([
 /** Words nearby that make "are safe" something asked, checked or felt, not asserted. */
 /** Earlier in the clause: assurance sought, not safety asserted ("cannot be assured that ... are safe"). */
 const ASSURANCE =
-  /\b(?:assur\w*|whether|confiden\w*|satisf\w+\s+(?:itself|themselves)|check\w*\s+that|know\s+(?:that|whether))\b/i;
+  /\b(?<!quality\s)(?:assur\w*|whether|confiden\w*|satisf\w+\s+(?:itself|themselves)|check\w*\s+that|know\s+(?:that|whether))\b/i;
 /** A task about welfare or safety rather than a promise of it. */
 const TASK_PREDICATE =
   /\b(?:is|are)\s+(?:\w+ly\s+)?(?:monitored|checked|considered|reviewed|assessed|recorded|discussed|understood|identified|tracked|prioritised)\b/i;
@@ -103,6 +115,11 @@ const NOT_CHILDREN = new Set([
   'records',
   'caseloads',
   'capacity',
+  'services',
+  'service',
+  'posts',
+  'roles',
+  'characteristic',
 ]);
 
 const KEPT_SAFE =
@@ -110,9 +127,18 @@ const KEPT_SAFE =
 const BE_SAFE =
   /\b(?:is|are|was|were|be|been|being|remain|remains|remained|live|lives|living|made|stay|stays|stayed)\s+(?:(?:now|all|always|fully|completely|entirely|totally|both|then|also|both)\s+)?safe\b(?!\s+(?:to|from\s+the\s+start))(?:\s+and\s+(?:well|protected|secure))?/gi;
 const PROTECTED =
-  /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/gi;
+  /\b(?:is|are|was|were|be|been|being|kept|remain|remains)\s+(?:(?:[\p{L}-]+ly\s+)?[\p{L}-]+\s+and\s+)?(?:(?:well|effectively|appropriately|fully|now|always|properly|adequately)\s+)?(?:protected|safeguarded)\b(?!\s+characteristic)(?:\s+from\s+(?:harm|abuse|exploitation|risk)\b)?/giu;
+/** "is already safeguarding children", "are protecting them": the service as the guarantor. */
+const SAFEGUARDING =
+  /\b(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+|already\s+)?(?:safeguarding|protecting)\s+(?:children|young\s+people|them|babies|care\s+leavers)\b/giu;
+/** "swift action protects children", "children's safety is assured": the service as guarantor. */
+const GUARANTOR =
+  /\b(?:protects|safeguards)\s+(?:children|young\s+people|them|babies)\b|\bprotecting\s+(?:children|young\s+people|them|babies)\s+from\s+(?:further\s+|significant\s+)?harm\b|\bguarantee(?:s|d|ing)?\s+(?:[\p{L}-]+\s+){0,3}?(?:safety|protection|outcomes?|information\s+sharing|responses?)\b|\b(?:has|have|had)\s+not\s+been\s+(?:left\s+)?(?:at\s+risk|harmed|unsafe)\b|\b(?:safety|welfare)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:assured|secured|guaranteed|ensured)\b|\bwill\s+not\s+(?:recur|happen\s+again|be\s+(?:harmed|at\s+risk))\b|\bno\s+(?:child|children|young\s+person)\s+(?:is|are|was|were)\s+(?:left\s+)?(?:at\s+risk|unsafe|in\s+danger)\b|\b(?:is|are|was|were)\s+no\s+longer\s+(?:at\s+(?:any\s+)?risk|in\s+danger|unsafe)\b|\bonly\s+(?:[\p{L}-]+\s+){0,5}?(?:if|when|once|where)\s+(?:it|this)\s+is\s+(?:[\p{L}-]+\s+)?safe\b/giu;
+/** "children are in safe placements", "live in safe and stable homes", "remain safely at home". */
+const SAFE_PLACE =
+  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+(?:a\s+)?safe\b(?:(?:,|\s+and)\s+[\p{L}-]+){0,3}\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families|place)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b|\breturn(?:s|ed)?\s+(?:home\s+)?safely\b/giu;
 const ABSOLUTE =
-  /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/gi;
+  /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:(?:to|for|of)\s+(?:[\p{L}’'-]+\s+){1,3}?)?(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/giu;
 
 export const certaintyRule: Rule = {
   id: 'certainty',
@@ -139,23 +165,47 @@ export const certaintyRule: Rule = {
           .split(/\s+/)
           .slice(0, 16)
           .join(' ');
-        const before = wordsBefore(clauseBefore(t, m.index), m.index, 8);
+        // "come into care without delay to ensure …": "without delay" means promptly.
+        const lead = clauseBefore(t, m.index).replace(
+          /\bwithout\s+(?:undue\s+|any\s+)?delay\b/gi,
+          (x) => ' '.repeat(x.length),
+        );
+        const before = wordsBefore(lead, m.index, 8);
         const denied = before.some((w) => NEGATION.has(w) || DELAY.has(w) || /n['’]t$/.test(w));
-        let safety = SAFETY_OBJECT.exec(clause);
+        // "… when it is safe to do so": a condition, not a claim that children are safe.
+        let safety = SAFETY_OBJECT.exec(clause.replace(CONDITIONAL_SAFE, ' '));
+        const lastBefore = wordsBefore(t, m.index, 1)[0] ?? '';
+        // "arrangements for ensuring …", "commitment to ensuring …": a topic, not a claim.
+        const topic =
+          /^ensuring/i.test(m[0]) && wordsBefore(t, m.index, 3).some((w) => GERUND_TOPIC.has(w));
+        // "reviewed to ensure needs are met": a purpose about needs or progress is an aim; a
+        // purpose about safety ("steps to ensure children are safeguarded") is still a promise.
+        if (safety && lastBefore === 'to' && WEAK_OBJECT.test(safety[0])) safety = null;
+        // "ensured that a large proportion of children …": quantified, not a guarantee.
+        if (safety && QUANTIFIED.test(clause.slice(0, safety.index))) safety = null;
+        if (topic) safety = null;
         // "ensure that the welfare of ... is monitored": a task about welfare, not a promise.
         if (safety && /^(?:the|their)\s/i.test(safety[0]) && TASK_PREDICATE.test(clause))
           safety = null;
         const flagged =
           !denied &&
           !wordsBefore(t, m.index, 3).some((w) => HEDGES.has(w)) &&
+          !topic &&
           (config.certainty.ensure === 'all' || safety !== null);
         if (flagged) {
           const about = safety ? ` about “${safety[0].trim()}”` : '';
-          add(
-            m.index,
-            end,
-            `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
-          );
+          // An earlier "ensure" that was not flagged does not hide this one.
+          if (!hits.some((h) => h.sentence === s && m.index < h.end && end > h.start)) {
+            taken.push([m.index, end]);
+            hits.push(
+              hit(
+                s,
+                m.index,
+                end,
+                `“${m[0]}”${about} promises an outcome that practice cannot guarantee.`,
+              ),
+            );
+          }
         }
         // The rest of the clause belongs to this "ensure" ("not ensured that ... are protected").
         const rest = /^[^.;:]*/.exec(t.slice(end))![0];
@@ -165,11 +215,17 @@ export const certaintyRule: Rule = {
         if (negatedBefore(t, m.index, 3)) continue;
         add(m.index, m.index + m[0].length, `“${m[0]}” claims that risk can be removed.`);
       }
-      const reported = REPORTED.test(t);
+      // Reported speech before the claim ("children told us they are safe"), not after it.
+      const reportedBefore = (i: number) => REPORTED.test(t.slice(0, i));
       for (const m of matches(s, KEPT_SAFE)) {
         const before = wordsBefore(t, m.index, 3);
         const last = before[before.length - 1] ?? '';
-        if (reported || negatedBefore(t, m.index, 3) || before.some((w) => HEDGES.has(w))) continue;
+        if (
+          reportedBefore(m.index) ||
+          negatedBefore(t, m.index, 3) ||
+          before.some((w) => HEDGES.has(w))
+        )
+          continue;
         if (/\b(?:themselves|himself|herself|yourself|ourselves)\s+safe\b/i.test(m[0])) continue;
         // "help to stay healthy and keep safe": the child's own skill, not a claim about services.
         if (/^keeps?\s+safe\b/i.test(m[0])) continue;
@@ -194,16 +250,37 @@ export const certaintyRule: Rule = {
           continue;
         add(m.index, m.index + m[0].length, `“${m[0]}” asserts that children are safe.`);
       }
+      for (const re of [SAFEGUARDING, SAFE_PLACE, GUARANTOR]) {
+        for (const m of matches(s, re)) {
+          if (reportedBefore(m.index) || negatedBefore(t, m.index, 4)) continue;
+          if (wordsBefore(t, m.index, 6).some((w) => NOT_A_CLAIM.has(w) || MODAL_BEFORE.has(w)))
+            continue;
+          if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
+          add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
+        }
+      }
       for (const re of [BE_SAFE, PROTECTED]) {
         for (const m of matches(s, re)) {
-          if (reported || negatedBefore(t, m.index, 3) || /\bnot\b/i.test(m[0])) continue;
+          if (reportedBefore(m.index) || negatedBefore(t, m.index, 3) || /\bnot\b/i.test(m[0]))
+            continue;
           const near = wordsBefore(t, m.index, 6);
           // "to be safe", "to stay safe", "should be protected": a goal or a standard.
           if (MODAL_BEFORE.has(near[near.length - 1] ?? '')) continue;
           // "how well children are protected", "assured itself that children are safe", "delay in being safeguarded"
           if (near.some((w) => NOT_A_CLAIM.has(w) || DELAY.has(w))) continue;
           if (ASSURANCE.test(clauseBefore(t, m.index).slice(-160))) continue;
-          if (/^(?:been|is|was)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w))) continue;
+          if (/^(?:been|is|was|are|were)\s/i.test(m[0]) && near.some((w) => NOT_CHILDREN.has(w)))
+            continue;
+          // "when it is safe (for them) to do so", "wherever it is safe": a condition.
+          if (
+            /^(?:when|if|where|wherever|whenever|once|until|unless)$/.test(
+              near[near.length - 2] ?? '',
+            ) &&
+            near[near.length - 1] === 'it'
+          )
+            continue;
+          // "the majority of children are protected": quantified, not a blanket claim.
+          if (QUANTIFIED.test(clauseBefore(t, m.index).slice(-80))) continue;
           add(m.index, m.index + m[0].length, `“${m[0]}” states safety as a certainty.`);
         }
       }

@@ -59,6 +59,11 @@ const VERBS = [
   ['stop', 'stopping', 'stopped'],
   ['start', 'starting', 'started'],
   ['continue to', 'continuing to', 'continued'],
+  ['agree', 'agreeing', 'agreed'],
+  ['accelerate', 'accelerating', 'accelerated'],
+  ['explore', 'exploring', 'explored'],
+  ['seek', 'seeking', 'sought'],
+  ['build', 'building', 'built'],
 ] as const;
 /**
  * Verbs that name what needs to get better rather than how ("strengthen", "embed", "develop"):
@@ -113,8 +118,8 @@ const MODAL_PASSIVE = new RegExp(
   'giu',
 );
 /** An imperative at the start of a sentence or bullet: "Introduce a weekly panel ...". */
-const IMPERATIVE = new RegExp(
-  `^(?:${BASE}|make\\s+sure)\\s+(?=(?:the|a|an|all|each|every|its|their|how|whether|that|more|additional|extra|new|clear|regular|sufficient|enough|further|appropriate|specialist|[\\p{L}-]+ly)\\b)`,
+export const IMPERATIVE = new RegExp(
+  `^(?:(?:${BASE})\\s+and\\s+)?(?:${BASE}|make\\s+sure)\\s+(?=(?:the|a|an|all|each|every|its|their|how|whether|that|there|on|opportunities|more|additional|extra|new|clear|regular|sufficient|enough|further|appropriate|specialist|[\\p{L}-]+ly)\\b)`,
   'iu',
 );
 /** Named practice models and tools: prescribing one is choosing the LA's remedy. */
@@ -123,10 +128,10 @@ const NAMED_TOOL =
 
 export const prescriptionRule: Rule = {
   id: 'prescription',
-  title: 'Remedy prescribed in a focused-visit letter',
+  title: 'Remedy prescribed',
   why: WHY,
   suggestion: SUGGESTION,
-  kinds: ['focused-visit-letter'],
+  kinds: ['focused-visit-letter', 'inspection-report', 'monitoring-visit-letter'],
   check({ sentences }) {
     const hits: Hit[] = [];
     for (const s of sentences) {

@@ -62,6 +62,10 @@ const OBSERVED_BEFORE =
 const COMPLETE_SET =
   /^(?:(?:the|of\s+the|its|their|our|of\s+its|of\s+their)\s+)?(?:(?:previous|(?:\w+\s+)?recommendations|issues\s+(?:identified|raised)|areas\s+(?:for|of|identified)|actions|statutory|relevant|required|approvals|(?:\w+(?:’s|'s)\s+)?priorities|local\s+authorities|partners\s+signed)\b)/;
 
+/** After "no children": a state the records count in full (where they live, what they are subject to). */
+const COUNTED_FACT =
+  /^(?:(?:is|are|was|were|had\s+been|have\s+been|has\s+been)\s+(?:currently\s+|then\s+)?(?:living|placed|accommodated|housed|missing|detained|held|waiting|awaiting|unallocated|subject\s+to|on\s+(?:a|the)|in\s+(?:unregistered|unregulated|bed|custody|secure|b&b|hotels?)|privately\s+fostered|electively)|(?:live|lived|lives)\s+in\b)/;
+
 export const quantifierRule: Rule = {
   id: 'sweeping-quantifier',
   title: 'Sweeping quantifier',
@@ -113,6 +117,8 @@ export const quantifierRule: Rule = {
         if (REPORTED.test(t.slice(0, m.index)) || OBSERVED_BEFORE.test(t.slice(0, m.index)))
           continue;
         if (wordsAfter(t, end, 1)[0] === 'but') continue;
+        // "No children were living in unregistered homes": a count from complete records.
+        if (/^no\s/.test(word) && COUNTED_FACT.test(rest)) continue;
         hits.push(hit(s, m.index, end, `“${m[0]}” generalises from a sample.`));
       }
     }

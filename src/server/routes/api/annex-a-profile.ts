@@ -2,6 +2,7 @@
 // enquiry and decisions on them, the self-evaluation's claims, the population used for rates,
 // and what data prompted a line of enquiry.
 import { z } from 'zod';
+import { CoverageSchema } from './annex-a.js';
 import { sefClaims } from '../../../domain/annex-a-profile/candidates.js';
 import { decideCandidate } from '../../../usecases/annex-a-profile/decide-candidate.js';
 import {
@@ -82,6 +83,7 @@ const Candidate = z.object({
   comparison: Comparison,
   claim: z.enum(sefClaims).nullable(),
   decision: Decision.nullable(),
+  warning: z.string().nullable(),
 });
 const Bins = z.array(z.object({ label: z.string(), count: z.number() }));
 export const ProfileSchema = z.object({
@@ -101,6 +103,7 @@ export const ProfileSchema = z.object({
     source: z.enum(['entered', 'ons', 'none']),
     note: z.string().nullable(),
   }),
+  coverage: CoverageSchema.nullable(),
   lists: z.array(
     z.object({
       list: z.number(),

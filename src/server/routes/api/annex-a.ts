@@ -25,6 +25,27 @@ const Issue = z.object({
   severity: z.enum(['error', 'query']),
   message: z.string(),
 });
+export const CoverageSchema = z.object({
+  population: z.number(),
+  threshold: z.number(),
+  lists: z.array(
+    z.object({
+      list: z.number(),
+      title: z.string(),
+      rows: z.number(),
+      expected: z.number(),
+      ratio: z.number(),
+      rate: z.number(),
+      rateSource: z.string(),
+      basis: z.string(),
+      low: z.boolean(),
+    }),
+  ),
+  rows: z.number(),
+  expected: z.number(),
+  low: z.boolean(),
+  message: z.string().nullable(),
+});
 const ListCount = z.object({
   list: z.number(),
   title: z.string(),
@@ -33,6 +54,7 @@ const ListCount = z.object({
   flaggedRows: z.number(),
   errors: z.number(),
   queries: z.number(),
+  keptFrom: z.string().optional(),
 });
 export const ImportOutcomeSchema = z.object({
   status: z.enum(['imported', 'replaced', 'unchanged', 'rejected']),
@@ -54,6 +76,15 @@ export const ImportOutcomeSchema = z.object({
   queries: z.array(Issue),
   issuesByRule: z.record(z.string(), z.object({ error: z.number(), query: z.number() })),
   ignoredSheets: z.array(z.string()),
+  otherLists: z
+    .object({
+      action: z.enum(['kept', 'removed']),
+      fromFile: z.string(),
+      lists: z.array(z.object({ list: z.number(), title: z.string(), rows: z.number() })),
+      rows: z.number(),
+    })
+    .nullable(),
+  coverage: CoverageSchema.nullable(),
 });
 const ImportSummary = z.object({
   id: z.string(),
@@ -107,6 +138,7 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
         history: z.array(ImportSummary),
         retainUntil: z.string().nullable(),
         canImport: z.boolean(),
+        coverage: CoverageSchema.nullable(),
       }),
       handler: async ({ request, params }) => {
         const r = await getAnnexAReport(useCaseContext(request, ctx), params.id ?? '');
@@ -134,6 +166,8 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
           history: r.history.map(present),
           retainUntil: r.retainUntil,
           canImport: r.can.import,
+          coverage:
+            (r.current?.summary.coverage as z.infer<typeof CoverageSchema> | undefined) ?? null,
         };
       },
     }),
@@ -187,11 +221,12 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       method: 'POST',
       path: '/api/v1/activities/:id/annex-a/imports',
       summary:
-        'Import an Annex A file: send the file itself as application/octet-stream, with ?fileName= and optionally ?acceptFlagged=true',
+        "Import an Annex A file: send the file itself as application/octet-stream, with ?fileName= and optionally ?acceptFlagged=true. Lists stored from an earlier file that this file does not contain (or leaves empty) are kept unless ?removeMissingLists=true; the outcome's otherLists gives them with their row counts.",
       tag: 'annex-a',
       query: z.object({
         fileName: z.string().min(1).max(255),
         acceptFlagged: z.enum(['true', 'false']).default('false'),
+        removeMissingLists: z.enum(['true', 'false']).default('false'),
       }),
       response: ImportOutcomeSchema,
       handler: async ({ request, params, query }) => {
@@ -202,6 +237,7 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
           fileName: query.fileName,
           bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
           acceptFlagged: query.acceptFlagged === 'true',
+          removeMissingLists: query.removeMissingLists === 'true',
         });
       },
     }),

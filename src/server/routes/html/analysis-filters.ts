@@ -2,6 +2,7 @@
 // has a link that can be shared and reloaded): methods, directions, judgement areas, dates, who
 // recorded it, case attributes, coders and coding dates; and the coding-query builder (up to
 // four codes joined by AND, OR and AND NOT, or a typed expression).
+import { addDays, startOfDayInEngland } from '../../../clock.js';
 import type { CodeExpr } from '../../../domain/evidence-analysis/code-expression.js';
 import { caseAttributeCatalogue } from '../../../domain/evidence/case-attributes.js';
 import { humaniseKey } from '../../../domain/evidence/codebook-seed.js';
@@ -121,8 +122,9 @@ export function evidenceFilter(f: FilterValues): EvidenceFilterInput {
 export function codingFilter(f: FilterValues): CodingFilterInput {
   return {
     ...(f.coder ? { coderIds: [f.coder] } : {}),
-    ...(f.codedFrom ? { codedFrom: new Date(`${f.codedFrom}T00:00:00Z`) } : {}),
-    ...(f.codedTo ? { codedTo: new Date(`${f.codedTo}T23:59:59.999Z`) } : {}),
+    // England's days (BST in summer); the 'to' day is inclusive (before the next one begins).
+    ...(f.codedFrom ? { codedFrom: startOfDayInEngland(f.codedFrom) } : {}),
+    ...(f.codedTo ? { codedTo: startOfDayInEngland(addDays(f.codedTo, 1)) } : {}),
   };
 }
 

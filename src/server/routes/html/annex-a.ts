@@ -4,7 +4,7 @@
 // shows its progress by polling the job's JSON status, then opens the report.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../../errors.js';
+import { AppError, formatDetail, isAppError, type ErrorDetail } from '../../../errors.js';
 import {
   getAnnexAReport,
   type AnnexAReport,
@@ -36,6 +36,11 @@ function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}
     ? outcome.lists
     : ((report.current?.summary.lists ?? []) as ImportAnnexAOutcome['lists']);
   const issues = outcome ? [...outcome.errors, ...outcome.queries] : report.issues;
+  const coverage = outcome ? outcome.coverage : (report.current?.summary.coverage ?? null);
+  // What "remove the lists this file does not contain" could remove at most: the stored lists.
+  const storedLists = ((report.current?.summary.lists ?? []) as ImportAnnexAOutcome['lists'])
+    .filter((l) => l.rows > 0)
+    .map((l) => `List ${l.list} (${l.rows} rows)`);
   return reply.render('annex-a/show.njk', {
     title: `Annex A – ${report.activityTitle}`,
     report,
@@ -43,6 +48,8 @@ function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}
     lists,
     issues: issues.slice(0, SHOWN_ISSUES),
     issueCount: outcome ? outcome.errors.length + outcome.queries.length : report.issues.length,
+    coverage,
+    storedLists,
     errors: extra.errors,
     fieldError: extra.fieldError ? { text: extra.fieldError } : undefined,
     breadcrumbs: [
@@ -50,6 +57,11 @@ function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}
       { text: report.activityTitle, href: `/activities/${report.activityId}` },
     ],
   });
+}
+
+/** A problem with the file as "file, row 4, column B: reason". */
+function detailText(d: ErrorDetail): string {
+  return formatDetail(d);
 }
 
 function wantsJson(request: FastifyRequest, asyncFlag: string | undefined): boolean {
@@ -72,9 +84,9 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
         return render(reply, report, {
           errors: [
             { text: job.error?.message ?? 'The import failed.', href: '#file' },
-            ...(job.error?.details ?? []).map((d) => ({ text: d.reason, href: '#file' })),
+            ...(job.error?.details ?? []).map((d) => ({ text: detailText(d), href: '#file' })),
           ],
-          fieldError: job.error?.details[0]?.reason ?? job.error?.message,
+          fieldError: job.error?.details[0] ? detailText(job.error.details[0]) : job.error?.message,
         });
     }
     return render(reply, report);
@@ -87,6 +99,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
     const body = (request.body ?? {}) as MultipartBody;
     const file = body._files?.find((f) => f.field === 'file');
     const acceptFlagged = body.acceptFlagged === 'yes';
+    const removeMissingLists = body.removeMissingLists === 'yes';
     const json = wantsJson(request, query.async);
     if (!file || file.data.length === 0) {
       const report = await getAnnexAReport(uc, id);
@@ -108,6 +121,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
       fileName: file.fileName || 'annex-a',
       bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
       acceptFlagged,
+      removeMissingLists,
     };
     if (json) {
       // Check access before starting a job, so a stranger learns nothing.
@@ -139,7 +153,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
         throw err;
       const report = await getAnnexAReport(uc, id);
       reply.status(err.status);
-      const reasons = err.details.map((d) => d.reason);
+      const reasons = err.details.map(detailText);
       return render(reply, report, {
         errors: [
           { text: err.message, href: '#file' },

@@ -1,5 +1,6 @@
 // The audit log: the whole log for administrators and the national team, one activity's trail for
 // those allowed to see it. Newest first, with "Older events" paging by sequence number.
+import { addDays, startOfDayInEngland } from '../../../clock.js';
 import { z } from 'zod';
 import { auditActions } from '../../../domain/audit/actions.js';
 import { browseAuditLog, type AuditPage } from '../../../usecases/audit/browse-audit-log.js';
@@ -30,10 +31,9 @@ const actionOptions = Object.entries(auditActions).map(([value, text]) => ({
   text: `${value}: ${text}`,
 }));
 
+// Days are England's: a day runs from midnight to midnight in Europe/London (BST in summer).
 function nextDay(iso: string): Date {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d;
+  return startOfDayInEngland(addDays(iso, 1));
 }
 
 /** Validates the filter form; returns the use-case filter and any problems to show. */
@@ -69,7 +69,7 @@ function readFilter(q: AuditQuery) {
     ...(q.action && !problems.some((p) => p.field === 'action') ? { action: q.action } : {}),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.actorId && uuid.test(q.actorId) ? { actorId: q.actorId } : {}),
-    ...(from.value ? { from: new Date(`${from.value}T00:00:00Z`) } : {}),
+    ...(from.value ? { from: startOfDayInEngland(from.value) } : {}),
     // The 'to' date is inclusive: everything before the start of the next day.
     ...(to.value ? { to: nextDay(to.value) } : {}),
     ...(q.before ? { before: Number(q.before) } : {}),

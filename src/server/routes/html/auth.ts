@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_ABSOLUTE_HOURS } from '../../../domain/auth/session-token.js';
 import { isAppError } from '../../../errors.js';
 import { signIn } from '../../../usecases/auth/sign-in.js';
 import { signOut } from '../../../usecases/auth/sign-out.js';
@@ -35,7 +36,9 @@ export const registerAuthRoutes: RouteModule = (app, ctx) => {
           httpOnly: true,
           secure: true,
           sameSite: 'lax',
-          expires: r.expiresAt,
+          // Max-Age, not Expires: a browser whose clock differs from the server's (a demo with
+          // TRIANGULATE_NOW set) keeps the cookie for the session's whole life all the same.
+          maxAge: SESSION_ABSOLUTE_HOURS * 3600,
         });
         return reply.redirect(r.user.mustChangePassword ? '/account/password' : next, 303);
       } catch (err) {

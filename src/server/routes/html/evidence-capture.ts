@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../../errors.js';
 import type { EvidenceRecord } from '../../../data/repositories/evidence.js';
 import { editEvidence } from '../../../usecases/evidence/edit-evidence.js';
-import { todayInEngland } from '../../../usecases/evidence/evidence-access.js';
+import { todayInEngland } from '../../../clock.js';
 import { getEvidence } from '../../../usecases/evidence/get-evidence.js';
 import {
   getEvidencePageContext,

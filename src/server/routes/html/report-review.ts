@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   DEFAULT_WINDOW_DAYS,
   factualAccuracyDeadline,
-  ukDate,
 } from '../../../domain/reports/factual-accuracy.js';
 import { formatIsoDate } from '../../../domain/reports/text.js';
 import { AppError } from '../../../errors.js';
@@ -28,6 +27,7 @@ import type { RouteModule } from '../index.js';
 import { documentGroups, pageErrors, type PageErrors } from './report-helpers.js';
 import { reportNotices } from './reports.js';
 import { confirmFactualAccuracy } from '../../../usecases/reports/confirm-factual-accuracy.js';
+import { todayInEngland } from '../../../clock.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const CommentParams = IdParams.extend({ commentId: z.string().max(100) });
@@ -60,7 +60,7 @@ function renderRelease(
   w: ReportWorkspace,
   extra: Partial<PageErrors> & { values?: Record<string, string> } = {},
 ) {
-  const today = ukDate(new Date());
+  const today = todayInEngland();
   return reply.render('reports/release.njk', {
     title: `Release the draft – ${w.activity.title}`,
     w,
