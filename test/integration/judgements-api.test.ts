@@ -1,4 +1,5 @@
 // The judgements JSON API: contracts and access, on the demo inspection.
+import { todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
 
@@ -111,7 +112,7 @@ describe('judgements API', () => {
     const fb = await call('lead', 'POST', `${A}/feedback-log`, {
       kind: 'final_feedback',
       // Feedback is dated today or earlier, never before the LA was told (the demo: today).
-      heldOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
+      heldOn: todayInEngland(),
       present: 'DCS, lead inspector',
       themes: [
         {

@@ -1,5 +1,5 @@
 // Judgements from provisional to final, through the use cases, on a real database.
-import { todayInEngland } from '../../src/clock.js';
+import { addDays, todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { listStateChanges } from '../../src/data/repositories/activities.js';
@@ -188,9 +188,7 @@ describe('judgements from provisional to final', () => {
       ],
     });
     // Dates are checked against today and the activity's own dates.
-    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', {
-      timeZone: 'Europe/London',
-    });
+    const tomorrow = addDays(todayInEngland(), 1);
     expect(
       await code(
         addFeedbackEntry(as(team.lead), {
