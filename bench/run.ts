@@ -1,9 +1,10 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench] [--n 200] [--scale realistic|national]
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements] [--n 200] [--scale realistic|national]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchEvidence } from './evidence.js';
 import { benchEvidenceAnalysis } from './evidence-analysis.js';
@@ -62,4 +63,5 @@ if (only.has('judgements')) {
   out.push(...(await benchJudgements({ engine: 'pglite', n })));
   out.push(...(await benchJudgements({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
+if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
 process.stdout.write(`${out.join('\n')}\n`);

@@ -12,6 +12,11 @@ export const errorCatalogue = {
     status: 403,
     message: 'The form has expired. Go back, reload the page and try again.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message:
+      'Your password was set by someone else: choose your own (POST /api/v1/users/{your id}/password, or the Change password page) before doing anything else.',
+  },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
   // Unauthorised reads answer NOT_FOUND so that they reveal nothing, not even existence.
   NOT_FOUND: { status: 404, message: 'Not found.' },
@@ -27,8 +32,30 @@ export const errorCatalogue = {
     status: 409,
     message: 'The report is published: the published version cannot be changed.',
   },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large for this upload.' },
+  UPLOADS_IN_PROGRESS: {
+    status: 429,
+    message: 'You already have uploads in progress. Wait for them to finish, then try again.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'This address does not accept that kind of request body.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a few minutes and try again.' },
   DATA_DIR_LOCKED: { status: 503, message: 'The data folder is in use by another process.' },
+  DATA_DIR_UNSAFE: {
+    status: 500,
+    message: 'The data folder can be read by other users of this computer.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message:
+      'The database cannot be reached just now (it may be restarting). Try again in a few seconds; if you were saving a change, reload first to see whether it was saved.',
+  },
+  FILE_TOO_COMPLEX: {
+    status: 422,
+    message: 'The file is too large or complex to read safely.',
+  },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
   AUDIT_CHAIN_BROKEN: { status: 500, message: 'The audit log failed verification.' },
   INTERNAL: { status: 500, message: 'Something went wrong.' },

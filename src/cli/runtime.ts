@@ -34,7 +34,10 @@ export function output(json: boolean | undefined, data: unknown, text: () => str
   else process.stdout.write(`${text()}\n`);
 }
 
-/** Reports an error on stderr (or as JSON on stdout with --json) and sets the exit code. */
+/**
+ * Reports an error on stderr (as JSON with --json, so a script reading stdout never mistakes an
+ * error for a result) and sets the exit code.
+ */
 export function reportError(err: unknown, json: boolean | undefined): void {
   const appErr = isAppError(err)
     ? err
@@ -46,7 +49,7 @@ export function reportError(err: unknown, json: boolean | undefined): void {
   const code = appErr?.code ?? 'INTERNAL';
   const message = appErr?.message ?? (err instanceof Error ? err.message : String(err));
   if (json) {
-    process.stdout.write(
+    process.stderr.write(
       `${JSON.stringify({ error: { code, message, details: appErr?.details ?? [] } }, null, 2)}\n`,
     );
   } else {

@@ -2,7 +2,8 @@
 // validate with xmllint against Project.xsd and Codebook.xsd; the project's own structural checker
 // (used by `npm test`) gives the same verdict as xmllint on the exports, on the fixtures and on
 // deliberately broken variants; the ATLAS.ti sample imports; the non-UUID sample is refused
-// whole (and imports when repair is asked for); an export re-imports with the same counts.
+// whole (and imports when repair is asked for); an export re-imports with the same counts; the
+// ATLAS.ti sample, imported and exported again, loses no element (compared one by one).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { openDatabase } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
 import { systemActor } from '../domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../domain/frameworks/catalog.js';
+import { compareProjects, comparedQdpx } from '../domain/refi/compare.js';
 import { validateCodebook, validateProject } from '../domain/refi/validate.js';
 import { parseXmlTree } from '../domain/refi/xml-tree.js';
 import { isAppError } from '../errors.js';
@@ -178,18 +180,59 @@ export const checkRefiExchange: ConformanceCheck = async (referenceDir) => {
         fail(`${name}: expected ${shouldValidate ? 'valid' : 'invalid'} from both validators`);
       const before = await count();
       try {
+        // The sample's archive holds project.qde alone (no source files): refused whole, and
+        // imported without those sources (each listed) only when asked.
+        const rowsBefore = await count();
+        const whole = await importRefi(ctx, {
+          fileName: name,
+          bytes,
+          newActivity: { laId: 'refi-la', plannedStart: '2026-02-02' },
+        }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        if (shouldValidate) {
+          if (!isAppError(whole) || !/is not in the archive/.test(whole.message))
+            fail(`${name}: a project without its source files must be refused whole`);
+          else result.summary.push(`  refused whole: ${whole.message.slice(0, 200)}…`);
+          if ((await count()) !== rowsBefore) fail(`${name}: the refused import left rows behind`);
+        }
         const r = await importRefi(ctx, {
           fileName: name,
           bytes,
+          skipMissingSources: true,
           newActivity: { laId: 'refi-la', plannedStart: '2026-02-02' },
         });
         if (!shouldValidate) fail(`${name} was imported; it must be refused`);
         result.summary.push(
+          `  with --skip-missing-sources: ${r.report.notImported.length} source(s) left out and listed (${r.report.notImported
+            .slice(0, 2)
+            .map((n) => `<${n.element} guid="${n.guid}">`)
+            .join(', ')}…)`,
+        );
+        result.summary.push(
           `  imported into ${r.activityId}: ${JSON.stringify({ ...r.counts, alreadyPresent: undefined })}`,
         );
         result.summary.push(
-          `  repairs: ${r.report.repairs.length}; not imported: ${r.report.skipped.map((s) => `${s.count} ${s.what}`).join('; ')}; warnings: ${r.report.warnings.length}`,
+          `  repairs: ${r.report.repairs.length}; not imported: ${r.report.skipped.map((s) => `${s.count} ${s.what}`).join('; ') || 'nothing'}; warnings: ${r.report.warnings.length}`,
         );
+        // The vendor's project and its re-export, element by element: any loss fails.
+        const again = await exportProject(ctx, { activityId: r.activityId });
+        const losses = compareProjects(
+          comparedQdpx(bytes, name),
+          comparedQdpx(again.bytes),
+          new Set(r.report.notImported.map((n) => n.guid)),
+        );
+        const againXml = strFromU8(unzipSync(again.bytes)['project.qde']!);
+        const againFile = path.join(work, 'reexport.qde');
+        writeFileSync(againFile, againXml);
+        const againLint = xmllint(projectXsd, againFile)!;
+        result.summary.push(
+          `  round trip (import, export): ${losses.length} element(s) lost or changed; re-export ${againLint.ok ? 'valid' : 'INVALID'} against Project.xsd`,
+        );
+        for (const l of losses.slice(0, 20))
+          fail(`${name} round trip: <${l.element} guid="${l.guid}"> ${l.what}`);
+        if (!againLint.ok) fail(`${name} re-export does not validate: ${againLint.output}`);
       } catch (err) {
         if (shouldValidate || !isAppError(err) || err.code !== 'IMPORT_INVALID') {
           fail(`${name}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,10 +1,10 @@
 // Opens the database the configuration asks for: embedded PGlite in a data folder, or PostgreSQL.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { ensurePrivateDataDir } from './data-dir-permissions.js';
 import { PgliteWorkerClient, PgliteWorkerDialect } from './pglite-worker-dialect.js';
 import type { DB } from './schema.js';
 import { pgTypeOverrides } from './type-parsers.js';
@@ -35,13 +35,26 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      // While the server is down, fail fast (503) rather than hold requests open.
+      connectionTimeoutMillis: 5000,
+    });
+    const warn = (err: Error): void => {
+      process.emitWarning(`PostgreSQL connection closed: ${err.message}`, {
+        code: 'TRIANGULATE_PG_CLOSED',
+      });
+    };
     // An idle connection the server closes (restart, admin command) must not crash the process:
     // the pool drops that client and opens a new one when needed.
-    pool.on('error', (err) => {
-      process.emitWarning(`PostgreSQL connection closed: ${err.message}`, {
-        code: 'TRIANGULATE_PG_IDLE',
-      });
+    pool.on('error', warn);
+    // The pool listens for errors only on idle clients. A connection that breaks while checked
+    // out (mid-request, mid-transaction) would emit an unhandled 'error' and kill the process, so
+    // every client gets its own listener; the query in flight rejects (answered 503), and on
+    // release the pool discards the client because it is no longer queryable.
+    pool.on('connect', (client) => {
+      client.on('error', warn);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
@@ -54,7 +67,7 @@ export async function openDatabase(
   let releaseLock = (): void => undefined;
   let dataDir: string | null = null;
   if (!options.inMemory) {
-    mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDataDir(config.dataDir);
     releaseLock = acquireDataDirLock(config.dataDir);
     dataDir = path.join(config.dataDir, 'pgdata');
   }

@@ -2,6 +2,7 @@
 // HTTP event loop. The main thread talks to it through PgliteWorkerDialect.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { makeOwnerOnly, privateDurableOptions, syncTree } from './pglite-private-fs.js';
 import { pgliteParsers } from './type-parsers.js';
 
 export type WorkerRequest =
@@ -33,12 +34,17 @@ const { dataDir, restoreFrom, initOnly } = workerData as {
 };
 
 const db = await PGlite.create({
-  ...(dataDir ? { dataDir } : {}),
+  // On disk: owner-only files and commits flushed to disk (pglite-private-fs.ts).
+  // Creating a folder (initdb, restore) runs without per-write fsync, which would make it many
+  // times slower; the whole folder is flushed once at the end instead (syncTree).
+  ...(dataDir ? privateDurableOptions(dataDir, { durable: !initOnly }) : {}),
   ...(restoreFrom ? { loadDataDir: new Blob([new Uint8Array(restoreFrom)]) } : {}),
   parsers: pgliteParsers,
 });
+if (dataDir) makeOwnerOnly(dataDir);
 if (initOnly) {
   await db.close();
+  if (dataDir) syncTree(dataDir);
   port.postMessage({ id: 0, ok: true, rows: [], affectedRows: undefined } satisfies WorkerResponse);
   port.close();
 }

@@ -7,7 +7,7 @@ import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
 import type { SamplingTables } from './schema/sampling.js';
 import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
-import type { NotificationTables } from './schema/notifications.js';
+import type { RefiTables } from './schema/refi.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -86,6 +86,13 @@ export interface LoginAttemptTable {
   attempted_at: Timestamp;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Timestamp | null;
+  next_allowed_at: Timestamp;
+}
+
 export interface ActivityTable {
   id: Generated<string>;
   la_id: string;
@@ -155,6 +162,7 @@ export interface FoundationTables {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttles: LoginThrottleTable;
   activities: ActivityTable;
   activity_state_changes: ActivityStateChangeTable;
   team_members: TeamMemberTable;
@@ -176,4 +184,4 @@ export interface DB
     SamplingTables,
     JudgementTables,
     ReportTables,
-    NotificationTables {}
+    RefiTables {}

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../domain/access/actor.js';
 import { requireActor } from './plugins/session.js';
+import type { UploadRoute } from './plugins/uploads.js';
 
 export interface ApiRoute<
   Q extends ZodType = ZodType,
@@ -19,6 +20,8 @@ export interface ApiRoute<
   query?: Q;
   body?: B;
   response: R;
+  /** The route takes a file as its body (read only after the access check: plugins/uploads.ts). */
+  upload?: UploadRoute;
   handler: (input: {
     actor: Actor;
     params: Record<string, string>;
@@ -45,6 +48,7 @@ export function registerApiRoutes(app: FastifyInstance, defs: ApiRoute[]): void 
     app.route({
       method: def.method,
       url: def.path,
+      ...(def.upload ? { config: { upload: def.upload } } : {}),
       handler: async (request, reply) => {
         const actor = def.auth === false ? (request.actor as Actor) : requireActor(request);
         const query = def.query ? def.query.parse(request.query) : {};

@@ -12,14 +12,16 @@ import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js'
 import { govukDir, projectRoot, publicDir } from '../paths.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerInputCheck } from './plugins/input-check.js';
 import { registerMustChangePassword } from './plugins/must-change-password.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
+import { registerUploads } from './plugins/uploads.js';
 import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'>;
+  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> & Partial<Pick<AppConfig, 'trustProxy'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
 }
@@ -33,7 +35,9 @@ export interface ServerContext {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (none by default): otherwise any
+    // client could choose the address that login throttling and the audit log see.
+    trustProxy: deps.config.trustProxy?.length ? deps.config.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
   });
   const secret = await getSessionSecret(deps.database.db, deps.config.sessionSecret);
@@ -52,8 +56,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerViews(app);
   registerSession(app, { db: deps.database.db, secret });
+  registerInputCheck(app);
   registerCsrf(app);
   registerMustChangePassword(app);
+  registerUploads(app, { db: deps.database.db });
   registerErrorHandling(app);
   const version = (
     JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {

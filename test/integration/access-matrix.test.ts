@@ -1659,3 +1659,56 @@ describe('access matrix', () => {
     expect(wrong).toEqual([]);
   }, 120_000);
 });
+
+describe('what LA users read after publication', () => {
+  it('the moderation record, never the judgements as the team wrote them (report-input)', async () => {
+    const db = t.database.db;
+    const before = await db
+      .selectFrom('activities')
+      .select('state')
+      .where('id', '=', ids.activity)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('activities')
+      .set({ state: 'published' })
+      .where('id', '=', ids.activity)
+      .execute();
+    try {
+      // The matrix above signs some sessions out (sign-out, password changes): sign in afresh.
+      const otherPassword = 'matrix password 1234'; // as created in the set-up
+      const fresh = new Map<RoleKey, string>();
+      for (const [role, email] of [
+        ['la', demoEmail('la')],
+        ['laOther', 'dcs.other@example.org'],
+        ['lead', demoEmail('lead')],
+      ] as const) {
+        const r = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email, password: role === 'laOther' ? otherPassword : DEMO_PASSWORD },
+        });
+        expect(r.statusCode, `sign-in ${role}`).toBe(200);
+        fresh.set(role, r.json<{ token: string }>().token);
+      }
+      const get = (role: RoleKey, url: string) =>
+        t.app.inject({
+          method: 'GET',
+          url,
+          headers: { authorization: `Bearer ${fresh.get(role)}` },
+        });
+      const reportInput = `${JA(ids)}/report-input`;
+      const moderation = `${EV(ids)}/moderation-record`;
+      expect((await get('la', reportInput)).statusCode).toBe(404);
+      expect((await get('laOther', reportInput)).statusCode).toBe(404);
+      expect((await get('la', moderation)).statusCode).toBe(200);
+      expect((await get('laOther', moderation)).statusCode).toBe(404);
+      expect((await get('lead', reportInput)).statusCode).toBe(200);
+    } finally {
+      await db
+        .updateTable('activities')
+        .set({ state: before.state })
+        .where('id', '=', ids.activity)
+        .execute();
+    }
+  });
+});

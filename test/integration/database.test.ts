@@ -101,5 +101,5 @@ describe.runIf(testEngine() === 'pglite')('embedded data folder', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

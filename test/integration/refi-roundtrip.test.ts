@@ -2,6 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { systemActor } from '../../src/domain/access/actor.js';
+import { compareProjects, comparedQdpx } from '../../src/domain/refi/compare.js';
 import { validateCodebook, validateProject } from '../../src/domain/refi/validate.js';
 import { parseXmlTree } from '../../src/domain/refi/xml-tree.js';
 import { exportCodebook } from '../../src/usecases/refi/export-codebook.js';
@@ -107,6 +108,11 @@ describe('REFI-QDA round trip', () => {
       counts: { evidence: 2 },
     });
     expect((await verifyAuditLog(contextFor(t.db, systemActor('test')))).ok).toBe(true);
+    // Exported again, the project loses nothing of what the first export said.
+    const again = await exportProject(contextFor(t.db, systemActor('test')), {
+      activityId: r.activityId,
+    });
+    expect(compareProjects(comparedQdpx(qdpx), comparedQdpx(again.bytes))).toEqual([]);
   });
 
   it('importing the same file into the same activity again adds nothing', async () => {

@@ -18,6 +18,8 @@ const TABLES = [
   'cases',
   'memos',
   'audit_events',
+  'refi_originals',
+  'refi_files',
 ] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -155,13 +157,12 @@ describe('hostile files are refused before anything is read into the database', 
         `<Sources><TextSource guid="22222222-2222-4222-8222-222222222222" name="s" plainTextPath="internal://../../../../etc/passwd"/></Sources>`,
       ),
     });
-    const r = await importRefi(ctx(), {
-      fileName: 'sneaky.qdpx',
-      bytes: sneaky,
-      newActivity: { laId: 'safe-la' },
-    });
-    expect(r.counts.evidence).toBe(0);
-    expect(r.report.warnings.join('\n')).toMatch(/not in the archive/);
+    // The path is reduced to its file name inside the package ('passwd'), which is not there:
+    // the whole file is refused rather than imported without that source.
+    await refused(
+      { fileName: 'sneaky.qdpx', bytes: sneaky },
+      /TextSource guid="22222222-2222-4222-8222-222222222222".*'internal:\/\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd' is not in the archive/,
+    );
   });
 
   it('refuses XML external entities and entity expansion', async () => {

@@ -1,16 +1,9 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { acquireDataDirLock } from '../../data/data-dir-lock.js';
+import { ensurePrivateDataDir } from '../../data/data-dir-permissions.js';
 import { openDatabase } from '../../data/database.js';
 import { migrateToLatest } from '../../data/migrate.js';
 import { AppError } from '../../errors.js';
@@ -55,7 +48,7 @@ export function registerDbCommands(program: Command): void {
         const database = await openDatabase(config);
         try {
           const dump = await database.dumpEmbedded!();
-          writeFileSync(opts.out, dump);
+          writeFileSync(opts.out, dump, { mode: 0o600 }); // children's data: owner-only
           output(
             opts.json,
             { file: opts.out, bytes: dump.byteLength },
@@ -82,7 +75,7 @@ export function registerDbCommands(program: Command): void {
           });
         }
         const bytes = new Uint8Array(readFileSync(file));
-        mkdirSync(config.dataDir, { recursive: true });
+        ensurePrivateDataDir(config.dataDir);
         acquireDataDirLock(config.dataDir)(); // refuse now, before touching anything, if the server runs
         const pgdata = path.join(config.dataDir, 'pgdata');
         let keptAside: string | null = null;

@@ -48,6 +48,7 @@ interface ImportOptions {
   start?: string;
   title?: string;
   repairGuids?: boolean;
+  skipMissingSources?: boolean;
   as?: string;
   json?: boolean;
 }
@@ -60,7 +61,10 @@ function importCommand(parent: Command, what: string): void {
     )
     .argument('<file>', 'the .qdpx, .qde or .qdc file')
     .option('--activity <id>', 'the activity to import into (its team or an administrator)')
-    .option('--la <id>', 'without --activity: the local authority of the new activity to create')
+    .option(
+      '--la <id>',
+      'without --activity: the local authority of the new activity (needed when the register holds more than one)',
+    )
     .option(
       '--type <type>',
       'without --activity: the type of the new activity',
@@ -72,16 +76,14 @@ function importCommand(parent: Command, what: string): void {
       '--repair-guids',
       'replace identifiers that are not GUIDs by new ones instead of refusing the file',
     )
+    .option(
+      '--skip-missing-sources',
+      'import the rest of a project some of whose source files are absent (each is listed) instead of refusing it',
+    )
     .option('--as <email>', 'act as this person')
     .option('--json', 'print JSON')
     .action(
       action(async (file: string, opts: ImportOptions) => {
-        if (!opts.activity && !opts.la)
-          throw new AppError('VALIDATION_FAILED', {
-            message:
-              'Say where to import: --activity ID, or --la ID to create a new activity for it.',
-            details: [{ field: '--la', reason: 'A new activity needs its local authority' }],
-          });
         let bytes: Uint8Array;
         try {
           bytes = new Uint8Array(await readFile(file));
@@ -97,11 +99,12 @@ function importCommand(parent: Command, what: string): void {
             fileName: path.basename(file),
             bytes,
             repairGuids: opts.repairGuids ?? false,
+            skipMissingSources: opts.skipMissingSources ?? false,
             ...(opts.activity
               ? { activityId: opts.activity }
               : {
                   newActivity: {
-                    laId: opts.la!,
+                    ...(opts.la ? { laId: opts.la } : {}),
                     activityType: opts.type,
                     ...(opts.start ? { plannedStart: opts.start } : {}),
                     ...(opts.title ? { title: opts.title } : {}),
@@ -127,24 +130,37 @@ export function registerRefiCommands(program: Command): void {
     )
     .requiredOption('--activity <id>', 'the activity')
     .requiredOption('--out <file>', 'where to write the .qdpx file')
+    .option(
+      '--with-framework-codes',
+      "for an activity made from an imported project: also write the framework's codes nothing uses",
+    )
     .option('--as <email>', 'act as this person')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { activity: string; out: string; as?: string; json?: boolean }) => {
-        await withDatabase(async (cli) => {
-          const r = await exportProject(await useCaseContext(cli, opts.as), {
-            activityId: opts.activity,
+      action(
+        async (opts: {
+          activity: string;
+          out: string;
+          withFrameworkCodes?: boolean;
+          as?: string;
+          json?: boolean;
+        }) => {
+          await withDatabase(async (cli) => {
+            const r = await exportProject(await useCaseContext(cli, opts.as), {
+              activityId: opts.activity,
+              includeFrameworkCodes: opts.withFrameworkCodes ?? false,
+            });
+            await save(opts.out, r.bytes);
+            const data = { file: opts.out, bytes: r.bytes.length, counts: r.counts };
+            output(
+              opts.json,
+              data,
+              () =>
+                `Wrote ${opts.out} (${r.bytes.length} bytes): ${r.counts.sources} sources, ${r.counts.codes} codes, ${r.counts.codings} codings in ${r.counts.selections} selections, ${r.counts.cases} cases, ${r.counts.notes} memos, ${r.counts.users} people; ${r.counts.kept} elements kept from imported files (${r.counts.files} files).`,
+            );
           });
-          await save(opts.out, r.bytes);
-          const data = { file: opts.out, bytes: r.bytes.length, counts: r.counts };
-          output(
-            opts.json,
-            data,
-            () =>
-              `Wrote ${opts.out} (${r.bytes.length} bytes): ${r.counts.sources} sources, ${r.counts.codes} codes, ${r.counts.codings} codings in ${r.counts.selections} selections, ${r.counts.cases} cases, ${r.counts.notes} memos, ${r.counts.users} people.`,
-          );
-        });
-      }),
+        },
+      ),
     );
   importCommand(qdpx, 'project (.qdpx or .qde) or codebook (.qdc)');
 
@@ -192,6 +208,10 @@ function importText(r: ImportRefiResult): string {
   section(
     'Not imported (Triangulate has no place for them):',
     r.report.skipped.map((s) => `${s.count} ${s.what}`),
+  );
+  section(
+    'Left out because their file is not in the archive:',
+    r.report.notImported.map((n) => `<${n.element} guid="${n.guid}">: ${n.reason}`),
   );
   section('Warnings:', r.report.warnings);
   section('To check (also left as a memo on the activity):', r.report.review);

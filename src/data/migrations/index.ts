@@ -12,7 +12,9 @@ import * as sampling from './2026-11-23T0910_sampling.js';
 import * as judgements from './2026-11-23T0920_judgements.js';
 import * as reports from './2026-11-23T0930_reports.js';
 import * as codeCounts from './2026-11-23T1000_code_counts.js';
-import * as journey from './2026-12-06T1630_journey.js';
+import * as loginThrottles from './2026-12-06T1630_login_throttles.js';
+import * as refiOriginals from './2026-12-06T1700_refi_originals.js';
+import * as journey from './2026-12-06T1710_journey.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -27,5 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0920_judgements': judgements,
   '2026-11-23T0930_reports': reports,
   '2026-11-23T1000_code_counts': codeCounts,
-  '2026-12-06T1630_journey': journey,
+  '2026-12-06T1630_login_throttles': loginThrottles,
+  '2026-12-06T1700_refi_originals': refiOriginals,
+  '2026-12-06T1710_journey': journey,
 };

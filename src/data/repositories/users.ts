@@ -92,3 +92,19 @@ export async function listUsers(
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+/** Replaces a password hash with one of the same password under the current parameters. */
+export async function replacePasswordHash(
+  db: Kysely<DB>,
+  userId: string,
+  oldHash: string,
+  newHash: string,
+): Promise<void> {
+  // Only if unchanged meanwhile: a password change in between must win.
+  await db
+    .updateTable('users')
+    .set({ password_hash: newHash })
+    .where('id', '=', userId)
+    .where('password_hash', '=', oldHash)
+    .execute();
+}

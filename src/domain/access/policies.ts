@@ -244,6 +244,15 @@ export const policies = {
   },
 
   /**
+   * The judgements as a report takes them: each grade with the team's narrative, context,
+   * nearness and criteria met and not met. That is the team's internal reasoning, so it is read
+   * only by those who read the judgements. LA users never read it, not even after publication:
+   * they read the published report and the moderation record (viewModerationRecord).
+   */
+  viewReportInput: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean =>
+    policies.viewJudgements(actor, a, panelMember),
+
+  /**
    * An activity's case sample and its transparency statement: whoever may read its Annex A (the
    * team but shadows, admins, the national team). LA users, researchers and other inspectors
    * get NOT_FOUND.

@@ -127,7 +127,7 @@ describe('writing and reading back (pure)', () => {
   it('reads its own export into an equivalent plan', () => {
     const file = readRefiFile(buildQdpx(writeProject(toRefiProject(snapshot()))), 'x.qdpx');
     if (file.format === 'qdc') throw new Error('expected a project');
-    expect(file.report).toEqual({ repairs: [], skipped: [], warnings: [] });
+    expect(file.report).toEqual({ repairs: [], skipped: [], notImported: [], warnings: [] });
     const plan = planImport(file.project, file.report, {
       judgementAreas: ['help_and_protection'],
       today: '2026-01-01',

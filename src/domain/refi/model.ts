@@ -25,6 +25,8 @@ export interface RefiCode {
   isCodable: boolean;
   /** '#rrggbb' or null. */
   color: string | null;
+  /** The colour as the file wrote it (kept for the export), when it was read from a file. */
+  rawColor?: string | null;
   description: string | null;
   noteRefs: string[];
   children: RefiCode[];
@@ -113,6 +115,20 @@ export interface RefiProject {
   description: string | null;
   /** Notes about the project as a whole. */
   noteRefs: string[];
+  /** Elements kept as an imported file wrote them, written again as they are (XML). */
+  raw?: RefiRawParts;
+  /** Files those elements name, written under sources/. */
+  files?: Array<{ name: string; bytes: Uint8Array }>;
+}
+
+export interface RefiRawParts {
+  users: string[];
+  variables: string[];
+  /** PDF, picture, audio and video sources. */
+  sources: string[];
+  links: string[];
+  sets: string[];
+  graphs: string[];
 }
 
 /** Every code of a tree, parents before children. */

@@ -16,6 +16,7 @@ export class QdpxProblem extends Error {
 
 export function buildQdpx(p: WrittenProject): Uint8Array {
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(p.xml) };
+  for (const [name, bytes] of p.files) files[`sources/${name}`] = bytes;
   for (const [name, text] of p.sources) files[`sources/${name}`] = strToU8(text);
   return zipSync(files, { level: 6 });
 }
@@ -37,6 +38,8 @@ export interface OpenedQdpx {
   readInternal(path: string): Uint8Array | null;
   /** Names of all the entries under the sources folder. */
   sourceEntries: string[];
+  /** The archive entry a source path names, or null. */
+  entryOf(path: string): string | null;
 }
 
 export { looksLikeZip, UnsafeArchiveError };
@@ -76,19 +79,58 @@ export function openQdpx(bytes: Uint8Array): OpenedQdpx {
   if (folders.size > 0 && !folders.has('sources'))
     notes.push(`The sources folder is '${base}${[...folders][0]}/' rather than 'sources/'`);
   const decoder = new TextDecoder('utf-8');
+  const elsewhere = new Map<string, string[]>();
+  for (const n of names) {
+    if (n.endsWith('/') || n === qdeName) continue;
+    const file = n.slice(n.lastIndexOf('/') + 1).toLowerCase();
+    elsewhere.set(file, [...(elsewhere.get(file) ?? []), n]);
+  }
   return {
     qdeName,
     xml: decoder.decode(zip.read(qdeName)),
     notes,
     sourceEntries: [...byLower.values()],
     readInternal(path: string) {
-      const m = /^internal:\/\/(.+)$/i.exec(path.trim());
-      if (!m) return null;
-      let file = m[1]!.replace(/^\/+/, '');
-      if (/^sources\//i.test(file)) file = file.slice('sources/'.length);
-      if (file.includes('/') || file.includes('\\') || file === '..') return null;
-      const entry = byLower.get(file.toLowerCase());
+      const entry = resolveSourcePath(path, byLower, elsewhere);
       return entry ? zip.read(entry) : null;
     },
+    entryOf(path: string) {
+      return resolveSourcePath(path, byLower, elsewhere);
+    },
   };
+}
+
+/**
+ * Finds the archive entry a source path names, in every form vendors write: 'internal://name'
+ * (the standard), a bare relative name (QualCoder 1.3), 'sources/name' or 'Sources/name', any
+ * case, an absolute Windows or POSIX path or file:// URL (reduced to its file name inside the
+ * package), URL-encoded names. Entries are only ever looked up by name, so no path can leave the
+ * archive. 'relative://' and 'absolute://' paths point outside the package: they resolve only
+ * when the package happens to carry the file.
+ */
+export function resolveSourcePath(
+  path: string,
+  inSources: Map<string, string>,
+  elsewhere: Map<string, string[]>,
+): string | null {
+  let p = path.trim().replace(/^\ufeff/, '');
+  if (p === '') return null;
+  p = p.replace(/^(internal|relative|absolute|file):\/\/\/?/i, '');
+  const candidates = new Set<string>([p]);
+  try {
+    candidates.add(decodeURIComponent(p));
+  } catch {
+    // not URL-encoded: the name as written
+  }
+  for (const c of candidates) {
+    const segments = c.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+    const file = segments.at(-1);
+    if (!file || file === '..') continue;
+    const lower = file.toLowerCase();
+    const direct = inSources.get(lower);
+    if (direct) return direct;
+    const other = elsewhere.get(lower);
+    if (other && other.length === 1) return other[0]!;
+  }
+  return null;
 }

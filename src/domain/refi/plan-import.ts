@@ -70,6 +70,8 @@ export interface ImportPlan {
   memos: PlanMemo[];
   users: number;
   report: ReadReport;
+  /** How the file's GUIDs were planned: merged codes and cases, codings kept as one. */
+  aliases: { code: Map<string, string>; case: Map<string, string>; coding: Map<string, string> };
 }
 
 export interface PlanOptions {
@@ -303,5 +305,6 @@ export function planImport(p: ImportedProject, report: ReadReport, opts: PlanOpt
     memos,
     users: p.users.length,
     report,
+    aliases: { code: codeAlias, case: caseAlias, coding: keptCodings },
   };
 }

@@ -12,6 +12,8 @@ export type MemoTarget = 'activity' | 'evidence' | 'code' | 'coding' | 'case';
 
 export interface PlanMemo {
   guid: string;
+  /** The Note it was made from. */
+  noteGuid: string;
   targetType: MemoTarget;
   /** The planned code, evidence, coding or case GUID (null for the activity). */
   targetGuid: string | null;
@@ -79,7 +81,6 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
     }
   }
   const notes = new Set(p.notes.map((n) => n.guid));
-  let otherLinks = 0;
   for (const l of p.links) {
     const [note, other] =
       l.originGuid && notes.has(l.originGuid)
@@ -97,14 +98,9 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
             : ctx.evidence.has(other)
               ? { type: 'evidence', guid: other }
               : null;
+    // Every link is also kept whole and exported again (src/domain/refi/originals.ts).
     if (note && target) add(note, target);
-    else otherLinks++;
   }
-  if (otherLinks)
-    ctx.report.skipped.push({
-      what: 'links between items (Triangulate keeps links from notes to cases, codes and sources as memos)',
-      count: otherLinks,
-    });
   const out: PlanMemo[] = [];
   for (const n of p.notes) {
     const description = n.description?.trim() ?? '';
@@ -122,6 +118,7 @@ export function planMemos(p: ImportedProject, ctx: MemoContext): PlanMemo[] {
       const title = t.about ? `${n.name ?? 'Memo'} (on “${t.about}”)` : n.name;
       out.push({
         guid: i === 0 ? n.guid : uuidV5(`${n.guid}:${t.type}:${t.guid ?? ''}`),
+        noteGuid: n.guid,
         targetType: t.type,
         targetGuid: t.guid,
         title: title ? title.slice(0, 300) : null,

@@ -12,6 +12,7 @@ export interface ReadContext {
   skipped: Map<string, number>;
   warnings: string[];
   fatal: RefiDetail[];
+  notImported: Array<{ element: string; guid: string; reason: string }>;
 }
 
 /** The canonical GUID of an attribute (a replacement in repair mode), or null. */
@@ -33,7 +34,7 @@ export function textOf(el: XmlElement | undefined): string | null {
 
 const RGB = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i;
 
-function colourOf(raw: string | undefined): string | null {
+export function colourOf(raw: string | undefined): string | null {
   const v = raw?.trim();
   if (!v || !RGB.test(v)) return null;
   const hex = v.slice(1).toLowerCase();
@@ -69,6 +70,7 @@ export function readCodes(ctx: ReadContext, codesEl: XmlElement | undefined): Re
       name: el.attrs.name?.trim() ?? '',
       isCodable: codable === undefined ? true : codable === 'true' || codable === '1',
       color: colourOf(el.attrs.color),
+      rawColor: el.attrs.color ?? null,
       description: textOf(firstChild(el, 'Description')),
       noteRefs: refs(ctx, el, 'NoteRef'),
       children: childrenNamed(el, 'Code')

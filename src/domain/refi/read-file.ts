@@ -25,6 +25,8 @@ export type RefiFile =
 export interface ReadFileOptions {
   /** Replace identifiers that are not GUIDs by new ones (reported) instead of refusing the file. */
   repairGuids?: boolean;
+  /** Import the rest when source files are absent, listing each, instead of refusing. */
+  skipMissingSources?: boolean;
 }
 
 const MAX_XML_BYTES = 256 * 1024 * 1024;
@@ -40,6 +42,7 @@ export function readRefiFile(
     let format: RefiFormat;
     let containerNotes: string[] = [];
     let readInternal: (path: string) => Uint8Array | null = () => null;
+    let resolveFile: (path: string) => { name: string; bytes: Uint8Array } | null = () => null;
     let label = fileName;
     if (looksLikeZip(bytes)) {
       const q = openQdpx(bytes);
@@ -47,6 +50,11 @@ export function readRefiFile(
       format = 'qdpx';
       containerNotes = q.notes;
       readInternal = q.readInternal;
+      resolveFile = (path) => {
+        const entry = q.entryOf(path);
+        const bytes = entry ? q.readInternal(path) : null;
+        return entry && bytes ? { name: entry.slice(entry.lastIndexOf('/') + 1), bytes } : null;
+      };
       label = `${fileName}: ${q.qdeName}`;
     } else {
       if (bytes.length > MAX_XML_BYTES) throw new RefiInvalid(`${fileName} is too large`, []);
@@ -67,7 +75,9 @@ export function readRefiFile(
       file: label,
       repairGuids,
       readInternal,
+      resolveFile,
       repairs,
+      skipMissingSources: opts.skipMissingSources ?? false,
     });
     return { format: format === 'qdpx' ? 'qdpx' : 'qde', project, report };
   } catch (err) {

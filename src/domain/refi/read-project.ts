@@ -27,22 +27,31 @@ import {
   textOf,
   type ReadContext,
 } from './read-codes.js';
+import { keepElement, type KeepContext, type KeptElement, type KeptFile } from './kept-elements.js';
 import { decodeSourceText } from './text-map.js';
 import { childrenNamed, describeElement, firstChild, type XmlElement } from './xml-tree.js';
 
 export interface ImportedSource extends RefiTextSource {
   /** What it was in the file: a text source, a PDF's text representation, a transcript. */
   kind: 'text' | 'pdf' | 'transcript';
+  /** The GUID of the kept media source it is part of (exported with it, not on its own). */
+  keptIn?: string | null;
 }
 
 export interface ImportedProject extends Omit<RefiProject, 'sources'> {
   sources: ImportedSource[];
+  /** Elements kept as they were written (media sources, sets, graphs, links, users, variables). */
+  kept: KeptElement[];
+  /** Files those elements name (pictures, PDFs, audio, video, transcripts). */
+  files: KeptFile[];
 }
 
 export interface ReadReport {
   repairs: string[];
   /** What the file holds that Triangulate does not import, counted by kind. */
   skipped: Array<{ what: string; count: number }>;
+  /** Elements left out because their file is absent (only when asked to skip them). */
+  notImported: Array<{ element: string; guid: string; reason: string }>;
   warnings: string[];
 }
 
@@ -51,8 +60,12 @@ export interface ReadOptions {
   repairGuids: boolean;
   /** Reads an internal source file, or null when it is not in the archive. */
   readInternal(path: string): Uint8Array | null;
+  /** The archive file a path names (its name and bytes), or null. */
+  resolveFile?(path: string): { name: string; bytes: Uint8Array } | null;
   /** Repairs already noted (from validation and the container). */
   repairs?: string[];
+  /** Leave out sources whose file is absent (listed) instead of refusing the file. */
+  skipMissingSources?: boolean;
 }
 
 const DT = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -117,11 +130,24 @@ function sourceText(
     }
   }
   const path = plain ?? rich;
-  ctx.warnings.push(
-    path
-      ? `${label}: its text file ${path} is not in the archive; the source was not imported`
-      : `${label}: it has no text; the source was not imported`,
-  );
+  if (opts.skipMissingSources && path) {
+    ctx.notImported.push({
+      element: el.name,
+      guid: guidOf(ctx, el) ?? el.attrs.guid ?? '',
+      reason: `its text file '${path}' is not in the archive; its ${childrenNamed(el, 'PlainTextSelection').length} selection(s) and ${
+        childrenNamed(el, 'PlainTextSelection').flatMap((s) => childrenNamed(s, 'Coding')).length +
+        childrenNamed(el, 'Coding').length
+      } coding(s) were left out with it`,
+    });
+    return null;
+  }
+  ctx.fatal.push({
+    field: el.path,
+    value: el.attrs.guid ?? '',
+    reason: path
+      ? `${label}: its text file '${path}' is not in the archive (looked for it under sources/ by its name, in any case)`
+      : `${label}: it has neither PlainTextContent nor a plainTextPath, so it has no text`,
+  });
   return null;
 }
 
@@ -137,11 +163,7 @@ function readTextSource(
   const label = `${describeElement(el).replace(/>$/, '')}${name && !el.attrs.name ? ` for "${name}"` : ''}>`;
   const selectionsEl = childrenNamed(el, 'PlainTextSelection');
   const text = sourceText(ctx, el, opts, label);
-  if (text === null) {
-    skip(ctx, 'text sources whose text is not in the file');
-    skip(ctx, 'text selections on sources whose text is not in the file', selectionsEl.length);
-    return null;
-  }
+  if (text === null) return null;
   const length = cpLength(text);
   const selections: RefiSelection[] = [];
   for (const s of selectionsEl) {
@@ -194,42 +216,40 @@ function readTextSource(
   };
 }
 
-function readSources(ctx: ReadContext, sourcesEl: XmlElement | undefined, opts: ReadOptions) {
+function readSources(
+  ctx: ReadContext,
+  sourcesEl: XmlElement | undefined,
+  opts: ReadOptions,
+  keep: KeepContext,
+  kept: KeptElement[],
+) {
   const out: ImportedSource[] = [];
   for (const s of sourcesEl?.children ?? []) {
     const name = s.attrs.name?.trim() ?? null;
     if (s.name === 'TextSource') {
       const t = readTextSource(ctx, s, 'text', null, opts);
       if (t) out.push(t);
-    } else if (s.name === 'PDFSource') {
-      skip(
-        ctx,
-        'PDF area selections (only the text of a PDF is imported)',
-        childrenNamed(s, 'PDFSelection').length,
-      );
-      skip(ctx, 'codings of whole PDF files', childrenNamed(s, 'Coding').length);
+      continue;
+    }
+    if (!['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'].includes(s.name)) continue;
+    // Kept whole and exported again; their text (a PDF's representation, transcripts) is also
+    // imported as evidence, so that it can be read, searched and coded here.
+    const k = keepElement(s, 'source', keep);
+    if (k) kept.push(k);
+    if (s.name === 'PDFSource') {
       const rep = firstChild(s, 'Representation');
       const t = rep ? readTextSource(ctx, rep, 'pdf', name, opts) : null;
-      if (t) out.push(t);
-      else if (!rep) skip(ctx, 'PDF sources without a text representation');
+      if (t) out.push({ ...t, keptIn: k?.guid ?? null });
     } else if (s.name === 'AudioSource' || s.name === 'VideoSource') {
-      skip(ctx, 'audio and video files (their transcripts are imported as text)');
-      skip(
-        ctx,
-        'audio and video selections',
-        childrenNamed(s, `${s.name.replace('Source', '')}Selection`).length,
-      );
       for (const tr of childrenNamed(s, 'Transcript')) {
-        skip(
-          ctx,
-          'transcript selections (synchronised with media)',
-          childrenNamed(tr, 'TranscriptSelection').length,
-        );
+        const hasText =
+          firstChild(tr, 'PlainTextContent') !== undefined ||
+          tr.attrs.plainTextPath !== undefined ||
+          tr.attrs.richTextPath !== undefined;
+        if (!hasText) continue;
         const t = readTextSource(ctx, tr, 'transcript', tr.attrs.name?.trim() || name, opts);
-        if (t) out.push(t);
+        if (t) out.push({ ...t, keptIn: k?.guid ?? null });
       }
-    } else if (s.name === 'PictureSource') {
-      skip(ctx, 'pictures and their selections', 1 + childrenNamed(s, 'PictureSelection').length);
     }
   }
   return out;
@@ -249,7 +269,11 @@ function readNotes(
       'codings inside notes',
       childrenNamed(n, 'PlainTextSelection').length + childrenNamed(n, 'Coding').length,
     );
-    const text = sourceText(ctx, n, opts, describeElement(n));
+    const hasText =
+      firstChild(n, 'PlainTextContent') !== undefined ||
+      n.attrs.plainTextPath !== undefined ||
+      n.attrs.richTextPath !== undefined;
+    const text = hasText ? sourceText(ctx, n, opts, describeElement(n)) : null;
     out.push({
       guid,
       name: n.attrs.name?.trim() || null,
@@ -315,9 +339,17 @@ export function readProject(
     skipped: new Map(),
     warnings: [],
     fatal: [],
+    notImported: [],
   };
+  const keep: KeepContext = {
+    repairGuids: opts.repairGuids,
+    file: (path) => opts.resolveFile?.(path) ?? null,
+    files: new Map(),
+    warnings: ctx.warnings,
+  };
+  const kept: KeptElement[] = [];
   const codes = readCodes(ctx, firstChild(firstChild(root, 'CodeBook'), 'Codes'));
-  const sources = readSources(ctx, firstChild(root, 'Sources'), opts);
+  const sources = readSources(ctx, firstChild(root, 'Sources'), opts, keep, kept);
   deduplicate(ctx, sources);
   const codeGuids = new Set(flattenCodes(codes).map((c) => c.guid));
   for (const s of sources)
@@ -328,11 +360,17 @@ export function readProject(
           value: k.codeGuid,
           reason: `<Coding guid="${k.guid}"> has <CodeRef targetGUID="${k.codeGuid}">, which names no <Code> in the codebook`,
         });
-  for (const [el, what] of [
-    ['Sets', 'sets of codes, sources or notes'],
-    ['Graphs', 'graphs (network views)'],
+  for (const [wrapper, el, kind] of [
+    ['Users', 'User', 'user'],
+    ['Variables', 'Variable', 'variable'],
+    ['Links', 'Link', 'link'],
+    ['Sets', 'Set', 'set'],
+    ['Graphs', 'Graph', 'graph'],
   ] as const)
-    skip(ctx, what, childrenNamed(firstChild(root, el), el.slice(0, -1)).length);
+    for (const e of childrenNamed(firstChild(root, wrapper), el)) {
+      const k = keepElement(e, kind, keep);
+      if (k) kept.push(k);
+    }
   if (ctx.fatal.length > 0) throw fatalError(opts.file, ctx.fatal);
   const project: ImportedProject = {
     name: root.attrs.name?.trim() || opts.file.replace(/\.[^.]+$/, ''),
@@ -348,6 +386,8 @@ export function readProject(
     links: readLinks(ctx, firstChild(root, 'Links')),
     description: textOf(firstChild(root, 'Description')),
     noteRefs: refs(ctx, root, 'NoteRef'),
+    kept,
+    files: [...keep.files.values()],
   };
   return { project, report: reportOf(ctx) };
 }
@@ -356,6 +396,7 @@ function reportOf(ctx: ReadContext): ReadReport {
   return {
     repairs: ctx.repairs,
     skipped: [...ctx.skipped].map(([what, count]) => ({ what, count })),
+    notImported: ctx.notImported,
     warnings: ctx.warnings,
   };
 }
@@ -381,6 +422,7 @@ export function readCodebookDocument(
     skipped: new Map(),
     warnings: [],
     fatal: [],
+    notImported: [],
   };
   const codes = readCodes(ctx, firstChild(root, 'Codes'));
   skip(ctx, 'sets of codes', childrenNamed(firstChild(root, 'Sets'), 'Set').length);

@@ -51,6 +51,8 @@ export interface SnapshotEvidence {
 }
 export interface SnapshotCode {
   id: string;
+  /** 'framework' for codes seeded from the activity's framework. */
+  source?: string;
   guid: string;
   parentId: string | null;
   name: string;
@@ -98,6 +100,32 @@ export interface EvidenceBaseSnapshot {
   codings: SnapshotCoding[];
   cases: SnapshotCase[];
   memos: SnapshotMemo[];
+}
+
+/**
+ * The codebook without the framework's codes that nothing uses (no coding, memo or used child):
+ * the export of an imported project gives back what was imported and what users added.
+ */
+export function withoutUnusedFrameworkCodes(
+  s: EvidenceBaseSnapshot,
+  /** GUIDs of codes an imported file had (kept whatever their origin). */
+  imported: Set<string>,
+): SnapshotCode[] {
+  const used = new Set<string>([
+    ...s.codes.filter((c) => imported.has(c.guid)).map((c) => c.id),
+    ...s.codings.map((k) => k.codeId),
+    ...s.memos.filter((m) => m.targetType === 'code').map((m) => m.targetId ?? ''),
+  ]);
+  const parent = new Map(s.codes.map((c) => [c.id, c.parentId]));
+  for (const c of s.codes) if (c.source !== 'framework') used.add(c.id);
+  for (const id of [...used]) {
+    let p = parent.get(id) ?? null;
+    while (p !== null && !used.has(p)) {
+      used.add(p);
+      p = parent.get(p) ?? null;
+    }
+  }
+  return s.codes.filter((c) => used.has(c.id));
 }
 
 export function personGuid(p: PersonRef): string {

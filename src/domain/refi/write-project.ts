@@ -19,6 +19,8 @@ export interface WrittenProject {
   xml: string;
   /** Internal source files by name within sources/ ('<guid>.txt'). */
   sources: Map<string, string>;
+  /** Other files (of kept media sources) by name within sources/. */
+  files: Map<string, Uint8Array>;
 }
 
 const stamp = (s: Stamp): Attributes => ({
@@ -110,6 +112,12 @@ export function writeProject(p: RefiProject): WrittenProject {
   const w = new XmlWriter();
   const files = new Map<string, string>();
   const vars = new Map(p.variables.map((v) => [v.guid, v]));
+  for (const x of p.raw?.variables ?? []) {
+    const guid = /\sguid="([^"]+)"/.exec(x)?.[1];
+    const type = /\stypeOfVariable="([^"]+)"/.exec(x)?.[1];
+    if (guid && type)
+      vars.set(guid, { guid, name: '', type: type as RefiVariable['type'], description: null });
+  }
   w.open('Project', {
     xmlns: PROJECT_NS,
     name: p.name,
@@ -117,8 +125,10 @@ export function writeProject(p: RefiProject): WrittenProject {
     creationDateTime: p.creationDateTime,
     modifiedDateTime: p.modifiedDateTime,
   });
-  if (p.users.length > 0) {
+  const raw = p.raw ?? { users: [], variables: [], sources: [], links: [], sets: [], graphs: [] };
+  if (p.users.length + raw.users.length > 0) {
     w.open('Users');
+    for (const u of raw.users) w.raw(u);
     for (const u of p.users) w.empty('User', { guid: u.guid, name: u.name });
     w.close();
   }
@@ -127,8 +137,9 @@ export function writeProject(p: RefiProject): WrittenProject {
     for (const c of p.codes) writeCode(w, c, true);
     w.close().close();
   }
-  if (p.variables.length > 0) {
+  if (p.variables.length + raw.variables.length > 0) {
     w.open('Variables');
+    for (const v of raw.variables) w.raw(v);
     for (const v of p.variables) {
       const attrs = { guid: v.guid, name: v.name, typeOfVariable: v.type };
       if (v.description === null) w.empty('Variable', attrs);
@@ -141,9 +152,10 @@ export function writeProject(p: RefiProject): WrittenProject {
     for (const c of p.cases) writeCase(w, c, vars);
     w.close();
   }
-  if (p.sources.length > 0) {
+  if (p.sources.length + raw.sources.length > 0) {
     w.open('Sources');
     for (const s of p.sources) writeSource(w, s, vars, files);
+    for (const s of raw.sources) w.raw(s);
     w.close();
   }
   if (p.notes.length > 0) {
@@ -156,8 +168,9 @@ export function writeProject(p: RefiProject): WrittenProject {
     }
     w.close();
   }
-  if (p.links.length > 0) {
+  if (p.links.length + raw.links.length > 0) {
     w.open('Links');
+    for (const l of raw.links) w.raw(l);
     for (const l of p.links)
       w.empty('Link', {
         guid: l.guid,
@@ -168,10 +181,23 @@ export function writeProject(p: RefiProject): WrittenProject {
       });
     w.close();
   }
+  for (const [wrapper, list] of [
+    ['Sets', raw.sets],
+    ['Graphs', raw.graphs],
+  ] as const)
+    if (list.length > 0) {
+      w.open(wrapper);
+      for (const x of list) w.raw(x);
+      w.close();
+    }
   if (p.description !== null) w.text('Description', p.description);
   for (const n of p.noteRefs) w.empty('NoteRef', { targetGUID: n });
   w.close();
-  return { xml: w.toString(), sources: files };
+  return {
+    xml: w.toString(),
+    sources: files,
+    files: new Map((p.files ?? []).map((f) => [f.name, f.bytes])),
+  };
 }
 
 /** The codebook alone, as a .qdc document (Codebook.xsd). */

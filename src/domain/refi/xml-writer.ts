@@ -66,6 +66,13 @@ export class XmlWriter {
     return this;
   }
 
+  /** XML written elsewhere (one element per line), indented to the current depth. */
+  raw(xml: string): this {
+    const pad = this.pad();
+    for (const line of xml.split('\n')) this.parts.push(`${pad}${line}\n`);
+    return this;
+  }
+
   toString(): string {
     if (this.stack.length > 0) throw new Error(`XmlWriter: <${this.stack.at(-1)}> is not closed`);
     return this.parts.join('');

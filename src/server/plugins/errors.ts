@@ -1,6 +1,7 @@
 // One place that turns errors into responses: JSON for the API, a GOV.UK error page for HTML.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { isConnectionLost } from '../../data/connection-errors.js';
 import { AppError, isAppError, type ErrorDetail } from '../../errors.js';
 
 export function toAppError(err: unknown): AppError {
@@ -10,9 +11,10 @@ export function toAppError(err: unknown): AppError {
       details: err.issues.map((i): ErrorDetail => ({ field: i.path.join('.'), reason: i.message })),
     });
   }
+  if (isConnectionLost(err)) return new AppError('DATABASE_UNAVAILABLE', { cause: err });
   const fe = err as FastifyError;
-  if (fe?.statusCode === 413)
-    return new AppError('VALIDATION_FAILED', { message: 'The upload is too large.' });
+  if (fe?.statusCode === 413) return new AppError('UPLOAD_TOO_LARGE');
+  if (fe?.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', { message: fe.message });
   }
@@ -25,6 +27,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const appErr = toAppError(err);
     if (appErr.code === 'INTERNAL') request.log.error({ err }, 'unhandled error');
+    if (appErr.code === 'DATABASE_UNAVAILABLE') {
+      request.log.warn({ err }, 'database unavailable');
+      void reply.header('retry-after', '5');
+    }
     return sendError(request, reply, appErr);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('NOT_FOUND')));

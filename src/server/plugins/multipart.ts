@@ -1,7 +1,8 @@
 // A small multipart/form-data parser for file uploads (plain HTML forms, no JavaScript needed).
-// The body is buffered up to the route's bodyLimit and split into text fields (top level, so the
-// CSRF check sees `_csrf`) and files (under `_files`). Registered once by the first route module
-// that needs it; routes that accept uploads set their own bodyLimit.
+// plugins/uploads.ts streams an upload route's body to disk after the access check, reads it back
+// and splits it here into text fields (top level, so the CSRF check sees `_csrf`) and files
+// (under `_files`). Routes take uploads with `formUploadInto(...)`; no other route reads
+// multipart bodies.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 
@@ -72,7 +73,7 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
   return out;
 }
 
-/** Adds the multipart/form-data body parser (once per app). */
+/** Kept for route modules that call it: plugins/uploads.ts has already taken multipart bodies. */
 export function registerMultipart(app: FastifyInstance): void {
   if (app.hasContentTypeParser('multipart/form-data')) return;
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {

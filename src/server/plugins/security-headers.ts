@@ -23,6 +23,8 @@ const csp = (nonce: string): string =>
     "object-src 'none'",
   ].join('; ');
 
+const STATIC_PREFIXES = ['/assets/', '/static/'];
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.decorateRequest('cspNonce', '');
   app.addHook('onRequest', async (request) => {
@@ -35,9 +37,12 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
+    if (type.startsWith('text/html'))
       reply.header('Content-Security-Policy', csp(request.cspNonce));
-      if (request.actor) reply.header('Cache-Control', 'no-store');
-    }
+    // Nothing but the static assets may be kept by a browser or a proxy: API responses and pages
+    // carry child-level data, names and judgements, and a shared computer's cache or back button
+    // must not show them to the next person. Decided once, here, for every route.
+    if (!STATIC_PREFIXES.some((p) => request.url.startsWith(p)))
+      reply.header('Cache-Control', 'no-store');
   });
 }

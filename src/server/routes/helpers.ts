@@ -29,12 +29,4 @@ export function fieldErrors(
   return out;
 }
 
-/** Only same-site relative paths are accepted as redirect targets. */
-export function safeNext(next: unknown, fallback = '/home'): string {
-  return typeof next === 'string' &&
-    next.startsWith('/') &&
-    !next.startsWith('//') &&
-    !next.startsWith('/\\')
-    ? next
-    : fallback;
-}
+export { safeNext } from './safe-next.js';

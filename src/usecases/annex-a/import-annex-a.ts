@@ -33,7 +33,6 @@ import { findLocalAuthority } from '../../data/repositories/local-authorities.js
 import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import {
-  parseAnnexA,
   type AnnexAIssue,
   type ListSummary,
   type ParsedRow,
@@ -46,6 +45,7 @@ import { CsvQuoteError, SpreadsheetError } from '../../domain/files/spreadsheet.
 import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
+import { parseAnnexAInWorker } from '../../workers/parse-annex-a.js';
 import type { UseCaseContext } from '../context.js';
 import { todayInEngland } from '../../clock.js';
 import {
@@ -219,9 +219,9 @@ export async function importAnnexA(
   const population = await populationFor(ctx, activity);
   try {
     const readFirst = options.readFirst
-      ? await parseAnnexA(input.bytes, input.fileName, {
+      ? await parseAnnexAInWorker(input.bytes, input.fileName, {
           referenceDate,
-          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          pseudonymKey: key,
           onProgress: (fraction, rows) =>
             onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.6, rows }),
         })
@@ -275,9 +275,9 @@ export async function importAnnexA(
       }
       const result =
         readFirst ??
-        (await parseAnnexA(input.bytes, input.fileName, {
+        (await parseAnnexAInWorker(input.bytes, input.fileName, {
           referenceDate,
-          pseudonymiseStaff: (name) => pseudonym('staff', name),
+          pseudonymKey: key,
           onProgress: (fraction, rows) =>
             onProgress?.({ phase: 'reading', fraction: fraction < 0 ? -1 : fraction * 0.9, rows }),
           onRows: async (batch) => {

@@ -1,10 +1,20 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findUserByEmail, type User } from '../../data/repositories/users.js';
+import {
+  claimLoginAttempt,
+  pruneLoginThrottles,
+  releaseLoginAttempt,
+  type ThrottleKey,
+} from '../../data/repositories/login-throttles.js';
+import { findUserByEmail, replacePasswordHash, type User } from '../../data/repositories/users.js';
 import type { UserActor } from '../../domain/access/actor.js';
-import { verifyAgainstDummy, verifyPassword } from '../../domain/auth/password.js';
-import { isLoginThrottled, LOGIN_WINDOW_MINUTES } from '../../domain/auth/rate-limit.js';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../../domain/auth/password.js';
+import { throttleKey } from '../../domain/auth/rate-limit.js';
 import { newToken, SESSION_ABSOLUTE_HOURS, sessionIdFor } from '../../domain/auth/session-token.js';
 import { AppError } from '../../errors.js';
 import type { Kysely } from 'kysely';
@@ -32,35 +42,39 @@ export async function signIn(
   const input = SignInInput.parse(raw);
   const { db } = deps;
   const email = input.email.toLowerCase();
-  const since = new Date(nowMs() - LOGIN_WINDOW_MINUTES * 60_000);
-  const failures = await sql<{ by_email: number; by_ip: number }>`
-    select
-      count(*) filter (where lower(email) = ${email}) as by_email,
-      count(*) filter (where ip = ${ip}) as by_ip
-    from login_attempts
-    where attempted_at >= ${since} and not succeeded and (lower(email) = ${email} or ip = ${ip})`.execute(
-    db,
-  );
-  const f = failures.rows[0] ?? { by_email: 0, by_ip: 0 };
-  if (isLoginThrottled(Number(f.by_email), Number(f.by_ip))) throw new AppError('RATE_LIMITED');
+  const at = now();
+  const keys: ThrottleKey[] = (['account-address', 'account', 'address'] as const).map((scope) => ({
+    scope,
+    key: throttleKey(scope, email, ip),
+  }));
+  // Counted (as a failure) before the password is checked, under the counters' row locks.
+  const claim = await claimLoginAttempt(db, keys, at);
+  if (!claim.allowed) throw rateLimited(claim.retryAfterSeconds);
 
-  const user = await findUserByEmail(db, email);
-  const ok =
-    user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : false;
-  if (!user) await verifyAgainstDummy(input.password);
-  if (!user || !ok) {
+  const found = await findUserByEmail(db, email);
+  // One full verification whoever asks: unknown and disabled accounts use a dummy hash.
+  const usable = found && !found.disabled ? found : null;
+  const ok = await verifyPassword(
+    usable?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!usable || !ok) {
     await db
       .insertInto('login_attempts')
-      .values({ email, ip, succeeded: false, attempted_at: now() })
+      .values({ email, ip, succeeded: false, attempted_at: at })
       .execute();
+    if (Math.random() < 0.01) await pruneLoginThrottles(db, at);
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await releaseLoginAttempt(db, keys);
+  const rehash = needsRehash(usable.passwordHash) ? await hashPassword(input.password) : null;
 
   const token = newToken();
   const sessionId = sessionIdFor(deps.secret, token);
   const csrfToken = newToken();
   const expiresAt = new Date(nowMs() + SESSION_ABSOLUTE_HOURS * 3_600_000);
-  const actor: UserActor = toActor(user);
+  const actor: UserActor = toActor(usable);
+  const user = usable;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_attempts')
@@ -77,15 +91,27 @@ export async function signIn(
         last_seen_at: now(),
       })
       .execute();
+    if (rehash) await replacePasswordHash(trx, user.id, user.passwordHash, rehash);
     await writeAudit(trx, actor, {
       action: 'user.signed_in',
       entityType: 'user',
       entityId: user.id,
-      after: { ip },
+      after: rehash ? { ip, passwordRehashed: true } : { ip },
     });
   });
   const { passwordHash: _omit, ...publicUser } = user;
   return { token, sessionId, csrfToken, expiresAt, user: publicUser };
+}
+
+function rateLimited(seconds: number): AppError {
+  const wait =
+    seconds <= 60
+      ? `${seconds} second${seconds === 1 ? '' : 's'}`
+      : `${Math.ceil(seconds / 60)} minutes`;
+  return new AppError('RATE_LIMITED', {
+    message: `Too many attempts. Wait ${wait}, then try again.`,
+    details: [{ field: 'email', reason: `Try again in ${wait}` }],
+  });
 }
 
 export function toActor(user: User): UserActor {

@@ -1,6 +1,7 @@
 // The contract the reports area reads (domain/judgements/report-input.ts): the framework's
 // judgements for the activity's type, in framework order, as they stand now. Whoever may read
-// the judgements may read this, and the LA once the activity is published.
+// the judgements may read this (policies.viewReportInput); never the LA, whose users read the
+// published report and the moderation record instead of the team's reasoning.
 import { gradeLabel } from '../../domain/frameworks/index.js';
 import type { ReportJudgement } from '../../domain/judgements/report-input.js';
 import type { UseCaseContext } from '../context.js';
@@ -11,7 +12,7 @@ export async function getJudgementsForReport(
   ctx: UseCaseContext,
   input: { activityId: string },
 ): Promise<ReportJudgement[]> {
-  const scope = await judgementScope(ctx, input.activityId, { moderationRecord: true });
+  const scope = await judgementScope(ctx, input.activityId, { reportInput: true });
   const state = await loadJudgementState(ctx.db, scope);
   return state.rows.map((r) => {
     const rec = r.record;

@@ -35,7 +35,7 @@ export interface JudgementScope {
 export async function judgementScope(
   ctx: UseCaseContext,
   activityId: string,
-  opts: { moderationRecord?: boolean } = {},
+  opts: { moderationRecord?: boolean; reportInput?: boolean } = {},
 ): Promise<JudgementScope> {
   const activity = await findActivity(ctx.db, activityId);
   if (!activity) throw new AppError('NOT_FOUND');
@@ -43,11 +43,13 @@ export async function judgementScope(
   const panelMember = await isPanelMember(ctx.db, activity.id, actorUserId(ctx.actor));
   const allowed = opts.moderationRecord
     ? policies.viewModerationRecord(ctx.actor, facts, panelMember)
-    : policies.viewJudgements(ctx.actor, facts, panelMember);
+    : opts.reportInput
+      ? policies.viewReportInput(ctx.actor, facts, panelMember)
+      : policies.viewJudgements(ctx.actor, facts, panelMember);
   if (!allowed) throw new AppError('NOT_FOUND');
   const fw = frameworkOf(activity);
   const judgements = judgementsFor(fw, activity.activityType);
-  if (judgements.length === 0 && !opts.moderationRecord)
+  if (judgements.length === 0 && !opts.moderationRecord && !opts.reportInput)
     throw new AppError('NOT_FOUND', { message: 'This activity has no graded judgements.' });
   return {
     activity,

@@ -10,6 +10,8 @@ import { listEvidence, type EvidenceRecord } from '../../data/repositories/evide
 import { listMemos } from '../../data/repositories/memos.js';
 import type { DB } from '../../data/schema.js';
 import type { EvidenceBaseSnapshot } from '../../domain/refi/to-refi.js';
+import type { OriginalsForExport } from '../../domain/refi/restore-originals.js';
+import { listRefiFiles, listRefiOriginals } from '../../data/repositories/refi-originals.js';
 import { now } from '../../clock.js';
 
 const PAGE = 2_000;
@@ -66,5 +68,35 @@ export async function evidenceBaseSnapshot(
     cases,
     memos: kept,
     memosOnDeleted: memos.length - kept.length,
+  };
+}
+
+/** The originals kept by imports into the activity, with the GUIDs their rows have today. */
+export async function originalsForExport(
+  db: Kysely<DB>,
+  activityId: string,
+  snapshot: EvidenceBaseSnapshot,
+): Promise<OriginalsForExport> {
+  const elements = await listRefiOriginals(db, activityId);
+  if (elements.length === 0) return { elements: [], files: [] };
+  const guidOf = new Map<string, string>();
+  for (const list of [
+    snapshot.evidence,
+    snapshot.codes,
+    snapshot.codings,
+    snapshot.cases,
+    snapshot.memos,
+  ])
+    for (const r of list) guidOf.set(r.id, r.guid);
+  return {
+    elements: elements.map((e) => ({
+      kind: e.kind,
+      guid: e.guid,
+      hadRow: e.localId !== null,
+      current: e.localId ? (guidOf.get(e.localId) ?? null) : null,
+      data: e.data,
+      xml: e.xml,
+    })),
+    files: await listRefiFiles(db, activityId),
   };
 }

@@ -5,10 +5,16 @@ import { toRefiProject } from '../../domain/refi/to-refi.js';
 import { writeProject } from '../../domain/refi/write-project.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
-import { evidenceBaseSnapshot } from './evidence-base-snapshot.js';
+import { evidenceBaseSnapshot, originalsForExport } from './evidence-base-snapshot.js';
+import { restoreOriginals } from '../../domain/refi/restore-originals.js';
+import { withoutUnusedFrameworkCodes } from '../../domain/refi/to-refi.js';
 import { exportFileName, refiOrigin } from './refi-names.js';
 
-export const ExportProjectInput = z.object({ activityId: z.string() });
+export const ExportProjectInput = z.object({
+  activityId: z.string(),
+  /** For an activity made from an imported project: also write the framework's unused codes. */
+  includeFrameworkCodes: z.boolean().default(false),
+});
 export type ExportProjectInput = z.input<typeof ExportProjectInput>;
 
 export interface ExportedProject {
@@ -23,6 +29,9 @@ export interface ExportedProject {
     cases: number;
     notes: number;
     users: number;
+    /** Elements kept from imported files and written as they were, and their files. */
+    kept: number;
+    files: number;
   };
 }
 
@@ -38,12 +47,22 @@ export async function exportProject(
   const input = ExportProjectInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
   const snapshot = await evidenceBaseSnapshot(ctx.db, activity, refiOrigin());
-  const project = toRefiProject(snapshot);
+  const originals = await originalsForExport(ctx.db, activity.id, snapshot);
+  if (originals.elements.length > 0 && !input.includeFrameworkCodes)
+    snapshot.codes = withoutUnusedFrameworkCodes(
+      snapshot,
+      new Set(
+        originals.elements.flatMap((e) => (e.kind === 'code' && e.current ? [e.current] : [])),
+      ),
+    );
+  const project = restoreOriginals(toRefiProject(snapshot), originals);
   const bytes = buildQdpx(writeProject(project));
   const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
   const counts = {
     sources: project.sources.length,
     codes: snapshot.codes.length,
+    kept: originals.elements.filter((e) => e.xml !== null).length,
+    files: originals.files.length,
     selections,
     codings: project.sources.reduce(
       (n, s) => n + s.selections.reduce((m, x) => m + x.codings.length, 0),

@@ -26,6 +26,8 @@ export function codebookPlan(
       links: [],
       description: null,
       noteRefs: [],
+      kept: [],
+      files: [],
     },
     report,
     { judgementAreas: [], today: '1970-01-01' },

@@ -20,7 +20,12 @@ import { ensureCodebook } from '../coding/seed-codebook.js';
 import { todayInEngland } from '../../clock.js';
 import { actorRef, frameworkRegistry } from '../evidence/evidence-access.js';
 import { codebookPlan, reviewMemo } from './import-plan-extras.js';
-import { writeImportPlan, type ImportCounts } from './write-import.js';
+import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
+import { writeImportPlan, type ImportCounts, type ImportedRows } from './write-import.js';
+import { insertRefiFiles, insertRefiOriginals } from '../../data/repositories/refi-originals.js';
+import { uuidV5 } from '../../domain/refi/guid.js';
+import { originalsOf } from '../../domain/refi/originals.js';
+import type { ImportedProject } from '../../domain/refi/read-project.js';
 import type { Transaction } from 'kysely';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
@@ -34,7 +39,8 @@ export const ImportRefiInput = z
     /** Or create a new activity for the import (who may: policies.createActivity). */
     newActivity: z
       .object({
-        laId: z.string().min(1),
+        /** Needed only when the register holds more than one local authority. */
+        laId: z.string().min(1).optional(),
         activityType: z.string().default('standard_inspection'),
         plannedStart: isoDate.optional(),
         title: z.string().trim().max(200).optional(),
@@ -42,6 +48,11 @@ export const ImportRefiInput = z
       .optional(),
     /** Replace identifiers that are not GUIDs by new ones (listed in the report). */
     repairGuids: z.boolean().default(false),
+    /**
+     * Import the rest of a project some of whose source files are absent (each is listed with its
+     * GUID, as are its selections and codings) instead of refusing the file.
+     */
+    skipMissingSources: z.boolean().default(false),
   })
   .refine((v) => (v.activityId === undefined) !== (v.newActivity === undefined), {
     message: 'Give either an activity to import into or the local authority of a new activity',
@@ -60,6 +71,8 @@ export interface ImportRefiResult {
   report: {
     repairs: string[];
     skipped: Array<{ what: string; count: number }>;
+    /** Elements left out (only with skipMissingSources): which, and why. */
+    notImported: Array<{ element: string; guid: string; reason: string }>;
     warnings: string[];
     /** What someone should check: defaulted methods and case kinds (also left as a memo). */
     review: string[];
@@ -98,7 +111,7 @@ export async function importRefi(
   } else {
     const n = input.newActivity!;
     const checked = await checkNewActivity(ctx, {
-      laId: n.laId,
+      laId: n.laId ?? (await onlyLocalAuthority(ctx)),
       activityType: n.activityType,
       plannedStart: n.plannedStart ?? todayInEngland(),
       ...(n.title ? { title: n.title } : {}),
@@ -114,7 +127,10 @@ export async function importRefi(
   const fw = frameworkRegistry().get(frameworkId);
   let file;
   try {
-    file = readRefiFile(input.bytes, input.fileName, { repairGuids: input.repairGuids });
+    file = readRefiFile(input.bytes, input.fileName, {
+      repairGuids: input.repairGuids,
+      skipMissingSources: input.skipMissingSources,
+    });
   } catch (err) {
     if (err instanceof RefiInvalid)
       throw new AppError('IMPORT_INVALID', {
@@ -140,7 +156,15 @@ export async function importRefi(
       activity = (await findActivity(trx, id))!;
     }
     await ensureCodebook(trx, ctx.actor, activity);
-    const { counts, refNos } = await writeImportPlan(trx, activity, plan, importer, input.fileName);
+    const { counts, refNos, rows } = await writeImportPlan(
+      trx,
+      activity,
+      plan,
+      importer,
+      input.fileName,
+    );
+    if (file.format !== 'qdc')
+      await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
     const review = reviewLines(plan, refNos);
     if (review.length > 0) await insertReviewMemo(trx, activity, importer, input.fileName, review);
     await writeAudit(trx, ctx.actor, {
@@ -158,6 +182,7 @@ export async function importRefi(
         counts,
         repairs: plan.report.repairs.length,
         skipped: plan.report.skipped,
+        notImported: plan.report.notImported,
         warnings: plan.report.warnings.length,
         review: review.length,
       },
@@ -175,10 +200,64 @@ export async function importRefi(
     report: {
       repairs: plan.report.repairs,
       skipped: plan.report.skipped,
+      notImported: plan.report.notImported,
       warnings: plan.report.warnings,
       review: outcome.review,
     },
   };
+}
+
+/** Stores what the file wrote that the rows cannot hold, and the files of its media sources. */
+async function keepOriginals(
+  trx: Transaction<DB>,
+  activityId: string,
+  project: ImportedProject,
+  plan: ImportPlan,
+  rows: ImportedRows,
+  sha256: string,
+): Promise<void> {
+  const originals = originalsOf(project, plan, uuidV5(`project:${sha256}`));
+  await insertRefiOriginals(
+    trx,
+    activityId,
+    sha256,
+    originals.map((o) => ({
+      kind: o.kind,
+      guid: o.guid,
+      localId: o.local ? (rows[o.local.kind].get(o.local.guid) ?? null) : null,
+      data: o.data,
+      xml: o.xml,
+    })),
+  );
+  await insertRefiFiles(
+    trx,
+    activityId,
+    project.files.map((f) => ({
+      ...f,
+      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+    })),
+  );
+}
+
+/** The local authority of a new activity when none is given: the register's only one. */
+async function onlyLocalAuthority(ctx: UseCaseContext): Promise<string> {
+  const las = await listLocalAuthorities(ctx.db);
+  if (las.length === 1) return las[0]!.id;
+  throw new AppError('VALIDATION_FAILED', {
+    message:
+      las.length === 0
+        ? 'The local authority register is not loaded yet, so no activity can be created for the import: load it first (triangulate la load), or import into an existing activity (--activity ID).'
+        : 'Say which local authority the new activity is for (--la ID; triangulate la list shows them), or import into an existing activity (--activity ID).',
+    details: [
+      {
+        field: 'laId',
+        reason:
+          las.length === 0
+            ? 'The local authority register is empty'
+            : `The register holds ${las.length} local authorities`,
+      },
+    ],
+  });
 }
 
 function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {

@@ -24,6 +24,15 @@ export interface ImportCounts {
   alreadyPresent: { evidence: number; codings: number; memos: number };
 }
 
+/** The row each planned element became, by kind and planned GUID. */
+export interface ImportedRows {
+  code: Map<string, string>;
+  case: Map<string, string>;
+  evidence: Map<string, string>;
+  coding: Map<string, string>;
+  memo: Map<string, string>;
+}
+
 const BATCH = 500;
 
 async function insertAll<T extends Record<string, unknown>>(
@@ -63,7 +72,7 @@ export async function writeImportPlan(
   plan: ImportPlan,
   importer: PersonRef,
   sourceFile: string,
-): Promise<{ counts: ImportCounts; refNos: Map<string, number> }> {
+): Promise<{ counts: ImportCounts; refNos: Map<string, number>; rows: ImportedRows }> {
   const counts: ImportCounts = {
     evidence: 0,
     codes: 0,
@@ -305,6 +314,7 @@ export async function writeImportPlan(
     ).get(guid);
   };
   const newMemos: Array<Record<string, unknown>> = [];
+  const memoId = new Map<string, string>();
   for (const m of plan.memos) {
     const target = targetOf(m.targetType, m.targetGuid);
     if (target === undefined || memoTaken.has(m.guid)) {
@@ -312,7 +322,10 @@ export async function writeImportPlan(
       continue;
     }
     memoTaken.add(m.guid);
+    const id = randomUUID();
+    memoId.set(m.guid, id);
     newMemos.push({
+      id,
       guid: m.guid,
       activity_id: activity.id,
       target_type: m.targetType,
@@ -327,5 +340,9 @@ export async function writeImportPlan(
   }
   await insertAll(trx, 'memos', newMemos);
   counts.memos = newMemos.length;
-  return { counts, refNos };
+  return {
+    counts,
+    refNos,
+    rows: { code: codeId, case: caseId, evidence: evidenceId, coding: codingId, memo: memoId },
+  };
 }

@@ -56,4 +56,22 @@ describe('evidence text from files', () => {
       DocumentProblem,
     );
   });
+
+  it('refuses a PDF whose page tree refers to itself, instead of failing', async () => {
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [2 0 R] /Count 1 >>',
+    ];
+    let body = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(body.length);
+      body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = body.length;
+    body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+    for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+    body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    await expect(fileText(strToU8(body), 'loop.pdf')).rejects.toBeInstanceOf(DocumentProblem);
+  });
 });

@@ -8,6 +8,8 @@ interface TextItem {
 }
 
 const MAX_PAGES = 2_000;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -36,8 +38,17 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     if (doc.numPages > MAX_PAGES) throw new DocumentProblem(`The PDF has over ${MAX_PAGES} pages`);
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      let page: Awaited<ReturnType<typeof doc.getPage>>;
+      let content: Awaited<ReturnType<typeof page.getTextContent>>;
+      try {
+        page = await doc.getPage(n);
+        content = await page.getTextContent();
+      } catch (err) {
+        // A broken page tree (pages that refer to themselves, missing objects) is the file's fault.
+        throw new DocumentProblem(
+          `Page ${n} of the PDF cannot be read (${(err as Error).message ?? 'broken page tree'})`,
+        );
+      }
       let text = '';
       for (const item of content.items as TextItem[]) {
         text += item.str ?? '';
@@ -46,7 +57,8 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
       pages.push(text.replace(/[ \t]+\n/g, '\n').trim());
       page.cleanup();
     }
-    return pages.filter(Boolean).join('\n\n');
+    // NUL and other control characters cannot be stored (PostgreSQL text refuses U+0000).
+    return pages.filter(Boolean).join('\n\n').replace(CONTROL, '');
   } finally {
     await doc.destroy();
   }

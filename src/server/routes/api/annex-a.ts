@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
 import { getAnnexAReport } from '../../../usecases/annex-a/get-annex-a-report.js';
-import { importAnnexA } from '../../../usecases/annex-a/import-annex-a.js';
+import { importAnnexA, MAX_ANNEX_A_BYTES } from '../../../usecases/annex-a/import-annex-a.js';
 import { listAnnexARowsForActivity } from '../../../usecases/annex-a/list-annex-a-rows.js';
 import {
   setAnnexARetention,
@@ -117,15 +117,7 @@ const Job = z.object({
   pageUrl: z.string(),
 });
 
-const MAX_UPLOAD = 210 * 1024 * 1024;
-
 export const registerAnnexAApi: RouteModule = (app, ctx) => {
-  if (!app.hasContentTypeParser('application/octet-stream'))
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD },
-      (_req, body, done) => done(null, body),
-    );
   registerApiRoutes(app, [
     defineApiRoute({
       method: 'GET',
@@ -229,6 +221,14 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
         removeMissingLists: z.enum(['true', 'false']).default('false'),
       }),
       response: ImportOutcomeSchema,
+      upload: {
+        maxBytes: MAX_ANNEX_A_BYTES,
+        body: 'raw',
+        target: (request) => ({
+          kind: 'annex-a',
+          activityId: (request.params as { id?: string }).id ?? '',
+        }),
+      },
       handler: async ({ request, params, query }) => {
         // A missing or non-binary body counts as an empty file (refused after the access checks).
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

@@ -2,29 +2,18 @@
 // or its codebook as a .qdc file; import a .qdpx/.qde/.qdc file into an activity or a new one,
 // either as base64 inside JSON (up to about 3.5 MB) or as the raw bytes of the request body
 // (Content-Type application/zip, application/xml or application/octet-stream; up to 200 MB).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
-import { AppError } from '../../../errors.js';
 import { exportCodebook } from '../../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiInput } from '../../../usecases/refi/import-refi.js';
+import type { UploadTarget } from '../../../usecases/uploads/check-upload-allowed.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
-const RAW_TYPES = ['application/zip', 'application/xml', 'application/octet-stream'];
+/** A project with its source documents can be large; read to disk after the access check. */
 const MAX_RAW_BYTES = 200 * 1024 * 1024;
-
-/** Accepts raw uploads of these types (once per app; other routes refuse such bodies). */
-function registerRawBodies(app: FastifyInstance): void {
-  for (const type of RAW_TYPES)
-    if (!app.hasContentTypeParser(type))
-      app.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: MAX_RAW_BYTES },
-        (_r, body, done) => done(null, body),
-      );
-}
 
 const Download = z.custom<Buffer>(() => true).describe('A REFI-QDA file');
 
@@ -56,11 +45,14 @@ const JsonImport = z.object({
   /** The file's bytes, base64-encoded. */
   contentBase64: z.string().min(1),
   repairGuids: z.boolean().optional(),
+  /** Import the rest of a project some of whose source files are absent (each listed). */
+  skipMissingSources: z.boolean().optional(),
   ...Target,
 });
 const RawImportQuery = z.object({
   fileName: z.string().min(1).max(300),
   repairGuids: flag.optional(),
+  skipMissingSources: flag.optional(),
   ...Target,
 });
 
@@ -97,22 +89,18 @@ function importInput(
   fileName: string,
   bytes: Uint8Array,
   repairGuids: boolean,
+  skipMissingSources = false,
 ): ImportRefiInput {
-  if (!t.activityId && !t.laId)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        { field: 'activityId', reason: 'Give activityId, or laId to create a new activity' },
-      ],
-    });
   return {
     fileName,
     bytes,
     repairGuids,
+    skipMissingSources,
     ...(t.activityId
       ? { activityId: t.activityId }
       : {
           newActivity: {
-            laId: t.laId!,
+            ...(t.laId ? { laId: t.laId } : {}),
             ...(t.activityType ? { activityType: t.activityType } : {}),
             ...(t.plannedStart ? { plannedStart: t.plannedStart } : {}),
             ...(t.title ? { title: t.title } : {}),
@@ -122,17 +110,24 @@ function importInput(
 }
 
 export const registerRefiApi: RouteModule = (app, ctx) => {
-  registerRawBodies(app);
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
   registerApiRoutes(app, [
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/activities/:id/refi/project',
-      summary: "The activity's evidence base as a REFI-QDA 1.5 project (.qdpx download)",
+      summary:
+        "The activity's evidence base as a REFI-QDA 1.5 project (.qdpx download); withFrameworkCodes=true also writes unused framework codes for an imported project",
       tag: 'refi',
+      query: z.object({ withFrameworkCodes: flag.optional() }),
       response: Download,
-      handler: async ({ actor, params, reply }) =>
-        send(reply, await exportProject(uc(actor), { activityId: params.id ?? '' })),
+      handler: async ({ actor, params, query, reply }) =>
+        send(
+          reply,
+          await exportProject(uc(actor), {
+            activityId: params.id ?? '',
+            includeFrameworkCodes: query.withFrameworkCodes ?? false,
+          }),
+        ),
     }),
     defineApiRoute({
       method: 'GET',
@@ -155,7 +150,13 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
         const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
         const r = await importRefi(
           uc(actor),
-          importInput(body, body.fileName, bytes, body.repairGuids ?? false),
+          importInput(
+            body,
+            body.fileName,
+            bytes,
+            body.repairGuids ?? false,
+            body.skipMissingSources ?? false,
+          ),
         );
         reply.status(201);
         return r;
@@ -169,6 +170,16 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
       tag: 'refi',
       query: RawImportQuery,
       response: ImportResult,
+      upload: {
+        maxBytes: MAX_RAW_BYTES,
+        body: 'raw',
+        target: (request): UploadTarget => {
+          const q = RawImportQuery.parse(request.query);
+          if (q.activityId) return { kind: 'evidence', activityId: q.activityId };
+          if (q.laId) return { kind: 'new-activity', laId: q.laId };
+          return importInput(q, q.fileName, new Uint8Array(0), false) as never; // names the fields
+        },
+      },
       handler: async ({ actor, query, request, reply }) => {
         // Anything but raw bytes counts as an empty file, refused once access has been checked.
         const bytes = Buffer.isBuffer(request.body)
@@ -176,7 +187,13 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
           : new Uint8Array(0);
         const r = await importRefi(
           uc(actor),
-          importInput(query, query.fileName, bytes, query.repairGuids ?? false),
+          importInput(
+            query,
+            query.fileName,
+            bytes,
+            query.repairGuids ?? false,
+            query.skipMissingSources ?? false,
+          ),
         );
         reply.status(201);
         return r;

@@ -15,6 +15,7 @@ import {
 } from '../../../usecases/annex-a/import-annex-a.js';
 import { findAnnexAJob, startAnnexAJob } from '../../annex-a-jobs.js';
 import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
+import { formUploadInto } from '../../plugins/uploads.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 
@@ -92,75 +93,79 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
     return render(reply, report);
   });
 
-  app.post('/activities/:id/annex-a', { bodyLimit: MAX_UPLOAD }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const query = PageQuery.parse(request.query);
-    const uc = useCaseContext(request, ctx);
-    const body = (request.body ?? {}) as MultipartBody;
-    const file = body._files?.find((f) => f.field === 'file');
-    const acceptFlagged = body.acceptFlagged === 'yes';
-    const removeMissingLists = body.removeMissingLists === 'yes';
-    const json = wantsJson(request, query.async);
-    if (!file || file.data.length === 0) {
-      const report = await getAnnexAReport(uc, id);
-      if (!report.can.import) throw new AppError('FORBIDDEN');
-      if (json) {
+  app.post(
+    '/activities/:id/annex-a',
+    formUploadInto('annex-a', MAX_UPLOAD),
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const query = PageQuery.parse(request.query);
+      const uc = useCaseContext(request, ctx);
+      const body = (request.body ?? {}) as MultipartBody;
+      const file = body._files?.find((f) => f.field === 'file');
+      const acceptFlagged = body.acceptFlagged === 'yes';
+      const removeMissingLists = body.removeMissingLists === 'yes';
+      const json = wantsJson(request, query.async);
+      if (!file || file.data.length === 0) {
+        const report = await getAnnexAReport(uc, id);
+        if (!report.can.import) throw new AppError('FORBIDDEN');
+        if (json) {
+          reply.status(400);
+          return {
+            error: { code: 'VALIDATION_FAILED', message: 'Select an Annex A file to upload.' },
+          };
+        }
         reply.status(400);
+        return render(reply, report, {
+          errors: [{ text: 'Select an Annex A file to upload', href: '#file' }],
+          fieldError: 'Select an Annex A file to upload',
+        });
+      }
+      const input = {
+        activityId: id,
+        fileName: file.fileName || 'annex-a',
+        bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+        acceptFlagged,
+        removeMissingLists,
+      };
+      if (json) {
+        // Check access before starting a job, so a stranger learns nothing.
+        await getAnnexAReport(uc, id);
+        const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
+        // On the embedded database a transaction holds its only connection, so read the file first:
+        // the page's progress polls are answered while the file is read.
+        const readFirst = ctx.database.engine === 'pglite';
+        const job = startAnnexAJob(id, owner, (onProgress) =>
+          importAnnexA(uc, input, onProgress, { readFirst }),
+        );
+        reply.status(202);
         return {
-          error: { code: 'VALIDATION_FAILED', message: 'Select an Annex A file to upload.' },
+          jobId: job.id,
+          statusUrl: `/api/v1/activities/${id}/annex-a/jobs/${job.id}`,
+          pageUrl: `/activities/${id}/annex-a?job=${job.id}`,
         };
       }
-      reply.status(400);
-      return render(reply, report, {
-        errors: [{ text: 'Select an Annex A file to upload', href: '#file' }],
-        fieldError: 'Select an Annex A file to upload',
-      });
-    }
-    const input = {
-      activityId: id,
-      fileName: file.fileName || 'annex-a',
-      bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
-      acceptFlagged,
-      removeMissingLists,
-    };
-    if (json) {
-      // Check access before starting a job, so a stranger learns nothing.
-      await getAnnexAReport(uc, id);
-      const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
-      // On the embedded database a transaction holds its only connection, so read the file first:
-      // the page's progress polls are answered while the file is read.
-      const readFirst = ctx.database.engine === 'pglite';
-      const job = startAnnexAJob(id, owner, (onProgress) =>
-        importAnnexA(uc, input, onProgress, { readFirst }),
-      );
-      reply.status(202);
-      return {
-        jobId: job.id,
-        statusUrl: `/api/v1/activities/${id}/annex-a/jobs/${job.id}`,
-        pageUrl: `/activities/${id}/annex-a?job=${job.id}`,
-      };
-    }
-    try {
-      const outcome = await importAnnexA(uc, input);
-      const report = await getAnnexAReport(uc, id);
-      if (outcome.status === 'rejected') reply.status(422);
-      return render(reply, report, { outcome });
-    } catch (err) {
-      if (
-        !isAppError(err) ||
-        !['IMPORT_INVALID', 'VALIDATION_FAILED', 'CONFLICT'].includes(err.code)
-      )
-        throw err;
-      const report = await getAnnexAReport(uc, id);
-      reply.status(err.status);
-      const reasons = err.details.map(detailText);
-      return render(reply, report, {
-        errors: [
-          { text: err.message, href: '#file' },
-          ...reasons.map((r) => ({ text: r, href: '#file' })),
-        ],
-        fieldError: reasons[0] ?? err.message,
-      });
-    }
-  });
+      try {
+        const outcome = await importAnnexA(uc, input);
+        const report = await getAnnexAReport(uc, id);
+        if (outcome.status === 'rejected') reply.status(422);
+        return render(reply, report, { outcome });
+      } catch (err) {
+        if (
+          !isAppError(err) ||
+          !['IMPORT_INVALID', 'VALIDATION_FAILED', 'CONFLICT'].includes(err.code)
+        )
+          throw err;
+        const report = await getAnnexAReport(uc, id);
+        reply.status(err.status);
+        const reasons = err.details.map(detailText);
+        return render(reply, report, {
+          errors: [
+            { text: err.message, href: '#file' },
+            ...reasons.map((r) => ({ text: r, href: '#file' })),
+          ],
+          fieldError: reasons[0] ?? err.message,
+        });
+      }
+    },
+  );
 };

@@ -15,6 +15,7 @@ import {
 import { importEvidenceFile } from '../../../usecases/evidence/import-evidence-file.js';
 import { recordEvidence } from '../../../usecases/evidence/record-evidence.js';
 import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
+import { formUploadInto } from '../../plugins/uploads.js';
 import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -184,39 +185,43 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
     return renderForm(reply, page, 'import', blankValues(todayInEngland()));
   });
 
-  app.post('/activities/:id/evidence/import', { bodyLimit: MAX_FILE }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
-    if (!page.canWrite) throw new AppError('FORBIDDEN');
-    const body = (request.body ?? {}) as MultipartBody;
-    const file = body._files?.find((f) => f.field === 'file');
-    const values = readEvidenceForm({ ...body, ...(body._lists ?? {}) } as FormBody);
-    const { fields, problems } = parseEvidenceFields(values);
-    if (!file || file.data.length === 0)
-      problems.unshift({ field: 'file', reason: 'Select a .txt, .docx or .pdf file' });
-    if (fields && file && problems.length === 0) {
-      try {
-        const r = await importEvidenceFile(
-          uc,
-          { ...fields, activityId: id, fileName: file.fileName || 'evidence.txt' },
-          new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
-        );
-        return reply.redirect(`/activities/${id}/evidence/${r.id}?done=imported`, 303);
-      } catch (err) {
-        const r = problemsOf(err);
-        reply.status(r.status);
-        const onFile = r.code === 'IMPORT_INVALID' || r.problems.some((p) => p.field === 'text');
-        return renderForm(
-          reply,
-          page,
-          'import',
-          values,
-          onFile ? r.problems.map((p) => ({ ...p, field: 'file' })) : r.problems,
-        );
+  app.post(
+    '/activities/:id/evidence/import',
+    formUploadInto('evidence-file', MAX_FILE),
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const uc = useCaseContext(request, ctx);
+      const page = await getEvidencePageContext(uc, { activityId: id });
+      if (!page.canWrite) throw new AppError('FORBIDDEN');
+      const body = (request.body ?? {}) as MultipartBody;
+      const file = body._files?.find((f) => f.field === 'file');
+      const values = readEvidenceForm({ ...body, ...(body._lists ?? {}) } as FormBody);
+      const { fields, problems } = parseEvidenceFields(values);
+      if (!file || file.data.length === 0)
+        problems.unshift({ field: 'file', reason: 'Select a .txt, .docx or .pdf file' });
+      if (fields && file && problems.length === 0) {
+        try {
+          const r = await importEvidenceFile(
+            uc,
+            { ...fields, activityId: id, fileName: file.fileName || 'evidence.txt' },
+            new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+          );
+          return reply.redirect(`/activities/${id}/evidence/${r.id}?done=imported`, 303);
+        } catch (err) {
+          const r = problemsOf(err);
+          reply.status(r.status);
+          const onFile = r.code === 'IMPORT_INVALID' || r.problems.some((p) => p.field === 'text');
+          return renderForm(
+            reply,
+            page,
+            'import',
+            values,
+            onFile ? r.problems.map((p) => ({ ...p, field: 'file' })) : r.problems,
+          );
+        }
       }
-    }
-    reply.status(400);
-    return renderForm(reply, page, 'import', values, problems);
-  });
+      reply.status(400);
+      return renderForm(reply, page, 'import', values, problems);
+    },
+  );
 };

@@ -13,6 +13,7 @@ import {
   type EvidencePageContext,
 } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
+import { formUploadInto } from '../../plugins/uploads.js';
 import { formErrors } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -68,42 +69,46 @@ export const registerRefiRoutes: RouteModule = (app, ctx) => {
     return download(reply, await exportCodebook(useCaseContext(request, ctx), { activityId: id }));
   });
 
-  app.post('/activities/:id/refi', { bodyLimit: MAX_UPLOAD }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
-    const body = (request.body ?? {}) as MultipartBody;
-    const file = body._files?.find((f) => f.field === 'file');
-    if (!file || file.data.length === 0) {
-      // Writers learn what is missing; the import's own access check answers everyone else.
-      if (page.canWrite) {
-        reply.status(400);
+  app.post(
+    '/activities/:id/refi',
+    formUploadInto('evidence', MAX_UPLOAD),
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const uc = useCaseContext(request, ctx);
+      const page = await getEvidencePageContext(uc, { activityId: id });
+      const body = (request.body ?? {}) as MultipartBody;
+      const file = body._files?.find((f) => f.field === 'file');
+      if (!file || file.data.length === 0) {
+        // Writers learn what is missing; the import's own access check answers everyone else.
+        if (page.canWrite) {
+          reply.status(400);
+          return render(reply, page, {
+            problems: [{ field: 'file', reason: 'Select a .qdpx, .qde or .qdc file' }],
+          });
+        }
+      }
+      try {
+        const outcome = await importRefi(uc, {
+          activityId: id,
+          fileName: file?.fileName || 'import.qdpx',
+          bytes: file
+            ? new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength)
+            : new Uint8Array(0),
+          repairGuids: body.repairGuids === 'yes',
+        });
+        return render(reply, page, { outcome });
+      } catch (err) {
+        if (!isAppError(err) || !['IMPORT_INVALID', 'VALIDATION_FAILED'].includes(err.code))
+          throw err;
+        reply.status(err.status);
+        const details = err.details.map((d) => ({
+          field: 'file',
+          reason: [d.field, d.value ? `(${d.value})` : '', d.reason].filter(Boolean).join(' '),
+        }));
         return render(reply, page, {
-          problems: [{ field: 'file', reason: 'Select a .qdpx, .qde or .qdc file' }],
+          problems: [{ field: 'file', reason: err.message }, ...details.slice(0, 20)],
         });
       }
-    }
-    try {
-      const outcome = await importRefi(uc, {
-        activityId: id,
-        fileName: file?.fileName || 'import.qdpx',
-        bytes: file
-          ? new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength)
-          : new Uint8Array(0),
-        repairGuids: body.repairGuids === 'yes',
-      });
-      return render(reply, page, { outcome });
-    } catch (err) {
-      if (!isAppError(err) || !['IMPORT_INVALID', 'VALIDATION_FAILED'].includes(err.code))
-        throw err;
-      reply.status(err.status);
-      const details = err.details.map((d) => ({
-        field: 'file',
-        reason: [d.field, d.value ? `(${d.value})` : '', d.reason].filter(Boolean).join(' '),
-      }));
-      return render(reply, page, {
-        problems: [{ field: 'file', reason: err.message }, ...details.slice(0, 20)],
-      });
-    }
-  });
+    },
+  );
 };

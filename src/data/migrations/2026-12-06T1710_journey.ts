@@ -1,7 +1,6 @@
 // Frozen in time: never import application code here.
 // One coherent inspection journey: the QAM's sign-off of an exact report version (before release
-// and again after the factual accuracy check), the LA's confirmation that it has no more
-// comments, and in-app notifications (with when each was e-mailed).
+// and again after the factual accuracy check), the LA's confirmation that it has no more comments.
 import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,27 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column la_confirmed_at timestamptz,
       add column la_confirmed_by uuid references users (id),
       add column la_confirmed_by_label text;
-
-    create table notifications (
-      id uuid primary key default gen_random_uuid(),
-      user_id uuid not null references users (id),
-      activity_id uuid references activities (id),
-      kind text not null check (length(kind) between 1 and 100),
-      text text not null check (length(text) between 1 and 2000),
-      href text not null check (length(href) between 1 and 500),
-      created_at timestamptz not null default now(),
-      read_at timestamptz,
-      emailed_at timestamptz,
-      email_error text
-    );
-    create index notifications_user on notifications (user_id, created_at desc);
   `.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    drop table notifications;
     alter table report_releases
       drop column la_confirmed_at, drop column la_confirmed_by, drop column la_confirmed_by_label;
     drop table report_signoffs;

@@ -1,0 +1,52 @@
+// Whether the actor may send a file to an import, asked BEFORE the server reads the request body:
+// uploads are large, so nobody who would be refused anyway gets to make the server store one.
+// The import use cases ask the same policies again when they run.
+import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
+import { policies } from '../../domain/access/policies.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+
+export type UploadTarget =
+  | { kind: 'annex-a'; activityId: string }
+  /** A REFI-QDA project or codebook imported into an activity's evidence base. */
+  | { kind: 'evidence'; activityId: string }
+  /** A .txt/.docx/.pdf file recorded as one piece of evidence. */
+  | { kind: 'evidence-file'; activityId: string }
+  /** A REFI-QDA project that creates a new activity in this local authority. */
+  | { kind: 'new-activity'; laId: string };
+
+export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarget): Promise<void> {
+  if (target.kind === 'new-activity') {
+    const la = await ctx.db
+      .selectFrom('local_authorities')
+      .select(['id', 'ofsted_region'])
+      .where('id', '=', target.laId)
+      .executeTakeFirst();
+    if (!la)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'laId', value: target.laId, reason: 'No local authority has this id' }],
+      });
+    if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofsted_region }))
+      throw new AppError('FORBIDDEN');
+    return;
+  }
+  const activity = await findActivity(ctx.db, target.activityId);
+  if (!activity) throw new AppError('NOT_FOUND');
+  const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
+  if (target.kind === 'annex-a') {
+    if (!policies.viewAnnexA(ctx.actor, facts)) throw new AppError('NOT_FOUND');
+    if (!policies.importAnnexA(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (target.kind === 'evidence-file') {
+    if (!policies.viewActivity(ctx.actor, facts) || !policies.viewEvidence(ctx.actor, facts))
+      throw new AppError('NOT_FOUND');
+    if (!policies.writeEvidence(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  const visible =
+    policies.viewActivity(ctx.actor, facts) &&
+    (policies.viewEvidence(ctx.actor, facts) || policies.importEvidence(ctx.actor, facts));
+  if (!visible) throw new AppError('NOT_FOUND');
+  if (!policies.importEvidence(ctx.actor, facts)) throw new AppError('FORBIDDEN');
+}

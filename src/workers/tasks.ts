@@ -1,0 +1,40 @@
+// The tasks a worker can run: wrappers around the domain's file parsers, which stay as they are.
+// Inputs and results cross the thread boundary by structured clone (plain data only).
+import { parseAnnexA, type ParsedRow, type ParseResult } from '../domain/annex-a/parse.js';
+import { pseudonymiser } from '../domain/annex-a/pseudonymise.js';
+
+export interface TaskContext {
+  /** Sends an event to the caller without waiting (progress). */
+  notify(event: unknown): void;
+  /** Sends an event and waits until the caller has handled it (batches: back-pressure). */
+  emit(event: unknown): Promise<void>;
+}
+
+export interface AnnexAParseInput {
+  bytes: Uint8Array;
+  fileName: string;
+  referenceDate: string;
+  /** Hex key: staff names are pseudonymised in the worker, as they are read. */
+  pseudonymKey: string;
+  /** Hand rows over in batches while reading (else they come back in the result). */
+  streamRows: boolean;
+}
+
+export type AnnexAParseEvent =
+  { kind: 'progress'; fraction: number; rows: number } | { kind: 'rows'; rows: ParsedRow[] };
+
+export const tasks = {
+  'annex-a-parse': async (input: AnnexAParseInput, ctx: TaskContext): Promise<ParseResult> => {
+    const pseudonym = pseudonymiser(input.pseudonymKey);
+    return parseAnnexA(input.bytes, input.fileName, {
+      referenceDate: input.referenceDate,
+      pseudonymiseStaff: (name) => pseudonym('staff', name),
+      onProgress: (fraction, rows) => ctx.notify({ kind: 'progress', fraction, rows }),
+      ...(input.streamRows
+        ? { onRows: (rows: ParsedRow[]) => ctx.emit({ kind: 'rows', rows }) }
+        : {}),
+    });
+  },
+} as const;
+
+export type TaskName = keyof typeof tasks;
