@@ -160,6 +160,9 @@ describe('an inspection from provisional grades to publication', () => {
       await qam.getByLabel('Approve as final').check();
       await submit(qam, 'Record decision');
       expect(await text(qam, '.govuk-tag')).toMatch(/Final/i);
+      // One state for one inspection: the approval took the activity on to drafting.
+      await visit(qam, activity);
+      expect(await text(qam, 'h1 ~ p .govuk-tag')).toMatch(/Drafting/i);
 
       await visit(qam, `${J()}/history`);
       expect(await text(qam, 'main')).toContain(QA_REASON);
@@ -204,8 +207,16 @@ describe('an inspection from provisional grades to publication', () => {
       );
       await submit(lead, 'Save as a new version');
 
+      // The children and young people's summary must say what needs to get better too.
+      await visit(
+        lead,
+        `${activity}/report/sections/ilacs_children_summary.what_needs_to_get_better`,
+      );
+      await lead.fill('#text', 'How quickly plans are made to keep children safe');
+      await submit(lead, 'Save as a new version');
+
       await visit(lead, `${activity}/report/versions`);
-      expect(await lead.locator('tbody tr').count()).toBe(4);
+      expect(await lead.locator('tbody tr').count()).toBe(5);
       await visit(lead, `${activity}/report/versions/3?compare=2`);
       expect(await text(lead, 'ins')).toContain('Leaders know their services well.');
     },
@@ -213,16 +224,24 @@ describe('an inspection from provisional grades to publication', () => {
   );
 
   it(
-    'the lead moves the inspection to quality assurance and releases the draft',
+    'the QAM signs off the draft, which moves the inspection on, and the lead releases it',
     async () => {
       const lead = await as('lead');
-      for (const state of ['Analysis', 'Drafting', 'Quality assurance']) {
-        await visit(lead, activity);
-        await lead.getByLabel(state, { exact: true }).check();
-        await submit(lead, 'Change state');
-      }
-      await visit(lead, `${activity}/report/release`);
-      await submit(lead, 'Release version 4');
+      // No page offers the lead a step that is not theirs: no hand-made quality assurance.
+      await visit(lead, activity);
+      expect(await lead.getByLabel('Quality assurance', { exact: true }).count()).toBe(0);
+      await visit(lead, `${activity}/report`);
+      expect(await text(lead, '#next-steps ~ ul')).toContain('signed it off');
+      expect(await lead.getByRole('link', { name: 'Release the draft' }).count()).toBe(0);
+
+      const qam = await as('qam');
+      await visit(qam, `${activity}/report`);
+      await submit(qam, 'Sign off version 5');
+      expect(await text(qam, '.govuk-notification-banner')).toContain('signed off');
+
+      await visit(lead, `${activity}/report`);
+      await follow(lead, 'Release the draft to the local authority');
+      await submit(lead, 'Release version 5');
       expect(await text(lead, 'h1')).toBe('Factual accuracy check');
     },
     SLOW,
@@ -247,18 +266,19 @@ describe('an inspection from provisional grades to publication', () => {
       await submit(la, 'Send comment');
       expect(await text(la, '.govuk-notification-banner')).toContain('sent');
       expect(await text(la, '#comments ~ .govuk-summary-list')).toContain('Not answered yet');
+      // The LA says it has nothing more, so the check can close before the window does.
+      await submit(la, 'Confirm we have no more comments');
+      expect(await text(la, '.govuk-inset-text')).toContain('no more comments');
     },
     SLOW,
   );
 
   it(
-    'the team responds and the lead publishes',
+    'the team responds, the QAM signs off the final text and the lead publishes',
     async () => {
       const lead = await as('lead');
       await visit(lead, `${activity}/report/publish`);
-      expect(await text(lead, '.govuk-warning-text')).toContain(
-        '1 factual accuracy comment(s) have no response',
-      );
+      expect(await text(lead, 'main')).toContain('1 factual accuracy comment has no response');
       await visit(lead, `${activity}/report/factual-accuracy`);
       await follow(lead, 'Respond to this comment');
       await lead.getByLabel('Accepted: the report changes').check();
@@ -271,7 +291,13 @@ describe('an inspection from provisional grades to publication', () => {
         'response has been recorded',
       );
       await visit(lead, `${activity}/report/publish`);
-      await submit(lead, 'Publish version 5');
+      expect(await text(lead, 'main')).toContain('signs off the text after');
+      const qam = await as('qam');
+      await visit(qam, `${activity}/report`);
+      await submit(qam, 'Sign off version 6');
+      await visit(lead, `${activity}/report`);
+      await follow(lead, 'Publish the report');
+      await submit(lead, 'Publish version 6');
       expect(await text(lead, 'h1')).toContain('Inspection of Northfield');
     },
     SLOW,
@@ -296,6 +322,10 @@ describe('an inspection from provisional grades to publication', () => {
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
       pdfBytes = await res.body();
+      // The LA's own page now shows this inspection as its latest graded one.
+      await visit(la, '/las/demo-northfield');
+      expect(await text(la, 'main')).toMatch(/Latest graded inspection/);
+      expect(await text(la, 'main')).toMatch(/Standard inspection/);
     },
     SLOW,
   );
@@ -308,11 +338,12 @@ describe('an inspection from provisional grades to publication', () => {
       await follow(la, 'Moderation record');
       expect(await text(la, 'h1')).toBe('Moderation record');
       const row = la
-        .locator('table', { hasText: 'Grades at the on-site feedback and now' })
+        .locator('table', { hasText: 'What the local authority was told on site' })
         .locator('tr', { hasText: 'Help and protection' });
       expect(await row.locator('td').allInnerTexts()).toEqual([
         'Help and protection',
-        'Good',
+        // From the feedback log: a strength was fed back, no grade was indicated.
+        'A strength, no grade indicated',
         FINAL_GRADE,
       ]);
       const main = await text(la, 'main');

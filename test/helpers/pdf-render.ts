@@ -113,7 +113,9 @@ const RENDER_PAGES = `(async () => {
 /** Every page: not blank, nothing printed into the left margin, "Page n of N" in the footer. */
 export function checkPages(result: Rendered): void {
   for (const [i, p] of result.pages.entries()) {
-    expect(p.total, `page ${i + 1} is blank`).toBeGreaterThan(2000);
+    // The last page may carry only a few closing lines; any other page is full.
+    const least = i === result.pages.length - 1 ? 1000 : 2000;
+    expect(p.total, `page ${i + 1} is blank`).toBeGreaterThan(least);
     expect(p.margin, `page ${i + 1} prints into the left margin`).toBe(0);
     expect(p.footer, `page ${i + 1} has no page number`).toBeGreaterThan(20);
     expect(p.text).toContain(`Page ${i + 1} of ${result.numPages}`);

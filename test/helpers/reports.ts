@@ -45,10 +45,13 @@ export async function demoContexts(db: Kysely<DB>) {
   };
 }
 
-/** on_site -> analysis -> drafting -> quality assurance. */
-export async function moveToQualityAssurance(db: Kysely<DB>, activityId: string): Promise<void> {
+/**
+ * on_site -> analysis -> drafting, the moves people make by hand once the judgements are final
+ * (quality assurance follows only from the QAM's sign-off).
+ */
+export async function moveToDrafting(db: Kysely<DB>, activityId: string): Promise<void> {
   const ctx = { db, actor: systemActor('test'), catalog };
-  for (const toState of ['analysis', 'drafting', 'quality_assurance'] as const)
+  for (const toState of ['analysis', 'drafting'] as const)
     await changeActivityState(ctx, { activityId, toState });
 }
 

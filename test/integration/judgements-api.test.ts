@@ -1,4 +1,5 @@
 // The judgements JSON API: contracts and access, on the demo inspection.
+import { todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
 
@@ -110,7 +111,8 @@ describe('judgements API', () => {
     expect(views.judgements.find((j) => j.key === 'impact_of_leaders')?.spread).toBe(1);
     const fb = await call('lead', 'POST', `${A}/feedback-log`, {
       kind: 'final_feedback',
-      heldOn: '2026-11-27',
+      // Feedback is dated today or earlier, never before the LA was told (the demo: today).
+      heldOn: todayInEngland(),
       present: 'DCS, lead inspector',
       themes: [
         {

@@ -1,7 +1,9 @@
 // Judgements from provisional to final, through the use cases, on a real database.
-import { todayInEngland } from '../../src/clock.js';
+import { addDays, todayInEngland } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
+import { listStateChanges } from '../../src/data/repositories/activities.js';
+import { changeActivityState } from '../../src/usecases/activities/change-activity-state.js';
 import type { UserActor } from '../../src/domain/access/actor.js';
 import { isAppError } from '../../src/errors.js';
 import { addFeedbackEntry } from '../../src/usecases/judgements/add-feedback-entry.js';
@@ -185,6 +187,24 @@ describe('judgements from provisional to final', () => {
         },
       ],
     });
+    // Dates are checked against today and the activity's own dates.
+    const tomorrow = addDays(todayInEngland(), 1);
+    expect(
+      await code(
+        addFeedbackEntry(as(team.lead), {
+          activityId: A(),
+          kind: 'keeping_in_touch',
+          heldOn: tomorrow,
+          present: 'DCS',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    const early = await changeActivityState(
+      as(team.lead),
+      { activityId: A(), toState: 'on_site' },
+      new Date('2025-05-01T09:00:00Z'),
+    ).catch((e: unknown) => e);
+    expect(isAppError(early) && early.message).toContain('planned start is 2 June 2025');
     expect(
       await code(
         addFeedbackEntry(as(team.laUser), {
@@ -310,6 +330,12 @@ describe('judgements from provisional to final', () => {
       ),
     ).toBe('FORBIDDEN');
     await advanceJudgements(as(team.qam), { activityId: A(), toStage: 'final' });
+    // One state for one inspection: the QAM's approval takes the activity on to drafting.
+    const moved = await listStateChanges(t.db, A());
+    expect(moved.at(-1)).toMatchObject({
+      toState: 'drafting',
+      reason: 'Judgements approved as final.',
+    });
     expect(
       await code(set(team.qam, { judgementKey: 'care_leavers', grade: 'inadequate', reason: 'x' })),
     ).toBe('FORBIDDEN');
@@ -343,6 +369,8 @@ describe('judgements from provisional to final', () => {
     const hp = record.judgements.find((j) => j.key === 'help_and_protection');
     expect(hp?.finalGrade).toBe('Requires improvement to be good');
     expect(hp?.gradeAtFeedback).toBe('Good');
+    // The column the LA reads comes from the feedback log: what was said, not the history.
+    expect(hp?.saidAtFeedback).toBe('Good');
     expect(hp?.changes.find((c) => c.field === 'grade')).toMatchObject({
       stage: 'Quality assurance',
       from: 'Good',

@@ -11,7 +11,9 @@ import { getReportWorkspace } from '../../src/usecases/reports/get-report-worksp
 import { releaseReport } from '../../src/usecases/reports/release-report.js';
 import { updateReportGrades } from '../../src/usecases/reports/update-report-grades.js';
 import { createTestApp, decodeHtml, signInAs, type TestApp } from '../helpers/app.js';
-import { demoContexts, markJudgementsFinal, moveToQualityAssurance } from '../helpers/reports.js';
+import { demoContexts, markJudgementsFinal, moveToDrafting } from '../helpers/reports.js';
+import { saveReportSection } from '../../src/usecases/reports/save-report-section.js';
+import { signOffReport } from '../../src/usecases/reports/sign-off-report.js';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoContexts>>;
@@ -22,7 +24,6 @@ beforeAll(async () => {
   c = await demoContexts(t.database.db);
   activityId = t.demo.activityId;
   await createReportDraft(c.lead, { activityId });
-  await moveToQualityAssurance(t.database.db, activityId);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -51,6 +52,7 @@ describe('release needs settled judgements', () => {
 
   it('refuses when a grade changed after the draft was assembled, naming it', async () => {
     await markJudgementsFinal(t.database.db, activityId);
+    await moveToDrafting(t.database.db, activityId);
     // Quality assurance moved help and protection down after the draft was written.
     await sql`update judgements set grade = 'requires_improvement'
       where activity_id = ${activityId} and judgement_key = 'help_and_protection'`.execute(
@@ -112,9 +114,57 @@ describe('release needs settled judgements', () => {
     });
     expect(audit).toHaveLength(1);
     expect((await getReportWorkspace(c.lead, activityId)).gradeMismatches).toEqual([]);
+    // Every text tied to the changed grade waits for a person to read it again.
+    const flagged = v.version.document.sections.filter((x) => x.reviewNeeded).map((x) => x.key);
+    expect(flagged).toEqual(expect.arrayContaining(['summary', 'help_and_protection']));
+    const waiting = (await getReportWorkspace(c.qam, activityId)).readiness.signOff.join(' ');
+    expect(waiting).toMatch(/A grade changed after these were written; review them:/);
+    expect(waiting).toMatch(/Write the required sections: .*What needs to improve/);
+    expect((await failure(signOffReport(c.qam, { activityId, baseVersion: 2 }))).code).toBe(
+      'REPORT_NOT_READY',
+    );
+    const reviewed = await saveReportSection(c.lead, {
+      activityId,
+      sectionKey: 'help_and_protection',
+      text: v.version.document.sections
+        .find((x) => x.key === 'help_and_protection')!
+        .paragraphs.join('\n\n'),
+      baseVersion: 2,
+    });
+    expect(reviewed).toEqual({ version: 3, changed: true });
+    await saveReportSection(c.lead, {
+      activityId,
+      sectionKey: 'summary',
+      text: 'Services for children in Northfield require improvement to be good.',
+      baseVersion: 3,
+    });
+    await saveReportSection(c.lead, {
+      activityId,
+      sectionKey: 'what_needs_to_improve',
+      text: 'Pathway plans for care leavers',
+      baseVersion: 4,
+    });
+    // The children and young people's summary speaks of the grades and what must get better too.
+    const found = v.version.document.sections.find(
+      (x) => x.key === 'ilacs_children_summary.what_we_found',
+    )!;
+    await saveReportSection(c.lead, {
+      activityId,
+      sectionKey: 'ilacs_children_summary.what_we_found',
+      text: found.paragraphs.join('\n\n'),
+      baseVersion: 5,
+    });
+    await saveReportSection(c.lead, {
+      activityId,
+      sectionKey: 'ilacs_children_summary.what_needs_to_get_better',
+      text: 'Plans for young people leaving care',
+      baseVersion: 6,
+    });
+    expect((await getReportWorkspace(c.qam, activityId)).readiness.signOff).toEqual([]);
+    await signOffReport(c.qam, { activityId, baseVersion: 7 });
     const release = decodeHtml((await lead.get(`/activities/${activityId}/report/release`)).body);
-    expect(release).toContain('Release version 2');
-    const out = await releaseReport(c.lead, { activityId, baseVersion: 2 });
-    expect(out.version).toBe(2);
+    expect(release).toContain('Release version 7');
+    const out = await releaseReport(c.lead, { activityId, baseVersion: 7 });
+    expect(out.version).toBe(7);
   });
 });

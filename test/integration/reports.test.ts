@@ -25,8 +25,12 @@ import {
   contextFor,
   demoContexts,
   markJudgementsFinal,
-  moveToQualityAssurance,
+  moveToDrafting,
 } from '../helpers/reports.js';
+import { signOffReport } from '../../src/usecases/reports/sign-off-report.js';
+import { confirmFactualAccuracy } from '../../src/usecases/reports/confirm-factual-accuracy.js';
+import { changeActivityState } from '../../src/usecases/activities/change-activity-state.js';
+import { getLa } from '../../src/usecases/las/get-la.js';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoContexts>>;
@@ -156,13 +160,34 @@ describe('the draft', () => {
 });
 
 describe('release and factual accuracy', () => {
-  it('says what must happen first when the activity is not in quality assurance', async () => {
+  it('goes to the LA only once the QAM has signed off that exact version', async () => {
     const e = await releaseReport(c.lead, { activityId, baseVersion: 4 }).catch(
       (x: { code: string; message: string }) => x,
     );
     expect(e).toMatchObject({ code: 'REPORT_NOT_READY' });
-    expect((e as { message: string }).message).toContain('move it to quality assurance');
-    await moveToQualityAssurance(t.database.db, activityId);
+    expect((e as { message: string }).message).toContain('signed it off');
+    // Nobody walks the activity into quality assurance by hand: only the QAM's sign-off does.
+    await moveToDrafting(t.database.db, activityId);
+    const byHand = await changeActivityState(c.lead, {
+      activityId,
+      toState: 'quality_assurance',
+    }).catch((x: { code: string; message: string }) => x);
+    expect(byHand).toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((byHand as { message: string }).message).toContain('signing off the draft');
+    expect((await getReportWorkspace(c.lead, activityId)).can.release).toBe(true);
+    expect((await getReportWorkspace(c.lead, activityId)).readiness.release).toContain(
+      'The activity is drafting: the draft goes to the LA once the quality assurance manager has signed it off.',
+    );
+    expect(await codeOf(signOffReport(c.lead, { activityId, baseVersion: 4 }))).toBe('FORBIDDEN');
+    const qamView = await getReportWorkspace(c.qam, activityId);
+    expect(qamView.can.signOff).toBe(true);
+    expect(await signOffReport(c.qam, { activityId, baseVersion: 4 })).toEqual({
+      version: 4,
+      purpose: 'release',
+    });
+    const states = await listStateChanges(t.database.db, activityId);
+    expect(states.at(-1)).toMatchObject({ fromState: 'drafting', toState: 'quality_assurance' });
+    expect((await getReportWorkspace(c.lead, activityId)).readiness.release).toEqual([]);
     expect(await codeOf(releaseReport(c.inspector, { activityId, baseVersion: 4 }))).toBe(
       'FORBIDDEN',
     );
@@ -251,7 +276,7 @@ describe('release and factual accuracy', () => {
       (x: { code: string; message: string }) => x,
     );
     expect(e).toMatchObject({ code: 'REPORT_NOT_READY' });
-    expect((e as { message: string }).message).toContain('2 factual accuracy comment(s)');
+    expect((e as { message: string }).message).toContain('2 factual accuracy comments');
   });
 
   it('records responses: accepted with a new linked version, or not accepted with a reason', async () => {
@@ -318,7 +343,37 @@ describe('release and factual accuracy', () => {
 });
 
 describe('publication', () => {
-  it('publishes through the lifecycle and freezes the published version', async () => {
+  it('waits for the window or the LA, then the QAM signs off the text, then it is published', async () => {
+    const inWindow = new Date('2026-03-12T10:00:00Z');
+    const unsigned = await publishReport(c.lead, { activityId, baseVersion: 6 }, inWindow).catch(
+      (x: { code: string; details: { reason: string }[] }) => x,
+    );
+    expect(unsigned).toMatchObject({ code: 'REPORT_NOT_READY' });
+    const reasons = (unsigned as { details: { reason: string }[] }).details.map((d) => d.reason);
+    expect(reasons.join(' ')).toMatch(/window is still open/);
+    expect(reasons.join(' ')).toMatch(/signs off the text after/);
+    expect(reasons.join(' ')).toMatch(/fieldwork is not over/);
+    // The window is open and the LA has not confirmed: the QAM cannot sign off yet.
+    const early = await signOffReport(c.qam, { activityId, baseVersion: 6 }, inWindow).catch(
+      (x: { code: string; message: string }) => x,
+    );
+    expect(early).toMatchObject({ code: 'REPORT_NOT_READY' });
+    expect((early as { message: string }).message).toContain('window is still open');
+    expect(await codeOf(confirmFactualAccuracy(c.lead, { activityId }))).toBe('FORBIDDEN');
+    await confirmFactualAccuracy(c.la, { activityId });
+    expect(
+      await codeOf(
+        addReportComment(c.la, { activityId, sectionKey: 'summary', text: 'One more.' }, inWindow),
+      ),
+    ).toBe('REPORT_WINDOW_CLOSED');
+    expect(await signOffReport(c.qam, { activityId, baseVersion: 6 }, inWindow)).toEqual({
+      version: 6,
+      purpose: 'publication',
+    });
+    // Before the inspection's own fieldwork has ended it is still not published.
+    expect(await codeOf(publishReport(c.lead, { activityId, baseVersion: 6 }, inWindow))).toBe(
+      'REPORT_NOT_READY',
+    );
     expect(await codeOf(publishReport(c.inspector, { activityId, baseVersion: 6 }))).toBe(
       'FORBIDDEN',
     );
@@ -328,7 +383,16 @@ describe('publication', () => {
       ['factual_accuracy', 'quality_assurance'],
       ['quality_assurance', 'published'],
     ]);
-    expect(states[0]?.reason).toContain('2 comment(s)');
+    expect(states[0]?.reason).toContain('Factual accuracy check closed');
+    // The LA's page now shows this inspection as its latest, with the final grades.
+    const la = await getLa(c.la, { id: 'demo-northfield' });
+    const activity = await t.database.db
+      .selectFrom('activities')
+      .select('planned_start')
+      .where('id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    expect(la.latestJudgement?.startDate).toBe(activity.planned_start);
+    expect(la.history[0]?.startDate).toBe(activity.planned_start);
   });
 
   it('refuses every change afterwards, in the use cases and in SQL', async () => {
@@ -363,6 +427,7 @@ describe('publication', () => {
       sql`update reports set current_version = 7 where id = ${report.id}`,
       sql`update report_comments set text = 'changed' where report_id = ${report.id}`,
       sql`insert into report_versions (report_id, number, document, kind, created_by_label) values (${report.id}, 7, '{}'::jsonb, 'edited', 'sql')`,
+      sql`delete from report_signoffs where report_id = ${report.id}`,
     ];
     for (const q of attempts) await expect(q.execute(db)).rejects.toThrow(/published|append-only/);
   });
@@ -387,6 +452,8 @@ describe('publication', () => {
       'report.released',
       'report.comment_added',
       'report.comment_answered',
+      'report.la_confirmed',
+      'report.signed_off',
       'report.published',
     ])
       expect(actions).toContain(a);

@@ -257,8 +257,11 @@ describe('judgements pages', () => {
       reason: 'x',
     });
     expect(res.statusCode).toBe(403);
-    // The activity page itself stays hidden: panel members are not on the team.
-    expect((await panel.get(base)).statusCode).toBe(404);
+    // The activity page leads her to what she must challenge; the evidence base stays hidden.
+    const page = await panel.get(base);
+    expect(page.statusCode).toBe(200);
+    expect(decodeHtml(page.body)).toContain('make your challenges');
+    expect((await panel.get(`${base}/evidence`)).statusCode).toBe(404);
   });
 
   it('shows the moderation record to the LA once published', async () => {

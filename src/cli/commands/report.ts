@@ -8,6 +8,7 @@ import { createReportDraft } from '../../usecases/reports/create-report-draft.js
 import { exportReport, REPORT_FORMATS } from '../../usecases/reports/export-report.js';
 import { getReportWorkspace } from '../../usecases/reports/get-report-workspace.js';
 import { getReportVersion } from '../../usecases/reports/get-report-version.js';
+import { signOffReport } from '../../usecases/reports/sign-off-report.js';
 import { publishReport } from '../../usecases/reports/publish-report.js';
 import { releaseReport } from '../../usecases/reports/release-report.js';
 import { updateReportGrades } from '../../usecases/reports/update-report-grades.js';
@@ -210,7 +211,7 @@ export function registerReportCommands(program: Command): void {
   report
     .command('publish')
     .description(
-      'Publish the current version (every factual accuracy comment must have a response)',
+      'Publish the current version (signed off by the QAM after the factual accuracy check)',
     )
     .requiredOption('--activity <id>', 'the activity id')
     .option('--json', 'print JSON')
@@ -222,6 +223,25 @@ export function registerReportCommands(program: Command): void {
             baseVersion: await currentVersion(ctx, opts.activity),
           });
           output(opts.json, r, () => `Published version ${r.version}. It can no longer change.`);
+        });
+      }),
+    );
+
+  report
+    .command('sign-off')
+    .description(
+      'Sign off the current version as the QAM (before release, or after the factual accuracy check)',
+    )
+    .requiredOption('--activity <id>', 'the activity id')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { activity: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await signOffReport(ctx, {
+            activityId: opts.activity,
+            baseVersion: await currentVersion(ctx, opts.activity),
+          });
+          output(opts.json, r, () => `Signed off version ${r.version} for ${r.purpose}.`);
         });
       }),
     );

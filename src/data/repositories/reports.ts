@@ -47,6 +47,15 @@ export interface ReportRelease {
   releasedBy: PersonRef;
   releasedAt: Date;
   closedAt: Date | null;
+  /** The LA said it has no more comments (the window may then close early). */
+  laConfirmed: { by: PersonRef; at: Date } | null;
+}
+
+export interface ReportSignoff {
+  versionNumber: number;
+  purpose: 'release' | 'publication';
+  signedBy: PersonRef;
+  signedAt: Date;
 }
 
 export interface ReportComment {
@@ -223,7 +232,60 @@ export async function listReleases(db: Kysely<DB>, reportId: string): Promise<Re
     releasedBy: { id: r.released_by, label: r.released_by_label },
     releasedAt: r.released_at,
     closedAt: r.closed_at,
+    laConfirmed: r.la_confirmed_at
+      ? {
+          by: { id: r.la_confirmed_by, label: r.la_confirmed_by_label ?? '' },
+          at: r.la_confirmed_at,
+        }
+      : null,
   }));
+}
+
+/** The QAM's sign-offs of exact versions, oldest first. */
+export async function listSignoffs(db: Kysely<DB>, reportId: string): Promise<ReportSignoff[]> {
+  const rows = await db
+    .selectFrom('report_signoffs')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('signed_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    versionNumber: r.version_number,
+    purpose: r.purpose,
+    signedBy: { id: r.signed_by, label: r.signed_by_label },
+    signedAt: r.signed_at,
+  }));
+}
+
+export async function insertSignoff(
+  db: Kysely<DB>,
+  s: { reportId: string; versionNumber: number; purpose: 'release' | 'publication'; by: PersonRef },
+): Promise<void> {
+  await db
+    .insertInto('report_signoffs')
+    .values({
+      report_id: s.reportId,
+      version_number: s.versionNumber,
+      purpose: s.purpose,
+      signed_by: s.by.id,
+      signed_by_label: s.by.label,
+    })
+    .execute();
+}
+
+/** Records that the LA has no more comments on the open round. */
+export async function confirmRelease(
+  db: Kysely<DB>,
+  releaseId: string,
+  by: PersonRef,
+): Promise<void> {
+  await db
+    .updateTable('report_releases')
+    .set({ la_confirmed_at: now(), la_confirmed_by: by.id, la_confirmed_by_label: by.label })
+    .where('id', '=', releaseId)
+    .where('la_confirmed_at', 'is', null)
+    .execute();
 }
 
 export async function listComments(db: Kysely<DB>, reportId: string): Promise<ReportComment[]> {

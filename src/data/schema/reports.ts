@@ -54,6 +54,19 @@ export interface ReportReleaseTable {
   released_by_label: string;
   released_at: CreatedAt;
   closed_at: Date | null;
+  la_confirmed_at: Date | null;
+  la_confirmed_by: string | null;
+  la_confirmed_by_label: string | null;
+}
+
+export interface ReportSignoffTable {
+  id: Generated<string>;
+  report_id: string;
+  version_number: number;
+  purpose: 'release' | 'publication';
+  signed_by: string | null;
+  signed_by_label: string;
+  signed_at: CreatedAt;
 }
 
 export interface ReportCommentTable {
@@ -79,4 +92,5 @@ export interface ReportTables {
   report_versions: ReportVersionTable;
   report_releases: ReportReleaseTable;
   report_comments: ReportCommentTable;
+  report_signoffs: ReportSignoffTable;
 }

@@ -21,6 +21,11 @@ export interface ActivityFacts {
   notifiedAt: Date | null;
   /** The actor's role on this activity's team, if any. */
   teamRole: TeamRole | null;
+  /**
+   * The actor sits on the activity's consistency panel (not on its team): they see the activity
+   * and its judgements, never its evidence base. Unset where the caller did not look.
+   */
+  panelMember?: boolean;
 }
 
 export interface LaFacts {
@@ -53,7 +58,7 @@ export const policies = {
       case 'regional':
         return a.laRegion !== null && a.laRegion === actor.region;
       case 'inspector':
-        return a.teamRole !== null;
+        return a.teamRole !== null || a.panelMember === true;
       case 'la_user':
         // Inspections are unannounced: an LA sees an activity only once it has been notified.
         return a.laId === actor.laId && a.notifiedAt !== null;
@@ -287,6 +292,16 @@ export const policies = {
     if (actor.kind === 'system') return true;
     if (actor.role === 'admin') return true;
     return actor.role === 'inspector' && a.teamRole === 'lead_inspector';
+  },
+
+  /**
+   * Sign off an exact version of the report (before release, and the text after the LA's factual
+   * accuracy check): the activity's quality assurance manager and administrators.
+   */
+  signOffReport: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin') return true;
+    return actor.role === 'inspector' && a.teamRole === 'qam';
   },
 
   /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */

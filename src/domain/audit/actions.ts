@@ -87,6 +87,12 @@ export const auditActions = {
   'report.comment_added': 'The LA commented on the factual accuracy of a released draft',
   'report.comment_answered':
     'The team answered a factual accuracy comment (accepted with a change, or not with a reason)',
+  'report.signed_off':
+    'The quality assurance manager signed off an exact version of a report (before release or after the factual accuracy check)',
+  'report.la_confirmed': 'The LA confirmed it has no more factual accuracy comments',
+  'report.section_reviewed':
+    'A report section flagged after a grade changed was read again and kept (a new version)',
+  'notification.sent': 'Someone was told it is their turn (in the app, and by e-mail if set up)',
   'report.published': 'A report was published (its published version can never change)',
   'report.exported': 'A report version was exported (HTML, DOCX or PDF)',
 } as const;

@@ -234,6 +234,11 @@ export const ReportTemplateSchema = z.strictObject({
         eachParagraphStates: z.array(text).default([]),
         /** Plain words for grades (children's summary), keyed by grade key. */
         gradePhrases: z.record(key, text).optional(),
+        /**
+         * Must have text before the QAM signs off and before publication. Default: sections the
+         * team writes (narrative, improvements, findings, priority actions) are required.
+         */
+        required: z.boolean().optional(),
       }),
     )
     .min(1),

@@ -70,9 +70,10 @@ export type Grades = Partial<Record<JudgementKey, GradeKey>>;
 
 /**
  * Where a fact came from, least authoritative first: grades extracted from SIF report text, the
- * scraped ILACS report data, then Ofsted's official statistics (see merge.ts).
+ * scraped ILACS report data, Ofsted's official statistics (see merge.ts), then reports published
+ * in Triangulate itself (the inspectorate's own record).
  */
-export const historySources = ['sif-extract', 'd2i-scrape', 'ofsted-mi'] as const;
+export const historySources = ['sif-extract', 'd2i-scrape', 'ofsted-mi', 'triangulate'] as const;
 export type HistorySource = (typeof historySources)[number];
 
 export interface HistoryEvent {

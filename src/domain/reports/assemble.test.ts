@@ -138,16 +138,24 @@ describe('ILACS inspection report', () => {
     ]);
   });
 
-  it('carries narrative, nearness, context and vignettes, strengths first', () => {
+  it('carries narrative, a public nearness statement and vignettes, strengths first', () => {
     const hp = doc.sections.find((s) => s.key === 'help_and_protection');
     expect(hp?.paragraphs).toEqual([
       'First paragraph about help_and_protection.',
       'Second paragraph about help_and_protection.',
-      'This judgement is close to the grade above. Leaders are close to good: two of the three weaknesses are already being tackled.',
-      'Demand rose by a fifth this year; inspectors took this into account.',
+      'This judgement is close to outstanding.',
       'A strength vignette.',
       'A weakness vignette.',
     ]);
+  });
+
+  it('never prints the team’s internal notes (nearness note, context note, "secure")', () => {
+    const printed = doc.sections.flatMap((s) => s.paragraphs).join(' ');
+    expect(printed).not.toContain('two of the three weaknesses');
+    expect(printed).not.toContain('Demand rose by a fifth');
+    expect(printed).not.toContain('secure within its grade');
+    const table = doc.sections.find((s) => s.content === 'grade_table');
+    expect(table?.tables[0]?.head).toEqual(['Area', 'Grade']);
   });
 
   it('lists what needs to improve with National Framework references, unnumbered', () => {
@@ -165,8 +173,8 @@ describe('ILACS inspection report', () => {
       .flat()
       .filter((n) => n !== null);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    // summary (2) + help and protection (6) + 3 other judgements (4 each: 2 + nearness + context)
-    expect(numbers.length).toBe(2 + 6 + 4 * 3);
+    // summary (2) + help and protection (5) + 3 other judgements (3 each: 2 + nearness)
+    expect(numbers.length).toBe(2 + 5 + 3 * 3);
     const blocks = toBlocks(doc).filter((b) => b.kind === 'paragraph' && b.number !== null);
     expect(blocks[0]).toMatchObject({
       number: 1,

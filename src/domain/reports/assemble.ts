@@ -18,7 +18,7 @@ import {
 } from './types.js';
 
 export interface AssemblyInput {
-  framework: Pick<Framework, 'judgements' | 'reportTemplates'>;
+  framework: Pick<Framework, 'judgements' | 'reportTemplates' | 'grades'>;
   templateKey: string;
   facts: ReportFacts;
   judgements: ReportJudgement[];
@@ -30,11 +30,23 @@ export interface AssemblyInput {
   improvements: ImprovementInput[];
 }
 
-const POSITION_SENTENCES: Record<string, string> = {
-  secure: 'This judgement is secure within its grade.',
-  close_to_above: 'This judgement is close to the grade above.',
-  close_to_below: 'This judgement is close to the grade below.',
-};
+/**
+ * The public nearness statement: a judgement close to the adjacent grade names that grade
+ * ("This judgement is close to good."). Being secure in a grade, the team's nearness note and
+ * its context note are the team's reasoning, kept for moderation, never printed.
+ */
+export function nearnessStatement(
+  grades: readonly { key: string; label: string }[],
+  grade: string | null,
+  position: string | null,
+): string | null {
+  if (!grade || (position !== 'close_to_above' && position !== 'close_to_below')) return null;
+  const i = grades.findIndex((g) => g.key === grade);
+  const next = grades[position === 'close_to_above' ? i - 1 : i + 1];
+  if (i < 0 || !next) return null;
+  const words = next.label.charAt(0).toLowerCase() + next.label.slice(1);
+  return `This judgement is close to ${words}.`;
+}
 
 /** Splits a narrative into paragraphs (blank lines separate them). */
 export function paragraphsOf(text: string): string[] {
@@ -116,6 +128,7 @@ export function assembleDraft(input: AssemblyInput): ReportDocument {
         tables: [],
         note: s.note ?? null,
         eachParagraphStates: s.eachParagraphStates,
+        ...(s.required !== undefined ? { required: s.required } : {}),
       };
       fillContent(section, s, input, judgement, judgementsInOrder, tableRows);
       sections.push(section);
@@ -151,18 +164,20 @@ function fillContent(
     case 'grade_table':
       section.tables.push({
         caption: section.heading ?? 'Judgements',
-        head: ['Judgement', 'Grade'],
+        // The section heading already says "Judgement": the columns name their content.
+        head: ['Area', 'Grade'],
         rows: tableRows,
       });
       return;
     case 'narrative': {
       if (!judgement) return;
       add(...paragraphsOf(judgement.narrative));
-      if (s.include.includes('nearness') && (judgement.position || judgement.nearness.trim())) {
-        const position = judgement.position ? (POSITION_SENTENCES[judgement.position] ?? '') : '';
-        add([position, judgement.nearness.trim()].filter(Boolean).join(' '));
+      if (s.include.includes('nearness')) {
+        const near = nearnessStatement(input.framework.grades, judgement.grade, judgement.position);
+        if (near) add(near);
       }
-      if (s.include.includes('context')) add(...paragraphsOf(judgement.context));
+      // `context` is the team's note of how context was weighed (Birmingham recommendation 5):
+      // the narrative says it in public words; the note itself stays internal.
       if (s.include.includes('vignettes'))
         add(
           ...strengthsFirst(

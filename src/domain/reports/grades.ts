@@ -50,15 +50,29 @@ export function gradeMismatches(draft: ReportDocument, fresh: ReportDocument): G
   return out;
 }
 
-/** The draft with its grade tables and section headings taken from the fresh assembly. */
+/**
+ * The draft with its grade tables and section headings taken from the fresh assembly. Every text
+ * tied to a changed grade is flagged for review (release and publication wait until it is read
+ * again): a section whose heading carries the grade, and the summaries that speak of all grades.
+ */
 export function withCurrentGrades(draft: ReportDocument, fresh: ReportDocument): ReportDocument {
+  const mismatches = gradeMismatches(draft, fresh);
+  const changed = mismatches.map((m) => `${m.inDraft} → ${m.now}`).join('; ');
+  const retitled = new Set(mismatches.filter((m) => m.kind === 'heading').map((m) => m.sectionKey));
+  const tiedToGrades = (s: ReportSection) =>
+    retitled.has(s.key) ||
+    s.content === 'plain_grades' ||
+    (s.content === 'narrative' && s.key === 'summary');
   const update = (section: ReportSection): ReportSection => {
     const f = fresh.sections.find((x) => x.key === section.key);
     if (!f || section.content === 'title') return section;
+    const flag =
+      mismatches.length > 0 && section.content !== 'grade_table' && tiedToGrades(section);
     return {
       ...section,
       heading: f.heading,
       tables: section.content === 'grade_table' ? f.tables : section.tables,
+      ...(flag ? { reviewNeeded: `A grade changed after this was written (${changed}).` } : {}),
     };
   };
   return { ...draft, sections: draft.sections.map(update) };

@@ -27,6 +27,13 @@ export interface ReportSection {
   note: string | null;
   /** Each paragraph must state one of these phrases (from the template). */
   eachParagraphStates: string[];
+  /** The template's own say on whether it must be filled (else decided by its content). */
+  required?: boolean;
+  /**
+   * Why this text must be read again before the draft moves on (a grade it depends on changed
+   * after it was written); cleared when the section is saved.
+   */
+  reviewNeeded?: string | null;
 }
 
 export interface ReportDocument {

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../clock.js';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
@@ -15,6 +16,15 @@ import {
   type ActivityState,
 } from '../../domain/activities/lifecycle.js';
 import type { DB } from '../../data/schema.js';
+import { findJudgementSet } from '../../data/repositories/judgements.js';
+import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
+import {
+  londonDay,
+  manualMoveProblem,
+  onSiteEarlyProblem,
+  type StepFacts,
+} from '../../domain/activities/steps.js';
+import { frameworkOf } from '../evidence/evidence-access.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 import { now } from '../../clock.js';
@@ -28,9 +38,27 @@ export const ChangeActivityStateInput = z.object({
 });
 export type ChangeActivityStateInput = z.input<typeof ChangeActivityStateInput>;
 
+/** What decides which moves are made by hand and which by the work (domain/activities/steps.ts). */
+export async function stepFactsOf(ctx: UseCaseContext, activity: Activity): Promise<StepFacts> {
+  const type = requireCatalog(ctx).activityType(activity.frameworkId, activity.activityType);
+  const hasJudgements = judgementsFor(frameworkOf(activity), activity.activityType).length > 0;
+  return {
+    pausedFrom: activity.pausedFrom,
+    hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
+    hasJudgements,
+    judgementsFinal:
+      hasJudgements && (await findJudgementSet(ctx.db, activity.id)).stage === 'final',
+  };
+}
+
+/**
+ * A move chosen by hand on the activity page (or CLI/API): only the moves people make directly;
+ * the steps after fieldwork are taken by the work itself (approvals, sign-off, release, publish).
+ */
 export async function changeActivityState(
   ctx: UseCaseContext,
   raw: ChangeActivityStateInput,
+  now: Date = clockNow(),
 ): Promise<Activity> {
   const input = ChangeActivityStateInput.parse(raw);
   const activity = await findActivity(ctx.db, input.activityId);
@@ -38,12 +66,20 @@ export async function changeActivityState(
   const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
   if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
   if (!policies.manageActivity(ctx.actor, facts)) throw new AppError('FORBIDDEN');
-  const type = requireCatalog(ctx).activityType(activity.frameworkId, activity.activityType);
+  const step = await stepFactsOf(ctx, activity);
+  const problem =
+    manualMoveProblem(activity.state, input.toState, step) ??
+    onSiteEarlyProblem(input.toState, activity.plannedStart, londonDay(now), input.reason);
+  if (problem)
+    throw new AppError('INVALID_TRANSITION', {
+      message: problem,
+      details: [{ field: problem.includes('reason') ? 'reason' : 'toState', reason: problem }],
+    });
   await ctx.db.transaction().execute(async (trx) => {
     await applyStateChange(trx, ctx.actor, activity, {
       toState: input.toState,
       reason: input.reason ?? null,
-      hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
+      hasWrittenOutput: step.hasWrittenOutput,
       expectedVersion: input.expectedVersion ?? activity.version,
     });
   });

@@ -10,8 +10,12 @@ import {
 } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import type { TeamRole } from '../../domain/access/roles.js';
-import { allowedNextStates, type ActivityState } from '../../domain/activities/lifecycle.js';
+import type { ActivityState } from '../../domain/activities/lifecycle.js';
+import { manualNextStates } from '../../domain/activities/steps.js';
+import { stepFactsOf } from './change-activity-state.js';
 import { AppError } from '../../errors.js';
+import { isPanelMember } from '../../data/repositories/judgement-workflow.js';
+import { actorUserId } from '../../domain/access/actor.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 
 export interface ActivityDetail {
@@ -21,6 +25,8 @@ export interface ActivityDetail {
   team: TeamMember[];
   history: StateChange[];
   myTeamRole: TeamRole | null;
+  /** The viewer sits on the consistency panel (reads the judgements, not the evidence). */
+  panelMember: boolean;
   /** What the viewer may do, so views and clients do not re-implement the rules. */
   can: {
     manage: boolean;
@@ -38,7 +44,8 @@ export async function getActivity(
   const activity = await findActivity(ctx.db, activityId);
   if (!activity) throw new AppError('NOT_FOUND');
   const myTeamRole = await teamRoleOf(ctx.db, activity.id, ctx.actor);
-  const facts = factsOf(activity, myTeamRole);
+  const panelMember = await isPanelMember(ctx.db, activity.id, actorUserId(ctx.actor));
+  const facts = { ...factsOf(activity, myTeamRole), panelMember };
   if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
   const catalog = requireCatalog(ctx);
   const type = catalog.activityType(activity.frameworkId, activity.activityType);
@@ -54,15 +61,11 @@ export async function getActivity(
     team,
     history: ctx.actor.kind === 'user' && ctx.actor.role === 'la_user' ? [] : history,
     myTeamRole,
+    panelMember,
     can: {
       manage,
       viewAudit: policies.viewActivityAudit(ctx.actor, facts),
-      nextStates: manage
-        ? allowedNextStates(activity.state, {
-            pausedFrom: activity.pausedFrom,
-            hasWrittenOutput: (type?.output ?? 'letter') !== 'none',
-          })
-        : [],
+      nextStates: manage ? manualNextStates(activity.state, await stepFactsOf(ctx, activity)) : [],
       code: policies.writeEvidence(ctx.actor, facts),
     },
   };

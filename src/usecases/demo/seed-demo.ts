@@ -18,7 +18,7 @@ import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
-import { addDays, mondayOf, todayInEngland } from '../../clock.js';
+import { addDays, todayInEngland } from '../../clock.js';
 
 export interface DemoCredentials {
   role: string;
@@ -123,14 +123,16 @@ export async function seedDemo(
     });
   }
 
-  // The inspection runs from this week's Monday (in England) for twelve days; everything else in
-  // the demo is dated from its first day, so the demo looks the same whichever day it is seeded.
-  const monday = mondayOf(todayInEngland());
+  // The inspection's planned fieldwork ended yesterday (in England; the team is still recording
+  // it as on site), so the whole journey to publication can be walked today: a report is
+  // published only after its fieldwork. Everything else in the demo is dated from its first day.
+  const end = addDays(todayInEngland(), -1);
+  const start = addDays(end, -11);
   const inspection = await createActivity(ctx, {
     laId: DEMO_LA.id,
     activityType: 'standard_inspection',
-    plannedStart: monday,
-    plannedEnd: addDays(monday, 11),
+    plannedStart: start,
+    plannedEnd: end,
   });
   for (const u of DEMO_USERS) {
     if (u.teamRole)
@@ -161,11 +163,11 @@ export async function seedDemo(
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
-  await seedDemoSample(ctx, inspection.id, monday);
+  await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection.id);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
-  const later = addDays(monday, 7 * 30 + 1);
+  const later = addDays(start, 7 * 30 + 1);
   const fvType = catalog.activityType(
     catalog.frameworkFor(later, 'focused_visit') ?? '',
     'focused_visit',

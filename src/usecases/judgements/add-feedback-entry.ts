@@ -1,6 +1,7 @@
 // Record what was said to the LA: a keeping-in-touch meeting or the final feedback (date, who was
 // present, the themes per judgement and any grades indicated). Before final, these are compared
 // with the grades (domain/judgements/divergence.ts).
+import { now as clockNow } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { insertFeedback } from '../../data/repositories/judgement-workflow.js';
@@ -11,6 +12,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
+import { feedbackDateProblem, londonDay } from '../../domain/activities/steps.js';
 
 export const AddFeedbackEntryInput = z.object({
   activityId: z.string(),
@@ -35,6 +37,7 @@ export type AddFeedbackEntryInput = z.input<typeof AddFeedbackEntryInput>;
 export async function addFeedbackEntry(
   ctx: UseCaseContext,
   raw: AddFeedbackEntryInput,
+  now: Date = clockNow(),
 ): Promise<{ id: string }> {
   const input = AddFeedbackEntryInput.parse(raw);
   const scope = await judgementScope(ctx, input.activityId);
@@ -60,6 +63,12 @@ export async function addFeedbackEntry(
   });
   if (Number.isNaN(Date.parse(`${input.heldOn}T00:00:00Z`)))
     problems.push({ field: 'heldOn', value: input.heldOn, reason: 'Enter a real date' });
+  else {
+    const { notifiedAt, plannedStart } = scope.activity;
+    const earliest = notifiedAt ? londonDay(notifiedAt) : plannedStart;
+    const wrong = feedbackDateProblem(input.heldOn, londonDay(now), earliest);
+    if (wrong) problems.push({ field: 'heldOn', value: input.heldOn, reason: wrong });
+  }
   if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);

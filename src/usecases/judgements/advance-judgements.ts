@@ -16,6 +16,8 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
+import { pathOnJudgementsFinal } from '../../domain/activities/steps.js';
+import { applyStateChange } from '../activities/change-activity-state.js';
 
 export const AdvanceJudgementsInput = z.object({
   activityId: z.string(),
@@ -65,6 +67,19 @@ export async function advanceJudgements(
       after: { stage: input.toStage },
       reason,
     });
+    // One state for one inspection: the QAM's approval takes the activity on to drafting.
+    if (input.toStage === 'final') {
+      let activity = scope.activity;
+      for (const toState of pathOnJudgementsFinal(activity.state)) {
+        await applyStateChange(trx, ctx.actor, activity, {
+          toState,
+          reason: toState === 'drafting' ? 'Judgements approved as final.' : null,
+          hasWrittenOutput: true,
+          expectedVersion: activity.version,
+        });
+        activity = { ...activity, state: toState, version: activity.version + 1 };
+      }
+    }
     return { stage: input.toStage };
   });
 }

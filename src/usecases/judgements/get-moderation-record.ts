@@ -15,6 +15,11 @@ export interface ModerationJudgement {
   /** What the LA heard on site (grades indicated, themes). */
   saidOnSite: string[];
   gradeAtFeedback: string | null;
+  /**
+   * What the LA was told about this judgement, from the feedback log: the grade indicated at the
+   * latest meeting that indicated one, else the latest theme's direction, else nothing said.
+   */
+  saidAtFeedback: string;
   finalGrade: string | null;
   changes: Array<{
     stage: string;
@@ -36,6 +41,27 @@ export interface ModerationRecord {
   /** The day of the final feedback (or last keeping-in-touch meeting) changes are counted from. */
   feedbackDay: string | null;
   judgements: ModerationJudgement[];
+}
+
+const DIRECTIONS: Record<string, string> = {
+  strength: 'A strength',
+  weakness: 'A weakness',
+  mixed: 'Strengths and weaknesses',
+};
+
+function saidAbout(
+  feedback: {
+    themes: { judgementKey: string; direction: string; indicatedGrade: string | null }[];
+  }[],
+  key: string,
+  label: (g: string | null) => string | null,
+): string {
+  const themes = feedback.flatMap((f) => f.themes.filter((t) => t.judgementKey === key));
+  const graded = themes.filter((t) => t.indicatedGrade).at(-1);
+  if (graded) return label(graded.indicatedGrade) ?? '';
+  const last = themes.at(-1);
+  if (!last) return 'Not discussed';
+  return `${DIRECTIONS[last.direction] ?? last.direction}, no grade indicated`;
 }
 
 export async function getModerationRecord(
@@ -68,6 +94,7 @@ export async function getModerationRecord(
           ),
       ),
       gradeAtFeedback: cutoff ? label(gradeThen(r.key, cutoff.id)) : null,
+      saidAtFeedback: saidAbout(state.feedback, r.key, label),
       finalGrade: label(r.record?.grade ?? null),
       changes: changes.map((c) => ({
         stage: stageLabels[c.stage],

@@ -36,6 +36,10 @@ export async function addReportComment(
     throw new AppError('NOT_FOUND');
   }
   if (report.state === 'published') throw new AppError('REPORT_PUBLISHED');
+  if (release.laConfirmed)
+    throw new AppError('REPORT_WINDOW_CLOSED', {
+      message: 'Your authority has confirmed it has no more comments on this draft.',
+    });
   if (release.closedAt || !windowOpen(release.deadline, now))
     throw new AppError('REPORT_WINDOW_CLOSED', {
       message: `The factual accuracy window closed at the end of ${formatIsoDate(release.deadline)}: comments can no longer be added.`,

@@ -26,7 +26,7 @@ export interface FactualAccuracyView {
   comments: ReportComment[];
   open: boolean;
   published: boolean;
-  can: { comment: boolean; respond: boolean };
+  can: { comment: boolean; respond: boolean; confirm: boolean };
 }
 
 export async function getFactualAccuracy(
@@ -46,7 +46,8 @@ export async function getFactualAccuracy(
   ]);
   if (!version) throw new AppError('INTERNAL');
   const published = report.state === 'published';
-  const open = !published && !release.closedAt && windowOpen(release.deadline, now);
+  const open =
+    !published && !release.closedAt && !release.laConfirmed && windowOpen(release.deadline, now);
   return {
     activityId: scope.activity.id,
     activityTitle: scope.activity.title,
@@ -57,6 +58,11 @@ export async function getFactualAccuracy(
     comments,
     open,
     published,
-    can: { comment: scope.can.comment && open, respond: scope.can.write && !published },
+    can: {
+      comment: scope.can.comment && open,
+      respond: scope.can.write && !published,
+      // The LA closes its own check early once it has nothing more to say.
+      confirm: scope.can.comment && open,
+    },
   };
 }

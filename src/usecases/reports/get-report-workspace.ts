@@ -25,6 +25,9 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { assembleFromSources } from './assemble-from-sources.js';
+import { reportReadiness, type ReportReadiness } from './report-readiness.js';
+import { isRequired } from '../../domain/reports/readiness.js';
+import { policies } from '../../domain/access/policies.js';
 import { todayInEngland } from '../../clock.js';
 
 export interface LanguageFinding {
@@ -42,6 +45,8 @@ export interface WorkspaceSection extends ReportSection {
   text: string;
   findings: LanguageFinding[];
   problems: StructureProblem[];
+  /** Must have text before sign-off and publication. */
+  mustHaveText: boolean;
 }
 
 export interface ReportWorkspace {
@@ -57,8 +62,29 @@ export interface ReportWorkspace {
   gradeMismatches: GradeMismatch[];
   /** The judgements' stage label while graded judgements are not yet final (release waits). */
   judgementsPending: string | null;
-  can: { create: boolean; write: boolean; release: boolean; publish: boolean };
+  /** What stops sign-off, release and publication (empty lists: it may happen now). */
+  readiness: Pick<ReportReadiness, 'signOff' | 'release' | 'publish' | 'purpose'> & {
+    signedOff: ReportReadiness['currentSignoff'];
+  };
+  can: {
+    create: boolean;
+    write: boolean;
+    release: boolean;
+    publish: boolean;
+    /** The QAM (or an admin) may sign off the current version now. */
+    signOff: boolean;
+    /** The actor is the one who signs off (whether or not it can happen now). */
+    signsOff: boolean;
+  };
 }
+
+const NOTHING_YET = {
+  signOff: ['There is no draft yet.'],
+  release: ['There is no draft yet.'],
+  publish: ['There is no draft yet.'],
+  purpose: 'release' as const,
+  signedOff: null,
+};
 
 /** Language findings and structure problems for each section of a document. */
 export function checkSections(doc: ReportDocument): WorkspaceSection[] {
@@ -84,6 +110,7 @@ export function checkSections(doc: ReportDocument): WorkspaceSection[] {
       text,
       findings,
       problems: problems.filter((p) => p.sectionKey === s.key),
+      mustHaveText: isRequired(s),
     };
   });
 }
@@ -114,11 +141,14 @@ export async function getReportWorkspace(
       comments: [],
       gradeMismatches: [],
       judgementsPending: null,
+      readiness: NOTHING_YET,
       can: {
         create: scope.can.write && templates.length > 0,
         write: false,
         release: false,
         publish: false,
+        signOff: false,
+        signsOff: false,
       },
     };
   const graded = judgementsFor(framework, activity.activityType).length > 0;
@@ -131,6 +161,8 @@ export async function getReportWorkspace(
     open && graded ? findJudgementSet(ctx.db, activity.id) : null,
   ]);
   if (!current) throw new AppError('INTERNAL');
+  const ready = await reportReadiness(ctx, scope, report);
+  const mayRelease = Boolean(open) && scope.can.release;
   return {
     activity,
     report,
@@ -142,11 +174,21 @@ export async function getReportWorkspace(
     comments,
     gradeMismatches: fresh ? gradeMismatches(current.document, fresh.document) : [],
     judgementsPending: set && set.stage !== 'final' ? judgementStageLabels[set.stage] : null,
+    readiness: {
+      signOff: ready.signOff,
+      release: ready.release,
+      publish: ready.publish,
+      purpose: ready.purpose,
+      signedOff: ready.currentSignoff,
+    },
     can: {
       create: false,
       write: Boolean(open) && scope.can.write,
-      release: Boolean(open) && scope.can.release,
-      publish: Boolean(open) && scope.can.release && releases.length > 0,
+      release: mayRelease,
+      publish: mayRelease && releases.length > 0,
+      signOff:
+        Boolean(open) && policies.signOffReport(ctx.actor, scope.facts) && !ready.signOff.length,
+      signsOff: Boolean(open) && policies.signOffReport(ctx.actor, scope.facts),
     },
   };
 }

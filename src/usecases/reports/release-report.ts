@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findReportVersion, listReleases } from '../../data/repositories/reports.js';
-import { stateLabels } from '../../domain/activities/lifecycle.js';
+import { listReleases } from '../../data/repositories/reports.js';
 import {
   DEFAULT_WINDOW_DAYS,
   factualAccuracyDeadline,
   MAX_WINDOW_DAYS,
   ukDate,
 } from '../../domain/reports/factual-accuracy.js';
-import { checkStructure } from '../../domain/reports/rules.js';
 import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../evidence/evidence-access.js';
-import { assertJudgementsSettled } from './judgements-settled.js';
+import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
 import { now as clockNow } from '../../clock.js';
@@ -50,23 +48,9 @@ export async function releaseReport(
   if (!scope.can.release) throw new AppError('FORBIDDEN');
   if (report.state === 'published') throw new AppError('REPORT_PUBLISHED');
   const { activity } = scope;
-  if (activity.state !== 'quality_assurance') {
-    const what =
-      activity.state === 'factual_accuracy'
-        ? 'The draft is already with the LA. To start another round, move the activity back to quality assurance first.'
-        : `The activity is ${stateLabels[activity.state].toLowerCase()}: move it to quality assurance (the draft's sign-off) before releasing the draft to the LA.`;
-    throw new AppError('REPORT_NOT_READY', { message: what });
-  }
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
-  const version = await findReportVersion(ctx.db, report.id, report.currentVersion);
-  if (!version) throw new AppError('INTERNAL');
-  await assertJudgementsSettled(ctx, scope, version.document, 'release');
-  const problems = checkStructure(version.document.sections);
-  if (problems.length > 0)
-    throw new AppError('VALIDATION_FAILED', {
-      message: 'The draft does not yet follow its template’s rules.',
-      details: problems.map((p) => ({ field: p.sectionKey, reason: p.message })),
-    });
+  const ready = await reportReadiness(ctx, scope, report, now);
+  if (ready.release.length) throw notReady('The draft cannot go to the LA yet', ready.release);
   const round = (await listReleases(ctx.db, report.id)).length + 1;
   const releasedOn = ukDate(now);
   const deadline = factualAccuracyDeadline(releasedOn, input.windowDays);

@@ -1,6 +1,7 @@
 import { listReleases } from '../../data/repositories/reports.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope } from './report-scope.js';
+import { AppError } from '../../errors.js';
 
 export interface ReportLink {
   href: string;
@@ -12,7 +13,12 @@ export async function getReportLink(
   ctx: UseCaseContext,
   activityId: string,
 ): Promise<ReportLink | null> {
-  const scope = await reportScope(ctx, activityId);
+  // Someone who sees the activity but not its report (a consistency panel member) gets no link.
+  const scope = await reportScope(ctx, activityId).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  });
+  if (!scope) return null;
   const base = `/activities/${scope.activity.id}/report`;
   const report = scope.report;
   if (scope.can.viewDraft)

@@ -73,7 +73,9 @@ export async function reportFacts(ctx: UseCaseContext, activity: Activity): Prom
   return {
     la: activity.laName,
     dates: formatDateRange(activity.plannedStart, activity.plannedEnd),
-    lead: lead?.displayName ?? 'the lead inspector',
+    // The person's name as printed: a role noted in brackets after an account's name is not
+    // part of it; with no lead on the team a visible gap, never "the lead inspector".
+    lead: lead ? lead.displayName.replace(/\s*\([^)]*\)\s*$/, '') : '[lead inspector’s name]',
     theme,
     visitNumber: activity.sequenceNumber,
   };

@@ -33,7 +33,10 @@ export function withSectionText(
 ): ReportDocument {
   return {
     ...document,
-    sections: document.sections.map((s) => (s.key === sectionKey ? { ...s, paragraphs } : s)),
+    // Saving a section is reading it again: a review flag set by a grade change is cleared.
+    sections: document.sections.map((s) =>
+      s.key === sectionKey ? { ...s, paragraphs, reviewNeeded: null } : s,
+    ),
   };
 }
 

@@ -47,7 +47,7 @@ export async function saveReportSection(
       ],
     });
   const paragraphs = splitSectionText(input.text, section.list);
-  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
+  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs) && !section.reviewNeeded)
     return { version: report.currentVersion, changed: false };
   const document = withSectionText(current.document, section.key, paragraphs);
   let next = 0;
@@ -56,6 +56,7 @@ export async function saveReportSection(
       document,
       kind: 'edited',
       sectionKey: section.key,
+      ...(section.reviewNeeded ? { note: 'Reviewed after a grade changed' } : {}),
       by: actorRef(ctx.actor),
     });
     await writeAudit(trx, ctx.actor, {

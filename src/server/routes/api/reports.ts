@@ -14,6 +14,8 @@ import { getFactualAccuracy } from '../../../usecases/reports/get-factual-accura
 import { getReportVersion } from '../../../usecases/reports/get-report-version.js';
 import { getReportWorkspace } from '../../../usecases/reports/get-report-workspace.js';
 import { publishReport, PublishReportInput } from '../../../usecases/reports/publish-report.js';
+import { signOffReport, SignOffReportInput } from '../../../usecases/reports/sign-off-report.js';
+import { confirmFactualAccuracy } from '../../../usecases/reports/confirm-factual-accuracy.js';
 import { releaseReport, ReleaseReportInput } from '../../../usecases/reports/release-report.js';
 import {
   respondToReportComment,
@@ -336,7 +338,7 @@ export const registerReportApi: RouteModule = (app, ctx) => {
       method: 'POST',
       path: `${base}/publish`,
       summary:
-        'Publish the current version once every comment has a response (activity to published); it can never change again',
+        'Publish the current version once the QAM has signed it off after the factual accuracy check (activity to published; the LA history gains it); it can never change again',
       tag: 'reports',
       body: PublishReportInput.omit({ activityId: true }),
       response: z.object({ version: z.number() }),
@@ -345,6 +347,32 @@ export const registerReportApi: RouteModule = (app, ctx) => {
           ...(body as object),
           activityId: params.id ?? '',
         } as never),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: `${base}/sign-off`,
+      summary:
+        'The QAM signs off the current version (before release: activity to quality assurance; after the factual accuracy check: the check closes)',
+      tag: 'reports',
+      body: SignOffReportInput.omit({ activityId: true }),
+      response: z.object({ version: z.number(), purpose: z.enum(['release', 'publication']) }),
+      handler: async ({ request, params, body }) =>
+        signOffReport(useCaseContext(request, ctx), {
+          ...(body as object),
+          activityId: params.id ?? '',
+        } as never),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: `${base}/factual-accuracy/confirm`,
+      summary: 'The LA confirms it has no more factual accuracy comments on the released draft',
+      tag: 'reports',
+      body: z.object({}),
+      response: z.object({ confirmed: z.literal(true) }),
+      handler: async ({ request, params }) => {
+        await confirmFactualAccuracy(useCaseContext(request, ctx), { activityId: params.id ?? '' });
+        return { confirmed: true as const };
+      },
     }),
   ]);
 };

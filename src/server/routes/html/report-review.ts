@@ -26,6 +26,7 @@ import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import { documentGroups, pageErrors, type PageErrors } from './report-helpers.js';
 import { reportNotices } from './reports.js';
+import { confirmFactualAccuracy } from '../../../usecases/reports/confirm-factual-accuracy.js';
 import { todayInEngland } from '../../../clock.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
@@ -183,6 +184,12 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
       });
     }
     return reply.redirect(`/activities/${id}/report/factual-accuracy?done=commented#comments`, 303);
+  });
+
+  app.post('/activities/:id/report/factual-accuracy/confirm', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    await confirmFactualAccuracy(useCaseContext(request, ctx), { activityId: id });
+    return reply.redirect(`/activities/${id}/report/factual-accuracy?done=confirmed`, 303);
   });
 
   const renderResponse = async (

@@ -14,6 +14,7 @@ import {
 import { restoreReportVersion } from '../../../usecases/reports/restore-report-version.js';
 import { saveReportSection } from '../../../usecases/reports/save-report-section.js';
 import { updateReportGrades } from '../../../usecases/reports/update-report-grades.js';
+import { signOffReport } from '../../../usecases/reports/sign-off-report.js';
 import { AppError } from '../../../errors.js';
 import { noticeFor } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
@@ -43,6 +44,9 @@ export const reportNotices = {
   commented: 'Your comment has been sent to the inspection team.',
   answered: 'Your response has been recorded.',
   published: 'The report has been published. The published version can no longer change.',
+  'signed-off': 'You have signed off this version. The lead inspector has been told.',
+  confirmed: 'You have confirmed you have no more comments. The inspection team has been told.',
+  reviewed: 'The section has been marked as reviewed (a new version).',
 };
 
 const crumbs = (w: { id: string; title: string }) => [
@@ -204,6 +208,19 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
       `/activities/${id}/report?done=${saved.changed ? 'grades' : 'unchanged'}`,
       303,
     );
+  });
+
+  app.post('/activities/:id/report/sign-off', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const uc = useCaseContext(request, ctx);
+    const form = RestoreForm.parse(request.body ?? {});
+    try {
+      await signOffReport(uc, { activityId: id, baseVersion: Number(form.baseVersion) || 1 });
+    } catch (err) {
+      const errors = pageErrors(err, ['REPORT_NOT_READY', 'CONFLICT', 'INVALID_TRANSITION'], reply);
+      return renderOverview(reply, await getReportWorkspace(uc, id), errors);
+    }
+    return reply.redirect(`/activities/${id}/report?done=signed-off`, 303);
   });
 
   app.get('/activities/:id/report/export', async (request, reply) => {
