@@ -3,6 +3,7 @@
 // codes a column allows. Pure functions: no clock, no I/O.
 import { SheetDate, type CellValue } from '../files/spreadsheet.js';
 import type { CodeSet } from './code-sets.js';
+import { MONTH_NAMES } from '../calendar/months.js';
 
 /** An ISO date (YYYY-MM-DD) as the template writes it: DD/MM/YYYY. Anything else unchanged. */
 export function dmy(iso: string): string {
@@ -26,20 +27,6 @@ export function shownValue(v: CellValue): string | null {
   return t === '' ? null : t.slice(0, 200);
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const SHORT_MONTHS = [
   'jan',
   'feb',

@@ -3,6 +3,7 @@
 // evidence as equally reliable; Birmingham (recs 1, 3-4) adds the missing voice of children and
 // over-reliance on what is written down; LAs add deficit bias (good practice not reaching the
 // report). Each function takes counts and returns a sentence and how much it matters.
+import { MONTH_NAMES } from '../calendar/months.js';
 
 export type Level = 'ok' | 'note' | 'concern';
 
@@ -30,25 +31,10 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** '2026-12-07' -> '7 December 2026'. */
 export function dateInWords(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
 
 function tooFew(area: string, n: number): Statement {

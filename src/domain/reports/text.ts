@@ -1,6 +1,7 @@
 // Section text as typed in the editor and as stored: prose is paragraphs separated by blank
 // lines; list sections (improvement items) take one item per line.
 import type { ReportSection } from './types.js';
+import { MONTH_NAMES } from '../calendar/months.js';
 
 export function splitSectionText(text: string, list: boolean): string[] {
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -45,24 +46,9 @@ export function fill(template: string, values: Record<string, string | null | un
   });
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function parts(iso: string): { d: number; m: string; y: string } {
   const [y = '', m = '1', d = '1'] = iso.slice(0, 10).split('-');
-  return { d: Number(d), m: MONTHS[Number(m) - 1] ?? '', y };
+  return { d: Number(d), m: MONTH_NAMES[Number(m) - 1] ?? '', y };
 }
 
 /** "2 to 13 March 2026", "27 February to 10 March 2026", "[dates]" when not planned yet. */

@@ -12,6 +12,7 @@ import {
   type StratifierId,
 } from './population.js';
 import type { SampleStatement, StatementTable } from './statement.js';
+import { MONTH_NAMES } from '../calendar/months.js';
 
 export const entryRoutes = ['advance', 'on_site', 'social_worker', 'la_audit'] as const;
 export type EntryRoute = (typeof entryRoutes)[number];
@@ -55,20 +56,6 @@ const cohortWords: Record<CohortId, { one: string; many: string }> = {
   care_leaver: { one: 'care leaver', many: 'care leavers' },
 };
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** "2025-07-01" -> "1 July 2025" (the date as a reader writes it). */
 function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
