@@ -107,6 +107,15 @@ const reportComment: Expect = {
   analyst: 'denied',
   rest: 'hidden',
 };
+// The QAM (or an admin) signs off the exact current version; the rest of the draft's readers are
+// refused, and those who cannot read the draft see nothing.
+const reportSignOff: Expect = {
+  ...evidenceRead,
+  national: 'denied',
+  lead: 'denied',
+  inspector: 'denied',
+  analyst: 'denied',
+};
 const reportRespond: Expect = {
   anon: 'signin',
   admin: 'denied',
@@ -860,6 +869,20 @@ const matrix: Entry[] = [
     expect: reportRelease,
   },
   {
+    method: 'POST',
+    route: '/activities/:id/report/sign-off',
+    url: (i) => `/activities/${A(i)}/report/sign-off`,
+    body: () => ({ baseVersion: '999' }),
+    expect: reportSignOff,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/factual-accuracy/confirm',
+    url: (i) => `/activities/${A(i)}/report/factual-accuracy/confirm`,
+    body: () => ({}),
+    expect: reportComment,
+  },
+  {
     method: 'GET',
     route: '/activities/:id/report/factual-accuracy',
     url: (i) => `/activities/${A(i)}/report/factual-accuracy`,
@@ -944,6 +967,20 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/report/release`,
     body: () => ({ windowDays: 5, baseVersion: 999 }),
     expect: reportRelease,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/sign-off',
+    url: (i) => `${EV(i)}/report/sign-off`,
+    body: () => ({ baseVersion: 999 }),
+    expect: reportSignOff,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/factual-accuracy/confirm',
+    url: (i) => `${EV(i)}/report/factual-accuracy/confirm`,
+    body: () => ({}),
+    expect: reportComment,
   },
   {
     method: 'GET',

@@ -329,7 +329,7 @@ describe('accounts', () => {
       .where('email', '=', 'old@example.org')
       .executeTakeFirstOrThrow();
     expect(row.password_hash).not.toBe(old);
-    expect(row.password_hash).toMatch(/m=47104,p=1,t=2/);
+    expect(row.password_hash).toMatch(/m=47104,p=1,t=1/);
     await token('old@example.org', PASSWORD);
   });
 });
