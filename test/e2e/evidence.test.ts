@@ -92,7 +92,7 @@ describe('evidence and analysis in the browser', () => {
     await page.selectOption('#c1', code!);
     await go(() => page.getByRole('button', { name: 'Run the query' }).click());
     expect(await page.locator('#results').innerText()).toMatch(/\d+ passages? in \d+ records?/);
-    expect(await page.locator('a', { hasText: 'CSV' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'CSV', exact: true }).count()).toBe(1);
 
     // Matrix and one of its cells.
     await page.goto(`${activityUrl}/analysis/matrix`);

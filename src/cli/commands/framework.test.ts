@@ -57,6 +57,6 @@ describe('triangulate framework', () => {
     expect(text.err).toContain(`${file}, field 'family':`);
     const json = await run('validate', file, '--json');
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.out).error.details[0]).toMatchObject({ file, field: 'family' });
+    expect(JSON.parse(json.err).error.details[0]).toMatchObject({ file, field: 'family' });
   });
 });
