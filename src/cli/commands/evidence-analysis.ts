@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { findUserByEmail } from '../../data/repositories/users.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { toActor } from '../../usecases/auth/sign-in.js';
@@ -15,7 +16,7 @@ import {
   searchEvidence,
   type SearchResult,
 } from '../../usecases/evidence-analysis/search-evidence.js';
-import { action, output, withDatabase } from '../runtime.js';
+import { action, output, withDatabase, type CliContext } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -93,17 +94,7 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
           },
         ) => {
           await withDatabase(async (ctx) => {
-            let actor = ctx.actor;
-            if (opts.as) {
-              const user = await findUserByEmail(ctx.db, opts.as);
-              if (!user || user.disabled)
-                throw new AppError('VALIDATION_FAILED', {
-                  details: [
-                    { field: '--as', value: opts.as, reason: 'No active account has this email' },
-                  ],
-                });
-              actor = toActor(user);
-            }
+            const actor = await actingAs(ctx, opts.as);
             const result = await searchEvidence(
               { db: ctx.db, actor },
               {
@@ -135,17 +126,7 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
     .action(
       action(async (opts: { activity: string; out: string; as?: string; json?: boolean }) => {
         await withDatabase(async (ctx) => {
-          let actor = ctx.actor;
-          if (opts.as) {
-            const user = await findUserByEmail(ctx.db, opts.as);
-            if (!user || user.disabled)
-              throw new AppError('VALIDATION_FAILED', {
-                details: [
-                  { field: '--as', value: opts.as, reason: 'No active account has this email' },
-                ],
-              });
-            actor = toActor(user);
-          }
+          const actor = await actingAs(ctx, opts.as);
           const tty = process.stderr.isTTY === true;
           let shown = 0;
           const file = await exportAllPassages(
@@ -169,4 +150,15 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
         });
       }),
     );
+}
+
+/** `--as EMAIL`: act as that active account instead of the operator. */
+async function actingAs(ctx: CliContext, email: string | undefined): Promise<Actor> {
+  if (!email) return ctx.actor;
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user || user.disabled)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: '--as', value: email, reason: 'No active account has this email' }],
+    });
+  return toActor(user);
 }

@@ -33,7 +33,13 @@ import {
 import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import { mergeRanges, type Range } from '../../domain/evidence-analysis/highlight.js';
 import { AppError } from '../../errors.js';
-import { CodingFilterInput, EvidenceFilterInput } from './analysis-input.js';
+import {
+  codingConditions,
+  CodingFilterInput,
+  evidenceConditions,
+  EvidenceFilterInput,
+} from './analysis-input.js';
+import type { Activity } from '../../data/repositories/activities.js';
 
 export const CodeExprInput: z.ZodType<CodeExpr> = z.lazy(() =>
   z.union([
@@ -254,6 +260,30 @@ function combine(
 }
 
 /** Every matching passage, in record order, and how many records they come from. */
+/** One query as the coding query page, its API and its export ask it. */
+export async function buildQueryRun(
+  db: Kysely<DB>,
+  activity: Activity,
+  input: {
+    expression: string | CodeExpr;
+    scope: QueryScope;
+    includeSubcodes: boolean;
+    filter?: EvidenceFilterInput | undefined;
+    coding?: CodingFilterInput | undefined;
+  },
+): Promise<{ run: QueryRun; resolved: ResolvedExpression }> {
+  const resolved = await resolveExpression(db, activity.id, input.expression);
+  const run = {
+    expr: resolved.expr,
+    codes: resolved.codes,
+    scope: input.scope,
+    includeSubcodes: input.includeSubcodes,
+    evidence: evidenceConditions(activity, input.filter),
+    coding: codingConditions(input.coding),
+  };
+  return { run, resolved };
+}
+
 export async function computePassages(
   db: Kysely<DB>,
   run: QueryRun,

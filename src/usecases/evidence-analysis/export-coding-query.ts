@@ -5,12 +5,11 @@ import type { WriteCell } from '../../domain/files/index.js';
 import { evidenceMethodLabels, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
-import { codingConditions, evidenceConditions } from './analysis-input.js';
 import {
   CodingQueryFields,
   computePassages,
   presentPassages,
-  resolveExpression,
+  buildQueryRun,
   type Passage,
 } from './coding-query-engine.js';
 import { streamFile, type StreamedFile } from './export-file.js';
@@ -88,15 +87,8 @@ export async function exportCodingQuery(
 ): Promise<StreamedFile & { passages: number }> {
   const input = ExportCodingQueryInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
-  const { passages } = await computePassages(ctx.db, {
-    expr: resolved.expr,
-    codes: resolved.codes,
-    scope: input.scope,
-    includeSubcodes: input.includeSubcodes,
-    evidence: evidenceConditions(activity, input.filter),
-    coding: codingConditions(input.coding),
-  });
+  const { run, resolved } = await buildQueryRun(ctx.db, activity, input);
+  const { passages } = await computePassages(ctx.db, run);
   const name = `coding-query-${activity.id.slice(0, 8)}.${input.format}`;
   const rows = passageRows(ctx.db, passages, resolved.names, { context: input.context });
   return { ...streamFile(name, 'Passages', rows), passages: passages.length };

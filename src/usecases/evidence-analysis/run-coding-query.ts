@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../domain/paging/cursor.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../evidence/evidence-access.js';
-import { codingConditions, evidenceConditions, PageInput } from './analysis-input.js';
+import { PageInput } from './analysis-input.js';
 import {
   CodingQueryFields,
   computePassages,
@@ -10,7 +10,7 @@ import {
   presentPassages,
   type Passage,
   type PassageKey,
-  resolveExpression,
+  buildQueryRun,
   type PresentedPassage,
 } from './coding-query-engine.js';
 
@@ -52,15 +52,7 @@ export async function runCodingQuery(
   const input = RunCodingQueryInput.parse(raw);
   const cursor = input.after ? decodeCursor(input.after, 2) : null;
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
-  const resolved = await resolveExpression(ctx.db, activity.id, input.expression);
-  const run = {
-    expr: resolved.expr,
-    codes: resolved.codes,
-    scope: input.scope,
-    includeSubcodes: input.includeSubcodes,
-    evidence: evidenceConditions(activity, input.filter),
-    coding: codingConditions(input.coding),
-  };
+  const { run, resolved } = await buildQueryRun(ctx.db, activity, input);
   let page: Passage[];
   let more: boolean;
   let totals: { passages: number; records: number };
