@@ -24,7 +24,7 @@ import {
   onSiteEarlyProblem,
   type StepFacts,
 } from '../../domain/activities/steps.js';
-import { frameworkOf } from '../evidence/evidence-access.js';
+import { frameworkOf } from '../../domain/frameworks/installed.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 import { now } from '../../clock.js';

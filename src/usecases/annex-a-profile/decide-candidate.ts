@@ -9,7 +9,7 @@ import { insertCandidateDecision } from '../../data/repositories/annex-a-profile
 import { policies } from '../../domain/access/policies.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { figuresText, getAnnexAProfile } from './get-annex-a-profile.js';
 
 export const DecideCandidateInput = z.discriminatedUnion('decision', [

@@ -5,7 +5,7 @@ import { findLineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { findDecisionForLine } from '../../data/repositories/annex-a-profile.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export interface LineDataPrompt {
   lineOfEnquiryId: string;

@@ -13,7 +13,7 @@ import { sefClaims } from '../../domain/annex-a-profile/candidates.js';
 import { indicatorDefinition } from '../../domain/annex-a-profile/indicators.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 
 export const RecordSefClaimInput = z.object({
   activityId: z.string(),

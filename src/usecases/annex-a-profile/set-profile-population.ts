@@ -10,7 +10,7 @@ import {
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 
 export const SetProfilePopulationInput = z.object({
   activityId: z.string(),

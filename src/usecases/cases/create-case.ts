@@ -4,7 +4,8 @@ import { findCase, type Case } from '../../data/repositories/cases.js';
 import { caseKinds } from '../../domain/evidence/vocabulary.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkAttributes } from './case-rules.js';
 
 export const CreateCaseInput = z.object({

@@ -3,7 +3,7 @@ import { listCases as queryCases, type Case } from '../../data/repositories/case
 import { caseAttributeCatalogue } from '../../domain/evidence/case-attributes.js';
 import { caseKinds } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const ListCasesInput = z.object({
   activityId: z.string(),

@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findCase, type Case } from '../../data/repositories/cases.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkAttributes } from './case-rules.js';
 import { now } from '../../clock.js';
 

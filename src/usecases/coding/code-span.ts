@@ -7,7 +7,9 @@ import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, whenText } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { whenText } from '../../domain/calendar/format.js';
 import { liveCode } from './code-rules.js';
 
 export const CodeSpanInput = z.object({

@@ -3,7 +3,8 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { codeColour, codeName, liveCode, uniqueName } from './code-rules.js';
 import { ensureCodebook } from './seed-codebook.js';
 

@@ -5,7 +5,7 @@ import {
   type Code,
 } from '../../data/repositories/codes.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { ensureCodebook } from './seed-codebook.js';
 
 export const ListCodesInput = z.object({

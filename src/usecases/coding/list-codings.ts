@@ -14,7 +14,7 @@ import {
   evidenceMethods,
 } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 const csv = z
   .union([z.array(z.string()), z.string()])

@@ -4,7 +4,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { descendantIds, findCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { liveCode } from './code-rules.js';
 import { now as clockNow } from '../../clock.js';
 

@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findCoding } from '../../data/repositories/codings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const RemoveCodingInput = z.object({ codingId: z.string() });
 export type RemoveCodingInput = z.input<typeof RemoveCodingInput>;

@@ -6,7 +6,9 @@ import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { seedCodebook as seedFromFramework } from '../../domain/evidence/codebook-seed.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, frameworkOf } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { frameworkOf } from '../../domain/frameworks/installed.js';
 
 export const SeedCodebookInput = z.object({ activityId: z.string() });
 export type SeedCodebookInput = z.input<typeof SeedCodebookInput>;

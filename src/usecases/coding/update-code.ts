@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { descendantIds, findCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { codeColour, codeName, liveCode, staleCode, uniqueName } from './code-rules.js';
 import { now } from '../../clock.js';
 

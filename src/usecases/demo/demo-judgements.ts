@@ -6,7 +6,7 @@ import { findUserByEmail } from '../../data/repositories/users.js';
 import type { DB } from '../../data/schema.js';
 import { toActor } from '../auth/sign-in.js';
 import type { UseCaseContext } from '../context.js';
-import { frameworkOf } from '../evidence/evidence-access.js';
+import { frameworkOf } from '../../domain/frameworks/installed.js';
 import { findActivity } from '../../data/repositories/activities.js';
 import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
 import { addFeedbackEntry } from '../judgements/add-feedback-entry.js';

@@ -14,7 +14,7 @@ import type { UseCaseContext } from '../context.js';
 import { markVignette } from '../evidence-analysis/mark-vignette.js';
 import { recordTeamMeeting } from '../evidence-analysis/record-team-meeting.js';
 import { setEnquiryFocus } from '../evidence-analysis/set-enquiry-focus.js';
-import { judgementAreasOf } from '../evidence/evidence-access.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { recordEvidence, type RecordEvidenceInput } from '../evidence/record-evidence.js';
 import { createLineOfEnquiry } from '../lines-of-enquiry/create-line-of-enquiry.js';
 import { findActivity } from '../../data/repositories/activities.js';

@@ -13,7 +13,7 @@ import {
   evidenceMethods,
 } from '../../domain/evidence/vocabulary.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { judgementAreasOf } from '../evidence/evidence-access.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
 

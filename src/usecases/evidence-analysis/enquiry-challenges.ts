@@ -35,7 +35,8 @@ import type { Range, Snippet } from '../../domain/evidence-analysis/highlight.js
 import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { highlightRows } from './search-evidence.js';
 
 export interface LoadedEnquiry {

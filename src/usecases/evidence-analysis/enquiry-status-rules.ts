@@ -3,7 +3,7 @@
 import type { EnquiryFocus } from '../../data/repositories/enquiry-analysis.js';
 import type { LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { AppError } from '../../errors.js';
-import { whenText } from '../evidence/evidence-access.js';
+import { whenText } from '../../domain/calendar/format.js';
 
 export type EnquiryStatus = LineOfEnquiry['status'];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codebookEntries } from '../../data/repositories/coding-query.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { evidenceConditions } from './analysis-input.js';
 import { computePassages } from './coding-query-engine.js';
 import { passageRows } from './export-coding-query.js';

@@ -4,7 +4,7 @@ import type { DB } from '../../data/schema.js';
 import type { WriteCell } from '../../domain/files/index.js';
 import { evidenceMethodLabels, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import {
   CodingQueryFields,
   computePassages,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { matrixCounts } from '../../data/repositories/matrix-query.js';
 import { toCsv, writeXlsx } from '../../domain/files/index.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { exportFile, type ExportedFile } from './export-file.js';
 import { layOut, MatrixInput, resolveMatrix, type MatrixTable } from './matrix-spec.js';
 

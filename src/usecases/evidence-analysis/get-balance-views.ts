@@ -19,7 +19,8 @@ import {
 import { humaniseKey } from '../../domain/evidence/codebook-seed.js';
 import { methodFamily, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 export const GetBalanceViewsInput = z.object({ activityId: z.string() });
 export type GetBalanceViewsInput = z.input<typeof GetBalanceViewsInput>;

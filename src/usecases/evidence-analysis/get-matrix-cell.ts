@@ -3,7 +3,7 @@ import { codebookEntries, recordsInScope } from '../../data/repositories/coding-
 import { matrixCellItems } from '../../data/repositories/matrix-query.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { PageInput } from './analysis-input.js';
 import { presentPassages, type Passage, type PresentedPassage } from './coding-query-engine.js';
 import { MatrixInput, resolveMatrix } from './matrix-spec.js';

@@ -10,7 +10,8 @@ import {
 } from '../../data/repositories/team-meetings.js';
 import { methodFamily, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { now } from '../../clock.js';
 
 export const GetTeamMeetingViewInput = z.object({

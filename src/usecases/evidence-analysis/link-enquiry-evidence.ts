@@ -5,7 +5,7 @@ import { findEvidence } from '../../data/repositories/evidence.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 
 export const LinkEnquiryEvidenceInput = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listVignettes as listRows } from '../../data/repositories/vignettes.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { presentVignette, type VignetteView } from './vignette-view.js';
 
 export const ListVignettesInput = z.object({

@@ -6,7 +6,9 @@ import { findVignette } from '../../data/repositories/vignettes.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { presentVignette, type VignetteView } from './vignette-view.js';
 
 export const MarkVignetteInput = z.object({

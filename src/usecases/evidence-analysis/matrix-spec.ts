@@ -25,7 +25,7 @@ import {
   methodFamilies,
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
-import { judgementAreasOf } from '../evidence/evidence-access.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import {
   CodingFilterInput,
   codingConditions,

@@ -3,7 +3,8 @@ import { writeAudit } from '../../data/audit-log.js';
 import type { TeamMeeting } from '../../data/repositories/team-meetings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { now, nowMs } from '../../clock.js';
 
 export const RecordTeamMeetingInput = z.object({

@@ -3,7 +3,7 @@ import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { findChallenges, loadEnquiry } from './enquiry-challenges.js';
 
 export const ReviewChallengesInput = z.object({

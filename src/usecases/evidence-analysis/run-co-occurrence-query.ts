@@ -4,7 +4,7 @@ import { coOccurrence } from '../../data/repositories/matrix-query.js';
 import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import {
   CodingFilterInput,
   codingConditions,

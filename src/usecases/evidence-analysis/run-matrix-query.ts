@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { matrixCounts } from '../../data/repositories/matrix-query.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { layOut, MatrixInput, resolveMatrix, type MatrixTable } from './matrix-spec.js';
 
 export const RunMatrixQueryInput = z.object({ activityId: z.string(), ...MatrixInput });

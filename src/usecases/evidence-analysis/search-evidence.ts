@@ -23,7 +23,7 @@ import {
 } from '../../domain/evidence-analysis/text-query.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { EvidenceFilterInput, evidenceConditions, PageInput } from './analysis-input.js';
 
 export const SearchEvidenceInput = z.object({

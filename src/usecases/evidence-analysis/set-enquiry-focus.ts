@@ -10,7 +10,7 @@ import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
 import { caseAttributeSchemas } from '../../domain/evidence/case-attributes.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { staleFocus } from './enquiry-status-rules.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 

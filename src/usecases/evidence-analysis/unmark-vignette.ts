@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findVignette } from '../../data/repositories/vignettes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const UnmarkVignetteInput = z.object({ vignetteId: z.string() });
 export type UnmarkVignetteInput = z.input<typeof UnmarkVignetteInput>;

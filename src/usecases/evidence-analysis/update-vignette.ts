@@ -4,7 +4,9 @@ import { findVignette } from '../../data/repositories/vignettes.js';
 import { findingLabels } from '../../domain/evidence-analysis/anonymisation.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, whenText } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { whenText } from '../../domain/calendar/format.js';
 import { presentVignette, type VignetteView } from './vignette-view.js';
 import { now } from '../../clock.js';
 

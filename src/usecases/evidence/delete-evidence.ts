@@ -3,7 +3,9 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, whenText } from './evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { whenText } from '../../domain/calendar/format.js';
 import { staleVersion } from './edit-evidence.js';
 import { now as clockNow } from '../../clock.js';
 

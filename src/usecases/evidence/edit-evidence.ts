@@ -17,7 +17,9 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, whenText } from './evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { whenText } from '../../domain/calendar/format.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 import { ConsentInput, evidenceText } from './record-evidence.js';
 import { now } from '../../clock.js';

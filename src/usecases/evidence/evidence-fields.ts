@@ -14,7 +14,8 @@ import {
   type EvidenceMethod,
 } from '../../domain/evidence/vocabulary.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { actorRef, judgementAreasOf } from './evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 export function checkEvidenceFields(
   activity: Activity,

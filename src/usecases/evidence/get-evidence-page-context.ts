@@ -6,7 +6,8 @@ import { listTeam } from '../../data/repositories/activities.js';
 import { listCodeChoices } from '../../data/repositories/codes.js';
 import { listLineChoices } from '../../data/repositories/lines-of-enquiry.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from './evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 export const GetEvidencePageContextInput = z.object({
   activityId: z.string(),

@@ -9,7 +9,7 @@ import {
 import { listMemos, type Memo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from './evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const GetEvidenceInput = z.object({
   evidenceId: z.string(),

@@ -3,7 +3,7 @@ import type { EvidenceRecord } from '../../data/repositories/evidence.js';
 import { DocumentProblem, fileText } from '../../domain/evidence/import/file-text.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from './evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { EvidenceFieldsInput, recordEvidence } from './record-evidence.js';
 
 export const ImportEvidenceFileInput = EvidenceFieldsInput.extend({

@@ -17,7 +17,8 @@ import {
   evidenceMethods,
 } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from './evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 /** How a list is organised: by judgement heading (the default), person, day, case, team... */
 export const evidenceGroupings = evidenceGroupKeys;

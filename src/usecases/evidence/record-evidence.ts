@@ -18,7 +18,8 @@ import {
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { now, todayInEngland } from '../../clock.js';
-import { actorRef, evidenceScope } from './evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 
 /** Longest evidence text, in code points (a long imported document fits; a book does not). */

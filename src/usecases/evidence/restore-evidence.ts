@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from './evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const RestoreEvidenceInput = z.object({
   evidenceId: z.string(),

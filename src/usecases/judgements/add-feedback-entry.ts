@@ -10,7 +10,7 @@ import { policies } from '../../domain/access/policies.js';
 import { feedbackKinds, themeDirections } from '../../domain/judgements/divergence.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { feedbackDateProblem, londonDay } from '../../domain/activities/steps.js';
 

@@ -9,7 +9,7 @@ import {
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
 
 export const AddPanelCommentInput = z.object({

@@ -13,7 +13,7 @@ import {
 } from '../../domain/judgements/stages.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
 import { pathOnJudgementsFinal } from '../../domain/activities/steps.js';

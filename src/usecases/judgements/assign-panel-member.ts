@@ -9,7 +9,7 @@ import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 
 export const AssignPanelMemberInput = z.object({

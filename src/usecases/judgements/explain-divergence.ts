@@ -6,7 +6,7 @@ import { upsertExplanation } from '../../data/repositories/judgement-workflow.js
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
 

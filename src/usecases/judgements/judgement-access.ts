@@ -18,7 +18,7 @@ import type { Framework, Judgement } from '../../domain/frameworks/index.js';
 import { headlineOf, judgementsFor } from '../../domain/judgements/judgement-rules.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { frameworkOf } from '../evidence/evidence-access.js';
+import { frameworkOf } from '../../domain/frameworks/installed.js';
 
 export interface JudgementScope {
   activity: Activity;

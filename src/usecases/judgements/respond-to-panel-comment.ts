@@ -7,7 +7,7 @@ import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { isUuid } from '../../data/repositories/users.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 
 export const RespondToPanelCommentInput = z.object({

@@ -26,7 +26,8 @@ import {
 import { changeNeedsReason, mayEditIn, stageLabels } from '../../domain/judgements/stages.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, whenText } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { whenText } from '../../domain/calendar/format.js';
 import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
 
 const longText = z.string().max(20_000).optional();

@@ -5,7 +5,9 @@ import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/l
 import { lineOfEnquirySources } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 export const CreateLineOfEnquiryInput = z.object({
   activityId: z.string(),

@@ -5,7 +5,7 @@ import {
 } from '../../data/repositories/lines-of-enquiry.js';
 import { lineOfEnquiryStatuses } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const ListLinesOfEnquiryInput = z.object({
   activityId: z.string(),

@@ -4,7 +4,8 @@ import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/l
 import { lineOfEnquirySources, lineOfEnquiryStatuses } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
 import { checkAreas } from './create-line-of-enquiry.js';
 import { now } from '../../clock.js';

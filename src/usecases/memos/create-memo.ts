@@ -5,7 +5,8 @@ import { findMemo, type Memo } from '../../data/repositories/memos.js';
 import { memoTargetTypes } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef, evidenceScope } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkMemoTarget } from './memo-target.js';
 
 export const CreateMemoInput = z.object({

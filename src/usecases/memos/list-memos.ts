@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listMemos as queryMemos, type Memo } from '../../data/repositories/memos.js';
 import { memoTargetTypes } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const ListMemosInput = z.object({
   activityId: z.string(),

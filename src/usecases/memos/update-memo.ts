@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findMemo, type Memo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { now } from '../../clock.js';
 
 export const UpdateMemoInput = z.object({

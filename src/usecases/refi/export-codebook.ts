@@ -5,7 +5,7 @@ import { codeTree } from '../../domain/refi/to-refi.js';
 import { writeCodebook } from '../../domain/refi/write-project.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { exportFileName, refiOrigin } from './refi-names.js';
 
 export const ExportCodebookInput = z.object({ activityId: z.string() });

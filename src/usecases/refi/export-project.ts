@@ -4,7 +4,7 @@ import { buildQdpx } from '../../domain/refi/package.js';
 import { toRefiProject } from '../../domain/refi/to-refi.js';
 import { writeProject } from '../../domain/refi/write-project.js';
 import type { UseCaseContext } from '../context.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 import { evidenceBaseSnapshot, originalsForExport } from './evidence-base-snapshot.js';
 import { restoreOriginals } from '../../domain/refi/restore-originals.js';
 import { withoutUnusedFrameworkCodes } from '../../domain/refi/to-refi.js';

@@ -19,7 +19,8 @@ import { checkNewActivity, insertActivity } from '../activities/create-activity.
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../coding/seed-codebook.js';
 import { todayInEngland } from '../../clock.js';
-import { actorRef, frameworkRegistry } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { frameworkRegistry } from '../../domain/frameworks/installed.js';
 import { codebookPlan, reviewMemo } from './import-plan-extras.js';
 import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
 import { writeImportPlan, type ImportCounts, type ImportedRows } from './write-import.js';

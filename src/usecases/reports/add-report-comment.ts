@@ -6,7 +6,7 @@ import { windowOpen } from '../../domain/reports/factual-accuracy.js';
 import { numberParagraphs } from '../../domain/reports/numbering.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { reportScope } from './report-scope.js';
 import { now as clockNow } from '../../clock.js';
 

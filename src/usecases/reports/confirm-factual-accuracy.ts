@@ -5,7 +5,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { confirmRelease, listReleases } from '../../data/repositories/reports.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { reportScope } from './report-scope.js';
 
 export const ConfirmFactualAccuracyInput = z.object({ activityId: z.string() });

@@ -9,7 +9,7 @@ import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
 import { EXTENTS } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { assembleFromSources } from './assemble-from-sources.js';
 import { reportScope } from './report-scope.js';
 import { todayInEngland } from '../../clock.js';

@@ -5,7 +5,7 @@ import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { recordPublishedInspection } from './record-published-inspection.js';
 import { reportScope, requireDraftReader } from './report-scope.js';

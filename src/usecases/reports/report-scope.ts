@@ -15,7 +15,7 @@ import { formatDateRange } from '../../domain/reports/text.js';
 import type { ReportFacts } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { frameworkOf } from '../evidence/evidence-access.js';
+import { frameworkOf } from '../../domain/frameworks/installed.js';
 
 export interface ReportScope {
   activity: Activity;

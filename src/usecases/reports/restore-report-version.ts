@@ -3,7 +3,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findReportVersion } from '../../data/repositories/reports.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { appendReportVersion, conflict } from './report-versions.js';
 import type { SavedVersion } from './save-report-section.js';

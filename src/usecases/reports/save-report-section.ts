@@ -5,7 +5,7 @@ import { splitSectionText } from '../../domain/reports/text.js';
 import { isEditable } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
 

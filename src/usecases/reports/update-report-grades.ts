@@ -4,7 +4,7 @@ import { findReportVersion } from '../../data/repositories/reports.js';
 import { gradeMismatches, withCurrentGrades } from '../../domain/reports/grades.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { assembleFromSources } from './assemble-from-sources.js';
 import { appendReportVersion, conflict } from './report-versions.js';

@@ -16,7 +16,7 @@ import {
 import { caseAttributesOf, cohortIds } from '../../domain/sampling/population.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { childRefsOf, loadPopulation, sampleScope } from './sample-scope.js';
 
 export const AddSampleCaseInput = z.object({

@@ -25,7 +25,7 @@ import { caseAttributesOf } from '../../domain/sampling/population.js';
 import { defaultSampleSpec, SampleSpec } from '../../domain/sampling/spec.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { loadPopulation, sampleScope } from './sample-scope.js';
 
 export const DrawSampleInput = z.object({

@@ -6,7 +6,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { listLaAudits, replaceLaAudits } from '../../data/repositories/sampling.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { childRefsOf, loadPopulation, sampleScope } from './sample-scope.js';
 
 export const RecordLaAuditsInput = z.object({

@@ -9,7 +9,7 @@ import {
 } from '../../data/repositories/sampling.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { actorRef } from '../evidence/evidence-access.js';
+import { actorRef } from '../shared/actor-ref.js';
 import { sampleScope } from './sample-scope.js';
 
 export const RemoveSampleCaseInput = z.object({

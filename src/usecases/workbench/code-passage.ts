@@ -4,7 +4,7 @@ import { findPassage } from '../../domain/workbench/passage.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { codeSpan, type CodeSpanOutcome } from '../coding/code-span.js';
-import { evidenceScope } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const CodePassageInput = z.object({
   evidenceId: z.string().max(100),

@@ -20,7 +20,8 @@ import {
 import { colourClass, segmentText, spanExcerpt } from '../../domain/workbench/segments.js';
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../coding/seed-codebook.js';
-import { evidenceScope, judgementAreasOf } from '../evidence/evidence-access.js';
+import { evidenceScope } from '../shared/evidence-scope.js';
+import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
 export const WORKBENCH_PAGE_SIZE = 50;
 const RECENT_CODES = 9;

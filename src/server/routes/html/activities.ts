@@ -23,7 +23,7 @@ import { AppError } from '../../../errors.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
 import { getReportLink, type ReportLink } from '../../../usecases/reports/report-link.js';
 import { judgementsFor } from '../../../domain/judgements/judgement-rules.js';
-import { frameworkOf } from '../../../usecases/evidence/evidence-access.js';
+import { frameworkOf } from '../../../domain/frameworks/installed.js';
 import {
   dateFromParts,
   formErrors,
