@@ -144,3 +144,29 @@ export async function listAuditEvents(db: Kysely<DB>, f: AuditFilter): Promise<A
     hash: r.hash,
   }));
 }
+
+/** Everyone who has acted, by label (one label per id: the first by label order). */
+export async function listAuditActors(db: Kysely<DB>): Promise<{ id: string; label: string }[]> {
+  const actors = await db
+    .selectFrom('audit_events')
+    .select(['actor_id', 'actor_label'])
+    .where('actor_id', 'is not', null)
+    .groupBy(['actor_id', 'actor_label'])
+    .orderBy('actor_label')
+    .execute();
+  const byId = new Map<string, string>();
+  for (const a of actors)
+    if (a.actor_id && !byId.has(a.actor_id)) byId.set(a.actor_id, a.actor_label);
+  return [...byId].map(([id, label]) => ({ id, label }));
+}
+
+/** The kinds of thing the log has events about, in order. */
+export async function listAuditEntityTypes(db: Kysely<DB>): Promise<string[]> {
+  const types = await db
+    .selectFrom('audit_events')
+    .select('entity_type')
+    .distinct()
+    .orderBy('entity_type')
+    .execute();
+  return types.map((t) => t.entity_type);
+}

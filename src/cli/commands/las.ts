@@ -7,7 +7,7 @@ import {
   type Grades,
   type JudgementKey,
 } from '../../domain/history/types.js';
-import type { HistoryItem, LaSummary } from '../../usecases/las/la-views.js';
+import type { HistoryItem, LaSummary } from '../../usecases/shared/la-summaries.js';
 import { getLa, type LaDetail } from '../../usecases/las/get-la.js';
 import { listLas } from '../../usecases/las/list-las.js';
 import { loadLaReference } from '../../usecases/las/load-la-reference.js';

@@ -2,13 +2,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   GradeKey,
-  Grades,
   HistoryActivityType,
   HistoryEvent,
   HistorySource,
   JudgementKey,
 } from '../../domain/history/types.js';
-import { judgementActivityTypes } from '../../domain/history/types.js';
+import { judgementActivityTypes, sortGrades } from '../../domain/history/types.js';
 import type { DB, InspectionHistoryTable } from '../schema.js';
 import { now } from '../../clock.js';
 
@@ -49,11 +48,6 @@ function toRow(e: HistoryEvent) {
   };
 }
 
-/** Stable key order, so that equal grades always serialise identically. */
-function sortGrades(g: Grades): Grades {
-  return Object.fromEntries(Object.entries(g).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 const CHUNK = 500;
 
 export async function findHistoryBySourceKeys(
@@ -83,6 +77,45 @@ export async function insertHistoryEvents(
       .values(events.slice(i, i + CHUNK).map(toRow))
       .execute();
   }
+}
+
+/** Inserts the events whose source key is not stored yet; leaves stored ones as they are. */
+export async function insertHistoryEventsIfAbsent(
+  db: Kysely<DB>,
+  events: readonly HistoryEvent[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += CHUNK) {
+    await db
+      .insertInto('inspection_history')
+      .values(events.slice(i, i + CHUNK).map(toRow))
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Stores an inspection published in Triangulate: a new event, or the stored one (same source key)
+ * taking this one's end and publication dates, grades, source and framework.
+ */
+export async function upsertPublishedHistoryEvent(
+  db: Kysely<DB>,
+  event: HistoryEvent,
+): Promise<void> {
+  const row = toRow(event);
+  await db
+    .insertInto('inspection_history')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('source_key').doUpdateSet({
+        end_date: row.end_date,
+        publication_date: row.publication_date,
+        grades: row.grades,
+        source: row.source,
+        framework_id: row.framework_id,
+        imported_at: now(),
+      }),
+    )
+    .execute();
 }
 
 /** Replaces the stored version of an event (matched by its source key). */

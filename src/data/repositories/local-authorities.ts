@@ -1,6 +1,7 @@
 // The local authority register and its successions, as stored.
 import type { Kysely, Selectable } from 'kysely';
 import type { LaRecord, LaSuccession } from '../../domain/las/la.js';
+import { createLaRegister, type LaRegister } from '../../domain/las/register.js';
 import type { DB, LocalAuthorityTable } from '../schema.js';
 
 /** A stored authority. (Aliases and the 0-25 population stay in the reference file: no columns.) */
@@ -185,4 +186,43 @@ export async function upsertLaSuccessions(
     }
   }
   return outcome;
+}
+
+/** Current authorities (and, if given, this one even if former), by name: for select lists. */
+export async function listLaChoices(
+  db: Kysely<DB>,
+  alsoId?: string | null,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('local_authorities')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([eb('valid_to', 'is', null), ...(alsoId ? [eb('id', '=', alsoId)] : [])]))
+    .orderBy('name')
+    .execute();
+}
+
+/** The names of these authorities, by id (unknown ids are absent). */
+export async function laNamesById(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('local_authorities')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Every stored authority's id. */
+export async function listLaIds(db: Kysely<DB>): Promise<Set<string>> {
+  const rows = await db.selectFrom('local_authorities').select('id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The whole stored register with its successions, for lookups. */
+export async function loadLaRegister(db: Kysely<DB>): Promise<LaRegister<LocalAuthority>> {
+  const [las, successions] = await Promise.all([listLocalAuthorities(db), listLaSuccessions(db)]);
+  return createLaRegister(las, successions);
 }

@@ -108,3 +108,86 @@ export async function replacePasswordHash(
     .where('password_hash', '=', oldHash)
     .execute();
 }
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  region: string | null;
+  laId: string | null;
+  mustChangePassword: boolean;
+}
+
+export async function insertUser(db: Kysely<DB>, u: NewUser): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: u.email,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      region: u.region,
+      la_id: u.laId,
+      must_change_password: u.mustChangePassword,
+    })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    region: u.region,
+    laId: u.laId,
+    mustChangePassword: u.mustChangePassword,
+    disabled: false,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Writes an account's name, role and scope. `disabledAt`: a date disables it, null enables it,
+ * undefined leaves it as it is (so an account disabled earlier keeps its date).
+ */
+export async function updateUserAccount(
+  db: Kysely<DB>,
+  userId: string,
+  changes: {
+    displayName: string;
+    role: Role;
+    region: string | null;
+    laId: string | null;
+    disabledAt: Date | null | undefined;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      display_name: changes.displayName,
+      role: changes.role,
+      region: changes.region,
+      la_id: changes.laId,
+      disabled_at: changes.disabledAt,
+      updated_at: changes.at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setPassword(
+  db: Kysely<DB>,
+  userId: string,
+  change: { passwordHash: string; mustChangePassword: boolean; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: change.passwordHash,
+      must_change_password: change.mustChangePassword,
+      updated_at: change.at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}

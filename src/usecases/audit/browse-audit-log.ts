@@ -1,4 +1,8 @@
-import type { AuditEventView } from '../../data/audit-log.js';
+import {
+  listAuditActors,
+  listAuditEntityTypes,
+  type AuditEventView,
+} from '../../data/audit-log.js';
 import { findActivity } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import type { UseCaseContext } from '../context.js';
@@ -34,24 +38,8 @@ export async function browseAuditLog(ctx: UseCaseContext, raw: RawInput): Promis
   }
   const options: AuditPage['options'] = { actors: [], entityTypes: [] };
   if (!input.activityId && policies.viewAllAudit(ctx.actor)) {
-    const actors = await ctx.db
-      .selectFrom('audit_events')
-      .select(['actor_id', 'actor_label'])
-      .where('actor_id', 'is not', null)
-      .groupBy(['actor_id', 'actor_label'])
-      .orderBy('actor_label')
-      .execute();
-    const byId = new Map<string, string>();
-    for (const a of actors)
-      if (a.actor_id && !byId.has(a.actor_id)) byId.set(a.actor_id, a.actor_label);
-    options.actors = [...byId].map(([id, label]) => ({ id, label }));
-    const types = await ctx.db
-      .selectFrom('audit_events')
-      .select('entity_type')
-      .distinct()
-      .orderBy('entity_type')
-      .execute();
-    options.entityTypes = types.map((t) => t.entity_type);
+    options.actors = await listAuditActors(ctx.db);
+    options.entityTypes = await listAuditEntityTypes(ctx.db);
   }
   return { events, olderBefore, activity, options };
 }

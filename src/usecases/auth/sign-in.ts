@@ -6,6 +6,7 @@ import {
   releaseLoginAttempt,
   type ThrottleKey,
 } from '../../data/repositories/login-throttles.js';
+import { insertSession, recordLoginAttempt } from '../../data/repositories/sessions.js';
 import { findUserByEmail, replacePasswordHash, type User } from '../../data/repositories/users.js';
 import type { UserActor } from '../../domain/access/actor.js';
 import {
@@ -59,10 +60,7 @@ export async function signIn(
     input.password,
   );
   if (!usable || !ok) {
-    await db
-      .insertInto('login_attempts')
-      .values({ email, ip, succeeded: false, attempted_at: at })
-      .execute();
+    await recordLoginAttempt(db, { email, ip, succeeded: false, at });
     if (Math.random() < 0.01) await pruneLoginThrottles(db, at);
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -76,21 +74,14 @@ export async function signIn(
   const actor: UserActor = toActor(usable);
   const user = usable;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('login_attempts')
-      .values({ email, ip, succeeded: true, attempted_at: now() })
-      .execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        user_id: user.id,
-        csrf_token: csrfToken,
-        expires_at: expiresAt,
-        created_at: now(),
-        last_seen_at: now(),
-      })
-      .execute();
+    await recordLoginAttempt(trx, { email, ip, succeeded: true, at: now() });
+    await insertSession(trx, {
+      id: sessionId,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      at: now(),
+    });
     if (rehash) await replacePasswordHash(trx, user.id, user.passwordHash, rehash);
     await writeAudit(trx, actor, {
       action: 'user.signed_in',

@@ -5,7 +5,6 @@
 // returned as a conflict. One audit event records the file, its SHA-256 and the counts.
 import { refreshStatistics } from '../../data/repositories/statistics.js';
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
@@ -13,6 +12,8 @@ import {
   insertHistoryEvents,
   updateHistoryEvent,
 } from '../../data/repositories/inspection-history.js';
+import { loadLaRegister } from '../../data/repositories/local-authorities.js';
+import { lockHistoryImports } from '../../data/repositories/locks.js';
 import { policies } from '../../domain/access/policies.js';
 import type { HistoryFormatId } from '../../domain/history/formats.js';
 import {
@@ -25,7 +26,6 @@ import { parseHistoryCsv } from '../../domain/history/parse-history-csv.js';
 import type { HistoryEvent } from '../../domain/history/types.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { loadLaRegister } from '../las/la-views.js';
 
 export const ImportHistoryInput = z.object({
   /** The file's name, for messages and the audit log. */
@@ -54,10 +54,6 @@ export interface ImportHistoryResult {
   /** Values that disagreed with what was already known, and which one was kept. */
   conflicts: HistoryConflict[];
 }
-
-// Any constant: one history import at a time, so two imports of overlapping files cannot race
-// to insert the same event.
-const IMPORT_LOCK_KEY = 73_012;
 
 export async function importHistory(
   ctx: UseCaseContext,
@@ -93,7 +89,7 @@ export async function importHistory(
   const { events, conflicts } = combineEvents(parsed.events);
 
   const outcome = await ctx.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
+    await lockHistoryImports(trx);
     const stored = await findHistoryBySourceKeys(
       trx,
       events.map((e) => e.sourceKey),

@@ -4,20 +4,28 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
+import { insertHistoryEventsIfAbsent } from '../../data/repositories/inspection-history.js';
+import { listLaIds } from '../../data/repositories/local-authorities.js';
+import {
+  activityTypes,
+  gradeKeys,
+  historySources,
+  judgementKeys,
+} from '../../domain/history/types.js';
 import { referenceDir } from '../../paths.js';
 import type { UseCaseContext } from '../context.js';
 
 const BundledEvent = z.object({
   sourceKey: z.string(),
   laId: z.string(),
-  activityType: z.string(),
+  activityType: z.enum(activityTypes),
   frameworkId: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string().nullable(),
   publicationDate: z.string().nullable(),
   theme: z.string().nullable(),
-  grades: z.record(z.string(), z.string()),
-  source: z.string(),
+  grades: z.partialRecord(z.enum(judgementKeys), z.enum(gradeKeys)),
+  source: z.enum(historySources),
 });
 const BundledFile = z.object({ sources: z.array(z.string()), events: z.array(BundledEvent) });
 
@@ -27,31 +35,10 @@ export async function loadBundledHistory(
 ): Promise<number> {
   if (!existsSync(file)) return 0;
   const data = BundledFile.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const known = new Set(
-    (await ctx.db.selectFrom('local_authorities').select('id').execute()).map((r) => r.id),
-  );
+  const known = await listLaIds(ctx.db);
   const events = data.events.filter((e) => known.has(e.laId));
   await ctx.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < events.length; i += 500) {
-      await trx
-        .insertInto('inspection_history')
-        .values(
-          events.slice(i, i + 500).map((e) => ({
-            la_id: e.laId,
-            activity_type: e.activityType,
-            framework_id: e.frameworkId,
-            start_date: e.startDate,
-            end_date: e.endDate,
-            publication_date: e.publicationDate,
-            theme: e.theme,
-            grades: JSON.stringify(e.grades),
-            source: e.source,
-            source_key: e.sourceKey,
-          })),
-        )
-        .onConflict((oc) => oc.column('source_key').doNothing())
-        .execute();
-    }
+    await insertHistoryEventsIfAbsent(trx, events);
     await writeAudit(trx, ctx.actor, {
       action: 'history.imported',
       entityType: 'inspection_history',

@@ -1,8 +1,9 @@
 import type { Activity } from '../../data/repositories/activities.js';
-import { listMyActivities } from '../activities/list-my-activities.js';
+import { policies } from '../../domain/access/policies.js';
+import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import type { LaSummary } from '../las/la-views.js';
-import { listLas } from '../las/list-las.js';
+import { listLaSummaries, type LaSummary } from '../shared/la-summaries.js';
+import { activitiesVisibleTo } from '../shared/visible-activities.js';
 
 export interface HomePage {
   live: Activity[];
@@ -15,17 +16,27 @@ const FINISHED = new Set(['published', 'cancelled']);
 
 /** What each role's home page shows: my activities; my region's LAs; my LA. */
 export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
-  const activities = await listMyActivities(ctx);
+  const activities = await activitiesVisibleTo(ctx.db, ctx.actor);
   const actor = ctx.actor;
   let las: LaSummary[] = [];
   if (actor.kind === 'user' && actor.role === 'regional' && actor.region) {
-    las = await listLas(ctx, { region: actor.region });
+    las = await laSummaries(ctx, actor.region);
   } else if (actor.kind === 'user' && actor.role === 'la_user') {
-    las = await listLas(ctx, {});
+    las = await laSummaries(ctx);
   }
   return {
     live: activities.filter((a) => !FINISHED.has(a.state)),
     done: activities.filter((a) => FINISHED.has(a.state)),
     las,
   };
+}
+
+/** The current authorities the actor may see (in a region), as the LA register lists them. */
+async function laSummaries(ctx: UseCaseContext, region?: string): Promise<LaSummary[]> {
+  if (!policies.viewLaRegister(ctx.actor)) throw new AppError('NOT_FOUND');
+  return listLaSummaries(ctx.db, ctx.actor, {
+    region,
+    judgement: 'overall_effectiveness',
+    includeFormer: false,
+  });
 }

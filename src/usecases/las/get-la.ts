@@ -3,12 +3,12 @@
 // authorities it replaced (BCP's page shows Bournemouth's 2018 inspection, marked as such).
 import { z } from 'zod';
 import { latestJudgements, listHistoryForLas } from '../../data/repositories/inspection-history.js';
-import type { LocalAuthority } from '../../data/repositories/local-authorities.js';
+import { loadLaRegister, type LocalAuthority } from '../../data/repositories/local-authorities.js';
 import { policies } from '../../domain/access/policies.js';
 import { isCurrent } from '../../domain/las/la.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { loadLaRegister, toHistoryItem, type HistoryItem } from './la-views.js';
+import { toHistoryItem, type HistoryItem } from '../shared/la-summaries.js';
 
 export const GetLaInput = z.object({
   /** The id, or any code or name the register knows (GSS, DfE, URN, name). */

@@ -1,16 +1,12 @@
 // The LA register: every current authority (or every one that existed on a date), searchable by
 // name or code, filterable by Ofsted region and by the grade of its latest graded inspection.
 import { z } from 'zod';
-import { latestJudgements } from '../../data/repositories/inspection-history.js';
-import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
 import { policies } from '../../domain/access/policies.js';
 import { ofstedRegions } from '../../domain/access/roles.js';
 import { gradeKeys, judgementKeys } from '../../domain/history/types.js';
-import { isCurrent, isValidOn } from '../../domain/las/la.js';
-import { normaliseLaName } from '../../domain/las/names.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { toSummary, type LaSummary } from './la-views.js';
+import { listLaSummaries, type LaSummary } from '../shared/la-summaries.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
 
@@ -47,30 +43,5 @@ export async function listLas(ctx: UseCaseContext, raw: ListLasInput = {}): Prom
       details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
     });
   }
-  const input = parsed.data;
-  const all = await listLocalAuthorities(ctx.db, input.region ? { region: input.region } : {});
-  const query = input.search ? normaliseLaName(input.search) : '';
-  const code = input.search?.trim().toUpperCase() ?? '';
-  const las = all.filter(
-    (la) =>
-      (input.includeFormer || (input.asAt ? isValidOn(la, input.asAt) : isCurrent(la))) &&
-      policies.viewLa(ctx.actor, { id: la.id, region: la.ofstedRegion }) &&
-      (!input.search ||
-        normaliseLaName(la.name).includes(query) ||
-        [
-          la.id.toUpperCase(),
-          la.gssCode,
-          ...la.previousGssCodes,
-          la.dfeCode,
-          la.ofstedUrn,
-        ].includes(code)),
-  );
-  const latest = await latestJudgements(ctx.db, {
-    laIds: las.map((l) => l.id),
-    ...(input.asAt ? { asAt: input.asAt } : {}),
-    ...(input.publishedBy ? { publishedBy: input.publishedBy } : {}),
-  });
-  return las
-    .map((la) => toSummary(la, latest.get(la.id)))
-    .filter((s) => !input.grade || s.latestJudgement?.grades[input.judgement] === input.grade);
+  return listLaSummaries(ctx.db, ctx.actor, parsed.data);
 }

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   listLocalAuthorities,
   upsertLaSuccessions,
   upsertLocalAuthorities,
 } from '../../data/repositories/local-authorities.js';
+import { lockLaRegister } from '../../data/repositories/locks.js';
 import { policies } from '../../domain/access/policies.js';
 import { LaReferenceFileSchema } from '../../domain/las/la.js';
 import { AppError } from '../../errors.js';
@@ -32,9 +32,6 @@ export interface LoadLaReferenceResult {
   /** Stored authorities the file does not list (kept: history and users may refer to them). */
   notInReference: string[];
 }
-
-// Any constant, distinct from the audit log's and the history import's.
-const REGISTER_LOCK_KEY = 73_013;
 
 export const bundledLaReferenceFile = (): string =>
   path.join(referenceDir(), 'local-authorities.json');
@@ -61,8 +58,7 @@ export async function loadLaReference(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   return ctx.db.transaction().execute(async (trx) => {
-    // Two loads at once (a deployment and a demo seed) would race to insert the same rows.
-    await sql`select pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`.execute(trx);
+    await lockLaRegister(trx);
     const las = await upsertLocalAuthorities(trx, reference.localAuthorities);
     const successions = await upsertLaSuccessions(trx, reference.successions);
     const listed = new Set(reference.localAuthorities.map((l) => l.id));

@@ -2,6 +2,7 @@
 // uploads are large, so nobody who would be refused anyway gets to make the server store one.
 // The import use cases ask the same policies again when they run.
 import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
+import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -17,16 +18,12 @@ export type UploadTarget =
 
 export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarget): Promise<void> {
   if (target.kind === 'new-activity') {
-    const la = await ctx.db
-      .selectFrom('local_authorities')
-      .select(['id', 'ofsted_region'])
-      .where('id', '=', target.laId)
-      .executeTakeFirst();
+    const la = await findLocalAuthority(ctx.db, target.laId);
     if (!la)
       throw new AppError('VALIDATION_FAILED', {
         details: [{ field: 'laId', value: target.laId, reason: 'No local authority has this id' }],
       });
-    if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofsted_region }))
+    if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofstedRegion }))
       throw new AppError('FORBIDDEN');
     return;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findUserByEmail, findUserById } from '../../data/repositories/users.js';
+import { deleteSessionsOfUser } from '../../data/repositories/sessions.js';
+import { findUserByEmail, findUserById, setPassword } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../domain/auth/password.js';
 import { AppError } from '../../errors.js';
@@ -42,14 +43,8 @@ export async function changePassword(
   }
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: !self, updated_at: now() })
-      .where('id', '=', user.id)
-      .execute();
-    let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
-    if (keepSessionId) del = del.where('id', '<>', keepSessionId);
-    await del.execute();
+    await setPassword(trx, user.id, { passwordHash: hash, mustChangePassword: !self, at: now() });
+    await deleteSessionsOfUser(trx, user.id, keepSessionId);
     await writeAudit(trx, ctx.actor, {
       action: 'user.password_changed',
       entityType: 'user',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findUserByEmail, type User } from '../../data/repositories/users.js';
+import { findUserByEmail, insertUser, type User } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { ofstedRegions, roles } from '../../domain/access/roles.js';
 import { hashPassword, passwordProblem } from '../../domain/auth/password.js';
@@ -42,30 +42,15 @@ export async function createUser(ctx: UseCaseContext, raw: CreateUserInput): Pro
   }
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({
-        email: input.email,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        role: input.role,
-        region: input.role === 'regional' ? (input.region ?? null) : null,
-        la_id: input.role === 'la_user' ? (input.laId ?? null) : null,
-        must_change_password: input.mustChangePassword,
-      })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow();
-    const user: User = {
-      id: row.id,
+    const user = await insertUser(trx, {
       email: input.email,
       displayName: input.displayName,
+      passwordHash,
       role: input.role,
       region: input.role === 'regional' ? (input.region ?? null) : null,
       laId: input.role === 'la_user' ? (input.laId ?? null) : null,
       mustChangePassword: input.mustChangePassword,
-      disabled: false,
-      createdAt: row.created_at,
-    };
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'user.created',
       entityType: 'user',

@@ -1,3 +1,4 @@
+import { listLaChoices } from '../../data/repositories/local-authorities.js';
 import { findUserById, type User } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
@@ -21,13 +22,6 @@ export async function getUserAdminForm(
     user = await findUserById(ctx.db, userId);
     if (!user) throw new AppError('NOT_FOUND');
   }
-  const las = await ctx.db
-    .selectFrom('local_authorities')
-    .select(['id', 'name'])
-    .where((eb) =>
-      eb.or([eb('valid_to', 'is', null), ...(user?.laId ? [eb('id', '=', user.laId)] : [])]),
-    )
-    .orderBy('name')
-    .execute();
+  const las = await listLaChoices(ctx.db, user?.laId);
   return { user, las };
 }

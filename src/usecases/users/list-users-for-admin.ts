@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { laNamesById } from '../../data/repositories/local-authorities.js';
 import { listUsers, type User } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { roles } from '../../domain/access/roles.js';
@@ -31,14 +32,6 @@ export async function listUsersForAdmin(
     ? users.filter((u) => u.disabled === (input.status === 'disabled'))
     : users;
   const laIds = [...new Set(filtered.flatMap((u) => (u.laId ? [u.laId] : [])))];
-  const las =
-    laIds.length > 0
-      ? await ctx.db
-          .selectFrom('local_authorities')
-          .select(['id', 'name'])
-          .where('id', 'in', laIds)
-          .execute()
-      : [];
-  const names = new Map(las.map((l) => [l.id, l.name]));
+  const names = await laNamesById(ctx.db, laIds);
   return filtered.map((u) => ({ ...u, laName: u.laId ? (names.get(u.laId) ?? u.laId) : null }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findUserById, type User } from '../../data/repositories/users.js';
+import { deleteSessionsOfUser } from '../../data/repositories/sessions.js';
+import { findUserById, updateUserAccount, type User } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { ofstedRegions, roles } from '../../domain/access/roles.js';
 import { AppError } from '../../errors.js';
@@ -47,19 +48,15 @@ export async function updateUser(ctx: UseCaseContext, raw: UpdateUserInput): Pro
     disabled: input.disabled ?? before.disabled,
   };
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        display_name: after.displayName,
-        role: after.role,
-        region: after.region,
-        la_id: after.laId,
-        disabled_at: after.disabled ? (before.disabled ? undefined : now()) : null,
-        updated_at: now(),
-      })
-      .where('id', '=', before.id)
-      .execute();
-    if (after.disabled) await trx.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+    await updateUserAccount(trx, before.id, {
+      displayName: after.displayName,
+      role: after.role,
+      region: after.region,
+      laId: after.laId,
+      disabledAt: after.disabled ? (before.disabled ? undefined : now()) : null,
+      at: now(),
+    });
+    if (after.disabled) await deleteSessionsOfUser(trx, before.id);
     await writeAudit(trx, ctx.actor, {
       action: 'user.updated',
       entityType: 'user',

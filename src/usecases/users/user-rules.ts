@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
 import type { User } from '../../data/repositories/users.js';
 import type { DB } from '../../data/schema.js';
 import type { Role } from '../../domain/access/roles.js';
@@ -17,11 +18,7 @@ export async function userScopeProblems(
   if (role === 'la_user') {
     if (!laId) problems.push({ field: 'laId', reason: 'Select the local authority' });
     else {
-      const la = await db
-        .selectFrom('local_authorities')
-        .select('id')
-        .where('id', '=', laId)
-        .executeTakeFirst();
+      const la = await findLocalAuthority(db, laId);
       if (!la)
         problems.push({ field: 'laId', value: laId, reason: 'No local authority has this id' });
     }
