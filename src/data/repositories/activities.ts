@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ActivityFacts } from '../../domain/access/policies.js';
 import type { Actor } from '../../domain/access/actor.js';
 import type { TeamRole } from '../../domain/access/roles.js';
@@ -203,4 +203,52 @@ export async function listVisibleActivities(
   }
   const rows = await q.orderBy('a.planned_start', 'desc').orderBy('a.created_at', 'desc').execute();
   return rows.map(toActivity);
+}
+
+export interface NewActivity {
+  laId: string;
+  activityType: string;
+  frameworkId: string;
+  title: string;
+  theme: string | null;
+  sequenceNumber: number | null;
+  partnerInspectorates: string[];
+  plannedStart: string;
+  plannedEnd: string | null;
+}
+
+/** Inserts a planned activity with its first state change; returns its id. */
+export async function insertPlannedActivity(
+  trx: Transaction<DB>,
+  a: NewActivity,
+  changedBy: string | null,
+  at: Date,
+): Promise<string> {
+  const row = await trx
+    .insertInto('activities')
+    .values({
+      la_id: a.laId,
+      activity_type: a.activityType,
+      framework_id: a.frameworkId,
+      state: 'planned',
+      title: a.title,
+      theme: a.theme,
+      sequence_number: a.sequenceNumber,
+      partner_inspectorates: a.partnerInspectorates,
+      planned_start: a.plannedStart,
+      planned_end: a.plannedEnd,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('activity_state_changes')
+    .values({
+      changed_at: at,
+      activity_id: row.id,
+      from_state: null,
+      to_state: 'planned',
+      changed_by: changedBy,
+    })
+    .execute();
+  return row.id;
 }

@@ -63,10 +63,6 @@ export function pathOnJudgementsFinal(from: ActivityState): ActivityState[] {
   return [];
 }
 
-/** UK date YYYY-MM-DD of a moment. */
-export const londonDay = (d: Date): string =>
-  d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-
 /**
  * Going on site before the planned start needs a written reason (an inspection brought
  * forward); null when the move is in time or is not going on site.

@@ -4,6 +4,7 @@
 // that is flagged for review), codings (offsets carried through the normalisation; codings of one
 // code on one span merged, as the schema keeps one per span and code), and memos attached to what
 // their Notes were about. Pure: the use case matches the plan against the database and writes it.
+import { dateInEngland } from '../../clock.js';
 import { cpLength, cpSlice } from '../evidence/offsets.js';
 import type { CaseKind } from '../evidence/vocabulary.js';
 import type { RefiCode } from './model.js';
@@ -86,7 +87,6 @@ const date = (v: string | null | undefined): Date | null => {
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? null : d;
 };
-const englandDay = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function planCodes(codes: RefiCode[], report: ReadReport, alias: Map<string, string>): PlanCode[] {
@@ -208,7 +208,7 @@ export function planImport(p: ImportedProject, report: ReadReport, opts: PlanOpt
         observed && /^\d{4}-\d{2}-\d{2}$/.test(observed)
           ? observed
           : created
-            ? englandDay(created)
+            ? dateInEngland(created)
             : opts.today,
       judgementAreas: [...new Set(areas.filter((a) => opts.judgementAreas.includes(a)))],
       direction: directionFromText(text(vals.get('direction')) ?? ''),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factualAccuracyDeadline, ukDate, windowOpen } from './factual-accuracy.js';
+import { dateInEngland } from '../../clock.js';
+import { factualAccuracyDeadline, windowOpen } from './factual-accuracy.js';
 import { ordinal, splitSectionText } from './text.js';
 
 describe('factual accuracy window', () => {
@@ -21,7 +22,7 @@ describe('factual accuracy window', () => {
     expect(windowOpen('2026-03-16', new Date('2026-03-16T23:30:00Z'))).toBe(true);
     // 23:30 UTC on 16 June is 00:30 on 17 June in British Summer Time.
     expect(windowOpen('2026-06-16', new Date('2026-06-16T23:30:00Z'))).toBe(false);
-    expect(ukDate(new Date('2026-06-16T23:30:00Z'))).toBe('2026-06-17');
+    expect(dateInEngland(new Date('2026-06-16T23:30:00Z'))).toBe('2026-06-17');
   });
 });
 

@@ -11,11 +11,7 @@ export function factualAccuracyDeadline(releasedOn: string, workingDays: number)
   return addWorkingDays(releasedOn, workingDays);
 }
 
-/** Today's date in England (the window closes at midnight, UK time). */
-export function ukDate(now: Date): string {
-  return dateInEngland(now);
-}
-
 export function windowOpen(deadline: string, now: Date): boolean {
-  return ukDate(now) <= deadline;
+  // The window closes at midnight, UK time.
+  return dateInEngland(now) <= deadline;
 }

@@ -19,7 +19,6 @@ import type { DB } from '../../data/schema.js';
 import { findJudgementSet } from '../../data/repositories/judgements.js';
 import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
 import {
-  londonDay,
   manualMoveProblem,
   onSiteEarlyProblem,
   type StepFacts,
@@ -27,7 +26,7 @@ import {
 import { frameworkOf } from '../../domain/frameworks/installed.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
-import { now } from '../../clock.js';
+import { dateInEngland, now } from '../../clock.js';
 
 export const ChangeActivityStateInput = z.object({
   activityId: z.string(),
@@ -69,7 +68,7 @@ export async function changeActivityState(
   const step = await stepFactsOf(ctx, activity);
   const problem =
     manualMoveProblem(activity.state, input.toState, step) ??
-    onSiteEarlyProblem(input.toState, activity.plannedStart, londonDay(now), input.reason);
+    onSiteEarlyProblem(input.toState, activity.plannedStart, dateInEngland(now), input.reason);
   if (problem)
     throw new AppError('INVALID_TRANSITION', {
       message: problem,

@@ -1,7 +1,7 @@
 // Record what was said to the LA: a keeping-in-touch meeting or the final feedback (date, who was
 // present, the themes per judgement and any grades indicated). Before final, these are compared
 // with the grades (domain/judgements/divergence.ts).
-import { now as clockNow } from '../../clock.js';
+import { now as clockNow, dateInEngland } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { insertFeedback } from '../../data/repositories/judgement-workflow.js';
@@ -12,7 +12,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
-import { feedbackDateProblem, londonDay } from '../../domain/activities/steps.js';
+import { feedbackDateProblem } from '../../domain/activities/steps.js';
 
 export const AddFeedbackEntryInput = z.object({
   activityId: z.string(),
@@ -65,8 +65,8 @@ export async function addFeedbackEntry(
     problems.push({ field: 'heldOn', value: input.heldOn, reason: 'Enter a real date' });
   else {
     const { notifiedAt, plannedStart } = scope.activity;
-    const earliest = notifiedAt ? londonDay(notifiedAt) : plannedStart;
-    const wrong = feedbackDateProblem(input.heldOn, londonDay(now), earliest);
+    const earliest = notifiedAt ? dateInEngland(notifiedAt) : plannedStart;
+    const wrong = feedbackDateProblem(input.heldOn, dateInEngland(now), earliest);
     if (wrong) problems.push({ field: 'heldOn', value: input.heldOn, reason: wrong });
   }
   if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });

@@ -15,7 +15,7 @@ import { RefiInvalid } from '../../domain/refi/import-problems.js';
 import { planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
 import { readRefiFile } from '../../domain/refi/read-file.js';
 import { AppError } from '../../errors.js';
-import { checkNewActivity, insertActivity } from '../activities/create-activity.js';
+import { checkNewActivity, insertActivity } from '../shared/new-activity.js';
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../coding/seed-codebook.js';
 import { todayInEngland } from '../../clock.js';
@@ -23,7 +23,12 @@ import { actorRef } from '../shared/actor-ref.js';
 import { frameworkRegistry } from '../../domain/frameworks/installed.js';
 import { codebookPlan, reviewMemo } from './import-plan-extras.js';
 import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
-import { writeImportPlan, type ImportCounts, type ImportedRows } from './write-import.js';
+import {
+  insertImportReviewMemo,
+  writeImportPlan,
+  type ImportCounts,
+  type ImportedRows,
+} from '../../data/repositories/refi-import.js';
 import { insertRefiFiles, insertRefiOriginals } from '../../data/repositories/refi-originals.js';
 import { uuidV5 } from '../../domain/refi/guid.js';
 import { originalsOf } from '../../domain/refi/originals.js';
@@ -168,7 +173,8 @@ export async function importRefi(
     if (file.format !== 'qdc')
       await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
     const review = reviewLines(plan, refNos);
-    if (review.length > 0) await insertReviewMemo(trx, activity, importer, input.fileName, review);
+    if (review.length > 0)
+      await insertImportReviewMemo(trx, activity.id, importer, input.fileName, review);
     await writeAudit(trx, ctx.actor, {
       action: 'refi.imported',
       entityType: 'activity',
@@ -274,25 +280,4 @@ function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {
   const kinds = plan.cases.filter((c) => c.kindDefaulted).map((c) => c.reference);
   if (kinds.length > 0) lines.push(reviewMemo.caseKind(kinds));
   return lines;
-}
-
-async function insertReviewMemo(
-  trx: Transaction<DB>,
-  activity: Activity,
-  importer: { id: string | null; label: string },
-  file: string,
-  lines: string[],
-): Promise<void> {
-  await trx
-    .insertInto('memos')
-    .values({
-      activity_id: activity.id,
-      target_type: 'activity',
-      target_id: null,
-      title: `Check after importing ${file}`.slice(0, 300),
-      text: lines.join('\n\n'),
-      created_by: importer.id,
-      created_by_label: importer.label,
-    })
-    .execute();
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { listComments } from '../../data/repositories/reports.js';
-import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
 import type { UseCaseContext } from '../context.js';
@@ -10,7 +9,7 @@ import { notReady, reportReadiness } from './report-readiness.js';
 import { recordPublishedInspection } from './record-published-inspection.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
-import { now } from '../../clock.js';
+import { now, dateInEngland } from '../../clock.js';
 
 export const PublishReportInput = z.object({
   activityId: z.string(),
@@ -78,7 +77,7 @@ export async function publishReport(
       after: { version: report.currentVersion, rounds: releases.length, comments: answered },
     });
     // The LA's page: its history and latest grades now include this inspection.
-    await recordPublishedInspection(trx, scope, ukDate(at));
+    await recordPublishedInspection(trx, scope, dateInEngland(at));
   });
   return { version: report.currentVersion };
 }

@@ -5,7 +5,6 @@ import {
   DEFAULT_WINDOW_DAYS,
   factualAccuracyDeadline,
   MAX_WINDOW_DAYS,
-  ukDate,
 } from '../../domain/reports/factual-accuracy.js';
 import { AppError } from '../../errors.js';
 import { applyStateChange } from '../activities/change-activity-state.js';
@@ -14,7 +13,7 @@ import { actorRef } from '../shared/actor-ref.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
-import { now as clockNow } from '../../clock.js';
+import { now as clockNow, dateInEngland } from '../../clock.js';
 
 export const ReleaseReportInput = z.object({
   activityId: z.string(),
@@ -52,7 +51,7 @@ export async function releaseReport(
   const ready = await reportReadiness(ctx, scope, report, now);
   if (ready.release.length) throw notReady('The draft cannot go to the LA yet', ready.release);
   const round = (await listReleases(ctx.db, report.id)).length + 1;
-  const releasedOn = ukDate(now);
+  const releasedOn = dateInEngland(now);
   const deadline = factualAccuracyDeadline(releasedOn, input.windowDays);
   const by = actorRef(ctx.actor);
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 // What may happen next to a report, and why not: the QAM's sign-off of the current version, the
 // lead's release to the LA and publication. The pages show exactly these problems instead of a
 // button that would be refused, and the use cases refuse with the same words.
-import { now as clockNow } from '../../clock.js';
+import { now as clockNow, dateInEngland } from '../../clock.js';
 import {
   findReportVersion,
   listComments,
@@ -12,7 +12,6 @@ import {
   type ReportSignoff,
 } from '../../data/repositories/reports.js';
 import { stateLabels } from '../../domain/activities/lifecycle.js';
-import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import {
   contentProblems,
   factualAccuracyProblem,
@@ -60,7 +59,7 @@ export async function reportReadiness(
   ]);
   if (!version) throw new AppError('INTERNAL');
   const document = version.document;
-  const today = ukDate(now);
+  const today = dateInEngland(now);
   const last = round(releases.at(-1));
   const current = signedOff(signoffs, report.currentVersion, last);
   const purpose = releases.length > 0 ? 'publication' : 'release';

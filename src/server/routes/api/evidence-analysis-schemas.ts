@@ -7,6 +7,7 @@ import type {
   ExportedFile,
   StreamedFile,
 } from '../../../usecases/evidence-analysis/export-file.js';
+import { downloadHeaders } from '../../download.js';
 import { LineOfEnquirySchema } from './evidence-schemas.js';
 
 // Mapped types keep arrays and tuples as they are.
@@ -19,10 +20,7 @@ export function iso<T>(x: T): Iso<T> {
 
 /** A download: whole (small exports) or streamed as its pieces are produced (large ones). */
 export function sendFile(reply: FastifyReply, f: ExportedFile | StreamedFile): Buffer | Readable {
-  void reply
-    .header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .header('cache-control', 'no-store');
+  downloadHeaders(reply, f.filename, f.contentType);
   return 'body' in f ? Buffer.from(f.body) : Readable.from(f.chunks);
 }
 

@@ -2,7 +2,6 @@
 // or its codebook as a .qdc file; import a .qdpx/.qde/.qdc file into an activity or a new one,
 // either as base64 inside JSON (up to about 3.5 MB) or as the raw bytes of the request body
 // (Content-Type application/zip, application/xml or application/octet-stream; up to 200 MB).
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
 import { exportCodebook } from '../../../usecases/refi/export-codebook.js';
@@ -10,23 +9,13 @@ import { exportProject } from '../../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiInput } from '../../../usecases/refi/import-refi.js';
 import type { UploadTarget } from '../../../usecases/uploads/check-upload-allowed.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import { sendDownload } from '../../download.js';
 import type { RouteModule } from '../index.js';
 
 /** A project with its source documents can be large; read to disk after the access check. */
 const MAX_RAW_BYTES = 200 * 1024 * 1024;
 
 const Download = z.custom<Buffer>(() => true).describe('A REFI-QDA file');
-
-function send(
-  reply: FastifyReply,
-  file: { fileName: string; contentType: string; bytes: Uint8Array },
-): Buffer {
-  void reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store');
-  return Buffer.from(file.bytes);
-}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Target = {
@@ -121,7 +110,7 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
       query: z.object({ withFrameworkCodes: flag.optional() }),
       response: Download,
       handler: async ({ actor, params, query, reply }) =>
-        send(
+        sendDownload(
           reply,
           await exportProject(uc(actor), {
             activityId: params.id ?? '',
@@ -136,7 +125,7 @@ export const registerRefiApi: RouteModule = (app, ctx) => {
       tag: 'refi',
       response: Download,
       handler: async ({ actor, params, reply }) =>
-        send(reply, await exportCodebook(uc(actor), { activityId: params.id ?? '' })),
+        sendDownload(reply, await exportCodebook(uc(actor), { activityId: params.id ?? '' })),
     }),
     defineApiRoute({
       method: 'POST',

@@ -12,6 +12,7 @@ import {
   getEvidencePageContext,
   type EvidencePageContext,
 } from '../../../usecases/evidence/get-evidence-page-context.js';
+import { sendDownload } from '../../download.js';
 import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
 import { formUploadInto } from '../../plugins/uploads.js';
 import { formErrors } from '../form-problems.js';
@@ -39,17 +40,6 @@ function render(
   });
 }
 
-function download(
-  reply: FastifyReply,
-  file: { fileName: string; contentType: string; bytes: Uint8Array },
-): Buffer {
-  void reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store');
-  return Buffer.from(file.bytes);
-}
-
 export const registerRefiRoutes: RouteModule = (app, ctx) => {
   registerMultipart(app);
 
@@ -61,12 +51,18 @@ export const registerRefiRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/refi/project.qdpx', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    return download(reply, await exportProject(useCaseContext(request, ctx), { activityId: id }));
+    return sendDownload(
+      reply,
+      await exportProject(useCaseContext(request, ctx), { activityId: id }),
+    );
   });
 
   app.get('/activities/:id/refi/codebook.qdc', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    return download(reply, await exportCodebook(useCaseContext(request, ctx), { activityId: id }));
+    return sendDownload(
+      reply,
+      await exportCodebook(useCaseContext(request, ctx), { activityId: id }),
+    );
   });
 
   app.post(

@@ -16,6 +16,7 @@ import { saveReportSection } from '../../../usecases/reports/save-report-section
 import { updateReportGrades } from '../../../usecases/reports/update-report-grades.js';
 import { signOffReport } from '../../../usecases/reports/sign-off-report.js';
 import { AppError } from '../../../errors.js';
+import { sendDownload } from '../../download.js';
 import { noticeFor } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -227,11 +228,7 @@ export const registerReportRoutes: RouteModule = (app, ctx) => {
     const { id } = IdParams.parse(request.params);
     const q = ExportQuery.parse(request.query);
     const file = await exportReport(useCaseContext(request, ctx), { activityId: id, ...q });
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store')
-      .send(Buffer.from(file.bytes));
+    return reply.send(sendDownload(reply, file));
   });
 
   app.get('/activities/:id/report/published', async (request, reply) => {

@@ -5,11 +5,15 @@
 // GUID that is already taken in the activity is replaced by a new one.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Activity } from '../../data/repositories/activities.js';
-import { nextEvidenceRefNo, type EvidenceFields } from '../../data/repositories/evidence.js';
-import type { DB } from '../../data/schema.js';
+import type { Activity } from './activities.js';
+import {
+  fieldColumns,
+  nextEvidenceRefNo,
+  type EvidenceFields,
+  type PersonRef,
+} from './evidence.js';
+import type { DB } from '../schema.js';
 import type { ImportPlan } from '../../domain/refi/plan-import.js';
-import type { PersonRef } from '../../data/repositories/evidence.js';
 import { now as clockNow } from '../../clock.js';
 
 export interface ImportCounts {
@@ -66,6 +70,16 @@ function freshGuid(taken: Set<string>, guid: string): string {
   return g;
 }
 
+/** What the steps of one import share: where it writes, and the rows made so far. */
+interface Writing {
+  trx: Transaction<DB>;
+  activity: Activity;
+  importer: PersonRef;
+  now: Date;
+  counts: ImportCounts;
+  rows: ImportedRows;
+}
+
 export async function writeImportPlan(
   trx: Transaction<DB>,
   activity: Activity,
@@ -73,19 +87,41 @@ export async function writeImportPlan(
   importer: PersonRef,
   sourceFile: string,
 ): Promise<{ counts: ImportCounts; refNos: Map<string, number>; rows: ImportedRows }> {
-  const counts: ImportCounts = {
-    evidence: 0,
-    codes: 0,
-    codesMatched: 0,
-    codings: 0,
-    cases: 0,
-    casesMatched: 0,
-    memos: 0,
-    alreadyPresent: { evidence: 0, codings: 0, memos: 0 },
+  const w: Writing = {
+    trx,
+    activity,
+    importer,
+    now: clockNow(),
+    counts: {
+      evidence: 0,
+      codes: 0,
+      codesMatched: 0,
+      codings: 0,
+      cases: 0,
+      casesMatched: 0,
+      memos: 0,
+      alreadyPresent: { evidence: 0, codings: 0, memos: 0 },
+    },
+    rows: {
+      code: new Map(),
+      case: new Map(),
+      evidence: new Map(),
+      coding: new Map(),
+      memo: new Map(),
+    },
   };
-  const now = clockNow();
+  await writeCodes(w, plan.codes);
+  await writeCases(w, plan.cases);
+  const refNos = await writeEvidence(w, plan.evidence, sourceFile);
+  await writeCodings(w, plan.codings);
+  await writeMemos(w, plan.memos);
+  return { counts: w.counts, refNos, rows: w.rows };
+}
 
-  // Codes, parents first.
+/** Codes, parents first: matched by GUID, then by name under the same parent. */
+async function writeCodes(w: Writing, codes: ImportPlan['codes']): Promise<void> {
+  const { trx, activity, importer, counts } = w;
+  const codeId = w.rows.code;
   const existingCodes = await trx
     .selectFrom('codes')
     .select(['id', 'guid', 'parent_id', 'name', 'is_codable', 'merged_into_id'])
@@ -100,9 +136,8 @@ export async function writeImportPlan(
       .map((c) => [siblingKey(c.parent_id, c.name), c]),
   );
   const codeTaken = new Set(existingCodes.map((c) => c.guid));
-  const codeId = new Map<string, string>();
   const newCodes: Array<Record<string, unknown>> = [];
-  for (const c of plan.codes) {
+  for (const c of codes) {
     const parentId = c.parentGuid ? (codeId.get(c.parentGuid) ?? null) : null;
     const byGuid = codeByGuid.get(c.guid);
     const match = byGuid
@@ -150,8 +185,12 @@ export async function writeImportPlan(
   }
   await insertAll(trx, 'codes', newCodes);
   counts.codes = newCodes.length;
+}
 
-  // Cases.
+/** Cases, matched by kind and reference. */
+async function writeCases(w: Writing, cases: ImportPlan['cases']): Promise<void> {
+  const { trx, activity, importer, counts } = w;
+  const caseId = w.rows.case;
   const existingCases = await trx
     .selectFrom('cases')
     .select(['id', 'guid', 'kind', 'reference'])
@@ -161,9 +200,8 @@ export async function writeImportPlan(
     existingCases.map((c) => [`${c.kind}:${c.reference.toLowerCase()}`, c.id]),
   );
   const caseTaken = new Set(existingCases.map((c) => c.guid));
-  const caseId = new Map<string, string>();
   const newCases: Array<Record<string, unknown>> = [];
-  for (const c of plan.cases) {
+  for (const c of cases) {
     const existing = caseByRef.get(`${c.kind}:${c.reference.toLowerCase()}`);
     if (existing) {
       caseId.set(c.guid, existing);
@@ -187,15 +225,23 @@ export async function writeImportPlan(
   }
   await insertAll(trx, 'cases', newCases);
   counts.cases = newCases.length;
+}
 
-  // Evidence records and their first versions.
+/** Evidence records and their first versions; evidence already there (same GUID) stays. */
+async function writeEvidence(
+  w: Writing,
+  evidence: ImportPlan['evidence'],
+  sourceFile: string,
+): Promise<Map<string, number>> {
+  const { trx, activity, counts, now } = w;
+  const caseId = w.rows.case;
+  const evidenceId = w.rows.evidence;
   const evidenceTaken = await takenGuids(trx, 'evidence_records', activity.id);
-  const evidenceId = new Map<string, string>();
   const refNos = new Map<string, number>();
   let refNo = await nextEvidenceRefNo(trx, activity.id);
   const newEvidence: Array<Record<string, unknown>> = [];
   const versions: Array<{ id: string; text: string; fields: EvidenceFields; by: PersonRef }> = [];
-  for (const e of plan.evidence) {
+  for (const e of evidence) {
     if (evidenceTaken.has(e.guid)) {
       counts.alreadyPresent.evidence++;
       continue;
@@ -227,20 +273,7 @@ export async function writeImportPlan(
       activity_id: activity.id,
       ref_no: refNo++,
       text: e.text,
-      method: fields.method,
-      observed_on: fields.observedOn,
-      child_case_id: fields.childCaseId,
-      practitioner_case_id: fields.practitionerCaseId,
-      team_case_id: fields.teamCaseId,
-      locality: fields.locality,
-      judgement_areas: fields.judgementAreas,
-      minutes_spent: fields.minutesSpent,
-      child_voice: fields.childVoice,
-      lived_experience: fields.livedExperience,
-      direction: fields.direction,
-      consent_info_sheet_given: e.consent?.infoSheetGiven ?? null,
-      consent_given: e.consent?.consentGiven ?? null,
-      consent_given_by: e.consent?.givenBy ?? null,
+      ...fieldColumns(fields),
       source_kind: 'imported',
       source_file: `${sourceFile}: ${e.name}`.slice(0, 1000),
       recorded_by: null,
@@ -267,11 +300,18 @@ export async function writeImportPlan(
   );
   counts.evidence = newEvidence.length;
 
-  // Codings.
+  return refNos;
+}
+
+/** Codings of the evidence and codes this import wrote. */
+async function writeCodings(w: Writing, codings: ImportPlan['codings']): Promise<void> {
+  const { trx, activity, counts, now } = w;
+  const codeId = w.rows.code;
+  const evidenceId = w.rows.evidence;
+  const codingId = w.rows.coding;
   const codingTaken = await takenGuids(trx, 'codings', activity.id);
-  const codingId = new Map<string, string>();
   const newCodings: Array<Record<string, unknown>> = [];
-  for (const k of plan.codings) {
+  for (const k of codings) {
     const ev = evidenceId.get(k.evidenceGuid);
     const code = codeId.get(k.codeGuid);
     if (!ev || !code) {
@@ -297,8 +337,13 @@ export async function writeImportPlan(
   }
   await insertAll(trx, 'codings', newCodings);
   counts.codings = newCodings.length;
+}
 
-  // Memos.
+/** Memos whose target this import wrote (or the activity); memos already there stay. */
+async function writeMemos(w: Writing, memos: ImportPlan['memos']): Promise<void> {
+  const { trx, activity, counts, now } = w;
+  const { code: codeId, case: caseId, evidence: evidenceId, coding: codingId } = w.rows;
+  const memoId = w.rows.memo;
   const memoTaken = await takenGuids(trx, 'memos', activity.id);
   const targetOf = (type: string, guid: string | null): string | null | undefined => {
     if (type === 'activity') return null;
@@ -314,8 +359,7 @@ export async function writeImportPlan(
     ).get(guid);
   };
   const newMemos: Array<Record<string, unknown>> = [];
-  const memoId = new Map<string, string>();
-  for (const m of plan.memos) {
+  for (const m of memos) {
     const target = targetOf(m.targetType, m.targetGuid);
     if (target === undefined || memoTaken.has(m.guid)) {
       counts.alreadyPresent.memos++;
@@ -340,9 +384,26 @@ export async function writeImportPlan(
   }
   await insertAll(trx, 'memos', newMemos);
   counts.memos = newMemos.length;
-  return {
-    counts,
-    refNos,
-    rows: { code: codeId, case: caseId, evidence: evidenceId, coding: codingId, memo: memoId },
-  };
+}
+
+/** The memo that lists what someone should check after an import. */
+export async function insertImportReviewMemo(
+  trx: Transaction<DB>,
+  activityId: string,
+  importer: PersonRef,
+  file: string,
+  lines: string[],
+): Promise<void> {
+  await trx
+    .insertInto('memos')
+    .values({
+      activity_id: activityId,
+      target_type: 'activity',
+      target_id: null,
+      title: `Check after importing ${file}`.slice(0, 300),
+      text: lines.join('\n\n'),
+      created_by: importer.id,
+      created_by_label: importer.label,
+    })
+    .execute();
 }
