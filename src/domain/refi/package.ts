@@ -3,8 +3,8 @@
 // (ATLAS.ti 8), <project name>.qde (ATLAS.ti 26), Sources/ (NVivo 12), and the whole structure
 // inside one top folder; it refuses zip bombs, traversal, symlinks and encrypted entries through
 // SafeZip, and only ever looks entries up by name (nothing is written to disk).
-import { strToU8, zipSync } from 'fflate';
 import { SafeZip, UnsafeArchiveError, looksLikeZip } from '../files/zip.js';
+import { writeZip, type ZipFileInput } from '../files/zip-writer.js';
 import type { WrittenProject } from './write-project.js';
 
 export class QdpxProblem extends Error {
@@ -15,10 +15,12 @@ export class QdpxProblem extends Error {
 }
 
 export function buildQdpx(p: WrittenProject): Uint8Array {
-  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(p.xml) };
-  for (const [name, bytes] of p.files) files[`sources/${name}`] = bytes;
-  for (const [name, text] of p.sources) files[`sources/${name}`] = strToU8(text);
-  return zipSync(files, { level: 6 });
+  const files = new Map<string, Uint8Array>([['project.qde', Buffer.from(p.xml, 'utf8')]]);
+  // Later entries of one name replace earlier ones (text sources win over stored files).
+  for (const [name, bytes] of p.files) files.set(`sources/${name}`, bytes);
+  for (const [name, text] of p.sources) files.set(`sources/${name}`, Buffer.from(text, 'utf8'));
+  const entries: ZipFileInput[] = [...files].map(([name, bytes]) => ({ name, data: [bytes] }));
+  return writeZip(entries, 6);
 }
 
 /**
