@@ -15,7 +15,7 @@ import {
   parseInteger,
   type DateResult,
 } from './normalise.js';
-import type { ParsedRow, Severity } from './parse.js';
+import type { ParsedRow, Severity } from './parse-types.js';
 
 export interface CellReadContext {
   layout: '2019' | '2023';

@@ -4,7 +4,7 @@
 // kept, flagged), a query is worth a look.
 import type { ListDef } from './lists.js';
 import { dmy, monthYear } from './messages.js';
-import type { ParsedRow, Severity } from './parse.js';
+import type { ParsedRow, Severity } from './parse-types.js';
 
 export interface RowContext {
   def: ListDef;
