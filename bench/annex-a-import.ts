@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import XLSX from 'xlsx';
 import { migrateToLatest } from '../src/data/migrate.js';
-import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../src/synthetic/annex-a.js';
 import { parseAnnexA } from '../src/domain/annex-a/parse.js';
 import { importAnnexA } from '../src/usecases/annex-a/import-annex-a.js';
 import { drawSample } from '../src/usecases/sampling/draw-sample.js';

@@ -4,7 +4,7 @@
 // profile cached. Wall time, CPU time and peak RSS (the PGlite worker thread included).
 //   npm run bench -- --only annex-a-profile [--rows 150000]
 import { migrateToLatest } from '../src/data/migrate.js';
-import { annexAToXlsx, generateAnnexA } from '../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../src/synthetic/annex-a.js';
 import {
   computeProfile,
   getAnnexAProfile,

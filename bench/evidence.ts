@@ -11,7 +11,7 @@ import { listCodes } from '../src/usecases/coding/list-codes.js';
 import { getEvidence } from '../src/usecases/evidence/get-evidence.js';
 import { listEvidence } from '../src/usecases/evidence/list-evidence.js';
 import { recordEvidence } from '../src/usecases/evidence/record-evidence.js';
-import { createRandom } from '../src/domain/random.js';
+import { createRandom } from '../src/domain/sampling/seeded-random.js';
 import { time, type Summary } from './stats.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
 import { openBenchDatabase, sample, type BenchDatabase } from './support.js';

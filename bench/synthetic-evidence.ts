@@ -28,7 +28,7 @@ import {
   TEAMS,
   WORKERS,
 } from './evidence-templates.js';
-import { createRandom, type Random } from '../src/domain/random.js';
+import { createRandom, type Random } from '../src/domain/sampling/seeded-random.js';
 
 export interface EvidenceScale {
   inspectors: number;

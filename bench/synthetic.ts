@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/data/schema.js';
 import { hashPassword } from '../src/domain/auth/password.js';
-import { createRandom } from '../src/domain/random.js';
+import { createRandom } from '../src/domain/sampling/seeded-random.js';
 
 export interface SyntheticScale {
   inspectors: number;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { axeViolations } from '../helpers/e2e.js';
 import { E2eRun, submit } from '../helpers/e2e-run.js';
 

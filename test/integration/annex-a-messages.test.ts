@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { systemActor, type UserActor } from '../../src/domain/access/actor.js';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { isAppError } from '../../src/errors.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';

@@ -3,7 +3,7 @@ import { listAuditEvents } from '../../src/data/audit-log.js';
 import { findLineOfEnquiry } from '../../src/data/repositories/lines-of-enquiry.js';
 import type { systemActor } from '../../src/domain/access/actor.js';
 import { type UserActor } from '../../src/domain/access/actor.js';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';
 import { createActivity } from '../../src/usecases/activities/create-activity.js';

@@ -7,7 +7,7 @@ import {
   annexAToOds,
   annexAToXlsx,
   generateAnnexA,
-} from '../../src/domain/annex-a/generator.js';
+} from '../../src/synthetic/annex-a.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';
 import { createActivity } from '../../src/usecases/activities/create-activity.js';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANNEX_A_TABLES, tablesWithoutStatistics } from '../../src/data/repositories/statistics.js';
 import { systemActor } from '../../src/domain/access/actor.js';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { createActivity } from '../../src/usecases/activities/create-activity.js';
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';

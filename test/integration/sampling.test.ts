@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import type { systemActor, UserActor } from '../../src/domain/access/actor.js';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { pseudonymiser } from '../../src/domain/annex-a/pseudonymise.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';

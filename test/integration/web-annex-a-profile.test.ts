@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLineOfEnquiry } from '../../src/data/repositories/lines-of-enquiry.js';
 import { systemActor } from '../../src/domain/access/actor.js';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
 import { brokenErrorAnchors, createTestApp, h1, signInAs, type TestApp } from '../helpers/app.js';
 

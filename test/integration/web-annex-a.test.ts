@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annexAToXlsx, generateAnnexA } from '../../src/domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { createTestApp, h1, signInAs, type TestApp, type WebClient } from '../helpers/app.js';
 import { multipart } from '../helpers/multipart.js';
 

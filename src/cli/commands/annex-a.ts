@@ -8,7 +8,7 @@ import {
   annexAToOds,
   annexAToXlsx,
   generateAnnexA,
-} from '../../domain/annex-a/generator.js';
+} from '../../synthetic/annex-a.js';
 import type { AnnexAIssue } from '../../domain/annex-a/parse.js';
 import type { Coverage } from '../../domain/annex-a-profile/coverage.js';
 import { AppError } from '../../errors.js';

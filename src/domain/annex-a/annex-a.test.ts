@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SheetDate, isoDateToSerial } from '../files/spreadsheet.js';
 import { writeOds, writeXlsx, type WriteCell } from '../files/writers.js';
 import { codeSet } from './code-sets.js';
-import { annexAListToCsv, annexAToXlsx, generateAnnexA } from './generator.js';
+import { annexAListToCsv, annexAToXlsx, generateAnnexA } from '../../synthetic/annex-a.js';
 import { annexALists } from './lists.js';
 import { ageOn, cellText, headerKey, parseDate, parseInteger } from './normalise.js';
 import { parseAnnexA, type ParseResult } from './parse.js';

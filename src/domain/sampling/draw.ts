@@ -3,7 +3,7 @@
 // taken from the top: the same seed, population and spec always give the same sample, and a
 // change to one cohort's spec never reshuffles another's. The LA's audited cases are a stratum
 // of their own; a child already in the sample is passed over unless the spec allows it.
-import { createRandom } from '../random.js';
+import { createRandom } from './seeded-random.js';
 import {
   cohortIds,
   stratifierIds,

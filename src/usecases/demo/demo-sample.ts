@@ -3,7 +3,7 @@
 // audited by the LA, a drawn sample (seed 2026, the default spec) and one case chosen by a social
 // worker on site and looked at remotely, so the sample page and its statement have something to
 // show. Cheap: about a second on the embedded database.
-import { annexAToXlsx, generateAnnexA } from '../../domain/annex-a/generator.js';
+import { annexAToXlsx, generateAnnexA } from '../../synthetic/annex-a.js';
 import { importAnnexA } from '../annex-a/import-annex-a.js';
 import type { UseCaseContext } from '../context.js';
 import { addSampleCase } from '../sampling/add-sample-case.js';

@@ -1,16 +1,17 @@
-// A seeded synthetic Annex A for tests, the demo and benchmarks. It invents an LA's children and
+// A seeded synthetic Annex A for tests, the demo and benchmarks (not domain logic: it lives in
+// src/ only because the demo and `triangulate annex-a generate` ship with the product). It invents an LA's children and
 // follows them through the front door (contacts -> referrals -> assessments -> section 47s ->
 // plans -> care -> leaving care; adoption and adopters), so the lists agree with each other, and
 // writes them the way real files arrive: varied sheet names, title rows above the headings,
 // heading spellings, prefixed and bare codes and raw case-system labels, Excel dates, serial
 // numbers, DD/MM/YYYY text, formulas with cached values, #N/A and non-breaking spaces.
 // The same options always give the same workbook.
-import { toCsv } from '../files/cell-safety.js';
-import { isoDateToSerial, serialToIsoDate } from '../files/spreadsheet.js';
-import { writeOds, writeXlsx, type WriteCell, type WriteSheet } from '../files/writers.js';
-import { codeSet, type CodeSetName } from './code-sets.js';
-import { annexALists, type FieldDef } from './lists.js';
-import { createRandom } from '../random.js';
+import { toCsv } from '../domain/files/cell-safety.js';
+import { isoDateToSerial, serialToIsoDate } from '../domain/files/spreadsheet.js';
+import { writeOds, writeXlsx, type WriteCell, type WriteSheet } from '../domain/files/writers.js';
+import { codeSet, type CodeSetName } from '../domain/annex-a/code-sets.js';
+import { annexALists, type FieldDef } from '../domain/annex-a/lists.js';
+import { createRandom } from '../domain/sampling/seeded-random.js';
 
 export interface GeneratorOptions {
   seed?: number;

@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32): the same seed always gives the same synthetic data, for the
-// test-data generators, the demo and the benchmarks.
+// A small seeded PRNG (mulberry32): the same seed always gives the same sequence. It drives the
+// random part of the sample draw (draw.ts: a recorded seed lets anyone repeat a draw) and, for
+// the same reason, the synthetic data of the demo, tests and benchmarks.
 export function createRandom(seed: number) {
   let a = seed >>> 0;
   const next = (): number => {
