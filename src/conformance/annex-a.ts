@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
-import { listAnnexARows } from '../data/repositories/annex-a.js';
+import { listAnnexARows } from '../data/repositories/annex-a-rows.js';
 import { systemActor } from '../domain/access/actor.js';
 import { codeSet } from '../domain/annex-a/code-sets.js';
 import { annexALists, type FieldType } from '../domain/annex-a/lists.js';

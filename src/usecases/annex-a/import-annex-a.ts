@@ -10,19 +10,21 @@ import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   annexAImportIssues,
-  carryOverAnnexARows,
   completeAnnexAImport,
-  countAnnexARowsOfImport,
-  deleteAnnexAImportRows,
   ensureAnnexASettings,
   findAnnexASettings,
   findCurrentAnnexAImport,
   insertAnnexAImport,
-  insertAnnexARows,
   linkSupersededAnnexAImport,
   markAnnexAImportSuperseded,
-  type NewAnnexARow,
 } from '../../data/repositories/annex-a.js';
+import {
+  carryOverAnnexARows,
+  countAnnexARowsOfImport,
+  deleteAnnexAImportRows,
+  insertAnnexARows,
+  type NewAnnexARow,
+} from '../../data/repositories/annex-a-rows.js';
 import {
   factsOf,
   findActivity,

@@ -1,6 +1,6 @@
 // The current Annex A rows of an activity (pseudonymised, normalised), for the data profile and
 // case sampling: one list or all, optionally only flagged rows. Same access as the report.
-import { listAnnexARows, type AnnexARow } from '../../data/repositories/annex-a.js';
+import { listAnnexARows, type AnnexARow } from '../../data/repositories/annex-a-rows.js';
 import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';

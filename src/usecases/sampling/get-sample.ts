@@ -2,7 +2,8 @@
 // with population, quota and cases drawn), the sampled cases, the LA's audit list size, the
 // population per cohort, the lines of enquiry to draw for, the statement and what the reader
 // may do.
-import { countAnnexARows, findCurrentAnnexAImport } from '../../data/repositories/annex-a.js';
+import { findCurrentAnnexAImport } from '../../data/repositories/annex-a.js';
+import { countAnnexARows } from '../../data/repositories/annex-a-rows.js';
 import { listLinesOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import {
   findCurrentDraw,
