@@ -218,6 +218,16 @@ export const policies = [
   ...layer('client', 'Browser code (src/client) imports only browser code.'),
 ];
 
+const SQL_BUILDERS = [
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+];
+const SQL_MESSAGE = 'SQL lives in src/data/repositories: call a repository function.';
+
 const settings = {
   // Imports are written './x.js' for './x.ts' (NodeNext): the TypeScript resolver finds them.
   'import/resolver': { typescript: { project: 'tsconfig.json' } },
@@ -239,6 +249,22 @@ export const architectureConfig = [
       'boundaries/dependencies': ['error', { default: 'disallow', policies }],
       // A new file or folder under src/ must first be given its place in the layers above.
       'boundaries/no-unknown-files': 'error',
+    },
+  },
+  {
+    // SQL lives in src/data (its repositories): use cases and everything above them call a
+    // repository function. Kysely's query builders and its sql`` tag are refused elsewhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/data/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...SQL_BUILDERS.map((property) => ({ property, message: SQL_MESSAGE })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', importNames: ['sql'], message: SQL_MESSAGE }] },
+      ],
     },
   },
   {

@@ -55,9 +55,21 @@ async function architectureErrors(probe: Probe): Promise<string[]> {
     ? `import type * as probe from '${source}';\nexport type Probe = typeof probe;\n`
     : `import * as probe from '${source}';\nexport const used = probe;\n`;
   const [result] = await eslint.lintText(code, { filePath: path.join(root, probe.at) });
+  return layerMessages(result);
+}
+
+const LAYER_RULES = /^(boundaries\/|no-restricted-(properties|imports)$)/;
+
+function layerMessages(result: ESLint.LintResult | undefined): string[] {
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId?.startsWith('boundaries/'))
+    .filter((m) => LAYER_RULES.test(m.ruleId ?? ''))
     .map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+/** Lints `code` as if it were the file `at`. */
+async function lintAs(at: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, at) });
+  return layerMessages(result);
 }
 
 const repository = (): string => someModule('src/data/repositories');
@@ -133,6 +145,22 @@ describe('the layer rules fail when an import crosses a layer the wrong way', ()
         expect.stringMatching(/A migration imports only kysely/),
       ]);
     }
+  });
+
+  it('SQL outside src/data: a query builder in a use case, the sql tag in a route', async () => {
+    const query = [
+      "import type { Kysely } from 'kysely';",
+      'export const q = (db: Kysely<{ t: { id: string } }>) => db.selectFrom("t").selectAll();',
+      '',
+    ].join('\n');
+    expect(await lintAs('src/usecases/activities/architecture-probe.ts', query)).toEqual([
+      expect.stringMatching(/^no-restricted-properties: .*SQL lives in src\/data\/repositories/),
+    ]);
+    expect(await lintAs('src/data/repositories/architecture-probe.ts', query)).toEqual([]);
+    const tag = "import { sql } from 'kysely';\nexport const q = sql`select 1`;\n";
+    expect(await lintAs('src/server/routes/api/architecture-probe.ts', tag)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*SQL lives in src\/data\/repositories/),
+    ]);
   });
 
   it('a file in a folder of src/ that has no place in the layers', async () => {
