@@ -163,13 +163,12 @@ describe('the layer rules fail when an import crosses a layer the wrong way', ()
     ]);
   });
 
-  it('a file in a folder of src/ that has no place in the layers', async () => {
-    expect(
-      await architectureErrors({
-        at: 'src/elsewhere/architecture-probe.ts',
-        imports: 'src/errors.ts',
-      }),
-    ).toEqual([expect.stringMatching(/^boundaries\/no-unknown-files/)]);
+  it('a new folder or top-level file of src/ that has no place in the layers', async () => {
+    for (const at of ['src/elsewhere/architecture-probe.ts', 'src/architecture-probe.ts']) {
+      expect(await architectureErrors({ at, imports: 'src/errors.ts' })).toEqual([
+        expect.stringMatching(/^boundaries\/no-unknown-files/),
+      ]);
+    }
   });
 });
 
