@@ -16,7 +16,7 @@ export interface CatalogColumn {
 const MIGRATOR_TABLES = ['schema_migrations', 'schema_migrations_lock'];
 
 /** Every column of every table and view in the public schema, by table name then position. */
-export async function readSchemaCatalog(db: Kysely<unknown>): Promise<CatalogColumn[]> {
+export async function readSchemaCatalog<T>(db: Kysely<T>): Promise<CatalogColumn[]> {
   const { rows } = await sql<{
     table_name: string;
     column_name: string;
