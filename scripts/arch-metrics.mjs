@@ -1,8 +1,9 @@
-// `npm run arch:metrics [-- DIR] [-- --json]`: the architecture's numbers for a source tree (this
-// one, or DIR: another checkout, to compare before and after). Lines of src/, files over 400
-// lines, functions over 80 lines (from the TypeScript syntax tree), route and CLI imports of
-// repositories, use-case files that build SQL, and imports between use-case areas. Test files
-// (*.test.ts) are counted apart and left out of the rest.
+// `npm run arch:metrics [-- DIR] [-- --json] [-- --lint]`: the architecture's numbers for a source
+// tree (this one, or DIR: another checkout, to compare before and after). Lines of src/, files
+// over 400 lines, functions over 80 lines (from the TypeScript syntax tree), route and CLI imports
+// of repositories, use-case files that build SQL, and imports between use-case areas. Test files
+// (*.test.ts) are counted apart and left out of the rest. --lint also counts the layer-rule
+// violations in DIR's src/ under THIS checkout's eslint.config.js (about a minute).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -20,6 +21,7 @@ const SQL_BUILDERS = new Set([
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const lint = args.includes('--lint');
 const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? process.cwd());
 
 function walk(dir) {
@@ -223,6 +225,23 @@ function measure() {
   return m;
 }
 
+const LAYER_RULES = /^(boundaries\/|no-restricted-(properties|imports)$)/;
+
+/** Layer-rule violations in root's src/, by rule, under this checkout's lint configuration. */
+async function lintViolations() {
+  const { ESLint } = await import('eslint');
+  const config = path.join(import.meta.dirname, '../eslint.config.js');
+  // The layer settings (element patterns, tsconfig.json) are relative to the working directory.
+  process.chdir(root);
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: config });
+  const results = await eslint.lintFiles(['src']);
+  const byRule = {};
+  for (const r of results)
+    for (const msg of r.messages)
+      if (LAYER_RULES.test(msg.ruleId ?? '')) byRule[msg.ruleId] = (byRule[msg.ruleId] ?? 0) + 1;
+  return byRule;
+}
+
 function summary(m) {
   const ownLong = m.functionsOver80.filter((f) => f.own > FUNCTION_LIMIT).length;
   const topTargets = Object.entries(m.crossAreaImports.targets)
@@ -242,10 +261,17 @@ function summary(m) {
     `  use-case files building SQL: ${m.useCaseSql.files.length} (${m.useCaseSql.calls} query-builder calls and sql\`\` templates)`,
     `  imports between use-case areas: ${m.crossAreaImports.count} (in ${m.crossAreaImports.files.size} files); most imported:`,
     ...topTargets,
+    ...(m.lint
+      ? [
+          `  layer-rule lint violations: ${Object.values(m.lint).reduce((a, b) => a + b, 0)}`,
+          ...Object.entries(m.lint).map(([rule, n]) => `    ${n}  ${rule}`),
+        ]
+      : []),
   ].join('\n');
 }
 
 const m = measure();
+if (lint) m.lint = await lintViolations();
 if (json) {
   console.log(
     JSON.stringify(
