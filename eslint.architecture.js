@@ -4,12 +4,7 @@
 // checked. Test files (*.test.ts) stand outside the layers: a test may reach what it tests.
 import boundaries from 'eslint-plugin-boundaries';
 
-const folder = (type, pattern, capture) => ({
-  type,
-  pattern,
-  partialMatch: false,
-  ...(capture ? { capture } : {}),
-});
+const folder = (type, pattern) => ({ type, pattern, partialMatch: false });
 
 // Elements are folders; the first descriptor that matches a file gives it its element.
 export const elements = [
@@ -20,7 +15,7 @@ export const elements = [
   folder('workers', 'src/workers'),
   folder('usecase-floor', 'src/usecases/shared'),
   // One element per area, so an import between two areas is an import between two elements.
-  folder('usecase', 'src/usecases/*', ['area']),
+  folder('usecase', 'src/usecases/*'),
   folder('route', 'src/server/routes'),
   folder('server', 'src/server'),
   folder('cli-command', 'src/cli/commands'),
@@ -92,8 +87,6 @@ function fail(name) {
   throw new Error(`eslint.architecture.js: no kind named ${name}`);
 }
 
-// Policies are read last-match-wins: first refuse everything from a kind, with the message that
-// names the rule, then allow what that kind may import.
 // Each kind's label in ARCHITECTURE.md ("Layers and the rules that hold them").
 const LABELS = {
   floor: 'L0',
@@ -118,13 +111,15 @@ const LABELS = {
 const labelled = (name, message) =>
   `${message.replace(/\.$/, '')} (ARCHITECTURE.md, ${LABELS[name] ?? fail(name)}).`;
 
+// Policies are read last-match-wins: first refuse everything from a kind, with the message that
+// names the rule, then allow what that kind may import.
 const layer = (name, message, allow = []) => [
   { from: flat([name]), disallow: { to: anything }, message: labelled(name, message) },
   ...(allow.length ? [{ from: flat([name]), allow }] : []),
 ];
 
-const FLOOR = ['floor', 'domain'];
-const DATA = ['data', 'repository', ...FLOOR];
+const DOMAIN_AND_FLOOR = ['floor', 'domain'];
+const DATA = ['data', 'repository', ...DOMAIN_AND_FLOOR];
 // Front doors may name the shapes that use cases hand them (the objects repositories return, the
 // DB type) in `import type`: a type adds no path to SQL at run time.
 const SHAPES = ['data', 'repository', 'database'];
@@ -153,7 +148,7 @@ export const policies = [
     'database.ts and migrate.ts import only data, migrations, config, the domain and the floor.',
     [to(...DATA, 'migration', 'config')],
   ),
-  ...layer('workers', 'Workers import only the domain and the floor.', [to(...FLOOR)]),
+  ...layer('workers', 'Workers import only the domain and the floor.', [to(...DOMAIN_AND_FLOOR)]),
   ...layer(
     'usecase-floor',
     'usecases/shared and usecases/context.ts import only data, the domain and the floor: never a use-case area.',
@@ -167,13 +162,16 @@ export const policies = [
   ...layer(
     'route',
     'Routes call use cases: never repositories, data modules or the database (`import type` of their shapes is allowed).',
-    [to('usecase', 'usecase-floor', 'server', ...FLOOR), typesFrom(...SHAPES, 'server-root')],
+    [
+      to('usecase', 'usecase-floor', 'server', ...DOMAIN_AND_FLOOR),
+      typesFrom(...SHAPES, 'server-root'),
+    ],
   ),
   ...layer(
     'server',
     'Server plugins call use cases: never repositories, data modules or the database handle (`import type` of their shapes is allowed).',
     [
-      to('usecase', 'usecase-floor', 'server', 'workers', ...FLOOR),
+      to('usecase', 'usecase-floor', 'server', 'workers', ...DOMAIN_AND_FLOOR),
       typesFrom(...SHAPES, 'server-root'),
       connectionErrors,
     ],
@@ -192,7 +190,7 @@ export const policies = [
         'database',
         'data',
         'config',
-        ...FLOOR,
+        ...DOMAIN_AND_FLOOR,
       ),
     ],
   ),
@@ -200,7 +198,7 @@ export const policies = [
     'cli-command',
     'CLI commands call use cases: never repositories, data modules or the database (`import type` of their shapes is allowed).',
     [
-      to('cli-command', 'cli-root', 'usecase', 'usecase-floor', 'demo', ...FLOOR),
+      to('cli-command', 'cli-root', 'usecase', 'usecase-floor', 'demo', ...DOMAIN_AND_FLOOR),
       typesFrom(...SHAPES),
     ],
   ),
@@ -219,18 +217,21 @@ export const policies = [
         'database',
         'data',
         'config',
-        ...FLOOR,
+        ...DOMAIN_AND_FLOOR,
       ),
     ],
   ),
   ...layer('demo', 'Demo seeding calls use cases, as the CLI does: never repositories.', [
-    to('usecase', 'usecase-floor', ...FLOOR),
+    to('usecase', 'usecase-floor', ...DOMAIN_AND_FLOOR),
     typesFrom(...SHAPES),
   ]),
   ...layer(
     'conformance',
     'Conformance checks call use cases on a database they open: never repositories.',
-    [to('usecase', 'usecase-floor', 'database', 'config', ...FLOOR), typesFrom(...SHAPES)],
+    [
+      to('usecase', 'usecase-floor', 'database', 'config', ...DOMAIN_AND_FLOOR),
+      typesFrom(...SHAPES),
+    ],
   ),
   ...layer('client', 'Browser code (src/client) imports only browser code.'),
 ];

@@ -74,105 +74,113 @@ async function lintAs(at: string, code: string): Promise<string[]> {
 
 const repository = (): string => someModule('src/data/repositories');
 
-describe('the layer rules fail when an import crosses a layer the wrong way', () => {
-  it('domain importing a repository', async () => {
-    const errors = await architectureErrors({
-      at: 'src/domain/architecture-probe.ts',
-      imports: repository(),
-    });
-    expect(errors).toEqual([
-      expect.stringMatching(/^boundaries\/dependencies: src\/domain imports nothing above it/),
-    ]);
-  });
-
-  it('an HTML route and an API route importing a repository', async () => {
-    for (const at of [
-      'src/server/routes/html/architecture-probe.ts',
-      'src/server/routes/api/architecture-probe.ts',
-    ]) {
-      const errors = await architectureErrors({ at, imports: repository() });
-      expect(errors).toEqual([
-        expect.stringMatching(/^boundaries\/dependencies: Routes call use cases/),
-      ]);
-    }
-  });
-
-  it('a CLI command and the demo importing a repository', async () => {
-    expect(
-      await architectureErrors({
-        at: 'src/cli/commands/architecture-probe.ts',
+// The first lint loads the configuration and the resolver: seconds on a busy machine.
+describe(
+  'the layer rules fail when an import crosses a layer the wrong way',
+  { timeout: 60_000 },
+  () => {
+    it('domain importing a repository', async () => {
+      const errors = await architectureErrors({
+        at: 'src/domain/architecture-probe.ts',
         imports: repository(),
-      }),
-    ).toEqual([expect.stringMatching(/CLI commands call use cases/)]);
-    expect(
-      await architectureErrors({ at: 'src/demo/architecture-probe.ts', imports: repository() }),
-    ).toEqual([expect.stringMatching(/Demo seeding calls use cases/)]);
-  });
-
-  it("a use case importing another area's use case, or the database handle", async () => {
-    const at = 'src/usecases/activities/architecture-probe.ts';
-    expect(await architectureErrors({ at, imports: someModule(otherArea('activities')) })).toEqual([
-      expect.stringMatching(/never another area's use cases/),
-    ]);
-    expect(await architectureErrors({ at, imports: 'src/data/database.ts' })).toEqual([
-      expect.stringMatching(/never another area's use cases/),
-    ]);
-  });
-
-  it('data and workers importing upwards', async () => {
-    const useCase = someModule('src/usecases/activities');
-    expect(
-      await architectureErrors({
-        at: 'src/data/repositories/architecture-probe.ts',
-        imports: useCase,
-      }),
-    ).toEqual([expect.stringMatching(/A repository imports only data/)]);
-    expect(
-      await architectureErrors({
-        at: 'src/data/architecture-probe.ts',
-        imports: 'src/server/app.ts',
-      }),
-    ).toEqual([expect.stringMatching(/src\/data imports only data/)]);
-    expect(
-      await architectureErrors({ at: 'src/workers/architecture-probe.ts', imports: repository() }),
-    ).toEqual([expect.stringMatching(/Workers import only the domain/)]);
-  });
-
-  it('a migration importing application code or another package', async () => {
-    const at = 'src/data/migrations/2099-01-01T0000_architecture_probe.ts';
-    for (const imports of ['src/errors.ts', someModule('src/domain/calendar'), 'zod']) {
-      expect(await architectureErrors({ at, imports })).toEqual([
-        expect.stringMatching(/A migration imports only kysely/),
+      });
+      expect(errors).toEqual([
+        expect.stringMatching(/^boundaries\/dependencies: src\/domain imports nothing above it/),
       ]);
-    }
-  });
+    });
 
-  it('SQL outside src/data: a query builder in a use case, the sql tag in a route', async () => {
-    const query = [
-      "import type { Kysely } from 'kysely';",
-      'export const q = (db: Kysely<{ t: { id: string } }>) => db.selectFrom("t").selectAll();',
-      '',
-    ].join('\n');
-    expect(await lintAs('src/usecases/activities/architecture-probe.ts', query)).toEqual([
-      expect.stringMatching(/^no-restricted-properties: .*SQL lives in src\/data\/repositories/),
-    ]);
-    expect(await lintAs('src/data/repositories/architecture-probe.ts', query)).toEqual([]);
-    const tag = "import { sql } from 'kysely';\nexport const q = sql`select 1`;\n";
-    expect(await lintAs('src/server/routes/api/architecture-probe.ts', tag)).toEqual([
-      expect.stringMatching(/^no-restricted-imports: .*SQL lives in src\/data\/repositories/),
-    ]);
-  });
+    it('an HTML route and an API route importing a repository', async () => {
+      for (const at of [
+        'src/server/routes/html/architecture-probe.ts',
+        'src/server/routes/api/architecture-probe.ts',
+      ]) {
+        const errors = await architectureErrors({ at, imports: repository() });
+        expect(errors).toEqual([
+          expect.stringMatching(/^boundaries\/dependencies: Routes call use cases/),
+        ]);
+      }
+    });
 
-  it('a new folder or top-level file of src/ that has no place in the layers', async () => {
-    for (const at of ['src/elsewhere/architecture-probe.ts', 'src/architecture-probe.ts']) {
-      expect(await architectureErrors({ at, imports: 'src/errors.ts' })).toEqual([
-        expect.stringMatching(/^boundaries\/no-unknown-files/),
+    it('a CLI command and the demo importing a repository', async () => {
+      expect(
+        await architectureErrors({
+          at: 'src/cli/commands/architecture-probe.ts',
+          imports: repository(),
+        }),
+      ).toEqual([expect.stringMatching(/CLI commands call use cases/)]);
+      expect(
+        await architectureErrors({ at: 'src/demo/architecture-probe.ts', imports: repository() }),
+      ).toEqual([expect.stringMatching(/Demo seeding calls use cases/)]);
+    });
+
+    it("a use case importing another area's use case, or the database handle", async () => {
+      const at = 'src/usecases/activities/architecture-probe.ts';
+      expect(
+        await architectureErrors({ at, imports: someModule(otherArea('activities')) }),
+      ).toEqual([expect.stringMatching(/never another area's use cases/)]);
+      expect(await architectureErrors({ at, imports: 'src/data/database.ts' })).toEqual([
+        expect.stringMatching(/never another area's use cases/),
       ]);
-    }
-  });
-});
+    });
 
-describe('the layer rules allow the arrows ARCHITECTURE.md draws', () => {
+    it('data and workers importing upwards', async () => {
+      const useCase = someModule('src/usecases/activities');
+      expect(
+        await architectureErrors({
+          at: 'src/data/repositories/architecture-probe.ts',
+          imports: useCase,
+        }),
+      ).toEqual([expect.stringMatching(/A repository imports only data/)]);
+      expect(
+        await architectureErrors({
+          at: 'src/data/architecture-probe.ts',
+          imports: 'src/server/app.ts',
+        }),
+      ).toEqual([expect.stringMatching(/src\/data imports only data/)]);
+      expect(
+        await architectureErrors({
+          at: 'src/workers/architecture-probe.ts',
+          imports: repository(),
+        }),
+      ).toEqual([expect.stringMatching(/Workers import only the domain/)]);
+    });
+
+    it('a migration importing application code or another package', async () => {
+      const at = 'src/data/migrations/2099-01-01T0000_architecture_probe.ts';
+      for (const imports of ['src/errors.ts', someModule('src/domain/calendar'), 'zod']) {
+        expect(await architectureErrors({ at, imports })).toEqual([
+          expect.stringMatching(/A migration imports only kysely/),
+        ]);
+      }
+    });
+
+    it('SQL outside src/data: a query builder in a use case, the sql tag in a route', async () => {
+      const query = [
+        "import type { Kysely } from 'kysely';",
+        'export const q = (db: Kysely<{ t: { id: string } }>) => db.selectFrom("t").selectAll();',
+        '',
+      ].join('\n');
+      expect(await lintAs('src/usecases/activities/architecture-probe.ts', query)).toEqual([
+        expect.stringMatching(/^no-restricted-properties: .*SQL lives in src\/data\/repositories/),
+      ]);
+      expect(await lintAs('src/data/repositories/architecture-probe.ts', query)).toEqual([]);
+      const tag = "import { sql } from 'kysely';\nexport const q = sql`select 1`;\n";
+      expect(await lintAs('src/server/routes/api/architecture-probe.ts', tag)).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*SQL lives in src\/data\/repositories/),
+      ]);
+    });
+
+    it('a new folder or top-level file of src/ that has no place in the layers', async () => {
+      for (const at of ['src/elsewhere/architecture-probe.ts', 'src/architecture-probe.ts']) {
+        expect(await architectureErrors({ at, imports: 'src/errors.ts' })).toEqual([
+          expect.stringMatching(/^boundaries\/no-unknown-files/),
+        ]);
+      }
+    });
+  },
+);
+
+describe('the layer rules allow the arrows ARCHITECTURE.md draws', { timeout: 60_000 }, () => {
   it.each<Probe>([
     { at: 'src/domain/architecture-probe.ts', imports: 'src/errors.ts' },
     { at: 'src/domain/architecture-probe.ts', imports: 'src/clock.ts' },
