@@ -2,12 +2,13 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   GradeKey,
+  Grades,
   HistoryActivityType,
   HistoryEvent,
   HistorySource,
   JudgementKey,
 } from '../../domain/history/types.js';
-import { judgementActivityTypes, sortGrades } from '../../domain/history/types.js';
+import { judgementActivityTypes } from '../../domain/history/types.js';
 import type { DB, InspectionHistoryTable } from '../schema.js';
 import { now } from '../../clock.js';
 
@@ -48,6 +49,11 @@ function toRow(e: HistoryEvent) {
   };
 }
 
+/** Stable key order, so that equal grades always serialise identically. */
+function sortGrades(g: Grades): Grades {
+  return Object.fromEntries(Object.entries(g).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 const CHUNK = 500;
 
 export async function findHistoryBySourceKeys(
@@ -79,28 +85,21 @@ export async function insertHistoryEvents(
   }
 }
 
-/** Inserts the events whose source key is not stored yet; leaves stored ones as they are. */
-export async function insertHistoryEventsIfAbsent(
-  db: Kysely<DB>,
-  events: readonly HistoryEvent[],
-): Promise<void> {
-  for (let i = 0; i < events.length; i += CHUNK) {
-    await db
-      .insertInto('inspection_history')
-      .values(events.slice(i, i + CHUNK).map(toRow))
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute();
-  }
+/** Replaces the stored version of an event (matched by its source key). */
+export async function updateHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<void> {
+  const { source_key: key, ...changes } = toRow(event);
+  await db
+    .updateTable('inspection_history')
+    .set({ ...changes, imported_at: now() })
+    .where('source_key', '=', key)
+    .execute();
 }
 
 /**
- * Stores an inspection published in Triangulate: a new event, or the stored one (same source key)
- * taking this one's end and publication dates, grades, source and framework.
+ * Records an event, or brings the stored one with the same source key up to date (its end,
+ * publication date, grades, source and framework): an inspection published in Triangulate.
  */
-export async function upsertPublishedHistoryEvent(
-  db: Kysely<DB>,
-  event: HistoryEvent,
-): Promise<void> {
+export async function upsertHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<void> {
   const row = toRow(event);
   await db
     .insertInto('inspection_history')
@@ -115,16 +114,6 @@ export async function upsertPublishedHistoryEvent(
         imported_at: now(),
       }),
     )
-    .execute();
-}
-
-/** Replaces the stored version of an event (matched by its source key). */
-export async function updateHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<void> {
-  const { source_key: key, ...changes } = toRow(event);
-  await db
-    .updateTable('inspection_history')
-    .set({ ...changes, imported_at: now() })
-    .where('source_key', '=', key)
     .execute();
 }
 
@@ -206,4 +195,18 @@ export async function countHistoryByType(
   }
   const rows = await q.groupBy('activity_type').execute();
   return Object.fromEntries(rows.map((r) => [r.activity_type, Number(r.n)]));
+}
+
+/** Inserts the events whose source key is not stored yet; leaves stored ones as they are. */
+export async function insertHistoryEventsIfAbsent(
+  db: Kysely<DB>,
+  events: readonly HistoryEvent[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += CHUNK) {
+    await db
+      .insertInto('inspection_history')
+      .values(events.slice(i, i + CHUNK).map(toRow))
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .execute();
+  }
 }

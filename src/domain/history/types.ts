@@ -68,11 +68,6 @@ export const gradeLabels: Record<GradeKey, string> = {
 
 export type Grades = Partial<Record<JudgementKey, GradeKey>>;
 
-/** Grades in a stable key order, so that equal grades always serialise identically. */
-export function sortGrades(g: Grades): Grades {
-  return Object.fromEntries(Object.entries(g).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 /**
  * Where a fact came from, least authoritative first: grades extracted from SIF report text, the
  * scraped ILACS report data, Ofsted's official statistics (see merge.ts), then reports published

@@ -1,7 +1,11 @@
 import { findActivity, type Activity } from '../../data/repositories/activities.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { checkNewActivity, CreateActivityInput, insertActivity } from '../shared/new-activity.js';
+import {
+  checkNewActivity,
+  CreateActivityInput,
+  insertNewActivity,
+} from '../shared/new-activity.js';
 
 export { CreateActivityInput };
 
@@ -10,7 +14,9 @@ export async function createActivity(
   raw: CreateActivityInput,
 ): Promise<Activity> {
   const checked = await checkNewActivity(ctx, raw);
-  const id = await ctx.db.transaction().execute((trx) => insertActivity(trx, ctx.actor, checked));
+  const id = await ctx.db
+    .transaction()
+    .execute((trx) => insertNewActivity(trx, ctx.actor, checked));
   const created = await findActivity(ctx.db, id);
   if (!created) throw new AppError('INTERNAL');
   return created;

@@ -3,7 +3,7 @@ import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { listLaSummaries, type LaSummary } from '../shared/la-summaries.js';
-import { activitiesVisibleTo } from '../shared/visible-activities.js';
+import { visibleActivities } from '../shared/visible-activities.js';
 
 export interface HomePage {
   live: Activity[];
@@ -16,7 +16,7 @@ const FINISHED = new Set(['published', 'cancelled']);
 
 /** What each role's home page shows: my activities; my region's LAs; my LA. */
 export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
-  const activities = await activitiesVisibleTo(ctx.db, ctx.actor);
+  const activities = await visibleActivities(ctx);
   const actor = ctx.actor;
   let las: LaSummary[] = [];
   if (actor.kind === 'user' && actor.role === 'regional' && actor.region) {

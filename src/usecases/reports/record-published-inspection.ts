@@ -1,7 +1,7 @@
 // Publishing an inspection puts it on the LA's page: its history gains the event (dates,
 // publication day, final grades) and, for a graded inspection, its latest grades become these.
 import type { Transaction } from 'kysely';
-import { upsertPublishedHistoryEvent } from '../../data/repositories/inspection-history.js';
+import { upsertHistoryEvent } from '../../data/repositories/inspection-history.js';
 import { listJudgements } from '../../data/repositories/judgements.js';
 import type { DB } from '../../data/schema.js';
 import { sourceKeyFor } from '../../domain/history/merge.js';
@@ -28,7 +28,9 @@ export async function recordPublishedInspection(
     const grade = records.get(j.key)?.grade;
     if (grade) grades[j.key] = grade;
   }
-  await upsertPublishedHistoryEvent(trx, {
+  // The repository stores grades in key order, as the history import does.
+  await upsertHistoryEvent(trx, {
+    sourceKey: sourceKeyFor(activity.laId, type, start),
     laId: activity.laId,
     activityType: type,
     frameworkId: activity.frameworkId,
@@ -36,9 +38,7 @@ export async function recordPublishedInspection(
     endDate: activity.plannedEnd,
     publicationDate: publishedOn,
     theme: activity.theme,
-    // The framework's judgement keys and grades are the history's (frameworks/*.json).
     grades: grades as Grades,
     source: 'triangulate',
-    sourceKey: sourceKeyFor(activity.laId, type, start),
   });
 }

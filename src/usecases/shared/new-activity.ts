@@ -1,14 +1,18 @@
-// A new activity: its checks (access, framework, dates) and its insertion. Creating an activity
-// and importing a REFI-QDA project into a new one both use them.
+// A new activity checked (access, framework, type, theme, dates, the authority still existing)
+// and then inserted inside the caller's transaction with its first lifecycle step and audit
+// event. Creating an activity and importing a REFI-QDA project into a new one both go this way.
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { insertPlannedActivity } from '../../data/repositories/activities.js';
-import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
+import { insertActivity, insertStateChange } from '../../data/repositories/activities.js';
+import {
+  findLocalAuthority,
+  type LocalAuthority,
+} from '../../data/repositories/local-authorities.js';
 import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
+import type { ActivityTypeInfo } from '../../domain/activities/activity-type.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
 
@@ -26,12 +30,22 @@ export const CreateActivityInput = z.object({
   plannedEnd: isoDate.nullish(),
 });
 export type CreateActivityInput = z.input<typeof CreateActivityInput>;
+type ParsedInput = z.output<typeof CreateActivityInput>;
 
-/** A new activity that passed every check, ready to insert (see insertActivity). */
-export type CheckedActivity = Awaited<ReturnType<typeof checkNewActivity>>;
+/** A new activity that passed every check, ready to insert (see insertNewActivity). */
+export interface CheckedActivity {
+  input: ParsedInput;
+  la: LocalAuthority;
+  type: ActivityTypeInfo;
+  frameworkId: string;
+  title: string;
+}
 
 /** Checks access and the details of a new activity without writing anything. */
-export async function checkNewActivity(ctx: UseCaseContext, raw: CreateActivityInput) {
+export async function checkNewActivity(
+  ctx: UseCaseContext,
+  raw: CreateActivityInput,
+): Promise<CheckedActivity> {
   const input = CreateActivityInput.parse(raw);
   const la = await findLocalAuthority(ctx.db, input.laId);
   if (!la)
@@ -45,6 +59,26 @@ export async function checkNewActivity(ctx: UseCaseContext, raw: CreateActivityI
   const frameworkId =
     input.frameworkId ?? catalog.frameworkFor(input.plannedStart, input.activityType);
   const type = frameworkId ? catalog.activityType(frameworkId, input.activityType) : null;
+  const problems = detailProblems(input, type ?? null, frameworkId ?? null, la);
+  if (problems.length > 0 || !type || !frameworkId)
+    throw new AppError('VALIDATION_FAILED', { details: problems });
+
+  const title =
+    input.title ||
+    [type.label, input.sequenceNumber ? `${input.sequenceNumber}` : null, la.name]
+      .filter(Boolean)
+      .join(' ')
+      .replace(/ (\d+) /, ' $1: ');
+  return { input, la, type, frameworkId, title };
+}
+
+/** What is wrong with the details of a new activity of this type (empty: nothing). */
+function detailProblems(
+  input: ParsedInput,
+  type: ActivityTypeInfo | null,
+  frameworkId: string | null,
+  la: LocalAuthority,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (!frameworkId || !type) {
     problems.push({
@@ -83,40 +117,32 @@ export async function checkNewActivity(ctx: UseCaseContext, raw: CreateActivityI
       reason: `${la.name} ceased to exist on ${la.validTo}`,
     });
   }
-  if (problems.length > 0 || !type || !frameworkId)
-    throw new AppError('VALIDATION_FAILED', { details: problems });
-
-  const title =
-    input.title ||
-    [type.label, input.sequenceNumber ? `${input.sequenceNumber}` : null, la.name]
-      .filter(Boolean)
-      .join(' ')
-      .replace(/ (\d+) /, ' $1: ');
-  return { input, la, type, frameworkId, title };
+  return problems;
 }
 
 /** Inserts a checked activity inside the caller's transaction (audited); returns its id. */
-export async function insertActivity(
+export async function insertNewActivity(
   trx: Transaction<DB>,
   actor: Actor,
   { input, la, type, frameworkId, title }: CheckedActivity,
 ): Promise<string> {
-  const id = await insertPlannedActivity(
-    trx,
-    {
-      laId: la.id,
-      activityType: type.id,
-      frameworkId,
-      title,
-      theme: type.hasTheme ? (input.theme ?? null) : null,
-      sequenceNumber: type.hasSequenceNumber ? (input.sequenceNumber ?? null) : null,
-      partnerInspectorates: type.hasPartnerInspectorates ? input.partnerInspectorates : [],
-      plannedStart: input.plannedStart,
-      plannedEnd: input.plannedEnd ?? null,
-    },
-    actor.kind === 'user' ? actor.userId : null,
-    now(),
-  );
+  const id = await insertActivity(trx, {
+    laId: la.id,
+    activityType: type.id,
+    frameworkId,
+    title,
+    theme: type.hasTheme ? (input.theme ?? null) : null,
+    sequenceNumber: type.hasSequenceNumber ? (input.sequenceNumber ?? null) : null,
+    partnerInspectorates: type.hasPartnerInspectorates ? input.partnerInspectorates : [],
+    plannedStart: input.plannedStart,
+    plannedEnd: input.plannedEnd ?? null,
+  });
+  await insertStateChange(trx, {
+    activityId: id,
+    fromState: null,
+    toState: 'planned',
+    changedBy: actor.kind === 'user' ? actor.userId : null,
+  });
   await writeAudit(trx, actor, {
     action: 'activity.created',
     entityType: 'activity',

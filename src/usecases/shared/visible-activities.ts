@@ -1,25 +1,23 @@
-// The activities an actor may see: the home page and the activity list both show them.
-import type { Kysely } from 'kysely';
+// The activities an actor may see (optionally for one LA), newest first: the actor's activity
+// list and home page both read them this way.
 import { listVisibleActivities, type Activity } from '../../data/repositories/activities.js';
-import type { DB } from '../../data/schema.js';
-import type { Actor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
+import type { UseCaseContext } from '../context.js';
 
-/** Activities the actor may see (optionally for one LA), newest first. */
-export async function activitiesVisibleTo(
-  db: Kysely<DB>,
-  actor: Actor,
+export async function visibleActivities(
+  ctx: UseCaseContext,
   filter: { laId?: string; states?: string[] } = {},
 ): Promise<Activity[]> {
-  const rows = await listVisibleActivities(db, actor, filter);
+  const rows = await listVisibleActivities(ctx.db, ctx.actor, filter);
   // Belt and braces: the SQL filter and the policy must agree; never show what the policy denies.
   return rows.filter((a) =>
-    policies.viewActivity(actor, {
+    policies.viewActivity(ctx.actor, {
       laId: a.laId,
       laRegion: a.laRegion,
       state: a.state,
       notifiedAt: a.notifiedAt,
-      teamRole: actor.kind === 'user' && actor.role === 'inspector' ? 'team_inspector' : null,
+      teamRole:
+        ctx.actor.kind === 'user' && ctx.actor.role === 'inspector' ? 'team_inspector' : null,
     }),
   );
 }
