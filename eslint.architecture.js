@@ -13,6 +13,7 @@ export const elements = [
   folder('repository', 'src/data/repositories'),
   folder('data', 'src/data'),
   folder('workers', 'src/workers'),
+  folder('synthetic', 'src/synthetic'),
   folder('usecase-floor', 'src/usecases/shared'),
   // One element per area, so an import between two areas is an import between two elements.
   folder('usecase', 'src/usecases/*'),
@@ -64,6 +65,7 @@ export const kinds = {
   database: cat('database', 'data'),
   data: cat('data-module', 'data'),
   workers: el('workers'),
+  synthetic: el('synthetic'),
   'usecase-floor': [el('usecase-floor'), cat('usecase-context')],
   usecase: el('usecase'),
   route: el('route'),
@@ -103,6 +105,7 @@ const LABELS = {
   demo: 'L5',
   conformance: 'L5',
   workers: 'L6',
+  synthetic: 'L6',
   migration: 'L7',
   client: 'L8',
   'server-root': 'L9',
@@ -149,6 +152,11 @@ export const policies = [
     [to(...DATA, 'migration', 'config')],
   ),
   ...layer('workers', 'Workers import only the domain and the floor.', [to(...DOMAIN_AND_FLOOR)]),
+  ...layer(
+    'synthetic',
+    'src/synthetic (seeded synthetic data for the demo, the CLI and tests) imports only the domain and the floor.',
+    [to(...DOMAIN_AND_FLOOR)],
+  ),
   ...layer(
     'usecase-floor',
     'usecases/shared and usecases/context.ts import only data, the domain and the floor: never a use-case area.',
@@ -198,7 +206,15 @@ export const policies = [
     'cli-command',
     'CLI commands call use cases: never repositories, data modules or the database (`import type` of their shapes is allowed).',
     [
-      to('cli-command', 'cli-root', 'usecase', 'usecase-floor', 'demo', ...DOMAIN_AND_FLOOR),
+      to(
+        'cli-command',
+        'cli-root',
+        'usecase',
+        'usecase-floor',
+        'demo',
+        'synthetic',
+        ...DOMAIN_AND_FLOOR,
+      ),
       typesFrom(...SHAPES),
     ],
   ),
@@ -222,7 +238,7 @@ export const policies = [
     ],
   ),
   ...layer('demo', 'Demo seeding calls use cases, as the CLI does: never repositories.', [
-    to('usecase', 'usecase-floor', ...DOMAIN_AND_FLOOR),
+    to('usecase', 'usecase-floor', 'synthetic', ...DOMAIN_AND_FLOOR),
     typesFrom(...SHAPES),
   ]),
   ...layer(
