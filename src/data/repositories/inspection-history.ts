@@ -73,15 +73,19 @@ export async function findHistoryBySourceKeys(
   return found;
 }
 
+/** Inserts events; `ifAbsent` passes over those whose source key is stored already. */
 export async function insertHistoryEvents(
   db: Kysely<DB>,
   events: readonly HistoryEvent[],
+  options: { ifAbsent?: boolean } = {},
 ): Promise<void> {
   for (let i = 0; i < events.length; i += CHUNK) {
-    await db
+    const insert = db
       .insertInto('inspection_history')
-      .values(events.slice(i, i + CHUNK).map(toRow))
-      .execute();
+      .values(events.slice(i, i + CHUNK).map(toRow));
+    await (
+      options.ifAbsent ? insert.onConflict((oc) => oc.column('source_key').doNothing()) : insert
+    ).execute();
   }
 }
 
@@ -195,18 +199,4 @@ export async function countHistoryByType(
   }
   const rows = await q.groupBy('activity_type').execute();
   return Object.fromEntries(rows.map((r) => [r.activity_type, Number(r.n)]));
-}
-
-/** Inserts the events whose source key is not stored yet; leaves stored ones as they are. */
-export async function insertHistoryEventsIfAbsent(
-  db: Kysely<DB>,
-  events: readonly HistoryEvent[],
-): Promise<void> {
-  for (let i = 0; i < events.length; i += CHUNK) {
-    await db
-      .insertInto('inspection_history')
-      .values(events.slice(i, i + CHUNK).map(toRow))
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute();
-  }
 }

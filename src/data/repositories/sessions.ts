@@ -1,23 +1,15 @@
 // Signed-in sessions and the record of sign-in attempts, as stored.
 import type { Kysely } from 'kysely';
-import type { Role } from '../../domain/access/roles.js';
 import type { DB } from '../schema.js';
+import type { User } from './users.js';
 
 /** A stored session with the account it belongs to. */
 export interface SessionWithUser {
   csrfToken: string;
   expiresAt: Date;
   lastSeenAt: Date;
-  user: {
-    id: string;
-    email: string;
-    displayName: string;
-    role: Role;
-    region: string | null;
-    laId: string | null;
-    mustChangePassword: boolean;
-    disabled: boolean;
-  };
+  /** The account, without when it was created. */
+  user: Omit<User, 'createdAt'>;
 }
 
 export async function findSessionWithUser(

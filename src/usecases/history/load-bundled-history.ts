@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { insertHistoryEventsIfAbsent } from '../../data/repositories/inspection-history.js';
+import { insertHistoryEvents } from '../../data/repositories/inspection-history.js';
 import { listLaIds } from '../../data/repositories/local-authorities.js';
 import {
   activityTypes,
@@ -38,7 +38,7 @@ export async function loadBundledHistory(
   const known = await listLaIds(ctx.db);
   const events = data.events.filter((e) => known.has(e.laId));
   await ctx.db.transaction().execute(async (trx) => {
-    await insertHistoryEventsIfAbsent(trx, events);
+    await insertHistoryEvents(trx, events, { ifAbsent: true });
     await writeAudit(trx, ctx.actor, {
       action: 'history.imported',
       entityType: 'inspection_history',
