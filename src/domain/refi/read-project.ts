@@ -95,12 +95,9 @@ function readLinks(ctx: ReadContext, linksEl: XmlElement | undefined): RefiLink[
   });
 }
 
-/** Gives later duplicates of a source, selection or coding GUID a new one (reported). */
-export function readProject(
-  root: XmlElement,
-  opts: ReadOptions,
-): { project: ImportedProject; report: ReadReport } {
-  const ctx: ReadContext = {
+/** A fresh reading context: nothing repaired, skipped or found wrong yet (bar given repairs). */
+function newReadContext(opts: Pick<ReadOptions, 'file' | 'repairGuids' | 'repairs'>): ReadContext {
+  return {
     file: opts.file,
     repairGuids: opts.repairGuids,
     repairs: [...(opts.repairs ?? [])],
@@ -109,6 +106,14 @@ export function readProject(
     fatal: [],
     notImported: [],
   };
+}
+
+/** Gives later duplicates of a source, selection or coding GUID a new one (reported). */
+export function readProject(
+  root: XmlElement,
+  opts: ReadOptions,
+): { project: ImportedProject; report: ReadReport } {
+  const ctx = newReadContext(opts);
   const keep: KeepContext = {
     repairGuids: opts.repairGuids,
     file: (path) => opts.resolveFile?.(path) ?? null,
@@ -183,15 +188,7 @@ export function readCodebookDocument(
   root: XmlElement,
   opts: Pick<ReadOptions, 'file' | 'repairGuids' | 'repairs'>,
 ) {
-  const ctx: ReadContext = {
-    file: opts.file,
-    repairGuids: opts.repairGuids,
-    repairs: [...(opts.repairs ?? [])],
-    skipped: new Map(),
-    warnings: [],
-    fatal: [],
-    notImported: [],
-  };
+  const ctx = newReadContext(opts);
   const codes = readCodes(ctx, firstChild(root, 'Codes'));
   skip(ctx, 'sets of codes', childrenNamed(firstChild(root, 'Sets'), 'Set').length);
   if (ctx.fatal.length > 0) throw fatalError(opts.file, ctx.fatal);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { writeAudit } from '../../data/audit-log.js';
 import { listCodes } from '../../data/repositories/codes.js';
 import { codeTree } from '../../domain/refi/to-refi.js';
 import { writeCodebook } from '../../domain/refi/write-project.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
-import { exportFileName, refiOrigin } from './refi-names.js';
+import { auditExport, exportFileName, refiOrigin } from './refi-names.js';
 
 export const ExportCodebookInput = z.object({ activityId: z.string() });
 export type ExportCodebookInput = z.input<typeof ExportCodebookInput>;
@@ -33,15 +32,11 @@ export async function exportCodebook(
     });
   const bytes = new TextEncoder().encode(writeCodebook(codeTree(codes), refiOrigin()));
   const fileName = exportFileName(activity, 'qdc');
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(trx, ctx.actor, {
-      action: 'refi.exported',
-      entityType: 'activity',
-      entityId: activity.id,
-      activityId: activity.id,
-      laId: activity.laId,
-      after: { format: 'qdc', file: fileName, bytes: bytes.length, codes: codes.length },
-    }),
-  );
+  await auditExport(ctx, activity, {
+    format: 'qdc',
+    file: fileName,
+    bytes: bytes.length,
+    codes: codes.length,
+  });
   return { fileName, contentType: 'application/xml', bytes, codes: codes.length };
 }

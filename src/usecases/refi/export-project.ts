@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { writeAudit } from '../../data/audit-log.js';
 import { buildQdpx } from '../../domain/refi/package.js';
 import { toRefiProject } from '../../domain/refi/to-refi.js';
 import { writeProject } from '../../domain/refi/write-project.js';
@@ -8,7 +7,7 @@ import { evidenceScope } from '../shared/evidence-scope.js';
 import { evidenceBaseSnapshot, originalsForExport } from './evidence-base-snapshot.js';
 import { restoreOriginals } from '../../domain/refi/restore-originals.js';
 import { withoutUnusedFrameworkCodes } from '../../domain/refi/to-refi.js';
-import { exportFileName, refiOrigin } from './refi-names.js';
+import { auditExport, exportFileName, refiOrigin } from './refi-names.js';
 
 export const ExportProjectInput = z.object({
   activityId: z.string(),
@@ -73,15 +72,11 @@ export async function exportProject(
     users: project.users.length,
   };
   const fileName = exportFileName(activity, 'qdpx');
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(trx, ctx.actor, {
-      action: 'refi.exported',
-      entityType: 'activity',
-      entityId: activity.id,
-      activityId: activity.id,
-      laId: activity.laId,
-      after: { format: 'qdpx', file: fileName, bytes: bytes.length, ...counts },
-    }),
-  );
+  await auditExport(ctx, activity, {
+    format: 'qdpx',
+    file: fileName,
+    bytes: bytes.length,
+    ...counts,
+  });
   return { fileName, contentType: 'application/zip', bytes, counts };
 }
