@@ -8,6 +8,7 @@ import { migrateToLatest } from '../data/migrate.js';
 import type { DB } from '../data/schema.js';
 import { systemActor, type Actor } from '../domain/access/actor.js';
 import { AppError, formatDetail, isAppError } from '../errors.js';
+import { actAsAccount } from '../usecases/auth/act-as-account.js';
 
 export interface CliContext {
   config: AppConfig;
@@ -26,6 +27,12 @@ export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Prom
   } finally {
     await database.close();
   }
+}
+
+/** `--as EMAIL`: the same context, acting as that active account instead of the operator. */
+export async function actingAs(ctx: CliContext, email: string | undefined): Promise<CliContext> {
+  if (!email) return ctx;
+  return { ...ctx, actor: await actAsAccount(ctx, { email }) };
 }
 
 /** Prints data as JSON when asked, otherwise the human text. */

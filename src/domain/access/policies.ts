@@ -307,6 +307,14 @@ export const policies = {
   /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
+
+  // --- The edges: rules asked by the CLI itself (issue 11) ---
+
+  /**
+   * Act as another person's active account (the CLI's --as EMAIL): only the operator of the CLI
+   * on the server itself, never a signed-in person.
+   */
+  actAsAccount: (actor: Actor): boolean => actor.kind === 'system',
 } as const;
 
 export type PolicyName = keyof typeof policies;
