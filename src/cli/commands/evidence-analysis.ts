@@ -6,9 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import type { Actor } from '../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../domain/evidence/vocabulary.js';
-import { AppError } from '../../errors.js';
 import { exportAllPassages } from '../../usecases/evidence-analysis/export-all-passages.js';
 import {
   searchEvidence,

@@ -33,7 +33,6 @@ import {
 } from '../../domain/evidence-analysis/challenges.js';
 import type { Range, Snippet } from '../../domain/evidence-analysis/highlight.js';
 import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

@@ -7,7 +7,6 @@ import {
   type EvidenceVersion,
 } from '../../data/repositories/evidence.js';
 import { listMemos, type Memo } from '../../data/repositories/memos.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

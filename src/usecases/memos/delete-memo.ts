@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findMemo } from '../../data/repositories/memos.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

@@ -195,7 +195,6 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     const form = DeleteForm.parse(request.body ?? {});
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const detail = await getEvidence(uc, { evidenceId, activityId: id });
     try {
       await deleteEvidence(uc, {
         evidenceId,
@@ -220,7 +219,6 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence/:evidenceId/restore', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const detail = await getEvidence(uc, { evidenceId, activityId: id });
     try {
       await restoreEvidence(uc, { evidenceId, activityId: id });
     } catch (err) {
