@@ -1,19 +1,18 @@
 // Shared plumbing for CLI commands: open the configured database (migrated), print results as
 // text or JSON, and turn errors into a clear message and a non-zero exit code.
-import type { Kysely } from 'kysely';
 import { ZodError } from 'zod';
 import { loadConfig, type AppConfig } from '../config.js';
 import { openDatabase, type Database } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
-import type { DB } from '../data/schema.js';
 import { systemActor, type Actor } from '../domain/access/actor.js';
 import { AppError, formatDetail, isAppError } from '../errors.js';
 import { actAsAccount } from '../usecases/auth/act-as-account.js';
+import type { UseCaseContext } from '../usecases/context.js';
 
 export interface CliContext {
   config: AppConfig;
   database: Database;
-  db: Kysely<DB>;
+  db: UseCaseContext['db'];
   actor: Actor;
 }
 
