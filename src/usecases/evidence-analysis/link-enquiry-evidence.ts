@@ -28,7 +28,12 @@ export async function linkEnquiryEvidence(
   raw: LinkEnquiryEvidenceInput,
 ): Promise<{ id: string }> {
   const input = LinkEnquiryEvidenceInput.parse(raw);
-  const { activity, line } = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write', input.activityId);
+  const { activity, line } = await loadEnquiry(
+    ctx,
+    input.lineOfEnquiryId,
+    'write',
+    input.activityId,
+  );
   const record = await findEvidence(ctx.db, input.evidenceId);
   if (!record || record.activityId !== activity.id || record.deleted)
     throw new AppError('VALIDATION_FAILED', {

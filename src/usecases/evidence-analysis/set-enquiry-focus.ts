@@ -39,7 +39,12 @@ export async function setEnquiryFocus(
   raw: SetEnquiryFocusInput,
 ): Promise<EnquiryFocus> {
   const input = SetEnquiryFocusInput.parse(raw);
-  const { activity, line, focus } = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write', input.activityId);
+  const { activity, line, focus } = await loadEnquiry(
+    ctx,
+    input.lineOfEnquiryId,
+    'write',
+    input.activityId,
+  );
   const details: ErrorDetail[] = [];
   if (input.codeIds) {
     const known = new Set((await codebookEntries(ctx.db, activity.id)).map((c) => c.id));

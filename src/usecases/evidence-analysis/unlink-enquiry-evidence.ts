@@ -29,7 +29,12 @@ export async function unlinkEnquiryEvidence(
     .executeTakeFirst();
   if (!link || (input.lineOfEnquiryId && link.line_of_enquiry_id !== input.lineOfEnquiryId))
     throw new AppError('NOT_FOUND');
-  const { activity, line } = await loadEnquiry(ctx, link.line_of_enquiry_id, 'write', input.activityId);
+  const { activity, line } = await loadEnquiry(
+    ctx,
+    link.line_of_enquiry_id,
+    'write',
+    input.activityId,
+  );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('enquiry_evidence').where('id', '=', link.id).execute();
     await writeAudit(trx, ctx.actor, {

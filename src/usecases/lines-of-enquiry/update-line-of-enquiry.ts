@@ -31,7 +31,10 @@ export async function updateLineOfEnquiry(
   raw: UpdateLineOfEnquiryInput,
 ): Promise<LineOfEnquiry> {
   const input = UpdateLineOfEnquiryInput.parse(raw);
-  const found = foundInActivity(await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId), input.activityId);
+  const found = foundInActivity(
+    await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId),
+    input.activityId,
+  );
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const next = {
     title: input.title ?? found.title,
