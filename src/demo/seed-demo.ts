@@ -1,19 +1,15 @@
 // Seeds the demo through the same use cases people use, so the audit log tells its story too.
-// The demo is a client of the use cases, like the CLI; the data layer holds only its own
-// bookkeeping (data/repositories/demo.ts).
+// The demo is a client of the use cases, like the CLI (its own records: usecases/demo).
 import { randomBytes } from 'node:crypto';
-import {
-  addSyntheticLa,
-  anyAccountExists,
-  findDemo,
-  recordDemoSeeded,
-} from '../data/repositories/demo.js';
 import { systemActor, type UserActor } from '../domain/access/actor.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import { addTeamMember } from '../usecases/activities/add-team-member.js';
 import { changeActivityState } from '../usecases/activities/change-activity-state.js';
 import { createActivity } from '../usecases/activities/create-activity.js';
 import type { UseCaseContext } from '../usecases/context.js';
+import { addDemoLa } from '../usecases/demo/add-demo-la.js';
+import { findSeededDemo } from '../usecases/demo/find-seeded-demo.js';
+import { recordDemoSeeded } from '../usecases/demo/record-demo-seeded.js';
 import { loadLaReference } from '../usecases/las/load-la-reference.js';
 import { loadBundledHistory } from '../usecases/history/load-bundled-history.js';
 import { createUser } from '../usecases/users/create-user.js';
@@ -25,6 +21,13 @@ import { seedDemoJudgements } from './demo-judgements.js';
 import { addDays, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
+
+/** The demo is seeded by the system, recorded as such in the audit log. */
+const seeder = (db: Db, catalog: ActivityTypeCatalog): UseCaseContext => ({
+  db,
+  actor: systemActor('demo-seed'),
+  catalog,
+});
 
 export interface DemoCredentials {
   role: string;
@@ -51,13 +54,15 @@ export async function seedDemoIfEmpty(
   db: Db,
   catalog: ActivityTypeCatalog,
 ): Promise<DemoSeedResult | null> {
-  if (await anyAccountExists(db)) return null;
+  const { anyAccount } = await findSeededDemo(seeder(db, catalog), []);
+  if (anyAccount) return null;
   return seedDemo(db, catalog);
 }
 
 export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<DemoSeedResult> {
-  const existing = await findDemo(
-    db,
+  const ctx = seeder(db, catalog);
+  const { demo: existing } = await findSeededDemo(
+    ctx,
     DEMO_USERS.map((u) => u.email),
   );
   if (existing) {
@@ -74,10 +79,9 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
       })),
     };
   }
-  const ctx: UseCaseContext = { db, actor: systemActor('demo-seed'), catalog };
   await loadLaReference(ctx);
   await loadBundledHistory(ctx);
-  await addSyntheticLa(db, ctx.actor, DEMO_LA);
+  await addDemoLa(ctx, DEMO_LA);
 
   const credentials: DemoCredentials[] = [];
   const ids = new Map<string, string>();
@@ -161,6 +165,6 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     });
     focusedVisitId = fv.id;
   }
-  await recordDemoSeeded(db, { activityId: inspection.id, focusedVisitId });
+  await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }
