@@ -33,7 +33,7 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
     re: /\b(?:has|have|had|is|are|was|were)\s+(?:already\s+|also\s+)?(?:had|having|made|making)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:positive|significant|discernible|palpable|clear|real|tangible|notable|marked|demonstrable|good|beneficial|direct|major|considerable|substantial|strong|big|huge|negative|detrimental)\s+(?:impact|effect|difference)\b|\bmak(?:ing|es|e)\s+a\s+(?:[\p{L}-]+\s+)?difference\b|\bimpact(?:s|ed|ing)?\s+(?:positively|negatively)\b/giu,
     label: 'had an impact',
   },
-  { re: /\bcontribut(?:es|ed|ing)\s+to\b/gi, label: 'contributed to' },
+  { re: /\bcontribut(?:e|es|ed|ing)\s+to\b/gi, label: 'contributed to' },
   { re: /\bmeaning\s+that\b/gi, label: 'meaning that' },
   {
     re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
@@ -50,14 +50,25 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
   },
   { re: /\b(?:have|has|had)\s+(?:also\s+)?benefited\s+from\b/gi, label: 'benefited from' },
   {
-    re: /\b(?:effective|successful|instrumental|central|pivotal|fundamental)\s+in\s+(?:reducing|improving|increasing|stabilising|preventing|securing|strengthening|raising|helping)\b/gi,
+    re: /\b(?:effective|successful|instrumental|central|pivotal|fundamental)\s+(?:in|at)\s+(?:reducing|improving|increasing|stabilising|preventing|securing|strengthening|raising|helping|managing|supporting|delivering|keeping|promoting|enabling|achieving|sustaining|minimising|diverting)\b/gi,
     label: 'effective in',
   },
   {
     re: /\b(?:beginning|starting|started|begun)\s+to\s+(?:have|make|result|address|stabilise|resolve|take\s+effect|improve|reduce)\b/gi,
     label: 'beginning to',
   },
-  { re: /\bunderpins?\b/gi, label: 'underpins' },
+  // "low caseloads underpin this success"; "underpinned by" and "underpin the model of practice" describe a structure.
+  {
+    re: /\bunderpins?\s+(?:(?:this|the|their|its|these)\s+)?(?:[\p{L}-]+\s+)?(?:success|improvements?|progress|outcomes|stability|achievements?)\b/giu,
+    label: 'underpins',
+  },
+  // More verbs of effect on children and services: "minimises unnecessary moves", "provides
+  // them with security sooner", "has delivered improvements", "is supporting more timely
+  // assessments", "is empowering children", "has kept the number of children in care low".
+  {
+    re: /\bminimis(?:es|ed)\s+(?:[\p{L}’'-]+\s+){0,2}?(?:moves|disruption|delay|drift|risks?|harm|stability|opportunities|chances)\b|\bprovid(?:es|ed)\s+(?:(?:them|children|young\s+people|families|care\s+leavers|(?:some|many|most)\s+(?:[\p{L}-]+\s+){0,2}children)\s+(?:in\s+[\p{L}-]+\s+)?)with\s+(?:a\s+)?(?:greater\s+|more\s+|better\s+|increased\s+)?(?:stability|security|protection|level\s+of\s+protection|permanence|resilience|confidence)\b|\b(?:has|have|had)\s+(?:[\p{L}-]+ly\s+)?(?:delivered|driven|produced|generated|brought\s+about)\s+(?:[\p{L}-]+\s+){0,2}?(?:improvements?|progress|stability|outcomes)\b|\b(?:delivers?|deliver)\s+improvements?\b|\b(?:is|are)\s+(?:[\p{L}-]+ly\s+)?(?:empowering|supporting\s+(?:more|better|earlier|improved)|reducing\s+(?:the\s+)?risks?)\b|\b(?:has|have)\s+(?:also\s+)?kept\s+(?:the\s+)?(?:number|numbers|proportion|rate)\b|\b(?:has|have)\s+(?:[\p{L}-]+ly\s+)?developed\s+(?:their|children’s|children's|staff’s|staff's)\s+(?:[\p{L}-]+\s+){0,1}(?:confidence|competence|skills|resilience|independence)\b/giu,
+    label: 'verb of effect',
+  },
   {
     re: /\b(?:this|which|that|these|it)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:helping|enabling|improving|reducing|supporting|strengthening)\b|\b(?:this|which)\s+ensures\s+that\b/giu,
     label: 'this is helping',
@@ -71,13 +82,13 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // attainment", "the project strengthened family relationships". The object must be an outcome for
   // children or the service (not a task), so "improves the process for …" stays quiet.
   {
-    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
+    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|sense\s+of\s+(?:identity|belonging|security|self)|identity|security|self-worth|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
     label: 'improves outcomes',
   },
   // "which means that families have a named worker": an outcome for children or families
   // credited to what comes before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
   {
-    re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
+    re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)(?:\s+and\s+(?:their\s+)?(?:families|carers|young\s+people|parents))?\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
     label: 'means that',
   },
   {
@@ -112,4 +123,6 @@ export const CHAIN = new Set([
   'effective in',
   'beginning to',
   'underpins',
+  'verb of effect',
+  'benefited from',
 ]);

@@ -65,6 +65,9 @@ const DIRECT =
 const BECAUSE_NOT_CAUSAL =
   /\b(?:important|essential|necessary|required|requirement|statutory|significant|concerning|worrying|a\s+concern|good\s+practice|is\s+so)\s*,?\s*$/i;
 
+/** "to <verb> … and" just before: the next verb belongs to the same purpose. */
+const PURPOSE_CHAIN =
+  /\bto\s+(?!(?:the|their|his|her|its|a|an|this|these|those|them|children|families|young|each|any|all|some|be)\b)(?![\p{L}-]+ing\b)[\p{L}-]+(?:\s+[\p{L}’'-]+){0,5}\s+and\s+$/iu;
 /** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
 const PURPOSE_BEFORE = new Set([
   'to',
@@ -95,7 +98,7 @@ const PURPOSE_BEFORE = new Set([
  * like the guidelines' "because of staff sickness, the visit was rescheduled".
  */
 const RESOURCE_REASON =
-  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*)\b/iu;
+  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*|sufficiency|lack\s+of\s+(?:[\p{L}-]+\s+){0,2}?(?:placements?|homes|carers|accommodation|alternatives|provision|beds))\b/iu;
 /** The effect is a grade or the inspection itself ("as a result, the service is judged to be good"). */
 const JUDGED_EFFECT = /^[^.;]{0,100}?\b(?:is|are|was|were|be)\s+judged\b/i;
 /** "a monitoring visit that resulted in two priority actions": the inspection's own steps. */
@@ -144,7 +147,12 @@ export const causalRule: Rule = {
           // "enable leaders to …", "enables the board to …": what managers can do, not an outcome.
           if (label === 'enables' && MANAGERS.test(m[0])) continue;
           // "a group that is helping to ease stress": "helps to" is the hedged form.
-          if (label === 'this is helping' && /^\s+to\b/i.test(t.slice(end))) continue;
+          // "a group that is helping to ease stress", "which is helping them settle": "help" is the
+          // hedged form the guidelines ask for, whatever follows it.
+          if (label === 'this is helping' && /helping$/i.test(m[0])) continue;
+          // "to improve responses and reduce risk": the second verb of a purpose.
+          if (CHAIN.has(label) && PURPOSE_CHAIN.test(t.slice(Math.max(0, m.index - 90), m.index)))
+            continue;
           // "leading to appropriate decisions", "results in strong planning": the next step of
           // the work, seen in the records, not an outcome for children.
           if (
@@ -186,7 +194,7 @@ export const causalRule: Rule = {
           if (
             label === 'because' &&
             (BECAUSE_NOT_CAUSAL.test(t.slice(0, m.index)) ||
-              /^\s*(?:this|it)\s+is\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:requirement|required|expected|the\s+law)\b/i.test(
+              /^\s*(?:this|it)\s+(?:is\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:requirement|required|expected|the\s+law)|(?:best\s+)?meets\s+their|is\s+in\s+their\s+best)\b/i.test(
                 t.slice(end),
               ))
           )
