@@ -43,7 +43,7 @@ const DATA_TREND =
   /\b(?:exceed\w*|fallen|risen|fell|rose|increased|decreased|declined|grown|for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last)|since\s+\d{4}|year\s+on\s+year)\b/i;
 /** After "All X": a policy or an entitlement, known in full ("are offered an advocate", "are given priority on the housing list"). */
 const POLICY_AFTER =
-  /^(?:[\p{L}’'-]+\s+){0,8}?(?:are|is|were|was)\s+(?:\w+ly\s+)?(?:offered|given\s+priority|entitled|eligible|invited|considered\s+as\s+part|made\s+using|expected\s+to)\b/iu;
+  /^(?:[\p{L}’'-]+\s+){0,8}?(?:are|is|were|was)\s+(?:\w+ly\s+)?(?:offered|given\s+(?:priority|the\s+opportunity)|entitled|eligible|invited|considered\s+as\s+part|made\s+using|expected\s+to)\b|^(?:[\p{L}’'-]+\s+){0,8}?(?:have|has|had)\s+access\b/iu;
 /** An indirect question or topic: "how well it keeps children at the heart of all that it does". */
 const TOPIC_BEFORE =
   /\b(?:how\s+(?:well|successfully|effectively|far)|whether|the\s+extent\s+to\s+which)\b/i;
@@ -62,7 +62,7 @@ const STAT_OF =
 const AFTER_ALL =
   /^(?:but|too|or|(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b|of\s+(?:which|whom|these|this|them|us|it)|\d|the\s+time|along|ages|age|levels|in\s+all|concerned|parties|told|year|round|that\s+(?:is|was))/;
 const AFTER_EVERY =
-  /^(?:\d|one|two|three|four|five|six|eight|ten|twelve|day|days|week|weeks|weekend|weekends|night|fortnight|month|months|year|years|quarter|term|time|effort|opportunity|other|so|now|morning|evening|visit|meeting)\b/;
+  /^(?:\d|one|two|three|four|five|six|eight|ten|twelve|day|days|week|weeks|weekend|weekends|night|fortnight|month|months|year|years|quarter|term|time|effort|opportunity|other|so|now|morning|evening|visit|meeting|chance|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b/;
 /** A scope to the evidence follows: "all the records we saw", "every child whose case was audited". */
 const SCOPED =
   /^(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)[\p{L}’'-]+\s+){0,6}?(?:(?:that|which|who|whom)\s+)?(?:we|inspectors?|they\s+(?:saw|observed|reviewed|sampled)|whose|seen|saw|observed|sampled|audited|reviewed|considered|examined|tracked|viewed|looked\s+at|spoken\s+to|met|read|in\s+the\s+sample|in\s+our\s+sample|in\s+the\s+cases)\b/iu;
@@ -132,7 +132,7 @@ export const quantifierRule: Rule = {
         // "They all say ...": reported speech follows.
         if (REPORTED.test(wordsAfter(t, end, 2).join(' '))) continue;
         const lead = t.slice(Math.max(0, m.index - 140), m.index);
-        const clause = lead.split(/[;:,]/).pop() ?? '';
+        const clause = clauseOf(t, m.index);
         if (SCOPED_ANYWHERE.test(t) || INSTRUCTION.test(t)) continue;
         if (
           /^no\s/.test(word) &&
@@ -173,7 +173,11 @@ export const quantifierRule: Rule = {
         if (NOT_UNIVERSAL_BEFORE.has(before[before.length - 1] ?? '')) continue;
         // "managers at all levels": the phrase names a group of people, it does not claim a practice.
         if (/^at\s+all/i.test(m[0]) && ROLE.test(before[before.length - 1] ?? '')) continue;
-        if (/^consistently$/i.test(m[0]) && DATA_TREND.test(t)) continue;
+        if (
+          /^consistently$/i.test(m[0]) &&
+          (DATA_TREND.test(t) || qualityJudgement(t, m.index, end))
+        )
+          continue;
         if (
           /^(?:consistently|universally)$/i.test(m[0]) &&
           /^\s+(?:in)?consistent/i.test(t.slice(end))
@@ -181,8 +185,7 @@ export const quantifierRule: Rule = {
           continue;
         if (universalExcluded(t, m.index, end)) continue;
         const lead = t.slice(Math.max(0, m.index - 140), m.index);
-        // A fronted clause ("When children are unable to …, options are always considered") does not negate the claim.
-        const clause = lead.split(/[;:,]/).pop() ?? '';
+        const clause = clauseOf(t, m.index);
         if (CLAUSE_NEGATION.test(clause) || /\b(?:not|lack|n[’']t)\b/i.test(t.slice(end, end + 40)))
           continue;
         if (SCOPED_ANYWHERE.test(t) || INSTRUCTION.test(t) || OBSERVED_BEFORE.test(lead)) continue;
@@ -193,6 +196,39 @@ export const quantifierRule: Rule = {
     return hits.sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * The clause the quantifier is in: from the last semicolon, colon or coordinating comma, and
+ * after a fronted subordinate clause ("When children are unable to …, options are always
+ * considered": the negation there does not scope over the claim).
+ */
+function clauseOf(t: string, i: number): string {
+  let lead = t.slice(0, i);
+  const fronted =
+    /^\s*(?:when|where|if|once|although|while|whilst|because|since|after|before)\b[^,;]*,/i.exec(
+      lead,
+    );
+  if (fronted) lead = lead.slice(fronted[0].length);
+  return (
+    lead
+      .slice(-140)
+      .split(/[;:]|,\s+(?:but|although|while|and|which)\b/)
+      .pop() ?? ''
+  );
+}
+
+/**
+ * "consistently good", "of a consistently high standard", "to consistently maintain": a quality
+ * judgement in the framework's own grade wording, or an aim, not a claim that a practice happens in
+ * every case ("views are consistently taken into account", "staff consistently make …").
+ */
+function qualityJudgement(t: string, start: number, end: number): boolean {
+  const next = (/^\s+([\p{L}-]+)/u.exec(t.slice(end))?.[1] ?? '').toLowerCase();
+  const prev = wordsBefore(t, start, 1)[0] ?? '';
+  return QUALITY.test(next) || /^(?:a|an|the|to|of|be)$/.test(prev);
+}
+const QUALITY =
+  /^(?:good|better|strong|stronger|high|higher|effective|well|timely|robust|swift|positive|excellent|outstanding|thorough|clear|appropriate|poor|weak|low|inadequate|child-centred|responsive|detailed|purposeful|and|over)$/;
 
 /** Quotations, idioms and topics, whichever word makes the claim. */
 function universalExcluded(t: string, start: number, end: number): boolean {
