@@ -158,7 +158,7 @@ export const quantifierRule: Rule = {
         // "none have been fully remedied": a shortfall counted, not a success generalised.
         if (
           word === 'none' &&
-          /^(?:of\s+\w+\s+)?(?:has|have|had|is|are|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:remedied|addressed|met|completed|resolved|implemented|achieved)\b/.test(
+          /^(?:of\s+(?:\w+\s+){1,3})?(?:has|have|had|is|are|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:remedied|addressed|met|completed|resolved|implemented|achieved)\b/.test(
             rest,
           )
         )
