@@ -215,3 +215,19 @@ describe('causal claims: verbs of effect and their near misses', () => {
     ],
   );
 });
+
+describe('over-certainty: safe homes, and purposes of a shortfall', () => {
+  cases(
+    'certainty',
+    [
+      'Children in care have a safe and settled home.',
+      'Duty workers act quickly to ensure that children are protected.',
+    ],
+    [
+      'Visits are not frequent enough to ensure that children are safe.',
+      'Checks to ensure that the homes are safe are not always completed.',
+      'There needs to be a sharper focus on planning to ensure that children are protected.',
+      'Councillors ensure that funding is protected.',
+    ],
+  );
+});
