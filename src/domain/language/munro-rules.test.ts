@@ -231,3 +231,22 @@ describe('over-certainty: safe homes, and purposes of a shortfall', () => {
     ],
   );
 });
+
+describe('causal claims: consequences for children, and shortfalls in the work', () => {
+  cases(
+    'causal-claim',
+    [
+      'Some young people met their adviser only weeks before leaving care, causing anxiety.',
+      'Visits are too infrequent, meaning that some care leavers lose touch with the service.',
+      'The housing protocol ensures that most 16- and 17-year-olds receive a prompt response.',
+      'Leaders have improved services for disabled children.',
+    ],
+    [
+      'Frequent changes of worker have led to some delay in progressing plans.',
+      'Placement shortages result in delays before some carers are approved.',
+      'Staffing pressures in the team are resulting in some assessments being delayed.',
+      'As a result, moving home can be unsettling for these young people.',
+      'Supervision is not regular, meaning that social workers do not always reflect on their work.',
+    ],
+  );
+});

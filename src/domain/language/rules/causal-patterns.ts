@@ -26,7 +26,7 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // Causal chains without a linking phrase: "caseloads enable social workers to …", "this has had
   // a positive impact on …", "is making a difference", "has reduced the number of …".
   {
-    re: /\b(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
+    re: /\b(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){1,6}?to\b/giu,
     label: 'enables',
   },
   {
@@ -34,9 +34,14 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
     label: 'had an impact',
   },
   { re: /\bcontribut(?:e|es|ed|ing)\s+to\b/gi, label: 'contributed to' },
-  { re: /\bmeaning\s+that\b/gi, label: 'meaning that' },
+  // "meaning that some care leavers struggle …": an effect on children or families; an effect on
+  // professionals ("meaning that social workers do not always gain …") is a finding about practice.
   {
-    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
+    re: /\bmeaning\s+that\b(?!\s+(?:the\s+)?(?:(?:some|many|most|these)\s+)?(?:social\s+workers|managers|staff|leaders|professionals|practitioners|workers|partners|inspectors|the\s+local\s+authority|the\s+council)\b)/giu,
+    label: 'meaning that',
+  },
+  {
+    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality|services|practice)\b/giu,
     label: 'has improved',
   },
   {
@@ -61,6 +66,11 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
   {
     re: /\bunderpins?\s+(?:(?:this|the|their|its|these)\s+)?(?:[\p{L}-]+\s+)?(?:success|improvements?|progress|outcomes|stability|achievements?)\b/giu,
     label: 'underpins',
+  },
+  // "causing anxiety", "caused distress": a harm attributed to what came before.
+  {
+    re: /\bcaus(?:es|ed|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:anxiety|distress|harm|upset|uncertainty|instability|disruption|trauma|confusion)\b/giu,
+    label: 'causing',
   },
   // More verbs of effect on children and services: "minimises unnecessary moves", "provides
   // them with security sooner", "has delivered improvements", "is supporting more timely
@@ -100,7 +110,7 @@ export const PATTERNS: Array<{ re: RegExp; label: string }> = [
   // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
   // safety belong to the certainty rule.
   {
-    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,8}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
+    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all|most|many)\s+)?(?:[\d-]+\s*(?:and\s+[\d-]+\s*)?year-olds|children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,8}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
     label: 'ensures that children receive',
   },
 ];

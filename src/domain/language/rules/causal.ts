@@ -68,6 +68,12 @@ const BECAUSE_NOT_CAUSAL =
 /** "to <verb> … and" just before: the next verb belongs to the same purpose. */
 const PURPOSE_CHAIN =
   /\bto\s+(?!(?:the|their|his|her|its|a|an|this|these|those|them|children|families|young|each|any|all|some|be)\b)(?![\p{L}-]+ing\b)[\p{L}-]+(?:\s+[\p{L}’'-]+){0,5}\s+and\s+$/iu;
+/** Links whose effect follows them. */
+const FORWARD = new Set(['led to', 'resulted in', 'contributed to', 'meaning that', 'means that']);
+/** A delay or a gap in the work as the effect (not children's experience of it). */
+const PROCESS_SHORTFALL =
+  /^(?:(?:some|a|an|further|significant|additional|avoidable|unnecessary)\s+)*(?:delays?|gaps?|backlogs?|drift)\b(?!\s+(?:and|or)\s+(?:a\s+)?(?:deterioration|harm))|^(?:(?:some|a\s+few|several)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:assessments?|plans?|visits?|reviews?|meetings?|checks?|referrals?)\s+being\s+delayed\b/iu;
+const HEDGED_EFFECT = /^[^.;]{0,60}?\b(?:can|may|might|could)\s+(?:be|have|become|feel|lead)\b/i;
 /** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
 const PURPOSE_BEFORE = new Set([
   'to',
@@ -210,7 +216,11 @@ export const causalRule: Rule = {
           )
             continue;
           if (
-            wordsBefore(t, m.index, 6).some((w) => w === 'not' || /n['’]t$/.test(w)) ||
+            // "not due to", "has not led to": the link is denied. A negation further back is in
+            // the cause ("contact is not sufficient, meaning that …"), which the link still follows.
+            wordsBefore(t, m.index, FORWARD.has(label) ? 1 : 6).some(
+              (w) => w === 'not' || /n['’]t$/.test(w),
+            ) ||
             DIRECT.test(t.slice(0, m.index))
           )
             continue;
@@ -243,6 +253,13 @@ export const causalRule: Rule = {
             label === 'improves outcomes' &&
             /^[^.;]{0,30}?\bfor\s+(?:many|some|most|a\s+few)\b/i.test(after)
           )
+            continue;
+          // "changes of worker led to some delay in progressing plans", "sufficiency challenges
+          // result in delays": a shortfall in the work explained by another, a plain reason like
+          // the staffing reasons above; an effect on children ("resulted in children waiting") stays.
+          if (FORWARD.has(label) && PROCESS_SHORTFALL.test(after)) continue;
+          // "as a result, coming into care can be traumatic": the effect itself is hedged.
+          if ((label === 'as a result' || label === 'consequently') && HEDGED_EFFECT.test(after))
             continue;
           hits.push(hit(s, m.index, end, `“${m[0]}” states a cause.`));
         }
