@@ -23,7 +23,9 @@ import {
   type HistoryConflict,
 } from '../../domain/history/merge.js';
 import { parseHistoryCsv } from '../../domain/history/parse-history-csv.js';
-import type { HistoryEvent } from '../../domain/history/types.js';
+import type { HistoryEvent, ParsedHistoryEvent } from '../../domain/history/types.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../data/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
@@ -90,30 +92,7 @@ export async function importHistory(
 
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     await lockHistoryImports(trx);
-    const stored = await findHistoryBySourceKeys(
-      trx,
-      events.map((e) => e.sourceKey),
-    );
-    const fresh: HistoryEvent[] = [];
-    let updated = 0;
-    let unchanged = 0;
-    for (const incoming of events) {
-      const existing = stored.get(incoming.sourceKey);
-      if (!existing) {
-        fresh.push(withoutOrigin(incoming));
-        continue;
-      }
-      const { merged, conflicts: found } = mergeEvent(existing, incoming);
-      conflicts.push(...found);
-      if (sameEvent(existing, merged)) {
-        unchanged += 1;
-      } else {
-        await updateHistoryEvent(trx, merged);
-        updated += 1;
-      }
-    }
-    await insertHistoryEvents(trx, fresh);
-
+    const { fresh, updated, unchanged } = await storeEvents(trx, events, conflicts);
     const result: ImportHistoryResult = {
       file: input.fileName,
       sha256,
@@ -155,6 +134,38 @@ export async function importHistory(
   // Committed: planner statistics for the events just written (issue 19).
   await refreshStatistics(ctx.db, ['inspection_history', 'audit_events']);
   return outcome;
+}
+
+/** New events are inserted; known ones merged, and written again only when they changed. */
+async function storeEvents(
+  trx: Transaction<DB>,
+  events: ParsedHistoryEvent[],
+  conflicts: HistoryConflict[],
+): Promise<{ fresh: HistoryEvent[]; updated: number; unchanged: number }> {
+  const stored = await findHistoryBySourceKeys(
+    trx,
+    events.map((e) => e.sourceKey),
+  );
+  const fresh: HistoryEvent[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  for (const incoming of events) {
+    const existing = stored.get(incoming.sourceKey);
+    if (!existing) {
+      fresh.push(withoutOrigin(incoming));
+      continue;
+    }
+    const { merged, conflicts: found } = mergeEvent(existing, incoming);
+    conflicts.push(...found);
+    if (sameEvent(existing, merged)) {
+      unchanged += 1;
+    } else {
+      await updateHistoryEvent(trx, merged);
+      updated += 1;
+    }
+  }
+  await insertHistoryEvents(trx, fresh);
+  return { fresh, updated, unchanged };
 }
 
 function withoutOrigin(e: HistoryEvent & { file?: string; row?: number }): HistoryEvent {

@@ -15,7 +15,11 @@ import { RefiInvalid } from '../../domain/refi/import-problems.js';
 import { planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
 import { readRefiFile } from '../../domain/refi/read-file.js';
 import { AppError } from '../../errors.js';
-import { checkNewActivity, insertNewActivity } from '../shared/new-activity.js';
+import {
+  checkNewActivity,
+  insertNewActivity,
+  type CheckedActivity,
+} from '../shared/new-activity.js';
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../shared/codebook.js';
 import { todayInEngland } from '../../clock.js';
@@ -98,55 +102,14 @@ export async function importRefi(
 ): Promise<ImportRefiResult> {
   const input = ImportRefiInput.parse(raw);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  let target: { existing: Activity } | { checked: Awaited<ReturnType<typeof checkNewActivity>> };
-  let frameworkId: string;
-  if (input.activityId !== undefined) {
-    const activity = await findActivity(ctx.db, input.activityId);
-    if (!activity) throw new AppError('NOT_FOUND');
-    const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
-    const visible =
-      policies.viewActivity(ctx.actor, facts) &&
-      (policies.viewEvidence(ctx.actor, facts) || policies.importEvidence(ctx.actor, facts));
-    if (!visible) throw new AppError('NOT_FOUND');
-    if (!policies.importEvidence(ctx.actor, facts))
-      throw new AppError('FORBIDDEN', {
-        message:
-          'Only the activity’s team (not people shadowing) and administrators can import into its evidence base, while it is open.',
-      });
-    target = { existing: activity };
-    frameworkId = activity.frameworkId;
-  } else {
-    const n = input.newActivity!;
-    const checked = await checkNewActivity(ctx, {
-      laId: n.laId ?? (await onlyLocalAuthority(ctx)),
-      activityType: n.activityType,
-      plannedStart: n.plannedStart ?? todayInEngland(),
-      ...(n.title ? { title: n.title } : {}),
-    });
-    target = { checked };
-    frameworkId = checked.frameworkId;
-  }
+  const { target, frameworkId } = await importTarget(ctx, input);
   if (input.bytes.length === 0)
     throw new AppError('IMPORT_INVALID', {
       message: `${input.fileName} is empty: send the .qdpx, .qde or .qdc file itself.`,
       details: [{ file: input.fileName, reason: 'The file is empty' }],
     });
   const fw = frameworkRegistry().get(frameworkId);
-  let file;
-  try {
-    file = readRefiFile(input.bytes, input.fileName, {
-      repairGuids: input.repairGuids,
-      skipMissingSources: input.skipMissingSources,
-    });
-  } catch (err) {
-    if (err instanceof RefiInvalid)
-      throw new AppError('IMPORT_INVALID', {
-        message: err.message,
-        details: err.details.map((d) => ({ file: input.fileName, ...d })),
-        cause: err,
-      });
-    throw err;
-  }
+  const file = readFile(input);
   const plan: ImportPlan =
     file.format === 'qdc'
       ? codebookPlan(file.codes, file.origin, file.report)
@@ -216,6 +179,56 @@ export async function importRefi(
       review: outcome.review,
     },
   };
+}
+
+type Target = { existing: Activity } | { checked: CheckedActivity };
+
+/** The activity to import into (access checked), or a new one's checked details. */
+async function importTarget(
+  ctx: UseCaseContext,
+  input: z.output<typeof ImportRefiInput>,
+): Promise<{ target: Target; frameworkId: string }> {
+  if (input.activityId !== undefined) {
+    const activity = await findActivity(ctx.db, input.activityId);
+    if (!activity) throw new AppError('NOT_FOUND');
+    const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
+    const visible =
+      policies.viewActivity(ctx.actor, facts) &&
+      (policies.viewEvidence(ctx.actor, facts) || policies.importEvidence(ctx.actor, facts));
+    if (!visible) throw new AppError('NOT_FOUND');
+    if (!policies.importEvidence(ctx.actor, facts))
+      throw new AppError('FORBIDDEN', {
+        message:
+          'Only the activity’s team (not people shadowing) and administrators can import into its evidence base, while it is open.',
+      });
+    return { target: { existing: activity }, frameworkId: activity.frameworkId };
+  } else {
+    const n = input.newActivity!;
+    const checked = await checkNewActivity(ctx, {
+      laId: n.laId ?? (await onlyLocalAuthority(ctx)),
+      activityType: n.activityType,
+      plannedStart: n.plannedStart ?? todayInEngland(),
+      ...(n.title ? { title: n.title } : {}),
+    });
+    return { target: { checked }, frameworkId: checked.frameworkId };
+  }
+}
+/** The file read and checked; a file that is not a usable project is the caller's error. */
+function readFile(input: z.output<typeof ImportRefiInput>): ReturnType<typeof readRefiFile> {
+  try {
+    return readRefiFile(input.bytes, input.fileName, {
+      repairGuids: input.repairGuids,
+      skipMissingSources: input.skipMissingSources,
+    });
+  } catch (err) {
+    if (err instanceof RefiInvalid)
+      throw new AppError('IMPORT_INVALID', {
+        message: err.message,
+        details: err.details.map((d) => ({ file: input.fileName, ...d })),
+        cause: err,
+      });
+    throw err;
+  }
 }
 
 /** Stores what the file wrote that the rows cannot hold, and the files of its media sources. */
