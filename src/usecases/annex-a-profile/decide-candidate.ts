@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
 import { insertCandidateDecision } from '../../data/repositories/annex-a-profile.js';
+import { insertLineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -88,24 +89,18 @@ export async function decideCandidate(
         ]
           .filter(Boolean)
           .join('\n\n');
-        const line = await trx
-          .insertInto('lines_of_enquiry')
-          .values({
-            activity_id: activity.id,
-            title,
-            description,
-            source: 'data',
-            judgement_areas: [],
-            created_by: by.id,
-            created_by_label: by.label,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        lineId = line.id;
+        lineId = await insertLineOfEnquiry(trx, {
+          activityId: activity.id,
+          title,
+          description,
+          source: 'data',
+          judgementAreas: [],
+          createdBy: by,
+        });
         await writeAudit(trx, ctx.actor, {
           action: 'line_of_enquiry.created',
           entityType: 'line_of_enquiry',
-          entityId: line.id,
+          entityId: lineId,
           activityId: activity.id,
           laId: activity.laId,
           after: { title, description, source: 'data', judgementAreas: [] },

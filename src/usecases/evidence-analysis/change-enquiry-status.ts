@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
+import {
+  findLineOfEnquiry,
+  setLineOfEnquiryStatus,
+  type LineOfEnquiry,
+} from '../../data/repositories/lines-of-enquiry.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 import { assertReadyToClose } from './enquiry-close-check.js';
 import { canMove, staleLine } from './enquiry-status-rules.js';
-import { now } from '../../clock.js';
 
 export const ChangeEnquiryStatusInput = z.object({
   lineOfEnquiryId: z.string(),
@@ -54,16 +57,11 @@ export async function changeEnquiryStatus(
     if (input.expectedVersion !== undefined && current.version !== input.expectedVersion)
       throw staleLine(current, input.expectedVersion);
     if (current.status !== line.status) throw staleLine(current, line.version);
-    await trx
-      .updateTable('lines_of_enquiry')
-      .set({
-        status: input.status,
-        conclusion: input.status === 'closed' ? (input.conclusion ?? null) : current.conclusion,
-        version: current.version + 1,
-        updated_at: now(),
-      })
-      .where('id', '=', line.id)
-      .execute();
+    await setLineOfEnquiryStatus(trx, line.id, {
+      status: input.status,
+      conclusion: input.status === 'closed' ? (input.conclusion ?? null) : current.conclusion,
+      version: current.version + 1,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'line_of_enquiry.status_changed',
       entityType: 'line_of_enquiry',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
+import { insertEnquiryLink } from '../../data/repositories/enquiry-analysis.js';
 import { findEvidence } from '../../data/repositories/evidence.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { AppError, sqlState } from '../../errors.js';
@@ -53,23 +53,17 @@ export async function linkEnquiryEvidence(
   const by = actorRef(ctx.actor);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('enquiry_evidence')
-        .values({
-          linked_at: now(),
-          activity_id: activity.id,
-          line_of_enquiry_id: line.id,
-          evidence_id: record.id,
-          start_pos: input.start ?? null,
-          end_pos: input.end ?? null,
-          span_text: spanText,
-          stance: input.stance,
-          note: input.note || null,
-          linked_by: by.id,
-          linked_by_label: by.label,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const linkId = await insertEnquiryLink(trx, {
+        activityId: activity.id,
+        lineOfEnquiryId: line.id,
+        evidenceId: record.id,
+        start: input.start ?? null,
+        end: input.end ?? null,
+        spanText,
+        stance: input.stance,
+        note: input.note || null,
+        by,
+      });
       await writeAudit(trx, ctx.actor, {
         action: 'line_of_enquiry.evidence_linked',
         entityType: 'line_of_enquiry',
@@ -77,7 +71,7 @@ export async function linkEnquiryEvidence(
         activityId: activity.id,
         laId: activity.laId,
         after: {
-          linkId: row.id,
+          linkId,
           evidence: record.reference,
           evidenceVersion: record.version,
           start: input.start ?? null,
@@ -86,7 +80,7 @@ export async function linkEnquiryEvidence(
           note: input.note ?? null,
         },
       });
-      return { id: row.id };
+      return { id: linkId };
     });
   } catch (err) {
     if (sqlState(err) === '23505')

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence } from '../../data/repositories/evidence.js';
-import { findVignette } from '../../data/repositories/vignettes.js';
+import { findVignette, insertVignette } from '../../data/repositories/vignettes.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -55,30 +54,22 @@ export async function markVignette(
   const by = actorRef(ctx.actor);
   const spanText = cpSlice(record.text, input.start, input.end);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('vignettes')
-      .values({
-        created_at: now(),
-        updated_at: now(),
-        activity_id: activity.id,
-        evidence_id: record.id,
-        evidence_version: record.version,
-        start_pos: input.start,
-        end_pos: input.end,
-        span_text: spanText,
-        judgement_area: area,
-        title: input.title || null,
-        report_text: null,
-        note: input.note || null,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const vignetteId = await insertVignette(trx, {
+      activityId: activity.id,
+      evidenceId: record.id,
+      evidenceVersion: record.version,
+      start: input.start,
+      end: input.end,
+      spanText,
+      judgementArea: area,
+      title: input.title || null,
+      note: input.note || null,
+      createdBy: by,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'vignette.marked',
       entityType: 'vignette',
-      entityId: row.id,
+      entityId: vignetteId,
       activityId: activity.id,
       laId: activity.laId,
       after: {
@@ -91,7 +82,7 @@ export async function markVignette(
         title: input.title ?? null,
       },
     });
-    return row.id;
+    return vignetteId;
   });
   const saved = await findVignette(ctx.db, id);
   if (!saved) throw new AppError('INTERNAL');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import type { TeamMeeting } from '../../data/repositories/team-meetings.js';
+import { insertTeamMeeting, type TeamMeeting } from '../../data/repositories/team-meetings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -30,34 +30,21 @@ export async function recordTeamMeeting(
     });
   const by = actorRef(ctx.actor);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('team_meetings')
-      .values({
-        activity_id: activity.id,
-        held_at: heldAt,
-        kind: input.kind,
-        note: input.note || null,
-        recorded_by: by.id,
-        recorded_by_label: by.label,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const meeting = await insertTeamMeeting(trx, {
+      activityId: activity.id,
+      heldAt,
+      kind: input.kind,
+      note: input.note || null,
+      by,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'team_meeting.recorded',
       entityType: 'team_meeting',
-      entityId: row.id,
+      entityId: meeting.id,
       activityId: activity.id,
       laId: activity.laId,
       after: { kind: input.kind, heldAt: heldAt.toISOString(), note: input.note ?? null },
     });
-    return {
-      id: row.id,
-      activityId: row.activity_id,
-      heldAt: new Date(row.held_at),
-      kind: row.kind,
-      note: row.note,
-      recordedBy: by,
-      recordedAt: row.recorded_at,
-    };
+    return meeting;
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
+import { insertChallengeReview } from '../../data/repositories/enquiry-analysis.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -52,22 +52,16 @@ export async function reviewChallenges(
   await ctx.db.transaction().execute(async (trx) => {
     for (const c of found) {
       if (!c) continue;
-      const row = await trx
-        .insertInto('challenge_reviews')
-        .values({
-          reviewed_at: now(),
-          activity_id: activity.id,
-          line_of_enquiry_id: line.id,
-          item_kind: c.kind,
-          item_id: c.id,
-          evidence_version: c.version,
-          outcome: input.outcome,
-          note: input.note,
-          reviewed_by: by.id,
-          reviewed_by_label: by.label,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const reviewId = await insertChallengeReview(trx, {
+        activityId: activity.id,
+        lineOfEnquiryId: line.id,
+        kind: c.kind,
+        itemId: c.id,
+        evidenceVersion: c.version,
+        outcome: input.outcome,
+        note: input.note,
+        reviewedBy: by,
+      });
       await writeAudit(trx, ctx.actor, {
         action: 'line_of_enquiry.challenge_reviewed',
         entityType: 'line_of_enquiry',
@@ -75,7 +69,7 @@ export async function reviewChallenges(
         activityId: activity.id,
         laId: activity.laId,
         after: {
-          reviewId: row.id,
+          reviewId,
           kind: c.kind,
           item: c.reference,
           itemId: c.id,

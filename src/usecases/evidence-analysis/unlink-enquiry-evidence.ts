@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
+import { deleteEnquiryLink, findEnquiryLink } from '../../data/repositories/enquiry-analysis.js';
 import { isUuid } from '../../data/repositories/users.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -19,16 +20,12 @@ export async function unlinkEnquiryEvidence(
 ): Promise<void> {
   const input = UnlinkEnquiryEvidenceInput.parse(raw);
   if (!isUuid(input.linkId)) throw new AppError('NOT_FOUND');
-  const link = await ctx.db
-    .selectFrom('enquiry_evidence')
-    .selectAll()
-    .where('id', '=', input.linkId)
-    .executeTakeFirst();
-  if (!link || (input.lineOfEnquiryId && link.line_of_enquiry_id !== input.lineOfEnquiryId))
+  const link = await findEnquiryLink(ctx.db, input.linkId);
+  if (!link || (input.lineOfEnquiryId && link.lineOfEnquiryId !== input.lineOfEnquiryId))
     throw new AppError('NOT_FOUND');
-  const { activity, line } = await loadEnquiry(ctx, link.line_of_enquiry_id, 'write');
+  const { activity, line } = await loadEnquiry(ctx, link.lineOfEnquiryId, 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('enquiry_evidence').where('id', '=', link.id).execute();
+    await deleteEnquiryLink(trx, link.id);
     await writeAudit(trx, ctx.actor, {
       action: 'line_of_enquiry.evidence_unlinked',
       entityType: 'line_of_enquiry',
@@ -37,9 +34,9 @@ export async function unlinkEnquiryEvidence(
       laId: activity.laId,
       before: {
         linkId: link.id,
-        evidenceId: link.evidence_id,
-        start: link.start_pos,
-        end: link.end_pos,
+        evidenceId: link.evidenceId,
+        start: link.start,
+        end: link.end,
         stance: link.stance,
         note: link.note,
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findVignette } from '../../data/repositories/vignettes.js';
+import { deleteVignette, findVignette } from '../../data/repositories/vignettes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
@@ -15,7 +15,7 @@ export async function unmarkVignette(ctx: UseCaseContext, raw: UnmarkVignetteInp
   if (!found) throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('vignettes').where('id', '=', found.id).execute();
+    await deleteVignette(trx, found.id);
     await writeAudit(trx, ctx.actor, {
       action: 'vignette.unmarked',
       entityType: 'vignette',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findVignette } from '../../data/repositories/vignettes.js';
+import { findVignette, updateVignetteIfVersion } from '../../data/repositories/vignettes.js';
 import { findingLabels } from '../../domain/evidence-analysis/anonymisation.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -79,23 +79,14 @@ export async function updateVignette(
     anonymisedBy: anonymised?.by.label ?? null,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('vignettes')
-      .set({
-        status: after.status,
-        title: after.title,
-        report_text: after.reportText,
-        note: after.note,
-        anonymised_by: anonymised?.by.id ?? null,
-        anonymised_by_label: anonymised?.by.label ?? null,
-        anonymised_at: anonymised?.at ?? null,
-        version: found.version + 1,
-        updated_at: now(),
-      })
-      .where('id', '=', found.id)
-      .where('version', '=', found.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0)
+    const updated = await updateVignetteIfVersion(trx, found.id, found.version, {
+      status: after.status,
+      title: after.title,
+      reportText: after.reportText,
+      note: after.note,
+      anonymised,
+    });
+    if (!updated)
       throw new AppError('CONFLICT', {
         message: 'Someone changed this vignette at the same moment. Reload it and try again.',
       });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { codingAnchors } from '../../data/repositories/codings.js';
+import { codingAnchors, updateCodingAnchor } from '../../data/repositories/codings.js';
 import {
-  fieldColumns,
   fieldsOf,
   findEvidence,
-  insertEvidenceVersion,
   type EvidenceFields,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
+import { insertEvidenceVersion, updateEvidence } from '../../data/repositories/evidence-writes.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import {
   evidenceDirections,
@@ -22,7 +21,6 @@ import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 import { ConsentInput, evidenceText } from './record-evidence.js';
-import { now } from '../../clock.js';
 
 const ref = z.string().trim().max(200).nullable().optional();
 
@@ -139,18 +137,7 @@ export async function editEvidence(
       return { record: current, changed: false, codings };
     const newText = textChanged ? text : current.text;
     const version = current.version + 1;
-    await trx
-      .updateTable('evidence_records')
-      .set({
-        text: newText,
-        ...fieldColumns(next),
-        version,
-        updated_by: by.id,
-        updated_by_label: by.label,
-        updated_at: now(),
-      })
-      .where('id', '=', current.id)
-      .execute();
+    await updateEvidence(trx, current.id, { text: newText, fields: next, version, by });
     await insertEvidenceVersion(trx, {
       evidenceId: current.id,
       version,
@@ -168,16 +155,12 @@ export async function editEvidence(
       for (const [i, a] of anchors.entries()) {
         const p = placed[i]!;
         codings[p.status === 'ok' ? 'kept' : p.status]++;
-        await trx
-          .updateTable('codings')
-          .set({
-            start_pos: p.start,
-            end_pos: p.end,
-            anchor_status: p.status,
-            evidence_version: version,
-          })
-          .where('id', '=', a.id)
-          .execute();
+        await updateCodingAnchor(trx, a.id, {
+          start: p.start,
+          end: p.end,
+          status: p.status,
+          evidenceVersion: version,
+        });
       }
     }
     const pickOf = (f: EvidenceFields) =>

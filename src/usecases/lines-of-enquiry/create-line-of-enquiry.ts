@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
+import {
+  findLineOfEnquiry,
+  insertLineOfEnquiry,
+  type LineOfEnquiry,
+} from '../../data/repositories/lines-of-enquiry.js';
 import { lineOfEnquirySources } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -41,25 +45,19 @@ export async function createLineOfEnquiry(
   checkAreas(judgementAreas, judgementAreasOf(activity));
   const by = actorRef(ctx.actor);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('lines_of_enquiry')
-      .values({
-        created_at: now(),
-        updated_at: now(),
-        activity_id: activity.id,
-        title: input.title,
-        description: input.description || null,
-        source: input.source,
-        judgement_areas: judgementAreas,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const lineId = await insertLineOfEnquiry(trx, {
+      createdAt: now(),
+      activityId: activity.id,
+      title: input.title,
+      description: input.description || null,
+      source: input.source,
+      judgementAreas,
+      createdBy: by,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'line_of_enquiry.created',
       entityType: 'line_of_enquiry',
-      entityId: row.id,
+      entityId: lineId,
       activityId: activity.id,
       laId: activity.laId,
       after: {
@@ -69,7 +67,7 @@ export async function createLineOfEnquiry(
         judgementAreas,
       },
     });
-    return row.id;
+    return lineId;
   });
   const line = await findLineOfEnquiry(ctx.db, id);
   if (!line) throw new AppError('INTERNAL');

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
+import {
+  findLineOfEnquiry,
+  updateLineOfEnquiryIfVersion,
+  type LineOfEnquiry,
+} from '../../data/repositories/lines-of-enquiry.js';
 import { lineOfEnquirySources, lineOfEnquiryStatuses } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -8,7 +12,6 @@ import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
 import { checkAreas } from './create-line-of-enquiry.js';
-import { now } from '../../clock.js';
 
 export const UpdateLineOfEnquiryInput = z.object({
   lineOfEnquiryId: z.string(),
@@ -52,22 +55,7 @@ export async function updateLineOfEnquiry(
   if (next.status === 'closed' && found.status !== 'closed')
     await assertReadyToClose(ctx.db, activity, found);
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('lines_of_enquiry')
-      .set({
-        title: next.title,
-        description: next.description,
-        status: next.status,
-        conclusion: next.conclusion,
-        source: next.source,
-        judgement_areas: next.judgementAreas,
-        version: input.expectedVersion + 1,
-        updated_at: now(),
-      })
-      .where('id', '=', found.id)
-      .where('version', '=', input.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0)
+    if (!(await updateLineOfEnquiryIfVersion(trx, found.id, input.expectedVersion, next)))
       throw new AppError('CONFLICT', {
         message: `“${found.title}” was changed by someone else since you opened it. Reload and try again.`,
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findMemo } from '../../data/repositories/memos.js';
+import { deleteMemoRow, findMemo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
@@ -15,7 +15,7 @@ export async function deleteMemo(ctx: UseCaseContext, raw: DeleteMemoInput): Pro
   if (!memo) throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, memo.activityId, 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('memos').where('id', '=', memo.id).execute();
+    await deleteMemoRow(trx, memo.id);
     await writeAudit(trx, ctx.actor, {
       action: 'memo.deleted',
       entityType: 'memo',

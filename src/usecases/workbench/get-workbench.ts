@@ -19,7 +19,7 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { colourClass, segmentText, spanExcerpt } from '../../domain/workbench/segments.js';
 import type { UseCaseContext } from '../context.js';
-import { ensureCodebook } from '../coding/seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 

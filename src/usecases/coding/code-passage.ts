@@ -3,8 +3,8 @@ import { findEvidence } from '../../data/repositories/evidence.js';
 import { findPassage } from '../../domain/workbench/passage.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { codeSpan, type CodeSpanOutcome } from '../coding/code-span.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
+import { CodeSpanInput, codeSpanOf, type CodeSpanOutcome } from './code-span.js';
 
 export const CodePassageInput = z.object({
   evidenceId: z.string().max(100),
@@ -35,18 +35,19 @@ export async function codePassage(
   // Access first, so that people who may not code learn nothing from validation messages.
   const record = await findEvidence(ctx.db, String(raw.evidenceId ?? ''));
   if (!record) throw new AppError('NOT_FOUND');
-  await evidenceScope(ctx, record.activityId, 'write');
+  const { activity } = await evidenceScope(ctx, record.activityId, 'write');
   const input = CodePassageInput.parse(raw);
   const match = findPassage(record.text, input.passage, input.occurrence ?? 1);
   if (!match.ok)
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: match.occurrences > 0 ? 'occurrence' : 'passage', reason: match.reason }],
     });
-  return codeSpan(ctx, {
+  const span = CodeSpanInput.parse({
     evidenceId: record.id,
     codeIds: [input.codeId],
     start: match.start,
     end: match.end,
     evidenceVersion: record.version,
   });
+  return codeSpanOf(ctx, activity, record.id, span);
 }
