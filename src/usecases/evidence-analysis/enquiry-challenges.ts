@@ -74,6 +74,8 @@ export interface ChallengeSet {
   notes: string[];
 }
 
+type Item = Omit<Challenge, 'review' | 'needsReview'>;
+
 export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<ChallengeSet> {
   const { activity, line, focus } = e;
   const links = await listLinks(db, line.id);
@@ -83,11 +85,11 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
     links.filter((l) => l.stance === 'supports').map((l) => l.direction),
   );
   const notes: string[] = [];
-  const items: Array<Omit<Challenge, 'review' | 'needsReview'>> = [];
   const codeIds = focus?.codeIds ?? [];
   const entries = await codebookEntries(db, activity.id);
   const expanded = [...expandInTree(entries, codeIds, true).values()].flat();
   const names = new Map(entries.map((c) => [c.id, c.name]));
+  const items: Item[] = [];
 
   if (codeIds.length === 0)
     notes.push(
@@ -97,81 +99,117 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
     notes.push(
       'Say which way the hypothesis points (strength or area for improvement), or link supporting evidence, so that evidence pointing the other way can be found.',
     );
-  else {
-    const rows = await oppositeDirectionCodings(db, {
-      activityId: activity.id,
-      codeIds: expanded,
-      directions: oppositeDirections(direction),
-      excludeEvidence: links.filter((l) => l.stance === 'challenges').map((l) => l.evidenceId),
-    });
-    const byRecord = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const list = byRecord.get(r.evidenceId);
-      if (list) list.push(r);
-      else byRecord.set(r.evidenceId, [r]);
-    }
-    for (const [id, rs] of byRecord) {
-      const first = rs[0]!;
-      const reference = `E${first.refNo}`;
-      items.push({
-        kind: 'opposite_direction',
-        id,
-        reference,
-        version: first.version,
-        reason: oppositeReason(
-          reference,
-          [...new Set(rs.map((r) => names.get(r.codeId) ?? 'a criterion'))],
-          first.direction,
-        ),
-        excerpts: rs.map((r) => ({ text: r.spanText, start: r.start, end: r.end, highlights: [] })),
-      });
-    }
-  }
+  else items.push(...(await oppositeItems(db, activity, { expanded, names, direction, links })));
 
   const terms = focus?.searchTerms ? parseTextQuery(focus.searchTerms) : null;
   if (!terms)
     notes.push(
       'No search terms: records that use the hypothesis’s words without being coded to it cannot be looked for.',
     );
-  else {
-    const rows = await uncodedMatches(db, {
-      activityId: activity.id,
-      query: tsQuery(terms),
-      codeIds: expanded,
-      excludeEvidence: links.map((l) => l.evidenceId),
-    });
-    for (const m of await highlightRows(db, terms, rows)) {
-      const reference = `E${m.row.refNo}`;
-      items.push({
-        kind: 'uncoded_match',
-        id: m.row.id,
-        reference,
-        version: m.row.version,
-        reason: uncodedReason(reference),
-        excerpts: m.snippets.map((s: Snippet) => ({ ...s })),
-      });
-    }
-  }
+  else items.push(...(await uncodedItems(db, activity, { terms, expanded, links })));
 
+  items.push(...(await unseenItems(db, e)));
+  return {
+    direction,
+    directionSource: source,
+    links,
+    challenges: withReviews(items, reviews),
+    reviews,
+    notes,
+  };
+}
+
+/** Passages coded to the criteria whose record points the other way, one item per record. */
+async function oppositeItems(
+  db: Kysely<DB>,
+  activity: Activity,
+  f: { expanded: string[]; names: Map<string, string>; direction: Direction; links: EnquiryLink[] },
+): Promise<Item[]> {
+  const rows = await oppositeDirectionCodings(db, {
+    activityId: activity.id,
+    codeIds: f.expanded,
+    directions: oppositeDirections(f.direction),
+    excludeEvidence: f.links.filter((l) => l.stance === 'challenges').map((l) => l.evidenceId),
+  });
+  const byRecord = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byRecord.get(r.evidenceId);
+    if (list) list.push(r);
+    else byRecord.set(r.evidenceId, [r]);
+  }
+  const items: Item[] = [];
+  for (const [id, rs] of byRecord) {
+    const first = rs[0]!;
+    const reference = `E${first.refNo}`;
+    items.push({
+      kind: 'opposite_direction',
+      id,
+      reference,
+      version: first.version,
+      reason: oppositeReason(
+        reference,
+        [...new Set(rs.map((r) => f.names.get(r.codeId) ?? 'a criterion'))],
+        first.direction,
+      ),
+      excerpts: rs.map((r) => ({ text: r.spanText, start: r.start, end: r.end, highlights: [] })),
+    });
+  }
+  return items;
+}
+
+/** Records that use the terms but are not coded to the criteria (nor linked already). */
+async function uncodedItems(
+  db: Kysely<DB>,
+  activity: Activity,
+  f: {
+    terms: NonNullable<ReturnType<typeof parseTextQuery>>;
+    expanded: string[];
+    links: EnquiryLink[];
+  },
+): Promise<Item[]> {
+  const rows = await uncodedMatches(db, {
+    activityId: activity.id,
+    query: tsQuery(f.terms),
+    codeIds: f.expanded,
+    excludeEvidence: f.links.map((l) => l.evidenceId),
+  });
+  return (await highlightRows(db, f.terms, rows)).map((m) => {
+    const reference = `E${m.row.refNo}`;
+    return {
+      kind: 'uncoded_match' as const,
+      id: m.row.id,
+      reference,
+      version: m.row.version,
+      reason: uncodedReason(reference),
+      excerpts: m.snippets.map((s: Snippet) => ({ ...s })),
+    };
+  });
+}
+
+/** Sampled children's cases with no evidence in the line's judgement areas yet. */
+async function unseenItems(db: Kysely<DB>, e: LoadedEnquiry): Promise<Item[]> {
+  const { activity, line, focus } = e;
   const titles = new Map(judgementAreasOf(activity).map((a) => [a.key, a.title]));
   const cases = await unseenCases(db, {
     activityId: activity.id,
     areas: line.judgementAreas,
     attributes: focus?.caseAttributes ?? {},
   });
-  for (const c of cases)
-    items.push({
-      kind: 'unseen_case',
-      id: c.id,
-      reference: c.reference,
-      version: null,
-      reason: unseenReason(
-        c.reference,
-        line.judgementAreas.map((a) => midSentence(titles.get(a) ?? a)),
-      ),
-      excerpts: [],
-    });
+  return cases.map((c) => ({
+    kind: 'unseen_case' as const,
+    id: c.id,
+    reference: c.reference,
+    version: null,
+    reason: unseenReason(
+      c.reference,
+      line.judgementAreas.map((a) => midSentence(titles.get(a) ?? a)),
+    ),
+    excerpts: [],
+  }));
+}
 
+/** Each item with the review that still counts for it, if any. */
+function withReviews(items: Item[], reviews: ReviewRow[]): Challenge[] {
   const asReviews = reviews.map((r) => ({
     kind: r.kind,
     id: r.itemId,
@@ -181,7 +219,7 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
     reviewedBy: r.reviewedBy.label,
     reviewedAt: r.reviewedAt,
   }));
-  const challenges = items.map((i) => {
+  return items.map((i) => {
     const current = currentReview(i, asReviews);
     const review = current
       ? (reviews.find(
@@ -190,5 +228,4 @@ export async function findChallenges(db: Kysely<DB>, e: LoadedEnquiry): Promise<
       : null;
     return { ...i, review, needsReview: review === null };
   });
-  return { direction, directionSource: source, links, challenges, reviews, notes };
 }

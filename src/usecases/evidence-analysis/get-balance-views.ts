@@ -73,12 +73,12 @@ function spread(counts: Map<string, number>, known: number | null): Spread {
   };
 }
 
-function areaBalance(
-  area: { key: string; title: string },
-  agg: AreaAggregate,
-  reach: Awaited<ReturnType<typeof activityReach>>,
-  firstDay: string | null,
-): AreaBalance {
+/** Records by direction, by method and by family of methods. */
+function tallyMethods(agg: AreaAggregate): {
+  direction: DirectionCounts;
+  byMethod: Record<string, number>;
+  fam: MethodMix;
+} {
   const direction: DirectionCounts = {
     strength: 0,
     areaForImprovement: 0,
@@ -109,6 +109,16 @@ function areaBalance(
     else fam.childrenAndFamilies += n;
     if (r.method === 'case_file_reading' || r.method === 'remote_sampling') fam.caseRecords += n;
   }
+  return { direction, byMethod, fam };
+}
+
+function areaBalance(
+  area: { key: string; title: string },
+  agg: AreaAggregate,
+  reach: Awaited<ReturnType<typeof activityReach>>,
+  firstDay: string | null,
+): AreaBalance {
+  const { direction, byMethod, fam } = tallyMethods(agg);
   const records = agg.records;
   const coverage = {
     records,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findVignette, updateVignetteIfVersion } from '../../data/repositories/vignettes.js';
+import type { PersonRef } from '../../data/repositories/evidence.js';
+import {
+  findVignette,
+  updateVignetteIfVersion,
+  type Vignette,
+} from '../../data/repositories/vignettes.js';
 import { findingLabels } from '../../domain/evidence-analysis/anonymisation.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -45,22 +50,7 @@ export async function updateVignette(
   const reportText = input.reportText === undefined ? found.reportText : input.reportText || null;
   const wordingChanged = reportText !== found.reportText;
   const next = presentVignette({ ...found, reportText });
-  let anonymised = wordingChanged ? null : found.anonymised;
-  const by = actorRef(ctx.actor);
-  if (input.confirmAnonymised) {
-    const high = next.anonymisation.findings.filter((f) => f.confidence === 'high');
-    if (high.length > 0 && !input.acknowledgeFindings)
-      throw new AppError('VALIDATION_FAILED', {
-        message:
-          'The wording may identify someone: rewrite it (reportText), or acknowledge each finding if it identifies nobody.',
-        details: high.map((f) => ({
-          field: next.anonymisation.checked,
-          value: f.text,
-          reason: `${findingLabels[f.kind]} at ${f.start}-${f.end}: ${f.reason}`,
-        })),
-      });
-    anonymised = { by, at: now() };
-  } else if (input.confirmAnonymised === false) anonymised = null;
+  const anonymised = anonymisedAfter(input, found, next, wordingChanged, actorRef(ctx.actor));
   const status = input.status ?? found.status;
   if (status === 'selected' && !anonymised)
     throw new AppError('VALIDATION_FAILED', {
@@ -114,4 +104,30 @@ export async function updateVignette(
   const saved = await findVignette(ctx.db, found.id);
   if (!saved) throw new AppError('INTERNAL');
   return presentVignette(saved);
+}
+
+/** Who confirmed the wording is anonymised after the change (a changed wording lapses it). */
+function anonymisedAfter(
+  input: z.output<typeof UpdateVignetteInput>,
+  found: Vignette,
+  next: VignetteView,
+  wordingChanged: boolean,
+  by: PersonRef,
+): Vignette['anonymised'] {
+  if (input.confirmAnonymised) {
+    const high = next.anonymisation.findings.filter((f) => f.confidence === 'high');
+    if (high.length > 0 && !input.acknowledgeFindings)
+      throw new AppError('VALIDATION_FAILED', {
+        message:
+          'The wording may identify someone: rewrite it (reportText), or acknowledge each finding if it identifies nobody.',
+        details: high.map((f) => ({
+          field: next.anonymisation.checked,
+          value: f.text,
+          reason: `${findingLabels[f.kind]} at ${f.start}-${f.end}: ${f.reason}`,
+        })),
+      });
+    return { by, at: now() };
+  }
+  if (input.confirmAnonymised === false) return null;
+  return wordingChanged ? null : found.anonymised;
 }
