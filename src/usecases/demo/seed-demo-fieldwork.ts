@@ -11,12 +11,12 @@ import { cpLength } from '../../domain/evidence/offsets.js';
 import { codeSpan } from '../coding/code-span.js';
 import { listCodes } from '../coding/list-codes.js';
 import type { UseCaseContext } from '../context.js';
-import { markVignette } from '../evidence-analysis/mark-vignette.js';
-import { recordTeamMeeting } from '../evidence-analysis/record-team-meeting.js';
-import { setEnquiryFocus } from '../evidence-analysis/set-enquiry-focus.js';
+import { markVignette } from '../analysis/mark-vignette.js';
+import { recordTeamMeeting } from '../analysis/record-team-meeting.js';
+import { setEnquiryFocus } from '../analysis/set-enquiry-focus.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { recordEvidence, type RecordEvidenceInput } from '../evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../lines-of-enquiry/create-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../analysis/create-line-of-enquiry.js';
 import { findActivity } from '../../data/repositories/activities.js';
 import { now } from '../../clock.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codebookEntries } from '../../data/repositories/coding-query.js';
 import { coOccurrence } from '../../data/repositories/matrix-query.js';
-import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
+import { expandInTree } from '../../domain/analysis/code-tree.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

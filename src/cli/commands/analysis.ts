@@ -11,11 +11,8 @@ import type { Actor } from '../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import { toActor } from '../../usecases/auth/sign-in.js';
-import { exportAllPassages } from '../../usecases/evidence-analysis/export-all-passages.js';
-import {
-  searchEvidence,
-  type SearchResult,
-} from '../../usecases/evidence-analysis/search-evidence.js';
+import { exportAllPassages } from '../../usecases/analysis/export-all-passages.js';
+import { searchEvidence, type SearchResult } from '../../usecases/analysis/search-evidence.js';
 import { action, output, withDatabase, type CliContext } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

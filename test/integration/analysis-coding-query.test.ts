@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js';
-import { exportCodingQuery } from '../../src/usecases/evidence-analysis/export-coding-query.js';
-import { collectFile } from '../../src/usecases/evidence-analysis/export-file.js';
-import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
-import { createWorld, spanOf, TEXTS, type World } from '../helpers/evidence-analysis.js';
+import { exportCodingQuery } from '../../src/usecases/analysis/export-coding-query.js';
+import { collectFile } from '../../src/usecases/analysis/export-file.js';
+import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
+import { createWorld, spanOf, TEXTS, type World } from '../helpers/analysis.js';
 
 let w: World;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
-import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
+import { assertReadyToClose } from './enquiry-close-check.js';
 import { checkAreas } from './create-line-of-enquiry.js';
 
 export const UpdateLineOfEnquiryInput = z.object({

@@ -5,46 +5,34 @@ import { z } from 'zod';
 import { findLineOfEnquiry } from '../../../data/repositories/lines-of-enquiry.js';
 import { findVignette } from '../../../data/repositories/vignettes.js';
 import type { Actor } from '../../../domain/access/actor.js';
-import {
-  anonymisationSummary,
-  findIdentifiers,
-} from '../../../domain/evidence-analysis/anonymisation.js';
+import { anonymisationSummary, findIdentifiers } from '../../../domain/analysis/anonymisation.js';
 import {
   changeEnquiryStatus,
   ChangeEnquiryStatusInput,
-} from '../../../usecases/evidence-analysis/change-enquiry-status.js';
-import { getEnquiryChallenges } from '../../../usecases/evidence-analysis/get-enquiry-challenges.js';
-import { getTeamMeetingView } from '../../../usecases/evidence-analysis/get-team-meeting-view.js';
+} from '../../../usecases/analysis/change-enquiry-status.js';
+import { getEnquiryChallenges } from '../../../usecases/analysis/get-enquiry-challenges.js';
+import { getTeamMeetingView } from '../../../usecases/analysis/get-team-meeting-view.js';
 import {
   linkEnquiryEvidence,
   LinkEnquiryEvidenceInput,
-} from '../../../usecases/evidence-analysis/link-enquiry-evidence.js';
-import {
-  listVignettes,
-  ListVignettesInput,
-} from '../../../usecases/evidence-analysis/list-vignettes.js';
-import {
-  markVignette,
-  MarkVignetteInput,
-} from '../../../usecases/evidence-analysis/mark-vignette.js';
+} from '../../../usecases/analysis/link-enquiry-evidence.js';
+import { listVignettes, ListVignettesInput } from '../../../usecases/analysis/list-vignettes.js';
+import { markVignette, MarkVignetteInput } from '../../../usecases/analysis/mark-vignette.js';
 import {
   recordTeamMeeting,
   RecordTeamMeetingInput,
-} from '../../../usecases/evidence-analysis/record-team-meeting.js';
+} from '../../../usecases/analysis/record-team-meeting.js';
 import {
   reviewChallenges,
   ReviewChallengesInput,
-} from '../../../usecases/evidence-analysis/review-challenges.js';
+} from '../../../usecases/analysis/review-challenges.js';
 import {
   setEnquiryFocus,
   SetEnquiryFocusInput,
-} from '../../../usecases/evidence-analysis/set-enquiry-focus.js';
-import { unlinkEnquiryEvidence } from '../../../usecases/evidence-analysis/unlink-enquiry-evidence.js';
-import { unmarkVignette } from '../../../usecases/evidence-analysis/unmark-vignette.js';
-import {
-  updateVignette,
-  UpdateVignetteInput,
-} from '../../../usecases/evidence-analysis/update-vignette.js';
+} from '../../../usecases/analysis/set-enquiry-focus.js';
+import { unlinkEnquiryEvidence } from '../../../usecases/analysis/unlink-enquiry-evidence.js';
+import { unmarkVignette } from '../../../usecases/analysis/unmark-vignette.js';
+import { updateVignette, UpdateVignetteInput } from '../../../usecases/analysis/update-vignette.js';
 import type { ServerContext } from '../../app.js';
 import { defineApiRoute, type ApiRoute } from '../../api-registry.js';
 import {
@@ -55,7 +43,7 @@ import {
   MeetingSchema,
   TeamMeetingViewSchema,
   VignetteSchema,
-} from './evidence-analysis-schemas.js';
+} from './analysis-schemas.js';
 import { LineOfEnquirySchema, presentLine, sameActivity } from './evidence-schemas.js';
 import { Ok } from './schemas.js';
 

@@ -19,8 +19,8 @@ import {
 import { tsQuery } from '../../data/repositories/evidence-search.js';
 import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import type { DB } from '../../data/schema.js';
-import { midSentence } from '../../domain/evidence-analysis/bias-wording.js';
-import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
+import { midSentence } from '../../domain/analysis/bias-wording.js';
+import { expandInTree } from '../../domain/analysis/code-tree.js';
 import {
   currentReview,
   effectiveDirection,
@@ -30,9 +30,9 @@ import {
   unseenReason,
   type ChallengeItem,
   type Direction,
-} from '../../domain/evidence-analysis/challenges.js';
-import type { Range, Snippet } from '../../domain/evidence-analysis/highlight.js';
-import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
+} from '../../domain/analysis/challenges.js';
+import type { Range, Snippet } from '../../domain/analysis/highlight.js';
+import { parseTextQuery } from '../../domain/analysis/text-query.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

@@ -15,7 +15,7 @@ import {
   type MethodMix,
   type Spread,
   type Statement,
-} from '../../domain/evidence-analysis/bias-wording.js';
+} from '../../domain/analysis/bias-wording.js';
 import { humaniseKey } from '../../domain/evidence/codebook-seed.js';
 import { methodFamily, type EvidenceMethod } from '../../domain/evidence/vocabulary.js';
 import type { UseCaseContext } from '../context.js';

@@ -13,7 +13,7 @@ import {
   type MatrixSpec,
 } from '../../data/repositories/matrix-query.js';
 import type { DB } from '../../data/schema.js';
-import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
+import { expandInTree } from '../../domain/analysis/code-tree.js';
 import { caseAttributeCatalogue } from '../../domain/evidence/case-attributes.js';
 import { humaniseKey } from '../../domain/evidence/codebook-seed.js';
 import {

@@ -6,7 +6,7 @@ import type { Activity } from '../../data/repositories/activities.js';
 import { findFocus } from '../../data/repositories/enquiry-analysis.js';
 import type { LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import type { DB } from '../../data/schema.js';
-import { blockersMessage, closeBlockers } from '../../domain/evidence-analysis/challenges.js';
+import { blockersMessage, closeBlockers } from '../../domain/analysis/challenges.js';
 import { AppError } from '../../errors.js';
 import { findChallenges } from './enquiry-challenges.js';
 

@@ -8,7 +8,7 @@ import {
   formatTextQuery,
   matchesWithoutTerms,
   MAX_QUERY_LENGTH,
-} from '../../domain/evidence-analysis/text-query.js';
+} from '../../domain/analysis/text-query.js';
 import { evidenceMethods } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBalanceViews } from '../../src/usecases/evidence-analysis/get-balance-views.js';
-import { createWorld, type World } from '../helpers/evidence-analysis.js';
+import { getBalanceViews } from '../../src/usecases/analysis/get-balance-views.js';
+import { createWorld, type World } from '../helpers/analysis.js';
 
 let w: World;
 beforeAll(async () => {

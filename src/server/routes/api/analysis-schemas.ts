@@ -3,10 +3,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type {
-  ExportedFile,
-  StreamedFile,
-} from '../../../usecases/evidence-analysis/export-file.js';
+import type { ExportedFile, StreamedFile } from '../../../usecases/analysis/export-file.js';
 import { LineOfEnquirySchema } from './evidence-schemas.js';
 
 // Mapped types keep arrays and tuples as they are.

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { buildApp } from '../../src/server/app.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
-import { createWorld, type World } from '../helpers/evidence-analysis.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
+import { createWorld, type World } from '../helpers/analysis.js';
 
 let w: World;
 let app: FastifyInstance;

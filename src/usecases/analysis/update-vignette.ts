@@ -6,7 +6,7 @@ import {
   updateVignetteIfVersion,
   type Vignette,
 } from '../../data/repositories/vignettes.js';
-import { findingLabels } from '../../domain/evidence-analysis/anonymisation.js';
+import { findingLabels } from '../../domain/analysis/anonymisation.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';

@@ -13,14 +13,14 @@ import {
   wordsToStem,
   type Range,
   type Snippet,
-} from '../../domain/evidence-analysis/highlight.js';
+} from '../../domain/analysis/highlight.js';
 import {
   formatTextQuery,
   MAX_QUERY_LENGTH,
   parseTextQuery,
   positiveLeaves,
   type TextQuery,
-} from '../../domain/evidence-analysis/text-query.js';
+} from '../../domain/analysis/text-query.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markSnippet } from './evidence-analysis.js';
+import { markSnippet } from './analysis.js';
 
 describe('markSnippet', () => {
   it('brackets highlights given in code points of the whole text', () => {

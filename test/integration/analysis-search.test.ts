@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchAllEvidence as searchAllEvidenceRows } from '../../src/data/repositories/evidence-search.js';
-import { parseTextQuery } from '../../src/domain/evidence-analysis/text-query.js';
-import { searchAllEvidence } from '../../src/usecases/evidence-analysis/search-all-evidence.js';
-import { searchEvidence } from '../../src/usecases/evidence-analysis/search-evidence.js';
-import { createWorld, TEXTS, type World } from '../helpers/evidence-analysis.js';
+import { parseTextQuery } from '../../src/domain/analysis/text-query.js';
+import { searchAllEvidence } from '../../src/usecases/analysis/search-all-evidence.js';
+import { searchEvidence } from '../../src/usecases/analysis/search-evidence.js';
+import { createWorld, TEXTS, type World } from '../helpers/analysis.js';
 
 let w: World;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import {
   saveFocus,
   type EnquiryFocus,
 } from '../../data/repositories/enquiry-analysis.js';
-import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
+import { parseTextQuery } from '../../domain/analysis/text-query.js';
 import { caseAttributeSchemas } from '../../domain/evidence/case-attributes.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';

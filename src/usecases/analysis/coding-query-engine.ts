@@ -1,6 +1,6 @@
 // The engine behind coding queries, matrix cells and co-occurrence cells: resolve the codes,
 // fetch their coded spans in the evidence in scope (one query), combine them with the record- or
-// passage-level algebra of src/domain/evidence-analysis/code-expression.ts, then fetch the text
+// passage-level algebra of src/domain/analysis/code-expression.ts, then fetch the text
 // around one page of passages (a second query).
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -29,9 +29,9 @@ import {
   positiveCodes,
   type CodeExpr,
   type QueryScope,
-} from '../../domain/evidence-analysis/code-expression.js';
-import { expandInTree } from '../../domain/evidence-analysis/code-tree.js';
-import { mergeRanges, type Range } from '../../domain/evidence-analysis/highlight.js';
+} from '../../domain/analysis/code-expression.js';
+import { expandInTree } from '../../domain/analysis/code-tree.js';
+import { mergeRanges, type Range } from '../../domain/analysis/highlight.js';
 import { AppError } from '../../errors.js';
 import {
   codingConditions,

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import type { AppError } from '../../src/errors.js';
-import { changeEnquiryStatus } from '../../src/usecases/evidence-analysis/change-enquiry-status.js';
-import { getEnquiryChallenges } from '../../src/usecases/evidence-analysis/get-enquiry-challenges.js';
-import { linkEnquiryEvidence } from '../../src/usecases/evidence-analysis/link-enquiry-evidence.js';
-import { reviewChallenges } from '../../src/usecases/evidence-analysis/review-challenges.js';
-import { setEnquiryFocus } from '../../src/usecases/evidence-analysis/set-enquiry-focus.js';
-import { unlinkEnquiryEvidence } from '../../src/usecases/evidence-analysis/unlink-enquiry-evidence.js';
+import { changeEnquiryStatus } from '../../src/usecases/analysis/change-enquiry-status.js';
+import { getEnquiryChallenges } from '../../src/usecases/analysis/get-enquiry-challenges.js';
+import { linkEnquiryEvidence } from '../../src/usecases/analysis/link-enquiry-evidence.js';
+import { reviewChallenges } from '../../src/usecases/analysis/review-challenges.js';
+import { setEnquiryFocus } from '../../src/usecases/analysis/set-enquiry-focus.js';
+import { unlinkEnquiryEvidence } from '../../src/usecases/analysis/unlink-enquiry-evidence.js';
 import { editEvidence } from '../../src/usecases/evidence/edit-evidence.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
-import { updateLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/update-line-of-enquiry.js';
-import { createWorld, spanOf, TEXTS, type World } from '../helpers/evidence-analysis.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
+import { updateLineOfEnquiry } from '../../src/usecases/analysis/update-line-of-enquiry.js';
+import { createWorld, spanOf, TEXTS, type World } from '../helpers/analysis.js';
 
 let w: World;
 let lineId: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportMatrix } from '../../src/usecases/evidence-analysis/export-matrix.js';
-import { getMatrixCell } from '../../src/usecases/evidence-analysis/get-matrix-cell.js';
-import { runCoOccurrenceQuery } from '../../src/usecases/evidence-analysis/run-co-occurrence-query.js';
-import { runMatrixQuery } from '../../src/usecases/evidence-analysis/run-matrix-query.js';
-import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
-import { createWorld, type World } from '../helpers/evidence-analysis.js';
+import { exportMatrix } from '../../src/usecases/analysis/export-matrix.js';
+import { getMatrixCell } from '../../src/usecases/analysis/get-matrix-cell.js';
+import { runCoOccurrenceQuery } from '../../src/usecases/analysis/run-co-occurrence-query.js';
+import { runMatrixQuery } from '../../src/usecases/analysis/run-matrix-query.js';
+import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
+import { createWorld, type World } from '../helpers/analysis.js';
 
 let w: World;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
-import { getTeamMeetingView } from '../../src/usecases/evidence-analysis/get-team-meeting-view.js';
-import { listVignettes } from '../../src/usecases/evidence-analysis/list-vignettes.js';
-import { markVignette } from '../../src/usecases/evidence-analysis/mark-vignette.js';
-import { recordTeamMeeting } from '../../src/usecases/evidence-analysis/record-team-meeting.js';
-import { unmarkVignette } from '../../src/usecases/evidence-analysis/unmark-vignette.js';
-import { updateVignette } from '../../src/usecases/evidence-analysis/update-vignette.js';
-import { createWorld, spanOf, type World } from '../helpers/evidence-analysis.js';
+import { getTeamMeetingView } from '../../src/usecases/analysis/get-team-meeting-view.js';
+import { listVignettes } from '../../src/usecases/analysis/list-vignettes.js';
+import { markVignette } from '../../src/usecases/analysis/mark-vignette.js';
+import { recordTeamMeeting } from '../../src/usecases/analysis/record-team-meeting.js';
+import { unmarkVignette } from '../../src/usecases/analysis/unmark-vignette.js';
+import { updateVignette } from '../../src/usecases/analysis/update-vignette.js';
+import { createWorld, spanOf, type World } from '../helpers/analysis.js';
 
 let w: World;
 beforeAll(async () => {

@@ -1,41 +1,35 @@
 // JSON API for analysing an activity's evidence: text search (per activity and across
 // activities), coding queries, matrix and co-occurrence queries with their exports, and the
 // balance and bias views. Hypotheses, vignettes and team meetings are in
-// evidence-analysis-work.ts and registered here too.
+// analysis-work.ts and registered here too.
 import {
   exportAllPassages,
   ExportAllPassagesInput,
-} from '../../../usecases/evidence-analysis/export-all-passages.js';
+} from '../../../usecases/analysis/export-all-passages.js';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../../domain/evidence/vocabulary.js';
 import {
   exportCodingQuery,
   ExportCodingQueryInput,
-} from '../../../usecases/evidence-analysis/export-coding-query.js';
-import {
-  exportMatrix,
-  ExportMatrixInput,
-} from '../../../usecases/evidence-analysis/export-matrix.js';
-import { getBalanceViews } from '../../../usecases/evidence-analysis/get-balance-views.js';
-import {
-  getMatrixCell,
-  GetMatrixCellInput,
-} from '../../../usecases/evidence-analysis/get-matrix-cell.js';
+} from '../../../usecases/analysis/export-coding-query.js';
+import { exportMatrix, ExportMatrixInput } from '../../../usecases/analysis/export-matrix.js';
+import { getBalanceViews } from '../../../usecases/analysis/get-balance-views.js';
+import { getMatrixCell, GetMatrixCellInput } from '../../../usecases/analysis/get-matrix-cell.js';
 import {
   runCoOccurrenceQuery,
   RunCoOccurrenceQueryInput,
-} from '../../../usecases/evidence-analysis/run-co-occurrence-query.js';
+} from '../../../usecases/analysis/run-co-occurrence-query.js';
 import {
   runCodingQuery,
   RunCodingQueryInput,
-} from '../../../usecases/evidence-analysis/run-coding-query.js';
+} from '../../../usecases/analysis/run-coding-query.js';
 import {
   runMatrixQuery,
   RunMatrixQueryInput,
-} from '../../../usecases/evidence-analysis/run-matrix-query.js';
-import { searchAllEvidence } from '../../../usecases/evidence-analysis/search-all-evidence.js';
-import { searchEvidence } from '../../../usecases/evidence-analysis/search-evidence.js';
+} from '../../../usecases/analysis/run-matrix-query.js';
+import { searchAllEvidence } from '../../../usecases/analysis/search-all-evidence.js';
+import { searchEvidence } from '../../../usecases/analysis/search-evidence.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 import {
@@ -49,8 +43,8 @@ import {
   NationalSearchSchema,
   SearchResultSchema,
   sendFile,
-} from './evidence-analysis-schemas.js';
-import { evidenceAnalysisWorkRoutes } from './evidence-analysis-work.js';
+} from './analysis-schemas.js';
+import { evidenceAnalysisWorkRoutes } from './analysis-work.js';
 
 const root = '/api/v1/activities/:id';
 

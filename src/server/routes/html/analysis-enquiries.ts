@@ -7,15 +7,15 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { findEvidenceByReference } from '../../../data/repositories/evidence.js';
 import { AppError } from '../../../errors.js';
-import { changeEnquiryStatus } from '../../../usecases/evidence-analysis/change-enquiry-status.js';
-import { getEnquiryChallenges } from '../../../usecases/evidence-analysis/get-enquiry-challenges.js';
-import { linkEnquiryEvidence } from '../../../usecases/evidence-analysis/link-enquiry-evidence.js';
-import { reviewChallenges } from '../../../usecases/evidence-analysis/review-challenges.js';
-import { setEnquiryFocus } from '../../../usecases/evidence-analysis/set-enquiry-focus.js';
-import { unlinkEnquiryEvidence } from '../../../usecases/evidence-analysis/unlink-enquiry-evidence.js';
+import { changeEnquiryStatus } from '../../../usecases/analysis/change-enquiry-status.js';
+import { getEnquiryChallenges } from '../../../usecases/analysis/get-enquiry-challenges.js';
+import { linkEnquiryEvidence } from '../../../usecases/analysis/link-enquiry-evidence.js';
+import { reviewChallenges } from '../../../usecases/analysis/review-challenges.js';
+import { setEnquiryFocus } from '../../../usecases/analysis/set-enquiry-focus.js';
+import { unlinkEnquiryEvidence } from '../../../usecases/analysis/unlink-enquiry-evidence.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
-import { createLineOfEnquiry } from '../../../usecases/lines-of-enquiry/create-line-of-enquiry.js';
-import { listLinesOfEnquiry } from '../../../usecases/lines-of-enquiry/list-lines-of-enquiry.js';
+import { createLineOfEnquiry } from '../../../usecases/analysis/create-line-of-enquiry.js';
+import { listLinesOfEnquiry } from '../../../usecases/analysis/list-lines-of-enquiry.js';
 import { formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -292,7 +292,7 @@ async function renderList(
 ): Promise<FastifyReply> {
   const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
   const lines = await listLinesOfEnquiry(uc, { activityId: id });
-  return reply.render('enquiries/list.njk', {
+  return reply.render('analysis/enquiries.njk', {
     title: 'Lines of enquiry and hypotheses',
     page,
     lines: lines.map((l) => ({
@@ -331,7 +331,7 @@ async function renderLine(
       })),
   }));
   const anchors = { items: 'items', outcome: 'outcome', note: 'note', challenges: 'status' };
-  return reply.render('enquiries/show.njk', {
+  return reply.render('analysis/enquiry.njk', {
     title: view.line.title,
     page,
     view,

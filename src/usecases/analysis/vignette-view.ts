@@ -6,7 +6,7 @@ import {
   anonymisationSummary,
   findIdentifiers,
   type Finding,
-} from '../../domain/evidence-analysis/anonymisation.js';
+} from '../../domain/analysis/anonymisation.js';
 
 export interface VignetteView extends Vignette {
   /** The record was edited since the passage was marked (its text there differs). */
