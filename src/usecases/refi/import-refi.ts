@@ -17,7 +17,7 @@ import { readRefiFile } from '../../domain/refi/read-file.js';
 import { AppError } from '../../errors.js';
 import { checkNewActivity, insertActivity } from '../activities/create-activity.js';
 import type { UseCaseContext } from '../context.js';
-import { ensureCodebook } from '../coding/seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 import { todayInEngland } from '../../clock.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { frameworkRegistry } from '../../domain/frameworks/installed.js';
