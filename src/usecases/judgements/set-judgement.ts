@@ -23,7 +23,8 @@ import {
   linkDirections,
   type JudgementContent,
 } from '../../domain/judgements/judgement-rules.js';
-import { changeNeedsReason, mayEditIn, stageLabels } from '../../domain/judgements/stages.js';
+import { policies } from '../../domain/access/policies.js';
+import { changeNeedsReason, stageLabels } from '../../domain/judgements/stages.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -77,7 +78,7 @@ export async function setJudgement(
   const activityId = scope.activity.id;
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, activityId);
-    if (!mayEditIn(set.stage, scope.who))
+    if (!policies.editJudgements(ctx.actor, scope.facts, scope.panelMember, set.stage))
       throw new AppError('FORBIDDEN', {
         message:
           set.stage === 'final'

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   findReportByActivity,
+  insertReport,
   insertReportVersion,
   type Report,
 } from '../../data/repositories/reports.js';
@@ -72,24 +73,18 @@ export async function createReportDraft(
   );
   const by = actorRef(ctx.actor);
   await ctx.db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto('reports')
-      .values({
-        activity_id: activity.id,
-        framework_id: framework.id,
-        template_key: templateKey,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .onConflict((oc) => oc.column('activity_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!created)
+    const reportId = await insertReport(trx, {
+      activityId: activity.id,
+      frameworkId: framework.id,
+      templateKey,
+      by,
+    });
+    if (!reportId)
       throw new AppError('ALREADY_EXISTS', {
         message: 'This activity already has a report draft.',
       });
     await insertReportVersion(trx, {
-      reportId: created.id,
+      reportId,
       number: 1,
       document,
       kind: 'assembled',
@@ -98,7 +93,7 @@ export async function createReportDraft(
     await writeAudit(trx, ctx.actor, {
       action: 'report.drafted',
       entityType: 'report',
-      entityId: created.id,
+      entityId: reportId,
       activityId: activity.id,
       laId: activity.laId,
       after: {

@@ -3,14 +3,16 @@
 // version list, factual accuracy rounds and comments.
 import {
   findReportVersion,
-  listComments,
-  listReleases,
   listReportVersions,
   type Report,
-  type ReportComment,
-  type ReportRelease,
   type ReportVersionSummary,
 } from '../../data/repositories/reports.js';
+import {
+  listComments,
+  listReleases,
+  type ReportComment,
+  type ReportRelease,
+} from '../../data/repositories/report-reviews.js';
 import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
 import { lintText } from '../../domain/language/index.js';
 import { numberParagraphs } from '../../domain/reports/numbering.js';

@@ -2,15 +2,14 @@
 // lead's release to the LA and publication. The pages show exactly these problems instead of a
 // button that would be refused, and the use cases refuse with the same words.
 import { now as clockNow } from '../../clock.js';
+import { findReportVersion, type Report } from '../../data/repositories/reports.js';
 import {
-  findReportVersion,
   listComments,
   listReleases,
   listSignoffs,
-  type Report,
   type ReportRelease,
   type ReportSignoff,
-} from '../../data/repositories/reports.js';
+} from '../../data/repositories/report-reviews.js';
 import { stateLabels } from '../../domain/activities/lifecycle.js';
 import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import {

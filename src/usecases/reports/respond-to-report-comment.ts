@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { findComment, findReportVersion } from '../../data/repositories/reports.js';
+import { findReportVersion } from '../../data/repositories/reports.js';
+import { answerComment, findComment } from '../../data/repositories/report-reviews.js';
 import { splitSectionText } from '../../domain/reports/text.js';
 import { isEditable } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
@@ -10,7 +11,6 @@ import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
-import { now } from '../../clock.js';
 
 export const RespondToReportCommentInput = z.object({
   activityId: z.string(),
@@ -54,12 +54,12 @@ export async function respondToReportComment(
         details: [{ field: 'reason', reason: 'Give the reason the comment is not accepted' }],
       });
     await ctx.db.transaction().execute(async (trx) => {
-      await answer(
-        trx,
-        comment.id,
-        { response: 'not_accepted', response_text: input.reason ?? null, response_version: null },
+      await answer(trx, comment.id, {
+        outcome: 'not_accepted',
+        text: input.reason ?? null,
+        version: null,
         by,
-      );
+      });
       await writeAudit(trx, ctx.actor, {
         ...audit,
         after: { outcome: 'not_accepted' },
@@ -105,12 +105,12 @@ export async function respondToReportComment(
       note: input.reason ?? null,
       by,
     });
-    await answer(
-      trx,
-      comment.id,
-      { response: 'accepted', response_text: input.reason ?? null, response_version: next },
+    await answer(trx, comment.id, {
+      outcome: 'accepted',
+      text: input.reason ?? null,
+      version: next,
       by,
-    );
+    });
     await writeAudit(trx, ctx.actor, {
       ...audit,
       after: { outcome: 'accepted', version: next, section: section.key },
@@ -119,22 +119,12 @@ export async function respondToReportComment(
   return { version: next };
 }
 
+/** Records the answer, or CONFLICT if someone answered first. */
 async function answer(
   trx: Transaction<DB>,
   commentId: string,
-  values: {
-    response: 'accepted' | 'not_accepted';
-    response_text: string | null;
-    response_version: number | null;
-  },
-  by: { id: string | null; label: string },
+  values: Parameters<typeof answerComment>[2],
 ): Promise<void> {
-  const r = await trx
-    .updateTable('report_comments')
-    .set({ ...values, responded_by: by.id, responded_by_label: by.label, responded_at: now() })
-    .where('id', '=', commentId)
-    .where('response', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1)
+  if (!(await answerComment(trx, commentId, values)))
     throw new AppError('CONFLICT', { message: 'This comment has already been answered.' });
 }
