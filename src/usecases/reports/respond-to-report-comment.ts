@@ -2,10 +2,14 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { findReportVersion } from '../../data/repositories/reports.js';
-import { answerComment, findComment } from '../../data/repositories/report-reviews.js';
+import { findReportVersion, type Report } from '../../data/repositories/reports.js';
+import {
+  answerComment,
+  findComment,
+  type ReportComment,
+} from '../../data/repositories/report-reviews.js';
 import { splitSectionText } from '../../domain/reports/text.js';
-import { isEditable } from '../../domain/reports/types.js';
+import { isEditable, type ReportDocument, type ReportSection } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -70,31 +74,7 @@ export async function respondToReportComment(
   }
 
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
-  const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
-  if (!current) throw new AppError('INTERNAL');
-  const section = current.document.sections.find((s) => s.key === comment.sectionKey);
-  if (!section || !isEditable(section))
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        {
-          field: 'sectionText',
-          reason:
-            'This section cannot be edited; answer “not accepted” with a reason, or correct the judgement it is made from',
-        },
-      ],
-    });
-  const paragraphs = splitSectionText(input.sectionText ?? '', section.list);
-  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        {
-          field: 'sectionText',
-          reason:
-            'Change the section’s text to accept the comment, or do not accept it and say why',
-        },
-      ],
-    });
-  const document = withSectionText(current.document, section.key, paragraphs);
+  const { document, section } = await acceptedDocument(ctx, report, comment, input.sectionText);
   let next = 0;
   await ctx.db.transaction().execute(async (trx) => {
     next = await appendReportVersion(trx, report, {
@@ -117,6 +97,40 @@ export async function respondToReportComment(
     });
   });
   return { version: next };
+}
+
+/** The current version with the commented section rewritten (which must change and be editable). */
+async function acceptedDocument(
+  ctx: UseCaseContext,
+  report: Report,
+  comment: ReportComment,
+  sectionText: string | undefined,
+): Promise<{ document: ReportDocument; section: ReportSection }> {
+  const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
+  if (!current) throw new AppError('INTERNAL');
+  const section = current.document.sections.find((s) => s.key === comment.sectionKey);
+  if (!section || !isEditable(section))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'sectionText',
+          reason:
+            'This section cannot be edited; answer “not accepted” with a reason, or correct the judgement it is made from',
+        },
+      ],
+    });
+  const paragraphs = splitSectionText(sectionText ?? '', section.list);
+  if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'sectionText',
+          reason:
+            'Change the section’s text to accept the comment, or do not accept it and say why',
+        },
+      ],
+    });
+  return { document: withSectionText(current.document, section.key, paragraphs), section };
 }
 
 /** Records the answer, or CONFLICT if someone answered first. */
