@@ -140,3 +140,18 @@ describe('activities', () => {
     expect(policies.viewListedActivity(user('regional'), listed)).toBe(true);
   });
 });
+
+describe('evidence search and Annex A retention', () => {
+  it('narrows a cross-activity search to inspectors’ own teams', () => {
+    expect(policies.searchOwnTeamsOnly(inspector)).toBe(true);
+    expect(policies.searchOwnTeamsOnly(admin)).toBe(false);
+    expect(policies.searchOwnTeamsOnly(system)).toBe(false);
+  });
+
+  it('lets only admins and the CLI operator purge expired Annex A data', () => {
+    expect(policies.purgeExpiredAnnexA(admin)).toBe(true);
+    expect(policies.purgeExpiredAnnexA(system)).toBe(true);
+    expect(policies.purgeExpiredAnnexA(user('national'))).toBe(false);
+    expect(policies.purgeExpiredAnnexA(inspector)).toBe(false);
+  });
+});

@@ -157,6 +157,10 @@ export const policies = {
     actor.role === 'national' ||
     actor.role === 'inspector',
 
+  /** A search across activities reaches only the actor's own teams' activities: inspectors. */
+  searchOwnTeamsOnly: (actor: Actor): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector',
+
   /** Record, edit and code evidence: the team except people shadowing, while the work is open. */
   writeEvidence: (actor: Actor, a: ActivityFacts): boolean => {
     if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
@@ -198,6 +202,9 @@ export const policies = {
     if (actor.role === 'admin' || actor.role === 'national') return true;
     return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
   },
+
+  /** Purge every Annex A past its retention date: admins (and the CLI operator). */
+  purgeExpiredAnnexA: (actor: Actor): boolean => actor.kind === 'system' || actor.role === 'admin',
 
   /** Import or replace an activity's Annex A: the lead inspector, the team's analyst, admins. */
   importAnnexA: (actor: Actor, a: ActivityFacts): boolean => {
