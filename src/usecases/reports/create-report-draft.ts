@@ -6,7 +6,7 @@ import {
   insertReportVersion,
   type Report,
 } from '../../data/repositories/reports.js';
-import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
+import { offeredTemplates } from '../../domain/reports/templates.js';
 import { EXTENTS } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -49,12 +49,8 @@ export async function createReportDraft(
     throw new AppError('REPORT_NOT_READY', {
       message: `The activity is ${activity.state}: no draft can be started.`,
     });
-  const type = findActivityType(framework, activity.activityType);
   const day = activity.plannedStart ?? todayInEngland();
-  const offered = (type?.reportTemplates ?? []).filter((k) => {
-    const t = framework.reportTemplates.find((x) => x.key === k);
-    return t !== undefined && inWindow(t, day);
-  });
+  const offered = offeredTemplates(framework, activity.activityType, day).map((t) => t.key);
   if (offered.length === 0)
     throw new AppError('VALIDATION_FAILED', {
       message: 'This kind of activity has no written report or letter.',
