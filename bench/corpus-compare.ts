@@ -11,7 +11,7 @@ import { refreshStatistics, EVIDENCE_BASE_TABLES } from '../src/data/repositorie
 import { systemActor } from '../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { addTeamMember } from '../src/usecases/activities/add-team-member.js';
-import { toActor } from '../src/usecases/auth/sign-in.js';
+import { toActor } from '../src/domain/access/actor.js';
 import { codeSpan } from '../src/usecases/coding/code-span.js';
 import { listCodings } from '../src/usecases/coding/list-codings.js';
 import type { UseCaseContext } from '../src/usecases/context.js';

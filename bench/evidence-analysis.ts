@@ -15,7 +15,7 @@ import { findUserById } from '../src/data/repositories/users.js';
 import type { DB } from '../src/data/schema.js';
 import { parseTextQuery } from '../src/domain/evidence-analysis/text-query.js';
 import { evidenceMethods } from '../src/domain/evidence/vocabulary.js';
-import { toActor } from '../src/usecases/auth/sign-in.js';
+import { toActor } from '../src/domain/access/actor.js';
 import type { UseCaseContext } from '../src/usecases/context.js';
 import { getBalanceViews } from '../src/usecases/evidence-analysis/get-balance-views.js';
 import { runCodingQuery } from '../src/usecases/evidence-analysis/run-coding-query.js';

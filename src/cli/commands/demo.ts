@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
-import { seedDemo, type DemoSeedResult } from '../../usecases/demo/seed-demo.js';
+import { seedDemo, type DemoSeedResult } from '../../demo/seed-demo.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 export function printDemoCredentials(r: DemoSeedResult): void {

@@ -6,17 +6,13 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { findUserByEmail } from '../../data/repositories/users.js';
-import type { Actor } from '../../domain/access/actor.js';
 import { evidenceDirections, evidenceMethods } from '../../domain/evidence/vocabulary.js';
-import { AppError } from '../../errors.js';
-import { toActor } from '../../usecases/auth/sign-in.js';
 import { exportAllPassages } from '../../usecases/evidence-analysis/export-all-passages.js';
 import {
   searchEvidence,
   type SearchResult,
 } from '../../usecases/evidence-analysis/search-evidence.js';
-import { action, output, withDatabase, type CliContext } from '../runtime.js';
+import { action, actingAs, output, withDatabase } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -94,7 +90,7 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
           },
         ) => {
           await withDatabase(async (ctx) => {
-            const actor = await actingAs(ctx, opts.as);
+            const actor = (await actingAs(ctx, opts.as)).actor;
             const result = await searchEvidence(
               { db: ctx.db, actor },
               {
@@ -126,7 +122,7 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
     .action(
       action(async (opts: { activity: string; out: string; as?: string; json?: boolean }) => {
         await withDatabase(async (ctx) => {
-          const actor = await actingAs(ctx, opts.as);
+          const actor = (await actingAs(ctx, opts.as)).actor;
           const tty = process.stderr.isTTY === true;
           let shown = 0;
           const file = await exportAllPassages(
@@ -150,15 +146,4 @@ export function registerEvidenceAnalysisCommands(program: Command): void {
         });
       }),
     );
-}
-
-/** `--as EMAIL`: act as that active account instead of the operator. */
-async function actingAs(ctx: CliContext, email: string | undefined): Promise<Actor> {
-  if (!email) return ctx.actor;
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.disabled)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: '--as', value: email, reason: 'No active account has this email' }],
-    });
-  return toActor(user);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { startServer } from '../../server/start-server.js';
-import { seedDemoIfEmpty } from '../../usecases/demo/seed-demo.js';
+import { seedDemoIfEmpty } from '../../demo/seed-demo.js';
 import { printDemoCredentials } from './demo.js';
 import { action } from '../runtime.js';
 

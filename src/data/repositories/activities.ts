@@ -6,28 +6,9 @@ import type { TeamRole } from '../../domain/access/roles.js';
 import type { ActivityState } from '../../domain/activities/lifecycle.js';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import type { Activity } from '../../domain/activities/activity.js';
 
-export interface Activity {
-  id: string;
-  laId: string;
-  laName: string;
-  laRegion: string | null;
-  activityType: string;
-  frameworkId: string;
-  state: ActivityState;
-  pausedFrom: ActivityState | null;
-  title: string;
-  theme: string | null;
-  sequenceNumber: number | null;
-  partnerInspectorates: string[];
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  notifiedAt: Date | null;
-  releasedParts: string[];
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { Activity };
 
 export interface TeamMember {
   userId: string;

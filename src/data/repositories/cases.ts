@@ -2,26 +2,10 @@
 // much evidence refers to each (REFI-QDA Cases with VariableValues and SourceRefs).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { CaseKindName, Case } from '../../domain/evidence/records.js';
 
-export type CaseKindName = 'child' | 'practitioner' | 'team';
-
-export interface Case {
-  id: string;
-  guid: string;
-  activityId: string;
-  kind: CaseKindName;
-  reference: string;
-  description: string | null;
-  attributes: Record<string, string | number | boolean>;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Evidence records (not deleted) that refer to the case. */
-  evidenceCount: number;
-}
+export type { CaseKindName, Case };
 
 function baseQuery(db: Kysely<DB>) {
   return db

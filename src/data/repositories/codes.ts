@@ -2,30 +2,10 @@
 // codings each carries.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { Code } from '../../domain/evidence/records.js';
 
-export interface Code {
-  id: string;
-  guid: string;
-  activityId: string;
-  parentId: string | null;
-  name: string;
-  description: string | null;
-  colour: string | null;
-  isCodable: boolean;
-  source: 'framework' | 'emergent' | 'imported';
-  frameworkKey: string | null;
-  sortOrder: number;
-  mergedIntoId: string | null;
-  mergedAt: Date | null;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Codings of this code on evidence that is not deleted. */
-  codingCount: number;
-}
+export type { Code };
 
 // The count is a column kept by triggers (migration 2026-11-23T1000_code_counts): reading it costs
 // nothing, where aggregating an activity's codings took 15-20 ms on the embedded engine.

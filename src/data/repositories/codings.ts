@@ -2,26 +2,10 @@
 // PlainTextSelection + Coding). Offsets are code points, 0-based, end exclusive.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { Coding } from '../../domain/evidence/records.js';
 
-export interface Coding {
-  id: string;
-  guid: string;
-  activityId: string;
-  evidenceId: string;
-  /** "E42". */
-  evidenceReference: string;
-  evidenceVersion: number;
-  codeId: string;
-  codeName: string;
-  start: number;
-  end: number;
-  spanText: string;
-  anchorStatus: 'ok' | 'moved' | 'lost';
-  coder: PersonRef;
-  createdAt: Date;
-}
+export type { Coding };
 
 /** A case attribute condition: the attribute `name` of the record's case of `kind` is `value`. */
 export interface AttributeCondition {

@@ -4,71 +4,16 @@ import { now } from '../../clock.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import type {
+  CaseRef,
+  Consent,
+  EvidenceFields,
+  EvidenceRecord,
+  EvidenceVersion,
+  PersonRef,
+} from '../../domain/evidence/records.js';
 
-export interface PersonRef {
-  id: string | null;
-  label: string;
-}
-
-export interface CaseRef {
-  id: string;
-  reference: string;
-}
-
-export interface Consent {
-  infoSheetGiven: boolean | null;
-  consentGiven: boolean | null;
-  givenBy: string | null;
-}
-
-/** The fields of a record other than its text (what a version snapshot holds). */
-export interface EvidenceFields {
-  method: string;
-  observedOn: string;
-  childCaseId: string | null;
-  practitionerCaseId: string | null;
-  teamCaseId: string | null;
-  locality: string | null;
-  lineOfEnquiryId: string | null;
-  judgementAreas: string[];
-  minutesSpent: number | null;
-  childVoice: boolean;
-  livedExperience: boolean;
-  direction: string | null;
-  consent: Consent | null;
-}
-
-export interface EvidenceRecord extends EvidenceFields {
-  id: string;
-  guid: string;
-  activityId: string;
-  refNo: number;
-  /** "E42": how people refer to it. */
-  reference: string;
-  version: number;
-  /** The full text, or the first 240 characters in list results (see `excerptOnly`). */
-  text: string;
-  textLength: number;
-  childCase: CaseRef | null;
-  practitionerCase: CaseRef | null;
-  teamCase: CaseRef | null;
-  lineOfEnquiryTitle: string | null;
-  sourceKind: string;
-  sourceFile: string | null;
-  recordedBy: PersonRef;
-  recordedAt: Date;
-  updatedBy: PersonRef;
-  updatedAt: Date;
-  deleted: { at: Date; by: PersonRef; reason: string | null } | null;
-}
-
-export interface EvidenceVersion {
-  version: number;
-  text: string;
-  fields: EvidenceFields;
-  createdBy: PersonRef;
-  createdAt: Date;
-}
+export type { CaseRef, Consent, EvidenceFields, EvidenceRecord, EvidenceVersion, PersonRef };
 
 export interface EvidenceFilter {
   activityId: string;

@@ -1,25 +1,10 @@
 // Lines of enquiry (and hypotheses) of an activity, with how much evidence is filed under each.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { LineOfEnquiry } from '../../domain/evidence/records.js';
 
-export interface LineOfEnquiry {
-  id: string;
-  guid: string;
-  activityId: string;
-  title: string;
-  description: string | null;
-  status: 'open' | 'exploring' | 'closed';
-  conclusion: string | null;
-  source: string;
-  judgementAreas: string[];
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  evidenceCount: number;
-}
+export type { LineOfEnquiry };
 
 function baseQuery(db: Kysely<DB>) {
   return db

@@ -2,22 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { MemoTargetType } from '../schema/evidence.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { Memo } from '../../domain/evidence/records.js';
 
-export interface Memo {
-  id: string;
-  guid: string;
-  activityId: string;
-  targetType: MemoTargetType;
-  targetId: string | null;
-  title: string | null;
-  text: string;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { Memo };
 
 type Row = {
   id: string;

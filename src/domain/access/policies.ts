@@ -434,6 +434,17 @@ export const policies = {
   /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
+
+  // --- The edges: rules asked for the CLI and the demo (issue 11) ---
+
+  /**
+   * Act as another person's active account (the CLI's --as EMAIL): only the operator of the CLI
+   * on the server itself, never a signed-in person.
+   */
+  actAsAccount: (actor: Actor): boolean => actor.kind === 'system',
+
+  /** Seed the demo (its synthetic LA, its marker): only the system, never a signed-in person. */
+  seedDemo: (actor: Actor): boolean => actor.kind === 'system',
 } as const;
 
 export type PolicyName = keyof typeof policies;

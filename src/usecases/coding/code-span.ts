@@ -7,12 +7,15 @@ import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { liveCode } from './code-rules.js';
 
 export const CodeSpanInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** One or more codes to apply to the same span (each becomes its own coding). */
   codeIds: z.array(z.uuid()).min(1, 'Choose a code').max(50),
@@ -36,8 +39,7 @@ export interface CodeSpanOutcome {
 /** Codes a span of an evidence text with one or more codes, as the acting coder, now. */
 export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise<CodeSpanOutcome> {
   const input = CodeSpanInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const by = actorRef(ctx.actor);
   const codeIds = [...new Set(input.codeIds)];

@@ -4,11 +4,14 @@ import { writeAudit } from '../../data/audit-log.js';
 import { descendantIds, findCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { liveCode } from './code-rules.js';
 import { now as clockNow } from '../../clock.js';
 
 export const MergeCodesInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   /** The code that disappears into the other. */
   sourceCodeId: z.string(),
   /** The code that remains and receives the codings, sub-codes and memos. */
@@ -32,8 +35,8 @@ export interface MergeOutcome {
  */
 export async function mergeCodes(ctx: UseCaseContext, raw: MergeCodesInput): Promise<MergeOutcome> {
   const input = MergeCodesInput.parse(raw);
-  const found = await findCode(ctx.db, input.sourceCodeId);
-  if (!found || found.mergedIntoId) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findCode(ctx.db, input.sourceCodeId), input.activityId);
+  if (found.mergedIntoId) throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   if (input.targetCodeId === found.id)
     throw new AppError('VALIDATION_FAILED', {

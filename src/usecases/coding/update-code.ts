@@ -3,12 +3,15 @@ import { writeAudit } from '../../data/audit-log.js';
 import { descendantIds, findCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { codeColour, codeName, liveCode, staleCode, uniqueName } from './code-rules.js';
 import { now } from '../../clock.js';
 
 /** Rename, move (parentId; null = top level), recolour, redescribe, reorder. Codings stay. */
 export const UpdateCodeInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   codeId: z.string(),
   expectedVersion: z.number().int().min(1),
   name: codeName.optional(),
@@ -21,8 +24,8 @@ export type UpdateCodeInput = z.input<typeof UpdateCodeInput>;
 
 export async function updateCode(ctx: UseCaseContext, raw: UpdateCodeInput): Promise<Code> {
   const input = UpdateCodeInput.parse(raw);
-  const found = await findCode(ctx.db, input.codeId);
-  if (!found || found.mergedIntoId) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findCode(ctx.db, input.codeId), input.activityId);
+  if (found.mergedIntoId) throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const name = input.name ?? found.name;
   await uniqueName(name, () =>

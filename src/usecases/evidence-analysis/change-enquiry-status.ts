@@ -3,12 +3,15 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 import { assertReadyToClose } from './enquiry-close-check.js';
 import { canMove, staleLine } from './enquiry-status-rules.js';
 import { now } from '../../clock.js';
 
 export const ChangeEnquiryStatusInput = z.object({
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
   lineOfEnquiryId: z.string(),
   status: z.enum(['open', 'exploring', 'closed']),
   /** Required to close: what the team concluded and on what evidence. */
@@ -29,7 +32,7 @@ export async function changeEnquiryStatus(
   raw: ChangeEnquiryStatusInput,
 ): Promise<LineOfEnquiry> {
   const input = ChangeEnquiryStatusInput.parse(raw);
-  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write');
+  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write', input.activityId);
   const { activity, line } = loaded;
   if (line.status === input.status) return line;
   if (!canMove(line.status, input.status))

@@ -33,8 +33,8 @@ import {
 } from '../../domain/evidence-analysis/challenges.js';
 import type { Range, Snippet } from '../../domain/evidence-analysis/highlight.js';
 import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { highlightRows } from './search-evidence.js';
@@ -50,9 +50,10 @@ export async function loadEnquiry(
   ctx: UseCaseContext,
   lineId: string,
   need: 'read' | 'write',
+  /** The activity in the URL, when there is one: the line must belong to it. */
+  activityId?: string,
 ): Promise<LoadedEnquiry> {
-  const line = await findLineOfEnquiry(ctx.db, lineId);
-  if (!line) throw new AppError('NOT_FOUND');
+  const line = foundInActivity(await findLineOfEnquiry(ctx.db, lineId), activityId);
   const { activity } = await evidenceScope(ctx, line.activityId, need);
   return { activity, line, focus: await findFocus(ctx.db, line.id) };
 }

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import type { EnquiryFocus } from '../../data/repositories/enquiry-analysis.js';
 import type { LineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { findChallenges, loadEnquiry, type ChallengeSet } from './enquiry-challenges.js';
 
-export const GetEnquiryChallengesInput = z.object({ lineOfEnquiryId: z.string() });
+export const GetEnquiryChallengesInput = z.object({
+  lineOfEnquiryId: z.string(),
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
+});
 export type GetEnquiryChallengesInput = z.input<typeof GetEnquiryChallengesInput>;
 
 export interface EnquiryChallengesView extends ChallengeSet {
@@ -24,7 +29,7 @@ export async function getEnquiryChallenges(
   raw: GetEnquiryChallengesInput,
 ): Promise<EnquiryChallengesView> {
   const input = GetEnquiryChallengesInput.parse(raw);
-  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'read');
+  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'read', input.activityId);
   const set = await findChallenges(ctx.db, loaded);
   const unreviewed = set.challenges.filter((c) => c.needsReview).length;
   const hypothesisUnchecked =

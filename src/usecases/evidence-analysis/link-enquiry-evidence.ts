@@ -5,10 +5,13 @@ import { findEvidence } from '../../data/repositories/evidence.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 
 export const LinkEnquiryEvidenceInput = z.object({
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
   lineOfEnquiryId: z.string(),
   evidenceId: z.string(),
   /** A passage (code points, end exclusive); the whole record when both are absent. */
@@ -25,7 +28,12 @@ export async function linkEnquiryEvidence(
   raw: LinkEnquiryEvidenceInput,
 ): Promise<{ id: string }> {
   const input = LinkEnquiryEvidenceInput.parse(raw);
-  const { activity, line } = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write');
+  const { activity, line } = await loadEnquiry(
+    ctx,
+    input.lineOfEnquiryId,
+    'write',
+    input.activityId,
+  );
   const record = await findEvidence(ctx.db, input.evidenceId);
   if (!record || record.activityId !== activity.id || record.deleted)
     throw new AppError('VALIDATION_FAILED', {

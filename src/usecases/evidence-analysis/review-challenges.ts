@@ -3,10 +3,13 @@ import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { findChallenges, loadEnquiry } from './enquiry-challenges.js';
 
 export const ReviewChallengesInput = z.object({
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
   lineOfEnquiryId: z.string(),
   /** One or more challenges looked at together (e.g. every unseen sampled case). */
   items: z
@@ -33,7 +36,7 @@ export async function reviewChallenges(
   raw: ReviewChallengesInput,
 ): Promise<{ reviewed: number }> {
   const input = ReviewChallengesInput.parse(raw);
-  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write');
+  const loaded = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write', input.activityId);
   const { challenges } = await findChallenges(ctx.db, loaded);
   const details: ErrorDetail[] = [];
   const found = input.items.map((i) => {

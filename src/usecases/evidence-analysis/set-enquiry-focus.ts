@@ -10,11 +10,14 @@ import { parseTextQuery } from '../../domain/evidence-analysis/text-query.js';
 import { caseAttributeSchemas } from '../../domain/evidence/case-attributes.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { staleFocus } from './enquiry-status-rules.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 
 export const SetEnquiryFocusInput = z.object({
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
   lineOfEnquiryId: z.string(),
   /** A hypothesis asserts something (and has a direction); a line of enquiry asks. */
   kind: z.enum(['line_of_enquiry', 'hypothesis']).optional(),
@@ -36,7 +39,12 @@ export async function setEnquiryFocus(
   raw: SetEnquiryFocusInput,
 ): Promise<EnquiryFocus> {
   const input = SetEnquiryFocusInput.parse(raw);
-  const { activity, line, focus } = await loadEnquiry(ctx, input.lineOfEnquiryId, 'write');
+  const { activity, line, focus } = await loadEnquiry(
+    ctx,
+    input.lineOfEnquiryId,
+    'write',
+    input.activityId,
+  );
   const details: ErrorDetail[] = [];
   if (input.codeIds) {
     const known = new Set((await codebookEntries(ctx.db, activity.id)).map((c) => c.id));

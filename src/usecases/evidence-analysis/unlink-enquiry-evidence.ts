@@ -3,9 +3,12 @@ import { writeAudit } from '../../data/audit-log.js';
 import { isUuid } from '../../data/repositories/users.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { loadEnquiry } from './enquiry-challenges.js';
 
 export const UnlinkEnquiryEvidenceInput = z.object({
+  /** The activity in the URL: the line must belong to it. */
+  activityId: ActivityInPath,
   linkId: z.string(),
   /** When given, the link must belong to this line of enquiry. */
   lineOfEnquiryId: z.string().optional(),
@@ -26,7 +29,12 @@ export async function unlinkEnquiryEvidence(
     .executeTakeFirst();
   if (!link || (input.lineOfEnquiryId && link.line_of_enquiry_id !== input.lineOfEnquiryId))
     throw new AppError('NOT_FOUND');
-  const { activity, line } = await loadEnquiry(ctx, link.line_of_enquiry_id, 'write');
+  const { activity, line } = await loadEnquiry(
+    ctx,
+    link.line_of_enquiry_id,
+    'write',
+    input.activityId,
+  );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('enquiry_evidence').where('id', '=', link.id).execute();
     await writeAudit(trx, ctx.actor, {

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findVignette } from '../../data/repositories/vignettes.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 
-export const UnmarkVignetteInput = z.object({ vignetteId: z.string() });
+export const UnmarkVignetteInput = z.object({ vignetteId: z.string(), activityId: ActivityInPath });
 export type UnmarkVignetteInput = z.input<typeof UnmarkVignetteInput>;
 
 /** The passage is no longer a candidate illustration (the audit log keeps what it was). */
 export async function unmarkVignette(ctx: UseCaseContext, raw: UnmarkVignetteInput): Promise<void> {
   const input = UnmarkVignetteInput.parse(raw);
-  const found = await findVignette(ctx.db, input.vignetteId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findVignette(ctx.db, input.vignetteId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('vignettes').where('id', '=', found.id).execute();

@@ -4,6 +4,7 @@ import { findVignette } from '../../data/repositories/vignettes.js';
 import { findingLabels } from '../../domain/evidence-analysis/anonymisation.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
@@ -11,6 +12,8 @@ import { presentVignette, type VignetteView } from './vignette-view.js';
 import { now } from '../../clock.js';
 
 export const UpdateVignetteInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   vignetteId: z.string(),
   expectedVersion: z.number().int().min(1),
   status: z.enum(['candidate', 'selected', 'rejected']).optional(),
@@ -35,8 +38,7 @@ export async function updateVignette(
   raw: UpdateVignetteInput,
 ): Promise<VignetteView> {
   const input = UpdateVignetteInput.parse(raw);
-  const found = await findVignette(ctx.db, input.vignetteId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findVignette(ctx.db, input.vignetteId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   if (found.version !== input.expectedVersion)
     throw new AppError('CONFLICT', {

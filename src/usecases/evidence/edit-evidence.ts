@@ -17,6 +17,7 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
@@ -28,6 +29,8 @@ const ref = z.string().trim().max(200).nullable().optional();
 
 /** Only the fields given change; null clears a field. */
 export const EditEvidenceInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** The version the editor started from: a newer one means someone else changed it. */
   expectedVersion: z.number().int().min(1),
@@ -77,8 +80,7 @@ export async function editEvidence(
   raw: EditEvidenceInput,
 ): Promise<EditOutcome> {
   const input = EditEvidenceInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const text = input.text === undefined ? undefined : evidenceText(input.text);
   const by = actorRef(ctx.actor);

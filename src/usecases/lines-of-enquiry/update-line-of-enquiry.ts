@@ -4,6 +4,7 @@ import { findLineOfEnquiry, type LineOfEnquiry } from '../../data/repositories/l
 import { lineOfEnquirySources, lineOfEnquiryStatuses } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 import { assertReadyToClose } from '../evidence-analysis/enquiry-close-check.js';
@@ -11,6 +12,8 @@ import { checkAreas } from './create-line-of-enquiry.js';
 import { now } from '../../clock.js';
 
 export const UpdateLineOfEnquiryInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   lineOfEnquiryId: z.string(),
   expectedVersion: z.number().int().min(1),
   title: z.string().trim().min(1).max(300).optional(),
@@ -28,8 +31,10 @@ export async function updateLineOfEnquiry(
   raw: UpdateLineOfEnquiryInput,
 ): Promise<LineOfEnquiry> {
   const input = UpdateLineOfEnquiryInput.parse(raw);
-  const found = await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(
+    await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId),
+    input.activityId,
+  );
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const next = {
     title: input.title ?? found.title,

@@ -5,8 +5,11 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { codeSpan, type CodeSpanOutcome } from '../coding/code-span.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
+import { ActivityInPath, foundInActivity } from '../shared/found-in-activity.js';
 
 export const CodePassageInput = z.object({
+  /** The activity in the URL: the record must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string().max(100),
   codeId: z.uuid('Choose a code'),
   /** The exact words to code, pasted from the record. */
@@ -33,8 +36,10 @@ export async function codePassage(
   raw: CodePassageInput,
 ): Promise<CodeSpanOutcome> {
   // Access first, so that people who may not code learn nothing from validation messages.
-  const record = await findEvidence(ctx.db, String(raw.evidenceId ?? ''));
-  if (!record) throw new AppError('NOT_FOUND');
+  const record = foundInActivity(
+    await findEvidence(ctx.db, String(raw.evidenceId ?? '')),
+    raw.activityId,
+  );
   await evidenceScope(ctx, record.activityId, 'write');
   const input = CodePassageInput.parse(raw);
   const match = findPassage(record.text, input.passage, input.occurrence ?? 1);

@@ -2,8 +2,6 @@
 // evidence linked to it, its challenging evidence and their reviews, its status; vignettes with
 // the anonymisation check; team meetings and the view of what arrived since the last one.
 import { z } from 'zod';
-import { findLineOfEnquiry } from '../../../data/repositories/lines-of-enquiry.js';
-import { findVignette } from '../../../data/repositories/vignettes.js';
 import type { Actor } from '../../../domain/access/actor.js';
 import {
   anonymisationSummary,
@@ -56,7 +54,7 @@ import {
   TeamMeetingViewSchema,
   VignetteSchema,
 } from './evidence-analysis-schemas.js';
-import { LineOfEnquirySchema, presentLine, sameActivity } from './evidence-schemas.js';
+import { LineOfEnquirySchema, presentLine } from './evidence-schemas.js';
 import { Ok } from './schemas.js';
 
 const line = '/api/v1/activities/:id/lines-of-enquiry/:lineId';
@@ -64,12 +62,15 @@ const root = '/api/v1/activities/:id';
 
 export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
-  const db = ctx.database.db;
-  /** The line of enquiry in the path, which must belong to the activity in the path. */
-  const lineIn = async (p: Record<string, string>) =>
-    sameActivity(await findLineOfEnquiry(db, p.lineId ?? ''), p.id).id;
-  const vignetteIn = async (p: Record<string, string>) =>
-    sameActivity(await findVignette(db, p.vignetteId ?? ''), p.id).id;
+  /** The line of enquiry in the path; the use case checks it belongs to the activity in it. */
+  const lineIn = (p: Record<string, string>) => ({
+    lineOfEnquiryId: p.lineId ?? '',
+    activityId: p.id ?? '',
+  });
+  const vignetteIn = (p: Record<string, string>) => ({
+    vignetteId: p.vignetteId ?? '',
+    activityId: p.id ?? '',
+  });
 
   const routes = [
     defineApiRoute({
@@ -80,7 +81,7 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       tag: 'hypotheses',
       response: ChallengesSchema,
       handler: async ({ actor, params }) => {
-        const v = await getEnquiryChallenges(uc(actor), { lineOfEnquiryId: await lineIn(params) });
+        const v = await getEnquiryChallenges(uc(actor), lineIn(params));
         return { ...iso(v), line: presentLine(v.line) };
       },
     }),
@@ -90,22 +91,22 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       summary:
         'Say what it is about: hypothesis or line of enquiry, direction, criteria (codes), search terms, cases',
       tag: 'hypotheses',
-      body: SetEnquiryFocusInput.omit({ lineOfEnquiryId: true }),
+      body: SetEnquiryFocusInput.omit({ lineOfEnquiryId: true, activityId: true }),
       response: FocusSchema,
       handler: async ({ actor, params, body }) =>
-        iso(await setEnquiryFocus(uc(actor), { ...body, lineOfEnquiryId: await lineIn(params) })),
+        iso(await setEnquiryFocus(uc(actor), { ...body, ...lineIn(params) })),
     }),
     defineApiRoute({
       method: 'POST',
       path: `${line}/evidence`,
       summary: 'Link a record or a passage to it as supporting or challenging',
       tag: 'hypotheses',
-      body: LinkEnquiryEvidenceInput.omit({ lineOfEnquiryId: true }),
+      body: LinkEnquiryEvidenceInput.omit({ lineOfEnquiryId: true, activityId: true }),
       response: z.object({ id: z.string() }),
       handler: async ({ actor, params, body, reply }) => {
         const r = await linkEnquiryEvidence(uc(actor), {
           ...body,
-          lineOfEnquiryId: await lineIn(params),
+          ...lineIn(params),
         });
         reply.status(201);
         return r;
@@ -118,10 +119,7 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       tag: 'hypotheses',
       response: Ok,
       handler: async ({ actor, params }) => {
-        await unlinkEnquiryEvidence(uc(actor), {
-          linkId: params.linkId ?? '',
-          lineOfEnquiryId: await lineIn(params),
-        });
+        await unlinkEnquiryEvidence(uc(actor), { linkId: params.linkId ?? '', ...lineIn(params) });
         return { ok: true as const };
       },
     }),
@@ -130,10 +128,10 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       path: `${line}/reviews`,
       summary: 'Record that challenging evidence was looked at (outcome and a note)',
       tag: 'hypotheses',
-      body: ReviewChallengesInput.omit({ lineOfEnquiryId: true }),
+      body: ReviewChallengesInput.omit({ lineOfEnquiryId: true, activityId: true }),
       response: z.object({ reviewed: z.number() }),
       handler: async ({ actor, params, body }) =>
-        reviewChallenges(uc(actor), { ...body, lineOfEnquiryId: await lineIn(params) }),
+        reviewChallenges(uc(actor), { ...body, ...lineIn(params) }),
     }),
     defineApiRoute({
       method: 'POST',
@@ -141,12 +139,10 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       summary:
         'Open, explore or close (with a conclusion; refused with the list of unreviewed challenges) or reopen (with a reason)',
       tag: 'hypotheses',
-      body: ChangeEnquiryStatusInput.omit({ lineOfEnquiryId: true }),
+      body: ChangeEnquiryStatusInput.omit({ lineOfEnquiryId: true, activityId: true }),
       response: LineOfEnquirySchema,
       handler: async ({ actor, params, body }) =>
-        presentLine(
-          await changeEnquiryStatus(uc(actor), { ...body, lineOfEnquiryId: await lineIn(params) }),
-        ),
+        presentLine(await changeEnquiryStatus(uc(actor), { ...body, ...lineIn(params) })),
     }),
     defineApiRoute({
       method: 'GET',
@@ -178,10 +174,10 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       summary:
         'Change a vignette: status, title, report wording, note; confirm the wording is anonymised',
       tag: 'vignettes',
-      body: UpdateVignetteInput.omit({ vignetteId: true }),
+      body: UpdateVignetteInput.omit({ vignetteId: true, activityId: true }),
       response: VignetteSchema,
       handler: async ({ actor, params, body }) =>
-        iso(await updateVignette(uc(actor), { ...body, vignetteId: await vignetteIn(params) })),
+        iso(await updateVignette(uc(actor), { ...body, ...vignetteIn(params) })),
     }),
     defineApiRoute({
       method: 'DELETE',
@@ -190,7 +186,7 @@ export function evidenceAnalysisWorkRoutes(ctx: ServerContext): ApiRoute[] {
       tag: 'vignettes',
       response: Ok,
       handler: async ({ actor, params }) => {
-        await unmarkVignette(uc(actor), { vignetteId: await vignetteIn(params) });
+        await unmarkVignette(uc(actor), vignetteIn(params));
         return { ok: true as const };
       },
     }),

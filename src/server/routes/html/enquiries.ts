@@ -5,7 +5,6 @@
 // with the list of what is unreviewed, until the challenges were reviewed.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { findEvidenceByReference } from '../../../data/repositories/evidence.js';
 import { AppError } from '../../../errors.js';
 import { changeEnquiryStatus } from '../../../usecases/evidence-analysis/change-enquiry-status.js';
 import { getEnquiryChallenges } from '../../../usecases/evidence-analysis/get-enquiry-challenges.js';
@@ -13,6 +12,7 @@ import { linkEnquiryEvidence } from '../../../usecases/evidence-analysis/link-en
 import { reviewChallenges } from '../../../usecases/evidence-analysis/review-challenges.js';
 import { setEnquiryFocus } from '../../../usecases/evidence-analysis/set-enquiry-focus.js';
 import { unlinkEnquiryEvidence } from '../../../usecases/evidence-analysis/unlink-enquiry-evidence.js';
+import { findEvidenceByReference } from '../../../usecases/evidence/find-evidence-by-reference.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { createLineOfEnquiry } from '../../../usecases/lines-of-enquiry/create-line-of-enquiry.js';
 import { listLinesOfEnquiry } from '../../../usecases/lines-of-enquiry/list-lines-of-enquiry.js';
@@ -154,8 +154,8 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
   change(
     '/activities/:id/enquiries/:lineId/focus',
     async (uc, p, body) => {
-      await checkLine(uc, p);
       await setEnquiryFocus(uc, {
+        activityId: p.id,
         ...focusInput(p.lineId, {
           kind: one(body.kind),
           direction: one(body.direction),
@@ -173,11 +173,10 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
   change(
     '/activities/:id/enquiries/:lineId/evidence',
     async (uc, p, body) => {
-      await checkLine(uc, p);
-      const reference = one(body.reference).trim();
-      const record = /^e?\d{1,9}$/i.test(reference)
-        ? await findEvidenceByReference(uc.db, p.id, Number(reference.replace(/^e/i, '')))
-        : null;
+      const record = await findEvidenceByReference(uc, {
+        activityId: p.id,
+        reference: one(body.reference),
+      });
       if (!record)
         throw new AppError('VALIDATION_FAILED', {
           details: [
@@ -190,6 +189,7 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
       const stance = one(body.stance) === 'challenges' ? 'challenges' : 'supports';
       const note = one(body.note).trim();
       await linkEnquiryEvidence(uc, {
+        activityId: p.id,
         lineOfEnquiryId: p.lineId,
         evidenceId: record,
         stance,
@@ -202,8 +202,11 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
   change(
     '/activities/:id/enquiries/:lineId/evidence/:linkId/unlink',
     async (uc, p) => {
-      await checkLine(uc, p);
-      await unlinkEnquiryEvidence(uc, { lineOfEnquiryId: p.lineId, linkId: p.linkId });
+      await unlinkEnquiryEvidence(uc, {
+        activityId: p.id,
+        lineOfEnquiryId: p.lineId,
+        linkId: p.linkId,
+      });
     },
     'unlinked',
   );
@@ -211,7 +214,6 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
   change(
     '/activities/:id/enquiries/:lineId/reviews',
     async (uc, p, body) => {
-      await checkLine(uc, p);
       const items = many(body.items).map((v) => {
         const [kind = '', itemId = ''] = v.split(':');
         return { kind: kind as 'unseen_case', id: itemId };
@@ -228,6 +230,7 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
           details: problems.map((x) => ({ field: x.field ?? '', reason: x.reason })),
         });
       await reviewChallenges(uc, {
+        activityId: p.id,
         lineOfEnquiryId: p.lineId,
         items,
         outcome: outcome as 'supports',
@@ -240,7 +243,6 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
   change(
     '/activities/:id/enquiries/:lineId/status',
     async (uc, p, body) => {
-      await checkLine(uc, p);
       const status = one(body.status);
       if (!['open', 'exploring', 'closed'].includes(status))
         throw new AppError('VALIDATION_FAILED', {
@@ -249,6 +251,7 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
       const conclusion = one(body.conclusion).trim();
       const reason = one(body.reason).trim();
       await changeEnquiryStatus(uc, {
+        activityId: p.id,
         lineOfEnquiryId: p.lineId,
         status: status as 'closed',
         ...(conclusion ? { conclusion } : {}),
@@ -261,12 +264,6 @@ export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
     'status',
   );
 };
-
-/** The line in the path must belong to the activity in the path (NOT_FOUND otherwise). */
-async function checkLine(uc: Uc, p: { id: string; lineId: string }): Promise<void> {
-  const view = await getEnquiryChallenges(uc, { lineOfEnquiryId: p.lineId });
-  if (view.line.activityId !== p.id) throw new AppError('NOT_FOUND');
-}
 
 function focusInput(
   lineId: string,
@@ -316,8 +313,7 @@ async function renderLine(
   extra: { notice?: string | undefined; problems?: Problem[]; values?: Body },
 ): Promise<FastifyReply> {
   const page = await getEvidencePageContext(uc, { activityId: id, codes: true });
-  const view = await getEnquiryChallenges(uc, { lineOfEnquiryId: lineId });
-  if (view.line.activityId !== id) throw new AppError('NOT_FOUND');
+  const view = await getEnquiryChallenges(uc, { lineOfEnquiryId: lineId, activityId: id });
   const groups = Object.entries(kindTitles).map(([kind, title]) => ({
     kind,
     title,

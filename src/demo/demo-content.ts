@@ -1,6 +1,6 @@
 // The demo: a fictional local authority with an inspection under way, and one account per role.
 // Everything here is synthetic; nothing describes a real child, worker or authority.
-import type { Role, TeamRole } from '../../domain/access/roles.js';
+import type { Role, TeamRole } from '../domain/access/roles.js';
 
 export const DEMO_LA = {
   id: 'demo-northfield',

@@ -3,22 +3,20 @@
 // cases, directions and a conversation with consent), a few codings against the framework's
 // criteria, a hypothesis with its focus, a candidate vignette and the morning team meeting.
 // Everything goes through the use cases, as the people themselves, so the audit log tells it.
-import type { Kysely } from 'kysely';
-import type { DB } from '../../data/schema.js';
-import type { UserActor } from '../../domain/access/actor.js';
-import type { ActivityTypeCatalog } from '../../domain/activities/activity-type.js';
-import { cpLength } from '../../domain/evidence/offsets.js';
-import { codeSpan } from '../coding/code-span.js';
-import { listCodes } from '../coding/list-codes.js';
-import type { UseCaseContext } from '../context.js';
-import { markVignette } from '../evidence-analysis/mark-vignette.js';
-import { recordTeamMeeting } from '../evidence-analysis/record-team-meeting.js';
-import { setEnquiryFocus } from '../evidence-analysis/set-enquiry-focus.js';
-import { judgementAreasOf } from '../../domain/frameworks/installed.js';
-import { recordEvidence, type RecordEvidenceInput } from '../evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../lines-of-enquiry/create-line-of-enquiry.js';
-import { findActivity } from '../../data/repositories/activities.js';
-import { now } from '../../clock.js';
+import type { UserActor } from '../domain/access/actor.js';
+import type { Activity } from '../domain/activities/activity.js';
+import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import { cpLength } from '../domain/evidence/offsets.js';
+import { codeSpan } from '../usecases/coding/code-span.js';
+import { listCodes } from '../usecases/coding/list-codes.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { markVignette } from '../usecases/evidence-analysis/mark-vignette.js';
+import { recordTeamMeeting } from '../usecases/evidence-analysis/record-team-meeting.js';
+import { setEnquiryFocus } from '../usecases/evidence-analysis/set-enquiry-focus.js';
+import { judgementAreasOf } from '../domain/frameworks/installed.js';
+import { recordEvidence, type RecordEvidenceInput } from '../usecases/evidence/record-evidence.js';
+import { createLineOfEnquiry } from '../usecases/lines-of-enquiry/create-line-of-enquiry.js';
+import { now } from '../clock.js';
 
 type Entry = Omit<RecordEvidenceInput, 'activityId'> & {
   by: 'lead' | 'inspector';
@@ -149,14 +147,13 @@ function morningOf(day: string): Date {
 }
 
 export async function seedDemoFieldwork(
-  db: Kysely<DB>,
+  db: UseCaseContext['db'],
   catalog: ActivityTypeCatalog,
-  activityId: string,
+  activity: Activity,
   people: { lead: UserActor; inspector: UserActor },
 ): Promise<void> {
   const as = (actor: UserActor): UseCaseContext => ({ db, actor, catalog });
-  const activity = await findActivity(db, activityId);
-  if (!activity) return;
+  const activityId = activity.id;
   const areas = judgementAreasOf(activity).map((a) => a.key);
   const { codes } = await listCodes(as(people.lead), { activityId });
   const firstCriterion = (area: string) =>

@@ -1,44 +1,36 @@
 // Seeds the demo inspection's evidence through the use cases people use (record, code a
 // passage, add a code and a memo), each as the team member who did it, so the workbench and
 // the audit log tell the same story. Quick: a dozen records and about thirty codings.
-import type { Kysely } from 'kysely';
-import type { DB } from '../../data/schema.js';
-import { findActivity } from '../../data/repositories/activities.js';
-import { findUserById } from '../../data/repositories/users.js';
-import { findPassage } from '../../domain/workbench/passage.js';
-import { toActor } from '../auth/sign-in.js';
-import { createCode } from '../coding/create-code.js';
-import { codeSpan } from '../coding/code-span.js';
-import { seedCodebook } from '../coding/seed-codebook.js';
-import type { UseCaseContext } from '../context.js';
-import { recordEvidence } from '../evidence/record-evidence.js';
-import { createMemo } from '../memos/create-memo.js';
+import type { UserActor } from '../domain/access/actor.js';
+import type { Activity } from '../domain/activities/activity.js';
+import { findPassage } from '../domain/workbench/passage.js';
+import { createCode } from '../usecases/coding/create-code.js';
+import { codeSpan } from '../usecases/coding/code-span.js';
+import { listCodes } from '../usecases/coding/list-codes.js';
+import { seedCodebook } from '../usecases/coding/seed-codebook.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { recordEvidence } from '../usecases/evidence/record-evidence.js';
+import { createMemo } from '../usecases/memos/create-memo.js';
 import { DEMO_EMERGENT_CODES, DEMO_EVIDENCE } from './demo-evidence.js';
 
 export async function seedDemoEvidence(
-  db: Kysely<DB>,
-  activityId: string,
-  userIds: Map<string, string>,
+  db: UseCaseContext['db'],
+  activity: Activity,
+  actorOf: (key: string) => UserActor,
 ): Promise<void> {
-  const ctxOf = async (key: string): Promise<UseCaseContext> => {
-    const user = await findUserById(db, userIds.get(key) ?? '');
-    if (!user) throw new Error(`demo user ${key} missing`);
-    return { db, actor: toActor(user) };
+  const activityId = activity.id;
+  const people = {
+    lead: { db, actor: actorOf('lead') },
+    inspector: { db, actor: actorOf('inspector') },
   };
-  const people = { lead: await ctxOf('lead'), inspector: await ctxOf('inspector') };
   // Dated on the inspection's first day (not today): the workbench lists by day, then E-number,
   // so the demo's order must not depend on the day it was seeded.
-  const activity = await findActivity(db, activityId);
-  const observedOn = activity?.plannedStart ?? undefined;
+  const observedOn = activity.plannedStart ?? undefined;
   await seedCodebook(people.lead, { activityId });
   for (const c of DEMO_EMERGENT_CODES)
     await createCode(people.inspector, { activityId, name: c.name, description: c.description });
-  const codes = await db
-    .selectFrom('codes')
-    .select(['id', 'name', 'framework_key'])
-    .where('activity_id', '=', activityId)
-    .execute();
-  const codeId = (key: string) => codes.find((c) => c.framework_key === key || c.name === key)?.id;
+  const { codes } = await listCodes(people.lead, { activityId });
+  const codeId = (key: string) => codes.find((c) => c.frameworkKey === key || c.name === key)?.id;
   let first: { evidenceId: string; codingId: string | undefined } | null = null;
   for (const e of DEMO_EVIDENCE) {
     const ctx = people[e.by];

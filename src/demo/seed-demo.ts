@@ -1,24 +1,33 @@
 // Seeds the demo through the same use cases people use, so the audit log tells its story too.
-import { refreshAllStatistics } from '../../data/repositories/statistics.js';
+// The demo is a client of the use cases, like the CLI (its own records: usecases/demo).
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../data/schema.js';
-import { writeAudit } from '../../data/audit-log.js';
-import { systemActor, type UserActor } from '../../domain/access/actor.js';
-import type { ActivityTypeCatalog } from '../../domain/activities/activity-type.js';
-import { addTeamMember } from '../activities/add-team-member.js';
-import { changeActivityState } from '../activities/change-activity-state.js';
-import { createActivity } from '../activities/create-activity.js';
-import type { UseCaseContext } from '../context.js';
-import { loadLaReference } from '../las/load-la-reference.js';
-import { loadBundledHistory } from '../history/load-bundled-history.js';
-import { createUser } from '../users/create-user.js';
+import { systemActor, type UserActor } from '../domain/access/actor.js';
+import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import { addTeamMember } from '../usecases/activities/add-team-member.js';
+import { changeActivityState } from '../usecases/activities/change-activity-state.js';
+import { createActivity } from '../usecases/activities/create-activity.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { addDemoLa } from '../usecases/demo/add-demo-la.js';
+import { findSeededDemo } from '../usecases/demo/find-seeded-demo.js';
+import { recordDemoSeeded } from '../usecases/demo/record-demo-seeded.js';
+import { loadLaReference } from '../usecases/las/load-la-reference.js';
+import { loadBundledHistory } from '../usecases/history/load-bundled-history.js';
+import { createUser } from '../usecases/users/create-user.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
-import { addDays, todayInEngland } from '../../clock.js';
+import { addDays, todayInEngland } from '../clock.js';
+
+type Db = UseCaseContext['db'];
+
+/** The demo is seeded by the system, recorded as such in the audit log. */
+const seeder = (db: Db, catalog: ActivityTypeCatalog): UseCaseContext => ({
+  db,
+  actor: systemActor('demo-seed'),
+  catalog,
+});
 
 export interface DemoCredentials {
   role: string;
@@ -42,64 +51,37 @@ function demoPassword(): string {
 
 /** Seeds the demo into an empty database; returns null when accounts already exist. */
 export async function seedDemoIfEmpty(
-  db: Kysely<DB>,
+  db: Db,
   catalog: ActivityTypeCatalog,
 ): Promise<DemoSeedResult | null> {
-  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (anyUser) return null;
+  const { anyAccount } = await findSeededDemo(seeder(db, catalog), []);
+  if (anyAccount) return null;
   return seedDemo(db, catalog);
 }
 
-export async function seedDemo(
-  db: Kysely<DB>,
-  catalog: ActivityTypeCatalog,
-): Promise<DemoSeedResult> {
-  const existing = await db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', 'demo')
-    .executeTakeFirst();
+export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<DemoSeedResult> {
+  const ctx = seeder(db, catalog);
+  const { demo: existing } = await findSeededDemo(
+    ctx,
+    DEMO_USERS.map((u) => u.email),
+  );
   if (existing) {
-    const v = existing.value as { activityId: string; focusedVisitId: string | null };
-    const users = await db
-      .selectFrom('users')
-      .select(['email', 'display_name', 'role'])
-      .where(
-        'email',
-        'in',
-        DEMO_USERS.map((u) => u.email),
-      )
-      .execute();
     return {
       created: false,
-      activityId: v.activityId,
-      focusedVisitId: v.focusedVisitId,
-      users: users.map((u) => ({
+      activityId: existing.marker.activityId,
+      focusedVisitId: existing.marker.focusedVisitId,
+      users: existing.accounts.map((u) => ({
         role: u.role,
         teamRole: DEMO_USERS.find((d) => d.email === u.email)?.teamRole ?? null,
         email: u.email,
-        displayName: u.display_name,
+        displayName: u.displayName,
         password: null,
       })),
     };
   }
-  const ctx: UseCaseContext = { db, actor: systemActor('demo-seed'), catalog };
   await loadLaReference(ctx);
   await loadBundledHistory(ctx);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('local_authorities')
-      .values({ ...DEMO_LA })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    await writeAudit(trx, ctx.actor, {
-      action: 'la.reference_loaded',
-      entityType: 'local_authority',
-      entityId: DEMO_LA.id,
-      laId: DEMO_LA.id,
-      after: { ...DEMO_LA, synthetic: true },
-    });
-  });
+  await addDemoLa(ctx, DEMO_LA);
 
   const credentials: DemoCredentials[] = [];
   const ids = new Map<string, string>();
@@ -144,9 +126,7 @@ export async function seedDemo(
   }
   await changeActivityState(ctx, { activityId: inspection.id, toState: 'notified' });
   await changeActivityState(ctx, { activityId: inspection.id, toState: 'on_site' });
-  // The first morning's evidence, coded, so the coding workbench opens on real-looking work.
-  await seedDemoEvidence(db, inspection.id, ids);
-  // The first day of fieldwork: evidence, codings, a hypothesis (recorded as the team).
+  // Each team member acts as themselves, so the audit log tells who did what.
   const teamActor = (key: string): UserActor => {
     const u = DEMO_USERS.find((d) => d.key === key)!;
     return {
@@ -159,12 +139,15 @@ export async function seedDemo(
       laId: u.laId ?? null,
     };
   };
-  await seedDemoFieldwork(db, catalog, inspection.id, {
+  // The first morning's evidence, coded, so the coding workbench opens on real-looking work.
+  await seedDemoEvidence(db, inspection, teamActor);
+  // The first day of fieldwork: evidence, codings, a hypothesis (recorded as the team).
+  await seedDemoFieldwork(db, catalog, inspection, {
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
   await seedDemoSample(ctx, inspection.id, start);
-  await seedDemoJudgements(db, inspection.id);
+  await seedDemoJudgements(db, inspection, teamActor);
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = addDays(start, 7 * 30 + 1);
@@ -182,11 +165,6 @@ export async function seedDemo(
     });
     focusedVisitId = fv.id;
   }
-  await db
-    .insertInto('app_meta')
-    .values({ key: 'demo', value: JSON.stringify({ activityId: inspection.id, focusedVisitId }) })
-    .execute();
-  // The demo writes to most tables: refresh the planner statistics of all of them (issue 19).
-  await refreshAllStatistics(db);
+  await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

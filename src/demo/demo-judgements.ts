@@ -1,20 +1,17 @@
 // Demo judgements for the standard inspection: the lead's and a team inspector's provisional
 // views (with some disagreement), the team's grades with nearness and context, and a
 // keeping-in-touch meeting, so the judgements pages look real. Everything is synthetic.
-import type { Kysely } from 'kysely';
-import { findUserByEmail } from '../../data/repositories/users.js';
-import type { DB } from '../../data/schema.js';
-import { toActor } from '../auth/sign-in.js';
-import type { UseCaseContext } from '../context.js';
-import { frameworkOf } from '../../domain/frameworks/installed.js';
-import { findActivity } from '../../data/repositories/activities.js';
-import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
-import { addFeedbackEntry } from '../judgements/add-feedback-entry.js';
-import { assignPanelMember } from '../judgements/assign-panel-member.js';
-import { recordProvisionalView } from '../judgements/record-provisional-view.js';
-import { setJudgement } from '../judgements/set-judgement.js';
+import type { UserActor } from '../domain/access/actor.js';
+import type { Activity } from '../domain/activities/activity.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { frameworkOf } from '../domain/frameworks/installed.js';
+import { judgementsFor } from '../domain/judgements/judgement-rules.js';
+import { addFeedbackEntry } from '../usecases/judgements/add-feedback-entry.js';
+import { assignPanelMember } from '../usecases/judgements/assign-panel-member.js';
+import { recordProvisionalView } from '../usecases/judgements/record-provisional-view.js';
+import { setJudgement } from '../usecases/judgements/set-judgement.js';
 import { DEMO_USERS } from './demo-content.js';
-import { todayInEngland } from '../../clock.js';
+import { todayInEngland } from '../clock.js';
 
 interface DemoJudgement {
   lead: string;
@@ -66,18 +63,15 @@ const DEMO: Record<string, DemoJudgement> = {
 };
 
 /** Seeds the demo's judgements; quietly does nothing for a framework without these judgements. */
-export async function seedDemoJudgements(db: Kysely<DB>, activityId: string): Promise<void> {
-  const activity = await findActivity(db, activityId);
-  if (!activity) return;
+export async function seedDemoJudgements(
+  db: UseCaseContext['db'],
+  activity: Activity,
+  actorOf: (key: string) => UserActor,
+): Promise<void> {
+  const activityId = activity.id;
   const keys = judgementsFor(frameworkOf(activity), activity.activityType).map((j) => j.key);
-  const actorFor = async (key: string): Promise<UseCaseContext | null> => {
-    const email = DEMO_USERS.find((u) => u.key === key)?.email;
-    const user = email ? await findUserByEmail(db, email) : null;
-    return user ? { db, actor: toActor(user) } : null;
-  };
-  const lead = await actorFor('lead');
-  const inspector = await actorFor('inspector');
-  if (!lead || !inspector) return;
+  const lead: UseCaseContext = { db, actor: actorOf('lead') };
+  const inspector: UseCaseContext = { db, actor: actorOf('inspector') };
   for (const key of keys) {
     const d = DEMO[key];
     if (!d) continue;

@@ -3,13 +3,13 @@
 // audited by the LA, a drawn sample (seed 2026, the default spec) and one case chosen by a social
 // worker on site and looked at remotely, so the sample page and its statement have something to
 // show. Cheap: about a second on the embedded database.
-import { annexAToXlsx, generateAnnexA } from '../../domain/annex-a/generator.js';
-import { importAnnexA } from '../annex-a/import-annex-a.js';
-import type { UseCaseContext } from '../context.js';
-import { addSampleCase } from '../sampling/add-sample-case.js';
-import { drawSample } from '../sampling/draw-sample.js';
-import { recordLaAudits } from '../sampling/record-la-audits.js';
-import { loadPopulation } from '../sampling/sample-scope.js';
+import { annexAToXlsx, generateAnnexA } from '../domain/annex-a/generator.js';
+import { importAnnexA } from '../usecases/annex-a/import-annex-a.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { addSampleCase } from '../usecases/sampling/add-sample-case.js';
+import { drawSample } from '../usecases/sampling/draw-sample.js';
+import { recordLaAudits } from '../usecases/sampling/record-la-audits.js';
+import { loadPopulation } from '../usecases/sampling/sample-scope.js';
 
 export const DEMO_SAMPLE_SEED = 2026;
 
