@@ -66,7 +66,7 @@ export async function searchAllEvidence(
     });
   const a = ctx.actor;
   const scope =
-    a.kind === 'user' && a.role === 'inspector'
+    a.kind === 'user' && policies.searchOwnTeamsOnly(a)
       ? { kind: 'member' as const, userId: a.userId }
       : { kind: 'all' as const };
   const { total, capped, orderedBy, rows } = await searchRows(ctx.db, {
