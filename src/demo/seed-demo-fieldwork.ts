@@ -10,12 +10,12 @@ import { cpLength } from '../domain/evidence/offsets.js';
 import { codeSpan } from '../usecases/coding/code-span.js';
 import { listCodes } from '../usecases/coding/list-codes.js';
 import type { UseCaseContext } from '../usecases/context.js';
-import { markVignette } from '../usecases/evidence-analysis/mark-vignette.js';
-import { recordTeamMeeting } from '../usecases/evidence-analysis/record-team-meeting.js';
-import { setEnquiryFocus } from '../usecases/evidence-analysis/set-enquiry-focus.js';
+import { markVignette } from '../usecases/analysis/mark-vignette.js';
+import { recordTeamMeeting } from '../usecases/analysis/record-team-meeting.js';
+import { setEnquiryFocus } from '../usecases/analysis/set-enquiry-focus.js';
 import { judgementAreasOf } from '../domain/frameworks/installed.js';
 import { recordEvidence, type RecordEvidenceInput } from '../usecases/evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../usecases/lines-of-enquiry/create-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../usecases/analysis/create-line-of-enquiry.js';
 import { now } from '../clock.js';
 
 type Entry = Omit<RecordEvidenceInput, 'activityId'> & {

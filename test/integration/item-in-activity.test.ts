@@ -9,9 +9,9 @@ import { addTeamMember } from '../../src/usecases/activities/add-team-member.js'
 import { createCase } from '../../src/usecases/cases/create-case.js';
 import { codeSpan } from '../../src/usecases/coding/code-span.js';
 import { createCode } from '../../src/usecases/coding/create-code.js';
-import { markVignette } from '../../src/usecases/evidence-analysis/mark-vignette.js';
+import { markVignette } from '../../src/usecases/analysis/mark-vignette.js';
 import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
 import { createMemo } from '../../src/usecases/memos/create-memo.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { contextFor, makeEvidenceTeam, type EvidenceTeam } from '../helpers/evidence.js';

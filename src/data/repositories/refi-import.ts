@@ -6,12 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Activity } from './activities.js';
-import {
-  fieldColumns,
-  nextEvidenceRefNo,
-  type EvidenceFields,
-  type PersonRef,
-} from './evidence.js';
+import { nextEvidenceRefNo, type EvidenceFields, type PersonRef } from './evidence.js';
+import { fieldColumns } from './evidence-writes.js';
 import type { DB } from '../schema.js';
 import type { ImportPlan } from '../../domain/refi/plan-import.js';
 import { now as clockNow } from '../../clock.js';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findCase, type Case } from '../../data/repositories/cases.js';
+import { findCase, updateCaseIfVersion, type Case } from '../../data/repositories/cases.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkAttributes } from './case-rules.js';
-import { now } from '../../clock.js';
 
 export const UpdateCaseInput = z.object({
   /** The activity in the URL: the item must belong to it. */
@@ -35,19 +34,7 @@ export async function updateCase(ctx: UseCaseContext, raw: UpdateCaseInput): Pro
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('cases')
-        .set({
-          reference: next.reference,
-          description: next.description,
-          attributes: JSON.stringify(next.attributes),
-          version: input.expectedVersion + 1,
-          updated_at: now(),
-        })
-        .where('id', '=', found.id)
-        .where('version', '=', input.expectedVersion)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0)
+      if (!(await updateCaseIfVersion(trx, found.id, input.expectedVersion, next)))
         throw new AppError('CONFLICT', {
           message: `Case ${found.reference} was changed by someone else since you opened it. Reload and try again.`,
         });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import { restoreEvidenceRow } from '../../data/repositories/evidence-writes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
@@ -27,11 +28,7 @@ export async function restoreEvidence(
     if (!current) throw new AppError('NOT_FOUND');
     if (!current.deleted)
       throw new AppError('CONFLICT', { message: `${current.reference} is not deleted.` });
-    await trx
-      .updateTable('evidence_records')
-      .set({ deleted_at: null, deleted_by: null, deleted_by_label: null, deleted_reason: null })
-      .where('id', '=', current.id)
-      .execute();
+    await restoreEvidenceRow(trx, current.id);
     await writeAudit(trx, ctx.actor, {
       action: 'evidence.restored',
       entityType: 'evidence',

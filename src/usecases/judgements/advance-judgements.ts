@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { lockJudgementSet, setStage } from '../../data/repositories/judgements.js';
+import { policies } from '../../domain/access/policies.js';
 import {
   judgementStages,
-  mayMoveFrom,
   moveProblems,
   stageLabels,
   type JudgementStage,
@@ -17,7 +17,7 @@ import { actorRef } from '../shared/actor-ref.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
 import { pathOnJudgementsFinal } from '../../domain/activities/steps.js';
-import { applyStateChange } from '../activities/change-activity-state.js';
+import { applyStateChange } from '../shared/activity-state.js';
 
 export const AdvanceJudgementsInput = z.object({
   activityId: z.string(),
@@ -38,7 +38,7 @@ export async function advanceJudgements(
   const reason = input.reason?.trim() || null;
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);
-    if (!mayMoveFrom(set.stage, scope.who))
+    if (!policies.moveJudgements(ctx.actor, scope.facts, scope.panelMember, set.stage))
       throw new AppError('FORBIDDEN', {
         message:
           set.stage === 'quality_assurance'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findMemo } from '../../data/repositories/memos.js';
+import { deleteMemoRow, findMemo } from '../../data/repositories/memos.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
@@ -14,7 +14,7 @@ export async function deleteMemo(ctx: UseCaseContext, raw: DeleteMemoInput): Pro
   const memo = foundInActivity(await findMemo(ctx.db, input.memoId), input.activityId);
   const { activity } = await evidenceScope(ctx, memo.activityId, 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('memos').where('id', '=', memo.id).execute();
+    await deleteMemoRow(trx, memo.id);
     await writeAudit(trx, ctx.actor, {
       action: 'memo.deleted',
       entityType: 'memo',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findMemo, type Memo } from '../../data/repositories/memos.js';
+import { findMemo, updateMemoIfVersion, type Memo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
-import { now } from '../../clock.js';
 
 export const UpdateMemoInput = z.object({
   /** The activity in the URL: the item must belong to it. */
@@ -26,13 +25,7 @@ export async function updateMemo(ctx: UseCaseContext, raw: UpdateMemoInput): Pro
     text: input.text ?? found.text,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('memos')
-      .set({ ...next, version: input.expectedVersion + 1, updated_at: now() })
-      .where('id', '=', found.id)
-      .where('version', '=', input.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0)
+    if (!(await updateMemoIfVersion(trx, found.id, input.expectedVersion, next)))
       throw new AppError('CONFLICT', {
         message: 'Someone else changed this memo since you opened it. Reload and try again.',
       });

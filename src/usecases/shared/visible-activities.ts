@@ -11,13 +11,11 @@ export async function visibleActivities(
   const rows = await listVisibleActivities(ctx.db, ctx.actor, filter);
   // Belt and braces: the SQL filter and the policy must agree; never show what the policy denies.
   return rows.filter((a) =>
-    policies.viewActivity(ctx.actor, {
+    policies.viewListedActivity(ctx.actor, {
       laId: a.laId,
       laRegion: a.laRegion,
       state: a.state,
       notifiedAt: a.notifiedAt,
-      teamRole:
-        ctx.actor.kind === 'user' && ctx.actor.role === 'inspector' ? 'team_inspector' : null,
     }),
   );
 }

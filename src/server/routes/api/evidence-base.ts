@@ -9,15 +9,15 @@ import { updateCase, UpdateCaseInput } from '../../../usecases/cases/update-case
 import {
   createLineOfEnquiry,
   CreateLineOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/create-line-of-enquiry.js';
+} from '../../../usecases/analysis/create-line-of-enquiry.js';
 import {
   listLinesOfEnquiry,
   ListLinesOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/list-lines-of-enquiry.js';
+} from '../../../usecases/analysis/list-lines-of-enquiry.js';
 import {
   updateLineOfEnquiry,
   UpdateLineOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/update-line-of-enquiry.js';
+} from '../../../usecases/analysis/update-line-of-enquiry.js';
 import { createMemo, CreateMemoInput } from '../../../usecases/memos/create-memo.js';
 import { deleteMemo } from '../../../usecases/memos/delete-memo.js';
 import { listMemos, ListMemosInput } from '../../../usecases/memos/list-memos.js';

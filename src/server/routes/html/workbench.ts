@@ -10,7 +10,7 @@ import { createCode } from '../../../usecases/coding/create-code.js';
 import { removeCoding } from '../../../usecases/coding/remove-coding.js';
 import { createMemo } from '../../../usecases/memos/create-memo.js';
 import { updateMemo } from '../../../usecases/memos/update-memo.js';
-import { codePassage } from '../../../usecases/workbench/code-passage.js';
+import { codePassage } from '../../../usecases/coding/code-passage.js';
 import { problemsFrom } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
