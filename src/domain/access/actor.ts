@@ -35,7 +35,9 @@ export function systemActor(label = `cli:${process.env.USER ?? 'operator'}`): Sy
 }
 
 /** The actor an account acts as, once signed in (or named with the CLI's --as). */
-export function toActor(user: User): UserActor {
+export function toActor(
+  user: Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'region' | 'laId'>,
+): UserActor {
   return {
     kind: 'user',
     userId: user.id,

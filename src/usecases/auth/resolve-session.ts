@@ -5,7 +5,7 @@ import {
   touchSession,
 } from '../../data/repositories/sessions.js';
 import type { DB } from '../../data/schema.js';
-import type { UserActor } from '../../domain/access/actor.js';
+import { toActor, type UserActor } from '../../domain/access/actor.js';
 import { SESSION_IDLE_MINUTES, sessionIdFor } from '../../domain/auth/session-token.js';
 import { nowMs } from '../../clock.js';
 
@@ -34,19 +34,10 @@ export async function resolveSession(
   if (now - found.lastSeenAt.getTime() > 60_000) {
     await touchSession(deps.db, sessionId, new Date(now));
   }
-  const { user } = found;
   return {
     sessionId,
     csrfToken: found.csrfToken,
-    mustChangePassword: user.mustChangePassword,
-    actor: {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      region: user.region,
-      laId: user.laId,
-    },
+    mustChangePassword: found.user.mustChangePassword,
+    actor: toActor(found.user),
   };
 }
