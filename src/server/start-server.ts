@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import { buildApp } from './app.js';
+import { startMailOutbox } from './mail-outbox.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +25,7 @@ export async function startServer(
     if (beforeListen) await beforeListen(database);
     const app = await buildApp({ config, database, catalog });
     await app.listen({ port: config.port, host: config.host });
+    const stopOutbox = startMailOutbox(database.db, config, app.log);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host =
@@ -33,6 +35,7 @@ export async function startServer(
       database,
       url: `http://${host}:${port}`,
       close: async () => {
+        await stopOutbox();
         await app.close();
         await database.close();
       },

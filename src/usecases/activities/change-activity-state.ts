@@ -2,6 +2,7 @@ import { now as clockNow } from '../../clock.js';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import {
   factsOf,
   findActivity,
@@ -82,6 +83,15 @@ export async function changeActivityState(
       hasWrittenOutput: step.hasWrittenOutput,
       expectedVersion: input.expectedVersion ?? activity.version,
     });
+    // Unannounced until now: the LA's users hear of the activity only from its notification.
+    if (input.toState === 'notified' && !activity.notifiedAt)
+      await notifyTurn(
+        trx,
+        ctx.actor,
+        { ...activity, state: 'notified', notifiedAt: now },
+        'activity_notified',
+        ['la_users'],
+      );
   });
   const after = await findActivity(ctx.db, activity.id);
   if (!after) throw new AppError('INTERNAL');

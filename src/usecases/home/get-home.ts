@@ -1,6 +1,8 @@
 import type { Activity } from '../../data/repositories/activities.js';
 import { listMyActivities } from '../activities/list-my-activities.js';
 import type { UseCaseContext } from '../context.js';
+import type { WorkItem } from '../../domain/activities/work.js';
+import { listMyWork } from './list-my-work.js';
 import type { LaSummary } from '../las/la-views.js';
 import { listLas } from '../las/list-las.js';
 
@@ -9,6 +11,8 @@ export interface HomePage {
   done: Activity[];
   /** Regional staff: their region's authorities; LA users: their own authority. */
   las: LaSummary[];
+  /** What waits for me, with due dates (list-my-work.ts). */
+  work: WorkItem[];
 }
 
 const FINISHED = new Set(['published', 'cancelled']);
@@ -27,5 +31,6 @@ export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
     live: activities.filter((a) => !FINISHED.has(a.state)),
     done: activities.filter((a) => FINISHED.has(a.state)),
     las,
+    work: await listMyWork(ctx),
   };
 }
