@@ -8,6 +8,8 @@ import { systemActor, type UserActor } from '../../domain/access/actor.js';
 import type { ActivityTypeCatalog } from '../../domain/activities/activity-type.js';
 import { addTeamMember } from '../activities/add-team-member.js';
 import { changeActivityState } from '../activities/change-activity-state.js';
+import { dateFieldworkMoves } from '../../data/repositories/activities.js';
+import { isWorkingDay } from '../../domain/calendar/working-days.js';
 import { createActivity } from '../activities/create-activity.js';
 import type { UseCaseContext } from '../context.js';
 import { loadLaReference } from '../las/load-la-reference.js';
@@ -18,7 +20,7 @@ import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
-import { addDays, todayInEngland } from '../../clock.js';
+import { addDays, startOfDayInEngland, todayInEngland } from '../../clock.js';
 
 export interface DemoCredentials {
   role: string;
@@ -49,6 +51,14 @@ export async function seedDemoIfEmpty(
   if (anyUser) return null;
   return seedDemo(db, catalog);
 }
+
+function previousWorkingDay(iso: string): string {
+  let d = addDays(iso, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+const atNine = (iso: string) => new Date(startOfDayInEngland(iso).getTime() + 9 * 3_600_000);
 
 export async function seedDemo(
   db: Kysely<DB>,
@@ -165,6 +175,12 @@ export async function seedDemo(
   });
   await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection.id);
+  // The LA was told on the last working day before fieldwork, at 9am, not at seeding time
+  // (dated after the Annex A import, which kept judging ages at the seeding day as before).
+  await dateFieldworkMoves(db, inspection.id, {
+    notified: atNine(previousWorkingDay(start)),
+    onSite: atNine(start),
+  });
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = addDays(start, 7 * 30 + 1);
