@@ -43,7 +43,6 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
 /** RFC 2047 encoded-word for a header value that is not plain ASCII. */
 function headerText(s: string): string {
   const v = oneLine(s);
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(v) ? v : `=?UTF-8?B?${Buffer.from(v, 'utf8').toString('base64')}?=`;
 }
 
