@@ -2,7 +2,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import type { SmtpSettings } from './mail/smtp-client.js';
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -45,6 +44,18 @@ export interface AppConfig {
 }
 
 type Env = z.infer<typeof schema>;
+
+/** Where notification e-mails go (the same shape as data/mail/smtp-client.ts's settings). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  starttls: 'auto' | 'require' | 'never';
+  from: string;
+  user?: string;
+  password?: string;
+  timeoutMs: number;
+}
 
 /** The SMTP settings from TRIANGULATE_SMTP_URL or TRIANGULATE_SMTP_HOST/PORT/FROM, or null. */
 export function parseSmtp(c: Env): SmtpSettings | null {

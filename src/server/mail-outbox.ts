@@ -5,7 +5,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config.js';
 import type { DB } from '../data/schema.js';
 import { systemActor } from '../domain/access/actor.js';
-import { sendMail } from '../mail/smtp-client.js';
 import { sendNotificationEmails } from '../usecases/notifications/send-notification-emails.js';
 
 export function startMailOutbox(
@@ -21,8 +20,7 @@ export function startMailOutbox(
     if (running) return;
     running = sendNotificationEmails(
       { db, actor: systemActor('mail-outbox') },
-      (m) => sendMail(smtp, m),
-      { publicUrl: config.publicUrl },
+      { smtp, publicUrl: config.publicUrl },
     )
       .then((o) => {
         if (o.sent || o.failed || o.retrying) log.info({ outbox: o }, 'notification e-mails');

@@ -7,7 +7,7 @@ import { setClock, now } from '../../src/clock.js';
 import { countOutbox } from '../../src/data/repositories/notifications.js';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { RETRY_MINUTES } from '../../src/domain/notifications/turns.js';
-import { sendMail, SmtpError, type SmtpSettings } from '../../src/mail/smtp-client.js';
+import { sendMail, SmtpError, type SmtpSettings } from '../../src/data/mail/smtp-client.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { advanceJudgements } from '../../src/usecases/judgements/advance-judgements.js';
 import { sendNotificationEmails } from '../../src/usecases/notifications/send-notification-emails.js';
@@ -76,7 +76,8 @@ describe('the SMTP client', () => {
 describe('the e-mail outbox', () => {
   it('sends each notification as a link and a neutral sentence', async () => {
     sink.received.length = 0;
-    const out = await sendNotificationEmails(system, (m) => sendMail(settings(sink.port), m), {
+    const out = await sendNotificationEmails(system, {
+      smtp: settings(sink.port),
       publicUrl: PUBLIC,
     });
     // The demo told its LA of the notified inspection and its panel member of her panel.
@@ -89,7 +90,7 @@ describe('the e-mail outbox', () => {
     }
     // Sent once: a second run finds nothing due.
     expect(
-      await sendNotificationEmails(system, () => Promise.resolve(), { publicUrl: PUBLIC }),
+      await sendNotificationEmails(system, { send: () => Promise.resolve(), publicUrl: PUBLIC }),
     ).toEqual({ sent: 0, failed: 0, retrying: 0 });
   });
 
@@ -103,7 +104,7 @@ describe('the e-mail outbox', () => {
       toStage: 'consistency_panel',
     });
     const send = (m: Parameters<typeof sendMail>[1]) => sendMail(settings(deadPort), m);
-    const first = await sendNotificationEmails(system, send, { publicUrl: PUBLIC });
+    const first = await sendNotificationEmails(system, { send, publicUrl: PUBLIC });
     expect(first).toEqual({ sent: 0, failed: 0, retrying: 1 });
     const row = await t.database.db
       .selectFrom('notifications')
@@ -113,7 +114,7 @@ describe('the e-mail outbox', () => {
     expect(row).toMatchObject({ email_status: 'pending', email_attempts: 1 });
     expect(row.email_error).toMatch(/Could not reach the mail server/);
     // Not due again until the first retry delay has passed.
-    expect(await sendNotificationEmails(system, send, { publicUrl: PUBLIC })).toEqual({
+    expect(await sendNotificationEmails(system, { send, publicUrl: PUBLIC })).toEqual({
       sent: 0,
       failed: 0,
       retrying: 0,
@@ -121,7 +122,7 @@ describe('the e-mail outbox', () => {
     let last = { sent: 0, failed: 0, retrying: 0 };
     for (let i = 0; i < RETRY_MINUTES.length; i++) {
       setClock(new Date(now().getTime() + 6 * 60 * 60_000));
-      last = await sendNotificationEmails(system, send, { publicUrl: PUBLIC });
+      last = await sendNotificationEmails(system, { send, publicUrl: PUBLIC });
     }
     expect(last).toEqual({ sent: 0, failed: 1, retrying: 0 });
     expect(await countOutbox(t.database.db)).toMatchObject({ sent: 2, failed: 1, pending: 0 });

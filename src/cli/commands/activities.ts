@@ -10,7 +10,6 @@ import {
 import { teamRoleLabels } from '../../domain/access/roles.js';
 import { formatIsoDate } from '../../domain/reports/text.js';
 import { AppError } from '../../errors.js';
-import { sendMail } from '../../mail/smtp-client.js';
 import { getActivity } from '../../usecases/activities/get-activity.js';
 import { listMyActivities } from '../../usecases/activities/list-my-activities.js';
 import { getLa } from '../../usecases/las/get-la.js';
@@ -108,9 +107,7 @@ export function registerActivityCommands(program: Command): void {
             throw new AppError('VALIDATION_FAILED', {
               message: 'No mail server is set: set TRIANGULATE_SMTP_URL (see the README).',
             });
-          const r = await sendNotificationEmails(ctx, (m) => sendMail(smtp, m), {
-            publicUrl: ctx.config.publicUrl,
-          });
+          const r = await sendNotificationEmails(ctx, { smtp, publicUrl: ctx.config.publicUrl });
           output(
             opts.json,
             r,

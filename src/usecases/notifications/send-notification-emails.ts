@@ -12,7 +12,7 @@ import {
   type TurnKind,
 } from '../../domain/notifications/turns.js';
 import { AppError } from '../../errors.js';
-import type { MailMessage } from '../../mail/smtp-client.js';
+import { sendMail, type MailMessage, type SmtpSettings } from '../../data/mail/smtp-client.js';
 import type { UseCaseContext } from '../context.js';
 
 /** Hands one message to the mail server; rejects when it is not accepted. */
@@ -30,9 +30,17 @@ const LEASE_MS = 5 * 60_000;
 
 export async function sendNotificationEmails(
   ctx: UseCaseContext,
-  send: SendMail,
-  opts: { publicUrl: string; limit?: number },
+  opts: {
+    publicUrl: string;
+    /** The mail server; or `send`, a transport of the caller's own (tests). */
+    smtp?: SmtpSettings;
+    send?: SendMail;
+    limit?: number;
+  },
 ): Promise<SendOutcome> {
+  const smtp = opts.smtp;
+  const send: SendMail | undefined = opts.send ?? (smtp ? (m) => sendMail(smtp, m) : undefined);
+  if (!send) throw new AppError('VALIDATION_FAILED', { message: 'No mail server is set.' });
   if (!policies.sendNotificationEmails(ctx.actor)) throw new AppError('FORBIDDEN');
   const at = now();
   const due = await claimDueEmails(ctx.db, at, new Date(at.getTime() + LEASE_MS), opts.limit ?? 50);

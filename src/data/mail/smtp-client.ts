@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import tls from 'node:tls';
 import { randomUUID } from 'node:crypto';
-import { now } from '../clock.js';
+import { now } from '../../clock.js';
 
 export interface SmtpSettings {
   host: string;
