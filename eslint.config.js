@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { architectureConfig } from './eslint.architecture.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**'] },
@@ -39,6 +40,8 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of ARCHITECTURE.md: which folder may import which (eslint.architecture.js).
+  ...architectureConfig,
   {
     files: ['**/*.js', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

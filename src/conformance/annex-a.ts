@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
-import { listAnnexARows } from '../data/repositories/annex-a.js';
 import { systemActor } from '../domain/access/actor.js';
 import { codeSet } from '../domain/annex-a/code-sets.js';
 import { annexALists, type FieldType } from '../domain/annex-a/lists.js';
@@ -20,6 +19,9 @@ import { isAppError } from '../errors.js';
 import { projectRoot, referenceDir as projectReferenceDir } from '../paths.js';
 import { createActivity } from '../usecases/activities/create-activity.js';
 import { importAnnexA } from '../usecases/annex-a/import-annex-a.js';
+import { listAnnexARowsForActivity } from '../usecases/annex-a/list-annex-a-rows.js';
+import { loadLaReference } from '../usecases/las/load-la-reference.js';
+import { conformanceRegister } from './la-register.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
 interface Expected {
@@ -106,22 +108,16 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
   const database = await openDatabase({ databaseUrl: undefined, dataDir: '' }, { inMemory: true });
   try {
     await migrateToLatest(database.db);
-    await database.db
-      .insertInto('local_authorities')
-      // A large LA of the national tables (Birmingham's DfE code): every fixture is a sample of a
-      // few rows, so each must be flagged as covering far fewer rows than the LA's size suggests.
-      .values({
-        id: 'conformance-la',
-        name: 'Conformance',
-        gss_code: 'E06999998',
-        dfe_code: '330',
-      })
-      .execute();
     const ctx = {
       db: database.db,
       actor: systemActor('conformance'),
       catalog: loadActivityTypeCatalog(),
     };
+    // A large LA of the national tables (Birmingham's DfE code): every fixture is a sample of a
+    // few rows, so each must be flagged as covering far fewer rows than the LA's size suggests.
+    await loadLaReference(ctx, {
+      reference: conformanceRegister('conformance-la', 'Conformance', 'E06999998', '330', null),
+    });
     for (const file of files) {
       const activity = await createActivity(ctx, {
         laId: 'conformance-la',
@@ -142,7 +138,7 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
         result.failures.push(`${file}: import failed: ${(err as Error).message} ${detail}`);
         continue;
       }
-      const rows = await listAnnexARows(database.db, activity.id);
+      const rows = await listAnnexARowsForActivity(ctx, { activityId: activity.id });
       const perList = outcome.lists.map((l) => `L${l.list}:${l.rows}`).join(' ');
       result.summary.push(
         `${file}: ${outcome.format}, ${outcome.layout} layout, ${outcome.lists.length} lists (${perList}), ${outcome.totals.errors} errors, ${outcome.totals.queries} queries; not read: ${outcome.ignoredSheets.join(', ') || 'none'}`,

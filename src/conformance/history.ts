@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
-import { countHistory, countHistoryByType } from '../data/repositories/inspection-history.js';
 import { systemActor } from '../domain/access/actor.js';
 import type { GradeKey } from '../domain/history/types.js';
 import { formatDetail } from '../errors.js';
+import { countHistoryEvents } from '../usecases/history/count-history-events.js';
 import { importHistory, type ImportHistoryResult } from '../usecases/history/import-history.js';
 import { listLas } from '../usecases/las/list-las.js';
 import { loadLaReference } from '../usecases/las/load-la-reference.js';
@@ -76,7 +76,7 @@ export const checkHistoryImport: ConformanceCheck = async (referenceDir) => {
         `${r.file} [${r.format}]: ${r.rows} rows; ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} row problem(s), ${r.conflicts.length} conflict(s)`,
       );
     }
-    result.summary.push(`${await countHistory(database.db)} events stored`);
+    result.summary.push(`${(await countHistoryEvents(ctx)).total} events stored`);
 
     for (const r of imports) {
       const byReason = new Map<string, number[]>();
@@ -125,11 +125,12 @@ export const checkHistoryImport: ConformanceCheck = async (referenceDir) => {
       if ((counts[grade] ?? 0) !== n)
         fail(`as at ${AS_AT}: expected ${n} ${grade}, found ${counts[grade] ?? 0}`);
     }
-    const year = await countHistoryByType(database.db, {
-      from: '2024-04-01',
-      to: AS_AT,
-      publishedBy: PUBLISHED_BY,
-    });
+    const year =
+      (
+        await countHistoryEvents(ctx, {
+          period: { from: '2024-04-01', to: AS_AT, publishedBy: PUBLISHED_BY },
+        })
+      ).byType ?? {};
     result.summary.push(
       `events starting 1 April 2024 to 31 March 2025, published by ${PUBLISHED_BY}: ${Object.entries(
         year,

@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { sql } from 'kysely';
 import { openDatabase } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
 import { systemActor } from '../domain/access/actor.js';
@@ -18,12 +17,15 @@ import { compareProjects, comparedQdpx } from '../domain/refi/compare.js';
 import { validateCodebook, validateProject } from '../domain/refi/validate.js';
 import { parseXmlTree } from '../domain/refi/xml-tree.js';
 import { isAppError } from '../errors.js';
+import { countStoredRecords } from '../usecases/audit/count-stored-records.js';
 import { createActivity } from '../usecases/activities/create-activity.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { exportCodebook } from '../usecases/refi/export-codebook.js';
 import { exportProject } from '../usecases/refi/export-project.js';
 import { importRefi } from '../usecases/refi/import-refi.js';
 import { seedRefiSample } from './refi-sample.js';
+import { loadLaReference } from '../usecases/las/load-la-reference.js';
+import { conformanceRegister } from './la-register.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
 function xmllint(xsd: string, file: string): { ok: boolean; output: string } | null {
@@ -84,15 +86,9 @@ export const checkRefiExchange: ConformanceCheck = async (referenceDir) => {
       actor: systemActor('conformance'),
       catalog: loadActivityTypeCatalog(),
     };
-    await database.db
-      .insertInto('local_authorities')
-      .values({
-        id: 'refi-la',
-        name: 'REFI Borough',
-        gss_code: 'E09999999',
-        ofsted_region: 'London',
-      })
-      .execute();
+    await loadLaReference(ctx, {
+      reference: conformanceRegister('refi-la', 'REFI Borough', 'E09999999', null, 'London'),
+    });
     const activity = await createActivity(ctx, {
       laId: 'refi-la',
       activityType: 'standard_inspection',
@@ -154,13 +150,7 @@ export const checkRefiExchange: ConformanceCheck = async (referenceDir) => {
 
     // 3. The shared fixtures: the schema verdicts, then importing them.
     const count = async () =>
-      (
-        await sql<{
-          n: number;
-        }>`select (select count(*) from activities) + (select count(*) from codes) + (select count(*) from evidence_records) + (select count(*) from memos) + (select count(*) from audit_events) as n`.execute(
-          database.db,
-        )
-      ).rows[0]!.n;
+      Object.values(await countStoredRecords(ctx)).reduce((a, b) => a + b, 0);
     for (const [name, shouldValidate] of [
       ['atlasti-standard-TestProject.qdpx', true],
       ['invalid-nonuuid-guids.qdpx', false],

@@ -1,4 +1,7 @@
-// The one ordered list of migrations. Add new files here; never edit an applied one.
+// The one list of migrations, in file-name order (the order Kysely applies them in). A new
+// migration gets a file name with a timestamp later than every other, a line here and a line in
+// landed.sha256 (npm run migrations:manifest). A landed migration is never edited: databases have
+// run it. test/unit/migrations.test.ts checks all three against the folder.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T0600_foundation.js';
 import * as evidence from './2026-11-23T0720_evidence.js';
@@ -7,8 +10,8 @@ import * as annexA from './2026-11-23T0750_annex_a.js';
 import * as vignetteReportText from './2026-11-23T0800_vignette_report_text.js';
 import * as evidenceRecency from './2026-11-23T0810_evidence_recency.js';
 import * as workbench from './2026-11-23T0900_workbench.js';
-import * as annexAProfile from './2026-11-23T0920_annex_a_profile.js';
 import * as sampling from './2026-11-23T0910_sampling.js';
+import * as annexAProfile from './2026-11-23T0920_annex_a_profile.js';
 import * as judgements from './2026-11-23T0920_judgements.js';
 import * as reports from './2026-11-23T0930_reports.js';
 import * as codeCounts from './2026-11-23T1000_code_counts.js';
@@ -25,8 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0800_vignette_report_text': vignetteReportText,
   '2026-11-23T0810_evidence_recency': evidenceRecency,
   '2026-11-23T0900_workbench': workbench,
-  '2026-11-23T0920_annex_a_profile': annexAProfile,
   '2026-11-23T0910_sampling': sampling,
+  '2026-11-23T0920_annex_a_profile': annexAProfile,
   '2026-11-23T0920_judgements': judgements,
   '2026-11-23T0930_reports': reports,
   '2026-11-23T1000_code_counts': codeCounts,

@@ -72,3 +72,28 @@ export async function tablesWithoutStatistics(
   }
   return out;
 }
+
+/** How many records of each kind an evidence-base import writes are stored, in all activities. */
+export type StoredRecordCounts = Record<
+  'activities' | 'codes' | 'evidence' | 'memos' | 'auditEvents',
+  number
+>;
+
+export async function countStoredRecords(db: Kysely<DB>): Promise<StoredRecordCounts> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('activities').select(eb.fn.countAll<string>().as('n')).as('activities'),
+      eb.selectFrom('codes').select(eb.fn.countAll<string>().as('n')).as('codes'),
+      eb.selectFrom('evidence_records').select(eb.fn.countAll<string>().as('n')).as('evidence'),
+      eb.selectFrom('memos').select(eb.fn.countAll<string>().as('n')).as('memos'),
+      eb.selectFrom('audit_events').select(eb.fn.countAll<string>().as('n')).as('auditEvents'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    activities: Number(row.activities),
+    codes: Number(row.codes),
+    evidence: Number(row.evidence),
+    memos: Number(row.memos),
+    auditEvents: Number(row.auditEvents),
+  };
+}

@@ -84,8 +84,11 @@ export interface EvidenceRecordTable {
   deleted_by: string | null;
   deleted_by_label: string | null;
   deleted_reason: string | null;
-  /** Generated: to_tsvector('english', text). Query with websearch_to_tsquery('english', q). */
-  search: ColumnType<string, never, never>;
+  /**
+   * Generated: to_tsvector('english', text). Query with websearch_to_tsquery('english', q). The
+   * database declares a generated column nullable, so the type says so too.
+   */
+  search: ColumnType<string | null, never, never>;
 }
 
 export interface EvidenceVersionTable {

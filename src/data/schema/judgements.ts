@@ -28,7 +28,8 @@ export interface JudgementSetTable {
 }
 
 export interface JudgementStageChangeTable {
-  id: Generated<string>;
+  /** bigserial: int8 is read as a number (type-parsers.ts). */
+  id: Generated<number>;
   activity_id: string;
   from_stage: string | null;
   to_stage: string;
@@ -59,7 +60,8 @@ export interface JudgementTable {
 }
 
 export interface JudgementChangeTable {
-  id: Generated<string>;
+  /** bigserial: int8 is read as a number (type-parsers.ts). */
+  id: Generated<number>;
   activity_id: string;
   judgement_key: string;
   stage: string;

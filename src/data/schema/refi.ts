@@ -13,7 +13,7 @@ export interface RefiOriginalTable {
   xml: string | null;
   position: number;
   import_sha256: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface RefiFileTable {
@@ -22,7 +22,7 @@ export interface RefiFileTable {
   name: string;
   bytes: Uint8Array;
   sha256: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface RefiTables {
