@@ -13,8 +13,7 @@ import { publishReport } from '../../usecases/reports/publish-report.js';
 import { releaseReport } from '../../usecases/reports/release-report.js';
 import { updateReportGrades } from '../../usecases/reports/update-report-grades.js';
 import { confirmFactualAccuracy } from '../../usecases/reports/confirm-factual-accuracy.js';
-import { findUserByEmail } from '../../data/repositories/users.js';
-import { toActor } from '../../usecases/auth/sign-in.js';
+import { actAsAccount } from '../../usecases/auth/act-as-account.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 type Ctx = Parameters<Parameters<typeof withDatabase>[0]>[0];
@@ -260,18 +259,8 @@ export function registerReportCommands(program: Command): void {
     .action(
       action(async (opts: { activity: string; as: string; json?: boolean }) => {
         await withDatabase(async (ctx) => {
-          // The same --as lookup as the other command groups (to be one runtime helper, issue 11).
-          const user = await findUserByEmail(ctx.db, opts.as);
-          if (!user || user.disabled)
-            throw new AppError('VALIDATION_FAILED', {
-              details: [
-                { field: '--as', value: opts.as, reason: 'No active account has this email' },
-              ],
-            });
-          await confirmFactualAccuracy(
-            { ...ctx, actor: toActor(user) },
-            { activityId: opts.activity },
-          );
+          const actor = await actAsAccount(ctx, { email: opts.as });
+          await confirmFactualAccuracy({ ...ctx, actor }, { activityId: opts.activity });
           output(
             opts.json,
             { confirmed: true },

@@ -331,6 +331,12 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
+
+  /**
+   * Act as another person's active account (the CLI's --as EMAIL): only the operator of the CLI
+   * on the server itself, never a signed-in person.
+   */
+  actAsAccount: (actor: Actor): boolean => actor.kind === 'system',
 } as const;
 
 export type PolicyName = keyof typeof policies;
