@@ -2,7 +2,7 @@
 // demo. A full build takes a minute or more; `npm ci` has already built, so most starts skip it.
 // Freshness: the newest modification time under src/, bench/ and the build's own inputs
 // (tsconfig files, package.json, the stylesheet script) against the build's outputs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,9 +46,12 @@ if (reason) {
 } else {
   process.stdout.write('The build is up to date: starting without rebuilding.\n');
 }
-const serve = spawnSync(
+// The server runs as a child; a signal to this script (Ctrl-C, a service manager's SIGTERM) is
+// passed on, so the server always shuts down with it.
+const serve = spawn(
   process.execPath,
   [path.join(root, 'bin/triangulate.js'), 'serve', '--demo', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
-process.exit(serve.status ?? (serve.signal ? 1 : 0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => serve.kill(signal));
+serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
