@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { seedDemo } from '../src/usecases/demo/seed-demo.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
 import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
 

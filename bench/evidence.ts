@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { findUserById } from '../src/data/repositories/users.js';
-import { toActor } from '../src/usecases/auth/sign-in.js';
+import { toActor } from '../src/domain/access/actor.js';
 import { codeSpan } from '../src/usecases/coding/code-span.js';
 import { listCodes } from '../src/usecases/coding/list-codes.js';
 import { getEvidence } from '../src/usecases/evidence/get-evidence.js';

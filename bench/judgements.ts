@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
-import { DEMO_USERS } from '../src/usecases/demo/demo-content.js';
-import { seedDemo } from '../src/usecases/demo/seed-demo.js';
+import { DEMO_USERS } from '../src/demo/demo-content.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
 import { time, type Summary } from './stats.js';
 import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
 

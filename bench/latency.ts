@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { buildApp } from '../src/server/app.js';
-import { seedDemo } from '../src/usecases/demo/seed-demo.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
 import { summarise } from './stats.js';
 import { scales, seedSynthetic } from './synthetic.js';
 import { openBenchDatabase, sampleTimes, type BenchDatabase } from './support.js';

@@ -32,7 +32,7 @@ SENSITIVE=(
   test/integration/judgements.test.ts
   test/integration/reports.test.ts
   test/integration/auth.test.ts
-  test/integration/evidence-analysis-vignettes-meetings.test.ts
+  test/integration/analysis-vignettes-meetings.test.ts
   src/clock.test.ts
 )
 # TEST_DATES_FILES="a.test.ts b.test.ts" runs those instead of the date-sensitive set;

@@ -1,18 +1,18 @@
 // Shared plumbing for CLI commands: open the configured database (migrated), print results as
 // text or JSON, and turn errors into a clear message and a non-zero exit code.
-import type { Kysely } from 'kysely';
 import { ZodError } from 'zod';
 import { loadConfig, type AppConfig } from '../config.js';
 import { openDatabase, type Database } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
-import type { DB } from '../data/schema.js';
 import { systemActor, type Actor } from '../domain/access/actor.js';
 import { AppError, formatDetail, isAppError } from '../errors.js';
+import { actAsAccount } from '../usecases/auth/act-as-account.js';
+import type { UseCaseContext } from '../usecases/context.js';
 
 export interface CliContext {
   config: AppConfig;
   database: Database;
-  db: Kysely<DB>;
+  db: UseCaseContext['db'];
   actor: Actor;
 }
 
@@ -26,6 +26,12 @@ export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Prom
   } finally {
     await database.close();
   }
+}
+
+/** `--as EMAIL`: the same context, acting as that active account instead of the operator. */
+export async function actingAs(ctx: CliContext, email: string | undefined): Promise<CliContext> {
+  if (!email) return ctx;
+  return { ...ctx, actor: await actAsAccount(ctx, { email }) };
 }
 
 /** Prints data as JSON when asked, otherwise the human text. */

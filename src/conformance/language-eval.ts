@@ -7,8 +7,8 @@
 //
 // Reports precision and recall with 95% Wilson intervals per rule on the development part and on
 // the held-apart part, and Cohen's kappa between the readers. The target (issue 18) is 80%
-// precision and recall for the over-certain (certainty, Munro recommendation 7) and causal
-// (causal-claim, recommendation 8) rules on the held-apart part. It is not met yet, so the check
+// precision and recall for the over-certain (certainty) and sweeping (sweeping-quantifier) rules
+// (Munro recommendation 7) and the causal rule (causal-claim, recommendation 8) on the held-apart part. It is not met yet, so the check
 // prints the target's status plainly and works as a ratchet: it fails when any figure of a gated
 // rule, on either part, falls below the best measured so far (reference/language-eval/
 // baseline.json), so that a regression still turns CI red while the target is worked towards.
@@ -37,8 +37,12 @@ export const RULE_CATEGORY: Record<string, Exclude<Category, 'fine'>> = {
   prescription: 'prescriptive',
   'sweeping-quantifier': 'sweeping',
 };
-/** Rules that must reach the target on the held-apart part (Munro recommendations 7 and 8). */
-export const GATED_RULES = ['certainty', 'causal-claim'];
+/**
+ * Rules that must reach the target on the held-apart part: the Munro rules (recommendation 7:
+ * over-certainty, and the "generalization about all cases based on a sample" Munro names beside
+ * it; recommendation 8: causal claims). Prescription answers to the 2019 review, not to Munro.
+ */
+export const GATED_RULES = ['certainty', 'causal-claim', 'sweeping-quantifier'];
 /** The target precision and recall on the held-apart part (issue 18). */
 export const TARGET = 0.8;
 

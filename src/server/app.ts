@@ -7,9 +7,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../data/database.js';
-import { getSessionSecret } from '../data/repositories/secrets.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import { govukDir, projectRoot, publicDir } from '../paths.js';
+import { loadSessionSecret } from '../usecases/auth/load-session-secret.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerInputCheck } from './plugins/input-check.js';
@@ -40,7 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy?.length ? deps.config.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
   });
-  const secret = await getSessionSecret(deps.database.db, deps.config.sessionSecret);
+  const secret = await loadSessionSecret(deps.database, deps.config.sessionSecret);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { DEMO_USERS } from '../../src/demo/demo-content.js';
 import { axeViolations, launchChromium, startServer, type RunningServer } from '../helpers/e2e.js';
 
 let server: RunningServer;

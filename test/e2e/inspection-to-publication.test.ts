@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../src/domain/reports/render-pdf.js';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { DEMO_USERS } from '../../src/demo/demo-content.js';
 import { axeViolations } from '../helpers/e2e.js';
 import { demoEmail, E2eRun } from '../helpers/e2e-run.js';
 import { checkPages, renderPdf, servePdfs } from '../helpers/pdf-render.js';

@@ -4,8 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { nowMs } from '../../src/clock.js';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemo, type DemoSeedResult } from '../../src/usecases/demo/seed-demo.js';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { seedDemo, type DemoSeedResult } from '../../src/demo/seed-demo.js';
+import { DEMO_USERS } from '../../src/demo/demo-content.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests-123';

@@ -2,7 +2,7 @@
 // (each closed by stop()), with sign-in as a demo account and form submission that waits for the
 // next page. Every file used to carry its own copy of these.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_USERS } from '../../src/usecases/demo/demo-content.js';
+import { DEMO_USERS } from '../../src/demo/demo-content.js';
 import { launchChromium, startServer, type RunningServer } from './e2e.js';
 
 /** The demo account's e-mail address for a DEMO_USERS key ("lead", "la"...). */

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/data/schema.js';
 import { systemActor, type UserActor } from '../../src/domain/access/actor.js';
 import type { Role } from '../../src/domain/access/roles.js';
-import { toActor } from '../../src/usecases/auth/sign-in.js';
+import { toActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 
 export async function insertLa(db: Kysely<DB>, id: string, region: string): Promise<void> {

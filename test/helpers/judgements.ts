@@ -5,7 +5,7 @@ import type { DB } from '../../src/data/schema.js';
 import type { UserActor } from '../../src/domain/access/actor.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';
 import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
 import { contextFor, makeEvidenceTeam, type EvidenceTeam } from './evidence.js';
 import { makeUser } from './fixtures.js';
 

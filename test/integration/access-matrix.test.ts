@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
+import { getActivity } from '../../src/usecases/activities/get-activity.js';
+import { getJudgementsOverview } from '../../src/usecases/judgements/get-judgements-overview.js';
+import { getProvisionalViews } from '../../src/usecases/judgements/get-provisional-views.js';
+import { actorFor, contextFor } from '../helpers/reports.js';
 import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
 
 type Outcome = 'ok' | 'denied' | 'hidden' | 'signin';
@@ -1770,5 +1774,59 @@ describe('what LA users read after publication', () => {
         .where('id', '=', ids.activity)
         .execute();
     }
+  });
+});
+
+describe('what pages offer is what the routes allow', () => {
+  // The pages' can flags come from the same policy functions as the use cases' refusals: for each
+  // role, a flag is on exactly where the matching write route lets the role past its access check
+  // (the demo's judgements are at the team's provisional stage).
+  const emails: Partial<Record<RoleKey, string>> = {
+    admin: demoEmail('admin'),
+    national: demoEmail('national'),
+    regional: demoEmail('regional'),
+    regionalOther: 'regional.london@example.org',
+    lead: demoEmail('lead'),
+    inspector: demoEmail('inspector'),
+    qam: demoEmail('qam'),
+    analyst: demoEmail('analyst'),
+    outsider: 'outsider@example.org',
+    la: demoEmail('la'),
+    laOther: 'dcs.other@example.org',
+    researcher: demoEmail('researcher'),
+  };
+  const allowed = (rule: Expect, role: RoleKey) => (rule[role] ?? rule.rest) === 'ok';
+  const hidden = (p: Promise<unknown>) =>
+    p.then(
+      () => false,
+      (e: { code?: string }) => e.code === 'NOT_FOUND',
+    );
+
+  it('judgements overview, provisional views and the activity page', async () => {
+    const wrong: string[] = [];
+    const check = (role: RoleKey, what: string, flag: boolean, rule: Expect) => {
+      if (flag !== allowed(rule, role))
+        wrong.push(`${role} ${what}: page says ${flag}, route says ${rule[role] ?? rule.rest}`);
+    };
+    for (const [role, email] of Object.entries(emails) as [RoleKey, string][]) {
+      const ctx = contextFor(t.database.db, await actorFor(t.database.db, email));
+      const activityId = ids.activity;
+      if (await hidden(getJudgementsOverview(ctx, activityId))) {
+        if ((judgementsRead[role] ?? judgementsRead.rest) !== 'hidden')
+          wrong.push(`${role}: overview hidden, route not`);
+      } else {
+        const o = await getJudgementsOverview(ctx, activityId);
+        check(role, 'edit', o.can.edit, judgementEdit);
+        check(role, 'move', o.can.move, judgementMove);
+        check(role, 'assign panel', o.can.assignPanel, panelAssign);
+        check(role, 'write feedback', o.can.writeFeedback, feedbackWrite);
+        check(role, 'explain divergence', o.can.explain, divergenceWrite);
+        const views = await getProvisionalViews(ctx, activityId);
+        check(role, 'record provisional view', views.canRecord, provisionalView);
+      }
+      if (!(await hidden(getActivity(ctx, activityId))))
+        check(role, 'manage', (await getActivity(ctx, activityId)).can.manage, manageActivity);
+    }
+    expect(wrong).toEqual([]);
   });
 });

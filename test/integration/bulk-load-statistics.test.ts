@@ -12,7 +12,7 @@ import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js'
 import { createActivity } from '../../src/usecases/activities/create-activity.js';
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
-import { seedDemo } from '../../src/usecases/demo/seed-demo.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
 import { importHistory } from '../../src/usecases/history/import-history.js';
 import { loadLaReference } from '../../src/usecases/las/load-la-reference.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';

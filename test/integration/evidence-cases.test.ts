@@ -11,8 +11,8 @@ import { editEvidence } from '../../src/usecases/evidence/edit-evidence.js';
 import { getEvidence } from '../../src/usecases/evidence/get-evidence.js';
 import { listEvidence } from '../../src/usecases/evidence/list-evidence.js';
 import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
-import { updateLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/update-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
+import { updateLineOfEnquiry } from '../../src/usecases/analysis/update-line-of-enquiry.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { contextFor, makeEvidenceTeam, type EvidenceTeam } from '../helpers/evidence.js';
 

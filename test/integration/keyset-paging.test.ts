@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js';
 import { listCodings } from '../../src/usecases/coding/list-codings.js';
-import { exportAllPassages } from '../../src/usecases/evidence-analysis/export-all-passages.js';
-import { collectFile } from '../../src/usecases/evidence-analysis/export-file.js';
-import { runCodingQuery } from '../../src/usecases/evidence-analysis/run-coding-query.js';
-import { createWorld, spanOf, type World } from '../helpers/evidence-analysis.js';
+import { exportAllPassages } from '../../src/usecases/analysis/export-all-passages.js';
+import { collectFile } from '../../src/usecases/analysis/export-file.js';
+import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
+import { createWorld, spanOf, type World } from '../helpers/analysis.js';
 
 let w: World;
 const WORDS = ['drift', 'harm', 'voice', 'plan'];

@@ -9,7 +9,7 @@ import { createActivity } from '../../src/usecases/activities/create-activity.js
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { unseenCases } from '../../src/data/repositories/enquiry-analysis.js';
-import { createLineOfEnquiry } from '../../src/usecases/lines-of-enquiry/create-line-of-enquiry.js';
+import { createLineOfEnquiry } from '../../src/usecases/analysis/create-line-of-enquiry.js';
 import { addSampleCase } from '../../src/usecases/sampling/add-sample-case.js';
 import { drawSample } from '../../src/usecases/sampling/draw-sample.js';
 import { getSample } from '../../src/usecases/sampling/get-sample.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { cpLength, cpSlice } from '../../src/domain/evidence/offsets.js';
 import { findUserById } from '../../src/data/repositories/users.js';
-import { toActor } from '../../src/usecases/auth/sign-in.js';
+import { toActor } from '../../src/domain/access/actor.js';
 import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 import {

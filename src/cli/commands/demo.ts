@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
-import { seedDemo, type DemoSeedResult } from '../../usecases/demo/seed-demo.js';
+import { seedDemo, type DemoSeedResult } from '../../demo/seed-demo.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 /**

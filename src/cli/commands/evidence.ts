@@ -4,12 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findUserByEmail } from '../../data/repositories/users.js';
 import { evidenceGroupings, type EvidenceGrouping } from '../../usecases/evidence/list-evidence.js';
 import { listEvidence } from '../../usecases/evidence/list-evidence.js';
 import { importEvidenceFile } from '../../usecases/evidence/import-evidence-file.js';
 import { listCodes } from '../../usecases/coding/list-codes.js';
-import { toActor } from '../../usecases/auth/sign-in.js';
 import {
   evidenceDirections,
   evidenceMethods,
@@ -17,17 +15,7 @@ import {
   type EvidenceMethod,
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
-import { action, output, withDatabase, type CliContext } from '../runtime.js';
-
-async function actingAs(ctx: CliContext, email: string | undefined): Promise<CliContext> {
-  if (!email) return ctx;
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.disabled)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: '--as', value: email, reason: 'No active account has this email' }],
-    });
-  return { ...ctx, actor: toActor(user) };
-}
+import { action, actingAs, output, withDatabase } from '../runtime.js';
 
 async function readInput(file: string): Promise<{ name: string; bytes: Uint8Array }> {
   if (file === '-') {

@@ -4,7 +4,7 @@ import { registerAnnexACommands } from './annex-a.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
-import { registerEvidenceAnalysisCommands } from './evidence-analysis.js';
+import { registerEvidenceAnalysisCommands } from './analysis.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';

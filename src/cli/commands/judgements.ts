@@ -2,28 +2,16 @@
 // record one, move them to another stage, print the change history, and log on-site feedback.
 // The operator acts as the system (an administrator), or as a person with --as EMAIL.
 import type { Command } from 'commander';
-import { findUserByEmail } from '../../data/repositories/users.js';
 import { feedbackKinds, themeDirections } from '../../domain/judgements/divergence.js';
 import { gradePositions } from '../../domain/judgements/judgement-rules.js';
 import { judgementStages, stageLabels } from '../../domain/judgements/stages.js';
 import { AppError } from '../../errors.js';
-import { toActor } from '../../usecases/auth/sign-in.js';
 import { addFeedbackEntry } from '../../usecases/judgements/add-feedback-entry.js';
 import { advanceJudgements } from '../../usecases/judgements/advance-judgements.js';
 import { getJudgementHistory } from '../../usecases/judgements/get-judgement-history.js';
 import { getJudgementsOverview } from '../../usecases/judgements/get-judgements-overview.js';
 import { setJudgement } from '../../usecases/judgements/set-judgement.js';
-import { action, output, withDatabase, type CliContext } from '../runtime.js';
-
-async function actingAs(ctx: CliContext, email: string | undefined): Promise<CliContext> {
-  if (!email) return ctx;
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.disabled)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: '--as', value: email, reason: 'No active account has this email' }],
-    });
-  return { ...ctx, actor: toActor(user) };
-}
+import { action, actingAs, output, withDatabase } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -4,25 +4,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findUserByEmail } from '../../data/repositories/users.js';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { AppError } from '../../errors.js';
-import { toActor } from '../../usecases/auth/sign-in.js';
 import type { UseCaseContext } from '../../usecases/context.js';
 import { exportCodebook } from '../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../usecases/refi/export-project.js';
 import { importRefi, type ImportRefiResult } from '../../usecases/refi/import-refi.js';
-import { action, output, withDatabase, type CliContext } from '../runtime.js';
+import { action, actingAs, output, withDatabase, type CliContext } from '../runtime.js';
 
 async function useCaseContext(ctx: CliContext, email: string | undefined): Promise<UseCaseContext> {
-  const base = { db: ctx.db, actor: ctx.actor, catalog: loadActivityTypeCatalog() };
-  if (!email) return base;
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.disabled)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: '--as', value: email, reason: 'No active account has this email' }],
-    });
-  return { ...base, actor: toActor(user) };
+  const { db, actor } = await actingAs(ctx, email);
+  return { db, actor, catalog: loadActivityTypeCatalog() };
 }
 
 async function save(file: string, bytes: Uint8Array): Promise<void> {

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { startServer } from '../../server/start-server.js';
-import { seedDemoIfEmpty } from '../../usecases/demo/seed-demo.js';
+import { seedDemoIfEmpty, type DemoSeedResult } from '../../demo/seed-demo.js';
 import { printDemoCredentials, writeDemoCredentials } from './demo.js';
-import type { DemoSeedResult } from '../../usecases/demo/seed-demo.js';
 import { action } from '../runtime.js';
 
 export function registerServeCommand(program: Command): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { listUsers } from '../../data/repositories/users.js';
 import { roles } from '../../domain/access/roles.js';
 import { AppError } from '../../errors.js';
 import { createUser } from '../../usecases/users/create-user.js';
+import { listUsers } from '../../usecases/users/list-users.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 async function readPassword(fromStdin: boolean | undefined): Promise<string> {
@@ -75,7 +75,7 @@ export function registerUserCommands(program: Command): void {
       action(async (opts: { role?: string; json?: boolean }) => {
         await withDatabase(async (ctx) => {
           const list = await listUsers(
-            ctx.db,
+            ctx,
             opts.role ? { role: opts.role as (typeof roles)[number] } : {},
           );
           output(

@@ -1,32 +1,14 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { now } from '../../clock.js';
 import type { ActivityFacts } from '../../domain/access/policies.js';
 import type { Actor } from '../../domain/access/actor.js';
 import type { TeamRole } from '../../domain/access/roles.js';
 import type { ActivityState } from '../../domain/activities/lifecycle.js';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import type { Activity } from '../../domain/activities/activity.js';
 
-export interface Activity {
-  id: string;
-  laId: string;
-  laName: string;
-  laRegion: string | null;
-  activityType: string;
-  frameworkId: string;
-  state: ActivityState;
-  pausedFrom: ActivityState | null;
-  title: string;
-  theme: string | null;
-  sequenceNumber: number | null;
-  partnerInspectorates: string[];
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  notifiedAt: Date | null;
-  releasedParts: string[];
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { Activity };
 
 export interface TeamMember {
   userId: string;
@@ -108,14 +90,149 @@ export async function teamRoleOf(
   activityId: string,
   actor: Actor,
 ): Promise<TeamRole | null> {
-  if (actor.kind !== 'user') return null;
+  return actor.kind === 'user' ? teamRoleOfUser(db, activityId, actor.userId) : null;
+}
+
+/** A user's role on an activity's team (null: not on it). */
+export async function teamRoleOfUser(
+  db: Kysely<DB>,
+  activityId: string,
+  userId: string,
+): Promise<TeamRole | null> {
   const row = await db
     .selectFrom('team_members')
     .select('team_role')
     .where('activity_id', '=', activityId)
-    .where('user_id', '=', actor.userId)
+    .where('user_id', '=', userId)
     .executeTakeFirst();
   return (row?.team_role as TeamRole | undefined) ?? null;
+}
+
+/** Whether someone other than this user leads the activity's team. */
+export async function hasOtherLead(
+  db: Kysely<DB>,
+  activityId: string,
+  userId: string,
+): Promise<boolean> {
+  const lead = await db
+    .selectFrom('team_members')
+    .select('user_id')
+    .where('activity_id', '=', activityId)
+    .where('team_role', '=', 'lead_inspector')
+    .where('user_id', '<>', userId)
+    .executeTakeFirst();
+  return lead !== undefined;
+}
+
+/** Puts a user on the team in a role (or changes their role). */
+export async function upsertTeamMember(
+  db: Kysely<DB>,
+  activityId: string,
+  userId: string,
+  teamRole: TeamRole,
+): Promise<void> {
+  await db
+    .insertInto('team_members')
+    .values({ activity_id: activityId, user_id: userId, team_role: teamRole })
+    .onConflict((oc) => oc.columns(['activity_id', 'user_id']).doUpdateSet({ team_role: teamRole }))
+    .execute();
+}
+
+/** Takes a user off the team; returns the role they had (null: they were not on it). */
+export async function deleteTeamMember(
+  db: Kysely<DB>,
+  activityId: string,
+  userId: string,
+): Promise<{ userId: string; teamRole: TeamRole } | null> {
+  const removed = await db
+    .deleteFrom('team_members')
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
+    .returning(['user_id', 'team_role'])
+    .executeTakeFirst();
+  return removed ? { userId: removed.user_id, teamRole: removed.team_role as TeamRole } : null;
+}
+
+export interface NewActivity {
+  laId: string;
+  activityType: string;
+  frameworkId: string;
+  title: string;
+  theme: string | null;
+  sequenceNumber: number | null;
+  partnerInspectorates: string[];
+  plannedStart: string;
+  plannedEnd: string | null;
+}
+
+/** Inserts a planned activity; returns its id. */
+export async function insertActivity(db: Kysely<DB>, a: NewActivity): Promise<string> {
+  const row = await db
+    .insertInto('activities')
+    .values({
+      la_id: a.laId,
+      activity_type: a.activityType,
+      framework_id: a.frameworkId,
+      state: 'planned',
+      title: a.title,
+      theme: a.theme,
+      sequence_number: a.sequenceNumber,
+      partner_inspectorates: a.partnerInspectorates,
+      planned_start: a.plannedStart,
+      planned_end: a.plannedEnd,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Moves an activity to a state, only if it is still at the version the caller saw (false: someone
+ * changed it first). Pausing remembers the state paused from; the first notification is dated.
+ */
+export async function moveActivityState(
+  db: Kysely<DB>,
+  activity: Pick<Activity, 'id' | 'state' | 'notifiedAt'>,
+  toState: ActivityState,
+  expectedVersion: number,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('activities')
+    .set({
+      state: toState,
+      paused_from: toState === 'paused' ? activity.state : null,
+      notified_at: toState === 'notified' && !activity.notifiedAt ? now() : activity.notifiedAt,
+      version: sql`version + 1`,
+      updated_at: now(),
+    })
+    .where('id', '=', activity.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Appends a lifecycle step to the activity's history (from null: created). */
+export async function insertStateChange(
+  db: Kysely<DB>,
+  change: {
+    activityId: string;
+    fromState: ActivityState | null;
+    toState: ActivityState;
+    reason?: string | null;
+    changedBy: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('activity_state_changes')
+    .values({
+      changed_at: now(),
+      activity_id: change.activityId,
+      from_state: change.fromState,
+      to_state: change.toState,
+      ...(change.reason !== undefined ? { reason: change.reason } : {}),
+      changed_by: change.changedBy,
+    })
+    .execute();
 }
 
 export function factsOf(

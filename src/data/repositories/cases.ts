@@ -1,27 +1,12 @@
 // Cases of an activity (children, practitioners, teams) with their typed attributes and how
 // much evidence refers to each (REFI-QDA Cases with VariableValues and SourceRefs).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { now } from '../../clock.js';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { CaseKindName, Case, PersonRef } from '../../domain/evidence/records.js';
 
-export type CaseKindName = 'child' | 'practitioner' | 'team';
-
-export interface Case {
-  id: string;
-  guid: string;
-  activityId: string;
-  kind: CaseKindName;
-  reference: string;
-  description: string | null;
-  attributes: Record<string, string | number | boolean>;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Evidence records (not deleted) that refer to the case. */
-  evidenceCount: number;
-}
+export type { CaseKindName, Case };
 
 function baseQuery(db: Kysely<DB>) {
   return db
@@ -103,4 +88,85 @@ export async function listCases(db: Kysely<DB>, f: CaseFilter): Promise<Case[]> 
     .offset(f.offset ?? 0)
     .execute();
   return rows.map(toCase);
+}
+
+/** The id of the activity's case of this kind and reference (any letter case), if there is one. */
+export async function findCaseId(
+  db: Kysely<DB>,
+  activityId: string,
+  kind: CaseKindName,
+  reference: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['reference']), '=', reference.toLowerCase()))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface NewCase {
+  activityId: string;
+  kind: CaseKindName;
+  reference: string;
+  description: string | null;
+  attributes: Case['attributes'];
+  createdBy: PersonRef;
+}
+
+/** Inserts a case; returns its id (a duplicate reference fails with the unique violation). */
+export async function insertCase(trx: Transaction<DB>, c: NewCase): Promise<string> {
+  const row = await trx
+    .insertInto('cases')
+    .values(caseValues(c))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts a case unless one with the reference exists already; null when it did. */
+export async function insertCaseIfNew(trx: Transaction<DB>, c: NewCase): Promise<string | null> {
+  const row = await trx
+    .insertInto('cases')
+    .values(caseValues(c))
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+function caseValues(c: NewCase) {
+  return {
+    activity_id: c.activityId,
+    kind: c.kind,
+    reference: c.reference,
+    description: c.description,
+    attributes: JSON.stringify(c.attributes),
+    created_by: c.createdBy.id,
+    created_by_label: c.createdBy.label,
+  };
+}
+
+/** Changes a case if it is still at `expectedVersion`; false when someone changed it since. */
+export async function updateCaseIfVersion(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  c: Pick<Case, 'reference' | 'description' | 'attributes'>,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('cases')
+    .set({
+      reference: c.reference,
+      description: c.description,
+      attributes: JSON.stringify(c.attributes),
+      version: expectedVersion + 1,
+      updated_at: now(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
 }

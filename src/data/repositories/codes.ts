@@ -1,31 +1,12 @@
 // The codebook of an activity: codes and folders in a hierarchy (REFI-QDA Codes), with how many
 // codings each carries.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { now } from '../../clock.js';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { Code, PersonRef } from '../../domain/evidence/records.js';
 
-export interface Code {
-  id: string;
-  guid: string;
-  activityId: string;
-  parentId: string | null;
-  name: string;
-  description: string | null;
-  colour: string | null;
-  isCodable: boolean;
-  source: 'framework' | 'emergent' | 'imported';
-  frameworkKey: string | null;
-  sortOrder: number;
-  mergedIntoId: string | null;
-  mergedAt: Date | null;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Codings of this code on evidence that is not deleted. */
-  codingCount: number;
-}
+export type { Code };
 
 // The count is a column kept by triggers (migration 2026-11-23T1000_code_counts): reading it costs
 // nothing, where aggregating an activity's codings took 15-20 ms on the embedded engine.
@@ -147,4 +128,138 @@ export async function listCodeChoices(db: Kysely<DB>, activityId: string): Promi
       codingCount: r.coding_count,
     })),
   );
+}
+
+/** Serialises seeding an activity's codebook (two-key advisory lock: area, activity). */
+export async function lockCodebook(trx: Transaction<DB>, activityId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(73013, hashtext(${activityId}))`.execute(trx);
+}
+
+/** Locks the codes' rows (in id order, so two merges never wait on each other). */
+export async function lockCodes(trx: Transaction<DB>, ids: string[]): Promise<void> {
+  await trx
+    .selectFrom('codes')
+    .select('id')
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Locks one code's row and returns its version. */
+export async function lockCodeVersion(trx: Transaction<DB>, id: string): Promise<number> {
+  const row = await trx
+    .selectFrom('codes')
+    .select('version')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/** Parent and name of the live codes of an activity (to keep sibling names unique). */
+export async function liveCodeNames(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<Array<{ parentId: string | null; name: string }>> {
+  const rows = await db
+    .selectFrom('codes')
+    .select(['parent_id', 'name'])
+    .where('activity_id', '=', activityId)
+    .where('merged_into_id', 'is', null)
+    .execute();
+  return rows.map((r) => ({ parentId: r.parent_id, name: r.name }));
+}
+
+/** The live sub-codes of a code. */
+export async function liveChildCodes(
+  db: Kysely<DB>,
+  parentId: string,
+): Promise<Array<{ id: string; name: string }>> {
+  return db
+    .selectFrom('codes')
+    .select(['id', 'name'])
+    .where('parent_id', '=', parentId)
+    .where('merged_into_id', 'is', null)
+    .execute();
+}
+
+export interface NewCode {
+  activityId: string;
+  parentId: string | null;
+  name: string;
+  description: string | null;
+  colour: string | null;
+  isCodable: boolean;
+  source: Code['source'];
+  frameworkKey?: string | null;
+  sortOrder: number;
+  createdBy: PersonRef;
+}
+
+/** Inserts a code; returns its id. */
+export async function insertCode(trx: Transaction<DB>, c: NewCode): Promise<string> {
+  const row = await trx
+    .insertInto('codes')
+    .values({
+      activity_id: c.activityId,
+      parent_id: c.parentId,
+      name: c.name,
+      description: c.description,
+      colour: c.colour,
+      is_codable: c.isCodable,
+      source: c.source,
+      ...(c.frameworkKey === undefined ? {} : { framework_key: c.frameworkKey }),
+      sort_order: c.sortOrder,
+      created_by: c.createdBy.id,
+      created_by_label: c.createdBy.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Sets a code's editable fields and its new version. */
+export async function updateCodeRow(
+  trx: Transaction<DB>,
+  id: string,
+  c: Pick<Code, 'name' | 'parentId' | 'description' | 'colour' | 'sortOrder' | 'version'>,
+): Promise<void> {
+  await trx
+    .updateTable('codes')
+    .set({
+      name: c.name,
+      parent_id: c.parentId,
+      description: c.description,
+      colour: c.colour,
+      sort_order: c.sortOrder,
+      version: c.version,
+      updated_at: now(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Moves a code under another parent, under a (possibly new) name. */
+export async function moveCode(
+  trx: Transaction<DB>,
+  id: string,
+  parentId: string,
+  name: string,
+): Promise<void> {
+  await trx.updateTable('codes').set({ parent_id: parentId, name }).where('id', '=', id).execute();
+}
+
+/** Leaves a merged code as a tombstone pointing at the code it went into. */
+export async function markCodeMerged(
+  trx: Transaction<DB>,
+  id: string,
+  m: { intoId: string; version: number },
+): Promise<void> {
+  const at = now();
+  await trx
+    .updateTable('codes')
+    .set({ merged_into_id: m.intoId, merged_at: at, version: m.version, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }

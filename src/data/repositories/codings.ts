@@ -1,27 +1,11 @@
 // Codings: a code applied to a span of an evidence text by one coder at one time (REFI-QDA
 // PlainTextSelection + Coding). Offsets are code points, 0-based, end exclusive.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { Coding, PersonRef } from '../../domain/evidence/records.js';
 
-export interface Coding {
-  id: string;
-  guid: string;
-  activityId: string;
-  evidenceId: string;
-  /** "E42". */
-  evidenceReference: string;
-  evidenceVersion: number;
-  codeId: string;
-  codeName: string;
-  start: number;
-  end: number;
-  spanText: string;
-  anchorStatus: 'ok' | 'moved' | 'lost';
-  coder: PersonRef;
-  createdAt: Date;
-}
+export type { Coding };
 
 /** A case attribute condition: the attribute `name` of the record's case of `kind` is `value`. */
 export interface AttributeCondition {
@@ -223,4 +207,113 @@ export async function codedPairs(
     .where('activity_id', '=', activityId)
     .execute();
   return rows.map((r) => ({ evidenceId: r.evidence_id, codeId: r.code_id }));
+}
+
+/** Whether any coding (on live or deleted evidence) uses the code. */
+export async function codeHasCodings(db: Kysely<DB>, codeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('codings')
+    .select('id')
+    .where('code_id', '=', codeId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Deletes the codings of `fromCodeId` that `toCodeId` already has on the same span by the same
+ * coder; returns how many.
+ */
+export async function deleteDuplicateCodings(
+  trx: Transaction<DB>,
+  fromCodeId: string,
+  toCodeId: string,
+): Promise<number> {
+  const gone = await sql<{ id: string }>`
+      delete from codings s using codings t
+      where s.code_id = ${fromCodeId} and t.code_id = ${toCodeId}
+        and s.evidence_id = t.evidence_id and s.start_pos = t.start_pos and s.end_pos = t.end_pos
+        and s.coder_id is not distinct from t.coder_id
+      returning s.id`.execute(trx);
+  return gone.rows.length;
+}
+
+/** Re-points every coding of one code at another; returns how many moved. */
+export async function moveCodings(
+  trx: Transaction<DB>,
+  fromCodeId: string,
+  toCodeId: string,
+): Promise<number> {
+  const moved = await trx
+    .updateTable('codings')
+    .set({ code_id: toCodeId })
+    .where('code_id', '=', fromCodeId)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
+
+/** Deletes a coding; false when it was already gone. */
+export async function deleteCoding(trx: Transaction<DB>, id: string): Promise<boolean> {
+  const gone = await trx.deleteFrom('codings').where('id', '=', id).executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
+}
+
+export interface NewCoding {
+  createdAt: Date;
+  activityId: string;
+  evidenceId: string;
+  evidenceVersion: number;
+  codeId: string;
+  start: number;
+  end: number;
+  spanText: string;
+  coder: PersonRef;
+}
+
+/**
+ * Inserts a coding; null when the coder already has this code on exactly this span (the unique
+ * constraint decides, so two at once cannot both succeed).
+ */
+export async function insertCoding(
+  trx: Transaction<DB>,
+  c: NewCoding,
+): Promise<Pick<Coding, 'id' | 'guid' | 'anchorStatus' | 'createdAt'> | null> {
+  const row = await trx
+    .insertInto('codings')
+    .values({
+      created_at: c.createdAt,
+      activity_id: c.activityId,
+      evidence_id: c.evidenceId,
+      evidence_version: c.evidenceVersion,
+      code_id: c.codeId,
+      start_pos: c.start,
+      end_pos: c.end,
+      span_text: c.spanText,
+      coder_id: c.coder.id,
+      coder_label: c.coder.label,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id', 'guid', 'anchor_status', 'created_at'])
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, guid: row.guid, anchorStatus: row.anchor_status, createdAt: row.created_at }
+    : null;
+}
+
+/** Where a coding now sits after its record's text changed, and the version it refers to. */
+export async function updateCodingAnchor(
+  trx: Transaction<DB>,
+  id: string,
+  a: { start: number; end: number; status: Coding['anchorStatus']; evidenceVersion: number },
+): Promise<void> {
+  await trx
+    .updateTable('codings')
+    .set({
+      start_pos: a.start,
+      end_pos: a.end,
+      anchor_status: a.status,
+      evidence_version: a.evidenceVersion,
+    })
+    .where('id', '=', id)
+    .execute();
 }

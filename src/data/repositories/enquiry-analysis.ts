@@ -123,6 +123,68 @@ export async function listLinks(db: Kysely<DB>, lineId: string): Promise<Enquiry
   }));
 }
 
+/** A link as stored (without its record's text): what unlinking needs to check and record. */
+export interface StoredEnquiryLink {
+  id: string;
+  lineOfEnquiryId: string;
+  evidenceId: string;
+  start: number | null;
+  end: number | null;
+  stance: 'supports' | 'challenges';
+  note: string | null;
+}
+
+export async function findEnquiryLink(
+  db: Kysely<DB>,
+  id: string,
+): Promise<StoredEnquiryLink | null> {
+  const r = await db
+    .selectFrom('enquiry_evidence')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r
+    ? {
+        id: r.id,
+        lineOfEnquiryId: r.line_of_enquiry_id,
+        evidenceId: r.evidence_id,
+        start: r.start_pos,
+        end: r.end_pos,
+        stance: r.stance,
+        note: r.note,
+      }
+    : null;
+}
+
+/** Links a record or a passage to a line of enquiry; returns the link's id. */
+export async function insertEnquiryLink(
+  trx: Transaction<DB>,
+  l: Omit<StoredEnquiryLink, 'id'> & { activityId: string; spanText: string | null; by: PersonRef },
+): Promise<string> {
+  const row = await trx
+    .insertInto('enquiry_evidence')
+    .values({
+      linked_at: now(),
+      activity_id: l.activityId,
+      line_of_enquiry_id: l.lineOfEnquiryId,
+      evidence_id: l.evidenceId,
+      start_pos: l.start,
+      end_pos: l.end,
+      span_text: l.spanText,
+      stance: l.stance,
+      note: l.note,
+      linked_by: l.by.id,
+      linked_by_label: l.by.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteEnquiryLink(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.deleteFrom('enquiry_evidence').where('id', '=', id).execute();
+}
+
 export interface ReviewRow {
   id: string;
   kind: ChallengeKind;
@@ -151,6 +213,34 @@ export async function listReviews(db: Kysely<DB>, lineId: string): Promise<Revie
     reviewedBy: { id: r.reviewed_by, label: r.reviewed_by_label },
     reviewedAt: r.reviewed_at,
   }));
+}
+
+/** Records that a challenging item was looked at; returns the review's id. */
+export async function insertChallengeReview(
+  trx: Transaction<DB>,
+  r: Omit<ReviewRow, 'id' | 'reviewedAt' | 'note'> & {
+    activityId: string;
+    lineOfEnquiryId: string;
+    note: string;
+  },
+): Promise<string> {
+  const row = await trx
+    .insertInto('challenge_reviews')
+    .values({
+      reviewed_at: now(),
+      activity_id: r.activityId,
+      line_of_enquiry_id: r.lineOfEnquiryId,
+      item_kind: r.kind,
+      item_id: r.itemId,
+      evidence_version: r.evidenceVersion,
+      outcome: r.outcome,
+      note: r.note,
+      reviewed_by: r.reviewedBy.id,
+      reviewed_by_label: r.reviewedBy.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export interface OppositeRow {

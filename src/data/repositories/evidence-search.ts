@@ -2,7 +2,7 @@
 // stemming, GIN index) matched with a tsquery built from the search language's tree, ranked with
 // ts_rank_cd. Every word and phrase is a parameter; only the operators are SQL.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { TextQuery } from '../../domain/evidence-analysis/text-query.js';
+import type { TextQuery } from '../../domain/analysis/text-query.js';
 import type { DB } from '../schema.js';
 import { evidenceWhere, type EvidenceConditions } from './analysis-filters.js';
 import type { PersonRef } from './evidence.js';

@@ -1,74 +1,18 @@
 // Evidence records of an activity: reading them (one, a filtered list, the version history) and
-// the row-level writes the evidence use cases compose inside their transactions.
-import { now } from '../../clock.js';
+// numbering new ones. The row-level writes are in evidence-writes.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import type {
+  CaseRef,
+  Consent,
+  EvidenceFields,
+  EvidenceRecord,
+  EvidenceVersion,
+  PersonRef,
+} from '../../domain/evidence/records.js';
 
-export interface PersonRef {
-  id: string | null;
-  label: string;
-}
-
-export interface CaseRef {
-  id: string;
-  reference: string;
-}
-
-export interface Consent {
-  infoSheetGiven: boolean | null;
-  consentGiven: boolean | null;
-  givenBy: string | null;
-}
-
-/** The fields of a record other than its text (what a version snapshot holds). */
-export interface EvidenceFields {
-  method: string;
-  observedOn: string;
-  childCaseId: string | null;
-  practitionerCaseId: string | null;
-  teamCaseId: string | null;
-  locality: string | null;
-  lineOfEnquiryId: string | null;
-  judgementAreas: string[];
-  minutesSpent: number | null;
-  childVoice: boolean;
-  livedExperience: boolean;
-  direction: string | null;
-  consent: Consent | null;
-}
-
-export interface EvidenceRecord extends EvidenceFields {
-  id: string;
-  guid: string;
-  activityId: string;
-  refNo: number;
-  /** "E42": how people refer to it. */
-  reference: string;
-  version: number;
-  /** The full text, or the first 240 characters in list results (see `excerptOnly`). */
-  text: string;
-  textLength: number;
-  childCase: CaseRef | null;
-  practitionerCase: CaseRef | null;
-  teamCase: CaseRef | null;
-  lineOfEnquiryTitle: string | null;
-  sourceKind: string;
-  sourceFile: string | null;
-  recordedBy: PersonRef;
-  recordedAt: Date;
-  updatedBy: PersonRef;
-  updatedAt: Date;
-  deleted: { at: Date; by: PersonRef; reason: string | null } | null;
-}
-
-export interface EvidenceVersion {
-  version: number;
-  text: string;
-  fields: EvidenceFields;
-  createdBy: PersonRef;
-  createdAt: Date;
-}
+export type { CaseRef, Consent, EvidenceFields, EvidenceRecord, EvidenceVersion, PersonRef };
 
 export interface EvidenceFilter {
   activityId: string;
@@ -348,27 +292,6 @@ export async function findEvidenceVersion(
     : null;
 }
 
-/** Columns of evidence_records set from fields (inserts and updates). */
-export function fieldColumns(f: EvidenceFields) {
-  return {
-    method: f.method,
-    observed_on: f.observedOn,
-    child_case_id: f.childCaseId,
-    practitioner_case_id: f.practitionerCaseId,
-    team_case_id: f.teamCaseId,
-    locality: f.locality,
-    line_of_enquiry_id: f.lineOfEnquiryId,
-    judgement_areas: f.judgementAreas,
-    minutes_spent: f.minutesSpent,
-    child_voice: f.childVoice,
-    lived_experience: f.livedExperience,
-    direction: f.direction,
-    consent_info_sheet_given: f.consent?.infoSheetGiven ?? null,
-    consent_given: f.consent?.consentGiven ?? null,
-    consent_given_by: f.consent?.givenBy ?? null,
-  };
-}
-
 /** The next E-number in an activity; call inside the transaction that inserts it. */
 export async function nextEvidenceRefNo(trx: Transaction<DB>, activityId: string): Promise<number> {
   // Serialises numbering per activity (two-key advisory lock: area, activity).
@@ -379,22 +302,4 @@ export async function nextEvidenceRefNo(trx: Transaction<DB>, activityId: string
     .where('activity_id', '=', activityId)
     .executeTakeFirstOrThrow();
   return row.next;
-}
-
-export async function insertEvidenceVersion(
-  trx: Transaction<DB>,
-  v: { evidenceId: string; version: number; text: string; fields: EvidenceFields; by: PersonRef },
-): Promise<void> {
-  await trx
-    .insertInto('evidence_versions')
-    .values({
-      created_at: now(),
-      evidence_id: v.evidenceId,
-      version: v.version,
-      text: v.text,
-      fields: JSON.stringify(v.fields),
-      created_by: v.by.id,
-      created_by_label: v.by.label,
-    })
-    .execute();
 }

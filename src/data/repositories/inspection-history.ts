@@ -95,6 +95,28 @@ export async function updateHistoryEvent(db: Kysely<DB>, event: HistoryEvent): P
     .execute();
 }
 
+/**
+ * Records an event, or brings the stored one with the same source key up to date (its end,
+ * publication date, grades, source and framework): an inspection published in Triangulate.
+ */
+export async function upsertHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<void> {
+  const row = toRow(event);
+  await db
+    .insertInto('inspection_history')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('source_key').doUpdateSet({
+        end_date: row.end_date,
+        publication_date: row.publication_date,
+        grades: row.grades,
+        source: row.source,
+        framework_id: row.framework_id,
+        imported_at: now(),
+      }),
+    )
+    .execute();
+}
+
 /** Every event of these authorities, newest first. */
 export async function listHistoryForLas(
   db: Kysely<DB>,

@@ -7,21 +7,14 @@ import type { GradePosition } from '../../domain/judgements/report-input.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { now } from '../../clock.js';
+import type { JudgementRecord } from '../../domain/judgements/records.js';
+
+export type { JudgementRecord };
 
 export interface JudgementSet {
   activityId: string;
   stage: JudgementStage;
   version: number;
-}
-
-export interface JudgementRecord extends JudgementContent {
-  judgementKey: string;
-  aggregationReason: string | null;
-  /** Soft rule ids the aggregation reason answers. */
-  aggregationRules: string[];
-  version: number;
-  updatedBy: string;
-  updatedAt: Date;
 }
 
 export interface JudgementChange {

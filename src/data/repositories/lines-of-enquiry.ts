@@ -1,25 +1,11 @@
 // Lines of enquiry (and hypotheses) of an activity, with how much evidence is filed under each.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { now } from '../../clock.js';
 import type { DB } from '../schema.js';
-import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
+import type { LineOfEnquiry, PersonRef } from '../../domain/evidence/records.js';
 
-export interface LineOfEnquiry {
-  id: string;
-  guid: string;
-  activityId: string;
-  title: string;
-  description: string | null;
-  status: 'open' | 'exploring' | 'closed';
-  conclusion: string | null;
-  source: string;
-  judgementAreas: string[];
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  evidenceCount: number;
-}
+export type { LineOfEnquiry };
 
 function baseQuery(db: Kysely<DB>) {
   return db
@@ -83,5 +69,96 @@ export async function listLineChoices(
     .where('activity_id', '=', activityId)
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+}
+
+/** Whether the line of enquiry exists in the activity. */
+export async function lineOfEnquiryInActivity(
+  db: Kysely<DB>,
+  activityId: string,
+  lineId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('lines_of_enquiry')
+    .select('id')
+    .where('id', '=', lineId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface NewLineOfEnquiry {
+  activityId: string;
+  title: string;
+  description: string | null;
+  source: string;
+  judgementAreas: string[];
+  createdBy: PersonRef;
+  /** Stamped by the database when absent. */
+  createdAt?: Date;
+}
+
+/** Inserts a line of enquiry; returns its id. */
+export async function insertLineOfEnquiry(
+  trx: Transaction<DB>,
+  l: NewLineOfEnquiry,
+): Promise<string> {
+  const row = await trx
+    .insertInto('lines_of_enquiry')
+    .values({
+      ...(l.createdAt ? { created_at: l.createdAt, updated_at: l.createdAt } : {}),
+      activity_id: l.activityId,
+      title: l.title,
+      description: l.description,
+      source: l.source,
+      judgement_areas: l.judgementAreas,
+      created_by: l.createdBy.id,
+      created_by_label: l.createdBy.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type LineOfEnquiryFields = Pick<
+  LineOfEnquiry,
+  'title' | 'description' | 'status' | 'conclusion' | 'source' | 'judgementAreas'
+>;
+
+/** Changes a line of enquiry if it is still at `expectedVersion`; false when someone changed it. */
+export async function updateLineOfEnquiryIfVersion(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  l: LineOfEnquiryFields,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('lines_of_enquiry')
+    .set({
+      title: l.title,
+      description: l.description,
+      status: l.status,
+      conclusion: l.conclusion,
+      source: l.source,
+      judgement_areas: l.judgementAreas,
+      version: expectedVersion + 1,
+      updated_at: now(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** Sets a line's status and conclusion at a new version. */
+export async function setLineOfEnquiryStatus(
+  trx: Transaction<DB>,
+  id: string,
+  l: Pick<LineOfEnquiry, 'status' | 'conclusion' | 'version'>,
+): Promise<void> {
+  await trx
+    .updateTable('lines_of_enquiry')
+    .set({ status: l.status, conclusion: l.conclusion, version: l.version, updated_at: now() })
+    .where('id', '=', id)
     .execute();
 }

@@ -1,11 +1,11 @@
-// Reports: the report of an activity, its versions, factual accuracy rounds and comments.
-// Writes take the caller's transaction; versions are only ever inserted.
+// Reports: the report of an activity and its versions (report-reviews.ts: the factual accuracy
+// rounds, sign-offs and comments). Writes take the caller's transaction; versions are only ever
+// inserted.
 import type { Kysely } from 'kysely';
 import type { ReportDocument } from '../../domain/reports/types.js';
 import type { ReportState, ReportVersionKind } from '../schema/reports.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
-import { isUuid } from './users.js';
 import { now } from '../../clock.js';
 
 export interface Report {
@@ -35,45 +35,6 @@ export interface ReportVersionSummary {
 
 export interface ReportVersion extends ReportVersionSummary {
   document: ReportDocument;
-}
-
-export interface ReportRelease {
-  id: string;
-  round: number;
-  versionNumber: number;
-  windowDays: number;
-  releasedOn: string;
-  deadline: string;
-  releasedBy: PersonRef;
-  releasedAt: Date;
-  closedAt: Date | null;
-  /** The LA said it has no more comments (the window may then close early). */
-  laConfirmed: { by: PersonRef; at: Date } | null;
-}
-
-export interface ReportSignoff {
-  versionNumber: number;
-  purpose: 'release' | 'publication';
-  signedBy: PersonRef;
-  signedAt: Date;
-}
-
-export interface ReportComment {
-  id: string;
-  releaseId: string;
-  round: number;
-  sectionKey: string;
-  paragraph: number | null;
-  text: string;
-  createdBy: PersonRef;
-  createdAt: Date;
-  response: {
-    outcome: 'accepted' | 'not_accepted';
-    text: string | null;
-    version: number | null;
-    by: PersonRef;
-    at: Date;
-  } | null;
 }
 
 export async function findReportByActivity(
@@ -215,118 +176,64 @@ export async function advanceReportVersion(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listReleases(db: Kysely<DB>, reportId: string): Promise<ReportRelease[]> {
-  const rows = await db
-    .selectFrom('report_releases')
-    .selectAll()
-    .where('report_id', '=', reportId)
-    .orderBy('round')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    round: r.round,
-    versionNumber: r.version_number,
-    windowDays: r.window_days,
-    releasedOn: r.released_on,
-    deadline: r.deadline,
-    releasedBy: { id: r.released_by, label: r.released_by_label },
-    releasedAt: r.released_at,
-    closedAt: r.closed_at,
-    laConfirmed: r.la_confirmed_at
-      ? {
-          by: { id: r.la_confirmed_by, label: r.la_confirmed_by_label ?? '' },
-          at: r.la_confirmed_at,
-        }
-      : null,
-  }));
-}
-
-/** The QAM's sign-offs of exact versions, oldest first. */
-export async function listSignoffs(db: Kysely<DB>, reportId: string): Promise<ReportSignoff[]> {
-  const rows = await db
-    .selectFrom('report_signoffs')
-    .selectAll()
-    .where('report_id', '=', reportId)
-    .orderBy('signed_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    versionNumber: r.version_number,
-    purpose: r.purpose,
-    signedBy: { id: r.signed_by, label: r.signed_by_label },
-    signedAt: r.signed_at,
-  }));
-}
-
-export async function insertSignoff(
+/** Starts an activity's report; null when the activity already has one. */
+export async function insertReport(
   db: Kysely<DB>,
-  s: { reportId: string; versionNumber: number; purpose: 'release' | 'publication'; by: PersonRef },
-): Promise<void> {
-  await db
-    .insertInto('report_signoffs')
+  r: { activityId: string; frameworkId: string; templateKey: string; by: PersonRef },
+): Promise<string | null> {
+  const created = await db
+    .insertInto('reports')
     .values({
-      report_id: s.reportId,
-      version_number: s.versionNumber,
-      purpose: s.purpose,
-      signed_by: s.by.id,
-      signed_by_label: s.by.label,
-      // The application's clock, like the release it is compared with (TRIANGULATE_NOW in demos).
-      signed_at: now(),
+      activity_id: r.activityId,
+      framework_id: r.frameworkId,
+      template_key: r.templateKey,
+      created_by: r.by.id,
+      created_by_label: r.by.label,
     })
-    .execute();
+    .onConflict((oc) => oc.column('activity_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return created?.id ?? null;
 }
 
-/** Records that the LA has no more comments on the open round. */
-export async function confirmRelease(
-  db: Kysely<DB>,
-  releaseId: string,
-  by: PersonRef,
-): Promise<void> {
-  await db
-    .updateTable('report_releases')
-    .set({ la_confirmed_at: now(), la_confirmed_by: by.id, la_confirmed_by_label: by.label })
-    .where('id', '=', releaseId)
-    .where('la_confirmed_at', 'is', null)
-    .execute();
-}
-
-export async function listComments(db: Kysely<DB>, reportId: string): Promise<ReportComment[]> {
-  const rows = await db
-    .selectFrom('report_comments as c')
-    .innerJoin('report_releases as r', 'r.id', 'c.release_id')
-    .selectAll('c')
-    .select('r.round')
-    .where('c.report_id', '=', reportId)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    releaseId: r.release_id,
-    round: r.round,
-    sectionKey: r.section_key,
-    paragraph: r.paragraph,
-    text: r.text,
-    createdBy: { id: r.created_by, label: r.created_by_label },
-    createdAt: r.created_at,
-    response:
-      r.response && r.responded_at
-        ? {
-            outcome: r.response,
-            text: r.response_text,
-            version: r.response_version,
-            by: { id: r.responded_by, label: r.responded_by_label ?? '' },
-            at: r.responded_at,
-          }
-        : null,
-  }));
-}
-
-export async function findComment(
+/**
+ * Moves the report to the LA's factual accuracy check, only if still at the version the caller
+ * saw; false on a conflict.
+ */
+export async function markReportReleased(
   db: Kysely<DB>,
   reportId: string,
-  commentId: string,
-): Promise<ReportComment | null> {
-  if (!isUuid(commentId)) return null;
-  return (await listComments(db, reportId)).find((c) => c.id === commentId) ?? null;
+  currentVersion: number,
+  at: Date,
+): Promise<boolean> {
+  const moved = await db
+    .updateTable('reports')
+    .set({ state: 'factual_accuracy', updated_at: at })
+    .where('id', '=', reportId)
+    .where('current_version', '=', currentVersion)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) === 1;
+}
+
+/** Publishes the current version, only if still the one the caller saw; false on a conflict. */
+export async function markReportPublished(
+  db: Kysely<DB>,
+  reportId: string,
+  currentVersion: number,
+  by: PersonRef,
+): Promise<boolean> {
+  const published = await db
+    .updateTable('reports')
+    .set({
+      state: 'published',
+      published_version: currentVersion,
+      published_at: now(),
+      published_by: by.id,
+      published_by_label: by.label,
+      updated_at: now(),
+    })
+    .where('id', '=', reportId)
+    .where('current_version', '=', currentVersion)
+    .executeTakeFirst();
+  return Number(published.numUpdatedRows) === 1;
 }

@@ -6,10 +6,11 @@ import type { DB } from '../schema.js';
 import { populationFields, type PopulationRow } from '../../domain/sampling/population.js';
 import { isUuid } from './users.js';
 import { now } from '../../clock.js';
+import type { EntryRouteName, SampleCase } from '../../domain/sampling/records.js';
+
+export type { EntryRouteName, SampleCase };
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export type EntryRouteName = 'advance' | 'on_site' | 'social_worker' | 'la_audit';
 
 /**
  * The rows of the sampled lists (1, 3, 6-9) of an import, only the fields sampling reads. They
@@ -140,30 +141,6 @@ export async function insertDraw(
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
-}
-
-export interface SampleCase {
-  id: string;
-  activityId: string;
-  drawId: string | null;
-  cohort: string;
-  childRef: string;
-  caseId: string | null;
-  caseCreated: boolean;
-  lineOfEnquiryId: string | null;
-  lineOfEnquiryTitle: string | null;
-  route: EntryRouteName;
-  stratum: string | null;
-  criteria: string | null;
-  remote: boolean;
-  attributes: Record<string, string>;
-  addedBy: string;
-  addedAt: Date;
-  /** Evidence records (not deleted) about the child case. */
-  evidenceCount: number;
-  removedAt: Date | null;
-  removedBy: string | null;
-  removalReason: string | null;
 }
 
 function caseQuery(db: Db) {

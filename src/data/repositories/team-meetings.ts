@@ -1,6 +1,6 @@
 // Team meetings of an activity (the morning and evening meetings on site) and what was recorded
 // between them: evidence, codings, changes to lines of enquiry, reviews and vignettes.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TeamMeetingKind } from '../schema/evidence-analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
@@ -34,6 +34,32 @@ function toMeeting(r: {
     recordedBy: { id: r.recorded_by, label: r.recorded_by_label },
     recordedAt: r.recorded_at,
   };
+}
+
+/** Records a meeting; returns it as stored. */
+export async function insertTeamMeeting(
+  trx: Transaction<DB>,
+  m: {
+    activityId: string;
+    heldAt: Date;
+    kind: TeamMeetingKind;
+    note: string | null;
+    by: PersonRef;
+  },
+): Promise<TeamMeeting> {
+  const row = await trx
+    .insertInto('team_meetings')
+    .values({
+      activity_id: m.activityId,
+      held_at: m.heldAt,
+      kind: m.kind,
+      note: m.note,
+      recorded_by: m.by.id,
+      recorded_by_label: m.by.label,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toMeeting(row);
 }
 
 /** The most recent meetings first. */

@@ -1,18 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../domain/access/roles.js';
 import type { DB } from '../schema.js';
+import type { User } from '../../domain/access/user.js';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  region: string | null;
-  laId: string | null;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  createdAt: Date;
-}
+export type { User };
 
 const columns = [
   'id',

@@ -1,6 +1,7 @@
 // Vignettes: passages marked as candidate illustrations for the report, with the record's current
 // text at the same place (to notice edits since) and who confirmed the wording is anonymised.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { now } from '../../clock.js';
 import type { VignetteStatus } from '../schema/evidence-analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
@@ -93,4 +94,73 @@ export async function listVignettes(
   if (f.judgementArea) q = q.where('v.judgement_area', '=', f.judgementArea);
   const rows = await q.orderBy('e.ref_no').orderBy('v.start_pos').execute();
   return rows.map(toVignette);
+}
+
+export interface NewVignette {
+  activityId: string;
+  evidenceId: string;
+  evidenceVersion: number;
+  start: number;
+  end: number;
+  spanText: string;
+  judgementArea: string | null;
+  title: string | null;
+  note: string | null;
+  createdBy: PersonRef;
+}
+
+/** Inserts a candidate vignette; returns its id. */
+export async function insertVignette(trx: Transaction<DB>, v: NewVignette): Promise<string> {
+  const at = now();
+  const row = await trx
+    .insertInto('vignettes')
+    .values({
+      created_at: at,
+      updated_at: at,
+      activity_id: v.activityId,
+      evidence_id: v.evidenceId,
+      evidence_version: v.evidenceVersion,
+      start_pos: v.start,
+      end_pos: v.end,
+      span_text: v.spanText,
+      judgement_area: v.judgementArea,
+      title: v.title,
+      report_text: null,
+      note: v.note,
+      created_by: v.createdBy.id,
+      created_by_label: v.createdBy.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a vignette if it is still at `expectedVersion`; false when someone changed it. */
+export async function updateVignetteIfVersion(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  v: Pick<Vignette, 'status' | 'title' | 'reportText' | 'note' | 'anonymised'>,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('vignettes')
+    .set({
+      status: v.status,
+      title: v.title,
+      report_text: v.reportText,
+      note: v.note,
+      anonymised_by: v.anonymised?.by.id ?? null,
+      anonymised_by_label: v.anonymised?.by.label ?? null,
+      anonymised_at: v.anonymised?.at ?? null,
+      version: expectedVersion + 1,
+      updated_at: now(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+export async function deleteVignette(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.deleteFrom('vignettes').where('id', '=', id).execute();
 }

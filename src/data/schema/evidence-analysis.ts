@@ -16,7 +16,7 @@ export interface EnquiryFocusTable {
   direction: 'strength' | 'area_for_improvement' | null;
   /** The codes (criteria) it concerns. */
   code_ids: UuidArray;
-  /** Text search terms (the search language of src/domain/evidence-analysis/text-query.ts). */
+  /** Text search terms (the search language of src/domain/analysis/text-query.ts). */
   search_terms: string | null;
   /** Children's cases it concerns (attribute equality), for "sampled cases not yet seen". */
   case_attributes: JSONColumnType<Record<string, string | number | boolean>>;

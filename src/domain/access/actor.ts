@@ -1,5 +1,6 @@
 // Who is acting. Every use case receives one; the audit log records it.
 import type { Role } from './roles.js';
+import type { User } from './user.js';
 
 export interface UserActor {
   kind: 'user';
@@ -31,4 +32,17 @@ export function actorUserId(actor: Actor): string | null {
 
 export function systemActor(label = `cli:${process.env.USER ?? 'operator'}`): SystemActor {
   return { kind: 'system', label };
+}
+
+/** The actor an account acts as, once signed in (or named with the CLI's --as). */
+export function toActor(user: User): UserActor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    region: user.region,
+    laId: user.laId,
+  };
 }

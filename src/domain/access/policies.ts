@@ -1,9 +1,10 @@
 // Authorization rules, all in one place. Every read and write in HTML, JSON and CLI paths asks
 // here. A rule gets the actor and the facts about the thing (never a database handle).
+import type { JudgementStage } from '../judgements/stages.js';
 import type { Actor } from './actor.js';
-import type { TeamRole } from './roles.js';
+import type { Role, TeamRole } from './roles.js';
 
-/** How someone takes part in an activity's judgements (domain/judgements/stages.ts uses it). */
+/** How someone takes part in an activity's judgements (policies.judgementActor decides). */
 export type JudgementActor = 'lead' | 'inspector' | 'qam' | 'panel' | 'admin' | 'other';
 
 /** Team roles that inspect (and so record provisional views and grade). */
@@ -39,6 +40,27 @@ const PUBLISHED_STATES = new Set(['published']);
 /** States in which an activity's evidence base is read-only. */
 export const EVIDENCE_CLOSED_STATES = new Set(['published', 'cancelled']);
 
+/**
+ * Who may move judgements on from a stage: the lead drives the team stages, the QAM decides QA.
+ * (Whether the move itself may happen is domain/judgements/stages.ts#moveProblems.)
+ */
+function mayMoveFrom(stage: JudgementStage, who: JudgementActor): boolean {
+  if (who === 'admin') return true;
+  if (stage === 'team_provisional' || stage === 'consistency_panel') return who === 'lead';
+  if (stage === 'quality_assurance') return who === 'qam';
+  return false;
+}
+
+/** Who may change grades, positions and narratives in a stage. Panel members only comment. */
+function mayEditIn(stage: JudgementStage, who: JudgementActor): boolean {
+  if (who === 'admin') return stage !== 'final';
+  if (stage === 'team_provisional') return who === 'lead' || who === 'inspector';
+  // In the panel stage the lead answers challenges, changing a judgement if persuaded.
+  if (stage === 'consistency_panel') return who === 'lead';
+  if (stage === 'quality_assurance') return who === 'qam';
+  return false;
+}
+
 export const policies = {
   /** The LA register and each LA's published history are public information. */
   viewLaRegister: (actor: Actor): boolean => actor.kind === 'system' || actor.role !== undefined,
@@ -73,6 +95,24 @@ export const policies = {
     if (actor.role === 'admin') return true;
     return actor.role === 'regional' && la.region !== null && la.region === actor.region;
   },
+
+  /**
+   * An activity from the list of the actor's activities (data/repositories/activities.ts
+   * #listVisibleActivities): the list selects an inspector's activities by team membership, so
+   * any listed activity is on their team. The list and this rule must agree.
+   */
+  viewListedActivity: (actor: Actor, a: Omit<ActivityFacts, 'teamRole'>): boolean =>
+    policies.viewActivity(actor, {
+      ...a,
+      teamRole: actor.kind === 'user' && actor.role === 'inspector' ? 'team_inspector' : null,
+    }),
+
+  /** The activity's lifecycle history (who moved it when): everyone who sees it but LA users. */
+  viewActivityHistory: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role !== 'la_user',
+
+  /** Who may be put on an activity's team: inspectors (team roles say what they do there). */
+  joinActivityTeam: (user: { role: Role }): boolean => user.role === 'inspector',
 
   /** Move an activity through its lifecycle and manage its team. */
   manageActivity: (actor: Actor, a: ActivityFacts): boolean => {
@@ -117,6 +157,10 @@ export const policies = {
     actor.role === 'national' ||
     actor.role === 'inspector',
 
+  /** A search across activities reaches only the actor's own teams' activities: inspectors. */
+  searchOwnTeamsOnly: (actor: Actor): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector',
+
   /** Record, edit and code evidence: the team except people shadowing, while the work is open. */
   writeEvidence: (actor: Actor, a: ActivityFacts): boolean => {
     if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
@@ -158,6 +202,9 @@ export const policies = {
     if (actor.role === 'admin' || actor.role === 'national') return true;
     return actor.role === 'inspector' && a.teamRole !== null && a.teamRole !== 'shadow';
   },
+
+  /** Purge every Annex A past its retention date: admins (and the CLI operator). */
+  purgeExpiredAnnexA: (actor: Actor): boolean => actor.kind === 'system' || actor.role === 'admin',
 
   /** Import or replace an activity's Annex A: the lead inspector, the team's analyst, admins. */
   importAnnexA: (actor: Actor, a: ActivityFacts): boolean => {
@@ -210,6 +257,86 @@ export const policies = {
     if (a.teamRole !== null && INSPECTING_ROLES.has(a.teamRole)) return 'inspector';
     return a.teamRole === null && panelMember ? 'panel' : 'other';
   },
+
+  /**
+   * Change grades, positions and narratives at a stage, while the activity is open: the lead and
+   * inspecting team members at the team's provisional stage, the lead answering the panel, the
+   * QAM in quality assurance, admins until final.
+   */
+  editJudgements: (
+    actor: Actor,
+    a: ActivityFacts,
+    panelMember: boolean,
+    stage: JudgementStage,
+  ): boolean =>
+    !EVIDENCE_CLOSED_STATES.has(a.state) &&
+    mayEditIn(stage, policies.judgementActor(actor, a, panelMember)),
+
+  /**
+   * Move the judgements on from a stage (or send them back), while the activity is open: the lead
+   * through the team and panel stages, the QAM from quality assurance, admins.
+   */
+  moveJudgements: (
+    actor: Actor,
+    a: ActivityFacts,
+    panelMember: boolean,
+    stage: JudgementStage,
+  ): boolean =>
+    !EVIDENCE_CLOSED_STATES.has(a.state) &&
+    mayMoveFrom(stage, policies.judgementActor(actor, a, panelMember)),
+
+  /**
+   * Record one's own provisional view of a judgement: the lead and inspecting team members (a
+   * person, not the CLI operator), while the activity is open.
+   */
+  recordProvisionalView: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return actor.kind === 'user' && (who === 'lead' || who === 'inspector');
+  },
+
+  /**
+   * See colleagues' provisional views of a judgement: to avoid anchoring, an inspecting team
+   * member sees them at the team's provisional stage only once they have recorded their own; the
+   * lead, the QAM, the panel and admins always see them.
+   */
+  viewOthersProvisionalViews: (
+    actor: Actor,
+    a: ActivityFacts,
+    panelMember: boolean,
+    stage: JudgementStage,
+    recordedOwn: boolean,
+  ): boolean =>
+    recordedOwn ||
+    stage !== 'team_provisional' ||
+    policies.judgementActor(actor, a, panelMember) !== 'inspector',
+
+  /** Comment on or challenge the judgements: consistency panel members and admins, while open. */
+  commentOnJudgements: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return who === 'panel' || who === 'admin';
+  },
+
+  /** Answer the panel's comments and challenges: the lead inspector and admins, while open. */
+  answerPanelComments: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return who === 'lead' || who === 'admin';
+  },
+
+  /**
+   * Explain a difference between what was said on site and the grades: the lead, the QAM and
+   * admins, while open.
+   */
+  explainDivergence: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return who === 'lead' || who === 'qam' || who === 'admin';
+  },
+
+  /** Who may sit on a consistency panel: inspectors (not on the activity's team: the caller). */
+  sitOnJudgementPanel: (user: { role: Role }): boolean => user.role === 'inspector',
 
   /** Assign inspectors to the consistency panel: the lead, the QAM, regional staff, admins. */
   assignJudgementPanel: (actor: Actor, a: ActivityFacts): boolean => {
@@ -308,6 +435,17 @@ export const policies = {
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
 
+  // --- The edges: rules asked for the CLI and the demo (issue 11) ---
+
+  /**
+   * Act as another person's active account (the CLI's --as EMAIL): only the operator of the CLI
+   * on the server itself, never a signed-in person.
+   */
+  actAsAccount: (actor: Actor): boolean => actor.kind === 'system',
+
+  /** Seed the demo (its synthetic LA, its marker): only the system, never a signed-in person. */
+  seedDemo: (actor: Actor): boolean => actor.kind === 'system',
+
   // ---- Your work and notifications (issue 12) ----
 
   /**
@@ -331,12 +469,6 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
-
-  /**
-   * Act as another person's active account (the CLI's --as EMAIL): only the operator of the CLI
-   * on the server itself, never a signed-in person.
-   */
-  actAsAccount: (actor: Actor): boolean => actor.kind === 'system',
 } as const;
 
 export type PolicyName = keyof typeof policies;

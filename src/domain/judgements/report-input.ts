@@ -1,6 +1,6 @@
-// What a report needs from the judgements of an activity. The judgements area produces it
-// (usecases/judgements/get-judgements-for-report.ts); the reports area consumes it to assemble a
-// draft. Kept as a small contract so the two areas can change independently.
+// What a report needs from the judgements of an activity, built by report-judgements.ts from the
+// recorded judgements (the judgements API serves it; the reports area assembles a draft from it).
+// Kept as a small contract so the two areas can change independently.
 
 /** Where a grade sits within its band (Munro recommendation 6: a grade hides nearness). */
 export type GradePosition = 'secure' | 'close_to_above' | 'close_to_below';

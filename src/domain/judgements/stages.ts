@@ -1,6 +1,6 @@
 // The stages an activity's judgements pass through, from the team's provisional view to final,
-// and what must be true before each move. Pure: the use cases gather the facts.
-import type { JudgementActor } from '../access/policies.js';
+// and what must be true before each move. Pure: the use cases gather the facts; who may edit
+// or move judgements at a stage is decided in domain/access/policies.ts.
 
 export const judgementStages = [
   'team_provisional',
@@ -48,27 +48,6 @@ export const isBackward = (from: JudgementStage, to: JudgementStage): boolean =>
 
 /** After the team's provisional stage every change needs a written reason. */
 export const changeNeedsReason = (stage: JudgementStage): boolean => stage !== 'team_provisional';
-
-/** Who acts in a stage (decided by policies.judgementActor). */
-export type StageActor = JudgementActor;
-
-/** Who may move judgements from a stage: the lead drives the team stages, the QAM decides QA. */
-export function mayMoveFrom(stage: JudgementStage, who: StageActor): boolean {
-  if (who === 'admin') return true;
-  if (stage === 'team_provisional' || stage === 'consistency_panel') return who === 'lead';
-  if (stage === 'quality_assurance') return who === 'qam';
-  return false;
-}
-
-/** Who may change grades, positions and narratives in a stage. Panel members only comment. */
-export function mayEditIn(stage: JudgementStage, who: StageActor): boolean {
-  if (who === 'admin') return stage !== 'final';
-  if (stage === 'team_provisional') return who === 'lead' || who === 'inspector';
-  // In the panel stage the lead answers challenges, changing a judgement if persuaded.
-  if (stage === 'consistency_panel') return who === 'lead';
-  if (stage === 'quality_assurance') return who === 'qam';
-  return false;
-}
 
 /** Facts about the judgements of one activity that decide whether a move may happen. */
 export interface StageFacts {

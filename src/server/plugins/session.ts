@@ -1,11 +1,10 @@
 // Identifies the person behind each request: a session cookie (browser) or a bearer token
 // (API clients), both backed by the same sessions table.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { AppError } from '../../errors.js';
 import { resolveSession, type ResolvedSession } from '../../usecases/auth/resolve-session.js';
+import type { UseCaseContext } from '../../usecases/context.js';
 
 export const SESSION_COOKIE = '__Host-triangulate';
 
@@ -19,7 +18,7 @@ declare module 'fastify' {
 
 export function registerSession(
   app: FastifyInstance,
-  deps: { db: Kysely<DB>; secret: string },
+  deps: Pick<UseCaseContext, 'db'> & { secret: string },
 ): void {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);

@@ -11,8 +11,6 @@ import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../data/schema.js';
 import { AppError } from '../../errors.js';
 import {
   checkUploadAllowed,
@@ -22,6 +20,7 @@ import { checkCsrf } from './csrf.js';
 import { assertNoControlCharacters } from './input-check.js';
 import { parseMultipart } from './multipart.js';
 import { requireActor } from './session.js';
+import type { UseCaseContext } from '../../usecases/context.js';
 
 export interface UploadRoute {
   /** The largest body this route reads (the file plus, for forms, the other fields). */
@@ -84,7 +83,7 @@ async function receive(stream: Readable, max: number): Promise<Buffer> {
   }
 }
 
-export function registerUploads(app: FastifyInstance, deps: { db: Kysely<DB> }): void {
+export function registerUploads(app: FastifyInstance, deps: Pick<UseCaseContext, 'db'>): void {
   const inFlight = new Map<string, number>();
   const release = (request: FastifyRequest): void => {
     const owner = request.uploadSlot;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { policies } from '../../domain/access/policies.js';
 import { roleLabels } from '../../domain/access/roles.js';
 import { stateLabels, stateTagColours } from '../../domain/activities/lifecycle.js';
 import { govukDir, viewsDir } from '../../paths.js';
@@ -64,9 +65,8 @@ function navigation(request: FastifyRequest): NavItem[] {
     { href: '/home', text: 'Home' },
     { href: '/las', text: 'Local authorities' },
   ];
-  if (actor.role === 'admin') items.push({ href: '/admin/users', text: 'Users' });
-  if (actor.role === 'admin' || actor.role === 'national')
-    items.push({ href: '/audit', text: 'Audit log' });
+  if (policies.manageUsers(actor)) items.push({ href: '/admin/users', text: 'Users' });
+  if (policies.viewAllAudit(actor)) items.push({ href: '/audit', text: 'Audit log' });
   items.push({ href: '/account', text: 'Your account' });
   const current = request.url.split('?')[0] ?? '/';
   return items.map((i) => ({

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
+import {
+  factsOf,
+  findActivity,
+  hasOtherLead,
+  teamRoleOf,
+  teamRoleOfUser,
+  upsertTeamMember,
+} from '../../data/repositories/activities.js';
 import { findUserById } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { teamRoles } from '../../domain/access/roles.js';
@@ -27,45 +34,25 @@ export async function addTeamMember(ctx: UseCaseContext, raw: AddTeamMemberInput
       details: [{ field: 'userId', value: input.userId, reason: 'No active account has this id' }],
     });
   }
-  if (user.role !== 'inspector') {
+  if (!policies.joinActivityTeam(user)) {
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'userId', reason: `${user.displayName} is not an inspector` }],
     });
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('team_members')
-      .select('team_role')
-      .where('activity_id', '=', activity.id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (input.teamRole === 'lead_inspector') {
-      const lead = await trx
-        .selectFrom('team_members')
-        .select('user_id')
-        .where('activity_id', '=', activity.id)
-        .where('team_role', '=', 'lead_inspector')
-        .where('user_id', '<>', user.id)
-        .executeTakeFirst();
-      if (lead)
-        throw new AppError('VALIDATION_FAILED', {
-          details: [{ field: 'teamRole', reason: 'This activity already has a lead inspector' }],
-        });
-    }
-    await trx
-      .insertInto('team_members')
-      .values({ activity_id: activity.id, user_id: user.id, team_role: input.teamRole })
-      .onConflict((oc) =>
-        oc.columns(['activity_id', 'user_id']).doUpdateSet({ team_role: input.teamRole }),
-      )
-      .execute();
+    const existing = await teamRoleOfUser(trx, activity.id, user.id);
+    if (input.teamRole === 'lead_inspector' && (await hasOtherLead(trx, activity.id, user.id)))
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'teamRole', reason: 'This activity already has a lead inspector' }],
+      });
+    await upsertTeamMember(trx, activity.id, user.id, input.teamRole);
     await writeAudit(trx, ctx.actor, {
       action: 'activity.team_member_added',
       entityType: 'activity',
       entityId: activity.id,
       activityId: activity.id,
       laId: activity.laId,
-      before: existing ? { userId: user.id, teamRole: existing.team_role } : null,
+      before: existing ? { userId: user.id, teamRole: existing } : null,
       after: { userId: user.id, displayName: user.displayName, teamRole: input.teamRole },
     });
   });

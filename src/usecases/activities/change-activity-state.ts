@@ -1,7 +1,5 @@
 import { now as clockNow } from '../../clock.js';
-import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { writeAudit } from '../../data/audit-log.js';
 import { notifyTurn } from '../shared/turn-notifications.js';
 import {
   factsOf,
@@ -9,14 +7,8 @@ import {
   teamRoleOf,
   type Activity,
 } from '../../data/repositories/activities.js';
-import type { Actor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
-import {
-  activityStates,
-  checkTransition,
-  type ActivityState,
-} from '../../domain/activities/lifecycle.js';
-import type { DB } from '../../data/schema.js';
+import { activityStates } from '../../domain/activities/lifecycle.js';
 import { findJudgementSet } from '../../data/repositories/judgements.js';
 import { judgementsFor } from '../../domain/judgements/judgement-rules.js';
 import {
@@ -28,7 +20,7 @@ import {
 import { frameworkOf } from '../../domain/frameworks/installed.js';
 import { AppError } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
-import { now } from '../../clock.js';
+import { applyStateChange } from '../shared/activity-state.js';
 
 export const ChangeActivityStateInput = z.object({
   activityId: z.string(),
@@ -96,74 +88,4 @@ export async function changeActivityState(
   const after = await findActivity(ctx.db, activity.id);
   if (!after) throw new AppError('INTERNAL');
   return after;
-}
-
-/**
- * One lifecycle step inside the caller's transaction: checks the transition, moves the activity
- * (optimistically, against the version the caller saw), records the change and audits it. Other
- * use cases (releasing and publishing a report) move the activity through this, so the
- * lifecycle's rules hold whichever way the state changes.
- */
-export async function applyStateChange(
-  trx: Transaction<DB>,
-  actor: Actor,
-  activity: Activity,
-  change: {
-    toState: ActivityState;
-    reason: string | null;
-    hasWrittenOutput: boolean;
-    expectedVersion: number;
-  },
-): Promise<void> {
-  const check = checkTransition(activity.state, change.toState, {
-    pausedFrom: activity.pausedFrom,
-    hasWrittenOutput: change.hasWrittenOutput,
-    reason: change.reason,
-  });
-  if (!check.allowed) {
-    throw new AppError('INVALID_TRANSITION', {
-      message: check.problem,
-      details: [
-        {
-          field: check.problem?.startsWith('Give') ? 'reason' : 'toState',
-          reason: check.problem ?? 'Not allowed',
-        },
-      ],
-    });
-  }
-  const updated = await trx
-    .updateTable('activities')
-    .set({
-      state: change.toState,
-      paused_from: change.toState === 'paused' ? activity.state : null,
-      notified_at:
-        change.toState === 'notified' && !activity.notifiedAt ? now() : activity.notifiedAt,
-      version: sql`version + 1`,
-      updated_at: now(),
-    })
-    .where('id', '=', activity.id)
-    .where('version', '=', change.expectedVersion)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
-  await trx
-    .insertInto('activity_state_changes')
-    .values({
-      changed_at: now(),
-      activity_id: activity.id,
-      from_state: activity.state,
-      to_state: change.toState,
-      reason: change.reason,
-      changed_by: actor.kind === 'user' ? actor.userId : null,
-    })
-    .execute();
-  await writeAudit(trx, actor, {
-    action: 'activity.state_changed',
-    entityType: 'activity',
-    entityId: activity.id,
-    activityId: activity.id,
-    laId: activity.laId,
-    before: { state: activity.state },
-    after: { state: change.toState },
-    reason: change.reason,
-  });
 }

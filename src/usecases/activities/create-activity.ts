@@ -1,151 +1,23 @@
-import type { Transaction } from 'kysely';
-import { now } from '../../clock.js';
-import { z } from 'zod';
-import { writeAudit } from '../../data/audit-log.js';
-import type { DB } from '../../data/schema.js';
-import type { Actor } from '../../domain/access/actor.js';
 import { findActivity, type Activity } from '../../data/repositories/activities.js';
-import { policies } from '../../domain/access/policies.js';
-import { AppError, type ErrorDetail } from '../../errors.js';
-import { requireCatalog, type UseCaseContext } from '../context.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import {
+  checkNewActivity,
+  CreateActivityInput,
+  insertNewActivity,
+} from '../shared/new-activity.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
-
-export const CreateActivityInput = z.object({
-  laId: z.string().min(1, 'Select a local authority'),
-  activityType: z.string().min(1, 'Select the type of activity'),
-  frameworkId: z.string().optional(),
-  title: z.string().trim().max(200).optional(),
-  theme: z.string().trim().max(200).nullish(),
-  sequenceNumber: z.coerce.number().int().min(1).max(99).nullish(),
-  partnerInspectorates: z.array(z.string().trim().min(1)).default([]),
-  plannedStart: isoDate,
-  plannedEnd: isoDate.nullish(),
-});
-export type CreateActivityInput = z.input<typeof CreateActivityInput>;
+export { CreateActivityInput };
 
 export async function createActivity(
   ctx: UseCaseContext,
   raw: CreateActivityInput,
 ): Promise<Activity> {
   const checked = await checkNewActivity(ctx, raw);
-  const id = await ctx.db.transaction().execute((trx) => insertActivity(trx, ctx.actor, checked));
+  const id = await ctx.db
+    .transaction()
+    .execute((trx) => insertNewActivity(trx, ctx.actor, checked));
   const created = await findActivity(ctx.db, id);
   if (!created) throw new AppError('INTERNAL');
   return created;
-}
-
-/** A new activity that passed every check, ready to insert (see insertActivity). */
-export type CheckedActivity = Awaited<ReturnType<typeof checkNewActivity>>;
-
-/** Checks access and the details of a new activity without writing anything. */
-export async function checkNewActivity(ctx: UseCaseContext, raw: CreateActivityInput) {
-  const input = CreateActivityInput.parse(raw);
-  const la = await ctx.db
-    .selectFrom('local_authorities')
-    .select(['id', 'name', 'ofsted_region', 'valid_to'])
-    .where('id', '=', input.laId)
-    .executeTakeFirst();
-  if (!la)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'laId', value: input.laId, reason: 'No local authority has this id' }],
-    });
-  if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofsted_region }))
-    throw new AppError('FORBIDDEN');
-
-  const catalog = requireCatalog(ctx);
-  const frameworkId =
-    input.frameworkId ?? catalog.frameworkFor(input.plannedStart, input.activityType);
-  const type = frameworkId ? catalog.activityType(frameworkId, input.activityType) : null;
-  const problems: ErrorDetail[] = [];
-  if (!frameworkId || !type) {
-    problems.push({
-      field: 'activityType',
-      value: input.activityType,
-      reason:
-        'This type of activity is not part of the framework in force on the planned start date',
-    });
-  }
-  if (type?.hasTheme && !input.theme) problems.push({ field: 'theme', reason: 'Select the theme' });
-  if (
-    type?.hasTheme &&
-    input.theme &&
-    type.themes.length > 0 &&
-    !type.themes.includes(input.theme)
-  ) {
-    problems.push({
-      field: 'theme',
-      value: input.theme,
-      reason: `Theme must be one of: ${type.themes.join('; ')}`,
-    });
-  }
-  if (type?.hasSequenceNumber && !input.sequenceNumber)
-    problems.push({ field: 'sequenceNumber', reason: 'Enter the visit number' });
-  if (input.plannedEnd && input.plannedEnd < input.plannedStart) {
-    problems.push({
-      field: 'plannedEnd',
-      value: input.plannedEnd,
-      reason: 'The end date must be on or after the start date',
-    });
-  }
-  if (la.valid_to && la.valid_to < input.plannedStart) {
-    problems.push({
-      field: 'laId',
-      value: la.id,
-      reason: `${la.name} ceased to exist on ${la.valid_to}`,
-    });
-  }
-  if (problems.length > 0 || !type || !frameworkId)
-    throw new AppError('VALIDATION_FAILED', { details: problems });
-
-  const title =
-    input.title ||
-    [type.label, input.sequenceNumber ? `${input.sequenceNumber}` : null, la.name]
-      .filter(Boolean)
-      .join(' ')
-      .replace(/ (\d+) /, ' $1: ');
-  return { input, la, type, frameworkId, title };
-}
-
-/** Inserts a checked activity inside the caller's transaction (audited); returns its id. */
-export async function insertActivity(
-  trx: Transaction<DB>,
-  actor: Actor,
-  { input, la, type, frameworkId, title }: CheckedActivity,
-): Promise<string> {
-  const row = await trx
-    .insertInto('activities')
-    .values({
-      la_id: la.id,
-      activity_type: type.id,
-      framework_id: frameworkId,
-      state: 'planned',
-      title,
-      theme: type.hasTheme ? (input.theme ?? null) : null,
-      sequence_number: type.hasSequenceNumber ? (input.sequenceNumber ?? null) : null,
-      partner_inspectorates: type.hasPartnerInspectorates ? input.partnerInspectorates : [],
-      planned_start: input.plannedStart,
-      planned_end: input.plannedEnd ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('activity_state_changes')
-    .values({
-      changed_at: now(),
-      activity_id: row.id,
-      from_state: null,
-      to_state: 'planned',
-      changed_by: actor.kind === 'user' ? actor.userId : null,
-    })
-    .execute();
-  await writeAudit(trx, actor, {
-    action: 'activity.created',
-    entityType: 'activity',
-    entityId: row.id,
-    activityId: row.id,
-    laId: la.id,
-    after: { ...input, frameworkId, title },
-  });
-  return row.id;
 }

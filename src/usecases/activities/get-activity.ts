@@ -59,7 +59,7 @@ export async function getActivity(
     typeLabel: type?.label ?? activity.activityType,
     frameworkName: catalog.frameworkName(activity.frameworkId),
     team,
-    history: ctx.actor.kind === 'user' && ctx.actor.role === 'la_user' ? [] : history,
+    history: policies.viewActivityHistory(ctx.actor) ? history : [],
     myTeamRole,
     panelMember,
     can: {

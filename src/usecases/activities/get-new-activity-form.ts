@@ -1,3 +1,4 @@
+import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
 import { policies } from '../../domain/access/policies.js';
 import type { ActivityTypeInfo } from '../../domain/activities/activity-type.js';
 import { AppError } from '../../errors.js';
@@ -20,15 +21,11 @@ export async function getNewActivityForm(
   on: string = todayInEngland(),
 ): Promise<NewActivityForm> {
   const catalog = requireCatalog(ctx);
-  const rows = await ctx.db
-    .selectFrom('local_authorities')
-    .select(['id', 'name', 'ofsted_region'])
-    .where('valid_to', 'is', null)
-    .orderBy('name')
-    .execute();
+  // Authorities that still exist, by name.
+  const rows = (await listLocalAuthorities(ctx.db)).filter((r) => r.validTo === null);
   const las = rows
-    .filter((r) => policies.createActivity(ctx.actor, { id: r.id, region: r.ofsted_region }))
-    .map((r) => ({ id: r.id, name: r.name, region: r.ofsted_region }));
+    .filter((r) => policies.createActivity(ctx.actor, { id: r.id, region: r.ofstedRegion }))
+    .map((r) => ({ id: r.id, name: r.name, region: r.ofstedRegion }));
   if (las.length === 0) throw new AppError('FORBIDDEN');
 
   const seen = new Map<string, ActivityTypeInfo>();

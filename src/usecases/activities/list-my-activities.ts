@@ -1,22 +1,11 @@
-import { listVisibleActivities, type Activity } from '../../data/repositories/activities.js';
-import { policies } from '../../domain/access/policies.js';
+import type { Activity } from '../../data/repositories/activities.js';
 import type { UseCaseContext } from '../context.js';
+import { visibleActivities } from '../shared/visible-activities.js';
 
 /** Activities the actor may see (optionally for one LA), newest first. */
 export async function listMyActivities(
   ctx: UseCaseContext,
   filter: { laId?: string; states?: string[] } = {},
 ): Promise<Activity[]> {
-  const rows = await listVisibleActivities(ctx.db, ctx.actor, filter);
-  // Belt and braces: the SQL filter and the policy must agree; never show what the policy denies.
-  return rows.filter((a) =>
-    policies.viewActivity(ctx.actor, {
-      laId: a.laId,
-      laRegion: a.laRegion,
-      state: a.state,
-      notifiedAt: a.notifiedAt,
-      teamRole:
-        ctx.actor.kind === 'user' && ctx.actor.role === 'inspector' ? 'team_inspector' : null,
-    }),
-  );
+  return visibleActivities(ctx, filter);
 }

@@ -1,5 +1,10 @@
 import { writeAudit } from '../../data/audit-log.js';
-import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
+import {
+  deleteTeamMember,
+  factsOf,
+  findActivity,
+  teamRoleOf,
+} from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -14,12 +19,7 @@ export async function removeTeamMember(
   if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
   if (!policies.manageActivity(ctx.actor, facts)) throw new AppError('FORBIDDEN');
   await ctx.db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('team_members')
-      .where('activity_id', '=', activity.id)
-      .where('user_id', '=', input.userId)
-      .returning(['user_id', 'team_role'])
-      .executeTakeFirst();
+    const removed = await deleteTeamMember(trx, activity.id, input.userId);
     if (!removed) throw new AppError('NOT_FOUND');
     await writeAudit(trx, ctx.actor, {
       action: 'activity.team_member_removed',
@@ -27,7 +27,7 @@ export async function removeTeamMember(
       entityId: activity.id,
       activityId: activity.id,
       laId: activity.laId,
-      before: { userId: removed.user_id, teamRole: removed.team_role },
+      before: { userId: removed.userId, teamRole: removed.teamRole },
     });
   });
 }

@@ -2,15 +2,29 @@
 // Annex A profile proposes. Accepting creates the line of enquiry in the evidence base, in the
 // same transaction, with "Prompted by data" and the figures in its description, and keeps the
 // link and a snapshot of the figures (Munro's recommendation 5: show which data informed what).
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
+import {
+  factsOf,
+  findActivity,
+  teamRoleOf,
+  type Activity,
+} from '../../data/repositories/activities.js';
 import { insertCandidateDecision } from '../../data/repositories/annex-a-profile.js';
+import { insertLineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { figuresText, getAnnexAProfile } from './get-annex-a-profile.js';
+import {
+  figuresText,
+  getAnnexAProfile,
+  type AnnexAProfileView,
+  type ProfileCandidate,
+} from './get-annex-a-profile.js';
 
 export const DecideCandidateInput = z.discriminatedUnion('decision', [
   z.object({
@@ -60,55 +74,17 @@ export async function decideCandidate(
     throw new AppError('ALREADY_EXISTS', {
       message: `This candidate was already ${candidate.decision.decision} by ${candidate.decision.decidedByLabel}.`,
     });
-  const figures = {
-    indicator: candidate.title,
-    value: candidate.value,
-    unit: candidate.unit,
-    numerator: candidate.numerator,
-    denominator: candidate.denominator,
-    comparison: candidate.comparison,
-    reasons: candidate.reasons,
-    because: candidate.because,
-    claim: candidate.claim,
-    referenceDate: view.import?.referenceDate ?? null,
-    text: `Prompted by data: ${candidate.title} ${figuresText(candidate)}`,
-    coverageWarning: candidate.warning,
-  };
+  const figures = figuresOf(candidate, view);
   const by = actorRef(ctx.actor);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       let lineId: string | null = null;
       if (input.decision === 'accept') {
-        const title = input.title || candidate.suggestedTitle;
-        const description = [
-          input.description,
-          figures.text,
-          ...candidate.because,
-          candidate.warning,
-        ]
-          .filter(Boolean)
-          .join('\n\n');
-        const line = await trx
-          .insertInto('lines_of_enquiry')
-          .values({
-            activity_id: activity.id,
-            title,
-            description,
-            source: 'data',
-            judgement_areas: [],
-            created_by: by.id,
-            created_by_label: by.label,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        lineId = line.id;
-        await writeAudit(trx, ctx.actor, {
-          action: 'line_of_enquiry.created',
-          entityType: 'line_of_enquiry',
-          entityId: line.id,
-          activityId: activity.id,
-          laId: activity.laId,
-          after: { title, description, source: 'data', judgementAreas: [] },
+        lineId = await createDataLine(trx, ctx.actor, activity, {
+          title: input.title || candidate.suggestedTitle,
+          description: [input.description, figures.text, ...candidate.because, candidate.warning]
+            .filter(Boolean)
+            .join('\n\n'),
         });
       }
       const decisionId = await insertCandidateDecision(trx, {
@@ -150,4 +126,49 @@ export async function decideCandidate(
     if (sqlState(err) === '23505') throw new AppError('ALREADY_EXISTS');
     throw err;
   }
+}
+
+/** A snapshot of the figures behind a candidate, kept with the decision. */
+function figuresOf(candidate: ProfileCandidate, view: AnnexAProfileView) {
+  return {
+    indicator: candidate.title,
+    value: candidate.value,
+    unit: candidate.unit,
+    numerator: candidate.numerator,
+    denominator: candidate.denominator,
+    comparison: candidate.comparison,
+    reasons: candidate.reasons,
+    because: candidate.because,
+    claim: candidate.claim,
+    referenceDate: view.import?.referenceDate ?? null,
+    text: `Prompted by data: ${candidate.title} ${figuresText(candidate)}`,
+    coverageWarning: candidate.warning,
+  };
+}
+
+/** The line of enquiry an accepted candidate becomes (source "data"), audited. */
+async function createDataLine(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  line: { title: string; description: string },
+): Promise<string> {
+  const { title, description } = line;
+  const lineId = await insertLineOfEnquiry(trx, {
+    activityId: activity.id,
+    title,
+    description,
+    source: 'data',
+    judgementAreas: [],
+    createdBy: actorRef(actor),
+  });
+  await writeAudit(trx, actor, {
+    action: 'line_of_enquiry.created',
+    entityType: 'line_of_enquiry',
+    entityId: lineId,
+    activityId: activity.id,
+    laId: activity.laId,
+    after: { title, description, source: 'data', judgementAreas: [] },
+  });
+  return lineId;
 }

@@ -119,16 +119,7 @@ export async function getAnnexAProfile(
   ]);
   const benchmarks = loadBenchmarks();
   const laCode = la?.dfeCode ?? null;
-  const ons = populationOf(benchmarks, laCode);
-  const population: AnnexAProfileView['population'] = settings?.population
-    ? { value: settings.population, source: 'entered', note: settings.populationSource }
-    : ons
-      ? {
-          value: ons,
-          source: 'ons',
-          note: `ONS mid-year estimate ${benchmarks.las[laCode ?? '']?.populationYear ?? ''}`.trim(),
-        }
-      : { value: null, source: 'none', note: null };
+  const population = populationFor(benchmarks, laCode, settings);
   const profile = current
     ? await computeProfile(ctx.db, current.id, current.referenceDate, population.value)
     : null;
@@ -140,6 +131,65 @@ export async function getAnnexAProfile(
         Object.fromEntries(profile.lists.map((l) => [l.list, l.rows])),
       )
     : null;
+  const { indicators, candidates } = indicatorsOf(benchmarks, laCode, {
+    profile,
+    coverage,
+    claims,
+    decisions,
+  });
+  return {
+    activityId: activity.id,
+    activityTitle: activity.title,
+    laName: activity.laName,
+    laCode,
+    import: current
+      ? {
+          id: current.id,
+          fileName: current.fileName,
+          referenceDate: current.referenceDate,
+          importedAt: current.importedAt,
+        }
+      : null,
+    population,
+    profile,
+    coverage,
+    indicators,
+    candidates,
+    decisions,
+    claims,
+    benchmarkSources: benchmarks.meta.sources,
+    can: {
+      decide: policies.decideDataCandidates(ctx.actor, facts),
+      setPopulation: policies.importAnnexA(ctx.actor, facts),
+    },
+  };
+}
+
+/** The population rates are per: the one entered, else the ONS estimate. */
+function populationFor(
+  benchmarks: ReturnType<typeof loadBenchmarks>,
+  laCode: string | null,
+  settings: Awaited<ReturnType<typeof findProfileSettings>>,
+): AnnexAProfileView['population'] {
+  const ons = populationOf(benchmarks, laCode);
+  return settings?.population
+    ? { value: settings.population, source: 'entered', note: settings.populationSource }
+    : ons
+      ? {
+          value: ons,
+          source: 'ons',
+          note: `ONS mid-year estimate ${benchmarks.las[laCode ?? '']?.populationYear ?? ''}`.trim(),
+        }
+      : { value: null, source: 'none', note: null };
+}
+
+/** Every indicator with its benchmark comparison and claim, and the candidates they raise. */
+function indicatorsOf(
+  benchmarks: ReturnType<typeof loadBenchmarks>,
+  laCode: string | null,
+  d: Pick<AnnexAProfileView, 'profile' | 'coverage' | 'claims' | 'decisions'>,
+): { indicators: ProfileIndicator[]; candidates: ProfileCandidate[] } {
+  const { profile, coverage, claims, decisions } = d;
   const claimOf = new Map(claims.map((c) => [c.indicatorKey, c]));
   const decisionOf = new Map(decisions.map((d) => [d.indicatorKey, d]));
   const values = new Map((profile?.indicators ?? []).map((i) => [i.key, i]));
@@ -185,32 +235,7 @@ export async function getAnnexAProfile(
         warning: coverageWarning(coverage, def.list),
       });
   }
-  return {
-    activityId: activity.id,
-    activityTitle: activity.title,
-    laName: activity.laName,
-    laCode,
-    import: current
-      ? {
-          id: current.id,
-          fileName: current.fileName,
-          referenceDate: current.referenceDate,
-          importedAt: current.importedAt,
-        }
-      : null,
-    population,
-    profile,
-    coverage,
-    indicators,
-    candidates,
-    decisions,
-    claims,
-    benchmarkSources: benchmarks.meta.sources,
-    can: {
-      decide: policies.decideDataCandidates(ctx.actor, facts),
-      setPopulation: policies.importAnnexA(ctx.actor, facts),
-    },
-  };
+  return { indicators, candidates };
 }
 
 /** The profile as JSON (dates as ISO strings): the API, the page's download and the CLI. */

@@ -5,6 +5,7 @@
 import { writeAudit } from '../../data/audit-log.js';
 import { listExpiredAnnexA, purgeAnnexA } from '../../data/repositories/annex-a.js';
 import { findActivity } from '../../data/repositories/activities.js';
+import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { todayInEngland } from '../../clock.js';
@@ -20,7 +21,7 @@ export async function purgeExpiredAnnexA(
   ctx: UseCaseContext,
   input: { today?: string } = {},
 ): Promise<PurgedActivity[]> {
-  if (!(ctx.actor.kind === 'system' || ctx.actor.role === 'admin')) throw new AppError('FORBIDDEN');
+  if (!policies.purgeExpiredAnnexA(ctx.actor)) throw new AppError('FORBIDDEN');
   const today = input.today ?? todayInEngland();
   const expired = await listExpiredAnnexA(ctx.db, today);
   const out: PurgedActivity[] = [];

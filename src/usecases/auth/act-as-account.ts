@@ -2,11 +2,10 @@
 // checks and the audit log see that person rather than the operator.
 import { z } from 'zod';
 import { findUserByEmail } from '../../data/repositories/users.js';
-import type { UserActor } from '../../domain/access/actor.js';
+import { toActor, type UserActor } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { toActor } from './sign-in.js';
 
 export const ActAsAccountInput = z.object({ email: z.string() });
 export type ActAsAccountInput = z.input<typeof ActAsAccountInput>;

@@ -7,7 +7,7 @@ import {
   type ThrottleKey,
 } from '../../data/repositories/login-throttles.js';
 import { findUserByEmail, replacePasswordHash, type User } from '../../data/repositories/users.js';
-import type { UserActor } from '../../domain/access/actor.js';
+import { toActor, type UserActor } from '../../domain/access/actor.js';
 import {
   dummyPasswordHash,
   hashPassword,
@@ -112,16 +112,4 @@ function rateLimited(seconds: number): AppError {
     message: `Too many attempts. Wait ${wait}, then try again.`,
     details: [{ field: 'email', reason: `Try again in ${wait}` }],
   });
-}
-
-export function toActor(user: User): UserActor {
-  return {
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    region: user.region,
-    laId: user.laId,
-  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findCase, type Case } from '../../data/repositories/cases.js';
+import { findCase, insertCase, type Case } from '../../data/repositories/cases.js';
 import { caseKinds } from '../../domain/evidence/vocabulary.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -26,28 +26,23 @@ export async function createCase(ctx: UseCaseContext, raw: CreateCaseInput): Pro
   let id: string;
   try {
     id = await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('cases')
-        .values({
-          activity_id: activity.id,
-          kind: input.kind,
-          reference: input.reference,
-          description: input.description || null,
-          attributes: JSON.stringify(attributes),
-          created_by: by.id,
-          created_by_label: by.label,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const caseId = await insertCase(trx, {
+        activityId: activity.id,
+        kind: input.kind,
+        reference: input.reference,
+        description: input.description || null,
+        attributes,
+        createdBy: by,
+      });
       await writeAudit(trx, ctx.actor, {
         action: 'case.created',
         entityType: 'case',
-        entityId: row.id,
+        entityId: caseId,
         activityId: activity.id,
         laId: activity.laId,
         after: { kind: input.kind, reference: input.reference, attributes },
       });
-      return row.id;
+      return caseId;
     });
   } catch (err) {
     if (sqlState(err) === '23505')

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findCase, type Case } from '../../data/repositories/cases.js';
+import { findCase, updateCaseIfVersion, type Case } from '../../data/repositories/cases.js';
 import { AppError, sqlState } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkAttributes } from './case-rules.js';
-import { now } from '../../clock.js';
 
 export const UpdateCaseInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   caseId: z.string(),
   expectedVersion: z.number().int().min(1),
   reference: z.string().trim().min(1).max(200).optional(),
@@ -19,8 +21,7 @@ export type UpdateCaseInput = z.input<typeof UpdateCaseInput>;
 
 export async function updateCase(ctx: UseCaseContext, raw: UpdateCaseInput): Promise<Case> {
   const input = UpdateCaseInput.parse(raw);
-  const found = await findCase(ctx.db, input.caseId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findCase(ctx.db, input.caseId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const attributes =
     input.attributes === undefined
@@ -33,19 +34,7 @@ export async function updateCase(ctx: UseCaseContext, raw: UpdateCaseInput): Pro
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('cases')
-        .set({
-          reference: next.reference,
-          description: next.description,
-          attributes: JSON.stringify(next.attributes),
-          version: input.expectedVersion + 1,
-          updated_at: now(),
-        })
-        .where('id', '=', found.id)
-        .where('version', '=', input.expectedVersion)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0)
+      if (!(await updateCaseIfVersion(trx, found.id, input.expectedVersion, next)))
         throw new AppError('CONFLICT', {
           message: `Case ${found.reference} was changed by someone else since you opened it. Reload and try again.`,
         });

@@ -1,18 +1,30 @@
 import { z } from 'zod';
 import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
-import type { Coding } from '../../data/repositories/codings.js';
-import { findEvidence, findEvidenceVersion } from '../../data/repositories/evidence.js';
+import type { Transaction } from 'kysely';
+import type { Activity } from '../../data/repositories/activities.js';
+import { insertCoding, type Coding } from '../../data/repositories/codings.js';
+import {
+  findEvidence,
+  findEvidenceVersion,
+  type EvidenceRecord,
+} from '../../data/repositories/evidence.js';
+import { lockEvidenceForShare } from '../../data/repositories/evidence-writes.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { liveCode } from './code-rules.js';
 
 export const CodeSpanInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** One or more codes to apply to the same span (each becomes its own coding). */
   codeIds: z.array(z.uuid()).min(1, 'Choose a code').max(50),
@@ -36,124 +48,33 @@ export interface CodeSpanOutcome {
 /** Codes a span of an evidence text with one or more codes, as the acting coder, now. */
 export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise<CodeSpanOutcome> {
   const input = CodeSpanInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
-  const by = actorRef(ctx.actor);
+  return codeSpanOf(ctx, activity, found.id, input);
+}
+
+/**
+ * The coding itself, for use cases of this area that have already found the record and checked
+ * that the actor may write the activity's evidence.
+ */
+export async function codeSpanOf(
+  ctx: UseCaseContext,
+  activity: Activity,
+  evidenceId: string,
+  input: z.output<typeof CodeSpanInput>,
+): Promise<CodeSpanOutcome> {
   const codeIds = [...new Set(input.codeIds)];
   const created = await ctx.db.transaction().execute(async (trx) => {
     // A share lock: edits of this record wait until the coding is in (and then re-anchor it).
-    await trx
-      .selectFrom('evidence_records')
-      .select('id')
-      .where('id', '=', found.id)
-      .forShare()
-      .execute();
-    const record = await findEvidence(trx, found.id);
+    await lockEvidenceForShare(trx, evidenceId);
+    const record = await findEvidence(trx, evidenceId);
     if (!record) throw new AppError('NOT_FOUND');
     if (record.deleted)
       throw new AppError('CONFLICT', {
         message: `${record.reference} was deleted by ${record.deleted.by.label} at ${whenText(record.deleted.at)}.`,
       });
-    let { start, end } = input;
-    if (input.evidenceVersion !== record.version) {
-      const seen = await findEvidenceVersion(trx, record.id, input.evidenceVersion);
-      if (!seen || input.evidenceVersion > record.version)
-        throw new AppError('VALIDATION_FAILED', {
-          details: [
-            {
-              field: 'evidenceVersion',
-              value: String(input.evidenceVersion),
-              reason: `${record.reference} has no such version`,
-            },
-          ],
-        });
-      const problem = spanProblem(seen.text, start, end);
-      if (problem)
-        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
-      checkSpanText(seen.text, start, end, input.spanText);
-      const [placed] = reanchor(seen.text, record.text, [
-        { start, end, spanText: cpSlice(seen.text, start, end) },
-      ]);
-      if (!placed || placed.status === 'lost')
-        throw new AppError('CONFLICT', {
-          message: `${record.reference} was changed by ${record.updatedBy.label} at ${whenText(record.updatedAt)} and the words you selected are no longer there. Reload it and select again.`,
-        });
-      ({ start, end } = placed);
-    } else {
-      const problem = spanProblem(record.text, start, end);
-      if (problem)
-        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
-      checkSpanText(record.text, start, end, input.spanText);
-    }
-    const spanText = cpSlice(record.text, start, end);
-    const made: Coding[] = [];
-    for (const codeId of codeIds) {
-      const code = await liveCode(trx, activity.id, codeId);
-      if (!code.isCodable)
-        throw new AppError('VALIDATION_FAILED', {
-          details: [
-            {
-              field: 'codeIds',
-              value: codeId,
-              reason: `“${code.name}” is a folder: choose a code inside it`,
-            },
-          ],
-        });
-      const row = await trx
-        .insertInto('codings')
-        .values({
-          created_at: now(),
-          activity_id: activity.id,
-          evidence_id: record.id,
-          evidence_version: record.version,
-          code_id: code.id,
-          start_pos: start,
-          end_pos: end,
-          span_text: spanText,
-          coder_id: by.id,
-          coder_label: by.label,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning(['id', 'guid', 'anchor_status', 'created_at'])
-        .executeTakeFirst();
-      if (!row) continue;
-      // Shaped from what the transaction already holds: no read-back after the commit.
-      made.push({
-        id: row.id,
-        guid: row.guid,
-        activityId: activity.id,
-        evidenceId: record.id,
-        evidenceReference: record.reference,
-        evidenceVersion: record.version,
-        codeId: code.id,
-        codeName: code.name,
-        start,
-        end,
-        spanText,
-        anchorStatus: row.anchor_status,
-        coder: by,
-        createdAt: row.created_at,
-      });
-      await writeAudit(trx, ctx.actor, {
-        action: 'coding.created',
-        entityType: 'coding',
-        entityId: row.id,
-        activityId: activity.id,
-        laId: activity.laId,
-        after: {
-          evidence: record.reference,
-          evidenceId: record.id,
-          version: record.version,
-          code: code.name,
-          codeId: code.id,
-          start,
-          end,
-          spanText,
-        },
-      });
-    }
-    return made;
+    const { start, end } = await placeSpan(trx, record, input);
+    return insertCodings(trx, ctx.actor, activity, record, { codeIds, start, end });
   });
   if (created.length === 0)
     throw new AppError('ALREADY_EXISTS', {
@@ -161,6 +82,116 @@ export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise
     });
   const done = new Set(created.map((c) => c.codeId));
   return { codings: created, alreadyCoded: codeIds.filter((id) => !done.has(id)) };
+}
+
+/** Where the span sits in the current text: checked, and re-anchored if it was an older version. */
+async function placeSpan(
+  trx: Transaction<DB>,
+  record: EvidenceRecord,
+  input: z.output<typeof CodeSpanInput>,
+): Promise<{ start: number; end: number }> {
+  const { start, end } = input;
+  if (input.evidenceVersion === record.version) {
+    const problem = spanProblem(record.text, start, end);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
+    checkSpanText(record.text, start, end, input.spanText);
+    return { start, end };
+  }
+  const seen = await findEvidenceVersion(trx, record.id, input.evidenceVersion);
+  if (!seen || input.evidenceVersion > record.version)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'evidenceVersion',
+          value: String(input.evidenceVersion),
+          reason: `${record.reference} has no such version`,
+        },
+      ],
+    });
+  const problem = spanProblem(seen.text, start, end);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
+  checkSpanText(seen.text, start, end, input.spanText);
+  const [placed] = reanchor(seen.text, record.text, [
+    { start, end, spanText: cpSlice(seen.text, start, end) },
+  ]);
+  if (!placed || placed.status === 'lost')
+    throw new AppError('CONFLICT', {
+      message: `${record.reference} was changed by ${record.updatedBy.label} at ${whenText(record.updatedAt)} and the words you selected are no longer there. Reload it and select again.`,
+    });
+  return { start: placed.start, end: placed.end };
+}
+
+/** One coding per code (skipping those the coder already has there), each audited. */
+async function insertCodings(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  record: EvidenceRecord,
+  span: { codeIds: string[]; start: number; end: number },
+): Promise<Coding[]> {
+  const { start, end } = span;
+  const by = actorRef(actor);
+  const spanText = cpSlice(record.text, start, end);
+  const made: Coding[] = [];
+  for (const codeId of span.codeIds) {
+    const code = await liveCode(trx, activity.id, codeId);
+    if (!code.isCodable)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          {
+            field: 'codeIds',
+            value: codeId,
+            reason: `“${code.name}” is a folder: choose a code inside it`,
+          },
+        ],
+      });
+    const row = await insertCoding(trx, {
+      createdAt: now(),
+      activityId: activity.id,
+      evidenceId: record.id,
+      evidenceVersion: record.version,
+      codeId: code.id,
+      start,
+      end,
+      spanText,
+      coder: by,
+    });
+    if (!row) continue;
+    // Shaped from what the transaction already holds: no read-back after the commit.
+    made.push({
+      ...row,
+      activityId: activity.id,
+      evidenceId: record.id,
+      evidenceReference: record.reference,
+      evidenceVersion: record.version,
+      codeId: code.id,
+      codeName: code.name,
+      start,
+      end,
+      spanText,
+      coder: by,
+    });
+    await writeAudit(trx, actor, {
+      action: 'coding.created',
+      entityType: 'coding',
+      entityId: row.id,
+      activityId: activity.id,
+      laId: activity.laId,
+      after: {
+        evidence: record.reference,
+        evidenceId: record.id,
+        version: record.version,
+        code: code.name,
+        codeId: code.id,
+        start,
+        end,
+        spanText,
+      },
+    });
+  }
+  return made;
 }
 
 function checkSpanText(

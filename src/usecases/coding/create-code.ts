@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findCode, type Code } from '../../data/repositories/codes.js';
+import { findCode, insertCode, type Code } from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { codeColour, codeName, liveCode, uniqueName } from './code-rules.js';
-import { ensureCodebook } from './seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 
 export const CreateCodeInput = z.object({
   activityId: z.string(),
@@ -30,26 +30,21 @@ export async function createCode(ctx: UseCaseContext, raw: CreateCodeInput): Pro
       const parent = input.parentId
         ? await liveCode(trx, activity.id, input.parentId, 'parentId')
         : null;
-      const row = await trx
-        .insertInto('codes')
-        .values({
-          activity_id: activity.id,
-          parent_id: parent?.id ?? null,
-          name: input.name,
-          description: input.description || null,
-          colour: input.colour ?? parent?.colour ?? null,
-          is_codable: input.isCodable,
-          source: 'emergent',
-          sort_order: 1000,
-          created_by: by.id,
-          created_by_label: by.label,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertCode(trx, {
+        activityId: activity.id,
+        parentId: parent?.id ?? null,
+        name: input.name,
+        description: input.description || null,
+        colour: input.colour ?? parent?.colour ?? null,
+        isCodable: input.isCodable,
+        source: 'emergent',
+        sortOrder: 1000,
+        createdBy: by,
+      });
       await writeAudit(trx, ctx.actor, {
         action: 'code.created',
         entityType: 'code',
-        entityId: row.id,
+        entityId: id,
         activityId: activity.id,
         laId: activity.laId,
         after: {
@@ -59,7 +54,7 @@ export async function createCode(ctx: UseCaseContext, raw: CreateCodeInput): Pro
           isCodable: input.isCodable,
         },
       });
-      return row.id;
+      return id;
     }),
   );
   const code = await findCode(ctx.db, id);

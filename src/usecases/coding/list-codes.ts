@@ -6,7 +6,7 @@ import {
 } from '../../data/repositories/codes.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
-import { ensureCodebook } from './seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 
 export const ListCodesInput = z.object({
   activityId: z.string(),

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { descendantIds, findCode, type Code } from '../../data/repositories/codes.js';
+import {
+  descendantIds,
+  findCode,
+  lockCodeVersion,
+  updateCodeRow,
+  type Code,
+} from '../../data/repositories/codes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { codeColour, codeName, liveCode, staleCode, uniqueName } from './code-rules.js';
-import { now } from '../../clock.js';
 
 /** Rename, move (parentId; null = top level), recolour, redescribe, reorder. Codings stay. */
 export const UpdateCodeInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   codeId: z.string(),
   expectedVersion: z.number().int().min(1),
   name: codeName.optional(),
@@ -21,20 +29,15 @@ export type UpdateCodeInput = z.input<typeof UpdateCodeInput>;
 
 export async function updateCode(ctx: UseCaseContext, raw: UpdateCodeInput): Promise<Code> {
   const input = UpdateCodeInput.parse(raw);
-  const found = await findCode(ctx.db, input.codeId);
-  if (!found || found.mergedIntoId) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findCode(ctx.db, input.codeId), input.activityId);
+  if (found.mergedIntoId) throw new AppError('NOT_FOUND');
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const name = input.name ?? found.name;
   await uniqueName(name, () =>
     ctx.db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('codes')
-        .select('version')
-        .where('id', '=', found.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const lockedVersion = await lockCodeVersion(trx, found.id);
       const current = (await findCode(trx, found.id))!;
-      if (locked.version !== input.expectedVersion) throw staleCode(current, input.expectedVersion);
+      if (lockedVersion !== input.expectedVersion) throw staleCode(current, input.expectedVersion);
       if (input.parentId) {
         await liveCode(trx, activity.id, input.parentId, 'parentId');
         if ((await descendantIds(trx, current.id)).includes(input.parentId))
@@ -66,19 +69,7 @@ export async function updateCode(ctx: UseCaseContext, raw: UpdateCodeInput): Pro
         (k) => next[k] !== prev[k],
       );
       if (changed.length === 0) return;
-      await trx
-        .updateTable('codes')
-        .set({
-          name: next.name,
-          parent_id: next.parentId,
-          description: next.description,
-          colour: next.colour,
-          sort_order: next.sortOrder,
-          version: current.version + 1,
-          updated_at: now(),
-        })
-        .where('id', '=', current.id)
-        .execute();
+      await updateCodeRow(trx, current.id, { ...next, version: current.version + 1 });
       await writeAudit(trx, ctx.actor, {
         action: 'code.updated',
         entityType: 'code',

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import { markEvidenceDeleted } from '../../data/repositories/evidence-writes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { staleVersion } from './edit-evidence.js';
-import { now as clockNow } from '../../clock.js';
 
 export const DeleteEvidenceInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** When given, refuse if someone changed the record since. */
   expectedVersion: z.number().int().min(1).optional(),
@@ -23,8 +26,7 @@ export async function deleteEvidence(
   raw: DeleteEvidenceInput,
 ): Promise<EvidenceRecord> {
   const input = DeleteEvidenceInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const by = actorRef(ctx.actor);
   return ctx.db.transaction().execute(async (trx) => {
@@ -36,17 +38,7 @@ export async function deleteEvidence(
       });
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
       throw staleVersion(current, input.expectedVersion);
-    const now = clockNow();
-    await trx
-      .updateTable('evidence_records')
-      .set({
-        deleted_at: now,
-        deleted_by: by.id,
-        deleted_by_label: by.label,
-        deleted_reason: input.reason ?? null,
-      })
-      .where('id', '=', current.id)
-      .execute();
+    await markEvidenceDeleted(trx, current.id, { by, reason: input.reason ?? null });
     await writeAudit(trx, ctx.actor, {
       action: 'evidence.deleted',
       entityType: 'evidence',

@@ -1,14 +1,17 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { codingAnchors } from '../../data/repositories/codings.js';
+import type { Activity } from '../../data/repositories/activities.js';
+import { codingAnchors, updateCodingAnchor } from '../../data/repositories/codings.js';
 import {
-  fieldColumns,
   fieldsOf,
   findEvidence,
-  insertEvidenceVersion,
   type EvidenceFields,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
+import { insertEvidenceVersion, updateEvidence } from '../../data/repositories/evidence-writes.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import {
   evidenceDirections,
@@ -17,17 +20,19 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 import { ConsentInput, evidenceText } from './record-evidence.js';
-import { now } from '../../clock.js';
 
 const ref = z.string().trim().max(200).nullable().optional();
 
 /** Only the fields given change; null clears a field. */
 export const EditEvidenceInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** The version the editor started from: a newer one means someone else changed it. */
   expectedVersion: z.number().int().min(1),
@@ -77,8 +82,7 @@ export async function editEvidence(
   raw: EditEvidenceInput,
 ): Promise<EditOutcome> {
   const input = EditEvidenceInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const text = input.text === undefined ? undefined : evidenceText(input.text);
   const by = actorRef(ctx.actor);
@@ -91,41 +95,7 @@ export async function editEvidence(
       });
     if (current.version !== input.expectedVersion)
       throw staleVersion(current, input.expectedVersion);
-    const pick = <K extends keyof EvidenceFields>(k: K, v: EvidenceFields[K] | undefined) =>
-      v === undefined ? current[k] : v;
-    const consent =
-      input.consent === undefined
-        ? current.consent
-        : input.consent === null
-          ? null
-          : { ...input.consent, givenBy: input.consent.givenBy ?? null };
-    const next: EvidenceFields = {
-      method: pick('method', input.method),
-      observedOn: pick('observedOn', input.observedOn),
-      childCaseId:
-        input.caseRef === undefined
-          ? current.childCaseId
-          : await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef),
-      practitionerCaseId:
-        input.practitionerRef === undefined
-          ? current.practitionerCaseId
-          : await resolveCase(trx, ctx.actor, activity, 'practitioner', input.practitionerRef),
-      teamCaseId:
-        input.teamRef === undefined
-          ? current.teamCaseId
-          : await resolveCase(trx, ctx.actor, activity, 'team', input.teamRef),
-      locality: input.locality === undefined ? current.locality : input.locality || null,
-      lineOfEnquiryId: pick('lineOfEnquiryId', input.lineOfEnquiryId),
-      judgementAreas:
-        input.judgementAreas === undefined
-          ? current.judgementAreas
-          : [...new Set(input.judgementAreas)],
-      minutesSpent: pick('minutesSpent', input.minutesSpent),
-      childVoice: pick('childVoice', input.childVoice),
-      livedExperience: pick('livedExperience', input.livedExperience),
-      direction: pick('direction', input.direction),
-      consent,
-    };
+    const next = await nextFields(trx, ctx.actor, activity, current, input);
     checkEvidenceFields(activity, { ...next, method: next.method as EvidenceMethod });
     if (next.lineOfEnquiryId !== current.lineOfEnquiryId)
       await checkLineOfEnquiry(trx, activity.id, next.lineOfEnquiryId);
@@ -134,23 +104,11 @@ export async function editEvidence(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]),
     );
     const textChanged = text !== undefined && text !== current.text;
-    const codings = { kept: 0, moved: 0, lost: 0 };
     if (!textChanged && changedFields.length === 0)
-      return { record: current, changed: false, codings };
+      return { record: current, changed: false, codings: { kept: 0, moved: 0, lost: 0 } };
     const newText = textChanged ? text : current.text;
     const version = current.version + 1;
-    await trx
-      .updateTable('evidence_records')
-      .set({
-        text: newText,
-        ...fieldColumns(next),
-        version,
-        updated_by: by.id,
-        updated_by_label: by.label,
-        updated_at: now(),
-      })
-      .where('id', '=', current.id)
-      .execute();
+    await updateEvidence(trx, current.id, { text: newText, fields: next, version, by });
     await insertEvidenceVersion(trx, {
       evidenceId: current.id,
       version,
@@ -158,28 +116,9 @@ export async function editEvidence(
       fields: next,
       by,
     });
-    if (textChanged) {
-      const anchors = await codingAnchors(trx, current.id);
-      const placed = reanchor(
-        current.text,
-        newText,
-        anchors.map((a) => ({ ...a, lost: a.status === 'lost' })),
-      );
-      for (const [i, a] of anchors.entries()) {
-        const p = placed[i]!;
-        codings[p.status === 'ok' ? 'kept' : p.status]++;
-        await trx
-          .updateTable('codings')
-          .set({
-            start_pos: p.start,
-            end_pos: p.end,
-            anchor_status: p.status,
-            evidence_version: version,
-          })
-          .where('id', '=', a.id)
-          .execute();
-      }
-    }
+    const codings = textChanged
+      ? await reanchorCodings(trx, current, newText, version)
+      : { kept: 0, moved: 0, lost: 0 };
     const pickOf = (f: EvidenceFields) =>
       Object.fromEntries(changedFields.map((k) => [k, f[k]])) as Record<string, unknown>;
     await writeAudit(trx, ctx.actor, {
@@ -203,4 +142,76 @@ export async function editEvidence(
     if (!record) throw new AppError('INTERNAL');
     return { record, changed: true, codings };
   });
+}
+
+/** The fields after the edit: the input's where given (case references resolved), else the record's. */
+async function nextFields(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  current: EvidenceRecord,
+  input: z.output<typeof EditEvidenceInput>,
+): Promise<EvidenceFields> {
+  const pick = <K extends keyof EvidenceFields>(k: K, v: EvidenceFields[K] | undefined) =>
+    v === undefined ? current[k] : v;
+  const consent =
+    input.consent === undefined
+      ? current.consent
+      : input.consent === null
+        ? null
+        : { ...input.consent, givenBy: input.consent.givenBy ?? null };
+  return {
+    method: pick('method', input.method),
+    observedOn: pick('observedOn', input.observedOn),
+    childCaseId:
+      input.caseRef === undefined
+        ? current.childCaseId
+        : await resolveCase(trx, actor, activity, 'child', input.caseRef),
+    practitionerCaseId:
+      input.practitionerRef === undefined
+        ? current.practitionerCaseId
+        : await resolveCase(trx, actor, activity, 'practitioner', input.practitionerRef),
+    teamCaseId:
+      input.teamRef === undefined
+        ? current.teamCaseId
+        : await resolveCase(trx, actor, activity, 'team', input.teamRef),
+    locality: input.locality === undefined ? current.locality : input.locality || null,
+    lineOfEnquiryId: pick('lineOfEnquiryId', input.lineOfEnquiryId),
+    judgementAreas:
+      input.judgementAreas === undefined
+        ? current.judgementAreas
+        : [...new Set(input.judgementAreas)],
+    minutesSpent: pick('minutesSpent', input.minutesSpent),
+    childVoice: pick('childVoice', input.childVoice),
+    livedExperience: pick('livedExperience', input.livedExperience),
+    direction: pick('direction', input.direction),
+    consent,
+  };
+}
+
+/** Re-anchors the record's codings in its new text; counts how many kept, moved and were lost. */
+async function reanchorCodings(
+  trx: Transaction<DB>,
+  current: EvidenceRecord,
+  newText: string,
+  version: number,
+): Promise<EditOutcome['codings']> {
+  const codings = { kept: 0, moved: 0, lost: 0 };
+  const anchors = await codingAnchors(trx, current.id);
+  const placed = reanchor(
+    current.text,
+    newText,
+    anchors.map((a) => ({ ...a, lost: a.status === 'lost' })),
+  );
+  for (const [i, a] of anchors.entries()) {
+    const p = placed[i]!;
+    codings[p.status === 'ok' ? 'kept' : p.status]++;
+    await updateCodingAnchor(trx, a.id, {
+      start: p.start,
+      end: p.end,
+      status: p.status,
+      evidenceVersion: version,
+    });
+  }
+  return codings;
 }

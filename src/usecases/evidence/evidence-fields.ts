@@ -5,6 +5,8 @@
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Activity } from '../../data/repositories/activities.js';
+import { findCaseId, insertCaseIfNew } from '../../data/repositories/cases.js';
+import { lineOfEnquiryInActivity } from '../../data/repositories/lines-of-enquiry.js';
 import type { Consent } from '../../data/repositories/evidence.js';
 import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
@@ -56,13 +58,7 @@ export async function checkLineOfEnquiry(
   lineId: string | null,
 ): Promise<void> {
   if (!lineId) return;
-  const row = await trx
-    .selectFrom('lines_of_enquiry')
-    .select('id')
-    .where('id', '=', lineId)
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst();
-  if (!row)
+  if (!(await lineOfEnquiryInActivity(trx, activityId, lineId)))
     throw new AppError('VALIDATION_FAILED', {
       details: [
         { field: 'lineOfEnquiryId', value: lineId, reason: 'No such line of enquiry here' },
@@ -80,43 +76,30 @@ export async function resolveCase(
 ): Promise<string | null> {
   const ref = reference?.trim();
   if (!ref) return null;
-  const find = () =>
-    trx
-      .selectFrom('cases')
-      .select('id')
-      .where('activity_id', '=', activity.id)
-      .where('kind', '=', kind)
-      .where((eb) => eb(eb.fn('lower', ['reference']), '=', ref.toLowerCase()))
-      .executeTakeFirst();
+  const find = () => findCaseId(trx, activity.id, kind, ref);
   const existing = await find();
-  if (existing) return existing.id;
-  const by = actorRef(actor);
+  if (existing) return existing;
   // Someone else may create the same case at the same moment: theirs wins, ours is not made.
-  const created = await trx
-    .insertInto('cases')
-    .values({
-      activity_id: activity.id,
-      kind,
-      reference: ref,
-      attributes: JSON.stringify({}),
-      created_by: by.id,
-      created_by_label: by.label,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const created = await insertCaseIfNew(trx, {
+    activityId: activity.id,
+    kind,
+    reference: ref,
+    description: null,
+    attributes: {},
+    createdBy: actorRef(actor),
+  });
   if (!created) {
     const theirs = await find();
     if (!theirs) throw new AppError('CONFLICT');
-    return theirs.id;
+    return theirs;
   }
   await writeAudit(trx, actor, {
     action: 'case.created',
     entityType: 'case',
-    entityId: created.id,
+    entityId: created,
     activityId: activity.id,
     laId: activity.laId,
     after: { kind, reference: ref, attributes: {}, via: 'evidence' },
   });
-  return created.id;
+  return created;
 }

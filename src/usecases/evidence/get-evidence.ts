@@ -7,11 +7,13 @@ import {
   type EvidenceVersion,
 } from '../../data/repositories/evidence.js';
 import { listMemos, type Memo } from '../../data/repositories/memos.js';
-import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const GetEvidenceInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   /** Include every earlier version (text and fields). */
   versions: z.boolean().default(false),
@@ -33,8 +35,7 @@ export async function getEvidence(
   raw: GetEvidenceInput,
 ): Promise<EvidenceDetail> {
   const input = GetEvidenceInput.parse(raw);
-  const record = await findEvidence(ctx.db, input.evidenceId);
-  if (!record) throw new AppError('NOT_FOUND');
+  const record = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { canWrite } = await evidenceScope(ctx, record.activityId, 'read');
   const [codings, memos, versions] = await Promise.all([
     listCodings(ctx.db, {

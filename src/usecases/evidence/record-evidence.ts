@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
-  fieldColumns,
   findEvidence,
-  insertEvidenceVersion,
   nextEvidenceRefNo,
   type EvidenceFields,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
+import { insertEvidence, insertEvidenceVersion } from '../../data/repositories/evidence-writes.js';
 import { cpLength, normaliseText } from '../../domain/evidence/offsets.js';
 import {
   consentGivers,
@@ -17,7 +16,7 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { now, todayInEngland } from '../../clock.js';
+import { todayInEngland } from '../../clock.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
@@ -116,29 +115,19 @@ export async function recordEvidence(
       consent,
     };
     const refNo = await nextEvidenceRefNo(trx, activity.id);
-    const row = await trx
-      .insertInto('evidence_records')
-      .values({
-        recorded_at: now(),
-        updated_at: now(),
-        activity_id: activity.id,
-        ref_no: refNo,
-        text,
-        ...fieldColumns(fields),
-        source_kind: source.kind,
-        source_file: source.file,
-        recorded_by: by.id,
-        recorded_by_label: by.label,
-        updated_by: by.id,
-        updated_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await insertEvidenceVersion(trx, { evidenceId: row.id, version: 1, text, fields, by });
+    const id = await insertEvidence(trx, {
+      activityId: activity.id,
+      refNo,
+      text,
+      fields,
+      source,
+      by,
+    });
+    await insertEvidenceVersion(trx, { evidenceId: id, version: 1, text, fields, by });
     await writeAudit(trx, ctx.actor, {
       action: 'evidence.recorded',
       entityType: 'evidence',
-      entityId: row.id,
+      entityId: id,
       activityId: activity.id,
       laId: activity.laId,
       after: {
@@ -150,7 +139,7 @@ export async function recordEvidence(
         file: source.file,
       },
     });
-    return row.id;
+    return id;
   });
   const record = await findEvidence(ctx.db, id);
   if (!record) throw new AppError('INTERNAL');

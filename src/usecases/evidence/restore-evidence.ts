@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import { restoreEvidenceRow } from '../../data/repositories/evidence-writes.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 
 export const RestoreEvidenceInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   evidenceId: z.string(),
   reason: z.string().trim().max(2000).nullish(),
 });
@@ -17,19 +21,14 @@ export async function restoreEvidence(
   raw: RestoreEvidenceInput,
 ): Promise<EvidenceRecord> {
   const input = RestoreEvidenceInput.parse(raw);
-  const found = await findEvidence(ctx.db, input.evidenceId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findEvidence(trx, found.id, { forUpdate: true });
     if (!current) throw new AppError('NOT_FOUND');
     if (!current.deleted)
       throw new AppError('CONFLICT', { message: `${current.reference} is not deleted.` });
-    await trx
-      .updateTable('evidence_records')
-      .set({ deleted_at: null, deleted_by: null, deleted_by_label: null, deleted_reason: null })
-      .where('id', '=', current.id)
-      .execute();
+    await restoreEvidenceRow(trx, current.id);
     await writeAudit(trx, ctx.actor, {
       action: 'evidence.restored',
       entityType: 'evidence',

@@ -1,5 +1,5 @@
 import type { Activity } from '../../data/repositories/activities.js';
-import { listMyActivities } from '../activities/list-my-activities.js';
+import { visibleActivities } from '../shared/visible-activities.js';
 import type { UseCaseContext } from '../context.js';
 import type { WorkItem } from '../../domain/activities/work.js';
 import { listMyWork } from './list-my-work.js';
@@ -19,7 +19,7 @@ const FINISHED = new Set(['published', 'cancelled']);
 
 /** What each role's home page shows: my activities; my region's LAs; my LA. */
 export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
-  const activities = await listMyActivities(ctx);
+  const activities = await visibleActivities(ctx);
   const actor = ctx.actor;
   let las: LaSummary[] = [];
   if (actor.kind === 'user' && actor.role === 'regional' && actor.region) {

@@ -7,6 +7,7 @@ import {
   type PanelComment,
 } from '../../data/repositories/judgement-workflow.js';
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
+import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -29,7 +30,7 @@ export async function addPanelComment(
   const scope = await judgementScope(ctx, input.activityId);
   assertOpen(scope);
   const key = input.judgementKey ? judgementOf(scope, input.judgementKey).key : null;
-  if (scope.who !== 'panel' && scope.who !== 'admin')
+  if (!policies.commentOnJudgements(ctx.actor, scope.facts, scope.panelMember))
     throw new AppError('FORBIDDEN', { message: 'Only consistency panel members comment here.' });
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);

@@ -6,10 +6,10 @@ import { writeAudit } from '../../data/audit-log.js';
 import { lockJudgementSet, setStage } from '../../data/repositories/judgements.js';
 import type { TurnAudience } from '../../data/repositories/notifications.js';
 import type { TurnKind } from '../../domain/notifications/turns.js';
+import { policies } from '../../domain/access/policies.js';
 import {
   isBackward,
   judgementStages,
-  mayMoveFrom,
   moveProblems,
   stageLabels,
   type JudgementStage,
@@ -21,7 +21,7 @@ import { notifyTurn } from '../shared/turn-notifications.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
 import { pathOnJudgementsFinal } from '../../domain/activities/steps.js';
-import { applyStateChange } from '../activities/change-activity-state.js';
+import { applyStateChange } from '../shared/activity-state.js';
 
 export const AdvanceJudgementsInput = z.object({
   activityId: z.string(),
@@ -58,7 +58,7 @@ export async function advanceJudgements(
   const reason = input.reason?.trim() || null;
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);
-    if (!mayMoveFrom(set.stage, scope.who))
+    if (!policies.moveJudgements(ctx.actor, scope.facts, scope.panelMember, set.stage))
       throw new AppError('FORBIDDEN', {
         message:
           set.stage === 'quality_assurance'

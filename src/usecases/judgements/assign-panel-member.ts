@@ -6,6 +6,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { listTeam } from '../../data/repositories/activities.js';
 import { addPanelMember } from '../../data/repositories/judgement-workflow.js';
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
+import { findUserByEmail, findUserById } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -29,17 +30,16 @@ export async function assignPanelMember(
   assertOpen(scope);
   if (!policies.assignJudgementPanel(ctx.actor, scope.facts)) throw new AppError('FORBIDDEN');
   const isId = /^[0-9a-f-]{36}$/i.test(input.user);
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'role', 'disabled_at', 'display_name'])
-    .where(isId ? 'id' : 'email', '=', isId ? input.user : input.user.toLowerCase())
-    .executeTakeFirst();
+  const user = isId
+    ? await findUserById(ctx.db, input.user)
+    : await findUserByEmail(ctx.db, input.user);
   const invalid = (reason: string) =>
     new AppError('VALIDATION_FAILED', { details: [{ field: 'user', value: input.user, reason }] });
-  if (!user || user.disabled_at) throw invalid('Choose an active inspector account');
-  if (user.role !== 'inspector') throw invalid('Only inspectors sit on a consistency panel');
+  if (!user || user.disabled) throw invalid('Choose an active inspector account');
+  if (!policies.sitOnJudgementPanel(user))
+    throw invalid('Only inspectors sit on a consistency panel');
   if ((await listTeam(ctx.db, scope.activity.id)).some((m) => m.userId === user.id))
-    throw invalid(`${user.display_name} is on this activity’s team; the panel must be independent`);
+    throw invalid(`${user.displayName} is on this activity’s team; the panel must be independent`);
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, scope.activity.id);
     if (set.stage === 'final')
@@ -52,7 +52,7 @@ export async function assignPanelMember(
         entityId: scope.activity.id,
         activityId: scope.activity.id,
         laId: scope.activity.laId,
-        after: { userId: user.id, displayName: user.display_name },
+        after: { userId: user.id, displayName: user.displayName },
       });
     if (added)
       await notifyTurn(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { upsertExplanation } from '../../data/repositories/judgement-workflow.js';
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
+import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -24,7 +25,7 @@ export async function explainDivergence(
   const input = ExplainDivergenceInput.parse(raw);
   const scope = await judgementScope(ctx, input.activityId);
   assertOpen(scope);
-  if (!['lead', 'qam', 'admin'].includes(scope.who))
+  if (!policies.explainDivergence(ctx.actor, scope.facts, scope.panelMember))
     throw new AppError('FORBIDDEN', {
       message: 'The lead inspector or the QAM explains divergence.',
     });

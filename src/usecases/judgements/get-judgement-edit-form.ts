@@ -6,8 +6,8 @@ import {
 } from '../../data/repositories/judgement-evidence.js';
 import type { JudgementRecord } from '../../data/repositories/judgements.js';
 import { criteriaOf } from '../../domain/judgements/judgement-rules.js';
-import { changeNeedsReason, mayEditIn } from '../../domain/judgements/stages.js';
-import { EVIDENCE_CLOSED_STATES } from '../../domain/access/policies.js';
+import { changeNeedsReason } from '../../domain/judgements/stages.js';
+import { policies } from '../../domain/access/policies.js';
 import type { UseCaseContext } from '../context.js';
 import { judgementOf, judgementScope, type JudgementScope } from './judgement-access.js';
 import { loadJudgementState, type JudgementState } from './judgement-state.js';
@@ -60,8 +60,7 @@ export async function getJudgementEditForm(
     criteria: criteriaOf(scope.fw, j.key),
     evidence,
     evidenceTotal: options.length,
-    canEdit:
-      !EVIDENCE_CLOSED_STATES.has(scope.activity.state) && mayEditIn(state.set.stage, scope.who),
+    canEdit: policies.editJudgements(ctx.actor, scope.facts, scope.panelMember, state.set.stage),
     reasonRequired: changeNeedsReason(state.set.stage),
   };
 }

@@ -2,13 +2,7 @@
 // aggregation check, and what the person may do next (with what blocks each move).
 import { gradeLabel } from '../../domain/frameworks/index.js';
 import { positionLabels } from '../../domain/judgements/judgement-rules.js';
-import {
-  mayEditIn,
-  mayMoveFrom,
-  moveProblems,
-  nextStages,
-  type JudgementStage,
-} from '../../domain/judgements/stages.js';
+import { moveProblems, nextStages, type JudgementStage } from '../../domain/judgements/stages.js';
 import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
 import type { UseCaseContext } from '../context.js';
 import { judgementScope, type JudgementScope } from './judgement-access.js';
@@ -55,7 +49,6 @@ export async function getJudgementsOverview(
   const scope = await judgementScope(ctx, activityId);
   const state = await loadJudgementState(ctx.db, scope);
   const stage = state.set.stage;
-  const open = !EVIDENCE_CLOSED_STATES.has(scope.activity.state) && stage !== 'final';
   const rows = state.rows.map((r): OverviewRow => {
     const rec = r.record;
     return {
@@ -73,7 +66,10 @@ export async function getJudgementsOverview(
       },
     };
   });
-  const canMove = open && mayMoveFrom(stage, scope.who);
+  // The can flags are the policies' answers; a stage with nowhere to go offers no move.
+  const args = [ctx.actor, scope.facts, scope.panelMember] as const;
+  const open = !EVIDENCE_CLOSED_STATES.has(scope.activity.state) && stage !== 'final';
+  const canMove = policies.moveJudgements(...args, stage) && nextStages(stage).length > 0;
   const agg = state.aggregation;
   const unexplained = new Set(agg.unexplainedSoft.map((x) => x.ruleId));
   return {
@@ -96,15 +92,13 @@ export async function getJudgementsOverview(
         }))
       : [],
     can: {
-      edit: open && mayEditIn(stage, scope.who),
+      edit: policies.editJudgements(...args, stage),
       move: canMove,
       assignPanel: open && policies.assignJudgementPanel(ctx.actor, scope.facts),
       writeFeedback: open && policies.writeFeedbackLog(ctx.actor, scope.facts),
-      comment:
-        open && stage === 'consistency_panel' && (scope.who === 'panel' || scope.who === 'admin'),
-      answer:
-        open && stage === 'consistency_panel' && (scope.who === 'lead' || scope.who === 'admin'),
-      explain: open && ['lead', 'qam', 'admin'].includes(scope.who),
+      comment: stage === 'consistency_panel' && policies.commentOnJudgements(...args),
+      answer: stage === 'consistency_panel' && policies.answerPanelComments(...args),
+      explain: stage !== 'final' && policies.explainDivergence(...args),
     },
   };
 }

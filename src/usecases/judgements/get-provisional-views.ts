@@ -5,6 +5,7 @@
 import { gradeLabel, gradeRank } from '../../domain/frameworks/index.js';
 import type { ProvisionalView } from '../../data/repositories/judgement-workflow.js';
 import { actorUserId } from '../../domain/access/actor.js';
+import { policies } from '../../domain/access/policies.js';
 import type { UseCaseContext } from '../context.js';
 import { judgementScope, type JudgementScope } from './judgement-access.js';
 import { loadJudgementState, type JudgementState } from './judgement-state.js';
@@ -40,11 +41,16 @@ export async function getProvisionalViews(
   const scope = await judgementScope(ctx, activityId);
   const state = await loadJudgementState(ctx.db, scope);
   const me = actorUserId(ctx.actor);
-  const hideUntilOwn = scope.who === 'inspector' && state.set.stage === 'team_provisional';
   const judgements = state.rows.map((r): ViewComparison => {
     const all = state.views.filter((v) => v.judgementKey === r.key);
     const mine = all.find((v) => v.userId === me) ?? null;
-    const hidden = hideUntilOwn && !mine;
+    const hidden = !policies.viewOthersProvisionalViews(
+      ctx.actor,
+      scope.facts,
+      scope.panelMember,
+      state.set.stage,
+      mine !== null,
+    );
     const ranks = all.map((v) => gradeRank(scope.fw, v.grade));
     const spread = hidden || ranks.length === 0 ? null : Math.max(...ranks) - Math.min(...ranks);
     return {
@@ -70,9 +76,8 @@ export async function getProvisionalViews(
     scope,
     state,
     canRecord:
-      (scope.who === 'lead' || scope.who === 'inspector') &&
       state.set.stage === 'team_provisional' &&
-      scope.activity.state !== 'published',
+      policies.recordProvisionalView(ctx.actor, scope.facts, scope.panelMember),
     judgements,
     grades: scope.fw.grades.map((g) => ({ key: g.key, label: g.label })),
   };

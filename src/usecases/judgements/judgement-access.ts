@@ -1,5 +1,6 @@
 // What every judgements use case does first: find the activity, decide how the actor takes part
-// (team, panel, QAM, admin) and refuse readers who may not see judgements with NOT_FOUND.
+// (team, panel: the facts every judgements policy takes) and refuse readers who may not see
+// judgements with NOT_FOUND.
 import {
   factsOf,
   findActivity,
@@ -12,7 +13,6 @@ import {
   EVIDENCE_CLOSED_STATES,
   policies,
   type ActivityFacts,
-  type JudgementActor,
 } from '../../domain/access/policies.js';
 import type { Framework, Judgement } from '../../domain/frameworks/index.js';
 import { headlineOf, judgementsFor } from '../../domain/judgements/judgement-rules.js';
@@ -27,7 +27,7 @@ export interface JudgementScope {
   /** The judgements this activity grades, in framework order. */
   judgements: Judgement[];
   headline: string | null;
-  who: JudgementActor;
+  /** The actor sits on the consistency panel (policies take it with the facts). */
   panelMember: boolean;
 }
 
@@ -60,7 +60,6 @@ export async function judgementScope(
       fw,
       judgements.map((j) => j.key),
     ),
-    who: policies.judgementActor(ctx.actor, facts, panelMember),
     panelMember,
   };
 }

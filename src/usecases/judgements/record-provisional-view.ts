@@ -6,6 +6,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { upsertProvisionalView } from '../../data/repositories/judgement-workflow.js';
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { gradePositions } from '../../domain/judgements/judgement-rules.js';
+import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
@@ -27,7 +28,10 @@ export async function recordProvisionalView(
   const scope = await judgementScope(ctx, input.activityId);
   const j = judgementOf(scope, input.judgementKey);
   assertOpen(scope);
-  if (ctx.actor.kind !== 'user' || (scope.who !== 'lead' && scope.who !== 'inspector'))
+  if (
+    ctx.actor.kind !== 'user' ||
+    !policies.recordProvisionalView(ctx.actor, scope.facts, scope.panelMember)
+  )
     throw new AppError('FORBIDDEN', {
       message: 'Only the inspecting team record provisional views.',
     });

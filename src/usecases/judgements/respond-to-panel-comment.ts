@@ -5,6 +5,7 @@ import { writeAudit } from '../../data/audit-log.js';
 import { findPanelComment, respondToComment } from '../../data/repositories/judgement-workflow.js';
 import { lockJudgementSet } from '../../data/repositories/judgements.js';
 import { isUuid } from '../../data/repositories/users.js';
+import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -24,7 +25,7 @@ export async function respondToPanelComment(
   const input = RespondToPanelCommentInput.parse(raw);
   const scope = await judgementScope(ctx, input.activityId);
   assertOpen(scope);
-  if (scope.who !== 'lead' && scope.who !== 'admin')
+  if (!policies.answerPanelComments(ctx.actor, scope.facts, scope.panelMember))
     throw new AppError('FORBIDDEN', { message: 'The lead inspector answers the panel.' });
   if (!isUuid(input.commentId)) throw new AppError('NOT_FOUND');
   await ctx.db.transaction().execute(async (trx) => {

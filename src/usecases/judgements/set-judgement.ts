@@ -3,7 +3,9 @@
 // version; after the team's provisional stage every change needs a reason. The headline judgement
 // (overall effectiveness) is checked against the framework's aggregation rules: hard rules block,
 // soft rules need a written reason stored with it.
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { listEvidenceOptions } from '../../data/repositories/judgement-evidence.js';
 import {
@@ -23,7 +25,12 @@ import {
   linkDirections,
   type JudgementContent,
 } from '../../domain/judgements/judgement-rules.js';
-import { changeNeedsReason, mayEditIn, stageLabels } from '../../domain/judgements/stages.js';
+import { policies } from '../../domain/access/policies.js';
+import {
+  changeNeedsReason,
+  stageLabels,
+  type JudgementStage,
+} from '../../domain/judgements/stages.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
@@ -64,6 +71,10 @@ export type SetJudgementInput = z.input<typeof SetJudgementInput>;
 
 const TRACKED = ['grade', 'position', 'nearness', 'context', 'narrative'] as const;
 
+type Input = z.output<typeof SetJudgementInput>;
+type Scope = Awaited<ReturnType<typeof judgementScope>>;
+type Trx = Transaction<DB>;
+
 export async function setJudgement(
   ctx: UseCaseContext,
   raw: SetJudgementInput,
@@ -77,123 +88,41 @@ export async function setJudgement(
   const activityId = scope.activity.id;
   return ctx.db.transaction().execute(async (trx) => {
     const set = await lockJudgementSet(trx, activityId);
-    if (!mayEditIn(set.stage, scope.who))
-      throw new AppError('FORBIDDEN', {
-        message:
-          set.stage === 'final'
-            ? 'The judgements are final and can no longer change.'
-            : `At ${stageLabels[set.stage].toLowerCase()} only ${
-                set.stage === 'team_provisional'
-                  ? 'the inspecting team'
-                  : set.stage === 'consistency_panel'
-                    ? 'the lead inspector'
-                    : 'the quality assurance manager'
-              } can change judgements.`,
-      });
+    if (!policies.editJudgements(ctx.actor, scope.facts, scope.panelMember, set.stage))
+      throw new AppError('FORBIDDEN', { message: mayNotEditMessage(set.stage) });
     const current = await findJudgement(trx, activityId, j.key);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== input.expectedVersion)
-      throw new AppError('CONFLICT', {
-        message: `${j.shortTitle} was changed by ${current?.updatedBy ?? 'someone'} at ${current ? whenText(current.updatedAt) : 'a moment ago'} (now version ${currentVersion}; you started from version ${input.expectedVersion}). Reload it to see their changes, then make yours again.`,
-      });
+      throw staleEdit(j.shortTitle, current, input.expectedVersion);
 
-    const grade = input.grade === undefined ? (current?.grade ?? null) : input.grade || null;
-    const text = (v: string | undefined, was: string | undefined) => (v ?? was ?? '').trim();
-    const content: JudgementContent = {
-      grade,
-      position: grade
-        ? input.position === undefined
-          ? (current?.position ?? null)
-          : input.position
-        : null,
-      nearness: text(input.nearness, current?.nearness),
-      context: text(input.context, current?.context),
-      narrative: text(input.narrative, current?.narrative),
-      criteriaMet: [...new Set(input.criteriaMet ?? current?.criteriaMet ?? [])],
-      criteriaNotMet: [...new Set(input.criteriaNotMet ?? current?.criteriaNotMet ?? [])],
-      links: input.links ?? current?.links ?? [],
-    };
-    const problems: ErrorDetail[] = checkContent(scope.fw, j.key, content);
-    const known = new Map(
-      (await listEvidenceOptions(trx, activityId, { ids: content.links.map((l) => l.id) })).map(
-        (o) => [o.id, o.kind],
-      ),
-    );
-    for (const l of content.links)
-      if (known.get(l.id) !== l.kind)
-        problems.push({ field: 'links', value: l.id, reason: 'Cite evidence of this activity' });
+    const content = contentAfter(input, current);
+    const problems: ErrorDetail[] = [
+      ...checkContent(scope.fw, j.key, content),
+      ...(await citationProblems(trx, activityId, content)),
+    ];
     if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+    const aggregation =
+      j.key === scope.headline
+        ? await checkHeadline(trx, scope, j.key, content, input, current)
+        : {
+            aggregationReason: current?.aggregationReason ?? null,
+            aggregationRules: current?.aggregationRules ?? [],
+          };
 
-    let aggregationReason = current?.aggregationReason ?? null;
-    let aggregationRules = current?.aggregationRules ?? [];
-    if (j.key === scope.headline) {
-      const grades = Object.fromEntries(
-        [...(await listJudgements(trx, activityId))].map(([k, r]) => [k, r.grade]),
-      );
-      for (const o of scope.judgements) grades[o.key] ??= null;
-      grades[j.key] = content.grade;
-      const newReason = input.aggregationReason?.trim() || null;
-      const check = checkAggregation(scope.fw, grades, newReason ? [] : aggregationRules);
-      if (check.hard.length)
-        throw new AppError('VALIDATION_FAILED', {
-          message: 'This grade breaks the framework’s aggregation rules.',
-          details: check.hard.map((h) => ({
-            field: 'grade',
-            reason: `${h.title}: ${h.explanation}`,
-          })),
-        });
-      if (newReason) {
-        aggregationReason = newReason;
-        aggregationRules = check.result.soft.map((s) => s.ruleId);
-      } else if (check.unexplainedSoft.length)
-        throw new AppError('VALIDATION_FAILED', {
-          message: 'This grade departs from the framework’s usual aggregation: give a reason.',
-          details: check.unexplainedSoft.map((s) => ({
-            field: 'aggregationReason',
-            reason: `${s.title}: ${s.explanation} Give a written reason to record it.`,
-          })),
-        });
-    }
-
-    const before: Record<string, string | null> = {
-      grade: current?.grade ?? null,
-      position: current?.position ?? null,
-      nearness: current?.nearness ?? '',
-      context: current?.context ?? '',
-      narrative: current?.narrative ?? '',
-      aggregation_reason: current?.aggregationReason ?? null,
-    };
-    const after: Record<string, string | null> = {
-      grade: content.grade,
-      position: content.position,
-      nearness: content.nearness,
-      context: content.context,
-      narrative: content.narrative,
-      aggregation_reason: aggregationReason,
-    };
-    const fields = [...TRACKED, 'aggregation_reason'].filter(
-      (f) => (before[f] ?? '') !== (after[f] ?? ''),
+    const { before, after, fields, otherChanged } = differences(
+      current,
+      content,
+      aggregation.aggregationReason,
     );
-    const otherChanged =
-      !current ||
-      JSON.stringify([current.criteriaMet, current.criteriaNotMet, current.links]) !==
-        JSON.stringify([content.criteriaMet, content.criteriaNotMet, content.links]);
     if (fields.length === 0 && !otherChanged && current) return { record: current, changed: false };
     if (fields.length > 0 && changeNeedsReason(set.stage) && !reason)
-      throw new AppError('VALIDATION_FAILED', {
-        details: [
-          {
-            field: 'reason',
-            reason: `Give the reason for this change (judgements are at ${stageLabels[set.stage].toLowerCase()})`,
-          },
-        ],
-      });
+      throw reasonRequired(set.stage);
 
     await saveJudgement(
       trx,
       activityId,
       j.key,
-      { ...content, aggregationReason, aggregationRules },
+      { ...content, ...aggregation },
       by,
       current ? current.version : null,
     );
@@ -225,4 +154,151 @@ export async function setJudgement(
     if (!record) throw new AppError('INTERNAL');
     return { record, changed: true };
   });
+}
+
+/** Someone else saved the judgement since the editor opened it. */
+function staleEdit(title: string, current: JudgementRecord | null, expected: number): AppError {
+  const version = current?.version ?? 0;
+  return new AppError('CONFLICT', {
+    message: `${title} was changed by ${current?.updatedBy ?? 'someone'} at ${current ? whenText(current.updatedAt) : 'a moment ago'} (now version ${version}; you started from version ${expected}). Reload it to see their changes, then make yours again.`,
+  });
+}
+
+/** After the team's provisional stage a change needs its reason. */
+function reasonRequired(stage: JudgementStage): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    details: [
+      {
+        field: 'reason',
+        reason: `Give the reason for this change (judgements are at ${stageLabels[stage].toLowerCase()})`,
+      },
+    ],
+  });
+}
+
+/** Why the actor may not change judgements at this stage, in the stage's words. */
+function mayNotEditMessage(stage: JudgementStage): string {
+  if (stage === 'final') return 'The judgements are final and can no longer change.';
+  const who =
+    stage === 'team_provisional'
+      ? 'the inspecting team'
+      : stage === 'consistency_panel'
+        ? 'the lead inspector'
+        : 'the quality assurance manager';
+  return `At ${stageLabels[stage].toLowerCase()} only ${who} can change judgements.`;
+}
+
+/** The judgement's content after the change: fields left out keep their current value. */
+function contentAfter(input: Input, current: JudgementRecord | null): JudgementContent {
+  const grade = input.grade === undefined ? (current?.grade ?? null) : input.grade || null;
+  const text = (v: string | undefined, was: string | undefined) => (v ?? was ?? '').trim();
+  return {
+    grade,
+    position: grade
+      ? input.position === undefined
+        ? (current?.position ?? null)
+        : input.position
+      : null,
+    nearness: text(input.nearness, current?.nearness),
+    context: text(input.context, current?.context),
+    narrative: text(input.narrative, current?.narrative),
+    criteriaMet: [...new Set(input.criteriaMet ?? current?.criteriaMet ?? [])],
+    criteriaNotMet: [...new Set(input.criteriaNotMet ?? current?.criteriaNotMet ?? [])],
+    links: input.links ?? current?.links ?? [],
+  };
+}
+
+/** Citations of anything that is not this activity's evidence (of the kind said). */
+async function citationProblems(
+  trx: Trx,
+  activityId: string,
+  content: JudgementContent,
+): Promise<ErrorDetail[]> {
+  const known = new Map(
+    (await listEvidenceOptions(trx, activityId, { ids: content.links.map((l) => l.id) })).map(
+      (o) => [o.id, o.kind],
+    ),
+  );
+  return content.links
+    .filter((l) => known.get(l.id) !== l.kind)
+    .map((l) => ({ field: 'links', value: l.id, reason: 'Cite evidence of this activity' }));
+}
+
+/**
+ * The headline judgement against the framework's aggregation rules: hard rules block, soft rules
+ * need a written reason (a new one, or the stored one if it answers the same rules).
+ */
+async function checkHeadline(
+  trx: Trx,
+  scope: Scope,
+  key: string,
+  content: JudgementContent,
+  input: Input,
+  current: JudgementRecord | null,
+): Promise<{ aggregationReason: string | null; aggregationRules: string[] }> {
+  const stored = {
+    aggregationReason: current?.aggregationReason ?? null,
+    aggregationRules: current?.aggregationRules ?? [],
+  };
+  const grades = Object.fromEntries(
+    [...(await listJudgements(trx, scope.activity.id))].map(([k, r]) => [k, r.grade]),
+  );
+  for (const o of scope.judgements) grades[o.key] ??= null;
+  grades[key] = content.grade;
+  const newReason = input.aggregationReason?.trim() || null;
+  const check = checkAggregation(scope.fw, grades, newReason ? [] : stored.aggregationRules);
+  if (check.hard.length)
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'This grade breaks the framework’s aggregation rules.',
+      details: check.hard.map((h) => ({
+        field: 'grade',
+        reason: `${h.title}: ${h.explanation}`,
+      })),
+    });
+  if (newReason)
+    return {
+      aggregationReason: newReason,
+      aggregationRules: check.result.soft.map((s) => s.ruleId),
+    };
+  if (check.unexplainedSoft.length)
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'This grade departs from the framework’s usual aggregation: give a reason.',
+      details: check.unexplainedSoft.map((s) => ({
+        field: 'aggregationReason',
+        reason: `${s.title}: ${s.explanation} Give a written reason to record it.`,
+      })),
+    });
+  return stored;
+}
+
+/** The tracked fields before and after, which of them changed, and whether anything else did. */
+function differences(
+  current: JudgementRecord | null,
+  content: JudgementContent,
+  aggregationReason: string | null,
+) {
+  const before: Record<string, string | null> = {
+    grade: current?.grade ?? null,
+    position: current?.position ?? null,
+    nearness: current?.nearness ?? '',
+    context: current?.context ?? '',
+    narrative: current?.narrative ?? '',
+    aggregation_reason: current?.aggregationReason ?? null,
+  };
+  const after: Record<string, string | null> = {
+    grade: content.grade,
+    position: content.position,
+    nearness: content.nearness,
+    context: content.context,
+    narrative: content.narrative,
+    aggregation_reason: aggregationReason,
+  };
+  const fields = [...TRACKED, 'aggregation_reason'].filter(
+    (f) => (before[f] ?? '') !== (after[f] ?? ''),
+  );
+  const otherChanged =
+    !current ||
+    JSON.stringify([current.criteriaMet, current.criteriaNotMet, current.links]) !==
+      JSON.stringify([content.criteriaMet, content.criteriaNotMet, content.links]);
+  return { before, after, fields, otherChanged };
 }

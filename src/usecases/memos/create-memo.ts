@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { findMemo, type Memo } from '../../data/repositories/memos.js';
+import { findMemo, insertMemo, type Memo } from '../../data/repositories/memos.js';
 import { memoTargetTypes } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -25,25 +24,18 @@ export async function createMemo(ctx: UseCaseContext, raw: CreateMemoInput): Pro
   const targetId = await checkMemoTarget(ctx.db, activity.id, input.targetType, input.targetId);
   const by = actorRef(ctx.actor);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('memos')
-      .values({
-        created_at: now(),
-        updated_at: now(),
-        activity_id: activity.id,
-        target_type: input.targetType,
-        target_id: targetId,
-        title: input.title || null,
-        text: input.text,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const memoId = await insertMemo(trx, {
+      activityId: activity.id,
+      targetType: input.targetType,
+      targetId,
+      title: input.title || null,
+      text: input.text,
+      createdBy: by,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'memo.created',
       entityType: 'memo',
-      entityId: row.id,
+      entityId: memoId,
       activityId: activity.id,
       laId: activity.laId,
       after: {
@@ -53,7 +45,7 @@ export async function createMemo(ctx: UseCaseContext, raw: CreateMemoInput): Pro
         text: input.text,
       },
     });
-    return row.id;
+    return memoId;
   });
   const memo = await findMemo(ctx.db, id);
   if (!memo) throw new AppError('INTERNAL');

@@ -1,17 +1,9 @@
 // A memo's target must exist in the memo's activity.
 import type { Kysely } from 'kysely';
+import { memoTargetExists } from '../../data/repositories/memos.js';
 import type { DB } from '../../data/schema.js';
 import type { MemoTargetType } from '../../domain/evidence/vocabulary.js';
 import { AppError } from '../../errors.js';
-import { isUuid } from '../../data/repositories/users.js';
-
-const tables = {
-  evidence: 'evidence_records',
-  code: 'codes',
-  coding: 'codings',
-  case: 'cases',
-  line_of_enquiry: 'lines_of_enquiry',
-} as const;
 
 export async function checkMemoTarget(
   db: Kysely<DB>,
@@ -26,22 +18,15 @@ export async function checkMemoTarget(
       });
     return null;
   }
-  const missing = new AppError('VALIDATION_FAILED', {
-    details: [
-      {
-        field: 'targetId',
-        value: targetId ?? '',
-        reason: `No such ${targetType} in this activity`,
-      },
-    ],
-  });
-  if (!targetId || !isUuid(targetId)) throw missing;
-  const row = await db
-    .selectFrom(tables[targetType])
-    .select('id')
-    .where('id', '=', targetId)
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst();
-  if (!row) throw missing;
+  if (!targetId || !(await memoTargetExists(db, activityId, targetType, targetId)))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'targetId',
+          value: targetId ?? '',
+          reason: `No such ${targetType} in this activity`,
+        },
+      ],
+    });
   return targetId;
 }

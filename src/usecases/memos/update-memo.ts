@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findMemo, type Memo } from '../../data/repositories/memos.js';
+import { findMemo, updateMemoIfVersion, type Memo } from '../../data/repositories/memos.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
-import { now } from '../../clock.js';
 
 export const UpdateMemoInput = z.object({
+  /** The activity in the URL: the item must belong to it. */
+  activityId: ActivityInPath,
   memoId: z.string(),
   expectedVersion: z.number().int().min(1),
   title: z.string().trim().max(300).nullable().optional(),
@@ -16,21 +18,14 @@ export type UpdateMemoInput = z.input<typeof UpdateMemoInput>;
 
 export async function updateMemo(ctx: UseCaseContext, raw: UpdateMemoInput): Promise<Memo> {
   const input = UpdateMemoInput.parse(raw);
-  const found = await findMemo(ctx.db, input.memoId);
-  if (!found) throw new AppError('NOT_FOUND');
+  const found = foundInActivity(await findMemo(ctx.db, input.memoId), input.activityId);
   const { activity } = await evidenceScope(ctx, found.activityId, 'write');
   const next = {
     title: input.title === undefined ? found.title : input.title || null,
     text: input.text ?? found.text,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('memos')
-      .set({ ...next, version: input.expectedVersion + 1, updated_at: now() })
-      .where('id', '=', found.id)
-      .where('version', '=', input.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0)
+    if (!(await updateMemoIfVersion(trx, found.id, input.expectedVersion, next)))
       throw new AppError('CONFLICT', {
         message: 'Someone else changed this memo since you opened it. Reload and try again.',
       });

@@ -15,9 +15,9 @@ import { RefiInvalid } from '../../domain/refi/import-problems.js';
 import { planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
 import { readRefiFile } from '../../domain/refi/read-file.js';
 import { AppError } from '../../errors.js';
-import { checkNewActivity, insertActivity } from '../activities/create-activity.js';
+import { checkNewActivity, insertNewActivity } from '../shared/new-activity.js';
 import type { UseCaseContext } from '../context.js';
-import { ensureCodebook } from '../coding/seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 import { todayInEngland } from '../../clock.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { frameworkRegistry } from '../../domain/frameworks/installed.js';
@@ -154,7 +154,7 @@ export async function importRefi(
     let activity: Activity;
     if ('existing' in target) activity = target.existing;
     else {
-      const id = await insertActivity(trx, ctx.actor, target.checked);
+      const id = await insertNewActivity(trx, ctx.actor, target.checked);
       activity = (await findActivity(trx, id))!;
     }
     await ensureCodebook(trx, ctx.actor, activity);

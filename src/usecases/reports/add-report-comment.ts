@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findReportVersion, listReleases } from '../../data/repositories/reports.js';
+import { findReportVersion } from '../../data/repositories/reports.js';
+import { insertComment, listReleases } from '../../data/repositories/report-reviews.js';
 import { formatIsoDate } from '../../domain/reports/text.js';
 import { windowOpen } from '../../domain/reports/factual-accuracy.js';
 import { numberParagraphs } from '../../domain/reports/numbering.js';
@@ -72,29 +73,23 @@ export async function addReportComment(
   }
   const by = actorRef(ctx.actor);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('report_comments')
-      .values({
-        created_at: clockNow(),
-        report_id: report.id,
-        release_id: release.id,
-        section_key: section.key,
-        paragraph: input.paragraph ?? null,
-        text: input.text,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertComment(trx, {
+      reportId: report.id,
+      releaseId: release.id,
+      sectionKey: section.key,
+      paragraph: input.paragraph ?? null,
+      text: input.text,
+      by,
+    });
     await writeAudit(trx, ctx.actor, {
       action: 'report.comment_added',
       entityType: 'report_comment',
-      entityId: row.id,
+      entityId: id,
       activityId: scope.activity.id,
       laId: scope.activity.laId,
       after: { round: release.round, section: section.key, paragraph: input.paragraph ?? null },
     });
     await notifyTurn(trx, ctx.actor, scope.activity, 'la_comment', ['lead']);
-    return { id: row.id };
+    return { id };
   });
 }

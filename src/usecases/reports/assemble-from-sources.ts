@@ -26,8 +26,8 @@ export async function assembleFromSources(
   const { activity, framework } = scope;
   const [facts, judgements, statement, vignettes] = await Promise.all([
     reportFacts(ctx, activity),
-    judgementsForReport(ctx, activity.id),
-    sampleStatementForReport(ctx, activity.id),
+    judgementsForReport(ctx.db, scope),
+    sampleStatementForReport(ctx.db, scope),
     chosenVignettes(ctx.db, activity.id),
   ]);
   const document = assembleDraft({

@@ -2,7 +2,7 @@
 // close before the window ends once every comment is answered.
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { confirmRelease, listReleases } from '../../data/repositories/reports.js';
+import { confirmRelease, listReleases } from '../../data/repositories/report-reviews.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   findReportByActivity,
+  insertReport,
   insertReportVersion,
   type Report,
 } from '../../data/repositories/reports.js';
-import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
+import { offeredTemplates } from '../../domain/reports/templates.js';
 import { EXTENTS } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -49,12 +50,8 @@ export async function createReportDraft(
     throw new AppError('REPORT_NOT_READY', {
       message: `The activity is ${activity.state}: no draft can be started.`,
     });
-  const type = findActivityType(framework, activity.activityType);
   const day = activity.plannedStart ?? todayInEngland();
-  const offered = (type?.reportTemplates ?? []).filter((k) => {
-    const t = framework.reportTemplates.find((x) => x.key === k);
-    return t !== undefined && inWindow(t, day);
-  });
+  const offered = offeredTemplates(framework, activity.activityType, day).map((t) => t.key);
   if (offered.length === 0)
     throw new AppError('VALIDATION_FAILED', {
       message: 'This kind of activity has no written report or letter.',
@@ -73,24 +70,18 @@ export async function createReportDraft(
   );
   const by = actorRef(ctx.actor);
   await ctx.db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto('reports')
-      .values({
-        activity_id: activity.id,
-        framework_id: framework.id,
-        template_key: templateKey,
-        created_by: by.id,
-        created_by_label: by.label,
-      })
-      .onConflict((oc) => oc.column('activity_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!created)
+    const reportId = await insertReport(trx, {
+      activityId: activity.id,
+      frameworkId: framework.id,
+      templateKey,
+      by,
+    });
+    if (!reportId)
       throw new AppError('ALREADY_EXISTS', {
         message: 'This activity already has a report draft.',
       });
     await insertReportVersion(trx, {
-      reportId: created.id,
+      reportId,
       number: 1,
       document,
       kind: 'assembled',
@@ -99,7 +90,7 @@ export async function createReportDraft(
     await writeAudit(trx, ctx.actor, {
       action: 'report.drafted',
       entityType: 'report',
-      entityId: created.id,
+      entityId: reportId,
       activityId: activity.id,
       laId: activity.laId,
       after: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { findReportVersion, listReleases } from '../../data/repositories/reports.js';
+import { findReportVersion } from '../../data/repositories/reports.js';
+import { listReleases } from '../../data/repositories/report-reviews.js';
 import { renderReportDocx, renderReportHtml, renderReportPdf } from '../../domain/reports/index.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';

@@ -1,13 +1,13 @@
 // The factual accuracy page: the released draft (the version frozen for the latest round), the
 // deadline, every comment with its response. The inspected LA's users see it once released;
 // the team sees it too. Before a release it does not exist for the LA (NOT_FOUND).
+import { findReportVersion } from '../../data/repositories/reports.js';
 import {
-  findReportVersion,
   listComments,
   listReleases,
   type ReportComment,
   type ReportRelease,
-} from '../../data/repositories/reports.js';
+} from '../../data/repositories/report-reviews.js';
 import { windowOpen } from '../../domain/reports/factual-accuracy.js';
 import { numberParagraphs } from '../../domain/reports/numbering.js';
 import type { ReportDocument } from '../../domain/reports/types.js';

@@ -3,15 +3,17 @@
 // version list, factual accuracy rounds and comments.
 import {
   findReportVersion,
-  listComments,
-  listReleases,
   listReportVersions,
   type Report,
-  type ReportComment,
-  type ReportRelease,
   type ReportVersionSummary,
 } from '../../data/repositories/reports.js';
-import { findActivityType, inWindow } from '../../domain/frameworks/index.js';
+import {
+  listComments,
+  listReleases,
+  type ReportComment,
+  type ReportRelease,
+} from '../../data/repositories/report-reviews.js';
+import { offeredTemplates } from '../../domain/reports/templates.js';
 import { lintText } from '../../domain/language/index.js';
 import { numberParagraphs } from '../../domain/reports/numbering.js';
 import { checkStructure, type StructureProblem } from '../../domain/reports/rules.js';
@@ -122,12 +124,11 @@ export async function getReportWorkspace(
   const scope = await reportScope(ctx, activityId);
   if (!scope.can.viewDraft) throw new AppError('NOT_FOUND');
   const { activity, framework, report } = scope;
-  const type = findActivityType(framework, activity.activityType);
   const day = activity.plannedStart ?? todayInEngland();
-  const templates = (type?.reportTemplates ?? [])
-    .map((k) => framework.reportTemplates.find((t) => t.key === k))
-    .filter((t) => t !== undefined && inWindow(t, day))
-    .map((t) => ({ key: t?.key ?? '', label: t?.label ?? '' }));
+  const templates = offeredTemplates(framework, activity.activityType, day).map((t) => ({
+    key: t.key,
+    label: t.label,
+  }));
   const open = report && report.state !== 'published';
   if (!report)
     return {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { listComments } from '../../data/repositories/reports.js';
+import { closeOpenReleases, listComments } from '../../data/repositories/report-reviews.js';
+import { markReportPublished } from '../../data/repositories/reports.js';
 import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import { AppError } from '../../errors.js';
-import { applyStateChange } from '../activities/change-activity-state.js';
+import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { notReady, reportReadiness } from './report-readiness.js';
@@ -49,26 +50,9 @@ export async function publishReport(
       hasWrittenOutput: true,
       expectedVersion: activity.version,
     });
-    await trx
-      .updateTable('report_releases')
-      .set({ closed_at: now() })
-      .where('report_id', '=', report.id)
-      .where('closed_at', 'is', null)
-      .execute();
-    const published = await trx
-      .updateTable('reports')
-      .set({
-        state: 'published',
-        published_version: report.currentVersion,
-        published_at: now(),
-        published_by: by.id,
-        published_by_label: by.label,
-        updated_at: now(),
-      })
-      .where('id', '=', report.id)
-      .where('current_version', '=', report.currentVersion)
-      .executeTakeFirst();
-    if (Number(published.numUpdatedRows) !== 1) throw conflict(report.currentVersion);
+    await closeOpenReleases(trx, report.id, now());
+    if (!(await markReportPublished(trx, report.id, report.currentVersion, by)))
+      throw conflict(report.currentVersion);
     await writeAudit(trx, ctx.actor, {
       action: 'report.published',
       entityType: 'report',

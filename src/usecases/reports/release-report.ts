@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { listReleases } from '../../data/repositories/reports.js';
+import { insertRelease, listReleases } from '../../data/repositories/report-reviews.js';
+import { markReportReleased } from '../../data/repositories/reports.js';
 import {
   DEFAULT_WINDOW_DAYS,
   factualAccuracyDeadline,
@@ -8,7 +9,7 @@ import {
   ukDate,
 } from '../../domain/reports/factual-accuracy.js';
 import { AppError } from '../../errors.js';
-import { applyStateChange } from '../activities/change-activity-state.js';
+import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { notifyTurn } from '../shared/turn-notifications.js';
@@ -63,28 +64,18 @@ export async function releaseReport(
       hasWrittenOutput: true,
       expectedVersion: activity.version,
     });
-    const released = await trx
-      .insertInto('report_releases')
-      .values({
-        released_at: now,
-        report_id: report.id,
-        round,
-        version_number: report.currentVersion,
-        window_days: input.windowDays,
-        released_on: releasedOn,
-        deadline,
-        released_by: by.id,
-        released_by_label: by.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const moved = await trx
-      .updateTable('reports')
-      .set({ state: 'factual_accuracy', updated_at: now })
-      .where('id', '=', report.id)
-      .where('current_version', '=', report.currentVersion)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw conflict(report.currentVersion);
+    const releaseId = await insertRelease(trx, {
+      reportId: report.id,
+      round,
+      versionNumber: report.currentVersion,
+      windowDays: input.windowDays,
+      releasedOn,
+      deadline,
+      by,
+      at: now,
+    });
+    if (!(await markReportReleased(trx, report.id, report.currentVersion, now)))
+      throw conflict(report.currentVersion);
     await writeAudit(trx, ctx.actor, {
       action: 'report.released',
       entityType: 'report',
@@ -93,7 +84,7 @@ export async function releaseReport(
       laId: activity.laId,
       after: {
         round,
-        releaseId: released.id,
+        releaseId,
         version: report.currentVersion,
         windowDays: input.windowDays,
         deadline,

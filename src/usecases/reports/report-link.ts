@@ -1,4 +1,4 @@
-import { listReleases } from '../../data/repositories/reports.js';
+import { listReleases } from '../../data/repositories/report-reviews.js';
 import type { UseCaseContext } from '../context.js';
 import { reportScope } from './report-scope.js';
 import { AppError } from '../../errors.js';

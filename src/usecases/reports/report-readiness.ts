@@ -2,15 +2,14 @@
 // lead's release to the LA and publication. The pages show exactly these problems instead of a
 // button that would be refused, and the use cases refuse with the same words.
 import { now as clockNow } from '../../clock.js';
+import { findReportVersion, type Report } from '../../data/repositories/reports.js';
 import {
-  findReportVersion,
   listComments,
   listReleases,
   listSignoffs,
-  type Report,
   type ReportRelease,
   type ReportSignoff,
-} from '../../data/repositories/reports.js';
+} from '../../data/repositories/report-reviews.js';
 import { stateLabels } from '../../domain/activities/lifecycle.js';
 import { ukDate } from '../../domain/reports/factual-accuracy.js';
 import {
@@ -100,19 +99,17 @@ export async function reportReadiness(
   else if (!current) release.push(notCurrent);
   release.push(...common);
 
-  const publish: string[] = [];
-  if (report.state === 'published') publish.push('The report is published.');
-  else {
-    if (releases.length === 0)
-      publish.push('Release the draft to the LA for its factual accuracy check first.');
-    else if (fa) publish.push(fa);
-    if (releases.length > 0 && activity.state === 'factual_accuracy')
-      publish.push('The quality assurance manager signs off the text after the LA’s check.');
-    else if (activity.state !== 'quality_assurance') publish.push(`The activity is ${state}.`);
-    else if (!current || releases.length === 0) publish.push(notCurrent);
-    const fieldwork = fieldworkProblem(activity.plannedEnd, today);
-    if (fieldwork) publish.push(fieldwork);
-  }
+  const publish =
+    report.state === 'published'
+      ? ['The report is published.']
+      : publishProblems({
+          activity,
+          released: releases.length > 0,
+          fa,
+          current,
+          notCurrent,
+          today,
+        });
   publish.push(...common);
   const uniq = (xs: string[]) => [...new Set(xs)];
   return {
@@ -125,6 +122,29 @@ export async function reportReadiness(
     release: uniq(release),
     publish: uniq(publish),
   };
+}
+
+/** What stops publication of a report not yet published (before the problems all share). */
+function publishProblems(p: {
+  activity: ReportScope['activity'];
+  released: boolean;
+  fa: string | null;
+  current: ReportSignoff | null;
+  notCurrent: string;
+  today: string;
+}): string[] {
+  const { activity, released, fa } = p;
+  const publish: string[] = [];
+  if (!released) publish.push('Release the draft to the LA for its factual accuracy check first.');
+  else if (fa) publish.push(fa);
+  if (released && activity.state === 'factual_accuracy')
+    publish.push('The quality assurance manager signs off the text after the LA’s check.');
+  else if (activity.state !== 'quality_assurance')
+    publish.push(`The activity is ${stateLabels[activity.state].toLowerCase()}.`);
+  else if (!p.current || !released) publish.push(p.notCurrent);
+  const fieldwork = fieldworkProblem(activity.plannedEnd, p.today);
+  if (fieldwork) publish.push(fieldwork);
+  return publish;
 }
 
 /** REPORT_NOT_READY naming every problem, for the use cases. */

@@ -1,5 +1,6 @@
 // What every report use case does first: find the activity and its report, decide what the
-// actor may do with them, and know the framework. Unauthorised reads answer NOT_FOUND.
+// actor may do with them (and which of the activity's parts a draft may draw on), and know the
+// framework. The one access check of every report use case; unauthorised reads answer NOT_FOUND.
 import {
   factsOf,
   findActivity,
@@ -7,7 +8,9 @@ import {
   teamRoleOf,
   type Activity,
 } from '../../data/repositories/activities.js';
+import { isPanelMember } from '../../data/repositories/judgement-workflow.js';
 import { findReportByActivity, type Report } from '../../data/repositories/reports.js';
+import { actorUserId } from '../../domain/access/actor.js';
 import type { ActivityFacts } from '../../domain/access/policies.js';
 import { policies } from '../../domain/access/policies.js';
 import type { Framework } from '../../domain/frameworks/index.js';
@@ -27,6 +30,10 @@ export interface ReportScope {
     write: boolean;
     release: boolean;
     comment: boolean;
+    /** The draft may show the judgements (else it is assembled with none: "not yet graded"). */
+    readJudgements: boolean;
+    /** The draft may show the sample transparency statement. */
+    readSample: boolean;
   };
 }
 
@@ -35,7 +42,10 @@ export async function reportScope(ctx: UseCaseContext, activityId: string): Prom
   if (!activity) throw new AppError('NOT_FOUND');
   const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
   if (!policies.viewActivity(ctx.actor, facts)) throw new AppError('NOT_FOUND');
-  const report = await findReportByActivity(ctx.db, activity.id);
+  const [report, panelMember] = await Promise.all([
+    findReportByActivity(ctx.db, activity.id),
+    isPanelMember(ctx.db, activity.id, actorUserId(ctx.actor)),
+  ]);
   return {
     activity,
     facts,
@@ -46,6 +56,8 @@ export async function reportScope(ctx: UseCaseContext, activityId: string): Prom
       write: policies.writeReportDraft(ctx.actor, facts),
       release: policies.releaseReport(ctx.actor, facts),
       comment: policies.commentOnReport(ctx.actor, facts),
+      readJudgements: policies.viewReportInput(ctx.actor, facts, panelMember),
+      readSample: policies.viewSample(ctx.actor, facts),
     },
   };
 }

@@ -1,44 +1,44 @@
-// Where a draft's inputs come from. The judgements and the sample statement belong to other
-// areas; this small adapter is the only place that knows how to ask them.
+// Where a draft's inputs come from: the judgements, the sample statement and the chosen
+// vignettes, read through the repositories. Someone who may draft the report but not read the
+// judgements or the sample (reportScope decides) gets a draft without them rather than an error:
+// the sections say "not yet graded" and the team fills them in.
 import type { Kysely } from 'kysely';
+import { findJudgementSet, listJudgements } from '../../data/repositories/judgements.js';
+import { findCurrentDraw, listSampleCases } from '../../data/repositories/sampling.js';
 import { listVignettes } from '../../data/repositories/vignettes.js';
 import type { DB } from '../../data/schema.js';
 import type { ReportJudgement } from '../../domain/judgements/report-input.js';
+import { reportJudgementsOf } from '../../domain/judgements/report-judgements.js';
 import type { VignetteInput } from '../../domain/reports/types.js';
+import { sampleStatementOf } from '../../domain/sampling/statement-of.js';
 import type { SampleStatement } from '../../domain/sampling/statement.js';
-import { AppError } from '../../errors.js';
-import type { UseCaseContext } from '../context.js';
-import { getJudgementsForReport } from '../judgements/get-judgements-for-report.js';
-import { getSampleStatement } from '../sampling/get-sample-statement.js';
+import type { ReportScope } from './report-scope.js';
 
 /** The activity's judgements as the report needs them. */
 export async function judgementsForReport(
-  ctx: UseCaseContext,
-  activityId: string,
+  db: Kysely<DB>,
+  scope: ReportScope,
 ): Promise<ReportJudgement[]> {
-  return unlessHidden(getJudgementsForReport(ctx, { activityId }), []);
+  if (!scope.can.readJudgements) return [];
+  const { activity, framework } = scope;
+  const [set, records] = await Promise.all([
+    findJudgementSet(db, activity.id),
+    listJudgements(db, activity.id),
+  ]);
+  return reportJudgementsOf(framework, activity.activityType, records, set.stage);
 }
 
 /** The sample transparency statement, or null when no sample was drawn. */
 export async function sampleStatementForReport(
-  ctx: UseCaseContext,
-  activityId: string,
+  db: Kysely<DB>,
+  scope: ReportScope,
 ): Promise<SampleStatement | null> {
-  return unlessHidden(getSampleStatement(ctx, { activityId }), null);
-}
-
-/**
- * Someone who may draft the report but not read the judgements or the sample (an admin drafting
- * for a team, say) gets a draft without them rather than an error: the sections say "not yet
- * graded" and the team fills them in.
- */
-async function unlessHidden<T>(pending: Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await pending;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return fallback;
-    throw err;
-  }
+  if (!scope.can.readSample) return null;
+  const [draw, cases] = await Promise.all([
+    findCurrentDraw(db, scope.activity.id),
+    listSampleCases(db, scope.activity.id),
+  ]);
+  return sampleStatementOf(draw, cases);
 }
 
 /** The vignettes the team selected for the report, in their anonymised report wording. */

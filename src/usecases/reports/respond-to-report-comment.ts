@@ -2,15 +2,19 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
-import { findComment, findReportVersion } from '../../data/repositories/reports.js';
+import { findReportVersion, type Report } from '../../data/repositories/reports.js';
+import {
+  answerComment,
+  findComment,
+  type ReportComment,
+} from '../../data/repositories/report-reviews.js';
 import { splitSectionText } from '../../domain/reports/text.js';
-import { isEditable } from '../../domain/reports/types.js';
+import { isEditable, type ReportDocument, type ReportSection } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { reportScope, requireWriter } from './report-scope.js';
 import { appendReportVersion, conflict, withSectionText } from './report-versions.js';
-import { now } from '../../clock.js';
 
 export const RespondToReportCommentInput = z.object({
   activityId: z.string(),
@@ -54,12 +58,12 @@ export async function respondToReportComment(
         details: [{ field: 'reason', reason: 'Give the reason the comment is not accepted' }],
       });
     await ctx.db.transaction().execute(async (trx) => {
-      await answer(
-        trx,
-        comment.id,
-        { response: 'not_accepted', response_text: input.reason ?? null, response_version: null },
+      await answer(trx, comment.id, {
+        outcome: 'not_accepted',
+        text: input.reason ?? null,
+        version: null,
         by,
-      );
+      });
       await writeAudit(trx, ctx.actor, {
         ...audit,
         after: { outcome: 'not_accepted' },
@@ -70,6 +74,38 @@ export async function respondToReportComment(
   }
 
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
+  const { document, section } = await acceptedDocument(ctx, report, comment, input.sectionText);
+  let next = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    next = await appendReportVersion(trx, report, {
+      document,
+      kind: 'response',
+      sectionKey: section.key,
+      commentId: comment.id,
+      note: input.reason ?? null,
+      by,
+    });
+    await answer(trx, comment.id, {
+      outcome: 'accepted',
+      text: input.reason ?? null,
+      version: next,
+      by,
+    });
+    await writeAudit(trx, ctx.actor, {
+      ...audit,
+      after: { outcome: 'accepted', version: next, section: section.key },
+    });
+  });
+  return { version: next };
+}
+
+/** The current version with the commented section rewritten (which must change and be editable). */
+async function acceptedDocument(
+  ctx: UseCaseContext,
+  report: Report,
+  comment: ReportComment,
+  sectionText: string | undefined,
+): Promise<{ document: ReportDocument; section: ReportSection }> {
   const current = await findReportVersion(ctx.db, report.id, report.currentVersion);
   if (!current) throw new AppError('INTERNAL');
   const section = current.document.sections.find((s) => s.key === comment.sectionKey);
@@ -83,7 +119,7 @@ export async function respondToReportComment(
         },
       ],
     });
-  const paragraphs = splitSectionText(input.sectionText ?? '', section.list);
+  const paragraphs = splitSectionText(sectionText ?? '', section.list);
   if (JSON.stringify(paragraphs) === JSON.stringify(section.paragraphs))
     throw new AppError('VALIDATION_FAILED', {
       details: [
@@ -94,47 +130,15 @@ export async function respondToReportComment(
         },
       ],
     });
-  const document = withSectionText(current.document, section.key, paragraphs);
-  let next = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    next = await appendReportVersion(trx, report, {
-      document,
-      kind: 'response',
-      sectionKey: section.key,
-      commentId: comment.id,
-      note: input.reason ?? null,
-      by,
-    });
-    await answer(
-      trx,
-      comment.id,
-      { response: 'accepted', response_text: input.reason ?? null, response_version: next },
-      by,
-    );
-    await writeAudit(trx, ctx.actor, {
-      ...audit,
-      after: { outcome: 'accepted', version: next, section: section.key },
-    });
-  });
-  return { version: next };
+  return { document: withSectionText(current.document, section.key, paragraphs), section };
 }
 
+/** Records the answer, or CONFLICT if someone answered first. */
 async function answer(
   trx: Transaction<DB>,
   commentId: string,
-  values: {
-    response: 'accepted' | 'not_accepted';
-    response_text: string | null;
-    response_version: number | null;
-  },
-  by: { id: string | null; label: string },
+  values: Parameters<typeof answerComment>[2],
 ): Promise<void> {
-  const r = await trx
-    .updateTable('report_comments')
-    .set({ ...values, responded_by: by.id, responded_by_label: by.label, responded_at: now() })
-    .where('id', '=', commentId)
-    .where('response', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1)
+  if (!(await answerComment(trx, commentId, values)))
     throw new AppError('CONFLICT', { message: 'This comment has already been answered.' });
 }

@@ -5,10 +5,10 @@
 import { now as clockNow } from '../../clock.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { insertSignoff } from '../../data/repositories/reports.js';
+import { closeOpenReleases, insertSignoff } from '../../data/repositories/report-reviews.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
-import { applyStateChange } from '../activities/change-activity-state.js';
+import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { notifyTurn } from '../shared/turn-notifications.js';
@@ -59,13 +59,7 @@ export async function signOffReport(
         hasWrittenOutput: true,
         expectedVersion: activity.version,
       });
-    if (closed > 0)
-      await trx
-        .updateTable('report_releases')
-        .set({ closed_at: now })
-        .where('report_id', '=', reportId)
-        .where('closed_at', 'is', null)
-        .execute();
+    if (closed > 0) await closeOpenReleases(trx, reportId, now);
     await writeAudit(trx, ctx.actor, {
       action: 'report.signed_off',
       entityType: 'report',

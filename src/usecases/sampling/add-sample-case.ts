@@ -37,23 +37,7 @@ export async function addSampleCase(
   raw: AddSampleCaseInput,
 ): Promise<SampleCase> {
   const { activity } = await sampleScope(ctx, String(raw.activityId), 'edit');
-  const parsed = AddSampleCaseInput.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('VALIDATION_FAILED', {
-      details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
-    });
-  const input = parsed.data;
-  if (input.route === 'on_site' && !input.criteria)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'criteria', reason: 'Say which criteria the case was chosen against' }],
-    });
-  if (input.lineOfEnquiryId) {
-    const line = await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId);
-    if (!line || line.activityId !== activity.id)
-      throw new AppError('VALIDATION_FAILED', {
-        details: [{ field: 'lineOfEnquiryId', reason: 'No such line of enquiry.' }],
-      });
-  }
+  const input = await checkedInput(ctx, activity.id, raw);
   const [childRef] = await childRefsOf(ctx.db, activity.id, [input.childId]);
   const population = await loadPopulation(ctx.db, activity.id);
   const found = population?.cases.find((c) => c.cohort === input.cohort && c.childRef === childRef);
@@ -121,4 +105,30 @@ export async function addSampleCase(
   const c = await findSampleCase(ctx.db, id);
   if (!c) throw new AppError('INTERNAL');
   return c;
+}
+
+/** The input, parsed and checked against the activity (after access, so outsiders learn nothing). */
+async function checkedInput(
+  ctx: UseCaseContext,
+  activityId: string,
+  raw: AddSampleCaseInput,
+): Promise<z.output<typeof AddSampleCaseInput>> {
+  const parsed = AddSampleCaseInput.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+    });
+  const input = parsed.data;
+  if (input.route === 'on_site' && !input.criteria)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'criteria', reason: 'Say which criteria the case was chosen against' }],
+    });
+  if (input.lineOfEnquiryId) {
+    const line = await findLineOfEnquiry(ctx.db, input.lineOfEnquiryId);
+    if (!line || line.activityId !== activityId)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'lineOfEnquiryId', reason: 'No such line of enquiry.' }],
+      });
+  }
+  return input;
 }

@@ -4,6 +4,7 @@
 // have no evidence yet are deleted, and cases added on site stay (their children are never
 // drawn again unless the spec allows it). Every drawn child gets (or is linked to) a child case
 // in the evidence base, with cohort, legal status, age band, ethnicity and disability.
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
@@ -18,7 +19,11 @@ import {
   markSampleCasesRemoved,
   replaceCurrentDraw,
   type NewSampleCase,
+  type SampleCase,
+  type SampleDraw,
 } from '../../data/repositories/sampling.js';
+import type { DB } from '../../data/schema.js';
+import type { PersonRef } from '../../data/repositories/evidence.js';
 import { findLineOfEnquiry } from '../../data/repositories/lines-of-enquiry.js';
 import { drawSample as draw, type DrawResult } from '../../domain/sampling/draw.js';
 import { caseAttributesOf } from '../../domain/sampling/population.js';
@@ -55,27 +60,7 @@ export async function drawSample(
   raw: DrawSampleInput,
 ): Promise<DrawSampleOutcome> {
   const { activity } = await sampleScope(ctx, String(raw.activityId), 'draw');
-  const parsed = DrawSampleInput.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('VALIDATION_FAILED', {
-      details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
-    });
-  const input = parsed.data;
-  const spec = input.spec ?? defaultSampleSpec();
-  for (const e of spec.entries) {
-    if (!e.lineOfEnquiryId) continue;
-    const line = await findLineOfEnquiry(ctx.db, e.lineOfEnquiryId);
-    if (!line || line.activityId !== activity.id)
-      throw new AppError('VALIDATION_FAILED', {
-        details: [{ field: 'spec.entries.lineOfEnquiryId', reason: 'No such line of enquiry.' }],
-      });
-  }
-  const population = await loadPopulation(ctx.db, activity.id);
-  if (!population)
-    throw new AppError('VALIDATION_FAILED', {
-      message: 'Import Annex A before drawing the sample: the sample is drawn from its lists.',
-      details: [{ field: 'annexA', reason: 'No Annex A has been imported for this activity.' }],
-    });
+  const { input, spec, population } = await prepareDraw(ctx, activity.id, raw);
   const by = actorRef(ctx.actor);
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -112,26 +97,7 @@ export async function drawSample(
       outcome: result.entries,
       by,
     });
-    const rows: NewSampleCase[] = [];
-    for (const c of result.cases) {
-      const linked = await ensureChildCase(trx, activity.id, c.childRef, caseAttributesOf(c), by);
-      rows.push({
-        drawId,
-        cohort: c.cohort,
-        childRef: c.childRef,
-        caseId: linked.id,
-        caseCreated: linked.created,
-        lineOfEnquiryId: c.lineOfEnquiryId,
-        route: c.route,
-        stratum: c.stratum,
-        criteria: null,
-        remote: spec.remote,
-        attributes: { ...c.values, locality: c.locality },
-      });
-    }
-    // A child drawn again keeps the case its earlier draw created (still "created by the sample").
-    const createdBefore = new Set(fromDraw.filter((c) => c.caseCreated).map((c) => c.caseId));
-    for (const r of rows) if (createdBefore.has(r.caseId)) r.caseCreated = true;
+    const rows = await sampleRows(trx, activity.id, { drawId, result, spec, fromDraw, by });
     await insertSampleCases(trx, activity.id, rows, by);
     const deleted = await deleteUnusedSampleCases(
       trx,
@@ -144,13 +110,7 @@ export async function drawSample(
       activityId: activity.id,
       laId: activity.laId,
       before: previous
-        ? {
-            drawId: previous.id,
-            seed: previous.seed,
-            cases: fromDraw.length,
-            childRefs: fromDraw.map((c) => c.childRef),
-            caseRecordsDeleted: deleted.length,
-          }
+        ? { ...replaced(previous, fromDraw), caseRecordsDeleted: deleted.length }
         : null,
       after: {
         drawId,
@@ -171,4 +131,75 @@ export async function drawSample(
       replacedCases: previous ? fromDraw.length : 0,
     };
   });
+}
+
+/** The input parsed, its spec checked against the activity, and the population to draw from. */
+async function prepareDraw(ctx: UseCaseContext, activityId: string, raw: DrawSampleInput) {
+  const parsed = DrawSampleInput.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+    });
+  const input = parsed.data;
+  const spec = input.spec ?? defaultSampleSpec();
+  for (const e of spec.entries) {
+    if (!e.lineOfEnquiryId) continue;
+    const line = await findLineOfEnquiry(ctx.db, e.lineOfEnquiryId);
+    if (!line || line.activityId !== activityId)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'spec.entries.lineOfEnquiryId', reason: 'No such line of enquiry.' }],
+      });
+  }
+  const population = await loadPopulation(ctx.db, activityId);
+  if (!population)
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'Import Annex A before drawing the sample: the sample is drawn from its lists.',
+      details: [{ field: 'annexA', reason: 'No Annex A has been imported for this activity.' }],
+    });
+  return { input, spec, population };
+}
+
+/** The sample cases of a draw, each linked to its child's case (created when new). */
+async function sampleRows(
+  trx: Transaction<DB>,
+  activityId: string,
+  d: {
+    drawId: string;
+    result: DrawResult;
+    spec: SampleSpec;
+    fromDraw: SampleCase[];
+    by: PersonRef;
+  },
+): Promise<NewSampleCase[]> {
+  const rows: NewSampleCase[] = [];
+  for (const c of d.result.cases) {
+    const linked = await ensureChildCase(trx, activityId, c.childRef, caseAttributesOf(c), d.by);
+    rows.push({
+      drawId: d.drawId,
+      cohort: c.cohort,
+      childRef: c.childRef,
+      caseId: linked.id,
+      caseCreated: linked.created,
+      lineOfEnquiryId: c.lineOfEnquiryId,
+      route: c.route,
+      stratum: c.stratum,
+      criteria: null,
+      remote: d.spec.remote,
+      attributes: { ...c.values, locality: c.locality },
+    });
+  }
+  // A child drawn again keeps the case its earlier draw created (still "created by the sample").
+  const createdBefore = new Set(d.fromDraw.filter((c) => c.caseCreated).map((c) => c.caseId));
+  for (const r of rows) if (createdBefore.has(r.caseId)) r.caseCreated = true;
+  return rows;
+}
+
+/** What a redraw replaced, for the audit event. */
+function replaced(previous: SampleDraw, fromDraw: SampleCase[]) {
+  return {
+    drawId: previous.id,
+    seed: previous.seed,
+    cases: fromDraw.length,
+    childRefs: fromDraw.map((c) => c.childRef),
+  };
 }

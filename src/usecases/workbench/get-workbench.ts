@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasFrameworkCodes, treeOrder } from '../../data/repositories/codes.js';
+import type { Activity } from '../../data/repositories/activities.js';
 import { findEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import {
   listRecordCodings,
@@ -19,7 +20,7 @@ import {
 } from '../../domain/evidence/vocabulary.js';
 import { colourClass, segmentText, spanExcerpt } from '../../domain/workbench/segments.js';
 import type { UseCaseContext } from '../context.js';
-import { ensureCodebook } from '../coding/seed-codebook.js';
+import { ensureCodebook } from '../shared/codebook.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
 
@@ -143,13 +144,7 @@ export async function getWorkbench(
     asked ? loadRecord(ctx, activity.id, asked, input.codeId ?? null) : null,
     userId ? recentCodeIds(ctx.db, activity.id, userId, RECENT_CODES) : [],
   ]);
-  let codes = initialCodes;
-  if (canWrite && !codes.some((c) => c.source === 'framework')) {
-    if (!(await hasFrameworkCodes(ctx.db, activity.id))) {
-      await ctx.db.transaction().execute((trx) => ensureCodebook(trx, ctx.actor, activity));
-      codes = await listWorkbenchCodes(ctx.db, activity.id);
-    }
-  }
+  const codes = canWrite ? await seeded(ctx, activity, initialCodes) : initialCodes;
   const firstId = list.items[0]?.id;
   const loaded =
     askedRecord ??
@@ -174,9 +169,6 @@ export async function getWorkbench(
   const current = loaded ? present(loaded, areas, memoCount, input.codingId ?? null) : null;
   const selectedCoding = current?.codings.find((c) => c.selected) ?? null;
   const selectedCode = input.codeId ? (byId.get(input.codeId) ?? null) : null;
-  const codeMemos = selectedCode
-    ? memos.filter((m) => m.targetType === 'code' && m.targetId === selectedCode.id)
-    : [];
   return {
     activity: {
       id: activity.id,
@@ -193,33 +185,61 @@ export async function getWorkbench(
       ...(input.caseReference ? { caseReference: input.caseReference } : {}),
       ...(input.codeFilter ? { codeFilter: input.codeFilter } : {}),
     },
-    list: {
-      page: input.page,
-      hasNext: list.hasMore,
-      from: list.items.length ? offset + 1 : 0,
-      to: offset + list.items.length,
-      items: list.items.map((i) => ({
-        ...i,
-        methodLabel:
-          evidenceMethodLabels[i.method as keyof typeof evidenceMethodLabels] ?? i.method,
-      })),
-    },
+    list: listPage(input.page, offset, list),
     current,
     missingRecord: asked !== null && askedRecord === null,
     codes: nodes,
     shownCodeIds: filterCodes(nodes, input.codeFilter),
     selectedCode,
     selectedCoding,
-    memos: {
-      evidence: memos.filter((m) => m.targetType === 'evidence'),
-      code: codeMemos,
-      coding: selectedCoding
-        ? memos.filter((m) => m.targetType === 'coding' && m.targetId === selectedCoding.id)
-        : [],
-    },
+    memos: memoGroups(memos, selectedCode, selectedCoding),
     recentCodes: recent
       .map((id) => byId.get(id))
       .filter((c): c is CodeNode => c !== undefined && c.isCodable),
+  };
+}
+
+/** The codes, after seeding the codebook the first time a team member opens the workbench. */
+async function seeded(
+  ctx: UseCaseContext,
+  activity: Activity,
+  codes: WorkbenchCode[],
+): Promise<WorkbenchCode[]> {
+  if (codes.some((c) => c.source === 'framework')) return codes;
+  if (await hasFrameworkCodes(ctx.db, activity.id)) return codes;
+  await ctx.db.transaction().execute((trx) => ensureCodebook(trx, ctx.actor, activity));
+  return listWorkbenchCodes(ctx.db, activity.id);
+}
+
+function listPage(
+  page: number,
+  offset: number,
+  list: { items: WorkbenchListItem[]; hasMore: boolean },
+): Workbench['list'] {
+  return {
+    page,
+    hasNext: list.hasMore,
+    from: list.items.length ? offset + 1 : 0,
+    to: offset + list.items.length,
+    items: list.items.map((i) => ({
+      ...i,
+      methodLabel: evidenceMethodLabels[i.method as keyof typeof evidenceMethodLabels] ?? i.method,
+    })),
+  };
+}
+
+/** The memos on the record, on the picked code and on the picked coding. */
+function memoGroups(
+  memos: WorkbenchMemo[],
+  code: CodeNode | null,
+  coding: MarginCoding | null,
+): Workbench['memos'] {
+  return {
+    evidence: memos.filter((m) => m.targetType === 'evidence'),
+    code: code ? memos.filter((m) => m.targetType === 'code' && m.targetId === code.id) : [],
+    coding: coding
+      ? memos.filter((m) => m.targetType === 'coding' && m.targetId === coding.id)
+      : [],
   };
 }
 

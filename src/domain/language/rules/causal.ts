@@ -5,6 +5,7 @@
 import type { Hit, Rule } from '../types.js';
 import { hit, matches, wordsAfter, wordsBefore } from './match.js';
 import { IMPERATIVE } from './prescription.js';
+import { CHAIN, PATTERNS } from './causal-patterns.js';
 
 const WHY =
   'A causal claim says the service produced the outcome; evidence from a sample of cases can ' +
@@ -64,99 +65,15 @@ const DIRECT =
 const BECAUSE_NOT_CAUSAL =
   /\b(?:important|essential|necessary|required|requirement|statutory|significant|concerning|worrying|a\s+concern|good\s+practice|is\s+so)\s*,?\s*$/i;
 
-const PATTERNS: Array<{ re: RegExp; label: string }> = [
-  { re: /\bas\s+a\s+(?:direct\s+)?(?:result|consequence)\b/gi, label: 'as a result' },
-  { re: /\bbecause\s+of\b/gi, label: 'because of' },
-  { re: /\bbecause\b(?!\s+of\b)(?!\s*:)/gi, label: 'because' },
-  {
-    re: /\b(?:is|are|was|were)\s+(?:the|a)\s+(?:direct\s+|clear\s+)?(?:result|consequence|product)\s+of\b/gi,
-    label: 'the result of',
-  },
-  { re: /\b(?:owing|thanks)\s+to\b/gi, label: 'thanks to' },
-  { re: /\bdue\s+to\b/gi, label: 'due to' },
-  { re: /\b(?:led|leads|leading|lead)\s+(?:\w+ly\s+)?to\b/gi, label: 'led to' },
-  { re: /\b(?:resulted|results|resulting|result)\s+(?:\w+ly\s+)?in\b/gi, label: 'resulted in' },
-  { re: /\bconsequently\b/gi, label: 'consequently' },
-  { re: /\bcaused\s+by\b/gi, label: 'caused by' },
-  {
-    re: /\b(?:prevented|prevents|prevent|averted|averts|avert|avoided|avoids|avoid)\b(?=(?:\s+[\p{L}’'-]+){0,6}?\s+(?:escalat\w*|harm|care|proceedings|crisis|breakdown|need|needs|entering|coming|becoming|re-?referral|removal))/giu,
-    label: 'prevented',
-  },
-  {
-    re: /\b(?:has|have|had)\s+(?:significantly\s+|greatly\s+|clearly\s+|demonstrably\s+)?improved\s+(?:the\s+)?(?:outcomes|lives|life\s+chances|wellbeing|well-being)\b/gi,
-    label: 'improved outcomes',
-  },
-  // Causal chains without a linking phrase: "caseloads enable social workers to …", "this has had
-  // a positive impact on …", "is making a difference", "has reduced the number of …".
-  {
-    re: /\b(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){1,4}?to\b/giu,
-    label: 'enables',
-  },
-  {
-    re: /\b(?:has|have|had|is|are|was|were)\s+(?:already\s+|also\s+)?(?:had|having|made|making)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:positive|significant|discernible|palpable|clear|real|tangible|notable|marked|demonstrable|good|beneficial|direct|major|considerable|substantial|strong|big|huge|negative|detrimental)\s+(?:impact|effect|difference)\b|\bmak(?:ing|es|e)\s+a\s+(?:[\p{L}-]+\s+)?difference\b|\bimpact(?:s|ed|ing)?\s+(?:positively|negatively)\b/giu,
-    label: 'had an impact',
-  },
-  { re: /\bcontribut(?:es|ed|ing)\s+to\b/gi, label: 'contributed to' },
-  { re: /\bmeaning\s+that\b/gi, label: 'meaning that' },
-  {
-    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:improved|reduced|increased|strengthened|secured|raised|stabilised|enhanced|accelerated|transformed|halved|lowered|prevented|slowed|weakened|decreased)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
-    label: 'has improved',
-  },
-  {
-    re: /\b(?:is|are)\s+(?:[\p{L}-]+ly\s+)?(?:improving|reducing|increasing|stabilising|strengthening|preventing|enhancing)\s+(?:the|a|an|their|its|children|outcomes|caseloads|this|these|both|levels|numbers|rates|timeliness|quality)\b/giu,
-    label: 'is improving',
-  },
-  { re: /\bpreventing\b/gi, label: 'preventing' },
-  {
-    re: /\bdriv(?:es|ing|en)\s+(?:[\p{L}-]+\s+){0,2}?(?:improvement|improvements|change|progress)\b/giu,
-    label: 'driving improvement',
-  },
-  { re: /\b(?:have|has|had)\s+(?:also\s+)?benefited\s+from\b/gi, label: 'benefited from' },
-  {
-    re: /\b(?:effective|successful|instrumental|central|pivotal|fundamental)\s+in\s+(?:reducing|improving|increasing|stabilising|preventing|securing|strengthening|raising|helping)\b/gi,
-    label: 'effective in',
-  },
-  {
-    re: /\b(?:beginning|starting|started|begun)\s+to\s+(?:have|make|result|address|stabilise|resolve|take\s+effect|improve|reduce)\b/gi,
-    label: 'beginning to',
-  },
-  { re: /\bunderpins?\b/gi, label: 'underpins' },
-  {
-    re: /\b(?:this|which|that|these|it)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:helping|enabling|improving|reducing|supporting|strengthening)\b|\b(?:this|which)\s+ensures\s+that\b/giu,
-    label: 'this is helping',
-  },
-  {
-    re: /\b(?:has|have)\s+(?:[\p{L}-]+ly\s+|also\s+|already\s+)?(?:secured|achieved|brought)\s+(?!(?:additional\s+|significant\s+|extra\s+|new\s+)?(?:funding|investment|money|resources|agreement|approval)\b)(?:a|an|the|stability|permanence|improvements?|better|greater|more|fewer|positive)\b/giu,
-    label: 'has secured',
-  },
-  // A service or practice as the subject of a verb of effect on an outcome, in the simple
-  // present or past: "the clinic improves outcomes for babies", "mentoring raises
-  // attainment", "the project strengthened family relationships". The object must be an outcome for
-  // children or the service (not a task), so "improves the process for …" stays quiet.
-  {
-    re: /\b(?:improv(?:e|es|ed)|reduc(?:e|es|ed)|strengthen(?:s|ed)?|enhanc(?:e|es|ed)|increas(?:e|es|ed)|benefit(?:s|ed)?(?!\s+from)|weaken(?:s|ed)?|stabilis(?:e|es|ed)|rais(?:e|es|ed)|accelerat(?:e|es|ed)|sustain(?:s|ed)?|transform(?:s|ed)?|keeps)\s+(?:(?:the|their|its|a|an|children’s|children's|young\s+people’s|young\s+people's|both|family|families’|families')\s+)*(?:[\p{L}’'-]+\s+){0,2}?(?:outcomes|experiences?|progress|lives|life\s+chances|well-?being|stability|instability|resilience|risks?(?!\s+(?:management|assessment|analysis|factors))|relationships?|attendance|achievements?|attainment|confidence|mental\s+health|pace|children\s+safer|engagement|emotional\s+health|independence|aspirations?|self-esteem)\b/giu,
-    label: 'improves outcomes',
-  },
-  // "which means that families have a named worker": an outcome for children or families
-  // credited to what comes before. A shortfall's consequence ("this means that plans are not reviewed") is a finding.
-  {
-    re: /\b(?:means|meant|mean)\s+that\s+(?=(?:(?:most|many|more|fewer|these|the|all|their)\s+)?(?:children|young\s+people|families|parents|care\s+leavers|babies|they)\s+(?:are|have|can|receive|benefit|feel|make|achieve|get|remain|live|stay|do|now)\b(?![^.;]*\b(?:not|no|never|unable|less|without|may|might|delay\w*)\b))/gi,
-    label: 'means that',
-  },
-  {
-    re: /\b(?:has|have|had|having)\s+(?:[\p{L}-]+ly\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,1}?(?:positive|good|beneficial|real|clear|discernible|tangible|strong|demonstrable)\s+(?:impact|effect|influence)\s+on\b|\bimpacting\b|\bpav(?:es|ed|ing)\s+the\s+way\b|\btestament\s+to\b|\bcatalyst\s+(?:for|in)\b|\breap(?:s|ed)?\s+(?:[\p{L}-]+\s+)?(?:rewards|benefits)\b|\b(?:is|are|was|were|been)\s+(?:also\s+)?(?:central|fundamental|key|instrumental|integral|pivotal|critical|crucial|vital|important)\s+(?:to\s+(?:the\s+)?(?:success|improvement|improvements|progress|developing|strengthen\w*|improv\w*)|in\s+(?:strengthen|improv|reduc|secur|rais|increas|develop|driv|achiev|sustain)\w*)\b|\badd(?:s|ed|ing)\s+to\s+(?:the\s+)?(?:stability|instability|delay|drift|uncertainty|risk)\b|\bachieved\s+(?:through|by)\b|\b(?:further\s+)?enhanced\s+by\b|\bdue\s+(?:in\s+(?:[\p{L}-]+\s+){1,3})to\b/giu,
-    label: 'has an impact',
-  },
-  // The service as the guarantor of what children receive: "the duty team ensures that
-  // children receive a visit within a day", "ensuring that care leavers get a flat". "To ensure" (a
-  // purpose) and tasks for adults ("ensure that carers get guidance") stay quiet; promises of
-  // safety belong to the certainty rule.
-  {
-    re: /\b(?:ensures|ensured|ensuring)\s+(?:that\s+)?(?=(?:(?:the|these|all)\s+)?(?:children|young\s+people|families|care\s+leavers|babies)\b(?:\s+[\p{L}’'-]+){0,8}?\s+(?:receive|receives|get|gets|benefit|benefits|achieve|achieves|step|steps|make\s+(?:good\s+)?progress|are\s+supported|have\s+access)\b)/giu,
-    label: 'ensures that children receive',
-  },
-];
-
+/** "to <verb> … and" just before: the next verb belongs to the same purpose. */
+const PURPOSE_CHAIN =
+  /\bto\s+(?!(?:the|their|his|her|its|a|an|this|these|those|them|children|families|young|each|any|all|some|be)\b)(?![\p{L}-]+ing\b)[\p{L}-]+(?:\s+[\p{L}’'-]+){0,5}\s+and\s+$/iu;
+/** Links whose effect follows them. */
+const FORWARD = new Set(['led to', 'resulted in', 'contributed to', 'meaning that', 'means that']);
+/** A delay or a gap in the work as the effect (not children's experience of it). */
+const PROCESS_SHORTFALL =
+  /^(?:(?:some|a|an|further|significant|additional|avoidable|unnecessary)\s+)*(?:delays?|gaps?|backlogs?|drift)\b(?!\s+(?:and|or)\s+(?:a\s+)?(?:deterioration|harm))|^(?:(?:some|a\s+few|several)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:assessments?|plans?|visits?|reviews?|meetings?|checks?|referrals?)\s+being\s+delayed\b/iu;
+const HEDGED_EFFECT = /^[^.;]{0,60}?\b(?:can|may|might|could)\s+(?:be|have|become|feel|lead)\b/i;
 /** Before these causal verbs: a purpose or a possibility, not a claim ("to enable", "could allow"). */
 const PURPOSE_BEFORE = new Set([
   'to',
@@ -187,7 +104,7 @@ const PURPOSE_BEFORE = new Set([
  * like the guidelines' "because of staff sickness, the visit was rescheduled".
  */
 const RESOURCE_REASON =
-  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*)\b/iu;
+  /^(?:(?:the|a|an|high|higher|continued|ongoing|recent|some|wider|a\s+variety\s+of|in\s+part)\s+)*(?:[\p{L}-]+\s+){0,2}?(?:turnover|staff(?:ing)?|sickness|vacanc\w+|recruitment|caseloads?|workloads?|resources?|demand|capacity|insufficient|shortages?|national|pandemic|covid\S*|competing|funding|budget\w*|sufficiency|lack\s+of\s+(?:[\p{L}-]+\s+){0,2}?(?:placements?|homes|carers|accommodation|alternatives|provision|beds))\b/iu;
 /** The effect is a grade or the inspection itself ("as a result, the service is judged to be good"). */
 const JUDGED_EFFECT = /^[^.;]{0,100}?\b(?:is|are|was|were|be)\s+judged\b/i;
 /** "a monitoring visit that resulted in two priority actions": the inspection's own steps. */
@@ -210,24 +127,6 @@ const MANAGERS =
 /** After "led to" / "resulted in": a step of the work itself ("appropriate decisions", "clear plans"). */
 const PRACTICE_STEP =
   /^(?:(?:a|an|the)\s+)?(?:(?:clear|appropriate|timely|effective|strong|good|prompt|swift|robust|proportionate|multi-agency|child-centred|well-informed|informed|purposeful|focused|detailed|decisive)\s+(?:and\s+)?)*(?:plans?|planning|decisions?(?:-making)?|actions?|referrals?|assessments?|meetings?|strategy|enquiries|responses?|interventions?\s+(?:being\s+)?(?:agreed|planned))\b/i;
-const CHAIN = new Set([
-  'ensures that children receive',
-  'improves outcomes',
-  'has an impact',
-  'means that',
-  'this is helping',
-  'has secured',
-  'enables',
-  'had an impact',
-  'contributed to',
-  'has improved',
-  'is improving',
-  'preventing',
-  'driving improvement',
-  'effective in',
-  'beginning to',
-  'underpins',
-]);
 
 export const causalRule: Rule = {
   id: 'causal-claim',
@@ -254,7 +153,12 @@ export const causalRule: Rule = {
           // "enable leaders to …", "enables the board to …": what managers can do, not an outcome.
           if (label === 'enables' && MANAGERS.test(m[0])) continue;
           // "a group that is helping to ease stress": "helps to" is the hedged form.
-          if (label === 'this is helping' && /^\s+to\b/i.test(t.slice(end))) continue;
+          // "a group that is helping to ease stress", "which is helping them settle": "help" is the
+          // hedged form the guidelines ask for, whatever follows it.
+          if (label === 'this is helping' && /helping$/i.test(m[0])) continue;
+          // "to improve responses and reduce risk": the second verb of a purpose.
+          if (CHAIN.has(label) && PURPOSE_CHAIN.test(t.slice(Math.max(0, m.index - 90), m.index)))
+            continue;
           // "leading to appropriate decisions", "results in strong planning": the next step of
           // the work, seen in the records, not an outcome for children.
           if (
@@ -296,7 +200,7 @@ export const causalRule: Rule = {
           if (
             label === 'because' &&
             (BECAUSE_NOT_CAUSAL.test(t.slice(0, m.index)) ||
-              /^\s*(?:this|it)\s+is\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:requirement|required|expected|the\s+law)\b/i.test(
+              /^\s*(?:this|it)\s+(?:is\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:requirement|required|expected|the\s+law)|(?:best\s+)?meets\s+their|is\s+in\s+their\s+best)\b/i.test(
                 t.slice(end),
               ))
           )
@@ -312,7 +216,11 @@ export const causalRule: Rule = {
           )
             continue;
           if (
-            wordsBefore(t, m.index, 6).some((w) => w === 'not' || /n['’]t$/.test(w)) ||
+            // "not due to", "has not led to": the link is denied. A negation further back is in
+            // the cause ("contact is not sufficient, meaning that …"), which the link still follows.
+            wordsBefore(t, m.index, FORWARD.has(label) ? 1 : 6).some(
+              (w) => w === 'not' || /n['’]t$/.test(w),
+            ) ||
             DIRECT.test(t.slice(0, m.index))
           )
             continue;
@@ -345,6 +253,13 @@ export const causalRule: Rule = {
             label === 'improves outcomes' &&
             /^[^.;]{0,30}?\bfor\s+(?:many|some|most|a\s+few)\b/i.test(after)
           )
+            continue;
+          // "changes of worker led to some delay in progressing plans", "sufficiency challenges
+          // result in delays": a shortfall in the work explained by another, a plain reason like
+          // the staffing reasons above; an effect on children ("resulted in children waiting") stays.
+          if (FORWARD.has(label) && PROCESS_SHORTFALL.test(after)) continue;
+          // "as a result, coming into care can be traumatic": the effect itself is hedged.
+          if ((label === 'as a result' || label === 'consequently') && HEDGED_EFFECT.test(after))
             continue;
           hits.push(hit(s, m.index, end, `“${m[0]}” states a cause.`));
         }

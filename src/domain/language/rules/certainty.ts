@@ -2,7 +2,7 @@
 // "eliminates risk". Munro (2014, recommendation 7) found reports conveying "an expectation that
 // authorities can work miracles": no practice can guarantee that a child comes to no harm.
 import type { Hit, Rule } from '../types.js';
-import { NEGATION, hit, matches, negatedBefore, wordsBefore } from './match.js';
+import { NEGATION, hit, matches, negatedBefore, wordsAfter, wordsBefore } from './match.js';
 
 const WHY =
   'No service can guarantee a child’s safety or remove risk; writing as if it can is over-confident ' +
@@ -101,6 +101,9 @@ const NOT_A_CLAIM = new Set([
   'unless',
   'until',
 ]);
+/** Before a purpose "to ensure": the main clause states a shortfall or a requirement. */
+const SHORTFALL =
+  /\b(?:not|cannot|never|too\s+(?:many|few|much|little|late|slow(?:ly)?)|insufficient(?:ly)?|lacks?|absence|drift|delay|need(?:s|ed)?\s+to|should|must|unable|fail(?:s|ed|ing)?|more\s+to\s+do|greater\s+focus)\b|n['’]t\b/i;
 /** Subjects that are not children: "funding has been protected", "time is protected". */
 const NOT_CHILDREN = new Set([
   'budget',
@@ -136,7 +139,7 @@ const GUARANTOR =
   /\b(?:protects|safeguards)\s+(?:children|young\s+people|them|babies)\b|\bprotecting\s+(?:children|young\s+people|them|babies)\s+from\s+(?:further\s+|significant\s+)?harm\b|\bguarantee(?:s|d|ing)?\s+(?:[\p{L}-]+\s+){0,3}?(?:safety|protection|outcomes?|information\s+sharing|responses?)\b|\b(?:has|have|had)\s+not\s+been\s+(?:left\s+)?(?:at\s+risk|harmed|unsafe)\b|\b(?:safety|welfare)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\p{L}-]+ly\s+)?(?:assured|secured|guaranteed|ensured)\b|\bwill\s+not\s+(?:recur|happen\s+again|be\s+(?:harmed|at\s+risk))\b|\bno\s+(?:child|children|young\s+person)\s+(?:is|are|was|were)\s+(?:left\s+)?(?:at\s+risk|unsafe|in\s+danger)\b|\b(?:is|are|was|were)\s+no\s+longer\s+(?:at\s+(?:any\s+)?risk|in\s+danger|unsafe)\b|\bonly\s+(?:[\p{L}-]+\s+){0,5}?(?:if|when|once|where)\s+(?:it|this)\s+is\s+(?:[\p{L}-]+\s+)?safe\b/giu;
 /** "children are in safe placements", "live in safe and stable homes", "remain safely at home". */
 const SAFE_PLACE =
-  /\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+(?:a\s+)?safe\b(?:(?:,|\s+and)\s+[\p{L}-]+){0,3}\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families|place)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b|\breturn(?:s|ed)?\s+(?:home\s+)?safely\b/giu;
+  /\b(?:have|has)\s+a\s+safe\b(?:(?:,|\s+and)\s+[\p{L}-]+){0,3}\s+(?:placements?|homes?|arrangements?|environments?|accommodation|family|place)\b|\b(?:is|are|live|lives|living|remain|remains|placed)\s+in\s+(?:a\s+)?safe\b(?:(?:,|\s+and)\s+[\p{L}-]+){0,3}\s+(?:placements?|homes?|arrangements?|environments?|accommodation|families|place)\b|\b(?:remain|remains|remained|live|lives|living|stay|stays)\s+(?:(?:at\s+home|with\s+(?:their\s+)?(?:families|family|parents))\s+)?safely\b|\bsafely\s+(?:remain|remained|remains|live|lives|living|stay|stayed|return|returned|returns)\b|\breturn(?:s|ed)?\s+(?:home\s+)?safely\b/giu;
 const ABSOLUTE =
   /\b(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+)?)\s*(?:all\s+)?(?:the\s+)?(?:risks?|harm|danger)\b|\brisk-free\b|\bfree\s+from\s+(?:harm|risk|abuse|danger)\b|\bguarantee(?:s|d)?\s+(?:that|the\s+safety|(?:their\s+|children’s\s+|children's\s+)?safety|protection|children|young\s+people)\b|\bprevent(?:s|ed)?\s+(?:all\s+|any\s+|further\s+)?harm\b|\bzero\s+risk\b|\bno\s+risk\s+(?:of|to)\b|\b(?:risks?|harm|danger)\s+(?:(?:to|for|of)\s+(?:[\p{L}’'-]+\s+){1,3}?)?(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+ly\s+)?(?:eliminated|removed)\b/giu;
 
@@ -184,6 +187,19 @@ export const certaintyRule: Rule = {
         // "ensured that a large proportion of children …": quantified, not a guarantee.
         if (safety && QUANTIFIED.test(clause.slice(0, safety.index))) safety = null;
         if (topic) safety = null;
+        // "visits are not frequent enough to ensure that children are safe", "there needs to be a
+        // greater focus … to ensure …": the purpose of a shortfall or a requirement, no claim.
+        if (
+          safety &&
+          lastBefore === 'to' &&
+          SHORTFALL.test(
+            `${t.slice(0, m.index).replace(/\bwithout\s+(?:undue\s+|any\s+)?delay\b/gi, '')} ${clause.slice(safety.index + safety[0].length)} ${t.slice(end).slice(clause.length)}`,
+          )
+        )
+          safety = null;
+        // "ensure funding is protected": what is made safe is not a child.
+        if (safety && NOT_CHILDREN.has(wordsAfter(clause, 0, 2).find((w) => w !== 'that') ?? ''))
+          safety = null;
         // "ensure that the welfare of ... is monitored": a task about welfare, not a promise.
         if (safety && /^(?:the|their)\s/i.test(safety[0]) && TASK_PREDICATE.test(clause))
           safety = null;

@@ -1,9 +1,6 @@
 // JSON API for the codebook and coding: /api/v1/activities/:id/codes and .../codings.
 // Offsets are Unicode code points, 0-based, end exclusive (REFI-QDA), not UTF-16 indices.
 import { z } from 'zod';
-import { findCode } from '../../../data/repositories/codes.js';
-import { findCoding } from '../../../data/repositories/codings.js';
-import { findEvidence } from '../../../data/repositories/evidence.js';
 import type { Actor } from '../../../domain/access/actor.js';
 import { codeSpan, CodeSpanInput } from '../../../usecases/coding/code-span.js';
 import { createCode, CreateCodeInput } from '../../../usecases/coding/create-code.js';
@@ -16,14 +13,7 @@ import { updateCode, UpdateCodeInput } from '../../../usecases/coding/update-cod
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 import { Ok } from './schemas.js';
-import {
-  CodeSchema,
-  CodingSchema,
-  flag,
-  presentCode,
-  presentCoding,
-  sameActivity,
-} from './evidence-schemas.js';
+import { CodeSchema, CodingSchema, flag, presentCode, presentCoding } from './evidence-schemas.js';
 
 const codes = '/api/v1/activities/:id/codes';
 const codings = '/api/v1/activities/:id/codings';
@@ -48,8 +38,6 @@ function parseAttributes(s: string | undefined) {
 
 export const registerCodingApi: RouteModule = (app, ctx) => {
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
-  const codeInPath = async (params: Record<string, string>) =>
-    sameActivity(await findCode(ctx.database.db, params.codeId ?? ''), params.id).id;
 
   registerApiRoutes(app, [
     defineApiRoute({
@@ -99,10 +87,16 @@ export const registerCodingApi: RouteModule = (app, ctx) => {
       path: `${codes}/:codeId`,
       summary: 'Rename, move (parentId), recolour, redescribe or reorder a code; codings stay',
       tag: 'coding',
-      body: UpdateCodeInput.omit({ codeId: true }),
+      body: UpdateCodeInput.omit({ codeId: true, activityId: true }),
       response: CodeSchema,
       handler: async ({ actor, params, body }) =>
-        presentCode(await updateCode(uc(actor), { ...body, codeId: await codeInPath(params) })),
+        presentCode(
+          await updateCode(uc(actor), {
+            ...body,
+            codeId: params.codeId ?? '',
+            activityId: params.id ?? '',
+          }),
+        ),
     }),
     defineApiRoute({
       method: 'POST',
@@ -119,8 +113,9 @@ export const registerCodingApi: RouteModule = (app, ctx) => {
       }),
       handler: async ({ actor, params, body }) => {
         const r = await mergeCodes(uc(actor), {
-          sourceCodeId: await codeInPath(params),
+          sourceCodeId: params.codeId ?? '',
           targetCodeId: body.targetCodeId,
+          activityId: params.id ?? '',
         });
         return { ...r, target: presentCode(r.target) };
       },
@@ -158,11 +153,10 @@ export const registerCodingApi: RouteModule = (app, ctx) => {
       summary:
         'Code a span of an evidence text with one or more codes (offsets in code points of evidenceVersion)',
       tag: 'coding',
-      body: CodeSpanInput,
+      body: CodeSpanInput.omit({ activityId: true }),
       response: z.object({ codings: z.array(CodingSchema), alreadyCoded: z.array(z.string()) }),
       handler: async ({ actor, params, body, reply }) => {
-        sameActivity(await findEvidence(ctx.database.db, body.evidenceId), params.id);
-        const r = await codeSpan(uc(actor), body);
+        const r = await codeSpan(uc(actor), { ...body, activityId: params.id ?? '' });
         reply.status(201);
         return { codings: r.codings.map(presentCoding), alreadyCoded: r.alreadyCoded };
       },
@@ -174,8 +168,10 @@ export const registerCodingApi: RouteModule = (app, ctx) => {
       tag: 'coding',
       response: Ok,
       handler: async ({ actor, params }) => {
-        const c = sameActivity(await findCoding(ctx.database.db, params.codingId ?? ''), params.id);
-        await removeCoding(uc(actor), { codingId: c.id });
+        await removeCoding(uc(actor), {
+          codingId: params.codingId ?? '',
+          activityId: params.id ?? '',
+        });
         return { ok: true as const };
       },
     }),

@@ -1,9 +1,6 @@
 // JSON API for the rest of an activity's evidence base: cases (typed attributes), memos and
 // lines of enquiry, under /api/v1/activities/:id/{cases,memos,lines-of-enquiry}.
 import { z } from 'zod';
-import { findCase } from '../../../data/repositories/cases.js';
-import { findLineOfEnquiry } from '../../../data/repositories/lines-of-enquiry.js';
-import { findMemo } from '../../../data/repositories/memos.js';
 import type { Actor } from '../../../domain/access/actor.js';
 import { caseKinds } from '../../../domain/evidence/vocabulary.js';
 import { createCase, CreateCaseInput } from '../../../usecases/cases/create-case.js';
@@ -12,15 +9,15 @@ import { updateCase, UpdateCaseInput } from '../../../usecases/cases/update-case
 import {
   createLineOfEnquiry,
   CreateLineOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/create-line-of-enquiry.js';
+} from '../../../usecases/analysis/create-line-of-enquiry.js';
 import {
   listLinesOfEnquiry,
   ListLinesOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/list-lines-of-enquiry.js';
+} from '../../../usecases/analysis/list-lines-of-enquiry.js';
 import {
   updateLineOfEnquiry,
   UpdateLineOfEnquiryInput,
-} from '../../../usecases/lines-of-enquiry/update-line-of-enquiry.js';
+} from '../../../usecases/analysis/update-line-of-enquiry.js';
 import { createMemo, CreateMemoInput } from '../../../usecases/memos/create-memo.js';
 import { deleteMemo } from '../../../usecases/memos/delete-memo.js';
 import { listMemos, ListMemosInput } from '../../../usecases/memos/list-memos.js';
@@ -34,7 +31,6 @@ import {
   presentCase,
   presentLine,
   presentMemo,
-  sameActivity,
 } from './evidence-schemas.js';
 import { Ok } from './schemas.js';
 
@@ -42,7 +38,6 @@ const root = '/api/v1/activities/:id';
 
 export const registerEvidenceBaseApi: RouteModule = (app, ctx) => {
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
-  const db = ctx.database.db;
 
   registerApiRoutes(app, [
     defineApiRoute({
@@ -91,11 +86,15 @@ export const registerEvidenceBaseApi: RouteModule = (app, ctx) => {
       path: `${root}/cases/:caseId`,
       summary: 'Change a case’s reference, description or attributes (send expectedVersion)',
       tag: 'cases',
-      body: UpdateCaseInput.omit({ caseId: true }),
+      body: UpdateCaseInput.omit({ caseId: true, activityId: true }),
       response: CaseSchema,
       handler: async ({ actor, params, body }) => {
-        const c = sameActivity(await findCase(db, params.caseId ?? ''), params.id);
-        return presentCase(await updateCase(uc(actor), { ...body, caseId: c.id }));
+        const c = await updateCase(uc(actor), {
+          ...body,
+          caseId: params.caseId ?? '',
+          activityId: params.id ?? '',
+        });
+        return presentCase(c);
       },
     }),
     defineApiRoute({
@@ -130,11 +129,15 @@ export const registerEvidenceBaseApi: RouteModule = (app, ctx) => {
       path: `${root}/memos/:memoId`,
       summary: 'Change a memo (send expectedVersion)',
       tag: 'memos',
-      body: UpdateMemoInput.omit({ memoId: true }),
+      body: UpdateMemoInput.omit({ memoId: true, activityId: true }),
       response: MemoSchema,
       handler: async ({ actor, params, body }) => {
-        const m = sameActivity(await findMemo(db, params.memoId ?? ''), params.id);
-        return presentMemo(await updateMemo(uc(actor), { ...body, memoId: m.id }));
+        const m = await updateMemo(uc(actor), {
+          ...body,
+          memoId: params.memoId ?? '',
+          activityId: params.id ?? '',
+        });
+        return presentMemo(m);
       },
     }),
     defineApiRoute({
@@ -144,8 +147,7 @@ export const registerEvidenceBaseApi: RouteModule = (app, ctx) => {
       tag: 'memos',
       response: Ok,
       handler: async ({ actor, params }) => {
-        const m = sameActivity(await findMemo(db, params.memoId ?? ''), params.id);
-        await deleteMemo(uc(actor), { memoId: m.id });
+        await deleteMemo(uc(actor), { memoId: params.memoId ?? '', activityId: params.id ?? '' });
         return { ok: true as const };
       },
     }),
@@ -180,13 +182,15 @@ export const registerEvidenceBaseApi: RouteModule = (app, ctx) => {
       path: `${root}/lines-of-enquiry/:lineId`,
       summary: 'Change a line of enquiry: wording, status (closing needs a conclusion)',
       tag: 'lines-of-enquiry',
-      body: UpdateLineOfEnquiryInput.omit({ lineOfEnquiryId: true }),
+      body: UpdateLineOfEnquiryInput.omit({ lineOfEnquiryId: true, activityId: true }),
       response: LineOfEnquirySchema,
       handler: async ({ actor, params, body }) => {
-        const l = sameActivity(await findLineOfEnquiry(db, params.lineId ?? ''), params.id);
-        return presentLine(
-          await updateLineOfEnquiry(uc(actor), { ...body, lineOfEnquiryId: l.id }),
-        );
+        const l = await updateLineOfEnquiry(uc(actor), {
+          ...body,
+          lineOfEnquiryId: params.lineId ?? '',
+          activityId: params.id ?? '',
+        });
+        return presentLine(l);
       },
     }),
   ]);

@@ -1,13 +1,15 @@
 // Response shapes of the evidence-base JSON API (and the OpenAPI schemas), with presenters that
 // turn repository objects into JSON (dates as ISO strings). Offsets are Unicode code points.
 import { z } from 'zod';
-import type { Case } from '../../../data/repositories/cases.js';
-import type { Code } from '../../../data/repositories/codes.js';
-import type { Coding } from '../../../data/repositories/codings.js';
-import type { EvidenceRecord, EvidenceVersion } from '../../../data/repositories/evidence.js';
-import type { LineOfEnquiry } from '../../../data/repositories/lines-of-enquiry.js';
-import type { Memo } from '../../../data/repositories/memos.js';
-import { AppError } from '../../../errors.js';
+import type {
+  Case,
+  Code,
+  Coding,
+  EvidenceRecord,
+  EvidenceVersion,
+  LineOfEnquiry,
+  Memo,
+} from '../../../domain/evidence/records.js';
 
 /** Query-string booleans: "true"/"1" and "false"/"0". */
 export const flag = z
@@ -273,13 +275,4 @@ export function presentLine(l: LineOfEnquiry): z.input<typeof LineOfEnquirySchem
     updatedAt: l.updatedAt.toISOString(),
     evidenceCount: l.evidenceCount,
   };
-}
-
-/** Item routes name their activity: an item of another activity is not found. */
-export function sameActivity<T extends { activityId: string }>(
-  item: T | null,
-  activityId: string | undefined,
-): T {
-  if (!item || item.activityId !== activityId) throw new AppError('NOT_FOUND');
-  return item;
 }

@@ -1,7 +1,6 @@
 // JSON API for evidence capture: /api/v1/activities/:id/evidence. Records are listed under the
 // framework's judgement headings by default (?by=person|day|case|team|theme|... for other views).
 import { z } from 'zod';
-import { findEvidence } from '../../../data/repositories/evidence.js';
 import type { Actor } from '../../../domain/access/actor.js';
 import { AppError } from '../../../errors.js';
 import { deleteEvidence } from '../../../usecases/evidence/delete-evidence.js';
@@ -25,7 +24,6 @@ import {
   presentEvidence,
   presentMemo,
   presentVersion,
-  sameActivity,
   VersionSchema,
 } from './evidence-schemas.js';
 
@@ -65,9 +63,11 @@ const base = '/api/v1/activities/:id/evidence';
 
 export const registerEvidenceApi: RouteModule = (app, ctx) => {
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
-  /** Finds the record and checks it belongs to the activity in the path. */
-  const inPath = async (params: Record<string, string>) =>
-    sameActivity(await findEvidence(ctx.database.db, params.evidenceId ?? ''), params.id).id;
+  /** The record in the path; the use case checks it belongs to the activity in the path. */
+  const inPath = (params: Record<string, string>) => ({
+    evidenceId: params.evidenceId ?? '',
+    activityId: params.id ?? '',
+  });
 
   registerApiRoutes(app, [
     defineApiRoute({
@@ -131,7 +131,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       response: Detail,
       handler: async ({ actor, params, query }) => {
         const d = await getEvidence(uc(actor), {
-          evidenceId: await inPath(params),
+          ...inPath(params),
           versions: query.versions ?? false,
         });
         return {
@@ -149,14 +149,14 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       summary:
         'Edit evidence (a new version). Send expectedVersion: a newer version answers 409 CONFLICT naming who changed it and when',
       tag: 'evidence',
-      body: EditEvidenceInput.omit({ evidenceId: true }),
+      body: EditEvidenceInput.omit({ evidenceId: true, activityId: true }),
       response: z.object({
         record: EvidenceSchema,
         changed: z.boolean(),
         codings: z.object({ kept: z.number(), moved: z.number(), lost: z.number() }),
       }),
       handler: async ({ actor, params, body }) => {
-        const r = await editEvidence(uc(actor), { ...body, evidenceId: await inPath(params) });
+        const r = await editEvidence(uc(actor), { ...body, ...inPath(params) });
         return { ...r, record: presentEvidence(r.record) };
       },
     }),
@@ -173,7 +173,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       handler: async ({ actor, params, query }) =>
         presentEvidence(
           await deleteEvidence(uc(actor), {
-            evidenceId: await inPath(params),
+            ...inPath(params),
             ...(query.reason ? { reason: query.reason } : {}),
             ...(query.expectedVersion ? { expectedVersion: query.expectedVersion } : {}),
           }),
@@ -187,9 +187,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       body: z.object({ reason: z.string().max(2000).nullish() }),
       response: EvidenceSchema,
       handler: async ({ actor, params, body }) =>
-        presentEvidence(
-          await restoreEvidence(uc(actor), { evidenceId: await inPath(params), ...body }),
-        ),
+        presentEvidence(await restoreEvidence(uc(actor), { ...inPath(params), ...body })),
     }),
   ]);
 };

@@ -1,6 +1,6 @@
 // Response shapes of the judgements API, and the functions that present use-case results in them.
 import { z } from 'zod';
-import type { JudgementRecord } from '../../../data/repositories/judgements.js';
+import type { JudgementRecord } from '../../../domain/judgements/records.js';
 import type { JudgementsOverview } from '../../../usecases/judgements/get-judgements-overview.js';
 
 const Link = z.object({

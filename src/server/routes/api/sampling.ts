@@ -8,7 +8,7 @@ import { getSample, type SampleView } from '../../../usecases/sampling/get-sampl
 import { getSampleStatement } from '../../../usecases/sampling/get-sample-statement.js';
 import { recordLaAudits } from '../../../usecases/sampling/record-la-audits.js';
 import { removeSampleCase } from '../../../usecases/sampling/remove-sample-case.js';
-import type { SampleCase } from '../../../data/repositories/sampling.js';
+import type { SampleCase } from '../../../domain/sampling/records.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';

@@ -1,7 +1,7 @@
 // Response shapes of the JSON API (also the OpenAPI document's schemas).
 import { z } from 'zod';
-import type { Activity } from '../../../data/repositories/activities.js';
-import type { User } from '../../../data/repositories/users.js';
+import type { User } from '../../../domain/access/user.js';
+import type { Activity } from '../../../domain/activities/activity.js';
 
 export const ActivitySchema = z.object({
   id: z.string(),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { listUsers } from '../../../data/repositories/users.js';
-import { policies } from '../../../domain/access/policies.js';
-import { roles } from '../../../domain/access/roles.js';
-import { AppError } from '../../../errors.js';
 import { changePassword } from '../../../usecases/users/change-password.js';
 import { createUser, CreateUserInput } from '../../../usecases/users/create-user.js';
+import { listUsers, ListUsersInput } from '../../../usecases/users/list-users.js';
 import { updateUser, UpdateUserInput } from '../../../usecases/users/update-user.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
@@ -18,14 +15,10 @@ export const registerUserApi: RouteModule = (app, ctx) => {
       path: '/api/v1/users',
       summary: 'List accounts (administrators)',
       tag: 'users',
-      query: z.object({ role: z.enum(roles).optional(), search: z.string().max(200).optional() }),
+      query: ListUsersInput,
       response: z.object({ users: z.array(UserSchema) }),
       handler: async ({ actor, query }) => {
-        if (!policies.manageUsers(actor)) throw new AppError('FORBIDDEN');
-        const users = await listUsers(ctx.database.db, {
-          ...(query.role ? { role: query.role } : {}),
-          ...(query.search ? { search: query.search } : {}),
-        });
+        const users = await listUsers(uc(actor), query);
         return { users: users.map(presentUser) };
       },
     }),

@@ -3,7 +3,7 @@
 // recorded it, case attributes, coders and coding dates; and the coding-query builder (up to
 // four codes joined by AND, OR and AND NOT, or a typed expression).
 import { addDays, startOfDayInEngland } from '../../../clock.js';
-import type { CodeExpr } from '../../../domain/evidence-analysis/code-expression.js';
+import type { CodeExpr } from '../../../domain/analysis/code-expression.js';
 import { caseAttributeCatalogue } from '../../../domain/evidence/case-attributes.js';
 import { humaniseKey } from '../../../domain/evidence/codebook-seed.js';
 import {
@@ -15,7 +15,7 @@ import {
 import type {
   EvidenceFilterInput,
   CodingFilterInput,
-} from '../../../usecases/evidence-analysis/analysis-input.js';
+} from '../../../usecases/analysis/analysis-input.js';
 import type { EvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { listParam } from './page-helpers.js';
 

@@ -5,16 +5,16 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
-import { exportMatrix } from '../../../usecases/evidence-analysis/export-matrix.js';
-import { getMatrixCell } from '../../../usecases/evidence-analysis/get-matrix-cell.js';
-import type { MatrixInput } from '../../../usecases/evidence-analysis/matrix-spec.js';
-import { runCoOccurrenceQuery } from '../../../usecases/evidence-analysis/run-co-occurrence-query.js';
-import { runMatrixQuery } from '../../../usecases/evidence-analysis/run-matrix-query.js';
+import { exportMatrix } from '../../../usecases/analysis/export-matrix.js';
+import { getMatrixCell } from '../../../usecases/analysis/get-matrix-cell.js';
+import type { MatrixInput } from '../../../usecases/analysis/matrix-spec.js';
+import { runCoOccurrenceQuery } from '../../../usecases/analysis/run-co-occurrence-query.js';
+import { runMatrixQuery } from '../../../usecases/analysis/run-matrix-query.js';
 import {
   getEvidencePageContext,
   type EvidencePageContext,
 } from '../../../usecases/evidence/get-evidence-page-context.js';
-import { sendFile } from '../api/evidence-analysis-schemas.js';
+import { sendFile } from '../api/analysis-schemas.js';
 import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';

@@ -4,10 +4,10 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
-import { getBalanceViews } from '../../../usecases/evidence-analysis/get-balance-views.js';
-import { getTeamMeetingView } from '../../../usecases/evidence-analysis/get-team-meeting-view.js';
-import { listVignettes } from '../../../usecases/evidence-analysis/list-vignettes.js';
-import { recordTeamMeeting } from '../../../usecases/evidence-analysis/record-team-meeting.js';
+import { getBalanceViews } from '../../../usecases/analysis/get-balance-views.js';
+import { getTeamMeetingView } from '../../../usecases/analysis/get-team-meeting-view.js';
+import { listVignettes } from '../../../usecases/analysis/list-vignettes.js';
+import { recordTeamMeeting } from '../../../usecases/analysis/record-team-meeting.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { formErrors, noticeFor, problemsFrom } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';

@@ -3,14 +3,14 @@
 // dates; passages with context; CSV and XLSX downloads). Both are GET forms, so a result is a
 // link. The matrix and co-occurrence pages are in analysis-matrix.ts.
 import { z } from 'zod';
-import type { PresentedPassage } from '../../../usecases/evidence-analysis/coding-query-engine.js';
-import { exportAllPassages } from '../../../usecases/evidence-analysis/export-all-passages.js';
-import { exportCodingQuery } from '../../../usecases/evidence-analysis/export-coding-query.js';
-import { markVignette } from '../../../usecases/evidence-analysis/mark-vignette.js';
-import { runCodingQuery } from '../../../usecases/evidence-analysis/run-coding-query.js';
-import { searchEvidence } from '../../../usecases/evidence-analysis/search-evidence.js';
+import type { PresentedPassage } from '../../../usecases/analysis/coding-query-engine.js';
+import { exportAllPassages } from '../../../usecases/analysis/export-all-passages.js';
+import { exportCodingQuery } from '../../../usecases/analysis/export-coding-query.js';
+import { markVignette } from '../../../usecases/analysis/mark-vignette.js';
+import { runCodingQuery } from '../../../usecases/analysis/run-coding-query.js';
+import { searchEvidence } from '../../../usecases/analysis/search-evidence.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
-import { sendFile } from '../api/evidence-analysis-schemas.js';
+import { sendFile } from '../api/analysis-schemas.js';
 import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
 import { safeNext, useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';

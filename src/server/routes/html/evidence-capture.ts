@@ -4,7 +4,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
-import type { EvidenceRecord } from '../../../data/repositories/evidence.js';
+import type { EvidenceRecord } from '../../../domain/evidence/records.js';
 import { editEvidence } from '../../../usecases/evidence/edit-evidence.js';
 import { todayInEngland } from '../../../clock.js';
 import { getEvidence } from '../../../usecases/evidence/get-evidence.js';
@@ -117,8 +117,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const { record, canWrite } = await getEvidence(uc, { evidenceId });
-    if (record.activityId !== id) return reply.callNotFound();
+    const { record, canWrite } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'edit', valuesFromRecord(record), [], { record });
   });
@@ -127,8 +126,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const { record } = await getEvidence(uc, { evidenceId });
-    if (record.activityId !== id) return reply.callNotFound();
+    const { record } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = readEvidenceForm((request.body ?? {}) as FormBody);
     const { fields, problems } = parseEvidenceFields(values);
@@ -140,6 +138,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
         const out = await editEvidence(uc, {
           ...fields,
           evidenceId,
+          activityId: id,
           expectedVersion: expected,
           text: values.text,
         });
@@ -154,7 +153,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
         if (r.code === 'CONFLICT') {
           // Never overwrite: show both versions; saving again is an explicit choice made
           // against the version now current.
-          const current = (await getEvidence(uc, { evidenceId })).record;
+          const current = (await getEvidence(uc, { evidenceId, activityId: id })).record;
           return renderForm(
             reply,
             page,

@@ -12,7 +12,7 @@ import {
   type EvidenceDirection,
   type EvidenceMethod,
 } from '../../../domain/evidence/vocabulary.js';
-import type { EvidenceRecord } from '../../../data/repositories/evidence.js';
+import type { EvidenceRecord } from '../../../domain/evidence/records.js';
 import type { EvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { dateFromParts, type Problem } from '../form-problems.js';
 

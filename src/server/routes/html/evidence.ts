@@ -10,7 +10,7 @@ import {
   type EvidenceDirection,
   type EvidenceMethod,
 } from '../../../domain/evidence/vocabulary.js';
-import type { EvidenceRecord } from '../../../data/repositories/evidence.js';
+import type { EvidenceRecord } from '../../../domain/evidence/records.js';
 import { deleteEvidence } from '../../../usecases/evidence/delete-evidence.js';
 import { getEvidence } from '../../../usecases/evidence/get-evidence.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
@@ -178,8 +178,7 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     const { done } = z.object({ done: z.string().optional() }).parse(request.query);
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const detail = await getEvidence(uc, { evidenceId, versions: true });
-    if (detail.record.activityId !== id) return reply.callNotFound();
+    const detail = await getEvidence(uc, { evidenceId, activityId: id, versions: true });
     return renderRecord(reply, page, detail, { notice: noticeFor(done, notices) });
   });
 
@@ -187,8 +186,7 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const detail = await getEvidence(uc, { evidenceId });
-    if (detail.record.activityId !== id) return reply.callNotFound();
+    const detail = await getEvidence(uc, { evidenceId, activityId: id });
     return renderDelete(reply, page, detail.record, {});
   });
 
@@ -197,11 +195,10 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     const form = DeleteForm.parse(request.body ?? {});
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
-    const detail = await getEvidence(uc, { evidenceId });
-    if (detail.record.activityId !== id) return reply.callNotFound();
     try {
       await deleteEvidence(uc, {
         evidenceId,
+        activityId: id,
         reason: form.reason.trim() || null,
         ...(/^\d+$/.test(form.expectedVersion)
           ? { expectedVersion: Number(form.expectedVersion) }
@@ -211,7 +208,7 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED', 'CONFLICT'], { defaultField: 'reason' });
       reply.status(r.status);
-      const fresh = await getEvidence(uc, { evidenceId });
+      const fresh = await getEvidence(uc, { evidenceId, activityId: id });
       return renderDelete(reply, page, fresh.record, {
         ...formErrors(r.problems.map((p) => ({ ...p, field: 'reason' }))),
         reason: form.reason,
@@ -222,17 +219,20 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence/:evidenceId/restore', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const detail = await getEvidence(uc, { evidenceId });
-    if (detail.record.activityId !== id) return reply.callNotFound();
     try {
-      await restoreEvidence(uc, { evidenceId });
+      await restoreEvidence(uc, { evidenceId, activityId: id });
     } catch (err) {
       const r = problemsFrom(err, ['CONFLICT'], {});
       reply.status(r.status);
       const page = await getEvidencePageContext(uc, { activityId: id });
-      return renderRecord(reply, page, await getEvidence(uc, { evidenceId, versions: true }), {
-        errors: r.problems.map((p) => ({ text: p.reason })),
-      });
+      return renderRecord(
+        reply,
+        page,
+        await getEvidence(uc, { evidenceId, activityId: id, versions: true }),
+        {
+          errors: r.problems.map((p) => ({ text: p.reason })),
+        },
+      );
     }
     return reply.redirect(`/activities/${id}/evidence/${evidenceId}?done=restored`, 303);
   });

@@ -4,15 +4,13 @@
 // selecting text and applying codes through the JSON API, and a query panel.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { findCoding } from '../../../data/repositories/codings.js';
-import { findMemo } from '../../../data/repositories/memos.js';
 import { AppError } from '../../../errors.js';
 import type { UseCaseContext } from '../../../usecases/context.js';
 import { createCode } from '../../../usecases/coding/create-code.js';
 import { removeCoding } from '../../../usecases/coding/remove-coding.js';
 import { createMemo } from '../../../usecases/memos/create-memo.js';
 import { updateMemo } from '../../../usecases/memos/update-memo.js';
-import { codePassage } from '../../../usecases/workbench/code-passage.js';
+import { codePassage } from '../../../usecases/coding/code-passage.js';
 import { problemsFrom } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -116,14 +114,13 @@ export const registerWorkbenchRoutes: RouteModule = (app, ctx) => {
       done: 'coded',
       fields: { codeIds: 'codeId', spanText: 'passage', end: 'passage' },
       change: async () => {
-        const r = await codePassage(uc, {
+        await codePassage(uc, {
+          activityId: id,
           evidenceId: form.evidenceId,
           codeId: form.codeId,
           passage: form.passage,
           occurrence: form.occurrence,
         });
-        const first = r.codings[0];
-        if (first && first.activityId !== id) throw new AppError('NOT_FOUND');
       },
     });
   });
@@ -133,9 +130,7 @@ export const registerWorkbenchRoutes: RouteModule = (app, ctx) => {
     const form = z.object({ state: text }).parse(request.body ?? {});
     const state = readState(form.state);
     const uc = useCaseContext(request, ctx);
-    const coding = await findCoding(uc.db, codingId);
-    if (!coding || coding.activityId !== id) throw new AppError('NOT_FOUND');
-    await removeCoding(uc, { codingId: coding.id });
+    await removeCoding(uc, { codingId, activityId: id });
     return reply.redirect(
       `${stateUrl(id, state, { coding: undefined, done: 'removed' })}#wb-record`,
       303,
@@ -195,18 +190,17 @@ export const registerWorkbenchRoutes: RouteModule = (app, ctx) => {
     const form = MemoForm.parse(request.body ?? {});
     const state = readState(form.state);
     const uc = useCaseContext(request, ctx);
-    const memo = await findMemo(uc.db, memoId);
-    if (!memo || memo.activityId !== id) throw new AppError('NOT_FOUND');
     return handleForm(reply, uc, {
       activityId: id,
       state,
-      form: `memo-edit-${memo.id}`,
+      form: `memo-edit-${memoId}`,
       values: { title: form.title, text: form.text },
       done: 'memo-updated',
       change: () =>
         requireText(form.text) ??
         updateMemo(uc, {
-          memoId: memo.id,
+          activityId: id,
+          memoId,
           expectedVersion: Number(form.expectedVersion) || 0,
           title: form.title || null,
           text: form.text,

@@ -1,0 +1,186 @@
+// Seeds the demo through the same use cases people use, so the audit log tells its story too.
+// The demo is a client of the use cases, like the CLI (its own records: usecases/demo).
+import { randomBytes } from 'node:crypto';
+import { systemActor, type UserActor } from '../domain/access/actor.js';
+import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import { addTeamMember } from '../usecases/activities/add-team-member.js';
+import { changeActivityState } from '../usecases/activities/change-activity-state.js';
+import { createActivity } from '../usecases/activities/create-activity.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { addDemoLa } from '../usecases/demo/add-demo-la.js';
+import { findSeededDemo } from '../usecases/demo/find-seeded-demo.js';
+import { recordDemoSeeded } from '../usecases/demo/record-demo-seeded.js';
+import { loadLaReference } from '../usecases/las/load-la-reference.js';
+import { loadBundledHistory } from '../usecases/history/load-bundled-history.js';
+import { createUser } from '../usecases/users/create-user.js';
+import { dateDemoFieldwork } from '../usecases/demo/date-demo-fieldwork.js';
+import { isWorkingDay } from '../domain/calendar/working-days.js';
+import { DEMO_LA, DEMO_USERS } from './demo-content.js';
+import { seedDemoEvidence } from './seed-demo-evidence.js';
+import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
+import { seedDemoSample } from './demo-sample.js';
+import { seedDemoJudgements } from './demo-judgements.js';
+import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
+
+type Db = UseCaseContext['db'];
+
+/** The demo is seeded by the system, recorded as such in the audit log. */
+const seeder = (db: Db, catalog: ActivityTypeCatalog): UseCaseContext => ({
+  db,
+  actor: systemActor('demo-seed'),
+  catalog,
+});
+
+export interface DemoCredentials {
+  role: string;
+  teamRole: string | null;
+  email: string;
+  displayName: string;
+  /** Shown once, at seeding; never stored in clear. */
+  password: string | null;
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  activityId: string;
+  focusedVisitId: string | null;
+  users: DemoCredentials[];
+}
+
+function demoPassword(): string {
+  return process.env.TRIANGULATE_DEMO_PASSWORD ?? `demo-${randomBytes(9).toString('base64url')}`;
+}
+
+/** Seeds the demo into an empty database; returns null when accounts already exist. */
+export async function seedDemoIfEmpty(
+  db: Db,
+  catalog: ActivityTypeCatalog,
+): Promise<DemoSeedResult | null> {
+  const { anyAccount } = await findSeededDemo(seeder(db, catalog), []);
+  if (anyAccount) return null;
+  return seedDemo(db, catalog);
+}
+
+function previousWorkingDay(iso: string): string {
+  let d = addDays(iso, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+const atNine = (iso: string) => new Date(startOfDayInEngland(iso).getTime() + 9 * 3_600_000);
+
+export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<DemoSeedResult> {
+  const ctx = seeder(db, catalog);
+  const { demo: existing } = await findSeededDemo(
+    ctx,
+    DEMO_USERS.map((u) => u.email),
+  );
+  if (existing) {
+    return {
+      created: false,
+      activityId: existing.marker.activityId,
+      focusedVisitId: existing.marker.focusedVisitId,
+      users: existing.accounts.map((u) => ({
+        role: u.role,
+        teamRole: DEMO_USERS.find((d) => d.email === u.email)?.teamRole ?? null,
+        email: u.email,
+        displayName: u.displayName,
+        password: null,
+      })),
+    };
+  }
+  await loadLaReference(ctx);
+  await loadBundledHistory(ctx);
+  await addDemoLa(ctx, DEMO_LA);
+
+  const credentials: DemoCredentials[] = [];
+  const ids = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const password = demoPassword();
+    const user = await createUser(ctx, {
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      region: (u.region as never) ?? null,
+      laId: u.laId ?? null,
+      password,
+    });
+    ids.set(u.key, user.id);
+    credentials.push({
+      role: u.role,
+      teamRole: u.teamRole ?? null,
+      email: u.email,
+      displayName: u.displayName,
+      password,
+    });
+  }
+
+  // The inspection's planned fieldwork ended yesterday (in England; the team is still recording
+  // it as on site), so the whole journey to publication can be walked today: a report is
+  // published only after its fieldwork. Everything else in the demo is dated from its first day.
+  const end = addDays(todayInEngland(), -1);
+  const start = addDays(end, -11);
+  const inspection = await createActivity(ctx, {
+    laId: DEMO_LA.id,
+    activityType: 'standard_inspection',
+    plannedStart: start,
+    plannedEnd: end,
+  });
+  for (const u of DEMO_USERS) {
+    if (u.teamRole)
+      await addTeamMember(ctx, {
+        activityId: inspection.id,
+        userId: ids.get(u.key)!,
+        teamRole: u.teamRole,
+      });
+  }
+  await changeActivityState(ctx, { activityId: inspection.id, toState: 'notified' });
+  await changeActivityState(ctx, { activityId: inspection.id, toState: 'on_site' });
+  // Each team member acts as themselves, so the audit log tells who did what.
+  const teamActor = (key: string): UserActor => {
+    const u = DEMO_USERS.find((d) => d.key === key)!;
+    return {
+      kind: 'user',
+      userId: ids.get(key)!,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      region: u.region ?? null,
+      laId: u.laId ?? null,
+    };
+  };
+  // The first morning's evidence, coded, so the coding workbench opens on real-looking work.
+  await seedDemoEvidence(db, inspection, teamActor);
+  // The first day of fieldwork: evidence, codings, a hypothesis (recorded as the team).
+  await seedDemoFieldwork(db, catalog, inspection, {
+    lead: teamActor('lead'),
+    inspector: teamActor('inspector'),
+  });
+  await seedDemoSample(ctx, inspection.id, start);
+  await seedDemoJudgements(db, inspection, teamActor);
+  // The LA was told on the last working day before fieldwork, at 9am, not at seeding time
+  // (dated after the Annex A import, which kept judging ages at the seeding day as before).
+  await dateDemoFieldwork(ctx, inspection.id, {
+    notified: atNine(previousWorkingDay(start)),
+    onSite: atNine(start),
+  });
+
+  // A future focused visit the LA has not been told about: LA users must not see it.
+  const later = addDays(start, 7 * 30 + 1);
+  const fvType = catalog.activityType(
+    catalog.frameworkFor(later, 'focused_visit') ?? '',
+    'focused_visit',
+  );
+  let focusedVisitId: string | null = null;
+  if (fvType) {
+    const fv = await createActivity(ctx, {
+      laId: DEMO_LA.id,
+      activityType: 'focused_visit',
+      plannedStart: later,
+      theme: fvType.themes[0] ?? 'Front door',
+    });
+    focusedVisitId = fv.id;
+  }
+  await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
+  return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
+}
