@@ -31,9 +31,11 @@ SENSITIVE=(
   test/integration/web-*.test.ts
   test/integration/judgements.test.ts
   test/integration/reports.test.ts
+  test/integration/your-work.test.ts
   test/integration/auth.test.ts
   test/integration/analysis-vignettes-meetings.test.ts
   src/clock.test.ts
+  src/domain/calendar/format.test.ts
 )
 # TEST_DATES_FILES="a.test.ts b.test.ts" runs those instead of the date-sensitive set;
 # TEST_DATES_WEEK="2027-01-05 ..." runs those days instead of the whole week.

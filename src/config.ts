@@ -15,6 +15,17 @@ const schema = z.object({
   TRIANGULATE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
     .default('info'),
+  // E-mail of notifications: either one URL (smtp://user:password@host:587?from=a@b.example,
+  // smtps:// for implicit TLS) or host/port/from (+ user/password). Unset: in-app only.
+  TRIANGULATE_SMTP_URL: z.string().optional(),
+  TRIANGULATE_SMTP_HOST: z.string().optional(),
+  TRIANGULATE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  TRIANGULATE_SMTP_FROM: z.string().optional(),
+  TRIANGULATE_SMTP_USER: z.string().optional(),
+  TRIANGULATE_SMTP_PASSWORD: z.string().optional(),
+  TRIANGULATE_SMTP_STARTTLS: z.enum(['auto', 'require', 'never']).default('auto'),
+  // The address people open Triangulate at, for links in e-mails (default http://HOST:PORT).
+  TRIANGULATE_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -26,6 +37,64 @@ export interface AppConfig {
   logLevel: string;
   /** Addresses or CIDR ranges of trusted reverse proxies (empty: trust none). */
   trustProxy: string[];
+  /** Where notification e-mails go, or null for in-app notifications only. */
+  smtp: SmtpSettings | null;
+  /** The base address of links in e-mails. */
+  publicUrl: string;
+}
+
+type Env = z.infer<typeof schema>;
+
+/** Where notification e-mails go (the same shape as data/mail/smtp-client.ts's settings). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  starttls: 'auto' | 'require' | 'never';
+  from: string;
+  user?: string;
+  password?: string;
+  timeoutMs: number;
+}
+
+/** The SMTP settings from TRIANGULATE_SMTP_URL or TRIANGULATE_SMTP_HOST/PORT/FROM, or null. */
+export function parseSmtp(c: Env): SmtpSettings | null {
+  const bad = (why: string) => new Error(`Invalid configuration: TRIANGULATE_SMTP_URL: ${why}`);
+  const common = { starttls: c.TRIANGULATE_SMTP_STARTTLS, timeoutMs: 10_000 };
+  if (c.TRIANGULATE_SMTP_URL) {
+    let u: URL;
+    try {
+      u = new URL(c.TRIANGULATE_SMTP_URL);
+    } catch {
+      throw bad('not a URL (smtp://host:port?from=address)');
+    }
+    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw bad('use smtp:// or smtps://');
+    const secure = u.protocol === 'smtps:';
+    const from = u.searchParams.get('from') ?? c.TRIANGULATE_SMTP_FROM;
+    if (!from) throw bad('say who e-mails come from (?from=address or TRIANGULATE_SMTP_FROM)');
+    return {
+      ...common,
+      host: u.hostname.replace(/^\[|\]$/g, ''),
+      port: u.port ? Number(u.port) : secure ? 465 : 25,
+      secure,
+      from,
+      user: u.username ? decodeURIComponent(u.username) : c.TRIANGULATE_SMTP_USER,
+      password: u.password ? decodeURIComponent(u.password) : c.TRIANGULATE_SMTP_PASSWORD,
+    };
+  }
+  if (!c.TRIANGULATE_SMTP_HOST) return null;
+  if (!c.TRIANGULATE_SMTP_FROM)
+    throw new Error('Invalid configuration: TRIANGULATE_SMTP_FROM: say who e-mails come from');
+  const port = c.TRIANGULATE_SMTP_PORT ?? 25;
+  return {
+    ...common,
+    host: c.TRIANGULATE_SMTP_HOST,
+    port,
+    secure: port === 465,
+    from: c.TRIANGULATE_SMTP_FROM,
+    user: c.TRIANGULATE_SMTP_USER,
+    password: c.TRIANGULATE_SMTP_PASSWORD,
+  };
 }
 
 /** Parses TRIANGULATE_TRUST_PROXY: "10.0.0.1, 192.168.0.0/16, ::1". */
@@ -62,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: c.SESSION_SECRET,
     logLevel: c.TRIANGULATE_LOG_LEVEL,
     trustProxy: parseTrustProxy(c.TRIANGULATE_TRUST_PROXY),
+    smtp: parseSmtp(c),
+    publicUrl: (c.TRIANGULATE_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -8,6 +8,7 @@ import type { SamplingTables } from './schema/sampling.js';
 import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
 import type { RefiTables } from './schema/refi.js';
+import type { NotificationTables } from './schema/notifications.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -184,4 +185,5 @@ export interface DB
     SamplingTables,
     JudgementTables,
     ReportTables,
-    RefiTables {}
+    RefiTables,
+    NotificationTables {}

@@ -13,12 +13,14 @@ import { recordDemoSeeded } from '../usecases/demo/record-demo-seeded.js';
 import { loadLaReference } from '../usecases/las/load-la-reference.js';
 import { loadBundledHistory } from '../usecases/history/load-bundled-history.js';
 import { createUser } from '../usecases/users/create-user.js';
+import { dateDemoFieldwork } from '../usecases/demo/date-demo-fieldwork.js';
+import { isWorkingDay } from '../domain/calendar/working-days.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
-import { addDays, todayInEngland } from '../clock.js';
+import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
 
@@ -58,6 +60,14 @@ export async function seedDemoIfEmpty(
   if (anyAccount) return null;
   return seedDemo(db, catalog);
 }
+
+function previousWorkingDay(iso: string): string {
+  let d = addDays(iso, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+const atNine = (iso: string) => new Date(startOfDayInEngland(iso).getTime() + 9 * 3_600_000);
 
 export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<DemoSeedResult> {
   const ctx = seeder(db, catalog);
@@ -148,6 +158,12 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   });
   await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection, teamActor);
+  // The LA was told on the last working day before fieldwork, at 9am, not at seeding time
+  // (dated after the Annex A import, which kept judging ages at the seeding day as before).
+  await dateDemoFieldwork(ctx, inspection.id, {
+    notified: atNine(previousWorkingDay(start)),
+    onSite: atNine(start),
+  });
 
   // A future focused visit the LA has not been told about: LA users must not see it.
   const later = addDays(start, 7 * 30 + 1);

@@ -5,6 +5,11 @@ import { openDatabase, type Database } from '../data/database.js';
 import { migrateToLatest } from '../data/migrate.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import { buildApp } from './app.js';
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DB } from '../data/schema.js';
+import { systemActor } from '../domain/access/actor.js';
+import { sendNotificationEmails } from '../usecases/notifications/send-notification-emails.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +29,7 @@ export async function startServer(
     if (beforeListen) await beforeListen(database);
     const app = await buildApp({ config, database, catalog });
     await app.listen({ port: config.port, host: config.host });
+    const stopOutbox = startMailOutbox(database.db, config, app.log);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host =
@@ -33,6 +39,7 @@ export async function startServer(
       database,
       url: `http://${host}:${port}`,
       close: async () => {
+        await stopOutbox();
         await app.close();
         await database.close();
       },
@@ -41,4 +48,40 @@ export async function startServer(
     await database.close();
     throw err;
   }
+}
+
+/**
+ * The e-mail outbox runs beside the server: every few seconds it sends the notifications whose
+ * e-mail is due. One run at a time; errors are logged and never reach a request.
+ */
+function startMailOutbox(
+  db: Kysely<DB>,
+  config: Pick<AppConfig, 'smtp' | 'publicUrl'>,
+  log: FastifyBaseLogger,
+  everyMs = 15_000,
+): () => Promise<void> {
+  const smtp = config.smtp;
+  if (!smtp) return async () => undefined;
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = sendNotificationEmails(
+      { db, actor: systemActor('mail-outbox') },
+      { smtp, publicUrl: config.publicUrl },
+    )
+      .then((o) => {
+        if (o.sent || o.failed || o.retrying) log.info({ outbox: o }, 'notification e-mails');
+      })
+      .catch((err: unknown) => log.warn({ err }, 'notification e-mails could not be sent'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -113,7 +113,14 @@ describe('an inspection from provisional grades to publication', () => {
     'the consistency panel challenges, cannot change grades, and the lead answers',
     async () => {
       const panel = await as('panel');
-      await visit(panel, `${J()}/panel`);
+      // Her work is in front of her: from the home page, not a typed address.
+      await visit(panel, '/home');
+      expect(await text(panel, '#your-work ~ .app-table-wrap')).toContain(
+        'Challenge or comment on the judgements',
+      );
+      expect(await text(panel, '#notifications ~ ul')).toContain('make your challenges');
+      await follow(panel, 'Challenge or comment on the judgements');
+      expect(panel.url()).toContain('/judgements/panel');
       await panel.getByLabel('Challenge (must be answered)').check();
       await panel.selectOption('#judgementKey', 'help_and_protection');
       await panel.fill('#text', CHALLENGE);
@@ -122,7 +129,8 @@ describe('an inspection from provisional grades to publication', () => {
       expect(await panel.getByRole('button', { name: 'Save judgement' }).count()).toBe(0);
 
       const lead = await as('lead');
-      await visit(lead, `${J()}/panel`);
+      await visit(lead, '/home');
+      await follow(lead, 'Answer 1 consistency panel comment');
       await lead
         .getByLabel('Your answer')
         .fill('We looked again: a third of plans drift. QA to decide.');
@@ -139,7 +147,9 @@ describe('an inspection from provisional grades to publication', () => {
     'the QAM changes a grade with a reason, explains the divergence and approves as final',
     async () => {
       const qam = await as('qam');
-      await visit(qam, `${J()}/qa`);
+      await visit(qam, '/home');
+      expect(await text(qam, '#notifications ~ ul')).toContain('ready for your quality assurance');
+      await follow(qam, 'Approve the judgements or send them back');
       await follow(qam, /Review or change Help and protection/);
       await qam.getByLabel(FINAL_GRADE, { exact: true }).check();
       await qam.getByLabel('Close to the grade above').check();
@@ -251,8 +261,15 @@ describe('an inspection from provisional grades to publication', () => {
     'the LA user comments on the released draft and sees the deadline',
     async () => {
       const la = await as('la');
-      await visit(la, activity);
-      await follow(la, /factual accuracy check/);
+      // Told in the app, and the check is in their work list with its deadline.
+      await visit(la, '/home');
+      expect(await text(la, '#notifications ~ ul')).toContain(
+        'ready for your factual accuracy check',
+      );
+      expect(await text(la, '#your-work ~ .app-table-wrap')).toMatch(
+        /Check the draft report for factual accuracy[\s\S]*\d+ \w+ \d{4}/,
+      );
+      await follow(la, 'Check the draft report for factual accuracy');
       expect(await text(la, '.govuk-inset-text')).toMatch(
         /Comments close at the end of \d+ \w+ \d{4}/,
       );
@@ -269,6 +286,9 @@ describe('an inspection from provisional grades to publication', () => {
       // The LA says it has nothing more, so the check can close before the window does.
       await submit(la, 'Confirm we have no more comments');
       expect(await text(la, '.govuk-inset-text')).toContain('no more comments');
+      await visit(la, '/notifications');
+      await submit(la, 'Mark all as read');
+      expect(await la.getByRole('button', { name: /Mark as read/ }).count()).toBe(0);
     },
     SLOW,
   );
@@ -295,8 +315,8 @@ describe('an inspection from provisional grades to publication', () => {
       const qam = await as('qam');
       await visit(qam, `${activity}/report`);
       await submit(qam, 'Sign off version 6');
-      await visit(lead, `${activity}/report`);
-      await follow(lead, 'Publish the report');
+      await visit(lead, '/home');
+      await follow(lead, 'Publish the signed-off report');
       await submit(lead, 'Publish version 6');
       expect(await text(lead, 'h1')).toContain('Inspection of Northfield');
     },

@@ -392,6 +392,22 @@ const matrix: Entry[] = [
   { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', expect: everyone },
   { method: 'GET', route: '/home', url: () => '/home', expect: everyone },
   { method: 'GET', route: '/account', url: () => '/account', expect: everyone },
+  { method: 'GET', route: '/notifications', url: () => '/notifications', expect: everyone },
+  {
+    method: 'POST',
+    route: '/notifications/read',
+    url: () => '/notifications/read',
+    body: () => ({ back: '/home' }),
+    expect: everyone,
+  },
+  {
+    // Someone else's notification, or none: not found for everyone (nothing revealed).
+    method: 'POST',
+    route: '/notifications/:id/read',
+    url: () => '/notifications/00000000-0000-4000-8000-000000000000/read',
+    body: () => ({}),
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
   { method: 'GET', route: '/account/password', url: () => '/account/password', expect: everyone },
   {
     method: 'POST',

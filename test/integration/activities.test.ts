@@ -171,10 +171,12 @@ describe('activities', () => {
       'activity.team_member_added',
       'activity.team_member_added',
       'activity.state_changed',
+      // Notified: the LA's users are told (issue 12), and the audit log says so.
+      'notification.sent',
       'activity.state_changed',
       'activity.state_changed',
     ]);
-    expect(events[4]).toMatchObject({
+    expect(events[5]).toMatchObject({
       reason: 'Serious incident in the LA',
       before: { state: 'notified' },
       after: { state: 'paused' },

@@ -1,9 +1,26 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { seedDemo, type DemoSeedResult } from '../../demo/seed-demo.js';
 import { action, output, withDatabase } from '../runtime.js';
 
-export function printDemoCredentials(r: DemoSeedResult): void {
+/**
+ * Writes the demo's one-time passwords to a file only the user can read (0600) in the data folder,
+ * so they survive the request log scrolling them away. Returns the file's path.
+ */
+export function writeDemoCredentials(dataDir: string, r: DemoSeedResult): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, 'demo-accounts.txt');
+  const lines = r.users.map(
+    (u) => `${(u.teamRole ?? u.role).padEnd(15)} ${u.email.padEnd(34)} ${u.password ?? ''}`,
+  );
+  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
+export function printDemoCredentials(r: DemoSeedResult, file?: string): void {
   const lines = [
     '',
     'Demo data created. Sign in with any of these accounts (the passwords are shown only now):',
@@ -11,6 +28,7 @@ export function printDemoCredentials(r: DemoSeedResult): void {
       (u) =>
         `  ${(u.teamRole ?? u.role).padEnd(15)} ${u.email.padEnd(34)} ${u.password ?? '(unchanged)'}`,
     ),
+    ...(file ? [`They are also in ${file} (readable only by you).`] : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -29,7 +47,7 @@ export function registerDemoCommands(program: Command): void {
         await withDatabase(async (ctx) => {
           const r = await seedDemo(ctx.db, loadActivityTypeCatalog());
           if (opts.json) output(true, r, () => '');
-          else if (r.created) printDemoCredentials(r);
+          else if (r.created) printDemoCredentials(r, writeDemoCredentials(ctx.config.dataDir, r));
           else
             output(
               false,

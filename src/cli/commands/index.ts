@@ -13,6 +13,7 @@ import { registerRefiCommands } from './refi.js';
 import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
+import { registerActivityCommands } from './activities.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -29,4 +30,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerSampleCommands,
   registerJudgementCommands,
   registerReportCommands,
+  registerActivityCommands,
 ];

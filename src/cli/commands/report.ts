@@ -12,6 +12,8 @@ import { signOffReport } from '../../usecases/reports/sign-off-report.js';
 import { publishReport } from '../../usecases/reports/publish-report.js';
 import { releaseReport } from '../../usecases/reports/release-report.js';
 import { updateReportGrades } from '../../usecases/reports/update-report-grades.js';
+import { confirmFactualAccuracy } from '../../usecases/reports/confirm-factual-accuracy.js';
+import { actAsAccount } from '../../usecases/auth/act-as-account.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 type Ctx = Parameters<Parameters<typeof withDatabase>[0]>[0];
@@ -242,6 +244,28 @@ export function registerReportCommands(program: Command): void {
             baseVersion: await currentVersion(ctx, opts.activity),
           });
           output(opts.json, r, () => `Signed off version ${r.version} for ${r.purpose}.`);
+        });
+      }),
+    );
+
+  report
+    .command('confirm')
+    .description(
+      'Record, as an LA user, that the LA has no more factual accuracy comments on the released draft',
+    )
+    .requiredOption('--activity <id>', 'the activity id')
+    .requiredOption('--as <email>', 'the LA user confirming (only the inspected LA may confirm)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { activity: string; as: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const actor = await actAsAccount(ctx, { email: opts.as });
+          await confirmFactualAccuracy({ ...ctx, actor }, { activityId: opts.activity });
+          output(
+            opts.json,
+            { confirmed: true },
+            () => 'Recorded: the LA has no more factual accuracy comments.',
+          );
         });
       }),
     );

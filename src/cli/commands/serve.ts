@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { startServer } from '../../server/start-server.js';
-import { seedDemoIfEmpty } from '../../demo/seed-demo.js';
-import { printDemoCredentials } from './demo.js';
+import { seedDemoIfEmpty, type DemoSeedResult } from '../../demo/seed-demo.js';
+import { printDemoCredentials, writeDemoCredentials } from './demo.js';
 import { action } from '../runtime.js';
 
 export function registerServeCommand(program: Command): void {
@@ -19,15 +19,16 @@ export function registerServeCommand(program: Command): void {
         const t0 = performance.now();
         const config = loadConfig();
         const catalog = loadActivityTypeCatalog();
+        let seeded: DemoSeedResult | null = null;
         const server = await startServer(config, catalog, async (database) => {
-          if (!opts.demo) return;
-          const seeded = await seedDemoIfEmpty(database.db, catalog);
-          if (seeded) printDemoCredentials(seeded);
+          if (opts.demo) seeded = await seedDemoIfEmpty(database.db, catalog);
         });
         const ms = Math.round(performance.now() - t0);
         process.stdout.write(
           `Triangulate is ready at ${server.url} (${server.database.engine}: ${server.database.location}; started in ${ms} ms)\n`,
         );
+        // Last, after the ready line, so the request log does not scroll them away at once.
+        if (seeded) printDemoCredentials(seeded, writeDemoCredentials(config.dataDir, seeded));
         const stop = async (): Promise<void> => {
           await server.close();
           process.exit(0);

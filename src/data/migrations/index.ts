@@ -18,6 +18,7 @@ import * as codeCounts from './2026-11-23T1000_code_counts.js';
 import * as loginThrottles from './2026-12-06T1630_login_throttles.js';
 import * as refiOriginals from './2026-12-06T1700_refi_originals.js';
 import * as journey from './2026-12-06T1710_journey.js';
+import * as notifications from './2026-12-06T1940_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1630_login_throttles': loginThrottles,
   '2026-12-06T1700_refi_originals': refiOriginals,
   '2026-12-06T1710_journey': journey,
+  '2026-12-06T1940_notifications': notifications,
 };

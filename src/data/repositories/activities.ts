@@ -321,3 +321,29 @@ export async function listVisibleActivities(
   const rows = await q.orderBy('a.planned_start', 'desc').orderBy('a.created_at', 'desc').execute();
   return rows.map(toActivity);
 }
+
+/**
+ * Dates an activity's notification and its move on site (the demo: seeded today, for fieldwork
+ * that began days ago, so the LA is shown as told before the planned start, not at seeding).
+ */
+export async function dateFieldworkMoves(
+  db: Kysely<DB>,
+  activityId: string,
+  at: { notified: Date; onSite: Date },
+): Promise<void> {
+  await db
+    .updateTable('activities')
+    .set({ notified_at: at.notified })
+    .where('id', '=', activityId)
+    .execute();
+  for (const [state, when] of [
+    ['notified', at.notified],
+    ['on_site', at.onSite],
+  ] as const)
+    await db
+      .updateTable('activity_state_changes')
+      .set({ changed_at: when })
+      .where('activity_id', '=', activityId)
+      .where('to_state', '=', state)
+      .execute();
+}

@@ -100,6 +100,8 @@ export async function insertSignoff(
       purpose: s.purpose,
       signed_by: s.by.id,
       signed_by_label: s.by.label,
+      // The application's clock, like the release it is compared with (TRIANGULATE_NOW in demos).
+      signed_at: now(),
     })
     .execute();
 }

@@ -427,6 +427,22 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  notifications: {
+    id: string;
+    user_id: string;
+    activity_id: string | null;
+    kind: string;
+    text: string;
+    link: string;
+    created_at: Date;
+    read_at: Date | null;
+    email_status: string;
+    email_attempts: number;
+    email_last_attempt_at: Date | null;
+    email_next_attempt_at: Date;
+    email_error: string | null;
+    email_sent_at: Date | null;
+  };
   provisional_views: {
     activity_id: string;
     judgement_key: string;

@@ -445,6 +445,30 @@ export const policies = {
 
   /** Seed the demo (its synthetic LA, its marker): only the system, never a signed-in person. */
   seedDemo: (actor: Actor): boolean => actor.kind === 'system',
+
+  // ---- Your work and notifications (issue 12) ----
+
+  /**
+   * See one item of one's own work list: the activity must be one the person may see in that
+   * role (an LA user's own LA, only once notified; a panel member's panel; a team member's team).
+   */
+  viewWorkItem: (actor: Actor, a: ActivityFacts): boolean =>
+    actor.kind === 'user' && policies.viewActivity(actor, a),
+
+  /** Read and mark as read one's own notifications: every signed-in person, never anyone else's. */
+  readNotifications: (actor: Actor, ownerUserId: string): boolean =>
+    actor.kind === 'user' && actor.userId === ownerUserId,
+
+  /**
+   * Be told about an activity: whoever may see it. An LA user is never told before the activity's
+   * notification (unannounced inspections), which viewActivity already says.
+   */
+  receiveActivityNotification: (recipient: Actor, a: ActivityFacts): boolean =>
+    recipient.kind === 'user' && policies.viewActivity(recipient, a),
+
+  /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
+  sendNotificationEmails: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin',
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -2,6 +2,7 @@
 // feedback) and the grades now recorded. Sheffield heard "good" on site and was moved to
 // "requires improvement" later by a phone call: every such difference is flagged here and needs a
 // written explanation before the judgements become final. Pure: the use case gathers the facts.
+import { isoDayText } from '../calendar/format.js';
 import { compareGrades, gradeLabel, type Framework } from '../frameworks/index.js';
 
 export const feedbackKinds = ['keeping_in_touch', 'final_feedback'] as const;
@@ -72,8 +73,8 @@ export function findDivergence(fw: Framework, input: DivergenceInput): Divergenc
           ...base,
           key: `grade_differs:${e.id}:${t.judgementKey}`,
           rule: 'grade_differs',
-          saidOnSite: `${label(t.indicatedGrade)} indicated on ${e.heldOn}`,
-          message: `${title}: ${label(t.indicatedGrade)} was indicated on site on ${e.heldOn}; the grade is now ${label(now)}.`,
+          saidOnSite: `${label(t.indicatedGrade)} indicated on ${isoDayText(e.heldOn)}`,
+          message: `${title}: ${label(t.indicatedGrade)} was indicated on site on ${isoDayText(e.heldOn)}; the grade is now ${label(now)}.`,
         });
       }
       const then = input.gradeWhenSaid(t.judgementKey, e.id);
@@ -85,7 +86,7 @@ export function findDivergence(fw: Framework, input: DivergenceInput): Divergenc
           key: `strength_then_lower:${e.id}:${t.judgementKey}`,
           rule: 'strength_then_lower',
           saidOnSite: `Strength: ${t.text}`,
-          message: `${title}: a strength was fed back on ${e.heldOn} (“${t.text}”) when the grade was ${label(then)}; it is now ${label(now)}.`,
+          message: `${title}: a strength was fed back on ${isoDayText(e.heldOn)} (“${t.text}”) when the grade was ${label(then)}; it is now ${label(now)}.`,
         });
       }
       if (t.direction === 'weakness' && diff < 0) {
@@ -94,7 +95,7 @@ export function findDivergence(fw: Framework, input: DivergenceInput): Divergenc
           key: `weakness_then_higher:${e.id}:${t.judgementKey}`,
           rule: 'weakness_then_higher',
           saidOnSite: `Weakness: ${t.text}`,
-          message: `${title}: a weakness was fed back on ${e.heldOn} (“${t.text}”) when the grade was ${label(then)}; it is now ${label(now)}.`,
+          message: `${title}: a weakness was fed back on ${isoDayText(e.heldOn)} (“${t.text}”) when the grade was ${label(then)}; it is now ${label(now)}.`,
         });
       }
     }

@@ -205,7 +205,7 @@ describe('divergence', () => {
     });
     expect(flags.map((f) => f.rule)).toEqual(['grade_differs', 'strength_then_lower']);
     expect(flags[0]?.message).toMatch(
-      /Good was indicated on site on 2026-11-10; the grade is now Requires improvement/,
+      /Good was indicated on site on 10 November 2026; the grade is now Requires improvement/,
     );
     expect(flags[0]?.key).toBe('grade_differs:e1:help_and_protection');
   });

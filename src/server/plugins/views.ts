@@ -6,6 +6,7 @@ import { policies } from '../../domain/access/policies.js';
 import { roleLabels } from '../../domain/access/roles.js';
 import { stateLabels, stateTagColours } from '../../domain/activities/lifecycle.js';
 import { govukDir, viewsDir } from '../../paths.js';
+import { dateTimeText } from '../../domain/calendar/format.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -17,14 +18,6 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
   timeZone: 'Europe/London',
 });
 
@@ -43,9 +36,12 @@ export function createViewEnvironment(): nunjucks.Environment {
         : new Date(value as string);
     return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
   });
-  env.addFilter('datetime', (value: unknown) =>
-    value ? dateTimeFormat.format(new Date(value as string)) : '',
-  );
+  // GOV.UK style: "6 December 2026, 6:44pm".
+  env.addFilter('datetime', (value: unknown) => {
+    if (!value) return '';
+    const d = new Date(value as string);
+    return Number.isNaN(d.getTime()) ? String(value) : dateTimeText(d);
+  });
   env.addFilter('stateLabel', (s: string) => stateLabels[s as keyof typeof stateLabels] ?? s);
   env.addFilter(
     'stateColour',

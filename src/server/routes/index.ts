@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../app.js';
 import { registerAuthRoutes } from './html/auth.js';
 import { registerHomeRoutes } from './html/home.js';
+import { registerNotificationRoutes } from './html/notifications.js';
 import { registerActivityRoutes } from './html/activities.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
@@ -59,6 +60,7 @@ export const routeModules: RouteModule[] = [
   registerRefiApi,
   registerAuthRoutes,
   registerHomeRoutes,
+  registerNotificationRoutes,
   registerActivityRoutes,
   registerAdminUserRoutes,
   registerAuditRoutes,

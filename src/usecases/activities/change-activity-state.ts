@@ -1,5 +1,6 @@
 import { now as clockNow } from '../../clock.js';
 import { z } from 'zod';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import {
   factsOf,
   findActivity,
@@ -74,6 +75,15 @@ export async function changeActivityState(
       hasWrittenOutput: step.hasWrittenOutput,
       expectedVersion: input.expectedVersion ?? activity.version,
     });
+    // Unannounced until now: the LA's users hear of the activity only from its notification.
+    if (input.toState === 'notified' && !activity.notifiedAt)
+      await notifyTurn(
+        trx,
+        ctx.actor,
+        { ...activity, state: 'notified', notifiedAt: now },
+        'activity_notified',
+        ['la_users'],
+      );
   });
   const after = await findActivity(ctx.db, activity.id);
   if (!after) throw new AppError('INTERNAL');

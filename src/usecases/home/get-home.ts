@@ -2,14 +2,18 @@ import type { Activity } from '../../data/repositories/activities.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import type { WorkItem } from '../../domain/activities/work.js';
 import { listLaSummaries, type LaSummary } from '../shared/la-summaries.js';
 import { visibleActivities } from '../shared/visible-activities.js';
+import { listMyWork } from './list-my-work.js';
 
 export interface HomePage {
   live: Activity[];
   done: Activity[];
   /** Regional staff: their region's authorities; LA users: their own authority. */
   las: LaSummary[];
+  /** What waits for me, with due dates (list-my-work.ts). */
+  work: WorkItem[];
 }
 
 const FINISHED = new Set(['published', 'cancelled']);
@@ -28,6 +32,7 @@ export async function getHome(ctx: UseCaseContext): Promise<HomePage> {
     live: activities.filter((a) => !FINISHED.has(a.state)),
     done: activities.filter((a) => FINISHED.has(a.state)),
     las,
+    work: await listMyWork(ctx),
   };
 }
 

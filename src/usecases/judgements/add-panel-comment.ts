@@ -11,6 +11,7 @@ import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { assertOpen, judgementOf, judgementScope } from './judgement-access.js';
 
 export const AddPanelCommentInput = z.object({
@@ -51,6 +52,7 @@ export async function addPanelComment(
       laId: scope.activity.laId,
       after: { kind: c.kind, judgementKey: key, text: c.text },
     });
+    await notifyTurn(trx, ctx.actor, scope.activity, 'panel_comment', ['lead']);
     return c;
   });
 }

@@ -4,8 +4,11 @@
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { lockJudgementSet, setStage } from '../../data/repositories/judgements.js';
+import type { TurnAudience } from '../../data/repositories/notifications.js';
+import type { TurnKind } from '../../domain/notifications/turns.js';
 import { policies } from '../../domain/access/policies.js';
 import {
+  isBackward,
   judgementStages,
   moveProblems,
   stageLabels,
@@ -14,6 +17,7 @@ import {
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 import { loadJudgementState } from './judgement-state.js';
 import { pathOnJudgementsFinal } from '../../domain/activities/steps.js';
@@ -27,6 +31,22 @@ export const AdvanceJudgementsInput = z.object({
   expectedVersion: z.number().int().min(0).optional(),
 });
 export type AdvanceJudgementsInput = z.input<typeof AdvanceJudgementsInput>;
+
+/** Whose turn a stage change makes it. */
+function turnOnStage(
+  from: JudgementStage,
+  to: JudgementStage,
+): { kind: TurnKind; to: TurnAudience[] } | null {
+  if (to === 'final') return { kind: 'judgements_final', to: ['lead'] };
+  if (isBackward(from, to))
+    return {
+      kind: 'judgements_returned',
+      to: to === 'consistency_panel' ? ['lead', 'panel'] : ['lead'],
+    };
+  if (to === 'consistency_panel') return { kind: 'judgements_at_panel', to: ['panel'] };
+  if (to === 'quality_assurance') return { kind: 'judgements_at_qa', to: ['qam'] };
+  return null;
+}
 
 export async function advanceJudgements(
   ctx: UseCaseContext,
@@ -67,6 +87,8 @@ export async function advanceJudgements(
       after: { stage: input.toStage },
       reason,
     });
+    const turn = turnOnStage(set.stage, input.toStage);
+    if (turn) await notifyTurn(trx, ctx.actor, scope.activity, turn.kind, turn.to);
     // One state for one inspection: the QAM's approval takes the activity on to drafting.
     if (input.toStage === 'final') {
       let activity = scope.activity;

@@ -11,6 +11,7 @@ import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { assertOpen, judgementScope } from './judgement-access.js';
 
 export const AssignPanelMemberInput = z.object({
@@ -53,6 +54,15 @@ export async function assignPanelMember(
         laId: scope.activity.laId,
         after: { userId: user.id, displayName: user.displayName },
       });
+    if (added)
+      await notifyTurn(
+        trx,
+        ctx.actor,
+        scope.activity,
+        set.stage === 'consistency_panel' ? 'judgements_at_panel' : 'panel_assigned',
+        ['panel'],
+        { onlyUserIds: [user.id] },
+      );
     return { userId: user.id, added };
   });
 }

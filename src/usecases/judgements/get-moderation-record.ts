@@ -2,6 +2,7 @@
 // activity is published (and for the team at any time). Built from the change history, panel
 // challenges that led to a change and the divergence explanations; panel comments that did not
 // lead to a change stay internal. Changes are attributed to a stage, not to a named person.
+import { isoDayText } from '../../domain/calendar/format.js';
 import { gradeLabel } from '../../domain/frameworks/index.js';
 import { stageLabels, type JudgementStage } from '../../domain/judgements/stages.js';
 import type { UseCaseContext } from '../context.js';
@@ -90,7 +91,7 @@ export async function getModerationRecord(
           .filter((t) => t.judgementKey === r.key)
           .map(
             (t) =>
-              `${f.heldOn}: ${t.direction} – ${t.text}${t.indicatedGrade ? ` (${label(t.indicatedGrade)} indicated)` : ''}`,
+              `${isoDayText(f.heldOn)}: ${t.direction} – ${t.text}${t.indicatedGrade ? ` (${label(t.indicatedGrade)} indicated)` : ''}`,
           ),
       ),
       gradeAtFeedback: cutoff ? label(gradeThen(r.key, cutoff.id)) : null,

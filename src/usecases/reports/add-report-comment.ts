@@ -8,6 +8,7 @@ import { numberParagraphs } from '../../domain/reports/numbering.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { reportScope } from './report-scope.js';
 import { now as clockNow } from '../../clock.js';
 
@@ -88,6 +89,7 @@ export async function addReportComment(
       laId: scope.activity.laId,
       after: { round: release.round, section: section.key, paragraph: input.paragraph ?? null },
     });
+    await notifyTurn(trx, ctx.actor, scope.activity, 'la_comment', ['lead']);
     return { id };
   });
 }

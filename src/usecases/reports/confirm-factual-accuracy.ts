@@ -6,6 +6,7 @@ import { confirmRelease, listReleases } from '../../data/repositories/report-rev
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { reportScope } from './report-scope.js';
 
 export const ConfirmFactualAccuracyInput = z.object({ activityId: z.string() });
@@ -35,5 +36,6 @@ export async function confirmFactualAccuracy(
       laId: scope.activity.laId,
       after: { round: release.round },
     });
+    await notifyTurn(trx, ctx.actor, scope.activity, 'la_confirmed', ['qam']);
   });
 }

@@ -11,6 +11,7 @@ import { EXTENTS } from '../../domain/reports/types.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { assembleFromSources } from './assemble-from-sources.js';
 import { reportScope } from './report-scope.js';
 import { todayInEngland } from '../../clock.js';
@@ -101,6 +102,7 @@ export async function createReportDraft(
         sampleStatement: counts.sampleStatement,
       },
     });
+    await notifyTurn(trx, ctx.actor, activity, 'report_drafted', ['qam']);
   });
   const report = await findReportByActivity(ctx.db, activity.id);
   if (!report) throw new AppError('INTERNAL');

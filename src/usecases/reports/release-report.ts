@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
@@ -88,6 +89,8 @@ export async function releaseReport(
         deadline,
       },
     });
+    // The LA's turn; notifyTurn never reaches LA users before the activity's notification.
+    await notifyTurn(trx, ctx.actor, activity, 'report_released', ['la_users']);
   });
   return { round, version: report.currentVersion, releasedOn, deadline };
 }

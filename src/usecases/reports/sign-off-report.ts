@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { notifyTurn } from '../shared/turn-notifications.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
@@ -67,6 +68,8 @@ export async function signOffReport(
       laId: activity.laId,
       after: { version: report.currentVersion, purpose: ready.purpose },
     });
+    const turn = ready.purpose === 'publication' ? 'text_signed_off' : 'draft_signed_off';
+    await notifyTurn(trx, ctx.actor, activity, turn, ['lead']);
   });
   return { version: report.currentVersion, purpose: ready.purpose };
 }

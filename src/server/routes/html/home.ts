@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAppError } from '../../../errors.js';
 import { getHome } from '../../../usecases/home/get-home.js';
+import { listMyNotifications } from '../../../usecases/notifications/list-my-notifications.js';
 import { changePassword } from '../../../usecases/users/change-password.js';
 import { requireActor } from '../../plugins/session.js';
 import { errorList, fieldErrors, useCaseContext } from '../helpers.js';
@@ -15,8 +16,10 @@ const PasswordForm = z.object({
 
 export const registerHomeRoutes: RouteModule = (app, ctx) => {
   app.get('/home', async (request, reply) => {
-    const home = await getHome(useCaseContext(request, ctx));
-    return reply.render('home.njk', { ...home, la: home.las[0], ...viewLabels });
+    const uc = useCaseContext(request, ctx);
+    const home = await getHome(uc);
+    const notifications = await listMyNotifications(uc, { unreadOnly: true });
+    return reply.render('home.njk', { ...home, notifications, la: home.las[0], ...viewLabels });
   });
 
   app.get('/account', async (request, reply) => {

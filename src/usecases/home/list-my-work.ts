@@ -1,0 +1,43 @@
+// "Your work": what waits for the signed-in person across their activities, with due dates, each
+// item linking to the page where the work is done. Derived from recorded facts (judgement stages,
+// report states, comments, the factual accuracy window); nothing is stored for it.
+import { todayInEngland } from '../../clock.js';
+import { listWorkFacts } from '../../data/repositories/work.js';
+import { policies } from '../../domain/access/policies.js';
+import {
+  sortWork,
+  workItemsOf,
+  type WorkItem,
+  type WorkRole,
+} from '../../domain/activities/work.js';
+import type { UseCaseContext } from '../context.js';
+
+const teamRoleOf = (roles: WorkRole[]) =>
+  roles.includes('lead') ? 'lead_inspector' : roles.includes('qam') ? 'qam' : null;
+
+export async function listMyWork(ctx: UseCaseContext): Promise<WorkItem[]> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') return [];
+  const who =
+    actor.role === 'la_user'
+      ? actor.laId
+        ? { laId: actor.laId }
+        : null
+      : actor.role === 'inspector' || actor.role === 'admin'
+        ? { userId: actor.userId }
+        : null;
+  if (!who) return [];
+  const facts = await listWorkFacts(ctx.db, who);
+  const today = todayInEngland();
+  const visible = facts.filter((f) =>
+    policies.viewWorkItem(actor, {
+      laId: f.laId,
+      laRegion: f.laRegion,
+      state: f.state,
+      notifiedAt: f.notifiedAt,
+      teamRole: teamRoleOf(f.roles),
+      panelMember: f.roles.includes('panel'),
+    }),
+  );
+  return sortWork(visible.flatMap((f) => workItemsOf(f, today)));
+}
