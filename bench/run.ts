@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,evidence-analysis,workbench,corpus-compare] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
@@ -8,7 +8,7 @@ import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
 import { benchEvidence } from './evidence.js';
-import { benchEvidenceAnalysis } from './evidence-analysis.js';
+import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
 import { benchJudgements } from './judgements.js';
 import { benchLatency } from './latency.js';
@@ -51,8 +51,8 @@ if (only.has('evidence')) {
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 if (only.has('annex-a-profile'))
   out.push(...(await benchAnnexAProfile({ adminUrl: values.postgres })));
-if (only.has('evidence-analysis'))
-  out.push(...(await benchEvidenceAnalysis({ n, adminUrl: values.postgres })));
+if (only.has('analysis'))
+  out.push(...(await benchAnalysis({ n, adminUrl: values.postgres })));
 if (only.has('workbench')) {
   out.push(...(await benchWorkbench({ engine: 'pglite', n })));
   out.push(...(await benchWorkbench({ engine: 'postgres', n, adminUrl: values.postgres })));

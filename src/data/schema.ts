@@ -3,7 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AnnexATables } from './schema/annex-a.js';
 import type { AnnexAProfileTables } from './schema/annex-a-profile.js';
 import type { EvidenceTables } from './schema/evidence.js';
-import type { EvidenceAnalysisTables } from './schema/evidence-analysis.js';
+import type { AnalysisTables } from './schema/analysis.js';
 import type { SamplingTables } from './schema/sampling.js';
 import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
@@ -179,7 +179,7 @@ export interface DB
   extends
     FoundationTables,
     EvidenceTables,
-    EvidenceAnalysisTables,
+    AnalysisTables,
     AnnexATables,
     AnnexAProfileTables,
     SamplingTables,

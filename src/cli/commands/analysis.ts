@@ -45,7 +45,7 @@ function describe(r: SearchResult): string {
   return lines.join('\n');
 }
 
-export function registerEvidenceAnalysisCommands(program: Command): void {
+export function registerAnalysisCommands(program: Command): void {
   const evidence =
     program.commands.find((c) => c.name() === 'evidence') ??
     program.command('evidence').description('An activity’s evidence base');

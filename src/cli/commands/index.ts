@@ -4,7 +4,7 @@ import { registerAnnexACommands } from './annex-a.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
-import { registerEvidenceAnalysisCommands } from './analysis.js';
+import { registerAnalysisCommands } from './analysis.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerHistoryCommands } from './history.js';
 import { registerLaCommands } from './las.js';
@@ -22,7 +22,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerLaCommands,
   registerHistoryCommands,
   registerEvidenceCommands,
-  registerEvidenceAnalysisCommands,
+  registerAnalysisCommands,
   registerLintReportCommands,
   registerRefiCommands,
   // After registerAnnexACommands: adds its commands to the `annex-a` group.

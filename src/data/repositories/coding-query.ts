@@ -9,7 +9,7 @@ import {
   type CodingConditions,
   type EvidenceConditions,
 } from './analysis-filters.js';
-import type { PersonRef } from './evidence.js';
+import type { EvidenceHeader } from '../../domain/evidence/records.js';
 import { isUuid } from './users.js';
 
 export interface CodeEntry {
@@ -127,16 +127,7 @@ export async function recordsInScope(
   return rows.map((r) => ({ id: r.id, refNo: r.ref_no, length: r.length }));
 }
 
-export interface PassageRow {
-  evidenceId: string;
-  reference: string;
-  version: number;
-  observedOn: string;
-  method: string;
-  direction: string | null;
-  judgementAreas: string[];
-  childCaseReference: string | null;
-  recordedBy: PersonRef;
+export interface PassageRow extends EvidenceHeader {
   start: number;
   end: number;
   before: string;

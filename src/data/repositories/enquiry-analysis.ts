@@ -1,7 +1,7 @@
 // Lines of enquiry and hypotheses under analysis: what each is about (focus), the evidence linked
 // to it, the reviews of challenging evidence, and the three searches for challenging evidence.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { ChallengeKind, ChallengeOutcome } from '../schema/evidence-analysis.js';
+import type { ChallengeKind, ChallengeOutcome } from '../schema/analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { now } from '../../clock.js';

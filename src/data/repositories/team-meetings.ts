@@ -1,7 +1,7 @@
 // Team meetings of an activity (the morning and evening meetings on site) and what was recorded
 // between them: evidence, codings, changes to lines of enquiry, reviews and vignettes.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { TeamMeetingKind } from '../schema/evidence-analysis.js';
+import type { TeamMeetingKind } from '../schema/analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 

@@ -2,7 +2,7 @@
 // text at the same place (to notice edits since) and who confirmed the wording is anonymised.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { now } from '../../clock.js';
-import type { VignetteStatus } from '../schema/evidence-analysis.js';
+import type { VignetteStatus } from '../schema/analysis.js';
 import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';

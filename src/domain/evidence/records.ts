@@ -8,6 +8,20 @@ export interface PersonRef {
   label: string;
 }
 
+/** Which evidence record a search hit or a coded passage comes from. */
+export interface EvidenceHeader {
+  evidenceId: string;
+  reference: string;
+  /** The version whose text the offsets refer to. */
+  version: number;
+  observedOn: string;
+  method: string;
+  direction: string | null;
+  judgementAreas: string[];
+  childCaseReference: string | null;
+  recordedBy: PersonRef;
+}
+
 export interface CaseRef {
   id: string;
   reference: string;

@@ -14,7 +14,7 @@ import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
 import { registerAnalysisRoutes } from './html/analysis.js';
 import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
 import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
-import { registerEnquiryRoutes } from './html/analysis-enquiries.js';
+import { registerAnalysisEnquiryRoutes } from './html/analysis-enquiries.js';
 import { registerRefiRoutes } from './html/refi.js';
 import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
@@ -24,7 +24,7 @@ import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
 import { registerEvidenceBaseApi } from './api/evidence-base.js';
-import { registerEvidenceAnalysisApi } from './api/analysis.js';
+import { registerAnalysisApi } from './api/analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
 import { registerAnnexAApi } from './api/annex-a.js';
@@ -56,7 +56,7 @@ export const routeModules: RouteModule[] = [
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
-  registerEvidenceAnalysisApi,
+  registerAnalysisApi,
   registerRefiApi,
   registerAuthRoutes,
   registerHomeRoutes,
@@ -71,7 +71,7 @@ export const routeModules: RouteModule[] = [
   registerAnalysisRoutes,
   registerAnalysisMatrixRoutes,
   registerAnalysisWorkRoutes,
-  registerEnquiryRoutes,
+  registerAnalysisEnquiryRoutes,
   registerRefiRoutes,
   registerAnnexAProfileApi,
   registerAnnexAProfileRoutes,

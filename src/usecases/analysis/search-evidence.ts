@@ -25,6 +25,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { EvidenceFilterInput, evidenceConditions, PageInput } from './analysis-input.js';
+import type { EvidenceHeader } from '../../domain/evidence/records.js';
 
 export const SearchEvidenceInput = z.object({
   activityId: z.string(),
@@ -35,17 +36,7 @@ export const SearchEvidenceInput = z.object({
 });
 export type SearchEvidenceInput = z.input<typeof SearchEvidenceInput>;
 
-export interface SearchHit {
-  evidenceId: string;
-  reference: string;
-  /** The version whose text the offsets refer to. */
-  version: number;
-  observedOn: string;
-  method: string;
-  direction: string | null;
-  judgementAreas: string[];
-  childCaseReference: string | null;
-  recordedBy: { id: string | null; label: string };
+export interface SearchHit extends EvidenceHeader {
   rank: number;
   textLength: number;
   /** Matches in the whole text, in code points (0-based, end exclusive). */

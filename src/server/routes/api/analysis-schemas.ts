@@ -34,7 +34,8 @@ const SnippetSchema = z.object({
   highlights: z.array(RangeSchema),
 });
 
-const Hit = z.object({
+/** Which evidence record a hit or passage comes from (the same fields in both). */
+const EvidenceHeader = z.object({
   evidenceId: z.string(),
   reference: z.string(),
   version: z.number(),
@@ -44,6 +45,9 @@ const Hit = z.object({
   judgementAreas: z.array(z.string()),
   childCaseReference: z.string().nullable(),
   recordedBy: Person,
+});
+
+const Hit = EvidenceHeader.extend({
   rank: z.number(),
   textLength: z.number(),
   highlights: z.array(RangeSchema),
@@ -77,16 +81,7 @@ export const NationalSearchSchema = z.object({
   ),
 });
 
-export const PassageSchema = z.object({
-  evidenceId: z.string(),
-  reference: z.string(),
-  version: z.number(),
-  observedOn: z.string(),
-  method: z.string(),
-  direction: z.string().nullable(),
-  judgementAreas: z.array(z.string()),
-  childCaseReference: z.string().nullable(),
-  recordedBy: Person,
+export const PassageSchema = EvidenceHeader.extend({
   start: z.number(),
   end: z.number(),
   before: z.string(),

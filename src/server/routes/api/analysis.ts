@@ -72,7 +72,7 @@ const SearchQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const registerEvidenceAnalysisApi: RouteModule = (app, ctx) => {
+export const registerAnalysisApi: RouteModule = (app, ctx) => {
   const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
   const withActivity = <B extends object>(params: Record<string, string>, body: B) => ({
     ...body,

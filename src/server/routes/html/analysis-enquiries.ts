@@ -57,7 +57,7 @@ const notices = {
   status: 'The status has been changed.',
 };
 
-export const registerEnquiryRoutes: RouteModule = (app, ctx) => {
+export const registerAnalysisEnquiryRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/enquiries', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { done } = z.object({ done: z.string().optional() }).parse(request.query);

@@ -102,7 +102,7 @@ export interface TeamMeetingTable {
 }
 
 /** Tables of the evidence analysis migration. */
-export interface EvidenceAnalysisTables {
+export interface AnalysisTables {
   enquiry_focus: EnquiryFocusTable;
   enquiry_evidence: EnquiryEvidenceTable;
   challenge_reviews: ChallengeReviewTable;

@@ -217,7 +217,7 @@ async function nationalBench(o: Options): Promise<string[]> {
   }
 }
 
-export async function benchEvidenceAnalysis(o: {
+export async function benchAnalysis(o: {
   n: number;
   adminUrl?: string;
   national?: boolean;
