@@ -1,4 +1,5 @@
 // `triangulate history ...`: importing Ofsted's published inspection history.
+import { countOf } from '../../domain/wording/plural.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -45,7 +46,7 @@ export function registerHistoryCommands(program: Command): void {
 function importText(r: ImportHistoryResult): string {
   const lines = [
     `Imported ${r.file} (${r.formatLabel}; sha256 ${r.sha256.slice(0, 16)}…)`,
-    `  ${r.rows} rows: ${r.inserted} new events, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} row problem(s) skipped`,
+    `  ${r.rows} rows: ${r.inserted} new events, ${r.updated} updated, ${r.unchanged} unchanged, ${countOf(r.rejected.length, 'row problem')} skipped`,
   ];
   if (r.rejected.length > 0) {
     lines.push('Rows not imported:');

@@ -4,6 +4,7 @@
 // that is flagged for review), codings (offsets carried through the normalisation; codings of one
 // code on one span merged, as the schema keeps one per span and code), and memos attached to what
 // their Notes were about. Pure: the use case matches the plan against the database and writes it.
+import { countOf } from '../wording/plural.js';
 import { dateInEngland } from '../../clock.js';
 import { cpLength, cpSlice } from '../evidence/offsets.js';
 import type { CaseKind } from '../evidence/vocabulary.js';
@@ -234,7 +235,7 @@ export function planImport(p: ImportedProject, report: ReadReport, opts: PlanOpt
       const list = sel ? sel.codings : s.codings;
       if (end <= start) {
         report.warnings.push(
-          `A selection in '${label}' (${sel?.start}-${sel?.end}) covers no text once line ends and spaces are tidied; its ${list.length} coding(s) were not imported`,
+          `A selection in '${label}' (${sel?.start}-${sel?.end}) covers no text once line ends and spaces are tidied; its ${countOf(list.length, 'coding')} ${list.length === 1 ? 'was' : 'were'} not imported`,
         );
         continue;
       }

@@ -1,5 +1,6 @@
 // The sources of a REFI-QDA project (text sources, PDFs' text, transcripts) with their
 // selections and codings, read for read-project.ts; media are kept as they were written.
+import { countOf } from '../wording/plural.js';
 import { docxText } from '../evidence/import/docx-text.js';
 import { cpLength } from '../evidence/offsets.js';
 import { uuidV5 } from './guid.js';
@@ -93,10 +94,11 @@ export function sourceText(
     ctx.notImported.push({
       element: el.name,
       guid: guidOf(ctx, el) ?? el.attrs.guid ?? '',
-      reason: `its text file '${path}' is not in the archive; its ${childrenNamed(el, 'PlainTextSelection').length} selection(s) and ${
+      reason: `its text file '${path}' is not in the archive; its ${countOf(childrenNamed(el, 'PlainTextSelection').length, 'selection')} and ${countOf(
         childrenNamed(el, 'PlainTextSelection').flatMap((s) => childrenNamed(s, 'Coding')).length +
-        childrenNamed(el, 'Coding').length
-      } coding(s) were left out with it`,
+          childrenNamed(el, 'Coding').length,
+        'coding',
+      )} were left out with it`,
     });
     return null;
   }

@@ -7,6 +7,7 @@ import { roleLabels } from '../../domain/access/roles.js';
 import { stateLabels, stateTagColours } from '../../domain/activities/lifecycle.js';
 import { govukDir, viewsDir } from '../../paths.js';
 import { dateTimeText } from '../../domain/calendar/format.js';
+import { countOf } from '../../domain/wording/plural.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -48,6 +49,10 @@ export function createViewEnvironment(): nunjucks.Environment {
     (s: string) => stateTagColours[s as keyof typeof stateTagColours] ?? 'grey',
   );
   env.addFilter('roleLabel', (r: string) => roleLabels[r as keyof typeof roleLabels] ?? r);
+  // {{ n | countOf('finding') }} -> "1 finding" / "2 findings".
+  env.addFilter('countOf', (n: unknown, singular: string, plural?: string) =>
+    countOf(Number(n) || 0, singular, plural),
+  );
   env.addFilter('json', (v: unknown) => JSON.stringify(v, null, 2));
   return env;
 }

@@ -3,6 +3,7 @@
 // nothing changes; with skipInvalid the usable rows go in and the others are listed. Rows about
 // an event already stored merge into it (see domain/history/merge.ts); every disagreement is
 // returned as a conflict. One audit event records the file, its SHA-256 and the counts.
+import { countOf } from '../../domain/wording/plural.js';
 import { refreshStatistics } from '../../data/repositories/statistics.js';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -84,7 +85,7 @@ export async function importHistory(
   if (!parsed.ok) throw new AppError('IMPORT_INVALID', { details: [parsed.problem] });
   if (parsed.problems.length > 0 && !input.skipInvalid) {
     throw new AppError('IMPORT_INVALID', {
-      message: `${parsed.problems.length} row problem(s) in ${input.fileName}; nothing was imported. Fix the file, or use --skip-invalid to import the other rows.`,
+      message: `${countOf(parsed.problems.length, 'row problem')} in ${input.fileName}; nothing was imported. Fix the file, or use --skip-invalid to import the other rows.`,
       details: parsed.problems,
     });
   }

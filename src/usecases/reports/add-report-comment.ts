@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/wording/plural.js';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findReportVersion } from '../../data/repositories/reports.js';
@@ -66,7 +67,7 @@ export async function addReportComment(
             field: 'paragraph',
             reason: section.numbered
               ? `Paragraph ${input.paragraph} is not in this section (it has paragraphs ${numbers[0] ?? '-'} to ${numbers.at(-1) ?? '-'})`
-              : `This section has ${section.paragraphs.length} paragraph(s)`,
+              : `This section has ${countOf(section.paragraphs.length, 'paragraph')}`,
           },
         ],
       });

@@ -3,6 +3,7 @@ import { isAppError } from '../../../errors.js';
 import { getHome } from '../../../usecases/home/get-home.js';
 import { listMyNotifications } from '../../../usecases/notifications/list-my-notifications.js';
 import { changePassword } from '../../../usecases/users/change-password.js';
+import { getMyAccount } from '../../../usecases/users/get-my-account.js';
 import { requireActor } from '../../plugins/session.js';
 import { errorList, fieldErrors, useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -24,7 +25,8 @@ export const registerHomeRoutes: RouteModule = (app, ctx) => {
 
   app.get('/account', async (request, reply) => {
     requireActor(request);
-    return reply.render('account.njk', {});
+    const account = await getMyAccount(useCaseContext(request, ctx));
+    return reply.render('account.njk', { account });
   });
 
   app.get('/account/password', async (request, reply) => {
@@ -52,6 +54,7 @@ export const registerHomeRoutes: RouteModule = (app, ctx) => {
           request.session?.sessionId,
         );
         return reply.render('account.njk', {
+          account: await getMyAccount(uc),
           notice: 'Your password has been changed. You have been signed out everywhere else.',
         });
       } catch (err) {
