@@ -30,6 +30,8 @@ export interface JudgementsOverview {
     hard: Array<{ title: string; explanation: string }>;
     soft: Array<{ title: string; explanation: string; explained: boolean }>;
     pending: boolean;
+    /** No judgement has a grade yet: there is nothing to check. */
+    noGrades: boolean;
   };
   can: {
     edit: boolean;
@@ -84,6 +86,7 @@ export async function getJudgementsOverview(
         explained: !unexplained.has(x.ruleId),
       })),
       pending: agg.result.notApplicable.length > 0,
+      noGrades: rows.every((r) => r.grade === null),
     },
     moves: canMove
       ? nextStages(stage).map((s) => ({
