@@ -12,6 +12,9 @@ export const DEMO_LA = {
   ons_region: 'North West',
   la_type: 'Unitary Authority',
   population_0_17: 61_500,
+  // Ten North West authorities of a similar size, so the LA page and the data profile have
+  // neighbours to show (DfE codes, as the register stores them).
+  stat_neighbours: ['350', '351', '353', '354', '355', '357', '359', '876', '877', '889'],
 } as const;
 
 export interface DemoUser {

@@ -91,7 +91,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   }
   await loadLaReference(ctx);
   await loadBundledHistory(ctx);
-  await addDemoLa(ctx, DEMO_LA);
+  await addDemoLa(ctx, { ...DEMO_LA, stat_neighbours: [...DEMO_LA.stat_neighbours] });
 
   const credentials: DemoCredentials[] = [];
   const ids = new Map<string, string>();

@@ -3,7 +3,14 @@ import { findLineOfEnquiry } from '../../src/data/repositories/lines-of-enquiry.
 import { systemActor } from '../../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
-import { brokenErrorAnchors, createTestApp, h1, signInAs, type TestApp } from '../helpers/app.js';
+import {
+  brokenErrorAnchors,
+  createTestApp,
+  decodeHtml,
+  h1,
+  signInAs,
+  type TestApp,
+} from '../helpers/app.js';
 
 let t: TestApp;
 let pageUrl: string;
@@ -38,6 +45,20 @@ describe('Annex A profile page', () => {
     expect(page.body).toContain('Accept as a line of enquiry');
     // No inline style attributes (strict CSP), and the page works without scripts.
     expect(page.body).not.toMatch(/<svg[^>]*style=/);
+  });
+
+  it('shows the demo LA’s region, neighbours and population from the register', async () => {
+    const page = decodeHtml((await (await signInAs(t, 'lead')).get(pageUrl)).body);
+    expect(page).toContain('61500 (from the local authority register)');
+    expect(page).toContain('region (North West)');
+    expect(page).not.toContain('Not known: rates are not shown');
+    expect(page).not.toMatch(/÷ -/);
+    const api = JSON.parse((await (await signInAs(t, 'lead')).get(`${apiUrl}/profile`)).body) as {
+      indicators: { comparison: { snCount: number; regionName: string | null } | null }[];
+    };
+    const compared = api.indicators.flatMap((i) => (i.comparison ? [i.comparison] : []));
+    expect(compared.some((c) => c.snCount > 0)).toBe(true);
+    expect(compared.every((c) => c.regionName === 'North West')).toBe(true);
   });
 
   it('downloads the indicators as CSV and the profile as JSON', async () => {

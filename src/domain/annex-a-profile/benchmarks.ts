@@ -97,3 +97,32 @@ export function compare(
 export function populationOf(b: BenchmarkFile, laCode: string | null): number | null {
   return laCode ? (b.las[laCode]?.population0to17 ?? null) : null;
 }
+
+/** What the LA register knows of an authority (the LA page shows the same). */
+export interface RegisterLaFacts {
+  dfeCode: string | null;
+  name: string;
+  onsRegion: string | null;
+  population0to17: number | null;
+  statNeighbours: string[];
+}
+
+/**
+ * The benchmark tables with the LA's region, neighbours and population filled in from the
+ * register where the tables lack them (an authority the DfE tables do not carry, such as the
+ * demo's, or a newer register entry), so the profile agrees with the LA's own page.
+ */
+export function withRegisterFacts(b: BenchmarkFile, la: RegisterLaFacts | null): BenchmarkFile {
+  if (!la?.dfeCode) return b;
+  const own = b.las[la.dfeCode];
+  const filled: BenchmarkLa = {
+    name: own?.name ?? la.name,
+    region: own?.region ?? la.onsRegion,
+    population0to17: own?.population0to17 ?? la.population0to17,
+    populationYear: own?.population0to17 != null ? own.populationYear : null,
+    statNeighbours: own?.statNeighbours.length ? own.statNeighbours : la.statNeighbours,
+    statNeighbourModel: own?.statNeighbourModel ?? null,
+    values: own?.values ?? {},
+  };
+  return { ...b, las: { ...b.las, [la.dfeCode]: filled } };
+}

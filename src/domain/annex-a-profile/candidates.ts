@@ -124,11 +124,12 @@ export function candidateFor(
   };
 }
 
+// The indicator's name is quoted as a name, so the sentence reads whatever the name is (a noun
+// phrase, a plural, or "Topic: detail").
 function suggestedTitle(def: IndicatorDefinition, reasons: CandidateReason[]): string {
-  const what = def.title.charAt(0).toLowerCase() + def.title.slice(1);
-  if (reasons.includes('sef_contradiction'))
-    return `Test the self-evaluation against the data: ${what}`;
+  const figure = `the figure for “${def.title}”`;
+  if (reasons.includes('sef_contradiction')) return `Test the self-evaluation against ${figure}`;
   if (reasons.includes('worse_than_benchmarks'))
-    return `Why are ${what} worse than in similar areas, and what difference does it make to children?`;
-  return `Understand why ${what} differ from similar areas`;
+    return `Why is ${figure} worse than in similar areas, and what difference does it make to children?`;
+  return `Understand why ${figure} differs from similar areas`;
 }

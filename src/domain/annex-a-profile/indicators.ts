@@ -117,6 +117,21 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
   d('adopters.approved_percent', 11, 'Adopter applications approved', 'percent', 'neither', 'Rows with an approval date', 'Rows with an application date', SIX, 'List 11: Application submitted, approved'),
 ];
 
+/** The catalogue's mark for a count, which has no denominator. */
+const NO_DENOMINATOR = '-';
+
+/** The definition as one sentence for people: what is counted, over what, when and from where. */
+export function definitionText(
+  def: Pick<IndicatorDefinition, 'numerator' | 'denominator' | 'period' | 'source'>,
+): string {
+  const counted =
+    def.denominator && def.denominator !== NO_DENOMINATOR
+      ? `${def.numerator} ÷ ${def.denominator}`
+      : def.numerator;
+  const period = def.period.charAt(0).toUpperCase() + def.period.slice(1);
+  return `${counted}. ${period}. Source: ${def.source}.`;
+}
+
 const byKey = new Map(indicatorDefinitions.map((i) => [i.key, i]));
 
 export function indicatorDefinition(key: string): IndicatorDefinition | undefined {

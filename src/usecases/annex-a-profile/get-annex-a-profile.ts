@@ -21,12 +21,14 @@ import {
   compare,
   loadBenchmarks,
   populationOf,
+  withRegisterFacts,
   type Comparison,
 } from '../../domain/annex-a-profile/benchmarks.js';
 import { candidateFor, type Candidate } from '../../domain/annex-a-profile/candidates.js';
 import { annexACoverage, type Coverage } from '../../domain/annex-a-profile/coverage.js';
 import type { IndicatorValue } from '../../domain/annex-a-profile/common.js';
 import {
+  definitionText,
   indicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/annex-a-profile/indicators.js';
@@ -42,7 +44,9 @@ export interface ProfileIndicator extends IndicatorValue {
   unit: IndicatorDefinition['unit'];
   polarity: IndicatorDefinition['polarity'];
   /** The definition in words (what the numerator and denominator count). */
-  definition: Pick<IndicatorDefinition, 'numerator' | 'denominator' | 'period' | 'source'>;
+  definition: Pick<IndicatorDefinition, 'numerator' | 'denominator' | 'period' | 'source'> & {
+    text: string;
+  };
   benchmark: string | null;
   comparison: Comparison | null;
   claim: SefClaim | null;
@@ -117,7 +121,7 @@ export async function getAnnexAProfile(
     listSefClaims(ctx.db, activity.id),
     listCandidateDecisions(ctx.db, activity.id),
   ]);
-  const benchmarks = loadBenchmarks();
+  const benchmarks = withRegisterFacts(loadBenchmarks(), la ?? null);
   const laCode = la?.dfeCode ?? null;
   const population = populationFor(benchmarks, laCode, settings);
   const profile = current
@@ -178,7 +182,9 @@ function populationFor(
       ? {
           value: ons,
           source: 'ons',
-          note: `ONS mid-year estimate ${benchmarks.las[laCode ?? '']?.populationYear ?? ''}`.trim(),
+          note: benchmarks.las[laCode ?? '']?.populationYear
+            ? `ONS mid-year estimate ${benchmarks.las[laCode ?? '']?.populationYear}`
+            : 'from the local authority register',
         }
       : { value: null, source: 'none', note: null };
 }
@@ -215,6 +221,7 @@ function indicatorsOf(
         denominator: def.denominator,
         period: def.period,
         source: def.source,
+        text: definitionText(def),
       },
       benchmark: def.benchmark ?? null,
       comparison,
