@@ -85,3 +85,44 @@ export function dateFromParts(
 export function noticeFor(done: unknown, messages: Record<string, string>): string | undefined {
   return typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done] : undefined;
 }
+
+export interface DateFilter {
+  value: string | null;
+  /** What the GOV.UK date input shows: what was typed, or the parts of the date in the link. */
+  parts: { day: string; month: string; year: string };
+  problem?: string;
+}
+
+/**
+ * An optional date filter from a GOV.UK date input (`name-day`, `name-month`, `name-year`), or,
+ * in links the pages build, from `name` as YYYY-MM-DD. `label` names the field in the problem.
+ */
+export function dateFilter(
+  query: Record<string, unknown>,
+  name: string,
+  label: string,
+): DateFilter {
+  const part = (p: string) => {
+    const v = query[`${name}-${p}`];
+    return typeof v === 'string' ? v.slice(0, 10) : '';
+  };
+  const typed = { day: part('day'), month: part('month'), year: part('year') };
+  if (typed.day.trim() || typed.month.trim() || typed.year.trim()) {
+    const parsed = dateFromParts(typed, label, { required: false });
+    return {
+      value: parsed.value,
+      parts: typed,
+      ...(parsed.problem ? { problem: parsed.problem } : {}),
+    };
+  }
+  const iso = query[name];
+  const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m) return { value: null, parts: { day: '', month: '', year: '' } };
+  const checked = dateFromParts({ day: m[3], month: m[2], year: m[1] }, label, { required: false });
+  return checked.value
+    ? {
+        value: checked.value,
+        parts: { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! },
+      }
+    : { value: null, parts: { day: '', month: '', year: '' } };
+}

@@ -16,7 +16,7 @@ import { getEvidence } from '../../../usecases/evidence/get-evidence.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { listEvidence, type EvidenceGrouping } from '../../../usecases/evidence/list-evidence.js';
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
-import { formErrors, noticeFor, problemsFrom } from '../form-problems.js';
+import { dateFilter, formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import { crumbs, listParam, pageNumber, pagination, queryString } from './page-helpers.js';
@@ -89,12 +89,27 @@ const ListQuery = z.object({
   done: z.string().optional(),
 });
 
-const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+/** The gathered-from and gathered-to filters, from GOV.UK date inputs, with their problems. */
+function dateFilters(query: Record<string, unknown>) {
+  const from = dateFilter(query, 'from', '‘gathered from’ date');
+  const to = dateFilter(query, 'to', '‘gathered to’ date');
+  const problems: Problem[] = [];
+  if (from.problem) problems.push({ field: 'from', reason: from.problem });
+  if (to.problem) problems.push({ field: 'to', reason: to.problem });
+  if (from.value && to.value && to.value < from.value) {
+    problems.push({
+      field: 'to',
+      reason: 'The ‘gathered to’ date must be the same as or after the ‘gathered from’ date',
+    });
+  }
+  return { from, to, problems };
+}
 
 export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/evidence', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const q = ListQuery.parse(request.query);
+    const dates = dateFilters(request.query as Record<string, unknown>);
     const uc = useCaseContext(request, ctx);
     const page = await getEvidencePageContext(uc, { activityId: id });
     const by = views.some((v) => v.value === q.by) ? (q.by as EvidenceGrouping) : 'area';
@@ -108,8 +123,8 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       direction: directions,
       area: page.areas.some((a) => a.key === q.area) ? q.area : undefined,
       person: page.team.some((p) => p.id === q.person) ? q.person : undefined,
-      from: isoDate(q.from),
-      to: isoDate(q.to),
+      from: dates.problems.length ? undefined : (dates.from.value ?? undefined),
+      to: dates.problems.length ? undefined : (dates.to.value ?? undefined),
       q: q.q?.trim() || undefined,
       deleted: deleted === 'exclude' ? undefined : deleted,
     };
@@ -141,7 +156,10 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
         };
       });
     const opened = groupKey === undefined ? null : (groups[0] ?? null);
+    if (dates.problems.length) reply.status(400);
     return reply.render('evidence/list.njk', {
+      ...formErrors(dates.problems, { from: 'from-day', to: 'to-day' }),
+      dateParts: { from: dates.from.parts, to: dates.to.parts },
       title: opened ? `Evidence: ${opened.label}` : 'Evidence',
       page,
       list,
