@@ -269,6 +269,7 @@ export async function createWorld(): Promise<World> {
         child_ref: c.reference,
         case_id: c.id,
         entry_route: 'on_site',
+        attributes: '{}',
         added_by_label: 'sample',
       })),
     )
