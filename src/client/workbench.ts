@@ -276,9 +276,17 @@ class Workbench {
     if (history === 'push') window.history.pushState({ workbench: true }, '', next);
     if (history === 'replace') window.history.replaceState({ workbench: true }, '', next);
     const id = this.text?.dataset.evidenceId;
+    const count = Number(this.text?.dataset.codingCount ?? NaN);
     for (const a of document.querySelectorAll<HTMLAnchorElement>('.app-wb-list__link')) {
-      if (a.dataset.evidenceId === id) a.setAttribute('aria-current', 'true');
-      else a.removeAttribute('aria-current');
+      if (a.dataset.evidenceId !== id) {
+        a.removeAttribute('aria-current');
+        continue;
+      }
+      a.setAttribute('aria-current', 'true');
+      // Coding with scripts swaps only the record: keep the list's count in step with it.
+      const shown = a.querySelector('[data-coding-count]');
+      if (shown && Number.isFinite(count))
+        shown.textContent = `${count} coding${count === 1 ? '' : 's'}`;
     }
     this.bindRecord();
     if (keep) this.select(keep[0], keep[1]);

@@ -98,6 +98,7 @@ describe('coding workbench in the browser', () => {
     // Keyboard: from the start, two words along, select three more, then the picker.
     await page.locator('#wb-text').focus();
     await page.keyboard.press('Escape');
+    const codedBefore = Number(await page.locator('#wb-text').getAttribute('data-coding-count'));
     await page.keyboard.press('Home');
     for (let i = 0; i < 2; i++) await page.keyboard.press('Control+ArrowRight');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
@@ -119,6 +120,12 @@ describe('coding workbench in the browser', () => {
     await page.keyboard.press('Shift+Control+ArrowRight');
     await page.keyboard.press('1');
     await expect.poll(() => status().innerText()).toContain('Coded “worker” with Assessments.');
+    // The list's count for this record follows coding done with scripts.
+    await expect
+      .poll(() =>
+        page.locator('.app-wb-list__link[aria-current=true] [data-coding-count]').innerText(),
+      )
+      .toBe(`${codedBefore + 2} codings`);
     expect(await page.locator('.app-wb-recent').innerText()).toContain('Assessments');
     await expectNoAxe();
 
