@@ -102,7 +102,10 @@ function checkLayoutInPage(maxNavLines: number): LayoutFinding[] {
     const hasText = Array.from(el.childNodes).some(
       (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
     );
-    if (hides && hasText && el.scrollWidth > el.clientWidth + slack)
+    // An ellipsis says the text goes on (the workbench list's one-line excerpts): a preview by
+    // design, not text lost.
+    const signalled = style.textOverflow === 'ellipsis';
+    if (hides && !signalled && hasText && el.scrollWidth > el.clientWidth + slack)
       findings.push({
         what: `cuts its text off (scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth})`,
         where: describe(el),
