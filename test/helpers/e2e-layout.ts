@@ -74,6 +74,8 @@ function checkLayoutInPage(maxNavLines: number): LayoutFinding[] {
   const main = document.querySelector('main') ?? document.body;
   const reported = new Set<Element>();
   for (const el of Array.from(main.querySelectorAll('*'))) {
+    // An <svg> clips its own drawing, so only the <svg> box itself is measured.
+    if (el instanceof SVGElement && !(el instanceof SVGSVGElement)) continue;
     const rect = el.getBoundingClientRect();
     if (!visible(el, rect)) continue;
     // Inside a region that scrolls sideways, sticking out is what scrolling is for.
@@ -85,9 +87,18 @@ function checkLayoutInPage(maxNavLines: number): LayoutFinding[] {
     for (let a = el.parentElement; a && a !== main; a = a.parentElement)
       if (reported.has(a)) ancestorReported = true;
     const style = getComputedStyle(el);
+    // A region that does scroll sideways must be reachable and named for keyboard users (GOV.UK's
+    // advice for wide tables): focusable, role="region" and a label.
+    if (scrollsSideways(el) && el.scrollWidth > el.clientWidth + slack) {
+      const named = el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
+      if (el.getAttribute('tabindex') !== '0' || el.getAttribute('role') !== 'region' || !named)
+        findings.push({
+          what: 'scrolls sideways but is not a focusable, labelled region (tabindex="0", role="region", aria-label)',
+          where: describe(el),
+        });
+    }
     // Unbreakable text overflows its box without any element's box showing it.
-    const contentRight =
-      style.overflowX === 'visible' ? rect.left + el.scrollWidth : rect.right;
+    const contentRight = style.overflowX === 'visible' ? rect.left + el.scrollWidth : rect.right;
     const right = Math.max(rect.right, contentRight);
     if (!insideScroller && !ancestorReported && right > viewport + slack) {
       reported.add(el);
