@@ -3,6 +3,7 @@
 // (unless it sits inside a region that scrolls sideways on purpose), no text may be cut off by a
 // box that hides its overflow (a clipped GOV.UK tag), and the header navigation wraps to at most
 // two lines. It compares layout, not pixels, so it holds across fonts and Chromium versions.
+import { appendFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 export const LAYOUT_WIDTHS = [1280, 768] as const;
@@ -21,7 +22,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   try {
     for (const width of LAYOUT_WIDTHS) {
       await page.setViewportSize({ width, height });
-      const findings = await page.evaluate(checkLayoutInPage, MAX_NAV_LINES);
+      const { findings, height: pageHeight } = await page.evaluate(
+        checkLayoutInPage,
+        MAX_NAV_LINES,
+      );
+      // E2E_PAGE_HEIGHTS=<file> lists every checked page's height, to find the pages that need paging.
+      const heightsFile = process.env.E2E_PAGE_HEIGHTS;
+      if (heightsFile) appendFileSync(heightsFile, `${width}\t${pageHeight}\t${page.url()}\n`);
       for (const f of findings)
         problems.push(`${page.url()}\n  layout at ${width} px: ${f.what}\n    at ${f.where}`);
     }
@@ -32,7 +39,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 /** Runs inside the page: one evaluate per width. Must be self-contained (it is serialised). */
-function checkLayoutInPage(maxNavLines: number): LayoutFinding[] {
+function checkLayoutInPage(maxNavLines: number): { findings: LayoutFinding[]; height: number } {
   const findings: LayoutFinding[] = [];
   const slack = 1; // sub-pixel rounding
   const doc = document.documentElement;
@@ -146,5 +153,5 @@ function checkLayoutInPage(maxNavLines: number): LayoutFinding[] {
       what: `the header navigation wraps to ${lines} lines (at most ${maxNavLines})`,
       where: 'header navigation',
     });
-  return findings;
+  return { findings, height: doc.scrollHeight };
 }
