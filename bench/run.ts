@@ -51,8 +51,7 @@ if (only.has('evidence')) {
 if (only.has('annex-a')) out.push(...(await benchAnnexAImport({ adminUrl: values.postgres })));
 if (only.has('annex-a-profile'))
   out.push(...(await benchAnnexAProfile({ adminUrl: values.postgres })));
-if (only.has('analysis'))
-  out.push(...(await benchAnalysis({ n, adminUrl: values.postgres })));
+if (only.has('analysis')) out.push(...(await benchAnalysis({ n, adminUrl: values.postgres })));
 if (only.has('workbench')) {
   out.push(...(await benchWorkbench({ engine: 'pglite', n })));
   out.push(...(await benchWorkbench({ engine: 'postgres', n, adminUrl: values.postgres })));

@@ -255,8 +255,24 @@ export async function createWorld(): Promise<World> {
   );
   const caseRows = await t.db
     .selectFrom('cases')
-    .select(['id', 'reference'])
+    .select(['id', 'reference', 'kind'])
     .where('activity_id', '=', activity.id)
+    .execute();
+  // The sample: the four children (C1-C3 visited, C9 not yet), added on site.
+  const children = caseRows.filter((c) => c.kind === 'child');
+  await t.db
+    .insertInto('sample_cases')
+    .values(
+      children.map((c) => ({
+        activity_id: activity.id,
+        cohort: 'child_protection',
+        child_ref: c.reference,
+        case_id: c.id,
+        entry_route: 'on_site',
+        attributes: '{}',
+        added_by_label: 'sample',
+      })),
+    )
     .execute();
   return {
     t,

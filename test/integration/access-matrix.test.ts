@@ -1528,6 +1528,14 @@ const matrix: Entry[] = [
     expect: evidenceWrite,
   },
   {
+    // The LA's child IDs for the sample: the lead, inspectors and analyst only (never the QAM).
+    method: 'POST',
+    route: '/api/v1/activities/:id/sample/identifiers',
+    url: (i) => `${EV(i)}/sample/identifiers`,
+    body: () => ({ identifiers: ['1'] }),
+    expect: { ...evidenceWrite, qam: 'denied' },
+  },
+  {
     method: 'DELETE',
     route: '/api/v1/sessions/current',
     url: () => '/api/v1/sessions/current',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBalanceViews } from '../../src/usecases/analysis/get-balance-views.js';
+import { getSample } from '../../src/usecases/sampling/get-sample.js';
 import { createWorld, type World } from '../helpers/analysis.js';
 
 let w: World;
@@ -71,5 +72,26 @@ describe('balance and bias views', () => {
       await expect(
         getBalanceViews(w.as(actor), { activityId: w.activityId }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('counts sampled cases as the sample page does, not every child case with evidence', async () => {
+    // Evidence on a child outside the sample creates a child case but does not join the sample.
+    await w.record(w.lead, {
+      text: 'Case file for C7 read: a child seen at the front door, not in the sample.',
+      method: 'case_file_reading',
+      observedOn: '2026-12-08',
+      caseRef: 'C7',
+      teamRef: 'Team East',
+      judgementAreas: ['help_and_protection'],
+      direction: 'area_for_improvement',
+    });
+    const sample = await getSample(w.as(w.lead), { activityId: w.activityId });
+    expect(sample.cases).toHaveLength(4);
+    const v = await getBalanceViews(w.as(w.lead), { activityId: w.activityId });
+    const hp = v.areas.find((a) => a.area.key === 'help_and_protection')!;
+    expect(hp.coverage.sampledCases).toEqual({ withEvidence: 2, sampled: sample.cases.length });
+    expect(hp.coverage.statement.text).toContain(
+      "2 of 4 sampled children's cases have no evidence here yet.",
+    );
   });
 });

@@ -1,6 +1,6 @@
 // `triangulate sample ...`: draw an activity's case sample from its Annex A (seeded, stratified;
 // a spec file or the default), list the sampled cases, record the LA's audited children, and
-// print the transparency statement.
+// print the transparency statement; match the sample's pseudonyms to the LA's child IDs.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SampleSpec } from '../../domain/sampling/spec.js';
@@ -10,7 +10,9 @@ import { drawSample } from '../../usecases/sampling/draw-sample.js';
 import { getSample } from '../../usecases/sampling/get-sample.js';
 import { getSampleStatement } from '../../usecases/sampling/get-sample-statement.js';
 import { recordLaAudits, splitChildIds } from '../../usecases/sampling/record-la-audits.js';
-import { action, output, withDatabase } from '../runtime.js';
+import { revealSampleIdentifiers } from '../../usecases/sampling/reveal-sample-identifiers.js';
+import { tableCsv } from '../../domain/exports/table.js';
+import { action, actingAs, output, withDatabase } from '../runtime.js';
 
 async function readJsonFile(file: string): Promise<unknown> {
   let text: string;
@@ -187,5 +189,66 @@ export function registerSampleCommands(program: Command): void {
           );
         });
       }),
+    );
+
+  sample
+    .command('identifiers')
+    .description(
+      "Match the sampled cases' pseudonyms to the LA's own child IDs (a file of them, one a line, e.g. the ID column of its list): shown or exported, never stored; audited",
+    )
+    .requiredOption('--activity <id>', 'the activity id')
+    .requiredOption('--file <file>', "the LA's child IDs, one a line (or comma-separated)")
+    .requiredOption('--as <email>', 'a member of the team (lead, team inspector or analyst)')
+    .option('--csv', 'print CSV (audited as an export)')
+    .option('--json', 'print JSON')
+    .action(
+      action(
+        async (opts: {
+          activity: string;
+          file: string;
+          as: string;
+          csv?: boolean;
+          json?: boolean;
+        }) => {
+          let text: string;
+          try {
+            text = await readFile(opts.file, 'utf8');
+          } catch (err) {
+            throw new AppError('VALIDATION_FAILED', {
+              message: `Cannot read ${opts.file}: ${(err as Error).message}`,
+              cause: err,
+            });
+          }
+          await withDatabase(async (base) => {
+            const ctx = await actingAs(base, opts.as);
+            const r = await revealSampleIdentifiers(ctx, {
+              activityId: opts.activity,
+              identifiers: splitChildIds(text),
+              purpose: opts.csv || opts.json ? 'export' : 'view',
+            });
+            if (opts.csv) {
+              process.stdout.write(
+                tableCsv(
+                  [
+                    { header: 'Reference', value: (c) => c.childRef },
+                    { header: 'LA child ID', value: (c) => c.laIdentifier ?? '' },
+                    { header: 'Cohort', value: (c) => label(c.cohort) },
+                  ],
+                  r.cases,
+                ),
+              );
+              return;
+            }
+            output(opts.json, r, () =>
+              [
+                ...r.cases.map(
+                  (c) => `${c.childRef}  ${c.laIdentifier ?? '(no match)'}  ${label(c.cohort)}`,
+                ),
+                `${r.matched} of ${r.cases.length} sampled cases matched.`,
+              ].join('\n'),
+            );
+          });
+        },
+      ),
     );
 }

@@ -9,7 +9,7 @@ export interface AreaAggregate {
   records: number;
   childVoice: number;
   livedExperience: number;
-  /** Distinct children's cases. */
+  /** Distinct children's cases in the current sample (not every child case with evidence). */
   childCases: number;
   byMethodDirection: Array<{ method: string; direction: string | null; records: number }>;
   byDay: Map<string, number>;
@@ -71,7 +71,10 @@ export async function balanceAggregates(
                                 (area, team), (area, practitioner), (area, locality), (area))
       ) sets),
       'children', (select coalesce(json_agg(c), '[]') from (
-        select area, count(distinct child_case_id)::int as children from m group by area
+        select area, count(distinct child_case_id)::int as children from m
+        where child_case_id in (select case_id from sample_cases
+          where activity_id = ${activityId} and removed_at is null)
+        group by area
       ) c)
     )::text as data`.execute(db);
   const parsed = JSON.parse(r.rows[0]?.data ?? '{}') as {
@@ -131,6 +134,7 @@ export interface ActivityReach {
   teams: number;
   practitioners: number;
   localities: number;
+  /** Cases in the current sample (removed ones excluded), as the sample page counts them. */
   sampledChildren: number;
   /** Every day with evidence, in order. */
   days: string[];
@@ -152,7 +156,8 @@ export async function activityReach(db: Kysely<DB>, activityId: string): Promise
     select
       (select count(*)::int from cases where activity_id = ${activityId} and kind = 'team') as teams,
       (select count(*)::int from cases where activity_id = ${activityId} and kind = 'practitioner') as practitioners,
-      (select count(*)::int from cases where activity_id = ${activityId} and kind = 'child') as children,
+      (select count(distinct case_id)::int from sample_cases
+       where activity_id = ${activityId} and removed_at is null and case_id is not null) as children,
       (select count(distinct lower(l))::int from (
          select l from e
          union all

@@ -391,6 +391,18 @@ export const policies = {
     !EVIDENCE_CLOSED_STATES.has(a.state) && policies.importAnnexA(actor, a),
 
   /**
+   * Map the sample's pseudonyms back to the LA's own child identifiers (to ask the LA for the
+   * right case file), view or export: the team that asks for case files (the lead, the team's
+   * inspectors, the analyst) only. Never the QAM, people shadowing, admins or the national team
+   * (they read the pseudonymised sample), LA users, researchers or anyone outside the team.
+   */
+  revealChildIdentifiers: (actor: Actor, a: ActivityFacts): boolean =>
+    actor.kind === 'user' &&
+    actor.role === 'inspector' &&
+    a.teamRole !== null &&
+    (INSPECTING_ROLES.has(a.teamRole) || a.teamRole === 'analyst'),
+
+  /**
    * Add a case chosen on site, take a case out (with a reason), record the LA's audited cases:
    * the team but shadows (whoever may write evidence), while the evidence base is open.
    */

@@ -61,6 +61,10 @@ export const auditActions = {
   'sample.case_added': 'A case was added to the sample on site (entry route, criteria, remote)',
   'sample.case_removed': 'A case was taken out of the sample (with the reason)',
   'sample.la_audits_recorded': 'The list of children the LA recently audited was recorded',
+  'sample.identifiers_viewed':
+    "The team matched the sample's pseudonyms to the LA's child identifiers it supplied (shown, not stored)",
+  'sample.identifiers_exported':
+    "The team exported the sample's pseudonyms with the LA's child identifiers it supplied (not stored)",
   'judgement.updated':
     'A judgement’s grade, position, nearness, context, narrative, criteria or evidence changed (with the reason)',
   'judgement.provisional_view_recorded':

@@ -8,6 +8,7 @@ import { getSample, type SampleView } from '../../../usecases/sampling/get-sampl
 import { getSampleStatement } from '../../../usecases/sampling/get-sample-statement.js';
 import { recordLaAudits } from '../../../usecases/sampling/record-la-audits.js';
 import { removeSampleCase } from '../../../usecases/sampling/remove-sample-case.js';
+import { revealSampleIdentifiers } from '../../../usecases/sampling/reveal-sample-identifiers.js';
 import type { SampleCase } from '../../../domain/sampling/records.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { useCaseContext } from '../helpers.js';
@@ -209,6 +210,35 @@ export const registerSamplingApi: RouteModule = (app, ctx) => {
         recordLaAudits(useCaseContext(request, ctx), {
           activityId: params.id ?? '',
           childIds: body.childIds,
+        }),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/activities/:id/sample/identifiers',
+      summary:
+        "Match the sampled cases' pseudonyms to the LA's child IDs given (not stored; the team only; audited, purpose 'export' when saved to a file)",
+      tag: 'sampling',
+      body: z.object({
+        identifiers: z.array(z.string().max(100)).min(1).max(50_000),
+        purpose: z.enum(['view', 'export']).optional(),
+      }),
+      response: z.object({
+        cases: z.array(
+          z.object({
+            sampleCaseId: z.string(),
+            cohort: z.string(),
+            childRef: z.string(),
+            laIdentifier: z.string().nullable(),
+          }),
+        ),
+        matched: z.number(),
+        unmatched: z.number(),
+      }),
+      handler: async ({ request, params, body }) =>
+        revealSampleIdentifiers(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
+          identifiers: body.identifiers,
+          purpose: body.purpose ?? 'view',
         }),
     }),
     defineApiRoute({
