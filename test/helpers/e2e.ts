@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
+import { layoutProblems } from './e2e-layout.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -125,8 +126,16 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
-/** Runs axe-core on the page; returns its violations as readable text (empty when none). */
+/**
+ * Runs axe-core on the page, then the layout check at 1280 px and 768 px (e2e-layout.ts), so every
+ * page a test checks for accessibility is also checked for layout; returns the problems as
+ * readable text (empty when none).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+  return [...(await axeOnly(page)), ...(await layoutProblems(page))];
+}
+
+async function axeOnly(page: Page): Promise<string[]> {
   cachedAxe ??= axeSource();
   const present = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',

@@ -23,6 +23,8 @@ export function barChart(title: string, bars: Bar[]): string {
   const rowH = 28;
   const labelW = 200;
   const barW = 300;
+  // Room after the longest bar for its value ("519.4 per 10,000"), which the SVG would clip.
+  const valueW = 150;
   const height = bars.length * rowH + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const desc = bars.map((b) => `${b.label}: ${b.text}`).join('; ');
@@ -38,7 +40,7 @@ export function barChart(title: string, bars: Bar[]): string {
     })
     .join('');
   return (
-    `<svg class="app-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 600 ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="app-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${labelW + barW + valueW} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${rows}</svg>`
   );
 }
