@@ -3,8 +3,8 @@
 // query selects only the columns the page shows and the list reads one page of records.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { MemoTargetType } from '../schema/evidence.js';
 import type { PersonRef } from './evidence.js';
+import type { Memo } from '../../domain/evidence/records.js';
 import { isUuid } from './users.js';
 
 export interface WorkbenchListFilter {
@@ -203,17 +203,8 @@ export async function listRecordCodings(
   }));
 }
 
-export interface WorkbenchMemo {
-  id: string;
-  targetType: MemoTargetType;
-  targetId: string | null;
-  title: string | null;
-  text: string;
-  version: number;
-  createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A memo as the workbench shows it: the stored memo without its exchange GUID and activity. */
+export type WorkbenchMemo = Omit<Memo, 'guid' | 'activityId'>;
 
 /**
  * In one query: the memos on a record, on every coding of that record, and on one code (the
