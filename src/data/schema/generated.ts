@@ -294,6 +294,21 @@ export interface MigratedSchema {
     source_key: string;
     imported_at: Date;
   };
+  intelligence_entries: {
+    id: string;
+    la_id: string;
+    kind: string;
+    title: string;
+    summary: string;
+    source: string;
+    received_on: string;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    sensitivity: string;
+    shared_with_la: boolean;
+    domain_keys: string[];
+    created_at: Date;
+  };
   judgement_changes: {
     id: number;
     activity_id: string;
@@ -543,6 +558,22 @@ export interface MigratedSchema {
     created_by_label: string;
     created_at: Date;
     updated_at: Date;
+  };
+  risk_assessments: {
+    id: string;
+    la_id: string;
+    version: number;
+    model_id: string;
+    assessed_on: string;
+    author_id: string | null;
+    author_label: string;
+    ratings: NonNullable<unknown>;
+    computed_level: string;
+    overall_level: string;
+    override_reason: string | null;
+    change_reason: string;
+    next_review_on: string;
+    created_at: Date;
   };
   sample_cases: {
     id: string;
