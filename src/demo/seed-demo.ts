@@ -20,6 +20,7 @@ import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
+import { seedDemoRisk } from './seed-demo-risk.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -181,6 +182,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     });
     focusedVisitId = fv.id;
   }
+  // Three years of the region's intelligence and risk assessments, dated from the inspection.
+  await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

@@ -481,6 +481,51 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
+  // ---- The risk picture (issue 13) ----
+
+  /**
+   * Read an LA's risk picture (assessments, ratings, the whole intelligence log): the national
+   * team and admins everywhere, regional staff in their region, and inspectors on the team of an
+   * activity at that LA (`onTeamAtLa`). Never LA users or researchers: they get NOT_FOUND.
+   */
+  viewRiskPicture: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean => {
+    if (actor.kind === 'system') return true;
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        return true;
+      case 'regional':
+        return la.region !== null && la.region === actor.region;
+      case 'inspector':
+        return onTeamAtLa;
+      default:
+        return false;
+    }
+  },
+
+  /** Record intelligence and assess risk: regional staff for their own region's LAs only. */
+  writeRiskPicture: (actor: Actor, la: LaFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    return actor.role === 'regional' && la.region !== null && la.region === actor.region;
+  },
+
+  /**
+   * An LA user reads its own LA's intelligence entries marked as shared (domain/risk/intelligence
+   * #visibleToLa says which), never ratings or confidential entries.
+   */
+  viewSharedIntelligence: (actor: Actor, la: LaFacts): boolean =>
+    actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id,
+
+  /** A region's risk view: national staff and admins for any region, regional staff their own. */
+  viewRegionalRisk: (actor: Actor, region: string): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'regional' && actor.region === region;
+  },
+
+  /** The national view of every LA's risk level: national staff and admins. */
+  viewNationalRisk: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -99,6 +99,10 @@ export const auditActions = {
   'notification.sent': 'Someone was told it is their turn (in the app, and by e-mail if set up)',
   'report.published': 'A report was published (its published version can never change)',
   'report.exported': 'A report version was exported (HTML, DOCX or PDF)',
+  'intelligence.recorded':
+    'An intelligence entry about an LA was recorded (kind, source, sensitivity, risk domains)',
+  'risk.assessed':
+    'An LA’s risk assessment was recorded (a new version: ratings, overall level, any override)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -70,6 +70,9 @@ function navigation(request: FastifyRequest): NavItem[] {
     { href: '/home', text: 'Home' },
     { href: '/las', text: 'Local authorities' },
   ];
+  if (policies.viewNationalRisk(actor)) items.push({ href: '/risk/national', text: 'Risk' });
+  else if (actor.region && policies.viewRegionalRisk(actor, actor.region))
+    items.push({ href: '/risk/regional', text: 'Risk' });
   if (policies.manageUsers(actor)) items.push({ href: '/admin/users', text: 'Users' });
   if (policies.viewAllAudit(actor)) items.push({ href: '/audit', text: 'Audit log' });
   items.push({ href: '/account', text: 'Your account' });

@@ -8,6 +8,8 @@ import { registerActivityRoutes } from './html/activities.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
+import { registerRiskRoutes } from './html/risk.js';
+import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
@@ -20,6 +22,7 @@ import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
+import { registerRiskApi } from './api/risk.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -52,6 +55,7 @@ export const routeModules: RouteModule[] = [
   registerAuditApi,
   registerFrameworkApi,
   registerLaApi,
+  registerRiskApi,
   registerLanguageApi,
   registerEvidenceApi,
   registerCodingApi,
@@ -65,6 +69,8 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerRiskRoutes,
+  registerIntelligenceRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,

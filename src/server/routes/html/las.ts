@@ -91,6 +91,16 @@ export const registerLaRoutes: RouteModule = (app, ctx) => {
       history,
       activities,
       population: detail.la.population0to17?.toLocaleString('en-GB') ?? null,
+      // An inspector's visible activities here are their teams' (listMyActivities).
+      canViewRisk: policies.viewRiskPicture(
+        uc.actor,
+        { id: detail.la.id, region: detail.la.ofstedRegion },
+        activities.length > 0,
+      ),
+      canViewSharedIntelligence: policies.viewSharedIntelligence(uc.actor, {
+        id: detail.la.id,
+        region: detail.la.ofstedRegion,
+      }),
       canCreateActivity:
         detail.current &&
         policies.createActivity(uc.actor, { id: detail.la.id, region: detail.la.ofstedRegion }),
