@@ -1,6 +1,13 @@
 // The risk picture's pages: who sees what, recording intelligence, assessing, the views.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, decodeHtml, errorSummary, h1, signInAs, type TestApp } from '../helpers/app.js';
+import {
+  createTestApp,
+  decodeHtml,
+  errorSummary,
+  h1,
+  signInAs,
+  type TestApp,
+} from '../helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,7 +75,11 @@ describe('recording intelligence and assessing risk', () => {
       sharedWithLa: 'yes',
     });
     expect(refused.statusCode).toBe(400);
-    expect(errorSummary(refused.body).map((e) => e.text).join()).toMatch(/never shared/);
+    expect(
+      errorSummary(refused.body)
+        .map((e) => e.text)
+        .join(),
+    ).toMatch(/never shared/);
     const ok = await web.post(`${LA}/intelligence`, {
       kind: 'complaint',
       title: 'A complaint about contact arrangements',
@@ -95,7 +106,10 @@ describe('recording intelligence and assessing risk', () => {
     const unique = [...new Set(domains)];
     expect(unique.length).toBeGreaterThan(3);
     const version = /name="expectedVersion" value="(\d+)"/.exec(form.body)?.[1] ?? '0';
-    const base: Record<string, string> = { expectedVersion: version, changeReason: 'Quarterly review' };
+    const base: Record<string, string> = {
+      expectedVersion: version,
+      changeReason: 'Quarterly review',
+    };
     for (const d of unique.slice(1)) {
       base[`rating_${d}`] = 'green';
       base[`justification_${d}`] = 'Nothing of concern';
@@ -111,7 +125,9 @@ describe('recording intelligence and assessing risk', () => {
     };
     const noReason = await web.post(`${LA}/risk/assess`, full);
     expect(noReason.statusCode).toBe(400);
-    expect(decodeHtml(noReason.body)).toContain('Give the reason for a level other than the rule gives');
+    expect(decodeHtml(noReason.body)).toContain(
+      'Give the reason for a level other than the rule gives',
+    );
     const saved = await web.post(`${LA}/risk/assess`, {
       ...full,
       overrideReason: 'Soft intelligence from partners',

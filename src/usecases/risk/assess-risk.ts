@@ -79,11 +79,12 @@ export async function assessRisk(
   ctx: UseCaseContext,
   raw: AssessRiskInput,
 ): Promise<RiskAssessment> {
+  // Who may act comes first: someone who may not see the LA learns nothing from a bad form.
+  const scope = await riskScope(ctx, String(raw.laId ?? ''));
+  if (!scope.canWrite) throw new AppError('FORBIDDEN');
   const parsed = AssessRiskInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const input = parsed.data;
-  const scope = await riskScope(ctx, input.laId);
-  if (!scope.canWrite) throw new AppError('FORBIDDEN');
   const today = todayInEngland();
   const assessedOn = input.assessedOn ?? today;
   const model = riskModel({ onDate: assessedOn });

@@ -36,13 +36,10 @@ export async function getRegionalRiskView(
   const parsed = RegionalRiskInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const own = ctx.actor.kind === 'user' ? ctx.actor.region : null;
-  const chosen = parsed.data.region ?? own;
-  if (!chosen && !policies.viewNationalRisk(ctx.actor)) throw new AppError('NOT_FOUND');
-  if (!chosen) {
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'region', reason: 'Choose a region' }],
-    });
-  }
+  // National staff without a region of their own start at the first region.
+  const chosen =
+    parsed.data.region ?? own ?? (policies.viewNationalRisk(ctx.actor) ? ofstedRegions[0] : null);
+  if (!chosen) throw new AppError('NOT_FOUND');
   if (!policies.viewRegionalRisk(ctx.actor, chosen)) throw new AppError('NOT_FOUND');
   const today = todayInEngland();
   const las = (await listLocalAuthorities(ctx.db, { region: chosen })).filter((l) => isCurrent(l));

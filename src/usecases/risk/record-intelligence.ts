@@ -38,11 +38,12 @@ export async function recordIntelligence(
   ctx: UseCaseContext,
   raw: RecordIntelligenceInput,
 ): Promise<IntelligenceEntry> {
+  // Who may act comes first: someone who may not see the LA learns nothing from a bad form.
+  const scope = await riskScope(ctx, String(raw.laId ?? ''));
+  if (!scope.canWrite) throw new AppError('FORBIDDEN');
   const parsed = RecordIntelligenceInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const input = parsed.data;
-  const scope = await riskScope(ctx, input.laId);
-  if (!scope.canWrite) throw new AppError('FORBIDDEN');
   const sensitivity =
     minimumSensitivity(input.kind) === 'confidential' ? 'confidential' : input.sensitivity;
   const model = riskModel({ onDate: todayInEngland() });
