@@ -1,0 +1,112 @@
+// `triangulate intel add|list` and `triangulate risk assess|show|list`, as one real run of the
+// built CLI on an embedded database in a temporary folder (the demo seeded first).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../helpers/database.js';
+
+describe.runIf(testEngine() === 'pglite')('triangulate intel and risk', () => {
+  it('records, lists, assesses, shows and lists by region', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'risk-cli-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
+      delete env.DATABASE_URL;
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
+          env,
+          encoding: 'utf8',
+          timeout: 240_000,
+        });
+      expect(run('demo', 'seed').status).toBe(0);
+      const as = ['--as', 'regional@triangulate.example'];
+      const added = run(
+        'intel',
+        'add',
+        '--la',
+        'demo-northfield',
+        '--kind',
+        'serious_incident',
+        '--title',
+        'CLI notification',
+        '--source',
+        'SIN',
+        '--received',
+        '2026-03-01',
+        '--domain',
+        'serious_incidents',
+        ...as,
+        '--json',
+      );
+      expect(added.status, added.stderr).toBe(0);
+      const entry = JSON.parse(added.stdout) as { id: string };
+      const listed = run(
+        'intel',
+        'list',
+        '--la',
+        'demo-northfield',
+        '--kind',
+        'serious_incident',
+        '--json',
+      );
+      expect(listed.status, listed.stderr).toBe(0);
+      const page = JSON.parse(listed.stdout) as { entries: { id: string }[] };
+      expect(page.entries.map((e) => e.id)).toContain(entry.id);
+
+      // An LA user is refused as if nothing were there.
+      const la = run('risk', 'show', 'demo-northfield', '--as', 'dcs@northfield.example', '--json');
+      expect(la.status).toBe(1);
+      expect(JSON.parse(la.stderr).error.code).toBe('NOT_FOUND');
+
+      const shown = JSON.parse(run('risk', 'show', 'demo-northfield', '--json').stdout) as {
+        current: { version: number; domains: { key: string }[] };
+      };
+      const rates = shown.current.domains.flatMap((d) => [
+        '--rate',
+        `${d.key}=green`,
+        '--justify',
+        `${d.key}=Fine`,
+      ]);
+      const missing = run(
+        'risk',
+        'assess',
+        '--la',
+        'demo-northfield',
+        '--rate',
+        `${shown.current.domains[0]!.key}=red`,
+        '--reason',
+        'x',
+        ...as,
+        '--json',
+      );
+      expect(missing.status).toBe(2);
+      const assessed = run(
+        'risk',
+        'assess',
+        '--la',
+        'demo-northfield',
+        ...rates,
+        '--evidence',
+        `serious_incidents=${entry.id}`,
+        '--reason',
+        'CLI review',
+        ...as,
+        '--json',
+      );
+      expect(assessed.status, assessed.stderr).toBe(0);
+      const a = JSON.parse(assessed.stdout) as { version: number; overallLevel: string };
+      expect(a.version).toBe(shown.current.version + 1);
+      expect(a.overallLevel).toBe('low');
+
+      const region = run('risk', 'list', '--region', 'north west', '--json');
+      expect(region.status, region.stderr).toBe(0);
+      const rows = (JSON.parse(region.stdout) as { localAuthorities: { la: { id: string } }[] })
+        .localAuthorities;
+      expect(rows.length).toBeGreaterThan(10);
+      expect(rows.map((r) => r.la.id)).toContain('demo-northfield');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
