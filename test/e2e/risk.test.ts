@@ -1,0 +1,73 @@
+// The risk picture in a real browser (the forms work without JavaScript too: web-risk.test.ts): a regional user records intelligence,
+// rates every domain and sees the regional view; a national user compares regions; an LA user
+// cannot see risk. axe-core and the layout check on every page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/e2e.js';
+import { E2eRun, submit } from '../helpers/e2e-run.js';
+
+let run: E2eRun;
+beforeAll(async () => {
+  run = await E2eRun.start();
+});
+afterAll(async () => {
+  await run?.stop();
+});
+
+const LA = '/las/demo-northfield';
+
+describe('risk picture', () => {
+  it('a regional user records intelligence, rates the domains and sees the regional view', async () => {
+    const page = await run.signedIn('regional');
+    await page.goto(run.url(`${LA}/intelligence/new`));
+    expect(await page.locator('h1').innerText()).toBe('Record intelligence');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.selectOption('#kind', 'serious_incident');
+    await page.fill('#title', 'E2E serious incident notification');
+    await page.fill('#source', 'Serious incident notification');
+    await page.check('input[name="domainKeys"][value="serious_incidents"]');
+    await submit(page, 'Record intelligence');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('recorded');
+    expect(await page.getByText('E2E serious incident notification').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(run.url(`${LA}/risk/assess`));
+    expect(await page.locator('h1').innerText()).toBe('Assess risk');
+    // A problem first: no reason given.
+    await submit(page, 'Record the assessment');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Say why');
+    expect(await axeViolations(page)).toEqual([]);
+    const radios = page.locator('input[type="radio"][value="red"]');
+    await radios.first().check();
+    await page.fill('#changeReason', 'New serious incident; reviewed after the notification');
+    await submit(page, 'Record the assessment');
+    expect(await page.locator('h1').innerText()).toBe('Risk picture');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('recorded');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(run.url('/risk/regional'));
+    expect(await page.locator('h1').innerText()).toBe('North West');
+    expect(await page.getByText('Northfield (demo)').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a national user compares regions and filters the national list', async () => {
+    const page = await run.signedIn('national');
+    await page.goto(run.url('/risk/national'));
+    expect(await page.locator('h1').innerText()).toBe('Risk: national view');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.selectOption('#region', 'North West');
+    await submit(page, 'Filter');
+    expect(await page.getByText('Northfield (demo)').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('an LA user cannot see risk, only the intelligence shared with it', async () => {
+    const page = await run.signedIn('la');
+    const res = await page.goto(run.url(`${LA}/risk`));
+    expect(res?.status()).toBe(404);
+    await page.goto(run.url(`${LA}/intelligence`));
+    expect(await page.locator('h1').innerText()).toBe('Intelligence');
+    expect(await page.getByText('Concern about caseloads').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
