@@ -16,6 +16,7 @@ import { benchLongQuery } from './long-query.js';
 import { benchReports } from './reports.js';
 import { benchStartup } from './startup.js';
 import { benchWorkbench } from './workbench.js';
+import { benchRisk } from './risk.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,6 +71,10 @@ if (only.has('corpus-compare')) {
   for (const engine of ['pglite', 'postgres'] as const)
     if (values.engine === engine || values.engine === 'both')
       out.push(...(await benchCorpusCompare({ engine, adminUrl: values.postgres, factors })));
+}
+if (only.has('risk')) {
+  out.push(...(await benchRisk({ engine: 'pglite', n })));
+  out.push(...(await benchRisk({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
 process.stdout.write(`${out.join('\n')}\n`);

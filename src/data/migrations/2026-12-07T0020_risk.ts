@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       check (not (shared_with_la and sensitivity = 'confidential'))
     );
     create index intelligence_entries_la on intelligence_entries (la_id, received_on desc, id desc);
-    create index intelligence_entries_la_kind on intelligence_entries (la_id, kind, received_on desc);
+    create index intelligence_entries_kind on intelligence_entries (kind, la_id, received_on desc);
+    create index intelligence_entries_received on intelligence_entries (received_on, la_id);
 
     create table risk_assessments (
       id uuid primary key default gen_random_uuid(),
