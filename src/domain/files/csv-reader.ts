@@ -73,7 +73,11 @@ function records(
   try {
     parsed = parse(text, {
       max_record_size: maxRowChars,
-      on_record: (r: CsvRecord) => checkRecord(r, sheetName, maxColumns, maxCellChars),
+      // With `info`, csv-parse hands on_record the record with its info (its types say otherwise).
+      on_record: ((r: CsvRecord) =>
+        checkRecord(r, sheetName, maxColumns, maxCellChars)) as unknown as (
+        record: string[],
+      ) => string[],
       delimiter: guessDelimiter(text),
       bom: true,
       relax_column_count: true,

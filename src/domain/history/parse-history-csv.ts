@@ -86,7 +86,8 @@ export function parseHistoryCsv(
       skip_empty_lines: true,
       info: true,
       max_record_size: HISTORY_MAX_ROW_CHARS,
-      on_record: checkRecord,
+      // With `info`, csv-parse hands on_record the record with its info (its types say otherwise).
+      on_record: checkRecord as unknown as (record: string[]) => string[],
     }) as unknown as typeof records;
   } catch (err) {
     const line = err instanceof HistoryLimit ? err.row : (err as { lines?: number }).lines;

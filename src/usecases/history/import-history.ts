@@ -13,7 +13,10 @@ import {
   insertHistoryEvents,
   updateHistoryEvent,
 } from '../../data/repositories/inspection-history.js';
-import { loadLaRegister } from '../../data/repositories/local-authorities.js';
+import {
+  listLaSuccessions,
+  listLocalAuthorities,
+} from '../../data/repositories/local-authorities.js';
 import { lockHistoryImports } from '../../data/repositories/locks.js';
 import { policies } from '../../domain/access/policies.js';
 import type { HistoryFormatId } from '../../domain/history/formats.js';
@@ -23,11 +26,11 @@ import {
   sameEvent,
   type HistoryConflict,
 } from '../../domain/history/merge.js';
-import { parseHistoryCsv } from '../../domain/history/parse-history-csv.js';
 import type { HistoryEvent, ParsedHistoryEvent } from '../../domain/history/types.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { parseHistoryInWorker } from '../../workers/parse-files.js';
 import type { UseCaseContext } from '../context.js';
 
 export const ImportHistoryInput = z.object({
@@ -75,13 +78,17 @@ export async function importHistory(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = decode(bytes, input.fileName);
 
-  const register = await loadLaRegister(ctx.db);
-  if (register.all.length === 0) {
+  const [las, successions] = await Promise.all([
+    listLocalAuthorities(ctx.db),
+    listLaSuccessions(ctx.db),
+  ]);
+  if (las.length === 0) {
     throw new AppError('IMPORT_INVALID', {
       message: 'The local authority register is empty: load it first (triangulate la load).',
     });
   }
-  const parsed = parseHistoryCsv(text, input.fileName, register);
+  // Parsed in a worker thread with a heap and time limit (workers/parse-files.ts).
+  const parsed = await parseHistoryInWorker(text, input.fileName, { las, successions });
   if (!parsed.ok) throw new AppError('IMPORT_INVALID', { details: [parsed.problem] });
   if (parsed.problems.length > 0 && !input.skipInvalid) {
     throw new AppError('IMPORT_INVALID', {
