@@ -70,7 +70,8 @@ export function reviveError(e: SerializedError): Error {
   if (e.name === 'SpreadsheetError') return new SpreadsheetError(e.message);
   if (e.name === 'UnsafeXmlError') return new UnsafeXmlError(e.message);
   if (e.name === 'UnsafeArchiveError') return new UnsafeArchiveError(e.message);
-  if (e.name === 'RefiInvalid') return new RefiInvalid(e.message, (e.details ?? []) as RefiDetail[]);
+  if (e.name === 'RefiInvalid')
+    return new RefiInvalid(e.message, (e.details ?? []) as RefiDetail[]);
   if (e.name === 'DocumentProblem') return new DocumentProblem(e.message);
   const err = new Error(e.message);
   err.name = e.name;

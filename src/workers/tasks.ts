@@ -3,10 +3,7 @@
 import { parseAnnexA, type ParsedRow, type ParseResult } from '../domain/annex-a/parse.js';
 import { pseudonymiser } from '../domain/annex-a/pseudonymise.js';
 import { fileText, type TextFileKind } from '../domain/evidence/import/file-text.js';
-import {
-  parseHistoryCsv,
-  type ParseHistoryResult,
-} from '../domain/history/parse-history-csv.js';
+import { parseHistoryCsv, type ParseHistoryResult } from '../domain/history/parse-history-csv.js';
 import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
 import { createLaRegister } from '../domain/las/register.js';
 import { readRefiFile, type ReadFileOptions, type RefiFile } from '../domain/refi/read-file.js';
