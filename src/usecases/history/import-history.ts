@@ -5,7 +5,6 @@
 // returned as a conflict. One audit event records the file, its SHA-256 and the counts.
 import { countOf } from '../../domain/wording/plural.js';
 import { refreshStatistics } from '../../data/repositories/statistics.js';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
@@ -31,6 +30,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { parseHistoryInWorker } from '../../workers/parse-files.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
 
 export const ImportHistoryInput = z.object({
@@ -75,7 +75,7 @@ export async function importHistory(
   const input = checked.data;
   const bytes =
     typeof input.content === 'string' ? new TextEncoder().encode(input.content) : input.content;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await sha256Hex(bytes);
   const text = decode(bytes, input.fileName);
 
   const [las, successions] = await Promise.all([

@@ -21,6 +21,7 @@ import {
   insertNewActivity,
   type CheckedActivity,
 } from '../shared/new-activity.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../shared/codebook.js';
 import { todayInEngland } from '../../clock.js';
@@ -102,7 +103,7 @@ export async function importRefi(
   raw: ImportRefiInput,
 ): Promise<ImportRefiResult> {
   const input = ImportRefiInput.parse(raw);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = await sha256Hex(input.bytes);
   const { target, frameworkId } = await importTarget(ctx, input);
   if (input.bytes.length === 0)
     throw new AppError('IMPORT_INVALID', {
