@@ -14,7 +14,7 @@ export const parseLimits = {
   /** A 20 MB PDF of 2,000 pages reads in a few seconds; a PDF needing more is hostile. */
   evidenceText: { timeoutMs: 60_000, maxHeapMb: 512 },
   /** Four times Taguette's benchmark corpus (24,000 sources) reads well within these. */
-  refi: { timeoutMs: 180_000, maxHeapMb: 1536 },
+  refi: { timeoutMs: 180_000, maxHeapMb: 1024 },
   /** The largest history file (every inspection since 2009) is a few thousand rows. */
   history: { timeoutMs: 60_000, maxHeapMb: 256 },
 } as const;

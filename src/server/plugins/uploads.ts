@@ -44,7 +44,7 @@ declare module 'fastify' {
 export const MAX_CONCURRENT_UPLOADS_PER_USER = 2;
 /**
  * Uploads the whole process takes at once, whoever sends them: each is read to disk and then
- * parsed in a worker thread (up to 1.5 GB of heap for the largest kinds), so this bounds the
+ * parsed in a worker thread (up to 1 GB of heap for the largest kinds), so this bounds the
  * memory and disk a burst of uploads from many people can take.
  */
 export const MAX_CONCURRENT_UPLOADS_PER_PROCESS = 8;
