@@ -6,6 +6,8 @@ import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js
 import { listCodings } from '../../src/usecases/coding/list-codings.js';
 import { exportAllPassages } from '../../src/usecases/analysis/export-all-passages.js';
 import { collectFile } from '../../src/usecases/analysis/export-file.js';
+import { exportCodingQuery } from '../../src/usecases/analysis/export-coding-query.js';
+import { codeSpan } from '../../src/usecases/coding/code-span.js';
 import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
 import { createWorld, spanOf, type World } from '../helpers/analysis.js';
 
@@ -171,5 +173,56 @@ describe('export all passages', () => {
     await expect(
       exportAllPassages(w.as(w.outsider), { activityId: w.activityId }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives exactly the rows of a query for every code, texts beyond the BMP cut at code points', async () => {
+    const text =
+      'Zoë 👩‍👧 said: my worker 👍 listens to me. Bob 🙂 agreed the plan was drifting badly.';
+    const id = await w.record(w.lead, {
+      text,
+      method: 'case_file_reading',
+      observedOn: '2026-12-11',
+      judgementAreas: ['help_and_protection'],
+    });
+    for (const [codeId, phrase] of [
+      [w.codes.voice, 'my worker 👍 listens'],
+      [w.codes.harm, '👍 listens to me. Bob'],
+      [w.codes.frontDoor, 'drifting'],
+    ] as const) {
+      const span = spanOf(text, phrase);
+      await codeSpan(w.as(w.lead), {
+        evidenceId: id,
+        codeIds: [codeId],
+        ...span,
+        evidenceVersion: 1,
+      });
+    }
+    const cells = async (f: Parameters<typeof collectFile>[0]) =>
+      new TextDecoder()
+        .decode((await collectFile(f)).body)
+        .split('\r\n')
+        .filter(Boolean)
+        .map((line) => {
+          // The codes of a passage in any order: compare them as a set.
+          const at = line.lastIndexOf(',');
+          return `${line.slice(0, at)}|${line
+            .slice(at + 1)
+            .split('; ')
+            .sort()
+            .join('; ')}`;
+        });
+    const all = await cells(
+      await exportAllPassages(w.as(w.member), { activityId: w.activityId, context: 10 }),
+    );
+    const query = await cells(
+      await exportCodingQuery(w.as(w.member), {
+        activityId: w.activityId,
+        expression: { or: Object.values(w.codes).map((code) => ({ code })) },
+        includeSubcodes: false,
+        context: 10,
+      }),
+    );
+    expect(all).toEqual(query);
+    expect(all.some((l) => l.includes('my worker 👍 listens to me. Bob'))).toBe(true);
   });
 });
