@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
@@ -8,6 +8,7 @@ import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchCodeSpanProfile } from './code-span-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
+import { benchServerMemory } from './server-memory.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
@@ -76,5 +77,7 @@ if (only.has('code-span-profile'))
   for (const engine of ['pglite', 'postgres'] as const)
     if (values.engine === engine || values.engine === 'both')
       out.push(...(await benchCodeSpanProfile({ engine, n, adminUrl: values.postgres })));
+if (only.has('server-memory'))
+  out.push(...(await benchServerMemory({ factors: values.factors.split(',').map(Number) })));
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
 process.stdout.write(`${out.join('\n')}\n`);
