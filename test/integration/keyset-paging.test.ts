@@ -10,6 +10,9 @@ import { exportCodingQuery } from '../../src/usecases/analysis/export-coding-que
 import { codeSpan } from '../../src/usecases/coding/code-span.js';
 import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
 import { createWorld, spanOf, type World } from '../helpers/analysis.js';
+import { WebClient } from '../helpers/app.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 
 let w: World;
 const WORDS = ['drift', 'harm', 'voice', 'plan'];
@@ -144,6 +147,49 @@ describe('codings list, keyset pages', () => {
     expect(first.codings).toHaveLength(2);
     expect(first.total).toBeGreaterThan(2);
     expect(first.next).toEqual(expect.any(String));
+  });
+});
+
+describe('coding query page, Next carries the cursor', () => {
+  it('walking by Next shows the passages the numbered pages show, and says how many', async () => {
+    const app = await buildApp({
+      config: { logLevel: 'silent', sessionSecret: undefined },
+      database: w.t,
+      catalog: loadActivityTypeCatalog(),
+    });
+    await app.ready();
+    try {
+      const web = await new WebClient(app).signIn(w.member.email, 'fixture password 123');
+      const base = `/activities/${w.activityId}/analysis/coding-query?c1=${w.codes.voice}`;
+      const refs = (html: string) =>
+        [...html.matchAll(/<input type="hidden" name="start" value="(\d+)">/g)].map((m) => m[1]);
+      const byNext: string[][] = [];
+      let url: string | null = base;
+      while (url) {
+        const r = await web.get(url);
+        expect(r.statusCode).toBe(200);
+        byNext.push(refs(r.body));
+        const next =
+          /<a[^>]*class="govuk-link govuk-pagination__link"[^>]*href="([^"]+)"[^>]*rel="next"/.exec(
+            r.body,
+          );
+        url = next ? next[1]!.replace(/&amp;/g, '&') : null;
+        if (url) expect(url).toContain('after=');
+      }
+      expect(byNext.length).toBeGreaterThan(1);
+      for (let n = 2; n <= byNext.length; n++) {
+        const r = await web.get(`${base}&page=${n}`);
+        expect(refs(r.body)).toEqual(byNext[n - 1]);
+      }
+      const all = await runCodingQuery(w.as(w.member), {
+        activityId: w.activityId,
+        expression: { code: w.codes.voice },
+        limit: 200,
+      });
+      expect(byNext.flat()).toHaveLength(all.totalPassages);
+    } finally {
+      await app.close();
+    }
   });
 });
 
