@@ -162,7 +162,7 @@ describe('coding query page, Next carries the cursor', () => {
       const web = await new WebClient(app).signIn(w.member.email, 'fixture password 123');
       const base = `/activities/${w.activityId}/analysis/coding-query?c1=${w.codes.voice}`;
       const refs = (html: string) =>
-        [...html.matchAll(/<input type="hidden" name="start" value="(\d+)">/g)].map((m) => m[1]);
+        [...html.matchAll(/<input type="hidden" name="start" value="(\d+)">/g)].map((m) => m[1]!);
       const byNext: string[][] = [];
       let url: string | null = base;
       while (url) {
