@@ -212,7 +212,9 @@ async function runScale(
       ]);
     rows.push([
       'open one document (record, codings, memos)',
-      await timed(50, (i) => getEvidence(ctx, { evidenceId: records[i % records.length]!.id })),
+      await timed(50, (i) =>
+        getEvidence(ctx, { evidenceId: records[(i + 1_000) % records.length]!.id }),
+      ),
     ]);
     const loaded = mb();
     notes.push(`load average after: ${load()}`);
