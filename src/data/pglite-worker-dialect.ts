@@ -65,13 +65,7 @@ export class PgliteWorkerClient {
   }
 
   private spawn(data: { dataDir: string | null; restoreFrom?: Uint8Array }): Worker {
-    const worker = new Worker(workerScript(), {
-      workerData: data,
-      // The thread's JavaScript only carries statements and rows to and from the engine (whose
-      // WebAssembly memory is not counted here). Without a limit its heap grew by some 100 MiB
-      // over a round of exports and stayed there (issue 19, BENCHMARKS.md: server memory).
-      resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 },
-    });
+    const worker = new Worker(workerScript(), { workerData: data });
     worker.on('message', (res: WorkerResponse) => {
       const p = this.pending.get(res.id);
       if (!p) return;
