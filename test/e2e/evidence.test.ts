@@ -60,7 +60,8 @@ describe('evidence and analysis in the browser', () => {
     await page.selectOption('#method', 'case_file_reading');
     await page.check('input[name="judgementAreas"][value="help_and_protection"]');
     await page.check('input[name="direction"][value="strength"]');
-    await page.fill('#caseRef', 'C-555');
+    // The child's case is picked from the sample (the first sampled case offered).
+    await page.selectOption('#caseRef', { index: 1 });
     await go(() => page.getByRole('button', { name: 'Record evidence' }).click());
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'The evidence has been recorded',
