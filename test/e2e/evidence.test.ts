@@ -113,7 +113,21 @@ describe('evidence and analysis in the browser', () => {
     await page.fill('#conclusion', 'Plans are reviewed when risks change.');
     await go(() => page.getByRole('button', { name: 'Change the status' }).click());
     expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/not yet reviewed/);
-    for (const box of await page.locator('input[name="items"]').all()) await box.check();
+    // Recording one item as "It challenges it" brings the page back with every checkbox where it
+    // was in the window (issue 12: they moved under the pointer).
+    const boxes = page.locator('input[name="items"]');
+    const tops = () =>
+      boxes.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    await boxes.nth(2).check();
+    await page.check('input[name="outcome"][value="challenges"]');
+    await page.fill('#note', 'This plan drifted for four months after the risk rose.');
+    const button = page.getByRole('button', { name: 'Record the review' });
+    await button.scrollIntoViewIfNeeded();
+    const before = await tops();
+    await go(() => button.click());
+    expect(await page.locator('.govuk-notification-banner').count()).toBe(1);
+    expect(await tops()).toEqual(before);
+    for (const box of await boxes.all()) await box.check();
     await page.check('input[name="outcome"][value="challenges"]');
     await page.fill('#note', 'Two plans drifted: the claim holds only at the front door.');
     await go(() => page.getByRole('button', { name: 'Record the review' }).click());

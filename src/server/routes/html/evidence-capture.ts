@@ -86,7 +86,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/new', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id, cases: true });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'new', blankValues(todayInEngland()));
   });
@@ -179,7 +182,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/import', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id, cases: true });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'import', blankValues(todayInEngland()));
   });
