@@ -35,6 +35,8 @@ function stored(): Place | null {
 function restore(place: Place): void {
   const el = document.getElementById(place.id);
   if (el) window.scrollBy(0, el.getBoundingClientRect().top - place.top);
+  // For tests and other scripts: the place has been given back.
+  document.documentElement.dataset.placeKept = place.id;
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-keep-place]'))

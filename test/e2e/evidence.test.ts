@@ -126,6 +126,7 @@ describe('evidence and analysis in the browser', () => {
     const before = await tops();
     await go(() => button.click());
     expect(await page.locator('.govuk-notification-banner').count()).toBe(1);
+    await page.waitForSelector('html[data-place-kept="challenges"]');
     expect(await tops()).toEqual(before);
     for (const box of await boxes.all()) await box.check();
     await page.check('input[name="outcome"][value="challenges"]');
