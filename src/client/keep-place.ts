@@ -1,5 +1,5 @@
-// Progressive enhancement: a form marked data-keep-place="<id>" brings the person back to the
-// same place on the page it returns to. Before submitting it notes how far the element <id> is
+// Progressive enhancement: a form marked data-keep-place="<id>" (and data-keep-place-page, the
+// path of the page it comes back to) brings the person back to the same place on that page. Before submitting it notes how far the element <id> is
 // from the top of the window; when the next page (same path) has that element, it is scrolled to
 // the same distance, so what was under the pointer is under it again, whatever a notice added
 // above. Without this script the server's redirect to #<id> lands on the element itself.
@@ -15,7 +15,10 @@ function remember(form: HTMLFormElement): void {
   const id = form.dataset.keepPlace;
   const el = id ? document.getElementById(id) : null;
   if (!id || !el) return;
-  const place: Place = { path: location.pathname, id, top: el.getBoundingClientRect().top };
+  // The page the form comes back to (a form shown again after a refusal sits at the address it
+  // posted to, not at the page's own).
+  const path = form.dataset.keepPlacePage ?? location.pathname;
+  const place: Place = { path, id, top: el.getBoundingClientRect().top };
   sessionStorage.setItem(KEY, JSON.stringify(place));
 }
 

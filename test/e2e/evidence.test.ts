@@ -154,5 +154,5 @@ describe('evidence and analysis in the browser', () => {
     expect(Object.keys(unzipSync(new Uint8Array(bytes)))).toContain('project.qde');
 
     expect(violations).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -1,15 +1,10 @@
-// "Your work" and notifications as JSON (the API, in the OpenAPI document) and on the command
-// line (`work list`, `notifications list|read`, each --as a person): the same lists the home page
-// and the notifications page show, each person's own only.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// "Your work" and notifications as JSON (the API, in the OpenAPI document): the same lists the
+// home page and the notifications page show, each person's own only. The commands (`work list`,
+// `notifications list|read`) are run in activities-cli.test.ts, on its demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMyWork } from '../../src/usecases/home/list-my-work.js';
 import { advanceJudgements } from '../../src/usecases/judgements/advance-judgements.js';
 import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
-import { testEngine } from '../helpers/database.js';
 import { actorFor, contextFor, demoContexts } from '../helpers/reports.js';
 
 let t: TestApp;
@@ -98,41 +93,4 @@ describe('your work and notifications as JSON', () => {
     ])
       expect(Object.keys(doc.paths)).toContain(p);
   });
-});
-
-// One real run of the commands (embedded database in a temporary folder; built CLI).
-describe.runIf(testEngine() === 'pglite')('the commands', () => {
-  it('work list and notifications list|read, as a person, in JSON', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'work-cli-'));
-    try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: dir };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) => {
-        const r = spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
-        expect(r.status, r.stderr).toBe(0);
-        return r.stdout;
-      };
-      run('demo', 'seed', '--json');
-      const work = JSON.parse(run('work', 'list', '--as', demoEmail('lead'), '--json')) as {
-        items: unknown[];
-      };
-      expect(Array.isArray(work.items)).toBe(true);
-      const la = demoEmail('la');
-      const notes = JSON.parse(run('notifications', 'list', '--as', la, '--unread', '--json')) as {
-        notifications: Array<{ id: string; kind: string }>;
-      };
-      expect(notes.notifications.map((n) => n.kind)).toEqual(['activity_notified']);
-      const id = notes.notifications[0]!.id;
-      expect(JSON.parse(run('notifications', 'read', '--as', la, '--id', id, '--json'))).toEqual({
-        marked: 1,
-      });
-      expect(run('notifications', 'list', '--as', la, '--unread')).toBe('No notifications.\n');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 300_000);
 });
