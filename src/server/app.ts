@@ -19,9 +19,12 @@ import { registerSession } from './plugins/session.js';
 import { registerUploads } from './plugins/uploads.js';
 import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
+import { startAppJobRunner } from './app-jobs.js';
+import type { JobRunner } from './job-runner.js';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> & Partial<Pick<AppConfig, 'trustProxy'>>;
+  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> &
+    Partial<Pick<AppConfig, 'trustProxy' | 'jobs'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
 }
@@ -30,6 +33,8 @@ export interface ServerContext {
   database: Database;
   catalog: ActivityTypeCatalog;
   version: string;
+  /** This server's background job runner (kick it after queueing a job). */
+  jobs: Pick<JobRunner, 'kick'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -66,7 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       version: string;
     }
   ).version;
-  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version };
+  const jobs = startAppJobRunner(deps.database, deps.catalog, deps.config.jobs, app.log);
+  app.addHook('onClose', async () => jobs.stop());
+  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version, jobs };
   for (const register of routeModules) register(app, { ...ctx, secret });
   return app;
 }

@@ -9,7 +9,7 @@ import {
   setAnnexARetention,
   SetAnnexARetentionInput,
 } from '../../../usecases/annex-a/set-annex-a-retention.js';
-import { findAnnexAJob } from '../../annex-a-jobs.js';
+import { getAnnexAImportJob } from '../../../usecases/annex-a/get-annex-a-import-job.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -106,10 +106,11 @@ const ImportSummary = z.object({
 });
 const Job = z.object({
   id: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
   phase: z.string(),
   fraction: z.number(),
   rows: z.number(),
+  attempts: z.number(),
   outcome: ImportOutcomeSchema.nullable(),
   error: z
     .object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) })
@@ -247,20 +248,13 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       summary: 'Progress of an Annex A import started from the upload page (yours only)',
       tag: 'annex-a',
       response: Job,
-      handler: async ({ actor, params }) => {
-        const owner = actor.kind === 'user' ? actor.userId : 'system';
-        const job = findAnnexAJob(params.jobId ?? '', params.id ?? '', owner);
-        if (!job) throw new AppError('NOT_FOUND');
-        return {
-          id: job.id,
-          state: job.state,
-          phase: job.progress.phase,
-          fraction: job.progress.fraction,
-          rows: job.progress.rows,
-          outcome: job.outcome,
-          error: job.error,
-          pageUrl: `/activities/${job.activityId}/annex-a?job=${job.id}`,
-        };
+      handler: async ({ request, params }) => {
+        const job = await getAnnexAImportJob(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
+          jobId: params.jobId ?? '',
+        });
+        const { activityId, ...status } = job;
+        return { ...status, pageUrl: `/activities/${activityId}/annex-a?job=${job.id}` };
       },
     }),
     defineApiRoute({
