@@ -1,16 +1,19 @@
 // The kinds of background job this server runs, wired to their use cases, and its job runner.
 import type { FastifyBaseLogger } from 'fastify';
-import type { JobsConfig } from '../config.js';
-import type { Database } from '../data/database.js';
-import { systemActor } from '../domain/access/actor.js';
-import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import { ANNEX_A_IMPORT_JOB } from '../usecases/annex-a/enqueue-annex-a-import.js';
 import type { ImportProgress } from '../usecases/annex-a/import-annex-a.js';
 import { runAnnexAImportJob } from '../usecases/annex-a/run-annex-a-import-job.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { startJobRunner, type JobHandler, type JobRunner } from './job-runner.js';
 
-function annexAImport(ctx: UseCaseContext, database: Database): JobHandler {
+/** The runner's settings (config.ts: TRIANGULATE_JOBS, _JOB_LEASE_MS, _JOB_POLL_MS). */
+export interface JobRunnerSettings {
+  run: boolean;
+  leaseMs: number;
+  pollMs: number;
+}
+
+function annexAImport(ctx: UseCaseContext, engine: 'pglite' | 'postgres'): JobHandler {
   return async (job, report) => {
     let fraction = 0;
     const outcome = await runAnnexAImportJob(
@@ -23,7 +26,7 @@ function annexAImport(ctx: UseCaseContext, database: Database): JobHandler {
       },
       // On the embedded database (one connection), the rows are written in short transactions
       // into a staged import that one last short transaction makes current.
-      { staged: database.engine === 'pglite' },
+      { staged: engine === 'pglite' },
     );
     return {
       outcome: { ...outcome },
@@ -32,19 +35,21 @@ function annexAImport(ctx: UseCaseContext, database: Database): JobHandler {
   };
 }
 
-/** Starts this server's runner (or one that never runs anything, with TRIANGULATE_JOBS=off). */
+/**
+ * Starts this server's runner (or one that never runs anything, with TRIANGULATE_JOBS=off).
+ * `ctx` is the runner's own: a system actor on the server's database.
+ */
 export function startAppJobRunner(
-  database: Database,
-  catalog: ActivityTypeCatalog,
-  config: JobsConfig | undefined,
-  log: FastifyBaseLogger,
+  ctx: UseCaseContext,
+  engine: 'pglite' | 'postgres',
+  config: JobRunnerSettings | undefined,
+  log: Pick<FastifyBaseLogger, 'warn' | 'error'>,
 ): JobRunner {
   if (config && !config.run)
     return { runBy: 'none', kick: () => undefined, stop: async () => undefined };
-  const ctx: UseCaseContext = { db: database.db, actor: systemActor('job-runner'), catalog };
   return startJobRunner({
     ctx,
-    handlers: { [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, database) },
+    handlers: { [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, engine) },
     log,
     ...(config ? { pollMs: config.pollMs, leaseMs: config.leaseMs } : {}),
   });

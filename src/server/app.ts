@@ -20,6 +20,7 @@ import { registerUploads } from './plugins/uploads.js';
 import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
 import { startAppJobRunner } from './app-jobs.js';
+import { systemActor } from '../domain/access/actor.js';
 import type { JobRunner } from './job-runner.js';
 
 export interface AppDeps {
@@ -71,7 +72,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       version: string;
     }
   ).version;
-  const jobs = startAppJobRunner(deps.database, deps.catalog, deps.config.jobs, app.log);
+  const jobs = startAppJobRunner(
+    { db: deps.database.db, actor: systemActor('job-runner'), catalog: deps.catalog },
+    deps.database.engine,
+    deps.config.jobs,
+    app.log,
+  );
   app.addHook('onClose', async () => jobs.stop());
   const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version, jobs };
   for (const register of routeModules) register(app, { ...ctx, secret });

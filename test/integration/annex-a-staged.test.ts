@@ -3,17 +3,14 @@
 // stores what the one-transaction import stores, keeps the lists a one-list file lacks, leaves
 // nothing behind when refused, and lets other queries run between its batches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, type UserActor } from '../../src/domain/access/actor.js';
+import type { systemActor } from '../../src/domain/access/actor.js';
+import { type UserActor } from '../../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
-import {
-  annexAListToCsv,
-  annexAToXlsx,
-  generateAnnexA,
-} from '../../src/synthetic/annex-a.js';
+import { annexAListToCsv, annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { addTeamMember } from '../../src/usecases/activities/add-team-member.js';
 import { createActivity } from '../../src/usecases/activities/create-activity.js';
 import { getAnnexAReport } from '../../src/usecases/annex-a/get-annex-a-report.js';
-import { importAnnexA, type ImportProgress } from '../../src/usecases/annex-a/import-annex-a.js';
+import { importAnnexA } from '../../src/usecases/annex-a/import-annex-a.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/database.js';
 import { insertLa, makeUser } from '../helpers/fixtures.js';
@@ -129,36 +126,33 @@ describe('staged Annex A import', () => {
     async () => {
       const activityId = ids[2]!;
       const big = annexAToXlsx(generateAnnexA({ rows: 12_000, seed: 8, errorRate: 0 }));
-      let phase = 'reading';
-      let answeredWhileSaving = 0;
+      let answered = 0;
       let worst = 0;
       let busy = true;
       const probe = (async () => {
         while (busy) {
           const t0 = performance.now();
           await t.db.selectFrom('users').select('id').limit(1).execute();
-          const ms = performance.now() - t0;
-          if (phase === 'saving') {
-            answeredWhileSaving++;
-            worst = Math.max(worst, ms);
-          }
+          worst = Math.max(worst, performance.now() - t0);
+          answered++;
           await new Promise((r) => setTimeout(r, 10));
         }
       })();
+      const t0 = performance.now();
       const out = await importAnnexA(
         as(lead),
         { activityId, fileName: 'big.xlsx', bytes: big, acceptFlagged: true },
-        (p: ImportProgress) => {
-          phase = p.phase;
-        },
+        undefined,
         { staged: true },
       );
+      const took = performance.now() - t0;
       busy = false;
       await probe;
       expect(out.status).toBe('imported');
-      expect(answeredWhileSaving).toBeGreaterThan(2);
-      // One batch (2,000 rows) at most stands in the way, never the whole import.
-      expect(worst).toBeLessThan(2000);
+      expect(answered).toBeGreaterThan(5);
+      // A batch at most stands in the way, never the whole import (or its saving half, as when
+      // the rows were written in one transaction).
+      expect(worst).toBeLessThan(took / 3);
     },
   );
 });

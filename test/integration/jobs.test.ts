@@ -35,7 +35,7 @@ let lead: UserActor, analyst: UserActor, outsider: UserActor;
 let activityId: string;
 const xlsx = annexAToXlsx(generateAnnexA({ rows: 300, seed: 5, errorRate: 0 }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = { warn: () => undefined, error: () => undefined } as never;
+const log = { warn: () => undefined, error: () => undefined };
 
 async function fileParts(jobId: string): Promise<number> {
   const r = await t.db
@@ -78,7 +78,11 @@ beforeAll(async () => {
     plannedEnd: '2025-07-18',
   });
   activityId = a.id;
-  await addTeamMember(as(regional), { activityId, userId: lead.userId, teamRole: 'lead_inspector' });
+  await addTeamMember(as(regional), {
+    activityId,
+    userId: lead.userId,
+    teamRole: 'lead_inspector',
+  });
   await addTeamMember(as(lead), { activityId, userId: analyst.userId, teamRole: 'analyst' });
 });
 afterAll(async () => t.destroy());
@@ -195,7 +199,12 @@ describe('job queue', () => {
       bytes: xlsx,
       acceptFlagged: true,
     });
-    const jobs = startAppJobRunner(t, catalog, { run: true, leaseMs: 5000, pollMs: 100 }, log);
+    const jobs = startAppJobRunner(
+      runner(),
+      t.engine,
+      { run: true, leaseMs: 5000, pollMs: 100 },
+      log,
+    );
     try {
       const job = await waitForJob(jobId, lead);
       expect(job).toMatchObject({ state: 'done', phase: 'done', fraction: 1, attempts: 1 });
@@ -217,7 +226,12 @@ describe('job queue', () => {
       acceptFlagged: true,
     });
     await claimNextJob(runner(), { kinds: [ANNEX_A_IMPORT_JOB], runBy: 'dead', leaseMs: 1000 });
-    const jobs = startAppJobRunner(t, catalog, { run: true, leaseMs: 5000, pollMs: 100 }, log);
+    const jobs = startAppJobRunner(
+      runner(),
+      t.engine,
+      { run: true, leaseMs: 5000, pollMs: 100 },
+      log,
+    );
     try {
       const job = await waitForJob(jobId, analyst);
       expect(job).toMatchObject({ state: 'done', attempts: 2 });
@@ -241,7 +255,12 @@ describe('job queue', () => {
       .set({ disabled_at: now() })
       .where('id', '=', temp.userId)
       .execute();
-    const jobs = startAppJobRunner(t, catalog, { run: true, leaseMs: 5000, pollMs: 100 }, log);
+    const jobs = startAppJobRunner(
+      runner(),
+      t.engine,
+      { run: true, leaseMs: 5000, pollMs: 100 },
+      log,
+    );
     try {
       const job = await waitForJob(jobId, temp);
       expect(job).toMatchObject({ state: 'failed', error: { code: 'FORBIDDEN' } });

@@ -99,8 +99,8 @@ export interface ImportAnnexAOptions {
    */
   readFirst?: boolean;
   /**
-   * Read the whole file first, then write its rows in short transactions into a staged import
-   * that one last short transaction makes current (stage-annex-a-import.ts): for the embedded
+   * Write the rows, while the file is read, in short transactions into a staged import that one
+   * last short transaction makes current (stage-annex-a-import.ts): for the embedded
    * database, whose one connection would otherwise be held by the import for its whole length.
    */
   staged?: boolean;
@@ -147,10 +147,8 @@ export async function importAnnexA(
   const job = await prepareJob(ctx, activity, input, sha256, onProgress);
   const meta = { fileName: input.fileName, sha256, referenceDate: job.referenceDate };
   try {
-    if (options.staged) {
-      job.readFirst = await readInWorker(job, 0.5);
-      await stageAndSwapImport(ctx.db, job);
-    } else {
+    if (options.staged) await stageAndSwapImport(ctx.db, job);
+    else {
       job.readFirst = options.readFirst ? await readInWorker(job, 0.6) : null;
       await ctx.db.transaction().execute((trx) => storeImport(trx, job));
     }

@@ -33,7 +33,8 @@ export async function runAnnexAImportJob(
   const bytes = await readJobFile(ctx.db, job.id);
   if (!bytes || createHash('sha256').update(bytes).digest('hex') !== input.sha256)
     throw new AppError('IMPORT_INVALID', {
-      message: 'The uploaded file is no longer stored in full; nothing was imported. Upload it again.',
+      message:
+        'The uploaded file is no longer stored in full; nothing was imported. Upload it again.',
       details: [{ file: input.fileName, reason: 'The stored upload is missing or incomplete.' }],
     });
   return importAnnexA(

@@ -1,5 +1,5 @@
-// An Annex A import on the embedded database, whose one connection serves every request: the
-// file is read first (in a worker), its rows are written in many short transactions into an import
+// An Annex A import on the embedded database, whose one connection serves every request: while
+// the file is read (in a worker), its rows are written in many short transactions into an import
 // in the 'staging' state that nothing reads, the lists kept from the previous file are copied in
 // the same way, and then one short transaction makes it current, supersedes the previous import,
 // fills in the report and writes the audit event. Other requests run between the batches, and
@@ -33,6 +33,7 @@ import {
   auditImport,
   completeImport,
   listsOnlyIn,
+  readInWorker,
   RefusedImport,
   type ImportJob,
 } from './store-annex-a-import.js';
@@ -47,42 +48,38 @@ const conflict = (): AppError =>
     message: 'Someone else imported Annex A for this activity at the same time. Try again.',
   });
 
-/** Imports `job.readFirst` (read and checked already); throws RefusedImport like storeImport. */
+/** Reads the file (in a worker) and imports it; throws RefusedImport like storeImport. */
 export async function stageAndSwapImport(db: Kysely<DB>, job: ImportJob): Promise<void> {
-  const result = job.readFirst!;
-  job.parsed = result;
-  if (result.lists.length === 0) {
-    // storeImport's own message, with nothing written.
-    throw new AppError('IMPORT_INVALID', {
-      message: 'No Annex A list was found in the file.',
-      details: [
-        {
-          file: job.fileName,
-          reason: `No sheet looks like an Annex A list (List 1 to List 11)${
-            result.ignoredSheets.length ? `; sheets seen: ${result.ignoredSheets.join(', ')}` : ''
-          }.`,
-        },
-      ],
-    });
-  }
-  const previous = await findCurrentAnnexAImport(db, job.activity.id);
-  const previousLists = await listsOnlyIn(db, previous, result);
-  job.otherLists =
-    previous && previousLists.length
-      ? {
-          action: job.removeMissingLists ? 'removed' : 'kept',
-          fromFile: previous.fileName,
-          lists: previousLists.map((l) => ({ list: l.list, title: l.title, rows: l.rows })),
-          rows: previousLists.reduce((n, l) => n + l.rows, 0),
-        }
-      : null;
-  if (result.totals.errors > 0 && !job.acceptFlagged) throw new RefusedImport();
-  const kept = job.otherLists?.action === 'kept' ? previousLists : [];
-
   await removeStaleStaging(db, job.activity.id);
   await openStaged(db, job);
   try {
-    await writeRows(db, job);
+    const result = await readAndStage(db, job);
+    job.parsed = result;
+    if (result.lists.length === 0)
+      throw new AppError('IMPORT_INVALID', {
+        message: 'No Annex A list was found in the file.',
+        details: [
+          {
+            file: job.fileName,
+            reason: `No sheet looks like an Annex A list (List 1 to List 11)${
+              result.ignoredSheets.length ? `; sheets seen: ${result.ignoredSheets.join(', ')}` : ''
+            }.`,
+          },
+        ],
+      });
+    const previous = await findCurrentAnnexAImport(db, job.activity.id);
+    const previousLists = await listsOnlyIn(db, previous, result);
+    job.otherLists =
+      previous && previousLists.length
+        ? {
+            action: job.removeMissingLists ? 'removed' : 'kept',
+            fromFile: previous.fileName,
+            lists: previousLists.map((l) => ({ list: l.list, title: l.title, rows: l.rows })),
+            rows: previousLists.reduce((n, l) => n + l.rows, 0),
+          }
+        : null;
+    if (result.totals.errors > 0 && !job.acceptFlagged) throw new RefusedImport();
+    const kept = job.otherLists?.action === 'kept' ? previousLists : [];
     if (previous) await carryOver(db, previous.id, job.importId, kept);
     const removedRows = previous
       ? Object.values(await countAnnexARowsOfImport(db, previous.id)).reduce((a, b) => a + b, 0)
@@ -99,11 +96,28 @@ export async function stageAndSwapImport(db: Kysely<DB>, job: ImportJob): Promis
       await completeImport(trx, job, result, previous, kept);
       await auditImport(trx, job, result, previous, removedRows);
     });
+    if (previous) await deleteRows(db, previous.id);
   } catch (err) {
     await dropStaged(db, job.importId).catch(() => undefined);
     throw err;
   }
-  if (previous) await deleteRows(db, previous.id);
+}
+
+/** Rows are staged while the file is read: each batch the worker hands over, one transaction. */
+async function readAndStage(db: Kysely<DB>, job: ImportJob): Promise<ParseResult> {
+  let stored = 0;
+  const result = await readInWorker(job, 0.9, async (batch) => {
+    const rows = batch.map(job.toStored);
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const part = rows.slice(i, i + BATCH);
+      await db
+        .transaction()
+        .execute((trx) => insertAnnexARows(trx, job.importId, job.activity.id, part));
+    }
+    stored += rows.length;
+  });
+  job.onProgress?.({ phase: 'saving', fraction: 0.95, rows: stored });
+  return result;
 }
 
 /** The settings (pseudonym key, retention) and the staged import, in one short transaction. */
@@ -135,18 +149,6 @@ async function openStaged(db: Kysely<DB>, job: ImportJob): Promise<void> {
       status: 'staging',
     });
   });
-}
-
-async function writeRows(db: Kysely<DB>, job: ImportJob): Promise<void> {
-  const rows = job.readFirst!.rows;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map(job.toStored);
-    await db
-      .transaction()
-      .execute((trx) => insertAnnexARows(trx, job.importId, job.activity.id, batch));
-    const done = Math.min(rows.length, i + BATCH);
-    job.onProgress?.({ phase: 'saving', fraction: 0.5 + (0.45 * done) / rows.length, rows: done });
-  }
 }
 
 async function carryOver(

@@ -1,7 +1,6 @@
 // JSON API for Annex A: the report, the stored rows (for the profile and sampling), import (raw
 // file body), the status of a browser import job, and the retention date.
 import { z } from 'zod';
-import { AppError } from '../../../errors.js';
 import { getAnnexAReport } from '../../../usecases/annex-a/get-annex-a-report.js';
 import { importAnnexA, MAX_ANNEX_A_BYTES } from '../../../usecases/annex-a/import-annex-a.js';
 import { listAnnexARowsForActivity } from '../../../usecases/annex-a/list-annex-a-rows.js';
@@ -233,13 +232,20 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       handler: async ({ request, params, query }) => {
         // A missing or non-binary body counts as an empty file (refused after the access checks).
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return importAnnexA(useCaseContext(request, ctx), {
-          activityId: params.id ?? '',
-          fileName: query.fileName,
-          bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-          acceptFlagged: query.acceptFlagged === 'true',
-          removeMissingLists: query.removeMissingLists === 'true',
-        });
+        // On the embedded database the rows are written in short transactions into a staged
+        // import (its one connection stays free for other requests), then made current at once.
+        return importAnnexA(
+          useCaseContext(request, ctx),
+          {
+            activityId: params.id ?? '',
+            fileName: query.fileName,
+            bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            acceptFlagged: query.acceptFlagged === 'true',
+            removeMissingLists: query.removeMissingLists === 'true',
+          },
+          undefined,
+          { staged: ctx.database.engine === 'pglite' },
+        );
       },
     }),
     defineApiRoute({

@@ -140,7 +140,9 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
         };
       }
       try {
-        const outcome = await importAnnexA(uc, input);
+        const outcome = await importAnnexA(uc, input, undefined, {
+          staged: ctx.database.engine === 'pglite',
+        });
         const report = await getAnnexAReport(uc, id);
         if (outcome.status === 'rejected') reply.status(422);
         return render(reply, report, { outcome });
