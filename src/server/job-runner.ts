@@ -36,11 +36,12 @@ export interface JobRunner {
   readonly runBy: string;
   /** Look for work now (a job was just queued here). */
   kick(): void;
-  /** Stops claiming; waits for the job in hand to end. */
+  /** Stops claiming; waits for the job in hand to end (at most STOP_WAIT_MS). */
   stop(): Promise<void>;
 }
 
 const SWEEP_MS = 10 * 60_000;
+const STOP_WAIT_MS = 10_000;
 
 export function startJobRunner(opts: JobRunnerOptions): JobRunner {
   const pollMs = opts.pollMs ?? 1000;
@@ -140,7 +141,14 @@ export function startJobRunner(opts: JobRunnerOptions): JobRunner {
     stop: async () => {
       stopped = true;
       wake?.();
-      await loop;
+      // A long job is not waited for beyond STOP_WAIT_MS: its lease runs out and another server
+      // (or this one, restarted) runs it again.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        loop,
+        new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
     },
   };
 }
