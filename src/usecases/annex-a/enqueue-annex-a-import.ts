@@ -2,7 +2,8 @@
 // database, so whichever app server claims the job can read it) and the job is audited; a job
 // runner on any server then imports it (run-annex-a-import-job.ts) and the page polls the job's
 // row (get-annex-a-import-job.ts), so any server can answer.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '../../domain/files/digest.js';
 import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import { insertJob, insertJobFile } from '../../data/repositories/jobs.js';
@@ -33,7 +34,7 @@ export async function enqueueAnnexAImport(
     activityId: activity.id,
     fileName: input.fileName,
     fileSize: input.bytes.length,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    sha256: await sha256Hex(input.bytes),
     acceptFlagged: input.acceptFlagged,
     removeMissingLists: input.removeMissingLists,
   };

@@ -2,7 +2,7 @@
 // the person who uploaded it (their access is checked again now, by importAnnexA), import, and
 // hand back the outcome to store on the job. Running it again after a server stopped is safe:
 // the import is all or nothing, and the same file again is reported unchanged.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../domain/files/digest.js';
 import { readJobFile } from '../../data/repositories/jobs.js';
 import { findUserById } from '../../data/repositories/users.js';
 import { toActor } from '../../domain/access/actor.js';
@@ -31,7 +31,7 @@ export async function runAnnexAImportJob(
       message: 'The account that uploaded this file is no longer active; nothing was imported.',
     });
   const bytes = await readJobFile(ctx.db, job.id);
-  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== input.sha256)
+  if (!bytes || (await sha256Hex(bytes)) !== input.sha256)
     throw new AppError('IMPORT_INVALID', {
       message:
         'The uploaded file is no longer stored in full; nothing was imported. Upload it again.',
