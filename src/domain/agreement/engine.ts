@@ -1,0 +1,319 @@
+// The agreement engine: every statistic the level allows, each with a seeded bootstrap interval
+// (units resampled with replacement, percentile interval) and the units the raters disagreed on.
+// The same seed and data always give the same intervals, whatever the order of rows or columns.
+import { createRandom } from '../sampling/seeded-random.js';
+import {
+  brennanPrediger,
+  cohenKappa,
+  congerKappa,
+  fleissKappa,
+  gwetAc,
+  krippendorffAlpha,
+  scottPi,
+} from './coefficients.js';
+import { prepare, type Prepared } from './prepare.js';
+import {
+  summarise,
+  unitAgreement,
+  weightMatrix,
+  type Summary,
+  type WeightMatrix,
+} from './summary.js';
+import type {
+  AgreementOptions,
+  AgreementReport,
+  AgreementResult,
+  Disagreement,
+  Interval,
+  Level,
+  RatingsTable,
+  StatisticKey,
+  Weights,
+} from './types.js';
+
+type DisagreementKind = 'exact' | 'within-one' | 'pair';
+
+interface Spec {
+  statistic: StatisticKey;
+  name: string;
+  weights: Weights | null;
+  level: Level | null;
+  kind: DisagreementKind;
+  /** Why the statistic does not apply to these data (null: it does). */
+  notApplicable: string | null;
+  compute: (s: Summary) => number;
+  used: (p: Prepared, s: Summary) => { units: number; ratings: number };
+}
+
+const WEIGHT_NAMES: Record<Weights, string> = {
+  unweighted: 'unweighted',
+  linear: 'linear weights',
+  quadratic: 'quadratic weights',
+  'within-one': 'within one grade',
+};
+
+function usedByAll(p: Prepared): { units: number; ratings: number } {
+  let ratings = 0;
+  for (const x of p.m) ratings += x;
+  return { units: p.n, ratings };
+}
+
+function usedPairable(p: Prepared): { units: number; ratings: number } {
+  let units = 0;
+  let ratings = 0;
+  for (const x of p.m)
+    if (x >= 2) {
+      units++;
+      ratings += x;
+    }
+  return { units, ratings };
+}
+
+function specs(p: Prepared, w: Map<Weights, WeightMatrix>): Spec[] {
+  const W = (k: Weights): WeightMatrix => w.get(k)!;
+  const pa = (s: Summary, k: Weights): number => s.pa.get(k) ?? NaN;
+  const ordered = p.ordered;
+  const twoRaters =
+    p.r === 2
+      ? null
+      : `needs exactly two raters (there are ${p.r}): see Conger's kappa and Fleiss' kappa for more`;
+  const all = () => usedByAll(p);
+  const pairable = () => usedPairable(p);
+  const pairUsed = (_p: Prepared, s: Summary) => ({
+    units: s.pair?.n ?? 0,
+    ratings: 2 * (s.pair?.n ?? 0),
+  });
+  const list: Spec[] = [
+    {
+      statistic: 'percent-agreement',
+      name: 'Percentage agreement',
+      weights: 'unweighted',
+      level: null,
+      kind: 'exact',
+      notApplicable: null,
+      compute: (s) => pa(s, 'unweighted'),
+      used: pairable,
+    },
+  ];
+  if (ordered)
+    list.push({
+      statistic: 'agreement-within-one',
+      name: 'Agreement within one grade',
+      weights: 'within-one',
+      level: null,
+      kind: 'within-one',
+      notApplicable: null,
+      compute: (s) => pa(s, 'within-one'),
+      used: pairable,
+    });
+  const cohenWeights: Weights[] = ordered ? ['unweighted', 'linear', 'quadratic'] : ['unweighted'];
+  for (const k of cohenWeights)
+    list.push({
+      statistic: 'cohen-kappa',
+      name: `Cohen's kappa (${WEIGHT_NAMES[k]})`,
+      weights: k,
+      level: null,
+      kind: 'pair',
+      notApplicable: twoRaters,
+      compute: (s) => cohenKappa(p, s, W(k)),
+      used: pairUsed,
+    });
+  list.push(
+    {
+      statistic: 'scott-pi',
+      name: "Scott's pi",
+      weights: 'unweighted',
+      level: null,
+      kind: 'pair',
+      notApplicable: twoRaters,
+      compute: (s) => scottPi(p, s, W('unweighted')),
+      used: pairUsed,
+    },
+    {
+      statistic: 'fleiss-kappa',
+      name: "Fleiss' kappa",
+      weights: 'unweighted',
+      level: null,
+      kind: 'exact',
+      notApplicable: null,
+      compute: (s) => fleissKappa(p, s, pa(s, 'unweighted'), W('unweighted')),
+      used: all,
+    },
+    {
+      statistic: 'conger-kappa',
+      name: "Conger's kappa",
+      weights: 'unweighted',
+      level: null,
+      kind: 'exact',
+      notApplicable: p.r < 2 ? 'needs at least two raters' : null,
+      compute: (s) => congerKappa(p, s, pa(s, 'unweighted'), W('unweighted')),
+      used: all,
+    },
+    {
+      statistic: 'gwet-ac1',
+      name: "Gwet's AC1",
+      weights: 'unweighted',
+      level: null,
+      kind: 'exact',
+      notApplicable: null,
+      compute: (s) => gwetAc(p, s, pa(s, 'unweighted'), W('unweighted')),
+      used: all,
+    },
+  );
+  if (ordered)
+    for (const k of ['linear', 'quadratic'] as const)
+      list.push({
+        statistic: 'gwet-ac2',
+        name: `Gwet's AC2 (${WEIGHT_NAMES[k]})`,
+        weights: k,
+        level: null,
+        kind: 'exact',
+        notApplicable: null,
+        compute: (s) => gwetAc(p, s, pa(s, k), W(k)),
+        used: all,
+      });
+  list.push({
+    statistic: 'brennan-prediger',
+    name: 'Brennan-Prediger',
+    weights: 'unweighted',
+    level: null,
+    kind: 'exact',
+    notApplicable: null,
+    compute: (s) => brennanPrediger(p, pa(s, 'unweighted'), W('unweighted')),
+    used: all,
+  });
+  const levels: Level[] = ['nominal', 'ordinal', 'interval', 'ratio'];
+  const upTo = levels.indexOf(p.level);
+  for (const level of levels.slice(0, p.level === 'ratio' ? 4 : upTo + 1)) {
+    if (level === 'ratio' && p.level !== 'ratio') continue;
+    list.push({
+      statistic: 'krippendorff-alpha',
+      name: `Krippendorff's alpha (${level})`,
+      weights: null,
+      level,
+      kind: 'exact',
+      notApplicable: null,
+      compute: (s) => krippendorffAlpha(p, s, level),
+      used: pairable,
+    });
+  }
+  return list;
+}
+
+function disagreementsOf(p: Prepared): Record<DisagreementKind, Disagreement[]> {
+  const out: Record<DisagreementKind, Disagreement[]> = { exact: [], 'within-one': [], pair: [] };
+  for (let i = 0; i < p.n; i++) {
+    if (p.m[i]! < 2) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    const ratings: Record<string, string> = {};
+    for (let g = 0; g < p.r; g++) {
+      const k = p.codes[i * p.r + g]!;
+      if (k < 0) continue;
+      ratings[p.raters[g]!] = p.labels[k]!;
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    }
+    const d = { unit: p.unitIds[i]!, ratings };
+    if (hi > lo) out.exact.push(d);
+    if (hi - lo > 1) out['within-one'].push(d);
+    if (p.r === 2 && p.codes[i * 2]! >= 0 && p.codes[i * 2 + 1]! >= 0 && hi > lo) out.pair.push(d);
+  }
+  return out;
+}
+
+function quantile(sorted: Float64Array, prob: number): number {
+  const h = (sorted.length - 1) * prob;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+function bootstrap(
+  p: Prepared,
+  unitPa: Map<Weights, Float64Array>,
+  list: Spec[],
+  resamples: number,
+  seed: number,
+): Float64Array[] {
+  const draws = list.map(() => new Float64Array(resamples));
+  const random = createRandom(seed);
+  const mult = new Float64Array(p.n);
+  for (let b = 0; b < resamples; b++) {
+    mult.fill(0);
+    for (let j = 0; j < p.n; j++) {
+      const i = Math.floor(random.next() * p.n);
+      mult[i] = mult[i]! + 1;
+    }
+    const s = summarise(p, unitPa, mult);
+    list.forEach((spec, x) => {
+      draws[x]![b] = spec.notApplicable ? NaN : spec.compute(s);
+    });
+  }
+  return draws;
+}
+
+function intervalOf(draws: Float64Array, confidence: number, seed: number): Interval | null {
+  const defined = draws.filter((v) => Number.isFinite(v)).sort();
+  if (defined.length === 0) return null;
+  const tail = (1 - confidence) / 2;
+  return {
+    lower: quantile(defined, tail),
+    upper: quantile(defined, 1 - tail),
+    confidence,
+    resamples: draws.length,
+    undefinedResamples: draws.length - defined.length,
+    seed,
+    method: 'percentile bootstrap, resampling units with replacement',
+  };
+}
+
+/** Every statistic the level allows, computed on the ratings table. */
+export function computeAgreement(table: RatingsTable, options: AgreementOptions): AgreementReport {
+  const p = prepare(table, options);
+  const weights: Weights[] = p.ordered
+    ? ['unweighted', 'within-one', 'linear', 'quadratic']
+    : ['unweighted'];
+  const matrices = new Map(weights.map((k) => [k, weightMatrix(p, k)] as const));
+  const unitPa = new Map(weights.map((k) => [k, unitAgreement(p, matrices.get(k)!)] as const));
+  const list = specs(p, matrices);
+  const full = summarise(p, unitPa, null);
+  const resamples = Math.max(0, Math.floor(options.resamples ?? 1000));
+  const seed = options.seed ?? 1;
+  const confidence = options.confidence ?? 0.95;
+  const draws = resamples > 0 && p.n >= 2 ? bootstrap(p, unitPa, list, resamples, seed) : null;
+  const disagreements = disagreementsOf(p);
+  const results: AgreementResult[] = list.map((spec, x) => {
+    const value = spec.notApplicable ? NaN : spec.compute(full);
+    const defined = Number.isFinite(value);
+    const used = spec.used(p, full);
+    return {
+      statistic: spec.statistic,
+      name: spec.name,
+      weights: spec.weights,
+      level: spec.level,
+      value: defined ? value : null,
+      reason:
+        spec.notApplicable ??
+        (defined
+          ? null
+          : 'undefined for these ratings: there is no variation (or no unit rated twice) to measure agreement against'),
+      interval: defined && draws ? intervalOf(draws[x]!, confidence, seed) : null,
+      unit: p.unit,
+      units: spec.notApplicable ? 0 : used.units,
+      raters: spec.notApplicable ? 0 : p.r,
+      ratings: spec.notApplicable ? 0 : used.ratings,
+      disagreements: spec.notApplicable ? [] : disagreements[spec.kind],
+    };
+  });
+  return {
+    unit: p.unit,
+    level: p.level,
+    categories: p.labels,
+    raters: p.raters,
+    units: p.n,
+    unitsWithoutRatings: p.unitsWithoutRatings,
+    ratersWithoutRatings: p.ratersWithoutRatings,
+    results,
+  };
+}

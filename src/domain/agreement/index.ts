@@ -1,0 +1,15 @@
+// Agreement statistics: one engine for every place Triangulate measures how far raters agree
+// (case ratings, blind reviews, calibration, double coding). Pure: ratings in, statistics out.
+export { computeAgreement } from './engine.js';
+export { LEVELS } from './types.js';
+export type {
+  AgreementOptions,
+  AgreementReport,
+  AgreementResult,
+  Disagreement,
+  Interval,
+  Level,
+  RatingsTable,
+  StatisticKey,
+  Weights,
+} from './types.js';
