@@ -183,9 +183,7 @@ function specs(p: Prepared, w: Map<Weights, WeightMatrix>): Spec[] {
     used: all,
   });
   const levels: Level[] = ['nominal', 'ordinal', 'interval', 'ratio'];
-  const upTo = levels.indexOf(p.level);
-  for (const level of levels.slice(0, p.level === 'ratio' ? 4 : upTo + 1)) {
-    if (level === 'ratio' && p.level !== 'ratio') continue;
+  for (const level of levels.slice(0, levels.indexOf(p.level) + 1))
     list.push({
       statistic: 'krippendorff-alpha',
       name: `Krippendorff's alpha (${level})`,
@@ -196,7 +194,6 @@ function specs(p: Prepared, w: Map<Weights, WeightMatrix>): Spec[] {
       compute: (s) => krippendorffAlpha(p, s, level),
       used: pairable,
     });
-  }
   return list;
 }
 
