@@ -1,5 +1,6 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
+import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
@@ -31,4 +32,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerJudgementCommands,
   registerReportCommands,
   registerActivityCommands,
+  registerAgreementCommands,
 ];

@@ -13,3 +13,4 @@ export type {
   StatisticKey,
   Weights,
 } from './types.js';
+export { readRatingsCsv, type RatingsCsvOptions } from './ratings-csv.js';

@@ -28,7 +28,10 @@ export interface Prepared {
   ratersWithoutRatings: string[];
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const collator = new Intl.Collator('en', { numeric: true });
+/** Natural order ("case 2" before "case 10"), ties broken by code points so the order is total. */
+const byText = (a: string, b: string): number =>
+  collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 const isNumber = (s: string): boolean => /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s);
 
 function invalid(details: ErrorDetail[]): never {
