@@ -652,6 +652,21 @@ const matrix: Entry[] = [
     body: () => ({ text: 'We ensure that all children are kept safe.' }),
     expect: everyone,
   },
+  // Agreement statistics compute on the ratings sent and store nothing: any signed-in person.
+  {
+    method: 'POST',
+    route: '/api/v1/agreement',
+    url: () => '/api/v1/agreement',
+    body: () => ({
+      raters: ['A', 'B'],
+      units: [
+        { id: 'c1', ratings: ['1', '1'] },
+        { id: 'c2', ratings: ['2', '1'] },
+      ],
+      resamples: 10,
+    }),
+    expect: everyone,
+  },
   // Evidence base (items of another activity or none answer 404 to everyone)
   {
     method: 'GET',

@@ -20,6 +20,7 @@ import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
+import { registerAgreementApi } from './api/agreement.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -53,6 +54,7 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerLanguageApi,
+  registerAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
