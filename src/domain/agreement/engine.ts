@@ -14,9 +14,10 @@ import {
 import { prepare, type Prepared } from './prepare.js';
 import {
   summarise,
-  unitAgreement,
+  unitTerms,
   weightMatrix,
   type Summary,
+  type UnitTerms,
   type WeightMatrix,
 } from './summary.js';
 import type {
@@ -228,7 +229,7 @@ function quantile(sorted: Float64Array, prob: number): number {
 
 function bootstrap(
   p: Prepared,
-  unitPa: Map<Weights, Float64Array>,
+  terms: UnitTerms,
   list: Spec[],
   resamples: number,
   seed: number,
@@ -242,7 +243,7 @@ function bootstrap(
       const i = Math.floor(random.next() * p.n);
       mult[i] = mult[i]! + 1;
     }
-    const s = summarise(p, unitPa, mult);
+    const s = summarise(p, terms, mult);
     list.forEach((spec, x) => {
       draws[x]![b] = spec.notApplicable ? NaN : spec.compute(s);
     });
@@ -272,13 +273,13 @@ export function computeAgreement(table: RatingsTable, options: AgreementOptions)
     ? ['unweighted', 'within-one', 'linear', 'quadratic']
     : ['unweighted'];
   const matrices = new Map(weights.map((k) => [k, weightMatrix(p, k)] as const));
-  const unitPa = new Map(weights.map((k) => [k, unitAgreement(p, matrices.get(k)!)] as const));
+  const terms = unitTerms(p, matrices);
   const list = specs(p, matrices);
-  const full = summarise(p, unitPa, null);
+  const full = summarise(p, terms, null);
   const resamples = Math.max(0, Math.floor(options.resamples ?? 1000));
   const seed = options.seed ?? 1;
   const confidence = options.confidence ?? 0.95;
-  const draws = resamples > 0 && p.n >= 2 ? bootstrap(p, unitPa, list, resamples, seed) : null;
+  const draws = resamples > 0 && p.n >= 2 ? bootstrap(p, terms, list, resamples, seed) : null;
   const disagreements = disagreementsOf(p);
   const results: AgreementResult[] = list.map((spec, x) => {
     const value = spec.notApplicable ? NaN : spec.compute(full);

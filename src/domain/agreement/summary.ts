@@ -113,49 +113,77 @@ function pairTable(p: Prepared, mult: Float64Array | null): Summary['pair'] {
 }
 
 /**
- * Sums the units, unit i taken mult[i] times (every unit once when mult is null).
- * unitPa: per weighting, each unit's agreement (from unitAgreement).
+ * What each unit adds to the sums, computed once: its shares of ratings by category (for pi), its
+ * coincidences as sparse (cell, value) pairs (for alpha), and its agreement per weighting. A
+ * resample then only multiplies and adds.
  */
-export function summarise(
-  p: Prepared,
-  unitPa: Map<Weights, Float64Array>,
-  mult: Float64Array | null,
-): Summary {
+export interface UnitTerms {
+  shares: Float64Array;
+  cooStart: Int32Array;
+  cooCell: Int32Array;
+  cooValue: Float64Array;
+  pa: Map<Weights, Float64Array>;
+}
+
+export function unitTerms(p: Prepared, matrices: Map<Weights, WeightMatrix>): UnitTerms {
   const { n, q, counts, m } = p;
-  const pi = new Float64Array(q);
-  const co = new Float64Array(q * q);
-  let n1 = 0;
-  let n2 = 0;
+  const shares = new Float64Array(n * q);
+  const cooStart = new Int32Array(n + 1);
+  const cells: number[] = [];
+  const values: number[] = [];
   for (let i = 0; i < n; i++) {
-    const wi = mult ? mult[i]! : 1;
-    if (wi === 0) continue;
-    const mi = m[i]!;
-    n1 += wi;
     const base = i * q;
-    for (let k = 0; k < q; k++) pi[k] = pi[k]! + (wi * counts[base + k]!) / mi;
-    if (mi < 2) continue;
-    n2 += wi;
-    const f = wi / (mi - 1);
+    for (let k = 0; k < q; k++) shares[base + k] = counts[base + k]! / m[i]!;
+    cooStart[i] = cells.length;
+    if (m[i]! < 2) continue;
     for (let c = 0; c < q; c++) {
       const nc = counts[base + c]!;
       if (nc === 0) continue;
       for (let k = 0; k < q; k++) {
         const nk = counts[base + k]!;
-        if (nk === 0) continue;
-        co[c * q + k] = co[c * q + k]! + f * nc * (c === k ? nk - 1 : nk);
+        if (nk === 0 || (c === k && nk < 2)) continue;
+        cells.push(c * q + k);
+        values.push((nc * (c === k ? nk - 1 : nk)) / (m[i]! - 1));
       }
     }
   }
+  cooStart[n] = cells.length;
+  const pa = new Map<Weights, Float64Array>();
+  for (const [key, w] of matrices) pa.set(key, unitAgreement(p, w));
+  return {
+    shares,
+    cooStart,
+    cooCell: Int32Array.from(cells),
+    cooValue: Float64Array.from(values),
+    pa,
+  };
+}
+
+/** Sums the units, unit i taken mult[i] times (every unit once when mult is null). */
+export function summarise(p: Prepared, terms: UnitTerms, mult: Float64Array | null): Summary {
+  const { n, q, m } = p;
+  const { shares, cooStart, cooCell, cooValue } = terms;
+  const pi = new Float64Array(q);
+  const co = new Float64Array(q * q);
+  const weightings = [...terms.pa];
+  const paSums = new Float64Array(weightings.length);
+  let n1 = 0;
+  let n2 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = mult ? mult[i]! : 1;
+    if (wi === 0) continue;
+    n1 += wi;
+    const base = i * q;
+    for (let k = 0; k < q; k++) pi[k] = pi[k]! + wi * shares[base + k]!;
+    if (m[i]! < 2) continue;
+    n2 += wi;
+    for (let j = cooStart[i]!; j < cooStart[i + 1]!; j++)
+      co[cooCell[j]!] = co[cooCell[j]!]! + wi * cooValue[j]!;
+    for (let x = 0; x < weightings.length; x++) paSums[x] = paSums[x]! + wi * weightings[x]![1][i]!;
+  }
   for (let k = 0; k < q; k++) pi[k] = n1 > 0 ? pi[k]! / n1 : 0;
   const pa = new Map<Weights, number>();
-  for (const [key, per] of unitPa) {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = mult ? mult[i]! : 1;
-      if (wi !== 0 && m[i]! >= 2) s += wi * per[i]!;
-    }
-    pa.set(key, n2 > 0 ? s / n2 : NaN);
-  }
+  weightings.forEach(([key], x) => pa.set(key, n2 > 0 ? paSums[x]! / n2 : NaN));
   return {
     n1,
     n2,
