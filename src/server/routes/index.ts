@@ -21,6 +21,7 @@ import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
+import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -37,6 +38,7 @@ import { registerSamplingApi } from './api/sampling.js';
 import { registerSamplingRoutes } from './html/sampling.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
+import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -55,6 +57,7 @@ export const routeModules: RouteModule[] = [
   registerLaApi,
   registerLanguageApi,
   registerAgreementApi,
+  registerCaseRatingApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
@@ -82,6 +85,7 @@ export const routeModules: RouteModule[] = [
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
+  registerCaseRatingRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,
