@@ -221,6 +221,35 @@ const judgementEntries = (): Entry[] => [
       ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],
     ] as const
   ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  // Case-level ratings: read as the judgements are; rated by the lead and inspecting team
+  // members. The write's grade is not on the scale, so the demo stays unchanged; a case that is
+  // not in the sample is not found by anyone.
+  ...(
+    [
+      ['/activities/:id/case-ratings', (i: Ids) => `/activities/${i.activity}/case-ratings`],
+      ['/api/v1/activities/:id/case-ratings', (i: Ids) => `${EV(i)}/case-ratings`],
+    ] as const
+  ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  {
+    method: 'GET',
+    route: '/activities/:id/case-ratings/:caseId',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}`,
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `${EV(i)}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
   // Writes that pass the access check fail on their input, so the demo stays unchanged.
   {
     method: 'PATCH',

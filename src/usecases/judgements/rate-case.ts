@@ -30,14 +30,6 @@ export async function rateCase(ctx: UseCaseContext, raw: RateCaseInput): Promise
   const scope = await judgementScope(ctx, input.activityId);
   const j = judgementOf(scope, input.judgementKey);
   if (j.kind === 'headline') throw new AppError('NOT_FOUND');
-  const ref = input.sampleCaseId.trim().toLowerCase();
-  const sampled =
-    (await findSampleCase(ctx.db, input.sampleCaseId)) ??
-    (await listSampleCases(ctx.db, scope.activity.id)).find(
-      (c) => c.childRef.toLowerCase() === ref,
-    );
-  if (!sampled || sampled.activityId !== scope.activity.id || sampled.removedAt)
-    throw new AppError('NOT_FOUND');
   assertOpen(scope);
   if (ctx.actor.kind !== 'user' || !policies.rateCase(ctx.actor, scope.facts, scope.panelMember))
     throw new AppError('FORBIDDEN', { message: 'Only the inspecting team rate cases.' });
@@ -61,6 +53,14 @@ export async function rateCase(ctx: UseCaseContext, raw: RateCaseInput): Promise
       });
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', { message: problems[0]!.reason, details: problems });
+  const ref = input.sampleCaseId.trim().toLowerCase();
+  const sampled =
+    (await findSampleCase(ctx.db, input.sampleCaseId)) ??
+    (await listSampleCases(ctx.db, scope.activity.id)).find(
+      (c) => c.childRef.toLowerCase() === ref,
+    );
+  if (!sampled || sampled.activityId !== scope.activity.id || sampled.removedAt)
+    throw new AppError('NOT_FOUND');
   const rater = { id: ctx.actor.userId, label: ctx.actor.displayName };
   return ctx.db.transaction().execute(async (trx) => {
     const saved = await upsertCaseRating(
