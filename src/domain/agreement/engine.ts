@@ -241,7 +241,7 @@ function bootstrap(
     mult.fill(0);
     for (let j = 0; j < p.n; j++) {
       const i = Math.floor(random.next() * p.n);
-      mult[i] = mult[i]! + 1;
+      mult[i] = mult[i]! + p.weight[i]!;
     }
     const s = summarise(p, terms, mult);
     list.forEach((spec, x) => {
@@ -275,7 +275,7 @@ export function computeAgreement(table: RatingsTable, options: AgreementOptions)
   const matrices = new Map(weights.map((k) => [k, weightMatrix(p, k)] as const));
   const terms = unitTerms(p, matrices);
   const list = specs(p, matrices);
-  const full = summarise(p, terms, null);
+  const full = summarise(p, terms, p.weighted ? p.weight : null);
   const resamples = Math.max(0, Math.floor(options.resamples ?? 1000));
   const seed = options.seed ?? 1;
   const confidence = options.confidence ?? 0.95;

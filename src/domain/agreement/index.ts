@@ -14,3 +14,10 @@ export type {
   Weights,
 } from './types.js';
 export { readRatingsCsv, type RatingsCsvOptions } from './ratings-csv.js';
+export {
+  codingAgreement,
+  type CodedSpan,
+  type CodeAgreement,
+  type CodingAgreement,
+  type CodingAgreementOptions,
+} from './coding-agreement.js';

@@ -24,6 +24,9 @@ export interface Prepared {
   counts: Float64Array;
   /** m[i]: ratings given for unit i. */
   m: Float64Array;
+  /** weight[i]: how many units unit i stands for (1 unless the table says). */
+  weight: Float64Array;
+  weighted: boolean;
   unitsWithoutRatings: number;
   ratersWithoutRatings: string[];
 }
@@ -79,6 +82,8 @@ function checkNames(table: RatingsTable): void {
     if (units.has(u.id))
       invalid([{ field: 'units', value: u.id, reason: 'a unit is listed twice' }]);
     units.add(u.id);
+    if (u.weight !== undefined && !(Number.isFinite(u.weight) && u.weight > 0))
+      invalid([{ field: 'units', value: u.id, reason: 'a unit weight must be a positive number' }]);
     if (u.ratings.length !== table.raters.length)
       invalid([
         {
@@ -169,6 +174,8 @@ export function prepare(table: RatingsTable, options: AgreementOptions): Prepare
     codes,
     counts,
     m,
+    weight: Float64Array.from(rows, (u) => u.weight ?? 1),
+    weighted: rows.some((u) => (u.weight ?? 1) !== 1),
     unitsWithoutRatings: table.units.length - n,
     ratersWithoutRatings: raterOrder.filter((_, j) => !given[j]).map((x) => x.name),
   };

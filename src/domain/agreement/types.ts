@@ -9,7 +9,7 @@ export interface RatingsTable {
   unit: string;
   raters: string[];
   /** One row per unit; `ratings[j]` is rater j's rating, null when not given. */
-  units: { id: string; ratings: (string | null)[] }[];
+  units: { id: string; ratings: (string | null)[]; weight?: number }[];
 }
 
 export interface AgreementOptions {
@@ -20,6 +20,11 @@ export interface AgreementOptions {
    * text order otherwise.
    */
   categories?: string[];
+  /**
+   * Units carry weights (`weight`, default 1): a unit counts as that many identical units, and a
+   * bootstrap resample draws whole units (a block bootstrap). Used for text, where a unit is a run
+   * of characters coded alike and its weight the run's length.
+   */
   /** Bootstrap resamples for each interval (0: no intervals). */
   resamples?: number;
   seed?: number;
