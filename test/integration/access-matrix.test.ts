@@ -241,7 +241,9 @@ const judgementEntries = (): Entry[] => [
     route: '/activities/:id/case-ratings/:caseId/:key',
     url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}/help_and_protection`,
     body: () => ({ grade: 'not_a_grade' }),
-    expect: provisionalView,
+    // Those who may rate pass the check, then the form cannot be shown again for a case that is
+    // not in the sample: not found. Everyone else is refused first.
+    expect: { ...provisionalView, lead: 'hidden', inspector: 'hidden' },
   },
   {
     method: 'POST',
