@@ -683,6 +683,14 @@ const matrix: Entry[] = [
     body: () => ({ text: 'We ensure that all children are kept safe.' }),
     expect: everyone,
   },
+  // Inter-coder agreement reads an evidence record's codings: the evidence base's readers (the
+  // demo record has one coder, so readers get 400, which passes the access check).
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/coding-agreement',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/coding-agreement?resamples=10`,
+    expect: evidenceRead,
+  },
   // Agreement statistics compute on the ratings sent and store nothing: any signed-in person.
   {
     method: 'POST',

@@ -22,6 +22,7 @@ import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
+  registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
