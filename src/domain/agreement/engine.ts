@@ -70,131 +70,132 @@ function usedPairable(p: Prepared): { units: number; ratings: number } {
   return { units, ratings };
 }
 
-function specs(p: Prepared, w: Map<Weights, WeightMatrix>): Spec[] {
-  const W = (k: Weights): WeightMatrix => w.get(k)!;
-  const pa = (s: Summary, k: Weights): number => s.pa.get(k) ?? NaN;
-  const ordered = p.ordered;
-  const twoRaters =
+type Used = Spec['used'];
+
+/** One statistic's description; most apply whatever the raters and have no level. */
+function spec(
+  statistic: StatisticKey,
+  name: string,
+  weights: Weights | null,
+  kind: DisagreementKind,
+  compute: Spec['compute'],
+  used: Used,
+  extra: { notApplicable?: string | null; level?: Level } = {},
+): Spec {
+  const { notApplicable = null, level = null } = extra;
+  return { statistic, name, weights, level, kind, notApplicable, compute, used };
+}
+
+/** Statistics of two raters: Cohen's kappa (with weights on an ordered scale) and Scott's pi. */
+function twoRaterSpecs(p: Prepared, W: (k: Weights) => WeightMatrix): Spec[] {
+  const notApplicable =
     p.r === 2
       ? null
       : `needs exactly two raters (there are ${p.r}): see Conger's kappa and Fleiss' kappa for more`;
-  const all = () => usedByAll(p);
-  const pairable = () => usedPairable(p);
-  const pairUsed = (_p: Prepared, s: Summary) => ({
-    units: s.pair?.n ?? 0,
-    ratings: 2 * (s.pair?.n ?? 0),
-  });
-  const list: Spec[] = [
-    {
-      statistic: 'percent-agreement',
-      name: 'Percentage agreement',
-      weights: 'unweighted',
-      level: null,
-      kind: 'exact',
-      notApplicable: null,
-      compute: (s) => pa(s, 'unweighted'),
-      used: pairable,
-    },
+  const used: Used = (_p, s) => ({ units: s.pair?.n ?? 0, ratings: 2 * (s.pair?.n ?? 0) });
+  const weights: Weights[] = p.ordered ? ['unweighted', 'linear', 'quadratic'] : ['unweighted'];
+  return [
+    ...weights.map((k) =>
+      spec(
+        'cohen-kappa',
+        `Cohen's kappa (${WEIGHT_NAMES[k]})`,
+        k,
+        'pair',
+        (s) => cohenKappa(p, s, W(k)),
+        used,
+        { notApplicable },
+      ),
+    ),
+    spec(
+      'scott-pi',
+      "Scott's pi",
+      'unweighted',
+      'pair',
+      (s) => scottPi(p, s, W('unweighted')),
+      used,
+      { notApplicable },
+    ),
   ];
-  if (ordered)
-    list.push({
-      statistic: 'agreement-within-one',
-      name: 'Agreement within one grade',
-      weights: 'within-one',
-      level: null,
-      kind: 'within-one',
-      notApplicable: null,
-      compute: (s) => pa(s, 'within-one'),
-      used: pairable,
-    });
-  const cohenWeights: Weights[] = ordered ? ['unweighted', 'linear', 'quadratic'] : ['unweighted'];
-  for (const k of cohenWeights)
-    list.push({
-      statistic: 'cohen-kappa',
-      name: `Cohen's kappa (${WEIGHT_NAMES[k]})`,
-      weights: k,
-      level: null,
-      kind: 'pair',
-      notApplicable: twoRaters,
-      compute: (s) => cohenKappa(p, s, W(k)),
-      used: pairUsed,
-    });
+}
+
+function specs(p: Prepared, w: Map<Weights, WeightMatrix>): Spec[] {
+  const W = (k: Weights): WeightMatrix => w.get(k)!;
+  const pa = (s: Summary, k: Weights): number => s.pa.get(k) ?? NaN;
+  const all: Used = () => usedByAll(p);
+  const pairable: Used = () => usedPairable(p);
+  const U = 'unweighted';
+  const list: Spec[] = [
+    spec('percent-agreement', 'Percentage agreement', U, 'exact', (s) => pa(s, U), pairable),
+  ];
+  if (p.ordered)
+    list.push(
+      spec(
+        'agreement-within-one',
+        'Agreement within one grade',
+        'within-one',
+        'within-one',
+        (s) => pa(s, 'within-one'),
+        pairable,
+      ),
+    );
   list.push(
-    {
-      statistic: 'scott-pi',
-      name: "Scott's pi",
-      weights: 'unweighted',
-      level: null,
-      kind: 'pair',
-      notApplicable: twoRaters,
-      compute: (s) => scottPi(p, s, W('unweighted')),
-      used: pairUsed,
-    },
-    {
-      statistic: 'fleiss-kappa',
-      name: "Fleiss' kappa",
-      weights: 'unweighted',
-      level: null,
-      kind: 'exact',
-      notApplicable: null,
-      compute: (s) => fleissKappa(p, s, pa(s, 'unweighted'), W('unweighted')),
-      used: all,
-    },
-    {
-      statistic: 'conger-kappa',
-      name: "Conger's kappa",
-      weights: 'unweighted',
-      level: null,
-      kind: 'exact',
-      notApplicable: p.r < 2 ? 'needs at least two raters' : null,
-      compute: (s) => congerKappa(p, s, pa(s, 'unweighted'), W('unweighted')),
-      used: all,
-    },
-    {
-      statistic: 'gwet-ac1',
-      name: "Gwet's AC1",
-      weights: 'unweighted',
-      level: null,
-      kind: 'exact',
-      notApplicable: null,
-      compute: (s) => gwetAc(p, s, pa(s, 'unweighted'), W('unweighted')),
-      used: all,
-    },
+    ...twoRaterSpecs(p, W),
+    spec(
+      'fleiss-kappa',
+      "Fleiss' kappa",
+      U,
+      'exact',
+      (s) => fleissKappa(p, s, pa(s, U), W(U)),
+      all,
+    ),
+    spec(
+      'conger-kappa',
+      "Conger's kappa",
+      U,
+      'exact',
+      (s) => congerKappa(p, s, pa(s, U), W(U)),
+      all,
+      {
+        notApplicable: p.r < 2 ? 'needs at least two raters' : null,
+      },
+    ),
+    spec('gwet-ac1', "Gwet's AC1", U, 'exact', (s) => gwetAc(p, s, pa(s, U), W(U)), all),
   );
-  if (ordered)
+  if (p.ordered)
     for (const k of ['linear', 'quadratic'] as const)
-      list.push({
-        statistic: 'gwet-ac2',
-        name: `Gwet's AC2 (${WEIGHT_NAMES[k]})`,
-        weights: k,
-        level: null,
-        kind: 'exact',
-        notApplicable: null,
-        compute: (s) => gwetAc(p, s, pa(s, k), W(k)),
-        used: all,
-      });
-  list.push({
-    statistic: 'brennan-prediger',
-    name: 'Brennan-Prediger',
-    weights: 'unweighted',
-    level: null,
-    kind: 'exact',
-    notApplicable: null,
-    compute: (s) => brennanPrediger(p, pa(s, 'unweighted'), W('unweighted')),
-    used: all,
-  });
+      list.push(
+        spec(
+          'gwet-ac2',
+          `Gwet's AC2 (${WEIGHT_NAMES[k]})`,
+          k,
+          'exact',
+          (s) => gwetAc(p, s, pa(s, k), W(k)),
+          all,
+        ),
+      );
+  list.push(
+    spec(
+      'brennan-prediger',
+      'Brennan-Prediger',
+      U,
+      'exact',
+      (s) => brennanPrediger(p, pa(s, U), W(U)),
+      all,
+    ),
+  );
   const levels: Level[] = ['nominal', 'ordinal', 'interval', 'ratio'];
   for (const level of levels.slice(0, levels.indexOf(p.level) + 1))
-    list.push({
-      statistic: 'krippendorff-alpha',
-      name: `Krippendorff's alpha (${level})`,
-      weights: null,
-      level,
-      kind: 'exact',
-      notApplicable: null,
-      compute: (s) => krippendorffAlpha(p, s, level),
-      used: pairable,
-    });
+    list.push(
+      spec(
+        'krippendorff-alpha',
+        `Krippendorff's alpha (${level})`,
+        null,
+        'exact',
+        (s) => krippendorffAlpha(p, s, level),
+        pairable,
+        { level },
+      ),
+    );
   return list;
 }
 
