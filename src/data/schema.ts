@@ -9,6 +9,7 @@ import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
 import type { RefiTables } from './schema/refi.js';
 import type { NotificationTables } from './schema/notifications.js';
+import type { JobTables } from './schema/jobs.js';
 import type { RiskTables } from './schema/risk.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -188,4 +189,5 @@ export interface DB
     ReportTables,
     RefiTables,
     NotificationTables,
+    JobTables,
     RiskTables {}
