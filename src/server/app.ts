@@ -8,6 +8,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../data/database.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import {
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type AttachmentSettings,
+} from '../domain/files/attachment-check.js';
 import { govukDir, projectRoot, publicDir } from '../paths.js';
 import { loadSessionSecret } from '../usecases/auth/load-session-secret.js';
 import { registerCsrf } from './plugins/csrf.js';
@@ -21,7 +25,8 @@ import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> & Partial<Pick<AppConfig, 'trustProxy'>>;
+  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> &
+    Partial<Pick<AppConfig, 'trustProxy' | 'attachments'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
 }
@@ -30,6 +35,8 @@ export interface ServerContext {
   database: Database;
   catalog: ActivityTypeCatalog;
   version: string;
+  /** Attachment limits and the virus-scan hook, handed to every use case. */
+  attachments: AttachmentSettings;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -66,7 +73,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       version: string;
     }
   ).version;
-  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version };
+  const ctx: ServerContext = {
+    database: deps.database,
+    catalog: deps.catalog,
+    version,
+    attachments: deps.config.attachments ?? DEFAULT_ATTACHMENT_SETTINGS,
+  };
   for (const register of routeModules) register(app, { ...ctx, secret });
   return app;
 }

@@ -447,6 +447,35 @@ export const policies = {
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
 
+  // --- Attachments (issue 12) ---
+
+  /**
+   * Read (list, download) an attachment: whoever may read the record it belongs to. An evidence
+   * record's files: the evidence base's readers. A factual-accuracy comment's documents: the
+   * report's draft readers and the inspected LA's own users (commentOnReport holds them to their
+   * LA). Researchers never, even once the activity is published.
+   */
+  viewAttachment: (
+    actor: Actor,
+    a: ActivityFacts,
+    owner: 'evidence' | 'report_comment',
+  ): boolean => {
+    if (!policies.viewActivity(actor, a)) return false;
+    if (actor.kind === 'user' && actor.role === 'researcher') return false;
+    if (owner === 'evidence') return policies.viewEvidence(actor, a);
+    return policies.viewReportDraft(actor, a) || policies.commentOnReport(actor, a);
+  },
+
+  /** Attach files to an evidence record, or remove them: whoever may write the evidence. */
+  attachToEvidence: (actor: Actor, a: ActivityFacts): boolean => policies.writeEvidence(actor, a),
+
+  /**
+   * Attach documents to the LA's factual-accuracy comments, or remove them: the inspected LA's
+   * users (while the window is open: the use case's check, as for the comments themselves).
+   */
+  attachToReportComment: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.commentOnReport(actor, a),
+
   // --- The edges: rules asked for the CLI and the demo (issue 11) ---
 
   /**

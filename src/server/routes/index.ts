@@ -40,6 +40,8 @@ import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
 import { registerReportReviewRoutes } from './html/report-review.js';
+import { registerAttachmentRoutes } from './html/attachments.js';
+import { registerAttachmentApi } from './api/attachments.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -58,7 +60,9 @@ export const routeModules: RouteModule[] = [
   registerEvidenceBaseApi,
   registerAnalysisApi,
   registerRefiApi,
+  registerAttachmentApi,
   registerAuthRoutes,
+  registerAttachmentRoutes,
   registerHomeRoutes,
   registerNotificationRoutes,
   registerActivityRoutes,

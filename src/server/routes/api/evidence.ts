@@ -62,7 +62,12 @@ const ImportBody = ImportEvidenceFileInput.omit({ activityId: true }).extend({
 const base = '/api/v1/activities/:id/evidence';
 
 export const registerEvidenceApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
+  const uc = (actor: Actor) => ({
+    db: ctx.database.db,
+    actor,
+    catalog: ctx.catalog,
+    attachments: ctx.attachments,
+  });
   /** The record in the path; the use case checks it belongs to the activity in the path. */
   const inPath = (params: Record<string, string>) => ({
     evidenceId: params.evidenceId ?? '',
