@@ -14,6 +14,7 @@ import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
+import { registerAttachmentCommands } from './attachments.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -31,4 +32,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerJudgementCommands,
   registerReportCommands,
   registerActivityCommands,
+  // After registerEvidenceCommands: adds `attach` to the `evidence` group.
+  registerAttachmentCommands,
 ];

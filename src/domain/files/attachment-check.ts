@@ -111,7 +111,7 @@ export function sanitiseFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
   let name = last
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\p{Cc}|\p{Cf}|["*:<>?|]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

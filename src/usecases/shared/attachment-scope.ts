@@ -1,4 +1,5 @@
-// The one access check of the attachments area: find the owner (an evidence record or an LA's
+// The one access check of attachments (the attachments area, the upload plugin's early check):
+// find the owner (an evidence record or an LA's
 // factual-accuracy comment) in the activity named in the path, and decide what the actor may do
 // with its attachments (domain/access/policies.ts). Reads the actor may not make answer NOT_FOUND;
 // writes by people who may read answer FORBIDDEN, or REPORT_WINDOW_CLOSED/REPORT_PUBLISHED when
@@ -10,7 +11,7 @@ import {
   type Activity,
 } from '../../data/repositories/activities.js';
 import type { AttachmentOwner } from '../../data/repositories/attachments.js';
-import { findEvidence } from '../../data/repositories/evidence.js';
+import { findEvidence, findEvidenceByReference } from '../../data/repositories/evidence.js';
 import { findComment, listReleases } from '../../data/repositories/report-reviews.js';
 import { findReportByActivity } from '../../data/repositories/reports.js';
 import { policies } from '../../domain/access/policies.js';
@@ -36,8 +37,15 @@ async function activityFacts(ctx: UseCaseContext, activityId: string) {
   return { activity, facts: factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor)) };
 }
 
+/** The record by id, or by its reference ("E12") as people and the CLI name it. */
+async function findRecord(ctx: UseCaseContext, activityId: string, idOrReference: string) {
+  const m = /^e?(\d{1,9})$/i.exec(idOrReference.trim());
+  const id = m ? await findEvidenceByReference(ctx.db, activityId, Number(m[1])) : idOrReference;
+  return id ? findEvidence(ctx.db, id) : null;
+}
+
 async function evidenceOwner(ctx: UseCaseContext, activityId: string, evidenceId: string) {
-  const record = await findEvidence(ctx.db, evidenceId);
+  const record = await findRecord(ctx, activityId, evidenceId);
   if (!record || record.activityId !== activityId) throw new AppError('NOT_FOUND');
   const { activity, facts } = await activityFacts(ctx, activityId);
   if (!policies.viewAttachment(ctx.actor, facts, 'evidence')) throw new AppError('NOT_FOUND');
@@ -49,7 +57,7 @@ async function evidenceOwner(ctx: UseCaseContext, activityId: string, evidenceId
       : new AppError('FORBIDDEN', {
           message: 'Only the activity’s team (not people shadowing) can change its evidence.',
         });
-  return { activity, label: record.reference, canWrite, writeRefusal };
+  return { activity, id: record.id, label: record.reference, canWrite, writeRefusal };
 }
 
 async function commentOwner(ctx: UseCaseContext, activityId: string, commentId: string) {
@@ -70,7 +78,13 @@ async function commentOwner(ctx: UseCaseContext, activityId: string, commentId: 
     writeRefusal = new AppError('REPORT_WINDOW_CLOSED', {
       message: `The factual accuracy window closed at the end of ${formatIsoDate(release.deadline)}: documents can no longer be added or removed.`,
     });
-  return { activity, label: 'the comment', canWrite: writeRefusal === null, writeRefusal };
+  return {
+    activity,
+    id: comment.id,
+    label: 'the comment',
+    canWrite: writeRefusal === null,
+    writeRefusal,
+  };
 }
 
 /** The owner in the activity named in the path, and what the actor may do with its files. */
@@ -79,11 +93,11 @@ export async function ownerScope(
   activityId: string,
   owner: AttachmentOwner,
 ): Promise<OwnerScope> {
-  const found =
+  const { id, ...found } =
     owner.kind === 'evidence'
       ? await evidenceOwner(ctx, activityId, owner.id)
       : await commentOwner(ctx, activityId, owner.id);
-  return { ...found, owner };
+  return { ...found, owner: { kind: owner.kind, id } };
 }
 
 /** The scope for a change: throws the refusal when the actor may not write. */
