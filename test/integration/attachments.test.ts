@@ -345,6 +345,39 @@ describe('documents with factual-accuracy comments', () => {
   });
 });
 
+describe('the factual-accuracy page', () => {
+  it('offers the LA a form per comment and shows the team what was sent', async () => {
+    const la = await signInAs(t, 'la');
+    const fa = await la.get(`/activities/${activityId}/report/factual-accuracy`);
+    expect(fa.body).toContain(`/report/comments/${commentId}/attachments`);
+    const form = await la.get(`/activities/${activityId}/report/comments/${commentId}/attachments`);
+    expect(form.statusCode).toBe(200);
+    const body = multipart({ _csrf: la.csrfToken ?? '' }, { name: 'case record.docx', data: PNG });
+    const cookie = [...la.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const send = (payload: Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/activities/${activityId}/report/comments/${commentId}/attachments`,
+        payload,
+        headers: { 'content-type': body.contentType, cookie },
+      });
+    const wrong = await send(body.payload);
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('its name says .docx but its content is a PNG image');
+    const ok = await send(
+      multipart({ _csrf: la.csrfToken ?? '' }, { name: 'timeline.png', data: PNG }).payload,
+    );
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(
+      `/activities/${activityId}/report/factual-accuracy?done=attached#comments`,
+    );
+    const lead = await signInAs(t, 'lead');
+    const teamView = await lead.get(`/activities/${activityId}/report/factual-accuracy`);
+    expect(teamView.body).toContain('timeline.png');
+    expect(teamView.body).not.toContain(`/report/comments/${commentId}/attachments"`);
+  });
+});
+
 describe('pages, API and retention', () => {
   it('attaches through the GOV.UK file upload form and downloads as an attachment', async () => {
     const lead = await signInAs(t, 'lead');
