@@ -4,6 +4,7 @@
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchAttachments } from './attachments.js';
 import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
@@ -44,6 +45,11 @@ if (only.has('latency')) {
   out.push(...(await benchLatency({ engine: 'postgres', n, scale, adminUrl: values.postgres })));
 }
 if (only.has('long-query')) out.push(...(await benchLongQuery()));
+if (only.has('attachments')) {
+  const k = Math.min(n, 10);
+  out.push(...(await benchAttachments({ engine: 'pglite', n: k })));
+  out.push(...(await benchAttachments({ engine: 'postgres', n: k, adminUrl: values.postgres })));
+}
 if (only.has('evidence')) {
   out.push(...(await benchEvidence({ engine: 'pglite', n })));
   out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));

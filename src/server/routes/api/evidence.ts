@@ -15,6 +15,7 @@ import { recordEvidence, RecordEvidenceInput } from '../../../usecases/evidence/
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
+import { AttachmentSchema, presentAttachment } from './attachments.js';
 import {
   CodingSchema,
   EvidenceSchema,
@@ -51,6 +52,8 @@ const Detail = z.object({
   codings: z.array(CodingSchema),
   memos: z.array(MemoSchema),
   versions: z.array(VersionSchema).nullable(),
+  /** Files kept with the record (its original when imported); download each at downloadUrl. */
+  attachments: z.array(AttachmentSchema),
   canWrite: z.boolean(),
 });
 
@@ -144,6 +147,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
           codings: d.codings.map(presentCoding),
           memos: d.memos.map(presentMemo),
           versions: d.versions?.map(presentVersion) ?? null,
+          attachments: d.attachments.map(presentAttachment),
           canWrite: d.canWrite,
         };
       },
