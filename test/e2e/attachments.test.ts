@@ -71,6 +71,20 @@ describe('attachments in the browser', () => {
     expect(download.suggestedFilename()).toBe('strategy minutes.pdf');
     const saved = await download.path();
     expect(readFileSync(saved).equals(PDF)).toBe(true);
+
+    // Removing asks first (a confirmation page), then the file is gone.
+    await Promise.all([
+      page.waitForNavigation(),
+      row.getByRole('link', { name: /^Remove/ }).click(),
+    ]);
+    await check();
+    expect(await page.locator('h1').innerText()).toBe('Remove strategy minutes.pdf');
+    await page.fill('#reason', 'A newer version was attached');
+    await submit(page, 'Remove the file');
+    await check();
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'The file has been removed',
+    );
     expect(violations).toEqual([]);
   }, 180_000);
 });

@@ -432,6 +432,12 @@ const attachmentRoutes: Entry[] = [
     expect: evidenceRead,
   },
   {
+    method: 'GET',
+    route: '/activities/:id/attachments/:attachmentId/delete',
+    url: (i) => `/activities/${A(i)}/attachments/${matrixAttachmentId}/delete`,
+    expect: evidenceWrite,
+  },
+  {
     method: 'POST',
     route: '/activities/:id/attachments/:attachmentId/delete',
     url: (i) => `/activities/${A(i)}/attachments/${NO_ID}/delete`,

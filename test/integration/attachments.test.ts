@@ -423,6 +423,24 @@ describe('pages, API and retention', () => {
     expect(Buffer.from(dl.rawPayload).equals(Buffer.from(PDF))).toBe(true);
     const la = await signInAs(t, 'la');
     expect((await la.get(href ?? '')).statusCode).toBe(404);
+
+    // Removing asks first, then deletes with the reason in the audit log.
+    const confirm = await lead.get(`${href}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Remove Case “A” notes.pdf');
+    const removed = await lead.post(`${href}/delete`, { reason: 'Attached to the wrong record' });
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(
+      `/activities/${activityId}/evidence/${evidenceId}?done=detached`,
+    );
+    expect((await lead.get(href ?? '')).statusCode).toBe(404);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('reason')
+      .where('action', '=', 'attachment.deleted')
+      .where('entity_id', '=', href?.split('/').pop() ?? '')
+      .executeTakeFirstOrThrow();
+    expect(audit.reason).toBe('Attached to the wrong record');
   });
 
   it('takes a raw body through the API and lists, downloads and removes it', async () => {

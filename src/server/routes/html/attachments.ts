@@ -1,6 +1,7 @@
 // Attachments in the browser: attach a file to an evidence record (the team) or to one of the
 // LA's factual-accuracy comments (the LA, while the window is open) with GOV.UK's file upload
-// component in a plain multipart form; download a file (always as a download); remove one.
+// component in a plain multipart form; download a file (always as a download); remove one (after
+// a confirmation page, with an optional reason for the audit log).
 // Access is decided by the use cases (usecases/shared/attachment-scope.ts); the upload body is
 // read only after the same check (plugins/uploads.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import { AppError } from '../../../errors.js';
 import { attachFile } from '../../../usecases/attachments/attach-file.js';
 import { deleteAttachment } from '../../../usecases/attachments/delete-attachment.js';
 import { downloadAttachment } from '../../../usecases/attachments/download-attachment.js';
+import { getAttachment } from '../../../usecases/attachments/get-attachment.js';
 import {
   listAttachments,
   type AttachmentList,
@@ -30,6 +32,7 @@ import type { RouteModule } from '../index.js';
 const EvidenceParams = z.object({ id: z.string().max(200), evidenceId: z.string().max(200) });
 const CommentParams = z.object({ id: z.string().max(200), commentId: z.string().max(200) });
 const FileParams = z.object({ id: z.string().max(200), attachmentId: z.string().max(200) });
+const DeleteForm = z.object({ reason: z.string().max(2000).default('') });
 const EXPECTED = ['VALIDATION_FAILED', 'ATTACHMENT_REFUSED'] as const;
 
 /** Where the owner's own page is (attaching and removing come back there). */
@@ -201,11 +204,40 @@ export const registerAttachmentRoutes: RouteModule = (app, ctx) => {
     return sendAttachment(reply, file);
   });
 
+  app.get('/activities/:id/attachments/:attachmentId/delete', async (request, reply) => {
+    const { id, attachmentId } = FileParams.parse(request.params);
+    const detail = await getAttachment(useCaseContext(request, ctx), {
+      activityId: id,
+      attachmentId,
+    });
+    if (!detail.canWrite) throw new AppError('FORBIDDEN');
+    const a = detail.attachment;
+    const back = ownerHref(id, a.owner);
+    return reply.render('attachments/delete.njk', {
+      title: `Remove ${a.fileName}`,
+      detail,
+      size: sizeText(a.sizeBytes),
+      uploaded: `${a.uploadedBy.label}, ${dateTimeText(a.uploadedAt)}`,
+      action: `/activities/${id}/attachments/${a.id}/delete`,
+      back,
+      breadcrumbs: [
+        { text: 'Home', href: '/home' },
+        { text: detail.activity.title, href: `/activities/${id}` },
+        {
+          text: a.owner.kind === 'evidence' ? detail.ownerLabel : 'Factual accuracy check',
+          href: back,
+        },
+      ],
+    });
+  });
+
   app.post('/activities/:id/attachments/:attachmentId/delete', async (request, reply) => {
     const { id, attachmentId } = FileParams.parse(request.params);
+    const form = DeleteForm.parse(request.body ?? {});
     const removed = await deleteAttachment(useCaseContext(request, ctx), {
       activityId: id,
       attachmentId,
+      reason: form.reason.trim() || null,
     });
     const back = ownerHref(id, removed.owner);
     const done = removed.owner.kind === 'evidence' ? '?done=detached' : '?done=detached#comments';
