@@ -155,7 +155,9 @@ describe('the original of an imported evidence record', () => {
       EICAR,
     ).catch((x: { code: string; message: string }) => x);
     expect(e).toMatchObject({ code: 'ATTACHMENT_REFUSED' });
-    expect((e as Error).message).toContain('eicar.txt was not kept: the virus scanner refused it');
+    expect((e as { message: string }).message).toContain(
+      'eicar.txt was not kept: the virus scanner refused it',
+    );
     const after = await t.database.db
       .selectFrom('evidence_records')
       .select((eb) => eb.fn.countAll<number>().as('n'))
