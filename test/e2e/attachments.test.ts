@@ -66,7 +66,7 @@ describe('attachments in the browser', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      row.getByRole('link', { name: 'strategy minutes.pdf' }).click(),
+      row.getByRole('link', { name: 'strategy minutes.pdf', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('strategy minutes.pdf');
     const saved = await download.path();
