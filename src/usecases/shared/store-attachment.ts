@@ -3,7 +3,6 @@
 // saveAttachment (inside the owner's transaction: the activity's limit, the row, the bytes and the
 // audit event). The evidence import keeps its original this way, and so do the attachments area's
 // use cases. Refusals are ATTACHMENT_REFUSED naming the file and the reason.
-import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Activity } from '../../data/repositories/activities.js';
@@ -22,6 +21,7 @@ import {
   sizeText,
   type AttachmentSettings,
 } from '../../domain/files/attachment-check.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import { AppError } from '../../errors.js';
 import { scanFile } from '../../workers/scan-file.js';
 import type { UseCaseContext } from '../context.js';
@@ -82,7 +82,7 @@ export async function checkAttachment(
     fileName: detected.fileName,
     mediaType: detected.mediaType,
     declaredType: declared || null,
-    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    sha256: await sha256Hex(file.bytes),
     scan: { status: scan.status, detail: scan.detail.slice(0, 1000) },
     bytes: file.bytes,
   };
