@@ -33,6 +33,12 @@ const schema = z.object({
   TRIANGULATE_ATTACHMENT_ACTIVITY_MAX_MB: z.coerce.number().positive().max(1_000_000).default(500),
   TRIANGULATE_SCAN_COMMAND: z.string().trim().optional(),
   TRIANGULATE_SCAN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Background jobs (Annex A imports from the upload page): how long a server's claim on a job
+  // lasts without a heartbeat before another server may take it over, and how often an idle
+  // runner looks for queued jobs. TRIANGULATE_JOBS=off runs no jobs on this server.
+  TRIANGULATE_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  TRIANGULATE_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  TRIANGULATE_JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface AppConfig {
@@ -54,6 +60,14 @@ export interface AppConfig {
     maxActivityBytes: number;
     scan: { command: string | null; timeoutMs: number };
   };
+  /** The background job runner of this server (server/job-runner.ts). */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  run: boolean;
+  leaseMs: number;
+  pollMs: number;
 }
 
 type Env = z.infer<typeof schema>;
@@ -153,6 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         command: c.TRIANGULATE_SCAN_COMMAND || null,
         timeoutMs: c.TRIANGULATE_SCAN_TIMEOUT_SECONDS * 1000,
       },
+    },
+    jobs: {
+      run: c.TRIANGULATE_JOBS === 'on',
+      leaseMs: c.TRIANGULATE_JOB_LEASE_MS,
+      pollMs: c.TRIANGULATE_JOB_POLL_MS,
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ReportTables } from './schema/reports.js';
 import type { RefiTables } from './schema/refi.js';
 import type { NotificationTables } from './schema/notifications.js';
 import type { AttachmentTables } from './schema/attachments.js';
+import type { JobTables } from './schema/jobs.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -188,4 +189,5 @@ export interface DB
     ReportTables,
     RefiTables,
     NotificationTables,
-    AttachmentTables {}
+    AttachmentTables,
+    JobTables {}

@@ -495,6 +495,29 @@ const matrix: Entry[] = [
     body: () => ({}),
     expect: { anon: 'signin', rest: 'hidden' },
   },
+  // The caller's own queue: each person sees only their own (nothing to ask about anyone else).
+  { method: 'GET', route: '/api/v1/me/work', url: () => '/api/v1/me/work', expect: everyone },
+  {
+    method: 'GET',
+    route: '/api/v1/me/notifications',
+    url: () => '/api/v1/me/notifications?unread=true',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/me/notifications/read',
+    url: () => '/api/v1/me/notifications/read',
+    body: () => ({}),
+    expect: everyone,
+  },
+  {
+    // Someone else's notification, or none: not found for everyone (nothing revealed).
+    method: 'POST',
+    route: '/api/v1/me/notifications/:id/read',
+    url: () => '/api/v1/me/notifications/00000000-0000-4000-8000-000000000000/read',
+    body: () => ({}),
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
   { method: 'GET', route: '/account/password', url: () => '/account/password', expect: everyone },
   {
     method: 'POST',
@@ -1613,6 +1636,21 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/sample/la-audits`,
     body: () => ({ childIds: [] }),
     expect: evidenceWrite,
+  },
+  {
+    // The matching page: the lead, inspectors and analyst only (never the QAM, shadows,
+    // researchers or other LAs; the LA itself may not read the sample).
+    method: 'GET',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    expect: { ...evidenceWrite, qam: 'denied' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    body: () => ({ identifiers: '1' }),
+    expect: { ...evidenceWrite, qam: 'denied' },
   },
   {
     // The LA's child IDs for the sample: the lead, inspectors and analyst only (never the QAM).

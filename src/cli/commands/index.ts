@@ -15,6 +15,7 @@ import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
 import { registerAttachmentCommands } from './attachments.js';
+import { registerWorkCommands } from './work.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -34,4 +35,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerActivityCommands,
   // After registerEvidenceCommands: adds `attach` to the `evidence` group.
   registerAttachmentCommands,
+  registerWorkCommands,
 ];

@@ -315,6 +315,31 @@ export interface MigratedSchema {
     source_key: string;
     imported_at: Date;
   };
+  job_files: {
+    job_id: string;
+    part: number;
+    bytes: Uint8Array;
+  };
+  jobs: {
+    id: string;
+    kind: string;
+    owner_id: string | null;
+    activity_id: string | null;
+    state: string;
+    input: NonNullable<unknown>;
+    progress: NonNullable<unknown>;
+    outcome: NonNullable<unknown> | null;
+    error: NonNullable<unknown> | null;
+    rerunnable: boolean;
+    attempts: number;
+    max_attempts: number;
+    run_by: string | null;
+    lease_until: Date | null;
+    heartbeat_at: Date | null;
+    created_at: Date;
+    started_at: Date | null;
+    finished_at: Date | null;
+  };
   judgement_changes: {
     id: number;
     activity_id: string;

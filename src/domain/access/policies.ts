@@ -510,6 +510,13 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
+
+  /** Claim and run queued background jobs: the app servers' own job runner only. */
+  runJobs: (actor: Actor): boolean => actor.kind === 'system',
+
+  /** See a background job's progress and outcome: only the person who started it. */
+  viewJob: (actor: Actor, ownerUserId: string | null): boolean =>
+    actor.kind === 'user' && ownerUserId !== null && actor.userId === ownerUserId,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -27,6 +27,7 @@ import { registerEvidenceBaseApi } from './api/evidence-base.js';
 import { registerAnalysisApi } from './api/analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
+import { registerWorkApi } from './api/work.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
 import { registerWorkbenchRoutes } from './html/workbench.js';
@@ -34,6 +35,7 @@ import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
 import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 import { registerSamplingApi } from './api/sampling.js';
 import { registerSamplingRoutes } from './html/sampling.js';
+import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
@@ -51,6 +53,7 @@ export const routeModules: RouteModule[] = [
   registerSystemRoutes,
   registerActivityApi,
   registerUserApi,
+  registerWorkApi,
   registerAuditApi,
   registerFrameworkApi,
   registerLaApi,
@@ -81,6 +84,7 @@ export const routeModules: RouteModule[] = [
   registerAnnexAProfileRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
+  registerSampleIdentifierRoutes,
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
