@@ -222,6 +222,37 @@ const judgementEntries = (): Entry[] => [
       ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],
     ] as const
   ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  // Case-level ratings: read as the judgements are; rated by the lead and inspecting team
+  // members. The write's grade is not on the scale, so the demo stays unchanged; a case that is
+  // not in the sample is not found by anyone.
+  ...(
+    [
+      ['/activities/:id/case-ratings', (i: Ids) => `/activities/${i.activity}/case-ratings`],
+      ['/api/v1/activities/:id/case-ratings', (i: Ids) => `${EV(i)}/case-ratings`],
+    ] as const
+  ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  {
+    method: 'GET',
+    route: '/activities/:id/case-ratings/:caseId',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}`,
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    // Those who may rate pass the check, then the form cannot be shown again for a case that is
+    // not in the sample: not found. Everyone else is refused first.
+    expect: { ...provisionalView, lead: 'hidden', inspector: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `${EV(i)}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
   // Writes that pass the access check fail on their input, so the demo stays unchanged.
   {
     method: 'PATCH',
@@ -760,6 +791,29 @@ const matrix: Entry[] = [
     route: '/api/v1/language/lint',
     url: () => '/api/v1/language/lint',
     body: () => ({ text: 'We ensure that all children are kept safe.' }),
+    expect: everyone,
+  },
+  // Inter-coder agreement reads an evidence record's codings: the evidence base's readers (the
+  // demo record has one coder, so readers get 400, which passes the access check).
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/coding-agreement',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/coding-agreement?resamples=10`,
+    expect: evidenceRead,
+  },
+  // Agreement statistics compute on the ratings sent and store nothing: any signed-in person.
+  {
+    method: 'POST',
+    route: '/api/v1/agreement',
+    url: () => '/api/v1/agreement',
+    body: () => ({
+      raters: ['A', 'B'],
+      units: [
+        { id: 'c1', ratings: ['1', '1'] },
+        { id: 'c2', ratings: ['2', '1'] },
+      ],
+      resamples: 10,
+    }),
     expect: everyone,
   },
   // Evidence base (items of another activity or none answer 404 to everyone)
@@ -1864,7 +1918,8 @@ describe('access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 120_000);
+  // Every role on every route (several thousand requests): a generous bound, not a speed target.
+  }, 480_000);
 });
 
 describe('what LA users read after publication', () => {

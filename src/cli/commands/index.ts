@@ -1,6 +1,8 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
+import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
+import { registerCaseRatingCommands } from './case-ratings.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
@@ -36,4 +38,6 @@ export const commandModules: Array<(program: Command) => void> = [
   // After registerEvidenceCommands: adds `attach` to the `evidence` group.
   registerAttachmentCommands,
   registerWorkCommands,
+  registerAgreementCommands,
+  registerCaseRatingCommands,
 ];

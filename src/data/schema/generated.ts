@@ -146,6 +146,19 @@ export interface MigratedSchema {
     prev_hash: string;
     hash: string;
   };
+  case_ratings: {
+    id: string;
+    activity_id: string;
+    sample_case_id: string;
+    judgement_key: string;
+    rater_id: string;
+    rater_label: string;
+    grade: string;
+    criteria_met: string[];
+    criteria_not_met: string[];
+    note: string;
+    rated_at: Date;
+  };
   cases: {
     id: string;
     guid: string;

@@ -296,6 +296,16 @@ export const policies = {
   },
 
   /**
+   * Rate a sampled case for a judgement area (the inspector who looked at it): the lead and
+   * inspecting team members (a person, not the CLI operator), while the activity is open.
+   */
+  rateCase: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return actor.kind === 'user' && (who === 'lead' || who === 'inspector');
+  },
+
+  /**
    * See colleagues' provisional views of a judgement: to avoid anchoring, an inspecting team
    * member sees them at the team's provisional stage only once they have recorded their own; the
    * lead, the QAM, the panel and admins always see them.

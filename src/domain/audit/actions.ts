@@ -75,6 +75,8 @@ export const auditActions = {
     "The team exported the sample's pseudonyms with the LA's child identifiers it supplied (not stored)",
   'judgement.updated':
     'A judgement’s grade, position, nearness, context, narrative, criteria or evidence changed (with the reason)',
+  'judgement.case_rated':
+    'An inspector rated a sampled case for a judgement area (grade, criteria met and not met)',
   'judgement.provisional_view_recorded':
     'A team member recorded their own provisional view of a judgement',
   'judgement.stage_changed':

@@ -20,6 +20,9 @@ import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
+import { registerAgreementApi } from './api/agreement.js';
+import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -38,6 +41,7 @@ import { registerSamplingRoutes } from './html/sampling.js';
 import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
+import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -58,6 +62,9 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerLanguageApi,
+  registerAgreementApi,
+  registerCaseRatingApi,
+  registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
@@ -88,6 +95,7 @@ export const routeModules: RouteModule[] = [
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
+  registerCaseRatingRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,
