@@ -1,4 +1,4 @@
-// Kysely table types of attachments (migration 2026-12-06T2330_attachments).
+// Kysely table types of attachments (migration 2026-12-07T0015_attachments).
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
