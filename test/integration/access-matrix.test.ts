@@ -1918,7 +1918,7 @@ describe('access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  // Every role on every route (several thousand requests): a generous bound, not a speed target.
+    // Every role on every route (several thousand requests): a generous bound, not a speed target.
   }, 480_000);
 });
 
