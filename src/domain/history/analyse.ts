@@ -4,7 +4,12 @@
 // framework's grade scale (from frameworks/*.json), and grades are ordered by that scale, never by
 // a list in code. A movement between two frameworks is counted only where their scales
 // correspond (the same grades in the same order); otherwise it is counted as not comparable.
-import type { GradeKey, HistoryActivityType, JudgementKey } from './types.js';
+import {
+  judgementActivityTypes,
+  type GradeKey,
+  type HistoryActivityType,
+  type JudgementKey,
+} from './types.js';
 
 export interface AnalysisEvent {
   laId: string;
@@ -67,12 +72,7 @@ export interface HistoryAnalysis {
   notes: string[];
 }
 
-const GRADED: ReadonlySet<HistoryActivityType> = new Set([
-  'standard_inspection',
-  'short_inspection',
-  'judgement_inspection',
-  'sif_inspection',
-]);
+const GRADED: ReadonlySet<HistoryActivityType> = new Set(judgementActivityTypes);
 
 /** Ofsted's statistical year, April to March: "2024-25". */
 export function statisticalYear(date: string): string {
@@ -142,16 +142,16 @@ function distributions(
   );
 }
 
-interface Pair {
-  earlier: AnalysisEvent;
-  later: AnalysisEvent;
+interface Pair<E> {
+  earlier: E;
+  later: E;
 }
 
 /** Consecutive graded inspections of each authority, oldest first. */
-function consecutivePairs(events: readonly AnalysisEvent[]): Pair[] {
-  const byLa = new Map<string, AnalysisEvent[]>();
+function consecutivePairs<E extends AnalysisEvent>(events: readonly E[]): Pair<E>[] {
+  const byLa = new Map<string, E[]>();
   for (const e of events) byLa.set(e.laId, [...(byLa.get(e.laId) ?? []), e]);
-  const pairs: Pair[] = [];
+  const pairs: Pair<E>[] = [];
   for (const list of byLa.values()) {
     list.sort((a, b) => a.startDate.localeCompare(b.startDate));
     for (let i = 1; i < list.length; i++) {
@@ -269,7 +269,11 @@ function notesFor(
   ];
   const differ = correspondence.filter((c) => !c.corresponds);
   const same = correspondence.filter((c) => c.corresponds);
-  if (same.length > 0)
+  if (same.length > 0 && differ.length === 0)
+    notes.push(
+      `All these frameworks grade on corresponding scales (the same grades in the same order): ${scales.map((s) => s.name).join(', ')}. So a move between any two is counted as up, same or down; but they judge different things, so a move across frameworks reflects the change of framework as well as of practice.`,
+    );
+  else if (same.length > 0)
     notes.push(
       `These frameworks grade on corresponding scales (the same grades in the same order), so a move between them is counted as up, same or down: ${same.map((c) => `${name(c.from)} and ${name(c.to)}`).join('; ')}. They judge different things, so a move across frameworks reflects the change of framework as well as of practice.`,
     );
