@@ -2,7 +2,9 @@
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
+//   npm run bench -- --only agreement [--n 10]
 import { parseArgs } from 'node:util';
+import { benchAgreement } from './agreement.js';
 import { benchAnnexAImport } from './annex-a-import.js';
 import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
@@ -72,4 +74,5 @@ if (only.has('corpus-compare')) {
       out.push(...(await benchCorpusCompare({ engine, adminUrl: values.postgres, factors })));
 }
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
+if (only.has('agreement')) out.push(...benchAgreement(Math.min(n, 20)));
 process.stdout.write(`${out.join('\n')}\n`);

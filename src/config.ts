@@ -26,6 +26,12 @@ const schema = z.object({
   TRIANGULATE_SMTP_STARTTLS: z.enum(['auto', 'require', 'never']).default('auto'),
   // The address people open Triangulate at, for links in e-mails (default http://HOST:PORT).
   TRIANGULATE_PUBLIC_URL: z.string().url().optional(),
+  // Background jobs (Annex A imports from the upload page): how long a server's claim on a job
+  // lasts without a heartbeat before another server may take it over, and how often an idle
+  // runner looks for queued jobs. TRIANGULATE_JOBS=off runs no jobs on this server.
+  TRIANGULATE_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  TRIANGULATE_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  TRIANGULATE_JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface AppConfig {
@@ -41,6 +47,14 @@ export interface AppConfig {
   smtp: SmtpSettings | null;
   /** The base address of links in e-mails. */
   publicUrl: string;
+  /** The background job runner of this server (server/job-runner.ts). */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  run: boolean;
+  leaseMs: number;
+  pollMs: number;
 }
 
 type Env = z.infer<typeof schema>;
@@ -133,5 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(c.TRIANGULATE_TRUST_PROXY),
     smtp: parseSmtp(c),
     publicUrl: (c.TRIANGULATE_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
+    jobs: {
+      run: c.TRIANGULATE_JOBS === 'on',
+      leaseMs: c.TRIANGULATE_JOB_LEASE_MS,
+      pollMs: c.TRIANGULATE_JOB_POLL_MS,
+    },
   };
 }

@@ -61,6 +61,11 @@ export const errorCatalogue = {
     status: 422,
     message: 'The file is too large or complex to read safely.',
   },
+  JOB_INTERRUPTED: {
+    status: 500,
+    message:
+      'The server running this job stopped before it finished, and the job was not started again. Nothing from it was saved: start it again.',
+  },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
   AUDIT_CHAIN_BROKEN: { status: 500, message: 'The audit log failed verification.' },
   INTERNAL: { status: 500, message: 'Something went wrong.' },

@@ -19,9 +19,13 @@ import { registerSession } from './plugins/session.js';
 import { registerUploads, type UploadLimits } from './plugins/uploads.js';
 import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
+import { startAppJobRunner } from './app-jobs.js';
+import { systemActor } from '../domain/access/actor.js';
+import type { JobRunner } from './job-runner.js';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> & Partial<Pick<AppConfig, 'trustProxy'>>;
+  config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> &
+    Partial<Pick<AppConfig, 'trustProxy' | 'jobs'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
   /** Concurrent uploads per person and per process (plugins/uploads.ts has the defaults). */
@@ -32,6 +36,8 @@ export interface ServerContext {
   database: Database;
   catalog: ActivityTypeCatalog;
   version: string;
+  /** This server's background job runner (kick it after queueing a job). */
+  jobs: Pick<JobRunner, 'kick'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -68,7 +74,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       version: string;
     }
   ).version;
-  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version };
+  const jobs = startAppJobRunner(
+    { db: deps.database.db, actor: systemActor('job-runner'), catalog: deps.catalog },
+    deps.database.engine,
+    deps.config.jobs,
+    app.log,
+  );
+  app.addHook('onClose', async () => jobs.stop());
+  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version, jobs };
   for (const register of routeModules) register(app, { ...ctx, secret });
   return app;
 }

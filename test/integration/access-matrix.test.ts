@@ -229,6 +229,37 @@ const judgementEntries = (): Entry[] => [
       ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],
     ] as const
   ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  // Case-level ratings: read as the judgements are; rated by the lead and inspecting team
+  // members. The write's grade is not on the scale, so the demo stays unchanged; a case that is
+  // not in the sample is not found by anyone.
+  ...(
+    [
+      ['/activities/:id/case-ratings', (i: Ids) => `/activities/${i.activity}/case-ratings`],
+      ['/api/v1/activities/:id/case-ratings', (i: Ids) => `${EV(i)}/case-ratings`],
+    ] as const
+  ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  {
+    method: 'GET',
+    route: '/activities/:id/case-ratings/:caseId',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}`,
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    // Those who may rate pass the check, then the form cannot be shown again for a case that is
+    // not in the sample: not found. Everyone else is refused first.
+    expect: { ...provisionalView, lead: 'hidden', inspector: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `${EV(i)}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
   // Writes that pass the access check fail on their input, so the demo stays unchanged.
   {
     method: 'PATCH',
@@ -413,6 +444,29 @@ const matrix: Entry[] = [
     method: 'POST',
     route: '/notifications/:id/read',
     url: () => '/notifications/00000000-0000-4000-8000-000000000000/read',
+    body: () => ({}),
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  // The caller's own queue: each person sees only their own (nothing to ask about anyone else).
+  { method: 'GET', route: '/api/v1/me/work', url: () => '/api/v1/me/work', expect: everyone },
+  {
+    method: 'GET',
+    route: '/api/v1/me/notifications',
+    url: () => '/api/v1/me/notifications?unread=true',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/me/notifications/read',
+    url: () => '/api/v1/me/notifications/read',
+    body: () => ({}),
+    expect: everyone,
+  },
+  {
+    // Someone else's notification, or none: not found for everyone (nothing revealed).
+    method: 'POST',
+    route: '/api/v1/me/notifications/:id/read',
+    url: () => '/api/v1/me/notifications/00000000-0000-4000-8000-000000000000/read',
     body: () => ({}),
     expect: { anon: 'signin', rest: 'hidden' },
   },
@@ -658,6 +712,29 @@ const matrix: Entry[] = [
     route: '/api/v1/language/lint',
     url: () => '/api/v1/language/lint',
     body: () => ({ text: 'We ensure that all children are kept safe.' }),
+    expect: everyone,
+  },
+  // Inter-coder agreement reads an evidence record's codings: the evidence base's readers (the
+  // demo record has one coder, so readers get 400, which passes the access check).
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/coding-agreement',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/coding-agreement?resamples=10`,
+    expect: evidenceRead,
+  },
+  // Agreement statistics compute on the ratings sent and store nothing: any signed-in person.
+  {
+    method: 'POST',
+    route: '/api/v1/agreement',
+    url: () => '/api/v1/agreement',
+    body: () => ({
+      raters: ['A', 'B'],
+      units: [
+        { id: 'c1', ratings: ['1', '1'] },
+        { id: 'c2', ratings: ['2', '1'] },
+      ],
+      resamples: 10,
+    }),
     expect: everyone,
   },
   // Evidence base (items of another activity or none answer 404 to everyone)
@@ -1552,6 +1629,21 @@ const matrix: Entry[] = [
     url: (i) => `${EV(i)}/sample/la-audits`,
     body: () => ({ childIds: [] }),
     expect: evidenceWrite,
+  },
+  {
+    // The matching page: the lead, inspectors and analyst only (never the QAM, shadows,
+    // researchers or other LAs; the LA itself may not read the sample).
+    method: 'GET',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    expect: { ...evidenceWrite, qam: 'denied' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    body: () => ({ identifiers: '1' }),
+    expect: { ...evidenceWrite, qam: 'denied' },
   },
   {
     // The LA's child IDs for the sample: the lead, inspectors and analyst only (never the QAM).

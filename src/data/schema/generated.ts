@@ -125,6 +125,19 @@ export interface MigratedSchema {
     prev_hash: string;
     hash: string;
   };
+  case_ratings: {
+    id: string;
+    activity_id: string;
+    sample_case_id: string;
+    judgement_key: string;
+    rater_id: string;
+    rater_label: string;
+    grade: string;
+    criteria_met: string[];
+    criteria_not_met: string[];
+    note: string;
+    rated_at: Date;
+  };
   cases: {
     id: string;
     guid: string;
@@ -293,6 +306,31 @@ export interface MigratedSchema {
     source: string;
     source_key: string;
     imported_at: Date;
+  };
+  job_files: {
+    job_id: string;
+    part: number;
+    bytes: Uint8Array;
+  };
+  jobs: {
+    id: string;
+    kind: string;
+    owner_id: string | null;
+    activity_id: string | null;
+    state: string;
+    input: NonNullable<unknown>;
+    progress: NonNullable<unknown>;
+    outcome: NonNullable<unknown> | null;
+    error: NonNullable<unknown> | null;
+    rerunnable: boolean;
+    attempts: number;
+    max_attempts: number;
+    run_by: string | null;
+    lease_until: Date | null;
+    heartbeat_at: Date | null;
+    created_at: Date;
+    started_at: Date | null;
+    finished_at: Date | null;
   };
   judgement_changes: {
     id: number;

@@ -306,6 +306,16 @@ export const policies = {
   },
 
   /**
+   * Rate a sampled case for a judgement area (the inspector who looked at it): the lead and
+   * inspecting team members (a person, not the CLI operator), while the activity is open.
+   */
+  rateCase: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return actor.kind === 'user' && (who === 'lead' || who === 'inspector');
+  },
+
+  /**
    * See colleagues' provisional views of a judgement: to avoid anchoring, an inspecting team
    * member sees them at the team's provisional stage only once they have recorded their own; the
    * lead, the QAM, the panel and admins always see them.
@@ -491,6 +501,13 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
+
+  /** Claim and run queued background jobs: the app servers' own job runner only. */
+  runJobs: (actor: Actor): boolean => actor.kind === 'system',
+
+  /** See a background job's progress and outcome: only the person who started it. */
+  viewJob: (actor: Actor, ownerUserId: string | null): boolean =>
+    actor.kind === 'user' && ownerUserId !== null && actor.userId === ownerUserId,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -21,6 +21,9 @@ import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
+import { registerAgreementApi } from './api/agreement.js';
+import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -28,6 +31,7 @@ import { registerEvidenceBaseApi } from './api/evidence-base.js';
 import { registerAnalysisApi } from './api/analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
+import { registerWorkApi } from './api/work.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
 import { registerWorkbenchRoutes } from './html/workbench.js';
@@ -35,8 +39,10 @@ import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
 import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 import { registerSamplingApi } from './api/sampling.js';
 import { registerSamplingRoutes } from './html/sampling.js';
+import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
+import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -50,10 +56,14 @@ export const routeModules: RouteModule[] = [
   registerSystemRoutes,
   registerActivityApi,
   registerUserApi,
+  registerWorkApi,
   registerAuditApi,
   registerFrameworkApi,
   registerLaApi,
   registerLanguageApi,
+  registerAgreementApi,
+  registerCaseRatingApi,
+  registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
@@ -79,9 +89,11 @@ export const routeModules: RouteModule[] = [
   registerAnnexAProfileRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
+  registerSampleIdentifierRoutes,
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
+  registerCaseRatingRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

@@ -37,8 +37,11 @@ export const ConsentInput = z.object({
 export const EvidenceFieldsInput = z.object({
   method: z.enum(evidenceMethods),
   observedOn: isoDate.optional(),
-  /** The child's case: pseudonymous reference (created as a case on first use). */
+  /** The child's case: the pseudonymous reference of a case the activity knows (sampled, or
+   * recorded before); an unknown one is refused unless `newCase` says it is a new case. */
   caseRef: ref,
+  /** The child's case is deliberately a new one, not in the sample or the activity's cases. */
+  newCase: z.boolean().default(false),
   practitionerRef: ref,
   teamRef: ref,
   locality: z.string().trim().max(200).nullish(),
@@ -96,7 +99,9 @@ export async function recordEvidence(
     const fields: EvidenceFields = {
       method: input.method,
       observedOn: input.observedOn ?? todayInEngland(),
-      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef),
+      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef, {
+        allowNew: input.newCase,
+      }),
       practitionerCaseId: await resolveCase(
         trx,
         ctx.actor,

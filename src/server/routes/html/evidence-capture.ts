@@ -86,7 +86,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/new', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'new', blankValues(todayInEngland()));
   });
@@ -94,7 +97,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = readEvidenceForm((request.body ?? {}) as FormBody);
     const { fields, problems } = parseEvidenceFields(values);
@@ -116,7 +119,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/evidence/:evidenceId/edit', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     const { record, canWrite } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'edit', valuesFromRecord(record), [], { record });
@@ -125,7 +128,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence/:evidenceId/edit', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     const { record } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = readEvidenceForm((request.body ?? {}) as FormBody);
@@ -179,7 +182,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/import', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'import', blankValues(todayInEngland()));
   });
@@ -190,7 +196,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const uc = useCaseContext(request, ctx);
-      const page = await getEvidencePageContext(uc, { activityId: id });
+      const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
       if (!page.canWrite) throw new AppError('FORBIDDEN');
       const body = (request.body ?? {}) as MultipartBody;
       const file = body._files?.find((f) => f.field === 'file');
