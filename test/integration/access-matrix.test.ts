@@ -53,6 +53,14 @@ interface Ids {
 
 const everyone: Expect = { anon: 'signin', rest: 'ok' };
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
+/** The national analysis of the published history: aggregate, public, hidden from the rest. */
+const historyAnalysts: Expect = {
+  anon: 'signin',
+  admin: 'ok',
+  national: 'ok',
+  researcher: 'ok',
+  rest: 'hidden',
+};
 const auditReaders: Expect = { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' };
 // The demo inspection: notified and on site, in North West, with the demo team.
 const viewActivity: Expect = {
@@ -1219,6 +1227,24 @@ const matrix: Entry[] = [
     route: '/api/v1/las/:id',
     url: (i) => `/api/v1/las/${i.otherLa}`,
     expect: { ...everyone, la: 'hidden' },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/history/analysis',
+    url: () => '/api/v1/history/analysis',
+    expect: historyAnalysts,
+  },
+  {
+    method: 'GET',
+    route: '/history/analysis',
+    url: () => '/history/analysis',
+    expect: historyAnalysts,
+  },
+  {
+    method: 'GET',
+    route: '/history/analysis/download',
+    url: () => '/history/analysis/download?table=transitions',
+    expect: historyAnalysts,
   },
   {
     method: 'POST',

@@ -68,6 +68,16 @@ export const policies = {
   viewLa: (actor: Actor, la: LaFacts): boolean =>
     actor.kind === 'system' || actor.role !== 'la_user' || actor.laId === la.id,
 
+  /**
+   * The national analysis of the published history (grade distributions, transitions, intervals):
+   * aggregate public information, for the national team, admins and researchers.
+   */
+  analyseHistory: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'researcher',
+
   importHistory: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 

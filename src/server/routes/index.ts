@@ -8,6 +8,7 @@ import { registerActivityRoutes } from './html/activities.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
+import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
@@ -79,6 +80,7 @@ export const routeModules: RouteModule[] = [
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerHistoryAnalysisRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,
