@@ -130,20 +130,21 @@ export function compareKeys(a: CursorKey, b: CursorKey): number {
 
 /**
  * A page of a list already in memory and bounded (a sample, the register), sorted by `keyOf` as
- * `compareKeys` orders keys. The total is the list's own length: it is all here.
+ * `compare` (by default `compareKeys`) orders keys. The total is the list's own length.
  */
 export function seekSlice<T>(
   sorted: readonly T[],
   size: number,
   position: SeekPosition | null,
   keyOf: (row: T) => CursorKey,
+  compare: (a: CursorKey, b: CursorKey) => number = compareKeys,
 ): SeekPage<T> {
   if (!position) return seekPage(sorted.slice(0, size + 1), size, null, sorted.length, keyOf);
-  const at = sorted.findIndex((r) => compareKeys(keyOf(r), position.key) >= 0);
+  const at = sorted.findIndex((r) => compare(keyOf(r), position.key) >= 0);
   const split = at === -1 ? sorted.length : at;
   if (position.direction === 'after') {
     const from =
-      split < sorted.length && compareKeys(keyOf(sorted[split]!), position.key) === 0
+      split < sorted.length && compare(keyOf(sorted[split]!), position.key) === 0
         ? split + 1
         : split;
     return seekPage(
