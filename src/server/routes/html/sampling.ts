@@ -41,9 +41,9 @@ const PageQuery = z.object({
 
 /** Sampled cases a page of the table lists. */
 const CASE_PAGE = 50;
-/** The table's order (the sample's own: when added, cohort, child), then the row's id. */
+/** The table's order: the latest added first (cases chosen on site), cohort, child, the row's id. */
 const caseKey = (c: SampleView['cases'][number]): CursorKey => [
-  c.addedAt instanceof Date ? c.addedAt.toISOString() : String(c.addedAt),
+  -c.addedAt.getTime(),
   c.cohort,
   c.childRef,
   c.id,
