@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 import { parseArgs } from 'node:util';
 import { benchAnnexAImport } from './annex-a-import.js';
@@ -10,6 +10,7 @@ import { benchCorpusCompare } from './corpus-compare.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
+import { benchEvidencePaging } from './evidence-paging.js';
 import { benchJudgements } from './judgements.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
@@ -59,6 +60,14 @@ if (only.has('workbench')) {
 if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
+if (only.has('evidence-paging')) {
+  for (const factor of [1, 4]) {
+    out.push(...(await benchEvidencePaging({ engine: 'pglite', n, factor })));
+    out.push(
+      ...(await benchEvidencePaging({ engine: 'postgres', n, factor, adminUrl: values.postgres })),
+    );
+  }
 }
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {
