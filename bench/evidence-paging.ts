@@ -46,7 +46,10 @@ export async function benchEvidencePaging(o: Options): Promise<string[]> {
     const syn = await seedSyntheticEvidence(db, scale);
     await sql`analyze`.execute(db);
     const id = syn.activityId;
-    const total = syn.evidenceIds.length;
+    const counted = await sql<{ n: number }>`
+      select count(*)::int as n from evidence_records
+      where activity_id = ${id} and deleted_at is null`.execute(db);
+    const total = counted.rows[0]!.n;
     const { app, headers } = await signedInApp(database, catalog, {
       email: 'admin@triangulate.example',
       password: 'bench-password-1',
