@@ -38,6 +38,7 @@ const views: Array<{ value: EvidenceGrouping; text: string }> = [
   { value: 'theme', text: 'Theme (code)' },
   { value: 'method', text: 'Method' },
   { value: 'direction', text: 'Evaluative direction' },
+  { value: 'none', text: 'One list of every record' },
 ];
 
 /** Records shown per group in the overview, and per page when one group is opened. */

@@ -119,6 +119,8 @@ function render(
     cohortLabels: Object.fromEntries(cohortIds.map((c) => [c, cohortDefs[c].label])),
     minPerStratum: view.spec.entries[0]?.minPerStratum ?? 1,
     values: extra.values ?? {},
+    // The "take a case out" forms open only for a problem with one of them.
+    removeProblem: (extra.problems ?? []).some((p) => p.field.startsWith('reason-')),
     notice: extra.done ? DONE[extra.done] : undefined,
     errors: errors.length ? errors : undefined,
     fieldErrors,
