@@ -120,7 +120,7 @@ function render(
     minPerStratum: view.spec.entries[0]?.minPerStratum ?? 1,
     values: extra.values ?? {},
     // The "take a case out" forms open only for a problem with one of them.
-    removeProblem: (extra.problems ?? []).some((p) => p.field.startsWith('reason-')),
+    removeProblem: (extra.problems ?? []).some((p) => (p.field ?? '').startsWith('reason-')),
     notice: extra.done ? DONE[extra.done] : undefined,
     errors: errors.length ? errors : undefined,
     fieldErrors,
