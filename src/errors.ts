@@ -37,6 +37,11 @@ export const errorCatalogue = {
     status: 429,
     message: 'You already have uploads in progress. Wait for them to finish, then try again.',
   },
+  SERVER_BUSY_WITH_UPLOADS: {
+    status: 429,
+    message:
+      'The server is already receiving as many files as it takes at once. Try again in a minute.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: 'This address does not accept that kind of request body.',

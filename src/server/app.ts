@@ -16,7 +16,7 @@ import { registerInputCheck } from './plugins/input-check.js';
 import { registerMustChangePassword } from './plugins/must-change-password.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
-import { registerUploads } from './plugins/uploads.js';
+import { registerUploads, type UploadLimits } from './plugins/uploads.js';
 import { registerViews } from './plugins/views.js';
 import { routeModules } from './routes/index.js';
 
@@ -24,6 +24,8 @@ export interface AppDeps {
   config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> & Partial<Pick<AppConfig, 'trustProxy'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
+  /** Concurrent uploads per person and per process (plugins/uploads.ts has the defaults). */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 export interface ServerContext {
@@ -59,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputCheck(app);
   registerCsrf(app);
   registerMustChangePassword(app);
-  registerUploads(app, { db: deps.database.db });
+  registerUploads(app, { db: deps.database.db }, deps.uploadLimits);
   registerErrorHandling(app);
   const version = (
     JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {

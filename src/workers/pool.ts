@@ -7,9 +7,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorDetail } from '../errors.js';
+import { DocumentProblem } from '../domain/evidence/import/docx-text.js';
 import { CsvQuoteError, SpreadsheetError } from '../domain/files/spreadsheet.js';
 import { UnsafeXmlError } from '../domain/files/xml.js';
 import { UnsafeArchiveError } from '../domain/files/zip.js';
+import { RefiInvalid, type RefiDetail } from '../domain/refi/import-problems.js';
 import type { TaskName } from './tasks.js';
 
 export interface TaskOptions {
@@ -68,6 +70,9 @@ export function reviveError(e: SerializedError): Error {
   if (e.name === 'SpreadsheetError') return new SpreadsheetError(e.message);
   if (e.name === 'UnsafeXmlError') return new UnsafeXmlError(e.message);
   if (e.name === 'UnsafeArchiveError') return new UnsafeArchiveError(e.message);
+  if (e.name === 'RefiInvalid')
+    return new RefiInvalid(e.message, (e.details ?? []) as RefiDetail[]);
+  if (e.name === 'DocumentProblem') return new DocumentProblem(e.message);
   const err = new Error(e.message);
   err.name = e.name;
   return err;
@@ -80,12 +85,13 @@ export async function runTask<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const label = options.label ?? 'The file';
+  const maxHeapMb = options.maxHeapMb ?? 1024;
   const release = await slot();
   try {
     return await new Promise<T>((resolve, reject) => {
       const worker = new Worker(workerScript(), {
         workerData: { task, input },
-        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
       });
       let settled = false;
       const finish = (fn: () => void): void => {
@@ -100,7 +106,7 @@ export async function runTask<T>(
           finish(() =>
             reject(
               new AppError('FILE_TOO_COMPLEX', {
-                message: `${label} took longer than ${Math.round(timeoutMs / 1000)} seconds to read and was stopped. Check it is the right file; split a very large file.`,
+                message: `${label} took longer than ${Math.round(timeoutMs / 1000)} seconds to read, the limit for this kind of file, and was stopped. Check it is the right file; split a very large file.`,
               }),
             ),
           ),
@@ -123,7 +129,7 @@ export async function runTask<T>(
           reject(
             err.code === 'ERR_WORKER_OUT_OF_MEMORY'
               ? new AppError('FILE_TOO_COMPLEX', {
-                  message: `${label} needs more memory to read than is allowed and was stopped.`,
+                  message: `${label} needs more than ${maxHeapMb} MB of memory to read, the limit for this kind of file, and was stopped. Check it is the right file; split a very large file.`,
                 })
               : err,
           ),

@@ -37,7 +37,14 @@ function serialise(err: unknown): SerializedError {
       message: err.message,
       at: { sheet: err.sheet, row: err.row, column: err.column },
     };
-  if (err instanceof Error) return { name: err.name, message: err.message };
+  if (err instanceof Error) {
+    const details = (err as { details?: unknown }).details;
+    return {
+      name: err.name,
+      message: err.message,
+      ...(Array.isArray(details) ? { details: details as SerializedError['details'] } : {}),
+    };
+  }
   return { name: 'Error', message: String(err) };
 }
 

@@ -2,6 +2,11 @@
 // Inputs and results cross the thread boundary by structured clone (plain data only).
 import { parseAnnexA, type ParsedRow, type ParseResult } from '../domain/annex-a/parse.js';
 import { pseudonymiser } from '../domain/annex-a/pseudonymise.js';
+import { fileText, type TextFileKind } from '../domain/evidence/import/file-text.js';
+import { parseHistoryCsv, type ParseHistoryResult } from '../domain/history/parse-history-csv.js';
+import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
+import { createLaRegister } from '../domain/las/register.js';
+import { readRefiFile, type ReadFileOptions, type RefiFile } from '../domain/refi/read-file.js';
 
 export interface TaskContext {
   /** Sends an event to the caller without waiting (progress). */
@@ -23,7 +28,32 @@ export interface AnnexAParseInput {
 export type AnnexAParseEvent =
   { kind: 'progress'; fraction: number; rows: number } | { kind: 'rows'; rows: ParsedRow[] };
 
+export interface EvidenceTextInput {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export interface RefiReadInput {
+  bytes: Uint8Array;
+  fileName: string;
+  options: ReadFileOptions;
+}
+
+export interface HistoryParseInput {
+  text: string;
+  fileName: string;
+  /** The LA register's records and successions: the register is rebuilt in the worker. */
+  las: readonly LaIdentity[];
+  successions: readonly LaSuccession[];
+}
+
 export const tasks = {
+  'evidence-text': (input: EvidenceTextInput): Promise<{ kind: TextFileKind; text: string }> =>
+    fileText(input.bytes, input.fileName),
+  'refi-read': async (input: RefiReadInput): Promise<RefiFile> =>
+    readRefiFile(input.bytes, input.fileName, input.options),
+  'history-parse': async (input: HistoryParseInput): Promise<ParseHistoryResult> =>
+    parseHistoryCsv(input.text, input.fileName, createLaRegister(input.las, input.successions)),
   'annex-a-parse': async (input: AnnexAParseInput, ctx: TaskContext): Promise<ParseResult> => {
     const pseudonym = pseudonymiser(input.pseudonymKey);
     return parseAnnexA(input.bytes, input.fileName, {

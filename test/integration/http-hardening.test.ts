@@ -73,6 +73,21 @@ describe('control characters', () => {
     expect(formSignIn.body).toContain('email');
   });
 
+  it.each([
+    ['memos', { targetType: 'activity', title: 'Memo', text: 'Bad\u0000memo' }, 'text'],
+    ['cases', { kind: 'child', reference: 'C\u0000-1' }, 'reference'],
+    ['lines-of-enquiry', { title: 'Line\u0000title' }, 'title'],
+  ])('refuses NUL in %s with a 400 naming the field', async (path, payload, field) => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${t.demo.activityId}/${path}`,
+      headers: bearer('lead'),
+      payload,
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().error.details).toEqual([expect.objectContaining({ field })]);
+  });
+
   it('keeps tabs and newlines in text', async () => {
     const r = await t.app.inject({
       method: 'POST',
@@ -189,6 +204,40 @@ describe('upload bodies', () => {
       payload: Buffer.from(''),
     });
     expect(after.statusCode).not.toBe(429);
+  });
+
+  it('caps the uploads the whole process has in flight, whoever sends them', async () => {
+    const capped = await buildApp({
+      config: { logLevel: 'silent', sessionSecret: undefined },
+      database: t.database,
+      catalog: loadActivityTypeCatalog(),
+      uploadLimits: { perProcess: 2 },
+    });
+    try {
+      const send = (key: string, payload: PassThrough | Buffer) =>
+        capped.inject({
+          method: 'POST',
+          url: annexA(),
+          headers: { ...bearer(key), 'content-type': 'application/octet-stream' },
+          payload,
+        });
+      const streams = [new PassThrough(), new PassThrough()];
+      const pending = [send('analyst', streams[0]!), send('lead', streams[1]!)];
+      for (const s of streams) s.write(Buffer.alloc(1024, 65));
+      for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 20));
+      // The analyst has one upload in flight (under their own cap), but the process is full.
+      const third = await send('analyst', Buffer.from('x'));
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error).toMatchObject({
+        code: 'SERVER_BUSY_WITH_UPLOADS',
+        message: expect.stringMatching(/Try again in a minute/),
+      });
+      for (const s of streams) s.end();
+      await Promise.all(pending);
+      expect((await send('analyst', Buffer.from(''))).statusCode).not.toBe(429);
+    } finally {
+      await capped.close();
+    }
   });
 });
 

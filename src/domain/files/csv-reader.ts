@@ -4,6 +4,8 @@
 import { parse } from 'csv-parse/sync';
 import {
   CsvQuoteError,
+  DEFAULT_MAX_CELL_CHARS,
+  DEFAULT_MAX_COLUMNS,
   SpreadsheetError,
   type CellValue,
   type ReadOptions,
@@ -53,12 +55,29 @@ interface CsvRecord {
 function records(
   text: string,
   sheetName: string,
-  singleLineValues: boolean,
+  options: ReadOptions,
 ): { cells: string[]; line: number }[] {
+  const singleLineValues = options.singleLineValues === true;
+  const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
+  const maxCellChars = options.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+  // A row (all its cells together) may hold this many characters: stops a 30 MB "cell" early.
+  const maxRowChars = maxColumns * 16 + maxCellChars * 4;
+  const tooLong = (err: unknown): SpreadsheetError => {
+    const line = (err as { lines?: number }).lines;
+    return new SpreadsheetError(
+      `${sheetName}: ${line ? `row ${line}` : 'a row'} is longer than ${maxRowChars.toLocaleString('en-GB')} characters, the most a row may hold (at most ${maxColumns.toLocaleString('en-GB')} columns and ${maxCellChars.toLocaleString('en-GB')} characters in a cell); it was not read further.`,
+    );
+  };
   let skipped: { code?: string; message: string } | null = null;
   let parsed: CsvRecord[];
   try {
     parsed = parse(text, {
+      max_record_size: maxRowChars,
+      // With `info`, csv-parse hands on_record the record with its info (its types say otherwise).
+      on_record: ((r: CsvRecord) =>
+        checkRecord(r, sheetName, maxColumns, maxCellChars)) as unknown as (
+        record: string[],
+      ) => string[],
       delimiter: guessDelimiter(text),
       bom: true,
       relax_column_count: true,
@@ -67,11 +86,14 @@ function records(
       info: true,
       skip_records_with_error: true,
       on_skip: (err) => {
+        if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw tooLong(err);
         skipped ??= err as { code?: string; message: string };
         return undefined;
       },
     }) as unknown as CsvRecord[];
   } catch (err) {
+    if (err instanceof SpreadsheetError) throw err;
+    if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw tooLong(err);
     throw new SpreadsheetError(`The CSV file could not be read: ${(err as Error).message}`);
   }
   const out: { cells: string[]; line: number }[] = [];
@@ -111,6 +133,25 @@ function records(
   return out;
 }
 
+/** Refuses a row with more columns, or a cell with more characters, than any spreadsheet holds. */
+function checkRecord(
+  r: CsvRecord,
+  sheetName: string,
+  maxColumns: number,
+  maxCellChars: number,
+): CsvRecord {
+  if (r.record.length > maxColumns)
+    throw new SpreadsheetError(
+      `${sheetName}: row ${r.info.lines} has ${r.record.length.toLocaleString('en-GB')} columns; the limit is ${maxColumns.toLocaleString('en-GB')}.`,
+    );
+  const long = r.record.findIndex((v) => v.length > maxCellChars);
+  if (long >= 0)
+    throw new SpreadsheetError(
+      `${sheetName}: row ${r.info.lines}, column ${columnLetter(long + 1)} holds ${r.record[long]!.length.toLocaleString('en-GB')} characters; a cell may hold at most ${maxCellChars.toLocaleString('en-GB')}.`,
+    );
+  return r;
+}
+
 export async function readCsv(
   bytes: Uint8Array,
   sheetName: string,
@@ -119,7 +160,7 @@ export async function readCsv(
   sheetIndex = 0,
 ): Promise<void> {
   const text = decodeText(bytes);
-  const recs = records(text, sheetName, options.singleLineValues === true);
+  const recs = records(text, sheetName, options);
   const maxRows = options.maxRowsPerSheet ?? 1_048_576;
   if (recs.length > maxRows)
     throw new SpreadsheetError(`The CSV file has more than ${maxRows} rows.`);

@@ -216,3 +216,29 @@ describe('writeXlsxAsync (rows arriving asynchronously, deflated as they come)',
     ]);
   });
 });
+
+describe('spreadsheet limits (Excel’s own: 16,384 columns, 32,767 characters in a cell)', () => {
+  it('refuses a CSV with 200,000 columns quickly, naming the row and the limit', async () => {
+    const wide = `${Array.from({ length: 200_000 }, () => 'c').join(',')}\n${'1,'.repeat(199_999)}1\n`;
+    const t0 = performance.now();
+    await expect(readAll(strToU8(wide), 'wide.csv')).rejects.toThrow(
+      /wide: row 1 has 200,000 columns; the limit is 16,384/,
+    );
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    const fewer = `${Array.from({ length: 20_000 }, () => 'c').join(',')}\n`;
+    await expect(readAll(strToU8(fewer), 'fewer.csv')).rejects.toThrow(
+      /fewer: row 1 has 20,000 columns; the limit is 16,384/,
+    );
+  });
+
+  it('refuses a CSV whose one field is 30 MB without reading on', async () => {
+    const big = `a,b\n"${'x'.repeat(30 * 1024 * 1024)}",1\n`;
+    await expect(readAll(strToU8(big), 'big.csv')).rejects.toThrow(
+      /big: row 2 is longer than 393,212 characters, the most a row may hold/,
+    );
+    const cell = `a,b\n${'y'.repeat(40_000)},1\n`;
+    await expect(readAll(strToU8(cell), 'cell.csv')).rejects.toThrow(
+      /cell: row 2, column A holds 40,000 characters; a cell may hold at most 32,767/,
+    );
+  });
+});

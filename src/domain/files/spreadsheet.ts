@@ -42,7 +42,15 @@ export interface ReadOptions {
    * line breaks, such as Annex A, it is a stray quote that merged rows).
    */
   singleLineValues?: boolean;
+  /** Most columns in one row (default 16,384, Excel's own limit). */
+  maxColumns?: number;
+  /** Most characters in one cell (default 32,767, Excel's own limit). */
+  maxCellChars?: number;
 }
+
+/** Excel's own limits, which no genuine spreadsheet exceeds: the readers refuse anything beyond. */
+export const DEFAULT_MAX_COLUMNS = 16_384;
+export const DEFAULT_MAX_CELL_CHARS = 32_767;
 
 export class SpreadsheetError extends Error {
   constructor(message: string) {

@@ -5,6 +5,8 @@ import type { SafeZip } from './zip.js';
 import { createFastXmlScanner, parseXml } from './xml.js';
 import {
   columnIndex,
+  columnLetters,
+  DEFAULT_MAX_CELL_CHARS,
   SheetDate,
   SpreadsheetError,
   tick,
@@ -100,7 +102,13 @@ function readWorkbookInfo(zip: SafeZip): WorkbookInfo {
   };
 }
 
-function readSharedStrings(zip: SafeZip, path: string | null): string[] {
+function tooManyChars(where: string, length: number, max: number): SpreadsheetError {
+  return new SpreadsheetError(
+    `${where} holds ${length.toLocaleString('en-GB')} characters; a cell may hold at most ${max.toLocaleString('en-GB')}.`,
+  );
+}
+
+function readSharedStrings(zip: SafeZip, path: string | null, maxChars: number): string[] {
   if (!path || !zip.has(path)) return [];
   const out: string[] = [];
   let current = '';
@@ -115,8 +123,11 @@ function readSharedStrings(zip: SafeZip, path: string | null): string[] {
         else if (name === 'rPh') inPhonetic++;
       },
       close(name) {
-        if (name === 'si') out.push(current);
-        else if (name === 't') inT = false;
+        if (name === 'si') {
+          if (current.length > maxChars)
+            throw tooManyChars(`Shared string ${out.length + 1}`, current.length, maxChars);
+          out.push(current);
+        } else if (name === 't') inT = false;
         else if (name === 'rPh') inPhonetic--;
       },
       text(t) {
@@ -166,7 +177,8 @@ export async function readXlsx(
   options: ReadOptions = {},
 ): Promise<void> {
   const info = readWorkbookInfo(zip);
-  const strings = readSharedStrings(zip, info.sharedStringsPath);
+  const maxChars = options.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+  const strings = readSharedStrings(zip, info.sharedStringsPath, maxChars);
   const dateStyles = readDateStyles(zip, info.stylesPath);
   const offset1904 = info.date1904 ? 1462 : 0;
   const maxRows = options.maxRowsPerSheet ?? 1_048_576;
@@ -238,6 +250,12 @@ export async function readXlsx(
               break;
             case 'c': {
               if (!hasValue || col < 0 || col > 16_383) break;
+              if (value.length > maxChars)
+                throw tooManyChars(
+                  `Sheet '${sheet.name}', row ${rowNumber}, column ${columnLetters(col)}`,
+                  value.length,
+                  maxChars,
+                );
               let v: CellValue;
               switch (type) {
                 case 's':

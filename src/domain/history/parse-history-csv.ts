@@ -44,6 +44,34 @@ export type ParseHistoryResult =
   | { ok: false; problem: RowProblem };
 
 const HEADER_SEARCH_ROWS = 10;
+/** No history file has more than a few dozen columns; a cell never holds more than Excel allows. */
+export const HISTORY_MAX_COLUMNS = 1_000;
+export const HISTORY_MAX_CELL_CHARS = 32_767;
+const HISTORY_MAX_ROW_CHARS = HISTORY_MAX_COLUMNS * 64 + HISTORY_MAX_CELL_CHARS * 4;
+
+class HistoryLimit extends Error {
+  constructor(
+    message: string,
+    readonly row: number,
+  ) {
+    super(message);
+  }
+}
+
+function checkRecord(r: { record: string[]; info: { lines: number } }): typeof r {
+  if (r.record.length > HISTORY_MAX_COLUMNS)
+    throw new HistoryLimit(
+      `Row ${r.info.lines} has ${r.record.length.toLocaleString('en-GB')} columns; the limit is ${HISTORY_MAX_COLUMNS.toLocaleString('en-GB')}`,
+      r.info.lines,
+    );
+  const long = r.record.findIndex((v) => v.length > HISTORY_MAX_CELL_CHARS);
+  if (long >= 0)
+    throw new HistoryLimit(
+      `Row ${r.info.lines}, column ${long + 1} holds ${r.record[long]!.length.toLocaleString('en-GB')} characters; a cell may hold at most ${HISTORY_MAX_CELL_CHARS.toLocaleString('en-GB')}`,
+      r.info.lines,
+    );
+  return r;
+}
 
 export function parseHistoryCsv(
   text: string,
@@ -57,17 +85,20 @@ export function parseHistoryCsv(
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      max_record_size: HISTORY_MAX_ROW_CHARS,
+      // With `info`, csv-parse hands on_record the record with its info (its types say otherwise).
+      on_record: checkRecord as unknown as (record: string[]) => string[],
     }) as unknown as typeof records;
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return {
-      ok: false,
-      problem: {
-        file: fileName,
-        row: line ?? 0,
-        reason: `The file is not valid CSV: ${(err as Error).message}`,
-      },
-    };
+    const line = err instanceof HistoryLimit ? err.row : (err as { lines?: number }).lines;
+    const code = (err as { code?: string }).code;
+    const reason =
+      err instanceof HistoryLimit
+        ? `${err.message}: this is not an inspection-history file`
+        : code === 'CSV_MAX_RECORD_SIZE'
+          ? `Row ${line ?? '?'} is longer than ${HISTORY_MAX_ROW_CHARS.toLocaleString('en-GB')} characters, the most a row may hold (at most ${HISTORY_MAX_COLUMNS.toLocaleString('en-GB')} columns and ${HISTORY_MAX_CELL_CHARS.toLocaleString('en-GB')} characters in a cell)`
+          : `The file is not valid CSV: ${(err as Error).message}`;
+    return { ok: false, problem: { file: fileName, row: line ?? 0, reason } };
   }
   const headerAt = records.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => detectFormat(r.record));
   const header = records[headerAt];

@@ -42,6 +42,17 @@ declare module 'fastify' {
 
 /** Uploads one person may have in flight at once (per server process). */
 export const MAX_CONCURRENT_UPLOADS_PER_USER = 2;
+/**
+ * Uploads the whole process takes at once, whoever sends them: each is read to disk and then
+ * parsed in a worker thread (up to 1 GB of heap for the largest kinds), so this bounds the
+ * memory and disk a burst of uploads from many people can take.
+ */
+export const MAX_CONCURRENT_UPLOADS_PER_PROCESS = 8;
+
+export interface UploadLimits {
+  perUser: number;
+  perProcess: number;
+}
 /** Body size for requests without a signed-in person (the sign-in form and API sign-in). */
 export const MAX_ANONYMOUS_BODY_BYTES = 64 * 1024;
 /** Room for a form's other fields and the multipart framing around the file. */
@@ -83,12 +94,20 @@ async function receive(stream: Readable, max: number): Promise<Buffer> {
   }
 }
 
-export function registerUploads(app: FastifyInstance, deps: Pick<UseCaseContext, 'db'>): void {
+export function registerUploads(
+  app: FastifyInstance,
+  deps: Pick<UseCaseContext, 'db'>,
+  limits: Partial<UploadLimits> = {},
+): void {
+  const perUser = limits.perUser ?? MAX_CONCURRENT_UPLOADS_PER_USER;
+  const perProcess = limits.perProcess ?? MAX_CONCURRENT_UPLOADS_PER_PROCESS;
   const inFlight = new Map<string, number>();
+  let total = 0;
   const release = (request: FastifyRequest): void => {
     const owner = request.uploadSlot;
     if (!owner) return;
     request.uploadSlot = null;
+    total -= 1;
     const n = (inFlight.get(owner) ?? 1) - 1;
     if (n <= 0) inFlight.delete(owner);
     else inFlight.set(owner, n);
@@ -125,8 +144,10 @@ export function registerUploads(app: FastifyInstance, deps: Pick<UseCaseContext,
 
     const owner = actor.kind === 'user' ? actor.userId : 'system';
     const count = inFlight.get(owner) ?? 0;
-    if (count >= MAX_CONCURRENT_UPLOADS_PER_USER) throw new AppError('UPLOADS_IN_PROGRESS');
+    if (count >= perUser) throw new AppError('UPLOADS_IN_PROGRESS');
+    if (total >= perProcess) throw new AppError('SERVER_BUSY_WITH_UPLOADS');
     inFlight.set(owner, count + 1);
+    total += 1;
     request.uploadSlot = owner;
 
     const stream = request.body as Readable | undefined;

@@ -6,7 +6,7 @@
 // stored while the file is read, in the same transaction, which is rolled back on refusal
 // (store-annex-a-import.ts).
 import { ANNEX_A_TABLES, refreshStatistics } from '../../data/repositories/statistics.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   findAnnexASettings,
@@ -31,6 +31,7 @@ import { CsvQuoteError, SpreadsheetError } from '../../domain/files/spreadsheet.
 import { UnsafeXmlError } from '../../domain/files/xml.js';
 import { UnsafeArchiveError } from '../../domain/files/zip.js';
 import { AppError } from '../../errors.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
 import { addDays, todayInEngland } from '../../clock.js';
 import { outcomeOf, type ImportAnnexAOutcome, type ListCount } from './import-outcome.js';
@@ -120,7 +121,7 @@ export async function importAnnexA(
       details: [{ file: input.fileName, reason: 'The file is larger than 200 MB.' }],
     });
 
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = await sha256Hex(input.bytes);
   const current = await findCurrentAnnexAImport(ctx.db, activity.id);
   const same = current ? unchangedOutcome(current, sha256, input.removeMissingLists) : null;
   if (current && same) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { EvidenceRecord } from '../../data/repositories/evidence.js';
-import { DocumentProblem, fileText } from '../../domain/evidence/import/file-text.js';
+import { DocumentProblem } from '../../domain/evidence/import/file-text.js';
 import { AppError } from '../../errors.js';
+import { evidenceTextInWorker } from '../../workers/parse-files.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { EvidenceFieldsInput, recordEvidence } from './record-evidence.js';
@@ -25,7 +26,8 @@ export async function importEvidenceFile(
   const fileName = given.split(/[\\/]/).pop() ?? given;
   let extracted: { kind: 'txt' | 'docx' | 'pdf'; text: string };
   try {
-    extracted = await fileText(bytes, fileName);
+    // Read in a worker thread with a heap and time limit: a hostile PDF cannot stall the server.
+    extracted = await evidenceTextInWorker(bytes, fileName);
   } catch (err) {
     if (err instanceof DocumentProblem)
       throw new AppError('IMPORT_INVALID', {

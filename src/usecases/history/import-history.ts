@@ -5,7 +5,6 @@
 // returned as a conflict. One audit event records the file, its SHA-256 and the counts.
 import { countOf } from '../../domain/wording/plural.js';
 import { refreshStatistics } from '../../data/repositories/statistics.js';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import {
@@ -13,7 +12,10 @@ import {
   insertHistoryEvents,
   updateHistoryEvent,
 } from '../../data/repositories/inspection-history.js';
-import { loadLaRegister } from '../../data/repositories/local-authorities.js';
+import {
+  listLaSuccessions,
+  listLocalAuthorities,
+} from '../../data/repositories/local-authorities.js';
 import { lockHistoryImports } from '../../data/repositories/locks.js';
 import { policies } from '../../domain/access/policies.js';
 import type { HistoryFormatId } from '../../domain/history/formats.js';
@@ -23,11 +25,12 @@ import {
   sameEvent,
   type HistoryConflict,
 } from '../../domain/history/merge.js';
-import { parseHistoryCsv } from '../../domain/history/parse-history-csv.js';
 import type { HistoryEvent, ParsedHistoryEvent } from '../../domain/history/types.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../data/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { parseHistoryInWorker } from '../../workers/parse-files.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
 
 export const ImportHistoryInput = z.object({
@@ -72,16 +75,20 @@ export async function importHistory(
   const input = checked.data;
   const bytes =
     typeof input.content === 'string' ? new TextEncoder().encode(input.content) : input.content;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await sha256Hex(bytes);
   const text = decode(bytes, input.fileName);
 
-  const register = await loadLaRegister(ctx.db);
-  if (register.all.length === 0) {
+  const [las, successions] = await Promise.all([
+    listLocalAuthorities(ctx.db),
+    listLaSuccessions(ctx.db),
+  ]);
+  if (las.length === 0) {
     throw new AppError('IMPORT_INVALID', {
       message: 'The local authority register is empty: load it first (triangulate la load).',
     });
   }
-  const parsed = parseHistoryCsv(text, input.fileName, register);
+  // Parsed in a worker thread with a heap and time limit (workers/parse-files.ts).
+  const parsed = await parseHistoryInWorker(text, input.fileName, { las, successions });
   if (!parsed.ok) throw new AppError('IMPORT_INVALID', { details: [parsed.problem] });
   if (parsed.problems.length > 0 && !input.skipInvalid) {
     throw new AppError('IMPORT_INVALID', {

@@ -13,13 +13,15 @@ import { policies } from '../../domain/access/policies.js';
 import { evidenceAreas } from '../../domain/evidence/codebook-seed.js';
 import { RefiInvalid } from '../../domain/refi/import-problems.js';
 import { planImport, type ImportPlan } from '../../domain/refi/plan-import.js';
-import { readRefiFile } from '../../domain/refi/read-file.js';
+import type { RefiFile } from '../../domain/refi/read-file.js';
+import { readRefiInWorker } from '../../workers/parse-files.js';
 import { AppError } from '../../errors.js';
 import {
   checkNewActivity,
   insertNewActivity,
   type CheckedActivity,
 } from '../shared/new-activity.js';
+import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
 import { ensureCodebook } from '../shared/codebook.js';
 import { todayInEngland } from '../../clock.js';
@@ -101,7 +103,7 @@ export async function importRefi(
   raw: ImportRefiInput,
 ): Promise<ImportRefiResult> {
   const input = ImportRefiInput.parse(raw);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = await sha256Hex(input.bytes);
   const { target, frameworkId } = await importTarget(ctx, input);
   if (input.bytes.length === 0)
     throw new AppError('IMPORT_INVALID', {
@@ -109,7 +111,7 @@ export async function importRefi(
       details: [{ file: input.fileName, reason: 'The file is empty' }],
     });
   const fw = frameworkRegistry().get(frameworkId);
-  const file = readFile(input);
+  const file = await readFile(input);
   const plan: ImportPlan =
     file.format === 'qdc'
       ? codebookPlan(file.codes, file.origin, file.report)
@@ -214,9 +216,10 @@ async function importTarget(
   }
 }
 /** The file read and checked; a file that is not a usable project is the caller's error. */
-function readFile(input: z.output<typeof ImportRefiInput>): ReturnType<typeof readRefiFile> {
+async function readFile(input: z.output<typeof ImportRefiInput>): Promise<RefiFile> {
   try {
-    return readRefiFile(input.bytes, input.fileName, {
+    // Read in a worker thread with a heap and time limit (workers/parse-files.ts).
+    return await readRefiInWorker(input.bytes, input.fileName, {
       repairGuids: input.repairGuids,
       skipMissingSources: input.skipMissingSources,
     });

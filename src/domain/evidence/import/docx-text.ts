@@ -4,7 +4,9 @@
 import { SaxesParser } from 'saxes';
 import { SafeZip, UnsafeArchiveError } from '../../files/zip.js';
 
-export class DocumentProblem extends Error {}
+export class DocumentProblem extends Error {
+  override name = 'DocumentProblem';
+}
 
 const MAX_XML_BYTES = 20 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
 // The text of a PDF, page by page, with pdf.js (legacy build: runs on Node 20 without a worker
 // thread or canvas). Scripting and eval are off; only the text layer is read.
 import { DocumentProblem } from './docx-text.js';
+import { checkPdfStreams } from './pdf-streams.js';
 
 interface TextItem {
   str?: string;
@@ -12,6 +13,7 @@ const MAX_PAGES = 2_000;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  checkPdfStreams(bytes);
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: bytes.slice(),
