@@ -196,11 +196,12 @@ async function runScale(
       rows.push([
         'code a span (use case)',
         await timed(100, (i) => {
-          const r = records[(i + 200) % records.length]!;
+          const k = i + 1_000;
+          const r = records[(k + 200) % records.length]!;
           const stop = Array.from(r.text).indexOf('.');
           return codeSpan(ctx, {
             evidenceId: r.id,
-            codeIds: [codes[(i * 7 + 11) % codes.length]!.id],
+            codeIds: [codes[(k * 7 + 11) % codes.length]!.id],
             start: 0,
             end: stop > 0 ? stop + 1 : 10,
             evidenceVersion: r.version,
@@ -211,7 +212,9 @@ async function runScale(
       ]);
     rows.push([
       'open one document (record, codings, memos)',
-      await timed(50, (i) => getEvidence(ctx, { evidenceId: records[i % records.length]!.id })),
+      await timed(50, (i) =>
+        getEvidence(ctx, { evidenceId: records[(i + 1_000) % records.length]!.id }),
+      ),
     ]);
     const loaded = mb();
     notes.push(`load average after: ${load()}`);

@@ -55,6 +55,8 @@ export async function benchEvidence(o: Options): Promise<string[]> {
         text: TEXT,
         method: 'social_worker_discussion',
         caseRef: `C-${1000 + rnd.int(0, 249)}`,
+        // Some of these references are not seeded child cases: as before, they make new ones.
+        newCase: true,
         judgementAreas: ['children_in_care'],
         direction: 'strength',
         childVoice: true,

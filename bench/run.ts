@@ -1,12 +1,17 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
+//   npm run bench -- --only agreement [--n 10]
 import { parseArgs } from 'node:util';
+import { benchAgreement } from './agreement.js';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchAttachments } from './attachments.js';
 import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
+import { benchCodeSpanProfile } from './code-span-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
+import { benchServerMemory } from './server-memory.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
@@ -45,6 +50,11 @@ if (only.has('latency')) {
   out.push(...(await benchLatency({ engine: 'postgres', n, scale, adminUrl: values.postgres })));
 }
 if (only.has('long-query')) out.push(...(await benchLongQuery()));
+if (only.has('attachments')) {
+  const k = Math.min(n, 10);
+  out.push(...(await benchAttachments({ engine: 'pglite', n: k })));
+  out.push(...(await benchAttachments({ engine: 'postgres', n: k, adminUrl: values.postgres })));
+}
 if (only.has('evidence')) {
   out.push(...(await benchEvidence({ engine: 'pglite', n })));
   out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));
@@ -80,5 +90,12 @@ if (only.has('corpus-compare')) {
     if (values.engine === engine || values.engine === 'both')
       out.push(...(await benchCorpusCompare({ engine, adminUrl: values.postgres, factors })));
 }
+if (only.has('code-span-profile'))
+  for (const engine of ['pglite', 'postgres'] as const)
+    if (values.engine === engine || values.engine === 'both')
+      out.push(...(await benchCodeSpanProfile({ engine, n, adminUrl: values.postgres })));
+if (only.has('server-memory'))
+  out.push(...(await benchServerMemory({ factors: values.factors.split(',').map(Number) })));
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
+if (only.has('agreement')) out.push(...benchAgreement(Math.min(n, 20)));
 process.stdout.write(`${out.join('\n')}\n`);

@@ -32,6 +32,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'The report is published: the published version cannot be changed.',
   },
+  ATTACHMENT_REFUSED: {
+    status: 422,
+    message:
+      'The file could not be kept: it is not an accepted type, too large, or refused by the virus scanner.',
+  },
   UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large for this upload.' },
   UPLOADS_IN_PROGRESS: {
     status: 429,
@@ -60,6 +65,11 @@ export const errorCatalogue = {
   FILE_TOO_COMPLEX: {
     status: 422,
     message: 'The file is too large or complex to read safely.',
+  },
+  JOB_INTERRUPTED: {
+    status: 500,
+    message:
+      'The server running this job stopped before it finished, and the job was not started again. Nothing from it was saved: start it again.',
   },
   MIGRATION_FAILED: { status: 500, message: 'The database migration failed; nothing was changed.' },
   AUDIT_CHAIN_BROKEN: { status: 500, message: 'The audit log failed verification.' },

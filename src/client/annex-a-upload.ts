@@ -2,7 +2,7 @@
 // progress bar from the import job's status, then open the report. Without this script the form
 // posts normally and the page returns with the report.
 interface JobStatus {
-  state: 'running' | 'done' | 'failed';
+  state: 'queued' | 'running' | 'done' | 'failed';
   phase: string;
   fraction: number;
   rows: number;
@@ -11,6 +11,7 @@ interface JobStatus {
 }
 
 const PHASES: Record<string, string> = {
+  queued: 'Waiting to start',
   reading: 'Reading and checking the rows',
   saving: 'Saving the rows',
   done: 'Finished',
@@ -53,7 +54,7 @@ export function enhanceAnnexAUpload(form: HTMLFormElement): void {
           const job = (await s.json()) as JobStatus;
           bar.value = Math.round(job.fraction * 100);
           status.textContent = `${PHASES[job.phase] ?? job.phase}: ${Math.round(job.fraction * 100)}% (${job.rows.toLocaleString('en-GB')} rows)`;
-          if (job.state !== 'running') break;
+          if (job.state === 'done' || job.state === 'failed') break;
         }
         window.location.assign(started.pageUrl);
       } catch {

@@ -12,6 +12,8 @@ govuk.initAll();
 // Page-specific enhancements, loaded only where their markup is.
 if (document.querySelector('form[data-module="app-annex-a-upload"]'))
   await import('/static/annex-a-upload.js' as string);
+if (document.querySelector('[data-module="app-keep-place"]'))
+  await import('/static/keep-place.js' as string);
 if (document.querySelector('[data-module="app-workbench"]'))
   await import('/static/workbench.js' as string);
 

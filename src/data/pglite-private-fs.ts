@@ -72,10 +72,33 @@ function patchNodeFs(mod: EmscriptenModule): void {
   };
 }
 
+/**
+ * The embedded engine's memory (issue 19). Its WebAssembly memory grows to the most it has ever
+ * used and never shrinks, and PostgreSQL's default 128 MB of shared buffers fill up with the
+ * evidence base as it is read (the pages are in the operating system's file cache anyway). So:
+ * 32 MB of shared buffers, and smaller sort and maintenance memory for bulk loads; measured in
+ * BENCHMARKS.md (server memory).
+ */
+export const MEMORY_START_PARAMS = [
+  '-c',
+  'shared_buffers=32MB',
+  '-c',
+  'work_mem=4MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+  '-c',
+  'temp_buffers=4MB',
+];
+
 /** PGlite's start parameters with fsync on and a sync method that reaches the patched fsync. */
 export function durableStartParams(): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
-  return [...defaults.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
+  return [
+    ...defaults.filter((p) => p !== '-F'),
+    '-c',
+    'wal_sync_method=fsync',
+    ...MEMORY_START_PARAMS,
+  ];
 }
 
 export function privateDurableOptions(

@@ -6,7 +6,14 @@ import { makeOwnerOnly, privateDurableOptions, syncTree } from './pglite-private
 import { pgliteParsers } from './type-parsers.js';
 
 export type WorkerRequest =
-  | { id: number; op: 'query'; sql: string; params: unknown[] }
+  | {
+      id: number;
+      op: 'query';
+      sql: string;
+      params: unknown[];
+      /** Begin a transaction first (saves the round trip of a lone BEGIN). */
+      begin?: boolean;
+    }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'dump' }
   | { id: number; op: 'close' };
@@ -67,6 +74,7 @@ port.on('message', (req: WorkerRequest) => {
 async function handle(req: WorkerRequest): Promise<void> {
   try {
     if (req.op === 'query') {
+      if (req.begin) await db.exec('begin');
       // Like node-postgres, a query without parameters uses the simple protocol, which allows
       // several statements (migrations rely on this).
       const result =

@@ -9,6 +9,8 @@ import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
 import type { RefiTables } from './schema/refi.js';
 import type { NotificationTables } from './schema/notifications.js';
+import type { AttachmentTables } from './schema/attachments.js';
+import type { JobTables } from './schema/jobs.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -186,4 +188,6 @@ export interface DB
     JudgementTables,
     ReportTables,
     RefiTables,
-    NotificationTables {}
+    NotificationTables,
+    AttachmentTables,
+    JobTables {}

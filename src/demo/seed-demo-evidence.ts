@@ -39,6 +39,9 @@ export async function seedDemoEvidence(
       text: e.text,
       method: e.method as never,
       caseRef: e.caseRef,
+      // The demo's first day comes before its sample is drawn: these children's cases are new,
+      // made deliberately by the first record that names each.
+      newCase: e.caseRef !== null,
       judgementAreas: e.areas,
       direction: e.direction,
       childVoice: e.childVoice ?? false,

@@ -165,7 +165,13 @@ export async function seedDemoFieldwork(
   const day = activity.plannedStart;
   const recorded: Array<{ id: string; text: string; entry: Entry }> = [];
   for (const { by, code: _code, ...entry } of entries(areas, day)) {
-    const record = await recordEvidence(as(people[by]), { ...entry, activityId });
+    // Fieldwork's first day comes before the demo's sample is drawn: the children's cases named
+    // here are new, made deliberately by the record that names each.
+    const record = await recordEvidence(as(people[by]), {
+      ...entry,
+      newCase: Boolean(entry.caseRef),
+      activityId,
+    });
     recorded.push({
       id: record.id,
       text: record.text,

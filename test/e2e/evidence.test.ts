@@ -60,7 +60,8 @@ describe('evidence and analysis in the browser', () => {
     await page.selectOption('#method', 'case_file_reading');
     await page.check('input[name="judgementAreas"][value="help_and_protection"]');
     await page.check('input[name="direction"][value="strength"]');
-    await page.fill('#caseRef', 'C-555');
+    // The child's case is picked from the sample (the first sampled case offered).
+    await page.selectOption('#caseRef', { index: 1 });
     await go(() => page.getByRole('button', { name: 'Record evidence' }).click());
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'The evidence has been recorded',
@@ -112,7 +113,22 @@ describe('evidence and analysis in the browser', () => {
     await page.fill('#conclusion', 'Plans are reviewed when risks change.');
     await go(() => page.getByRole('button', { name: 'Change the status' }).click());
     expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/not yet reviewed/);
-    for (const box of await page.locator('input[name="items"]').all()) await box.check();
+    // Recording one item as "It challenges it" brings the page back with every checkbox where it
+    // was in the window (issue 12: they moved under the pointer).
+    const boxes = page.locator('input[name="items"]');
+    const tops = () =>
+      boxes.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    await boxes.nth(2).check();
+    await page.check('input[name="outcome"][value="challenges"]');
+    await page.fill('#note', 'This plan drifted for four months after the risk rose.');
+    const button = page.getByRole('button', { name: 'Record the review' });
+    await button.scrollIntoViewIfNeeded();
+    const before = await tops();
+    await go(() => button.click());
+    expect(await page.locator('.govuk-notification-banner').count()).toBe(1);
+    await page.waitForSelector('html[data-place-kept="challenges"]');
+    expect(await tops()).toEqual(before);
+    for (const box of await boxes.all()) await box.check();
     await page.check('input[name="outcome"][value="challenges"]');
     await page.fill('#note', 'Two plans drifted: the claim holds only at the front door.');
     await go(() => page.getByRole('button', { name: 'Record the review' }).click());
@@ -138,5 +154,5 @@ describe('evidence and analysis in the browser', () => {
     expect(Object.keys(unzipSync(new Uint8Array(bytes)))).toContain('project.qde');
 
     expect(violations).toEqual([]);
-  });
+  }, 240_000);
 });

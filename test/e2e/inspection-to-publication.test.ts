@@ -1,5 +1,6 @@
 // One inspection from provisional grades to the published report, in a real browser on one
-// server (issue 5): two inspectors record provisional views, the lead resolves, the consistency
+// server (issue 5): evidence on a child picked from the sample and the sample matched to the LA's
+// IDs (issue 12), two inspectors record provisional views, the lead resolves, the consistency
 // panel challenges and the lead answers, the QAM changes a grade with a reason, explains the
 // divergence and approves the judgements as final; the lead then assembles the report from the
 // final judgements, releases it, the LA comments, the lead responds and publishes, and the LA
@@ -105,6 +106,47 @@ describe('an inspection from provisional grades to publication', () => {
       await lead.getByLabel('Consistency panel', { exact: true }).check();
       await submit(lead, 'Move judgements');
       expect(await text(lead, '.govuk-tag')).toMatch(/Consistency panel/i);
+    },
+    SLOW,
+  );
+
+  it(
+    'in fieldwork the inspector records evidence on a child picked from the sample; the lead matches the sample to the LA’s IDs',
+    async () => {
+      const inspector = await as('inspector');
+      await visit(inspector, `${activity}/evidence/new`);
+      // The child's case is picked from the sample, never typed (a typo would make a new case).
+      const ref = await inspector
+        .locator('#caseRef option', { hasText: '(sampled: ' })
+        .first()
+        .getAttribute('value');
+      expect(ref).toMatch(/\S/);
+      await inspector.fill(
+        '#text',
+        'The plan was reviewed within a week of the risk rising; the child’s wishes are recorded.',
+      );
+      await inspector.selectOption('#method', 'case_file_reading');
+      await inspector.check('input[name="judgementAreas"][value="help_and_protection"]');
+      await inspector.selectOption('#caseRef', ref!);
+      await submit(inspector, 'Record evidence');
+      expect(await text(inspector, '.govuk-notification-banner')).toContain('recorded');
+      expect(await text(inspector, 'main')).toContain(ref!);
+      // A new case is a deliberate act, in its own field: both at once is refused.
+      await visit(inspector, `${activity}/evidence/new`);
+      await inspector.fill('#text', 'A second note on the same child.');
+      await inspector.selectOption('#method', 'case_file_reading');
+      await inspector.selectOption('#caseRef', ref!);
+      await inspector.fill('#newCaseRef', `${ref!}X`);
+      await submit(inspector, 'Record evidence');
+      expect(await text(inspector, '.govuk-error-summary')).toContain('not both');
+
+      // To ask the LA for the file, the lead matches the sample to the LA's own IDs.
+      const lead = await as('lead');
+      await visit(lead, `${activity}/sample`);
+      await follow(lead, 'match the sampled cases to the LA’s own child IDs');
+      await lead.fill('#identifiers', 'LA-ID-NOT-IN-THE-SAMPLE');
+      await submit(lead, 'Match');
+      expect(await text(lead, '#matches + p')).toMatch(/^0 of \d+ sampled cases matched/);
     },
     SLOW,
   );

@@ -1,7 +1,8 @@
-// Nothing slow on the main thread: while a large Annex A workbook and a hostile CSV (200,000
-// columns) are imported on the embedded database, /health is polled and must stay under 50 ms
-// p95. A signed-in request's latency is recorded too (it waits for the single embedded
-// connection, which the import's transaction holds: see BENCHMARKS.md).
+// Nothing slow on the main thread: while a large Annex A workbook (150,000 rows) and a hostile CSV
+// (200,000 columns) are imported on the embedded database, /health is polled and must stay under
+// 50 ms p95. Signed-in requests (the API's /me and an activity's page) are timed too: the import
+// writes its rows in short transactions into a staged import, so they are answered between the
+// batches instead of waiting for the whole import (see BENCHMARKS.md).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cli, percentile, request, startApp, type AppProcess } from './support/app-process.js';
 import { recordFigures } from './support/figures.js';
 
-const ROWS = Number(process.env.TRIANGULATE_FAULTS_ANNEX_A_ROWS ?? 60_000);
+const ROWS = Number(process.env.TRIANGULATE_FAULTS_ANNEX_A_ROWS ?? 150_000);
 const PASSWORD = 'faults-demo-password-1';
 let dir: string;
 let app: AppProcess;
@@ -44,6 +45,9 @@ async function upload(url: string, token: string, file: string, bytes: Buffer) {
 }
 
 test('/health stays under 50 ms p95 while files are parsed and imported', async () => {
+  // The demo's sign-in details are printed just after the ready line.
+  for (let i = 0; i < 100 && !/lead_inspector\s+\S+@/.test(app.output()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const lead = /lead_inspector\s+(\S+@\S+)/.exec(app.output())?.[1];
   expect(lead).toBeTruthy();
   const login = await request(`${app.url}/api/v1/sessions`, {
@@ -67,6 +71,8 @@ test('/health stays under 50 ms p95 while files are parsed and imported', async 
 
   const health: number[] = [];
   const signedIn: number[] = [];
+  const signedInPage: number[] = [];
+  let importing = true;
   let busy = true;
   const poll = (async () => {
     while (busy) {
@@ -76,12 +82,17 @@ test('/health stays under 50 ms p95 while files are parsed and imported', async 
   })();
   const pollSignedIn = (async () => {
     while (busy) {
-      signedIn.push((await request(`${app.url}/api/v1/me`, { token })).ms);
+      const me = await request(`${app.url}/api/v1/me`, { token });
+      if (importing) signedIn.push(me.ms);
+      const page = await request(`${app.url}/activities/${id}`, { token });
+      expect(page.status).toBe(200);
+      if (importing) signedInPage.push(page.ms);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
   const importsUrl = `${app.url}/api/v1/activities/${id}/annex-a/imports`;
   const big = await upload(importsUrl, token, 'annex-a.xlsx', readFileSync(xlsx));
+  importing = false;
   const hostile = await upload(importsUrl, token, 'wide.csv', wide);
   busy = false;
   await Promise.all([poll, pollSignedIn]);
@@ -101,7 +112,14 @@ test('/health stays under 50 ms p95 while files are parsed and imported', async 
     signedInP50: percentile(signedIn, 50),
     signedInP95: percentile(signedIn, 95),
     signedInMax: percentile(signedIn, 100),
+    signedInPageP50: percentile(signedInPage, 50),
+    signedInPageP95: percentile(signedInPage, 95),
+    signedInPageMax: percentile(signedInPage, 100),
   };
   recordFigures('/health during Annex A import (embedded)', figures);
   expect(figures.healthP95).toBeLessThan(50);
-}, 600_000);
+  // Never held up for the whole import (which once took every signed-in request 10 s and more):
+  // at most a batch or two of rows stands in the way (generous, for a loaded machine).
+  expect(figures.signedInP95).toBeLessThan(3000);
+  expect(figures.signedInPageP95).toBeLessThan(3000);
+}, 900_000);

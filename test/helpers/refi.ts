@@ -68,6 +68,7 @@ export async function seedRefiActivity(
     method: 'child_conversation',
     observedOn: '2025-06-03',
     caseRef: 'C-001 Zoë',
+    newCase: true,
     practitionerRef: 'SW-7',
     locality: 'North',
     judgementAreas: ['children_in_care'],

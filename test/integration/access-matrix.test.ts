@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
+import { attachFile } from '../../src/usecases/attachments/attach-file.js';
 import { getActivity } from '../../src/usecases/activities/get-activity.js';
 import { getJudgementsOverview } from '../../src/usecases/judgements/get-judgements-overview.js';
 import { getProvisionalViews } from '../../src/usecases/judgements/get-provisional-views.js';
@@ -221,6 +222,37 @@ const judgementEntries = (): Entry[] => [
       ['/api/v1/activities/:id/moderation-record', (i: Ids) => `${EV(i)}/moderation-record`],
     ] as const
   ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  // Case-level ratings: read as the judgements are; rated by the lead and inspecting team
+  // members. The write's grade is not on the scale, so the demo stays unchanged; a case that is
+  // not in the sample is not found by anyone.
+  ...(
+    [
+      ['/activities/:id/case-ratings', (i: Ids) => `/activities/${i.activity}/case-ratings`],
+      ['/api/v1/activities/:id/case-ratings', (i: Ids) => `${EV(i)}/case-ratings`],
+    ] as const
+  ).map(([route, url]) => ({ method: 'GET' as const, route, url, expect: judgementsRead })),
+  {
+    method: 'GET',
+    route: '/activities/:id/case-ratings/:caseId',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}`,
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `/activities/${i.activity}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    // Those who may rate pass the check, then the form cannot be shown again for a case that is
+    // not in the sample: not found. Everyone else is refused first.
+    expect: { ...provisionalView, lead: 'hidden', inspector: 'hidden' },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/case-ratings/:caseId/:key',
+    url: (i) => `${EV(i)}/case-ratings/${NO_ID}/help_and_protection`,
+    body: () => ({ grade: 'not_a_grade' }),
+    expect: provisionalView,
+  },
   // Writes that pass the access check fail on their input, so the demo stays unchanged.
   {
     method: 'PATCH',
@@ -365,7 +397,93 @@ const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 const A = (ids: Ids) => ids.activity;
 // A record of the demo inspection, for the coding workbench's forms (set in beforeAll).
 let workbenchEvidenceId = NO_ID;
+// A file kept with that record (set in beforeAll), for the download routes.
+let matrixAttachmentId = NO_ID;
+// Attachments: evidence files are the evidence base's (read by its readers, added and removed by
+// its writers); the activity's list also shows the inspected LA its comments' documents.
+const attachmentList: Expect = { ...evidenceRead, la: 'ok' };
+const attachmentRoutes: Entry[] = [
+  {
+    method: 'GET',
+    route: '/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `/activities/${A(i)}/evidence/${workbenchEvidenceId}/attachments`,
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `/activities/${A(i)}/evidence/${workbenchEvidenceId}/attachments`,
+    body: () => ({}),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/attachments?fileName=m.txt`,
+    body: () => ({}),
+    expect: evidenceWrite,
+  },
+  // No report is released in the matrix's world: a comment that does not exist is hidden.
+  {
+    method: 'GET',
+    route: '/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}/attachments`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}/attachments`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `${EV(i)}/report/comments/${NO_ID}/attachments?fileName=m.txt`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/attachments',
+    url: (i) => `${EV(i)}/attachments`,
+    expect: attachmentList,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/attachments/:attachmentId',
+    url: (i) => `/activities/${A(i)}/attachments/${matrixAttachmentId}`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/attachments/:attachmentId',
+    url: (i) => `${EV(i)}/attachments/${matrixAttachmentId}`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/attachments/:attachmentId/delete',
+    url: (i) => `/activities/${A(i)}/attachments/${matrixAttachmentId}/delete`,
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/attachments/:attachmentId/delete',
+    url: (i) => `/activities/${A(i)}/attachments/${NO_ID}/delete`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/attachments/:attachmentId',
+    url: (i) => `${EV(i)}/attachments/${NO_ID}`,
+    expect: noSuchItem,
+  },
+];
 const matrix: Entry[] = [
+  ...attachmentRoutes,
   { method: 'GET', route: '/', url: () => '/', expect: { rest: 'ok' } },
   { method: 'GET', route: '/health', url: () => '/health', expect: { rest: 'ok' } },
   {
@@ -405,6 +523,29 @@ const matrix: Entry[] = [
     method: 'POST',
     route: '/notifications/:id/read',
     url: () => '/notifications/00000000-0000-4000-8000-000000000000/read',
+    body: () => ({}),
+    expect: { anon: 'signin', rest: 'hidden' },
+  },
+  // The caller's own queue: each person sees only their own (nothing to ask about anyone else).
+  { method: 'GET', route: '/api/v1/me/work', url: () => '/api/v1/me/work', expect: everyone },
+  {
+    method: 'GET',
+    route: '/api/v1/me/notifications',
+    url: () => '/api/v1/me/notifications?unread=true',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/me/notifications/read',
+    url: () => '/api/v1/me/notifications/read',
+    body: () => ({}),
+    expect: everyone,
+  },
+  {
+    // Someone else's notification, or none: not found for everyone (nothing revealed).
+    method: 'POST',
+    route: '/api/v1/me/notifications/:id/read',
+    url: () => '/api/v1/me/notifications/00000000-0000-4000-8000-000000000000/read',
     body: () => ({}),
     expect: { anon: 'signin', rest: 'hidden' },
   },
@@ -650,6 +791,29 @@ const matrix: Entry[] = [
     route: '/api/v1/language/lint',
     url: () => '/api/v1/language/lint',
     body: () => ({ text: 'We ensure that all children are kept safe.' }),
+    expect: everyone,
+  },
+  // Inter-coder agreement reads an evidence record's codings: the evidence base's readers (the
+  // demo record has one coder, so readers get 400, which passes the access check).
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/coding-agreement',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/coding-agreement?resamples=10`,
+    expect: evidenceRead,
+  },
+  // Agreement statistics compute on the ratings sent and store nothing: any signed-in person.
+  {
+    method: 'POST',
+    route: '/api/v1/agreement',
+    url: () => '/api/v1/agreement',
+    body: () => ({
+      raters: ['A', 'B'],
+      units: [
+        { id: 'c1', ratings: ['1', '1'] },
+        { id: 'c2', ratings: ['2', '1'] },
+      ],
+      resamples: 10,
+    }),
     expect: everyone,
   },
   // Evidence base (items of another activity or none answer 404 to everyone)
@@ -1528,6 +1692,21 @@ const matrix: Entry[] = [
     expect: evidenceWrite,
   },
   {
+    // The matching page: the lead, inspectors and analyst only (never the QAM, shadows,
+    // researchers or other LAs; the LA itself may not read the sample).
+    method: 'GET',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    expect: { ...evidenceWrite, qam: 'denied' },
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/sample/identifiers',
+    url: (i) => `/activities/${A(i)}/sample/identifiers`,
+    body: () => ({ identifiers: '1' }),
+    expect: { ...evidenceWrite, qam: 'denied' },
+  },
+  {
     // The LA's child IDs for the sample: the lead, inspectors and analyst only (never the QAM).
     method: 'POST',
     route: '/api/v1/activities/:id/sample/identifiers',
@@ -1658,6 +1837,16 @@ beforeAll(async () => {
     .orderBy('ref_no')
     .executeTakeFirstOrThrow();
   workbenchEvidenceId = row.id;
+  const kept = await attachFile(
+    { db: t.database.db, actor: systemActor('test') },
+    {
+      activityId: t.demo.activityId,
+      owner: { kind: 'evidence', id: row.id },
+      fileName: 'matrix.txt',
+    },
+    new TextEncoder().encode('Matrix attachment.'),
+  );
+  matrixAttachmentId = kept.id;
 });
 
 afterAll(async () => t?.close());
@@ -1729,7 +1918,8 @@ describe('access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 120_000);
+  // Every role on every route (several thousand requests): a generous bound, not a speed target.
+  }, 480_000);
 });
 
 describe('what LA users read after publication', () => {

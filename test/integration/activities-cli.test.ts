@@ -1,7 +1,9 @@
-// `triangulate activities list/show` and the demo's credentials file, as one real run of the
-// built CLI on an embedded database in a temporary folder.
+// `triangulate activities list/show`, the demo's credentials file, a person's queue (`work list`,
+// `notifications list|read --as`) and the child's case on `evidence add` (an unknown one refused
+// without --new-case), as one real run of the built CLI on an embedded database in a temporary
+// folder (the demo is seeded once).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +51,53 @@ describe.runIf(testEngine() === 'pglite')('triangulate activities', () => {
       const bad = run('activities', 'list', '--state', 'nonsense', '--json');
       expect(bad.status).toBe(2);
       expect(JSON.parse(bad.stderr)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+
+      // A person's queue, as that person.
+      const json = (r: ReturnType<typeof run>) => {
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(r.stdout) as Record<string, unknown>;
+      };
+      const lead = 'lead@triangulate.example';
+      expect(json(run('work', 'list', '--as', lead, '--json'))).toEqual({
+        items: expect.any(Array),
+      });
+      const la = 'dcs@northfield.example';
+      const notes = json(run('notifications', 'list', '--as', la, '--unread', '--json'))
+        .notifications as Array<{ id: string; kind: string }>;
+      expect(notes.map((n) => n.kind)).toEqual(['activity_notified']);
+      expect(
+        json(run('notifications', 'read', '--as', la, '--id', notes[0]!.id, '--json')),
+      ).toEqual({ marked: 1 });
+      expect(run('notifications', 'list', '--as', la, '--unread').stdout).toBe(
+        'No notifications.\n',
+      );
+
+      // The child's case: an unknown reference is refused unless --new-case says it is new.
+      const text = path.join(dir, 'note.txt');
+      writeFileSync(text, 'The plan was reviewed when the risk rose.');
+      const add = (...more: string[]) =>
+        run(
+          'evidence',
+          'add',
+          '--activity',
+          rows[0]!.id,
+          '--method',
+          'case_file_reading',
+          '--text-file',
+          text,
+          '--case',
+          'CLI-NEW-1',
+          '--as',
+          lead,
+          '--json',
+          ...more,
+        );
+      const refused = add();
+      expect(refused.status).toBe(2);
+      expect(JSON.parse(refused.stderr)).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: [{ field: 'caseRef', value: 'CLI-NEW-1' }] },
+      });
+      expect(json(add('--new-case'))).toMatchObject({ childCase: { reference: 'CLI-NEW-1' } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANNEX_A_TABLES, tablesWithoutStatistics } from '../../src/data/repositories/statistics.js';
+import {
+  ANNEX_A_TABLES,
+  EVIDENCE_BASE_TABLES,
+  tablesWithoutStatistics,
+} from '../../src/data/repositories/statistics.js';
+import { importRefi } from '../../src/usecases/refi/import-refi.js';
+import { vendorQdpx, vendorStyles } from '../helpers/refi-vendors.js';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
@@ -54,6 +60,17 @@ describe('planner statistics after bulk loads', () => {
       t.db,
     );
     expect(rel.rows[0]!.reltuples).toBeGreaterThan(0);
+  });
+
+  it('a REFI-QDA import analyses the evidence base it wrote', async () => {
+    await insertLa(t.db, 'refi-la', 'London');
+    expect(await analysedAt('codings')).toBeNull();
+    const bytes = vendorQdpx(vendorStyles.find((s) => s.vendor === 'QualCoder 1.3')!);
+    const r = await importRefi(ctx, { fileName: 'p.qdpx', bytes, newActivity: {} });
+    expect(r.counts.codings).toBeGreaterThan(0);
+    expect(await tablesWithoutStatistics(t.db, EVIDENCE_BASE_TABLES)).toEqual([]);
+    for (const table of ['evidence_records', 'codings', 'codes'])
+      expect(await analysedAt(table), table).not.toBeNull();
   });
 
   it('a history import analyses the events it wrote', async () => {

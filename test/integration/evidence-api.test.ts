@@ -53,6 +53,7 @@ describe('evidence JSON API', () => {
       text,
       method: 'child_conversation',
       caseRef: 'C-9',
+      newCase: true,
       judgementAreas: ['children_in_care'],
       childVoice: true,
       consent: { infoSheetGiven: true, consentGiven: true, givenBy: 'child' },

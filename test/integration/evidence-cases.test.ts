@@ -34,6 +34,7 @@ beforeAll(async () => {
       text,
       method,
       caseRef,
+      newCase: true,
       teamRef: 'Children in Care 1',
       judgementAreas: ['children_in_care'],
       ...(method === 'child_conversation'

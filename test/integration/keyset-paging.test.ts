@@ -6,8 +6,13 @@ import { readSpreadsheet, type CellValue } from '../../src/domain/files/index.js
 import { listCodings } from '../../src/usecases/coding/list-codings.js';
 import { exportAllPassages } from '../../src/usecases/analysis/export-all-passages.js';
 import { collectFile } from '../../src/usecases/analysis/export-file.js';
+import { exportCodingQuery } from '../../src/usecases/analysis/export-coding-query.js';
+import { codeSpan } from '../../src/usecases/coding/code-span.js';
 import { runCodingQuery } from '../../src/usecases/analysis/run-coding-query.js';
 import { createWorld, spanOf, type World } from '../helpers/analysis.js';
+import { WebClient } from '../helpers/app.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 
 let w: World;
 const WORDS = ['drift', 'harm', 'voice', 'plan'];
@@ -145,6 +150,49 @@ describe('codings list, keyset pages', () => {
   });
 });
 
+describe('coding query page, Next carries the cursor', () => {
+  it('walking by Next shows the passages the numbered pages show, and says how many', async () => {
+    const app = await buildApp({
+      config: { logLevel: 'silent', sessionSecret: undefined },
+      database: w.t,
+      catalog: loadActivityTypeCatalog(),
+    });
+    await app.ready();
+    try {
+      const web = await new WebClient(app).signIn(w.member.email, 'fixture password 123');
+      const base = `/activities/${w.activityId}/analysis/coding-query?c1=${w.codes.voice}`;
+      const refs = (html: string) =>
+        [...html.matchAll(/<input type="hidden" name="start" value="(\d+)">/g)].map((m) => m[1]!);
+      const byNext: string[][] = [];
+      let url: string | null = base;
+      while (url) {
+        const r = await web.get(url);
+        expect(r.statusCode).toBe(200);
+        byNext.push(refs(r.body));
+        const next =
+          /<a[^>]*class="govuk-link govuk-pagination__link"[^>]*href="([^"]+)"[^>]*rel="next"/.exec(
+            r.body,
+          );
+        url = next ? next[1]!.replace(/&amp;/g, '&') : null;
+        if (url) expect(url).toContain('after=');
+      }
+      expect(byNext.length).toBeGreaterThan(1);
+      for (let n = 2; n <= byNext.length; n++) {
+        const r = await web.get(`${base}&page=${n}`);
+        expect(refs(r.body)).toEqual(byNext[n - 1]);
+      }
+      const all = await runCodingQuery(w.as(w.member), {
+        activityId: w.activityId,
+        expression: { code: w.codes.voice },
+        limit: 200,
+      });
+      expect(byNext.flat()).toHaveLength(all.totalPassages);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('export all passages', () => {
   it('writes every coded passage, in CSV and XLSX, with no limit', async () => {
     const everything = await runCodingQuery(w.as(w.member), {
@@ -171,5 +219,56 @@ describe('export all passages', () => {
     await expect(
       exportAllPassages(w.as(w.outsider), { activityId: w.activityId }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives exactly the rows of a query for every code, texts beyond the BMP cut at code points', async () => {
+    const text =
+      'Zoë 👩‍👧 said: my worker 👍 listens to me. Bob 🙂 agreed the plan was drifting badly.';
+    const id = await w.record(w.lead, {
+      text,
+      method: 'case_file_reading',
+      observedOn: '2026-12-11',
+      judgementAreas: ['help_and_protection'],
+    });
+    for (const [codeId, phrase] of [
+      [w.codes.voice, 'my worker 👍 listens'],
+      [w.codes.harm, '👍 listens to me. Bob'],
+      [w.codes.frontDoor, 'drifting'],
+    ] as const) {
+      const span = spanOf(text, phrase);
+      await codeSpan(w.as(w.lead), {
+        evidenceId: id,
+        codeIds: [codeId],
+        ...span,
+        evidenceVersion: 1,
+      });
+    }
+    const cells = async (f: Parameters<typeof collectFile>[0]) =>
+      new TextDecoder()
+        .decode((await collectFile(f)).body)
+        .split('\r\n')
+        .filter(Boolean)
+        .map((line) => {
+          // The codes of a passage in any order: compare them as a set.
+          const at = line.lastIndexOf(',');
+          return `${line.slice(0, at)}|${line
+            .slice(at + 1)
+            .split('; ')
+            .sort()
+            .join('; ')}`;
+        });
+    const all = await cells(
+      await exportAllPassages(w.as(w.member), { activityId: w.activityId, context: 10 }),
+    );
+    const query = await cells(
+      await exportCodingQuery(w.as(w.member), {
+        activityId: w.activityId,
+        expression: { or: Object.values(w.codes).map((code) => ({ code })) },
+        includeSubcodes: false,
+        context: 10,
+      }),
+    );
+    expect(all).toEqual(query);
+    expect(all.some((l) => l.includes('my worker 👍 listens to me. Bob'))).toBe(true);
   });
 });

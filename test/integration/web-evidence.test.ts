@@ -34,7 +34,7 @@ const form = {
   'observedOn-year': '2026',
   judgementAreas: ['help_and_protection'],
   direction: 'strength',
-  caseRef: 'C-900',
+  newCaseRef: 'C-900',
   minutesSpent: '20',
 };
 

@@ -1,6 +1,5 @@
-// `triangulate activities ...`: list activities (by LA and state) and show one; and
-// `triangulate notifications send`: send the e-mail outbox once (for a scheduler, or after the
-// mail server came back), the server otherwise sends it every few seconds.
+// `triangulate activities ...`: list activities (by LA and state) and show one. (The notification
+// commands are in work.ts.)
 import type { Command } from 'commander';
 import {
   activityStates,
@@ -13,7 +12,6 @@ import { AppError } from '../../errors.js';
 import { getActivity } from '../../usecases/activities/get-activity.js';
 import { listMyActivities } from '../../usecases/activities/list-my-activities.js';
 import { getLa } from '../../usecases/las/get-la.js';
-import { sendNotificationEmails } from '../../usecases/notifications/send-notification-emails.js';
 import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { action, output, withDatabase } from '../runtime.js';
 
@@ -88,30 +86,6 @@ export function registerActivityCommands(program: Command): void {
                   `    ${h.changedAt.toISOString()}  ${h.fromState ? stateLabels[h.fromState] : '-'} -> ${stateLabels[h.toState]}${h.reason ? ` (${h.reason})` : ''}`,
               ),
             ].join('\n'),
-          );
-        });
-      }),
-    );
-
-  program
-    .command('notifications')
-    .description('Notifications: send the e-mail outbox once')
-    .command('send')
-    .description('Send every notification e-mail that is due (TRIANGULATE_SMTP_URL must be set)')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: { json?: boolean }) => {
-        await withDatabase(async (ctx) => {
-          const smtp = ctx.config.smtp;
-          if (!smtp)
-            throw new AppError('VALIDATION_FAILED', {
-              message: 'No mail server is set: set TRIANGULATE_SMTP_URL (see the README).',
-            });
-          const r = await sendNotificationEmails(ctx, { smtp, publicUrl: ctx.config.publicUrl });
-          output(
-            opts.json,
-            r,
-            () => `Sent ${r.sent}; ${r.retrying} to retry later; ${r.failed} given up.`,
           );
         });
       }),

@@ -49,7 +49,11 @@ export function registerEvidenceCommands(program: Command): void {
     .requiredOption('--method <method>', `one of: ${evidenceMethods.join(', ')}`)
     .requiredOption('--text-file <file>', 'the evidence text: .txt, .docx, .pdf, or - for stdin')
     .option('--area <key>', 'judgement area key (repeatable)', collect)
-    .option('--case <ref>', "the child's case reference (pseudonymous)")
+    .option(
+      '--case <ref>',
+      "the child's case: a sampled or known case's pseudonymous reference (an unknown one is refused)",
+    )
+    .option('--new-case', '--case names a new case, not in the sample or the activity’s cases')
     .option('--practitioner <ref>', 'practitioner reference')
     .option('--team <ref>', 'team reference')
     .option('--direction <direction>', `one of: ${evidenceDirections.join(', ')}`)
@@ -64,6 +68,7 @@ export function registerEvidenceCommands(program: Command): void {
           textFile: string;
           area?: string[];
           case?: string;
+          newCase?: boolean;
           practitioner?: string;
           team?: string;
           direction?: string;
@@ -82,6 +87,7 @@ export function registerEvidenceCommands(program: Command): void {
                 method: opts.method as EvidenceMethod,
                 judgementAreas: opts.area ?? [],
                 caseRef: opts.case ?? null,
+                newCase: opts.newCase === true,
                 practitionerRef: opts.practitioner ?? null,
                 teamRef: opts.team ?? null,
                 direction: (opts.direction as EvidenceDirection | undefined) ?? null,

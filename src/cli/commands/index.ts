@@ -1,6 +1,8 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import type { Command } from 'commander';
+import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
+import { registerCaseRatingCommands } from './case-ratings.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
@@ -14,6 +16,8 @@ import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
+import { registerAttachmentCommands } from './attachments.js';
+import { registerWorkCommands } from './work.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -31,4 +35,9 @@ export const commandModules: Array<(program: Command) => void> = [
   registerJudgementCommands,
   registerReportCommands,
   registerActivityCommands,
+  // After registerEvidenceCommands: adds `attach` to the `evidence` group.
+  registerAttachmentCommands,
+  registerWorkCommands,
+  registerAgreementCommands,
+  registerCaseRatingCommands,
 ];

@@ -19,6 +19,9 @@ import * as loginThrottles from './2026-12-06T1630_login_throttles.js';
 import * as refiOriginals from './2026-12-06T1700_refi_originals.js';
 import * as journey from './2026-12-06T1710_journey.js';
 import * as notifications from './2026-12-06T1940_notifications.js';
+import * as jobs from './2026-12-06T2310_jobs.js';
+import * as caseRatings from './2026-12-07T0010_case_ratings.js';
+import * as attachments from './2026-12-07T0015_attachments.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -37,4 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1700_refi_originals': refiOriginals,
   '2026-12-06T1710_journey': journey,
   '2026-12-06T1940_notifications': notifications,
+  '2026-12-06T2310_jobs': jobs,
+  '2026-12-07T0010_case_ratings': caseRatings,
+  '2026-12-07T0015_attachments': attachments,
 };

@@ -56,6 +56,48 @@ export async function carryOverAnnexARows(
   return Number(r.numAffectedRows ?? 0);
 }
 
+/**
+ * Copies up to `limit` rows of one list from one import to another, those after row `afterRow`
+ * in file order; returns the last row number copied, or null when none was left.
+ */
+export async function carryOverAnnexARowsBatch(
+  db: Db,
+  fromImportId: string,
+  toImportId: string,
+  list: number,
+  afterRow: number,
+  limit: number,
+): Promise<number | null> {
+  const r = await sql<{ last: number | null }>`
+    with moved as (
+      insert into annex_a_rows (import_id, activity_id, list_no, row_no, child_ref, data, extra, flags, severity)
+      select ${toImportId}::uuid, activity_id, list_no, row_no, child_ref, data, extra, flags, severity
+      from annex_a_rows
+      where import_id = ${fromImportId}::uuid and list_no = ${list} and row_no > ${afterRow}
+      order by row_no
+      limit ${limit}
+      returning row_no
+    )
+    select max(row_no) as last from moved
+  `.execute(db);
+  const last = r.rows[0]?.last;
+  return last === null || last === undefined ? null : Number(last);
+}
+
+/** Deletes up to `limit` rows of an import (superseded, or staged and abandoned); how many. */
+export async function deleteAnnexARowsBatch(
+  db: Db,
+  importId: string,
+  limit: number,
+): Promise<number> {
+  const r = await sql`
+    delete from annex_a_rows where ctid in (
+      select ctid from annex_a_rows where import_id = ${importId}::uuid limit ${limit}
+    )
+  `.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 /** Deletes an import's rows (once superseded); returns how many. */
 export async function deleteAnnexAImportRows(
   trx: Transaction<DB>,
@@ -70,7 +112,7 @@ export async function deleteAnnexAImportRows(
 
 /** Inserts rows in batches; calls onBatch after each with the number inserted so far. */
 export async function insertAnnexARows(
-  trx: Transaction<DB>,
+  trx: Db,
   importId: string,
   activityId: string,
   rows: NewAnnexARow[],

@@ -20,7 +20,7 @@ export interface AnnexAImport {
   format: 'xlsx' | 'ods' | 'csv';
   layout: '2019' | '2023';
   referenceDate: string;
-  status: 'current' | 'superseded' | 'purged';
+  status: 'staging' | 'current' | 'superseded' | 'purged';
   acceptedFlagged: boolean;
   rowCount: number;
   flaggedRows: number;
@@ -139,6 +139,7 @@ export async function findCurrentAnnexAImport(
 export async function listAnnexAImports(db: Db, activityId: string): Promise<AnnexAImport[]> {
   const rows = await importBase(db)
     .where('activity_id', '=', activityId)
+    .where('status', '<>', 'staging')
     .orderBy('imported_at', 'desc')
     .execute();
   return rows.map(toImport);
@@ -174,6 +175,8 @@ export async function insertAnnexAImport(
     issues: unknown[];
     importedBy: string | null;
     importedByLabel: string;
+    /** 'staging': rows are still being written; nothing reads it until it is made current. */
+    status?: 'staging' | 'current';
   },
 ): Promise<void> {
   await trx
@@ -187,7 +190,7 @@ export async function insertAnnexAImport(
       format: v.format,
       layout: v.layout,
       reference_date: v.referenceDate,
-      status: 'current',
+      status: v.status ?? 'current',
       accepted_flagged: v.acceptedFlagged,
       row_count: v.rowCount,
       flagged_rows: v.flaggedRows,
@@ -210,6 +213,45 @@ export async function markAnnexAImportSuperseded(
     .updateTable('annex_a_imports')
     .set({ status: 'superseded', superseded_at: now() })
     .where('id', '=', importId)
+    .execute();
+}
+
+/** Makes a staged import the current one (the caller superseded the previous one first). */
+export async function makeStagedAnnexAImportCurrent(
+  trx: Transaction<DB>,
+  importId: string,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('annex_a_imports')
+    .set({ status: 'current', imported_at: now() })
+    .where('id', '=', importId)
+    .where('status', '=', 'staging')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Staged imports of an activity begun before `before` (their server stopped mid-import). */
+export async function listStaleStagedAnnexAImports(
+  db: Db,
+  activityId: string,
+  before: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('annex_a_imports')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'staging')
+    .where('imported_at', '<', before)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Deletes a staged import that was never made current (its rows first, in batches). */
+export async function deleteStagedAnnexAImport(db: Db, importId: string): Promise<void> {
+  await db
+    .deleteFrom('annex_a_imports')
+    .where('id', '=', importId)
+    .where('status', '=', 'staging')
     .execute();
 }
 

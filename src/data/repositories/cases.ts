@@ -170,3 +170,39 @@ export async function updateCaseIfVersion(
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
+
+/** A child case the evidence form offers: its reference and, when sampled, its cohort. */
+export interface ChildCaseChoice {
+  reference: string;
+  /** The cohort it was sampled from (null: a known case not in the current sample). */
+  sampledCohort: string | null;
+}
+
+/** The activity's child cases, the sampled ones first (cohort, then reference), then the rest. */
+export async function listChildCaseChoices(
+  db: Kysely<DB>,
+  activityId: string,
+): Promise<ChildCaseChoice[]> {
+  const rows = await db
+    .selectFrom('cases as cs')
+    .select('cs.reference')
+    .select((eb) =>
+      eb
+        .selectFrom('sample_cases as s')
+        .select(sql<string>`min(s.cohort)`.as('c'))
+        .whereRef('s.case_id', '=', 'cs.id')
+        .where('s.removed_at', 'is', null)
+        .as('cohort'),
+    )
+    .where('cs.activity_id', '=', activityId)
+    .where('cs.kind', '=', 'child')
+    .execute();
+  return rows
+    .map((r) => ({ reference: r.reference, sampledCohort: r.cohort ?? null }))
+    .sort(
+      (a, b) =>
+        Number(a.sampledCohort === null) - Number(b.sampledCohort === null) ||
+        (a.sampledCohort ?? '').localeCompare(b.sampledCohort ?? '') ||
+        a.reference.localeCompare(b.reference, 'en', { numeric: true }),
+    );
+}

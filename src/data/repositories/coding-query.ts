@@ -106,6 +106,93 @@ export async function codedRecords(
   return [...out.values()];
 }
 
+/**
+ * Every live coding of the evidence in scope, grouped by record in record order (the export of all
+ * passages). One row a record, its codings as one text: the record's length is measured once, not
+ * once a coding, and no code list is joined in.
+ */
+export async function allCodedRecords(
+  db: Kysely<DB>,
+  evidence: EvidenceConditions,
+): Promise<CodedRecord[]> {
+  const r = await sql<{ data: string | null }>`
+    select string_agg(concat_ws(',', e.id, e.ref_no, char_length(e.text), k.spans), ';'
+                      order by e.ref_no) as data
+    from (
+      select k.evidence_id, string_agg(concat_ws(' ', k.code_id, k.start_pos, k.end_pos), ' ') as spans
+      from codings k
+      join codes c on c.id = k.code_id and c.merged_into_id is null
+      where k.activity_id = ${evidence.activityId} and ${codingWhere({})}
+      group by k.evidence_id) k
+    join evidence_records e on e.id = k.evidence_id
+    where ${evidenceWhere(evidence)}`.execute(db);
+  const out: CodedRecord[] = [];
+  for (const item of (r.rows[0]?.data ?? '').split(';')) {
+    if (!item) continue;
+    const [evidenceId = '', refNo, length, spans = ''] = item.split(',');
+    const parts = spans.split(' ');
+    const rec: CodedRecord = {
+      evidenceId,
+      refNo: Number(refNo),
+      length: Number(length),
+      spans: [],
+    };
+    for (let i = 0; i + 2 < parts.length; i += 3)
+      rec.spans.push({ codeId: parts[i]!, start: Number(parts[i + 1]), end: Number(parts[i + 2]) });
+    out.push(rec);
+  }
+  return out;
+}
+
+/**
+ * The facts and whole text of an activity's records numbered `fromRefNo` to `toRefNo` (a batch
+ * of an export, read by the (activity, number) index), by id.
+ */
+export async function recordsWithText(
+  db: Kysely<DB>,
+  activityId: string,
+  fromRefNo: number,
+  toRefNo: number,
+): Promise<Map<string, EvidenceHeader & { text: string }>> {
+  const rows = await db
+    .selectFrom('evidence_records as e')
+    .leftJoin('cases as cc', 'cc.id', 'e.child_case_id')
+    .select([
+      'e.id',
+      'e.ref_no',
+      'e.version',
+      'e.observed_on',
+      'e.method',
+      'e.direction',
+      'e.judgement_areas',
+      'cc.reference as child_case_reference',
+      'e.recorded_by',
+      'e.recorded_by_label',
+      'e.text',
+    ])
+    .where('e.activity_id', '=', activityId)
+    .where('e.ref_no', '>=', fromRefNo)
+    .where('e.ref_no', '<=', toRefNo)
+    .execute();
+  return new Map(
+    rows.map((x) => [
+      x.id,
+      {
+        evidenceId: x.id,
+        reference: `E${x.ref_no}`,
+        version: x.version,
+        observedOn: x.observed_on,
+        method: x.method,
+        direction: x.direction,
+        judgementAreas: x.judgement_areas,
+        childCaseReference: x.child_case_reference,
+        recordedBy: { id: x.recorded_by, label: x.recorded_by_label },
+        text: x.text,
+      },
+    ]),
+  );
+}
+
 /** Records in scope with their length in code points (for NOT and whole-record results). */
 export async function recordsInScope(
   db: Kysely<DB>,

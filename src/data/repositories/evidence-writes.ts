@@ -105,11 +105,6 @@ export async function restoreEvidenceRow(trx: Transaction<DB>, id: string): Prom
     .execute();
 }
 
-/** A share lock on a record: its edits wait until the caller's transaction ends. */
-export async function lockEvidenceForShare(trx: Transaction<DB>, id: string): Promise<void> {
-  await trx.selectFrom('evidence_records').select('id').where('id', '=', id).forShare().execute();
-}
-
 export async function insertEvidenceVersion(
   trx: Transaction<DB>,
   v: { evidenceId: string; version: number; text: string; fields: EvidenceFields; by: PersonRef },

@@ -170,11 +170,12 @@ export function fieldsOf(r: EvidenceFields): EvidenceFields {
 export async function findEvidence(
   db: Kysely<DB>,
   id: string,
-  opts: { forUpdate?: boolean } = {},
+  opts: { forUpdate?: boolean; forShare?: boolean } = {},
 ): Promise<EvidenceRecord | null> {
   if (!isUuid(id)) return null;
   let q = baseQuery(records(db).where('e.id', '=', id), false);
   if (opts.forUpdate) q = q.forUpdate('e');
+  else if (opts.forShare) q = q.forShare('e');
   const row = await q.executeTakeFirst();
   return row ? toRecord(row) : null;
 }

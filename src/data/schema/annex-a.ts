@@ -25,7 +25,7 @@ export interface AnnexAImportTable {
   format: 'xlsx' | 'ods' | 'csv';
   layout: '2019' | '2023';
   reference_date: DateOnly;
-  status: 'current' | 'superseded' | 'purged';
+  status: 'staging' | 'current' | 'superseded' | 'purged';
   accepted_flagged: Generated<boolean>;
   row_count: number;
   flagged_rows: number;

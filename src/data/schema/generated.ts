@@ -108,6 +108,27 @@ export interface MigratedSchema {
     value: NonNullable<unknown>;
     updated_at: Date;
   };
+  attachment_contents: {
+    attachment_id: string;
+    bytes: Uint8Array;
+  };
+  attachments: {
+    id: string;
+    activity_id: string;
+    evidence_id: string | null;
+    report_comment_id: string | null;
+    origin: string;
+    file_name: string;
+    media_type: string;
+    declared_type: string | null;
+    size_bytes: number;
+    sha256: string;
+    scan_status: string;
+    scan_detail: string | null;
+    uploaded_by: string | null;
+    uploaded_by_label: string;
+    uploaded_at: Date;
+  };
   audit_events: {
     seq: number;
     id: string;
@@ -124,6 +145,19 @@ export interface MigratedSchema {
     reason: string | null;
     prev_hash: string;
     hash: string;
+  };
+  case_ratings: {
+    id: string;
+    activity_id: string;
+    sample_case_id: string;
+    judgement_key: string;
+    rater_id: string;
+    rater_label: string;
+    grade: string;
+    criteria_met: string[];
+    criteria_not_met: string[];
+    note: string;
+    rated_at: Date;
   };
   cases: {
     id: string;
@@ -293,6 +327,31 @@ export interface MigratedSchema {
     source: string;
     source_key: string;
     imported_at: Date;
+  };
+  job_files: {
+    job_id: string;
+    part: number;
+    bytes: Uint8Array;
+  };
+  jobs: {
+    id: string;
+    kind: string;
+    owner_id: string | null;
+    activity_id: string | null;
+    state: string;
+    input: NonNullable<unknown>;
+    progress: NonNullable<unknown>;
+    outcome: NonNullable<unknown> | null;
+    error: NonNullable<unknown> | null;
+    rerunnable: boolean;
+    attempts: number;
+    max_attempts: number;
+    run_by: string | null;
+    lease_until: Date | null;
+    heartbeat_at: Date | null;
+    created_at: Date;
+    started_at: Date | null;
+    finished_at: Date | null;
   };
   judgement_changes: {
     id: number;

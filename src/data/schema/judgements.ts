@@ -86,6 +86,21 @@ export interface ProvisionalViewTable {
   updated_at: Timestamp;
 }
 
+/** A sampled case rated for a judgement area by the inspector who looked at it (2026-12-07T0010). */
+export interface CaseRatingTable {
+  id: Generated<string>;
+  activity_id: string;
+  sample_case_id: string;
+  judgement_key: string;
+  rater_id: string;
+  rater_label: string;
+  grade: string;
+  criteria_met: TextArray;
+  criteria_not_met: TextArray;
+  note: Generated<string>;
+  rated_at: Timestamp;
+}
+
 export interface JudgementPanelMemberTable {
   activity_id: string;
   user_id: string;
@@ -135,6 +150,7 @@ export interface JudgementTables {
   judgements: JudgementTable;
   judgement_changes: JudgementChangeTable;
   provisional_views: ProvisionalViewTable;
+  case_ratings: CaseRatingTable;
   judgement_panel_members: JudgementPanelMemberTable;
   judgement_panel_comments: JudgementPanelCommentTable;
   feedback_entries: FeedbackEntryTable;

@@ -296,6 +296,16 @@ export const policies = {
   },
 
   /**
+   * Rate a sampled case for a judgement area (the inspector who looked at it): the lead and
+   * inspecting team members (a person, not the CLI operator), while the activity is open.
+   */
+  rateCase: (actor: Actor, a: ActivityFacts, panelMember: boolean): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    const who = policies.judgementActor(actor, a, panelMember);
+    return actor.kind === 'user' && (who === 'lead' || who === 'inspector');
+  },
+
+  /**
    * See colleagues' provisional views of a judgement: to avoid anchoring, an inspecting team
    * member sees them at the team's provisional stage only once they have recorded their own; the
    * lead, the QAM, the panel and admins always see them.
@@ -447,6 +457,35 @@ export const policies = {
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
 
+  // --- Attachments (issue 12) ---
+
+  /**
+   * Read (list, download) an attachment: whoever may read the record it belongs to. An evidence
+   * record's files: the evidence base's readers. A factual-accuracy comment's documents: the
+   * report's draft readers and the inspected LA's own users (commentOnReport holds them to their
+   * LA). Researchers never, even once the activity is published.
+   */
+  viewAttachment: (
+    actor: Actor,
+    a: ActivityFacts,
+    owner: 'evidence' | 'report_comment',
+  ): boolean => {
+    if (!policies.viewActivity(actor, a)) return false;
+    if (actor.kind === 'user' && actor.role === 'researcher') return false;
+    if (owner === 'evidence') return policies.viewEvidence(actor, a);
+    return policies.viewReportDraft(actor, a) || policies.commentOnReport(actor, a);
+  },
+
+  /** Attach files to an evidence record, or remove them: whoever may write the evidence. */
+  attachToEvidence: (actor: Actor, a: ActivityFacts): boolean => policies.writeEvidence(actor, a),
+
+  /**
+   * Attach documents to the LA's factual-accuracy comments, or remove them: the inspected LA's
+   * users (while the window is open: the use case's check, as for the comments themselves).
+   */
+  attachToReportComment: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.commentOnReport(actor, a),
+
   // --- The edges: rules asked for the CLI and the demo (issue 11) ---
 
   /**
@@ -481,6 +520,13 @@ export const policies = {
   /** Send the e-mail outbox and list activities from the CLI: the operator and admins. */
   sendNotificationEmails: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin',
+
+  /** Claim and run queued background jobs: the app servers' own job runner only. */
+  runJobs: (actor: Actor): boolean => actor.kind === 'system',
+
+  /** See a background job's progress and outcome: only the person who started it. */
+  viewJob: (actor: Actor, ownerUserId: string | null): boolean =>
+    actor.kind === 'user' && ownerUserId !== null && actor.userId === ownerUserId,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -17,6 +17,10 @@ export const auditActions = {
   'evidence.edited': 'An evidence record was changed (a new version; codings re-anchored)',
   'evidence.deleted': 'An evidence record was deleted (reversible)',
   'evidence.restored': 'A deleted evidence record was restored',
+  'attachment.uploaded':
+    'A file was kept as an attachment (an evidence record’s original, or a document with a record or a factual-accuracy comment)',
+  'attachment.downloaded': 'An attachment was downloaded',
+  'attachment.deleted': 'An attachment was removed (its bytes are deleted)',
   'codebook.seeded': 'The codebook was seeded from the framework’s evaluation criteria',
   'code.created': 'A code was added to the codebook',
   'code.updated': 'A code was renamed, moved, recoloured or redescribed',
@@ -45,6 +49,10 @@ export const auditActions = {
   'team_meeting.recorded': 'A team meeting (morning, evening) was recorded',
   'annex_a.imported': 'An Annex A file was imported for an activity (first, or replacing another)',
   'annex_a.retention_changed': 'The date after which an activity’s Annex A rows are purged changed',
+  'job.enqueued':
+    'Work was queued to run in the background (e.g. an Annex A import from the upload page), with its stored file',
+  'job.abandoned':
+    'A background job was failed because the server running it stopped and it could not safely run again',
   'annex_a.purged': 'An activity’s Annex A child-level rows were purged (retention date passed)',
   'refi.imported':
     'A REFI-QDA project or codebook was imported (counts, repairs and the file’s SHA-256)',
@@ -67,6 +75,8 @@ export const auditActions = {
     "The team exported the sample's pseudonyms with the LA's child identifiers it supplied (not stored)",
   'judgement.updated':
     'A judgement’s grade, position, nearness, context, narrative, criteria or evidence changed (with the reason)',
+  'judgement.case_rated':
+    'An inspector rated a sampled case for a judgement area (grade, criteria met and not met)',
   'judgement.provisional_view_recorded':
     'A team member recorded their own provisional view of a judgement',
   'judgement.stage_changed':

@@ -20,6 +20,9 @@ import { registerActivityApi } from './api/activities.js';
 import { registerAuditApi } from './api/audit.js';
 import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
+import { registerAgreementApi } from './api/agreement.js';
+import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -27,6 +30,7 @@ import { registerEvidenceBaseApi } from './api/evidence-base.js';
 import { registerAnalysisApi } from './api/analysis.js';
 import { registerSystemRoutes } from './api/system.js';
 import { registerUserApi } from './api/users.js';
+import { registerWorkApi } from './api/work.js';
 import { registerAnnexAApi } from './api/annex-a.js';
 import { registerRefiApi } from './api/refi.js';
 import { registerWorkbenchRoutes } from './html/workbench.js';
@@ -34,12 +38,16 @@ import { registerAnnexAProfileApi } from './api/annex-a-profile.js';
 import { registerAnnexAProfileRoutes } from './html/annex-a-profile.js';
 import { registerSamplingApi } from './api/sampling.js';
 import { registerSamplingRoutes } from './html/sampling.js';
+import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
+import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
 import { registerReportReviewRoutes } from './html/report-review.js';
+import { registerAttachmentRoutes } from './html/attachments.js';
+import { registerAttachmentApi } from './api/attachments.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -49,16 +57,22 @@ export const routeModules: RouteModule[] = [
   registerSystemRoutes,
   registerActivityApi,
   registerUserApi,
+  registerWorkApi,
   registerAuditApi,
   registerFrameworkApi,
   registerLaApi,
   registerLanguageApi,
+  registerAgreementApi,
+  registerCaseRatingApi,
+  registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
   registerEvidenceBaseApi,
   registerAnalysisApi,
   registerRefiApi,
+  registerAttachmentApi,
   registerAuthRoutes,
+  registerAttachmentRoutes,
   registerHomeRoutes,
   registerNotificationRoutes,
   registerActivityRoutes,
@@ -77,9 +91,11 @@ export const routeModules: RouteModule[] = [
   registerAnnexAProfileRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
+  registerSampleIdentifierRoutes,
   registerJudgementApi,
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
+  registerCaseRatingRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

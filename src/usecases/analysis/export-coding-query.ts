@@ -11,6 +11,7 @@ import {
   presentPassages,
   buildQueryRun,
   type Passage,
+  type PresentedPassage,
 } from './coding-query-engine.js';
 import { streamFile, type StreamedFile } from './export-file.js';
 
@@ -22,7 +23,7 @@ export const ExportCodingQueryInput = z.object({
 });
 export type ExportCodingQueryInput = z.input<typeof ExportCodingQueryInput>;
 
-const HEADER = [
+export const PASSAGE_HEADER = [
   'Evidence',
   'Observed on',
   'Method',
@@ -51,30 +52,34 @@ export async function* passageRows(
   names: Map<string, string>,
   opts: { context: number; onProgress?: (done: number, total: number) => void },
 ): AsyncGenerator<WriteCell[]> {
-  yield HEADER;
+  yield PASSAGE_HEADER;
   for (let i = 0; i < passages.length; i += CHUNK) {
     const chunk = await presentPassages(db, passages.slice(i, i + CHUNK), names, {
       context: opts.context,
       maxText: 30_000,
     });
-    for (const p of chunk)
-      yield [
-        p.reference,
-        p.observedOn,
-        evidenceMethodLabels[p.method as EvidenceMethod] ?? p.method,
-        p.direction ?? '',
-        p.judgementAreas.join('; '),
-        p.childCaseReference ?? '',
-        p.recordedBy.label,
-        p.start,
-        p.end,
-        p.before,
-        p.text,
-        p.after,
-        p.codes.map((c) => c.name).join('; '),
-      ];
+    for (const p of chunk) yield passageCells(p);
     opts.onProgress?.(Math.min(i + CHUNK, passages.length), passages.length);
   }
+}
+
+/** One passage as a row of the export. */
+export function passageCells(p: PresentedPassage): WriteCell[] {
+  return [
+    p.reference,
+    p.observedOn,
+    evidenceMethodLabels[p.method as EvidenceMethod] ?? p.method,
+    p.direction ?? '',
+    p.judgementAreas.join('; '),
+    p.childCaseReference ?? '',
+    p.recordedBy.label,
+    p.start,
+    p.end,
+    p.before,
+    p.text,
+    p.after,
+    p.codes.map((c) => c.name).join('; '),
+  ];
 }
 
 /**

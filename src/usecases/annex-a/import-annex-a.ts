@@ -42,6 +42,7 @@ import {
   type ImportJob,
   type ImportProgress,
 } from './store-annex-a-import.js';
+import { stageAndSwapImport } from './stage-annex-a-import.js';
 
 export type { ImportAnnexAOutcome, ListCount, OtherLists } from './import-outcome.js';
 export { MAX_STORED_ISSUES, type ImportProgress } from './store-annex-a-import.js';
@@ -98,15 +99,19 @@ export interface ImportAnnexAOptions {
    * (e.g. a browser polling the progress) while the file is read.
    */
   readFirst?: boolean;
+  /**
+   * Write the rows, while the file is read, in short transactions into a staged import that one
+   * last short transaction makes current (stage-annex-a-import.ts): for the embedded
+   * database, whose one connection would otherwise be held by the import for its whole length.
+   */
+  staged?: boolean;
 }
 
-export async function importAnnexA(
+/** The activity, once the actor may import its Annex A and the file is neither empty nor too big. */
+export async function checkAnnexAImport(
   ctx: UseCaseContext,
-  raw: ImportAnnexAInput,
-  onProgress?: (p: ImportProgress) => void,
-  options: ImportAnnexAOptions = {},
-): Promise<ImportAnnexAOutcome> {
-  const input = ImportAnnexAInput.parse(raw);
+  input: Pick<z.output<typeof ImportAnnexAInput>, 'activityId' | 'fileName' | 'bytes'>,
+): Promise<Activity> {
   const activity = await findActivity(ctx.db, input.activityId);
   if (!activity) throw new AppError('NOT_FOUND');
   const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
@@ -120,6 +125,17 @@ export async function importAnnexA(
     throw new AppError('IMPORT_INVALID', {
       details: [{ file: input.fileName, reason: 'The file is larger than 200 MB.' }],
     });
+  return activity;
+}
+
+export async function importAnnexA(
+  ctx: UseCaseContext,
+  raw: ImportAnnexAInput,
+  onProgress?: (p: ImportProgress) => void,
+  options: ImportAnnexAOptions = {},
+): Promise<ImportAnnexAOutcome> {
+  const input = ImportAnnexAInput.parse(raw);
+  const activity = await checkAnnexAImport(ctx, input);
 
   const sha256 = await sha256Hex(input.bytes);
   const current = await findCurrentAnnexAImport(ctx.db, activity.id);
@@ -132,8 +148,11 @@ export async function importAnnexA(
   const job = await prepareJob(ctx, activity, input, sha256, onProgress);
   const meta = { fileName: input.fileName, sha256, referenceDate: job.referenceDate };
   try {
-    job.readFirst = options.readFirst ? await readInWorker(job, 0.6) : null;
-    await ctx.db.transaction().execute((trx) => storeImport(trx, job));
+    if (options.staged) await stageAndSwapImport(ctx.db, job);
+    else {
+      job.readFirst = options.readFirst ? await readInWorker(job, 0.6) : null;
+      await ctx.db.transaction().execute((trx) => storeImport(trx, job));
+    }
   } catch (err) {
     if (err instanceof RefusedImport && job.parsed) {
       onProgress?.({ phase: 'done', fraction: 1, rows: job.parsed.totals.rows });

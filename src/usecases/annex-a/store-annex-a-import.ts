@@ -2,7 +2,7 @@
 // the file while its rows are stored (or store rows read first), keep or remove the lists the
 // previous file held and this one does not, then complete the import and audit it. Throws
 // RefusedImport to roll everything back when errors were found and not accepted.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   annexAImportIssues,
@@ -206,8 +206,8 @@ async function readAndStoreRows(trx: Transaction<DB>, job: ImportJob): Promise<P
  * counts: kept unless asked to remove them, so that a one-list CSV or a header-only file never
  * empties the rest.
  */
-async function listsOnlyIn(
-  trx: Transaction<DB>,
+export async function listsOnlyIn(
+  trx: Kysely<DB> | Transaction<DB>,
   previous: AnnexAImport | null,
   result: ParseResult,
 ): Promise<ListSummary[]> {
@@ -220,7 +220,7 @@ async function listsOnlyIn(
   return previousLists;
 }
 
-async function completeImport(
+export async function completeImport(
   trx: Transaction<DB>,
   job: ImportJob,
   result: ParseResult,
@@ -265,7 +265,7 @@ async function completeImport(
   });
 }
 
-async function auditImport(
+export async function auditImport(
   trx: Transaction<DB>,
   job: ImportJob,
   result: ParseResult,

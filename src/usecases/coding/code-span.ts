@@ -9,16 +9,15 @@ import {
   findEvidenceVersion,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
-import { lockEvidenceForShare } from '../../data/repositories/evidence-writes.js';
 import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { foundInActivity, ActivityInPath } from '../shared/found-in-activity.js';
+import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { evidenceScope } from '../shared/evidence-scope.js';
+import { evidenceScopeOfRecord } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 import { liveCode } from './code-rules.js';
 
@@ -48,9 +47,14 @@ export interface CodeSpanOutcome {
 /** Codes a span of an evidence text with one or more codes, as the acting coder, now. */
 export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise<CodeSpanOutcome> {
   const input = CodeSpanInput.parse(raw);
-  const found = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
-  const { activity } = await evidenceScope(ctx, found.activityId, 'write');
-  return codeSpanOf(ctx, activity, found.id, input);
+  // The record's activity and the coder's role on its team in one read.
+  const { activity } = await evidenceScopeOfRecord(
+    ctx,
+    input.evidenceId,
+    input.activityId,
+    'write',
+  );
+  return codeSpanOf(ctx, activity, input.evidenceId, input);
 }
 
 /**
@@ -65,9 +69,9 @@ export async function codeSpanOf(
 ): Promise<CodeSpanOutcome> {
   const codeIds = [...new Set(input.codeIds)];
   const created = await ctx.db.transaction().execute(async (trx) => {
-    // A share lock: edits of this record wait until the coding is in (and then re-anchor it).
-    await lockEvidenceForShare(trx, evidenceId);
-    const record = await findEvidence(trx, evidenceId);
+    // Read under a share lock: edits of this record wait until the coding is in (and then
+    // re-anchor it).
+    const record = await findEvidence(trx, evidenceId, { forShare: true });
     if (!record) throw new AppError('NOT_FOUND');
     if (record.deleted)
       throw new AppError('CONFLICT', {

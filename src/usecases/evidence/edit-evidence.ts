@@ -43,6 +43,8 @@ export const EditEvidenceInput = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   caseRef: ref,
+  /** The child's case is deliberately a new one (see RecordEvidenceInput). */
+  newCase: z.boolean().optional(),
   practitionerRef: ref,
   teamRef: ref,
   locality: z.string().trim().max(200).nullable().optional(),
@@ -166,7 +168,9 @@ async function nextFields(
     childCaseId:
       input.caseRef === undefined
         ? current.childCaseId
-        : await resolveCase(trx, actor, activity, 'child', input.caseRef),
+        : await resolveCase(trx, actor, activity, 'child', input.caseRef, {
+            allowNew: input.newCase === true,
+          }),
     practitionerCaseId:
       input.practitionerRef === undefined
         ? current.practitionerCaseId

@@ -1,7 +1,9 @@
 // Checking and resolving the descriptive fields of an evidence record, shared by record and
 // edit: judgement areas must be the framework's, the line of enquiry the activity's, consent
-// recorded for conversations with children and families, and case references turned into cases
-// (created on first use, audited).
+// recorded for conversations with children and families, and case references turned into cases.
+// A child's case must be one the activity knows (sampled, or recorded before) unless the caller
+// says it is new (`newCase`): a typo never makes a case by itself. Practitioner and team
+// references are still created on first use (no list of them exists to pick from).
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Activity } from '../../data/repositories/activities.js';
@@ -66,19 +68,42 @@ export async function checkLineOfEnquiry(
     });
 }
 
-/** The id of the case with this reference, created if it does not exist yet. */
+/** The evidence field that names a case of each kind (where a refusal points). */
+const caseFields: Record<CaseKind, string> = {
+  child: 'caseRef',
+  practitioner: 'practitionerRef',
+  team: 'teamRef',
+};
+
+/**
+ * The id of the case with this reference. An unknown child's case is created only when
+ * `allowNew` says the caller means a new case; otherwise VALIDATION_FAILED names `caseRef`.
+ * Practitioner and team cases are created on first use.
+ */
 export async function resolveCase(
   trx: Transaction<DB>,
   actor: Actor,
   activity: Activity,
   kind: CaseKind,
   reference: string | null | undefined,
+  opts: { allowNew?: boolean } = {},
 ): Promise<string | null> {
   const ref = reference?.trim();
   if (!ref) return null;
   const find = () => findCaseId(trx, activity.id, kind, ref);
   const existing = await find();
   if (existing) return existing;
+  if (kind === 'child' && !opts.allowNew)
+    throw new AppError('VALIDATION_FAILED', {
+      message: `${ref} is not a child's case of this activity`,
+      details: [
+        {
+          field: caseFields[kind],
+          value: ref,
+          reason: `${ref} is not in the sample or the activity's cases: pick a case from the list, or say it is a new case (newCase)`,
+        },
+      ],
+    });
   // Someone else may create the same case at the same moment: theirs wins, ours is not made.
   const created = await insertCaseIfNew(trx, {
     activityId: activity.id,

@@ -3,7 +3,9 @@
 // enquiry, codes, the team). One read, checked like every evidence read (NOT_FOUND to outsiders).
 import { z } from 'zod';
 import { listTeam } from '../../data/repositories/activities.js';
+import { listChildCaseChoices } from '../../data/repositories/cases.js';
 import { listCodeChoices } from '../../data/repositories/codes.js';
+import { cohortDefs, type CohortId } from '../../domain/sampling/population.js';
 import { listLineChoices } from '../../data/repositories/lines-of-enquiry.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
@@ -13,6 +15,8 @@ export const GetEvidencePageContextInput = z.object({
   activityId: z.string(),
   /** The codebook too (query builders, focus forms): 250 rows on a full inspection, so on request. */
   codes: z.boolean().default(false),
+  /** The child cases to pick from (the capture forms). */
+  cases: z.boolean().default(false),
 });
 export type GetEvidencePageContextInput = z.input<typeof GetEvidencePageContextInput>;
 
@@ -24,6 +28,8 @@ export interface EvidencePageContext {
   /** Codable codes in tree order, named with their folder ("Help and protection: Front door"). */
   codes: Array<{ id: string; name: string; label: string; codingCount: number }>;
   team: Array<{ id: string; label: string }>;
+  /** Child cases to pick from, sampled first: `label` names the cohort. */
+  cases: Array<{ reference: string; label: string; sampled: boolean }>;
 }
 
 export async function getEvidencePageContext(
@@ -32,10 +38,11 @@ export async function getEvidencePageContext(
 ): Promise<EvidencePageContext> {
   const input = GetEvidencePageContextInput.parse(raw);
   const { activity, canWrite } = await evidenceScope(ctx, input.activityId, 'read');
-  const [lines, codes, team] = await Promise.all([
+  const [lines, codes, team, cases] = await Promise.all([
     listLineChoices(ctx.db, activity.id),
     input.codes ? listCodeChoices(ctx.db, activity.id) : Promise.resolve([]),
     listTeam(ctx.db, activity.id),
+    input.cases ? listChildCaseChoices(ctx.db, activity.id) : Promise.resolve([]),
   ]);
   const names = new Map(codes.map((c) => [c.id, c.name]));
   return {
@@ -60,5 +67,12 @@ export async function getEvidencePageContext(
         };
       }),
     team: team.map((m) => ({ id: m.userId, label: m.displayName })),
+    cases: cases.map((c) => ({
+      reference: c.reference,
+      sampled: c.sampledCohort !== null,
+      label: c.sampledCohort
+        ? `${c.reference} (sampled: ${cohortDefs[c.sampledCohort as CohortId]?.label ?? c.sampledCohort})`
+        : `${c.reference} (not in the sample)`,
+    })),
   };
 }

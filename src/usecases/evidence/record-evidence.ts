@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Activity } from '../../data/repositories/activities.js';
+import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   findEvidence,
@@ -37,8 +40,11 @@ export const ConsentInput = z.object({
 export const EvidenceFieldsInput = z.object({
   method: z.enum(evidenceMethods),
   observedOn: isoDate.optional(),
-  /** The child's case: pseudonymous reference (created as a case on first use). */
+  /** The child's case: the pseudonymous reference of a case the activity knows (sampled, or
+   * recorded before); an unknown one is refused unless `newCase` says it is a new case. */
   caseRef: ref,
+  /** The child's case is deliberately a new one, not in the sample or the activity's cases. */
+  newCase: z.boolean().default(false),
   practitionerRef: ref,
   teamRef: ref,
   locality: z.string().trim().max(200).nullish(),
@@ -77,6 +83,8 @@ export async function recordEvidence(
   ctx: UseCaseContext,
   raw: RecordEvidenceInput,
   source: { kind: EvidenceSourceKind; file: string | null } = { kind: 'typed', file: null },
+  /** More to do in the same transaction once the record exists (the import keeps its file). */
+  within?: (trx: Transaction<DB>, evidenceId: string, activity: Activity) => Promise<void>,
 ): Promise<EvidenceRecord> {
   const input = RecordEvidenceInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'write');
@@ -96,7 +104,9 @@ export async function recordEvidence(
     const fields: EvidenceFields = {
       method: input.method,
       observedOn: input.observedOn ?? todayInEngland(),
-      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef),
+      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef, {
+        allowNew: input.newCase,
+      }),
       practitionerCaseId: await resolveCase(
         trx,
         ctx.actor,
@@ -139,6 +149,7 @@ export async function recordEvidence(
         file: source.file,
       },
     });
+    if (within) await within(trx, id, activity);
     return id;
   });
   const record = await findEvidence(ctx.db, id);

@@ -33,7 +33,7 @@ export interface SampleView {
   laAudits: number;
   lines: { id: string; title: string }[];
   statement: SampleStatement | null;
-  can: { draw: boolean; edit: boolean };
+  can: { draw: boolean; edit: boolean; revealIdentifiers: boolean };
 }
 
 export async function getSample(

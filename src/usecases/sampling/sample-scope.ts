@@ -18,7 +18,7 @@ import type { UseCaseContext } from '../context.js';
 
 export interface SampleScope {
   activity: Activity;
-  can: { draw: boolean; edit: boolean };
+  can: { draw: boolean; edit: boolean; revealIdentifiers: boolean };
 }
 
 export async function sampleScope(
@@ -34,6 +34,8 @@ export async function sampleScope(
   const can = {
     draw: policies.drawSample(ctx.actor, facts),
     edit: policies.editSample(ctx.actor, facts),
+    /** Match the sample to the LA's own child IDs (the team but the QAM and shadows). */
+    revealIdentifiers: policies.revealChildIdentifiers(ctx.actor, facts),
   };
   if ((need === 'draw' && !can.draw) || (need === 'edit' && !can.edit))
     throw new AppError('FORBIDDEN', {

@@ -3,10 +3,11 @@
 // by people who may read answer FORBIDDEN.
 import {
   factsOf,
-  findActivity,
-  teamRoleOf,
+  findActivityOfEvidence,
+  findActivityWithTeamRole,
   type Activity,
 } from '../../data/repositories/activities.js';
+import type { TeamRole } from '../../domain/access/roles.js';
 import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -21,9 +22,35 @@ export async function evidenceScope(
   activityId: string,
   need: 'read' | 'write',
 ): Promise<EvidenceScope> {
-  const activity = await findActivity(ctx.db, activityId);
-  if (!activity) throw new AppError('NOT_FOUND');
-  const facts = factsOf(activity, await teamRoleOf(ctx.db, activity.id, ctx.actor));
+  const found = await findActivityWithTeamRole(ctx.db, activityId, ctx.actor);
+  if (!found) throw new AppError('NOT_FOUND');
+  return checkScope(ctx, found.activity, found.teamRole, need);
+}
+
+/**
+ * The same check for a use case that starts from an evidence record: the record's activity and
+ * the actor's role on its team in one read. A record that does not exist, or belongs to another
+ * activity than the one in the URL (`activityInPath`), answers NOT_FOUND before any access check.
+ */
+export async function evidenceScopeOfRecord(
+  ctx: UseCaseContext,
+  evidenceId: string,
+  activityInPath: string | undefined,
+  need: 'read' | 'write',
+): Promise<EvidenceScope> {
+  const found = await findActivityOfEvidence(ctx.db, evidenceId, ctx.actor);
+  if (!found || (activityInPath !== undefined && found.activity.id !== activityInPath))
+    throw new AppError('NOT_FOUND');
+  return checkScope(ctx, found.activity, found.teamRole, need);
+}
+
+function checkScope(
+  ctx: UseCaseContext,
+  activity: Activity,
+  teamRole: TeamRole | null,
+  need: 'read' | 'write',
+): EvidenceScope {
+  const facts = factsOf(activity, teamRole);
   if (!policies.viewActivity(ctx.actor, facts) || !policies.viewEvidence(ctx.actor, facts))
     throw new AppError('NOT_FOUND');
   const canWrite = policies.writeEvidence(ctx.actor, facts);

@@ -118,7 +118,7 @@ export function percentile(values: number[], p: number): number {
 export async function demoInspector(
   env: NodeJS.ProcessEnv,
   url: string,
-): Promise<{ activityId: string; token: string }> {
+): Promise<{ activityId: string; token: string; email: string; password: string }> {
   const seeded = cli(env, ['demo', 'seed', '--json']);
   if (seeded.status !== 0) throw new Error(`demo seed failed: ${seeded.stderr}${seeded.stdout}`);
   const demo = JSON.parse(seeded.stdout) as {
@@ -132,5 +132,10 @@ export async function demoInspector(
     body: { email: lead.email, password: lead.password },
   });
   if (login.status !== 200) throw new Error(`sign-in answered ${login.status}`);
-  return { activityId: demo.activityId, token: (login.body as { token: string }).token };
+  return {
+    activityId: demo.activityId,
+    token: (login.body as { token: string }).token,
+    email: lead.email,
+    password: lead.password,
+  };
 }

@@ -1,7 +1,6 @@
 // JSON API for Annex A: the report, the stored rows (for the profile and sampling), import (raw
 // file body), the status of a browser import job, and the retention date.
 import { z } from 'zod';
-import { AppError } from '../../../errors.js';
 import { getAnnexAReport } from '../../../usecases/annex-a/get-annex-a-report.js';
 import { importAnnexA, MAX_ANNEX_A_BYTES } from '../../../usecases/annex-a/import-annex-a.js';
 import { listAnnexARowsForActivity } from '../../../usecases/annex-a/list-annex-a-rows.js';
@@ -9,7 +8,7 @@ import {
   setAnnexARetention,
   SetAnnexARetentionInput,
 } from '../../../usecases/annex-a/set-annex-a-retention.js';
-import { findAnnexAJob } from '../../annex-a-jobs.js';
+import { getAnnexAImportJob } from '../../../usecases/annex-a/get-annex-a-import-job.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -106,10 +105,11 @@ const ImportSummary = z.object({
 });
 const Job = z.object({
   id: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
   phase: z.string(),
   fraction: z.number(),
   rows: z.number(),
+  attempts: z.number(),
   outcome: ImportOutcomeSchema.nullable(),
   error: z
     .object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) })
@@ -232,13 +232,20 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       handler: async ({ request, params, query }) => {
         // A missing or non-binary body counts as an empty file (refused after the access checks).
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return importAnnexA(useCaseContext(request, ctx), {
-          activityId: params.id ?? '',
-          fileName: query.fileName,
-          bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-          acceptFlagged: query.acceptFlagged === 'true',
-          removeMissingLists: query.removeMissingLists === 'true',
-        });
+        // On the embedded database the rows are written in short transactions into a staged
+        // import (its one connection stays free for other requests), then made current at once.
+        return importAnnexA(
+          useCaseContext(request, ctx),
+          {
+            activityId: params.id ?? '',
+            fileName: query.fileName,
+            bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            acceptFlagged: query.acceptFlagged === 'true',
+            removeMissingLists: query.removeMissingLists === 'true',
+          },
+          undefined,
+          { staged: ctx.database.engine === 'pglite' },
+        );
       },
     }),
     defineApiRoute({
@@ -247,20 +254,13 @@ export const registerAnnexAApi: RouteModule = (app, ctx) => {
       summary: 'Progress of an Annex A import started from the upload page (yours only)',
       tag: 'annex-a',
       response: Job,
-      handler: async ({ actor, params }) => {
-        const owner = actor.kind === 'user' ? actor.userId : 'system';
-        const job = findAnnexAJob(params.jobId ?? '', params.id ?? '', owner);
-        if (!job) throw new AppError('NOT_FOUND');
-        return {
-          id: job.id,
-          state: job.state,
-          phase: job.progress.phase,
-          fraction: job.progress.fraction,
-          rows: job.progress.rows,
-          outcome: job.outcome,
-          error: job.error,
-          pageUrl: `/activities/${job.activityId}/annex-a?job=${job.id}`,
-        };
+      handler: async ({ request, params }) => {
+        const job = await getAnnexAImportJob(useCaseContext(request, ctx), {
+          activityId: params.id ?? '',
+          jobId: params.jobId ?? '',
+        });
+        const { activityId, ...status } = job;
+        return { ...status, pageUrl: `/activities/${activityId}/annex-a?job=${job.id}` };
       },
     }),
     defineApiRoute({

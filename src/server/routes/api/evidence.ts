@@ -15,6 +15,7 @@ import { recordEvidence, RecordEvidenceInput } from '../../../usecases/evidence/
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
+import { AttachmentSchema, presentAttachment } from './attachments.js';
 import {
   CodingSchema,
   EvidenceSchema,
@@ -74,6 +75,8 @@ const Detail = z.object({
   codings: z.array(CodingSchema),
   memos: z.array(MemoSchema),
   versions: z.array(VersionSchema).nullable(),
+  /** Files kept with the record (its original when imported); download each at downloadUrl. */
+  attachments: z.array(AttachmentSchema),
   canWrite: z.boolean(),
 });
 
@@ -85,7 +88,12 @@ const ImportBody = ImportEvidenceFileInput.omit({ activityId: true }).extend({
 const base = '/api/v1/activities/:id/evidence';
 
 export const registerEvidenceApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
+  const uc = (actor: Actor) => ({
+    db: ctx.database.db,
+    actor,
+    catalog: ctx.catalog,
+    attachments: ctx.attachments,
+  });
   /** The record in the path; the use case checks it belongs to the activity in the path. */
   const inPath = (params: Record<string, string>) => ({
     evidenceId: params.evidenceId ?? '',
@@ -163,6 +171,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
           codings: d.codings.map(presentCoding),
           memos: d.memos.map(presentMemo),
           versions: d.versions?.map(presentVersion) ?? null,
+          attachments: d.attachments.map(presentAttachment),
           canWrite: d.canWrite,
         };
       },

@@ -148,7 +148,9 @@ export const registerAnalysisEnquiryRoutes: RouteModule = (app, ctx) => {
             : r.problems;
         return renderLine(reply, uc, p.id, p.lineId, { problems, values: body });
       }
-      return reply.redirect(`/activities/${p.id}/enquiries/${p.lineId}?done=${done}`, 303);
+      // Linking and reviewing come back to the challenging evidence, where the person was.
+      const at = done === 'linked' || done === 'reviewed' ? '#challenges' : '';
+      return reply.redirect(`/activities/${p.id}/enquiries/${p.lineId}?done=${done}${at}`, 303);
     });
 
   change(

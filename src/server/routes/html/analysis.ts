@@ -4,6 +4,7 @@
 // link. The matrix and co-occurrence pages are in analysis-matrix.ts.
 import { z } from 'zod';
 import type { PresentedPassage } from '../../../usecases/analysis/coding-query-engine.js';
+import { decodeCursor } from '../../../domain/paging/cursor.js';
 import { exportAllPassages } from '../../../usecases/analysis/export-all-passages.js';
 import { exportCodingQuery } from '../../../usecases/analysis/export-coding-query.js';
 import { markVignette } from '../../../usecases/analysis/mark-vignette.js';
@@ -121,6 +122,10 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
     const builder = readBuilder(q, page);
     const expression = builderExpression(builder);
     const pageNo = pageNumber(q.page);
+    // "Next" carries the cursor of the page shown (keyset: the next page reads only its own
+    // records, so walking every page costs about one query over them); a numbered page reached
+    // any other way counts from the start.
+    const after = pageCursor(q.after, pageNo);
     let result = null;
     let problems: Problem[] = [];
     if (expression) {
@@ -132,7 +137,7 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
           filter: evidenceFilter(filters),
           coding: codingFilter(filters),
           limit: PAGE,
-          offset: (pageNo - 1) * PAGE,
+          ...(after ? { after } : { offset: (pageNo - 1) * PAGE }),
         });
       } catch (err) {
         const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'c1' });
@@ -167,7 +172,11 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
             PAGE,
             pageNo,
             (n) =>
-              `/activities/${id}/analysis/coding-query?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
+              `/activities/${id}/analysis/coding-query?${queryString({
+                ...params,
+                page: n > 1 ? n : undefined,
+                after: n === pageNo + 1 && result?.next ? result.next : undefined,
+              })}`,
           )
         : null,
       ...filterForm(q, problems, { c1: 'c1', scope: 'scope' }),
@@ -230,3 +239,14 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
     );
   });
 };
+
+/** The cursor a "Next" link carries, when it is one (anything else: count from the start). */
+function pageCursor(value: unknown, pageNo: number): string | undefined {
+  if (typeof value !== 'string' || value.length > 500 || pageNo <= 1) return undefined;
+  try {
+    decodeCursor(value, 2);
+    return value;
+  } catch {
+    return undefined;
+  }
+}

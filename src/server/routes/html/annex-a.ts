@@ -13,7 +13,8 @@ import {
   importAnnexA,
   type ImportAnnexAOutcome,
 } from '../../../usecases/annex-a/import-annex-a.js';
-import { findAnnexAJob, startAnnexAJob } from '../../annex-a-jobs.js';
+import { enqueueAnnexAImport } from '../../../usecases/annex-a/enqueue-annex-a-import.js';
+import { getAnnexAImportJob } from '../../../usecases/annex-a/get-annex-a-import-job.js';
 import { registerMultipart, type MultipartBody } from '../../plugins/multipart.js';
 import { formUploadInto } from '../../plugins/uploads.js';
 import { useCaseContext } from '../helpers.js';
@@ -133,8 +134,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
       ...(after ? { after } : {}),
     };
     if (jobId) {
-      const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
-      const job = findAnnexAJob(jobId, id, owner);
+      const job = await getAnnexAImportJob(uc, { activityId: id, jobId }).catch(() => null);
       if (job?.state === 'done')
         return render(reply, report, { outcome: job.outcome, query: { ...query, job: jobId } });
       if (job?.state === 'failed')
@@ -184,24 +184,21 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
         removeMissingLists,
       };
       if (json) {
-        // Check access before starting a job, so a stranger learns nothing.
-        await getAnnexAReport(uc, id);
-        const owner = uc.actor.kind === 'user' ? uc.actor.userId : 'system';
-        // On the embedded database a transaction holds its only connection, so read the file first:
-        // the page's progress polls are answered while the file is read.
-        const readFirst = ctx.database.engine === 'pglite';
-        const job = startAnnexAJob(id, owner, (onProgress) =>
-          importAnnexA(uc, input, onProgress, { readFirst }),
-        );
+        // The file is stored with a queued job; whichever server's runner claims it imports it,
+        // and the progress is read from the job's row, so any server can answer the polls.
+        const { jobId } = await enqueueAnnexAImport(uc, input);
+        ctx.jobs.kick();
         reply.status(202);
         return {
-          jobId: job.id,
-          statusUrl: `/api/v1/activities/${id}/annex-a/jobs/${job.id}`,
-          pageUrl: `/activities/${id}/annex-a?job=${job.id}`,
+          jobId,
+          statusUrl: `/api/v1/activities/${id}/annex-a/jobs/${jobId}`,
+          pageUrl: `/activities/${id}/annex-a?job=${jobId}`,
         };
       }
       try {
-        const outcome = await importAnnexA(uc, input);
+        const outcome = await importAnnexA(uc, input, undefined, {
+          staged: ctx.database.engine === 'pglite',
+        });
         const report = await getAnnexAReport(uc, id);
         if (outcome.status === 'rejected') reply.status(422);
         return render(reply, report, { outcome });

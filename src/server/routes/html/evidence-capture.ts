@@ -36,7 +36,7 @@ import { crumbs } from './page-helpers.js';
 const IdParams = z.object({ id: z.string().max(200) });
 const RecordParams = z.object({ id: z.string().max(200), evidenceId: z.string().max(200) });
 const MAX_FILE = 20 * 1024 * 1024;
-const EXPECTED = ['VALIDATION_FAILED', 'IMPORT_INVALID'] as const;
+const EXPECTED = ['VALIDATION_FAILED', 'IMPORT_INVALID', 'ATTACHMENT_REFUSED'] as const;
 
 type Mode = 'new' | 'edit' | 'import';
 
@@ -86,7 +86,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/new', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'new', blankValues(todayInEngland()));
   });
@@ -94,7 +97,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = readEvidenceForm((request.body ?? {}) as FormBody);
     const { fields, problems } = parseEvidenceFields(values);
@@ -116,7 +119,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/evidence/:evidenceId/edit', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     const { record, canWrite } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'edit', valuesFromRecord(record), [], { record });
@@ -125,7 +128,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
   app.post('/activities/:id/evidence/:evidenceId/edit', async (request, reply) => {
     const { id, evidenceId } = RecordParams.parse(request.params);
     const uc = useCaseContext(request, ctx);
-    const page = await getEvidencePageContext(uc, { activityId: id });
+    const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
     const { record } = await getEvidence(uc, { evidenceId, activityId: id });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     const values = readEvidenceForm((request.body ?? {}) as FormBody);
@@ -179,7 +182,10 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/evidence/import', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const page = await getEvidencePageContext(useCaseContext(request, ctx), { activityId: id });
+    const page = await getEvidencePageContext(useCaseContext(request, ctx), {
+      activityId: id,
+      cases: true,
+    });
     if (!page.canWrite) throw new AppError('FORBIDDEN');
     return renderForm(reply, page, 'import', blankValues(todayInEngland()));
   });
@@ -190,7 +196,7 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const uc = useCaseContext(request, ctx);
-      const page = await getEvidencePageContext(uc, { activityId: id });
+      const page = await getEvidencePageContext(uc, { activityId: id, cases: true });
       if (!page.canWrite) throw new AppError('FORBIDDEN');
       const body = (request.body ?? {}) as MultipartBody;
       const file = body._files?.find((f) => f.field === 'file');
@@ -202,14 +208,22 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
         try {
           const r = await importEvidenceFile(
             uc,
-            { ...fields, activityId: id, fileName: file.fileName || 'evidence.txt' },
+            {
+              ...fields,
+              activityId: id,
+              fileName: file.fileName || 'evidence.txt',
+              declaredType: file.contentType || null,
+            },
             new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
           );
           return reply.redirect(`/activities/${id}/evidence/${r.id}?done=imported`, 303);
         } catch (err) {
           const r = problemsOf(err);
           reply.status(r.status);
-          const onFile = r.code === 'IMPORT_INVALID' || r.problems.some((p) => p.field === 'text');
+          const onFile =
+            r.code === 'IMPORT_INVALID' ||
+            r.code === 'ATTACHMENT_REFUSED' ||
+            r.problems.some((p) => p.field === 'text');
           return renderForm(
             reply,
             page,

@@ -35,6 +35,8 @@ export interface EvidenceFormValues {
   'observedOn-month': string;
   'observedOn-year': string;
   caseRef: string;
+  /** A child's case not in the list, typed deliberately (creates the case). */
+  newCaseRef: string;
   practitionerRef: string;
   teamRef: string;
   locality: string;
@@ -53,6 +55,7 @@ export interface ParsedFields {
   method: EvidenceMethod;
   observedOn: string;
   caseRef: string | null;
+  newCase: boolean;
   practitionerRef: string | null;
   teamRef: string | null;
   locality: string | null;
@@ -96,6 +99,7 @@ export function readEvidenceForm(body: FormBody): EvidenceFormValues {
     'observedOn-month': one(body['observedOn-month']),
     'observedOn-year': one(body['observedOn-year']),
     caseRef: one(body.caseRef).trim(),
+    newCaseRef: one(body.newCaseRef).trim(),
     practitionerRef: one(body.practitionerRef).trim(),
     teamRef: one(body.teamRef).trim(),
     locality: one(body.locality).trim(),
@@ -136,6 +140,11 @@ export function parseEvidenceFields(v: EvidenceFormValues): {
       });
     else minutes = Number(v.minutesSpent);
   }
+  if (v.caseRef && v.newCaseRef)
+    problems.push({
+      field: 'newCaseRef',
+      reason: 'Either pick the child’s case from the list or enter a new case, not both',
+    });
   if (v.direction && !(evidenceDirections as readonly string[]).includes(v.direction))
     problems.push({ field: 'direction', reason: 'Select the evaluative direction' });
   if (v.givenBy && !(consentGivers as readonly string[]).includes(v.givenBy))
@@ -163,7 +172,8 @@ export function parseEvidenceFields(v: EvidenceFormValues): {
     fields: {
       method: v.method as EvidenceMethod,
       observedOn: date.value,
-      caseRef: v.caseRef || null,
+      caseRef: v.newCaseRef || v.caseRef || null,
+      newCase: v.newCaseRef !== '',
       practitionerRef: v.practitionerRef || null,
       teamRef: v.teamRef || null,
       locality: v.locality || null,
@@ -190,6 +200,7 @@ export function valuesFromRecord(r: EvidenceRecord): EvidenceFormValues {
     'observedOn-month': String(Number(m) || ''),
     'observedOn-year': y,
     caseRef: r.childCase?.reference ?? '',
+    newCaseRef: '',
     practitionerRef: r.practitionerCase?.reference ?? '',
     teamRef: r.teamCase?.reference ?? '',
     locality: r.locality ?? '',
@@ -252,5 +263,6 @@ export function evidenceChoices(page: EvidencePageContext) {
     })),
     areas: page.areas,
     lines: page.lines.filter((l) => l.status !== 'closed'),
+    cases: page.cases,
   };
 }

@@ -18,6 +18,7 @@ import { listEvidence, type EvidenceGrouping } from '../../../usecases/evidence/
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
 import { dateFilter, formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
+import { attachmentItems } from './attachments.js';
 import type { RouteModule } from '../index.js';
 import { crumbs, listParam, queryString, seekPagination } from './page-helpers.js';
 
@@ -53,7 +54,9 @@ const notices = {
   recorded: 'The evidence has been recorded.',
   edited: 'The evidence has been changed.',
   unchanged: 'Nothing was changed.',
-  imported: 'The file’s text has been recorded as evidence.',
+  imported: 'The file’s text has been recorded as evidence, and the file itself kept beside it.',
+  attached: 'The file has been attached.',
+  detached: 'The file has been removed.',
   deleted: 'The evidence has been deleted. It can be restored below.',
   restored: 'The evidence has been restored.',
 };
@@ -281,6 +284,12 @@ function renderRecord(
         directionLabel: directionLabel(v.fields.direction),
       })),
     canWrite: detail.canWrite,
+    attachments: attachmentItems(
+      detail.attachments,
+      page.activity.id,
+      detail.canWrite && !detail.record.deleted,
+    ),
+    canAttach: detail.canWrite && !detail.record.deleted,
     ...extra,
     breadcrumbs: [
       ...crumbs(page),

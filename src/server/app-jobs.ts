@@ -1,0 +1,56 @@
+// The kinds of background job this server runs, wired to their use cases, and its job runner.
+import type { FastifyBaseLogger } from 'fastify';
+import { ANNEX_A_IMPORT_JOB } from '../usecases/annex-a/enqueue-annex-a-import.js';
+import type { ImportProgress } from '../usecases/annex-a/import-annex-a.js';
+import { runAnnexAImportJob } from '../usecases/annex-a/run-annex-a-import-job.js';
+import type { UseCaseContext } from '../usecases/context.js';
+import { startJobRunner, type JobHandler, type JobRunner } from './job-runner.js';
+
+/** The runner's settings (config.ts: TRIANGULATE_JOBS, _JOB_LEASE_MS, _JOB_POLL_MS). */
+export interface JobRunnerSettings {
+  run: boolean;
+  leaseMs: number;
+  pollMs: number;
+}
+
+function annexAImport(ctx: UseCaseContext, engine: 'pglite' | 'postgres'): JobHandler {
+  return async (job, report) => {
+    let fraction = 0;
+    const outcome = await runAnnexAImportJob(
+      ctx,
+      job,
+      (p: ImportProgress) => {
+        // A negative fraction means "not known yet": keep the last one shown.
+        if (p.fraction >= 0) fraction = p.fraction;
+        report({ phase: p.phase, fraction, rows: p.rows });
+      },
+      // On the embedded database (one connection), the rows are written in short transactions
+      // into a staged import that one last short transaction makes current.
+      { staged: engine === 'pglite' },
+    );
+    return {
+      outcome: { ...outcome },
+      progress: { phase: 'done', fraction: 1, rows: outcome.totals.rows },
+    };
+  };
+}
+
+/**
+ * Starts this server's runner (or one that never runs anything, with TRIANGULATE_JOBS=off).
+ * `ctx` is the runner's own: a system actor on the server's database.
+ */
+export function startAppJobRunner(
+  ctx: UseCaseContext,
+  engine: 'pglite' | 'postgres',
+  config: JobRunnerSettings | undefined,
+  log: Pick<FastifyBaseLogger, 'warn' | 'error'>,
+): JobRunner {
+  if (config && !config.run)
+    return { runBy: 'none', kick: () => undefined, stop: async () => undefined };
+  return startJobRunner({
+    ctx,
+    handlers: { [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, engine) },
+    log,
+    ...(config ? { pollMs: config.pollMs, leaseMs: config.leaseMs } : {}),
+  });
+}
