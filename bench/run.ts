@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { benchServerMemory } from './server-memory.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
+import { benchEvidencePaging } from './evidence-paging.js';
 import { benchJudgements } from './judgements.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
@@ -69,6 +70,14 @@ if (only.has('workbench')) {
 if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
+if (only.has('evidence-paging')) {
+  for (const factor of [1, 4]) {
+    out.push(...(await benchEvidencePaging({ engine: 'pglite', n, factor })));
+    out.push(
+      ...(await benchEvidencePaging({ engine: 'postgres', n, factor, adminUrl: values.postgres })),
+    );
+  }
 }
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {

@@ -40,10 +40,33 @@ const ListResponse = z.object({
     z.object({
       key: z.string(),
       label: z.string(),
-      count: z.number(),
+      count: z.number().describe('All the records in the group; `records` may hold fewer'),
       records: z.array(EvidenceSchema),
+      nextCursor: z
+        .string()
+        .nullable()
+        .describe(
+          'When the group holds more records than `records`: pass as `after` with `group` set to this group’s key for the next page; null when none are left',
+        ),
     }),
   ),
+  page: z
+    .object({
+      total: z.number().describe('All the records in the group (counted on its first page)'),
+      start: z.number().describe('The index (from 0) of the page’s first record'),
+      returned: z.number(),
+      next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
+      previous: z
+        .string()
+        .nullable()
+        .describe('Pass as `after` for the page before; null on the first'),
+    })
+    .nullable()
+    .describe('With `group`: where this page of the group sits (keyset paging, never OFFSET)'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('With `group`: the same as page.next; null on the last page or without `group`'),
   canWrite: z.boolean(),
 });
 
@@ -82,7 +105,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       method: 'GET',
       path: base,
       summary:
-        'Evidence of an activity, grouped under the judgement headings (or by person, day, case, practitioner, team, theme, method, direction); filters and web-search syntax',
+        'Evidence of an activity, grouped under the judgement headings (or by person, day, case, practitioner, team, theme, method, direction); filters and web-search syntax. Each group lists at most `limitPerGroup` records with its full `count` and a `nextCursor`; `group` with `after` pages one group by key (`pageSize` records, in day and E-number order)',
       tag: 'evidence',
       query: ListQuery,
       response: ListResponse,
@@ -91,6 +114,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
         return {
           ...list,
           groups: list.groups.map((g) => ({ ...g, records: g.records.map(presentEvidence) })),
+          nextCursor: list.page?.next ?? null,
         };
       },
     }),
