@@ -1,11 +1,12 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
 import { parseArgs } from 'node:util';
 import { benchAgreement } from './agreement.js';
 import { benchAnnexAImport } from './annex-a-import.js';
+import { benchAttachments } from './attachments.js';
 import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchCodeSpanProfile } from './code-span-profile.js';
@@ -14,6 +15,7 @@ import { benchServerMemory } from './server-memory.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
 import { benchEvidencePages } from './evidence-pages.js';
+import { benchEvidencePaging } from './evidence-paging.js';
 import { benchJudgements } from './judgements.js';
 import { benchLatency } from './latency.js';
 import { benchLongQuery } from './long-query.js';
@@ -49,6 +51,11 @@ if (only.has('latency')) {
   out.push(...(await benchLatency({ engine: 'postgres', n, scale, adminUrl: values.postgres })));
 }
 if (only.has('long-query')) out.push(...(await benchLongQuery()));
+if (only.has('attachments')) {
+  const k = Math.min(n, 10);
+  out.push(...(await benchAttachments({ engine: 'pglite', n: k })));
+  out.push(...(await benchAttachments({ engine: 'postgres', n: k, adminUrl: values.postgres })));
+}
 if (only.has('evidence')) {
   out.push(...(await benchEvidence({ engine: 'pglite', n })));
   out.push(...(await benchEvidence({ engine: 'postgres', n, adminUrl: values.postgres })));
@@ -64,6 +71,14 @@ if (only.has('workbench')) {
 if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
+}
+if (only.has('evidence-paging')) {
+  for (const factor of [1, 4]) {
+    out.push(...(await benchEvidencePaging({ engine: 'pglite', n, factor })));
+    out.push(
+      ...(await benchEvidencePaging({ engine: 'postgres', n, factor, adminUrl: values.postgres })),
+    );
+  }
 }
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {

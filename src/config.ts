@@ -26,6 +26,13 @@ const schema = z.object({
   TRIANGULATE_SMTP_STARTTLS: z.enum(['auto', 'require', 'never']).default('auto'),
   // The address people open Triangulate at, for links in e-mails (default http://HOST:PORT).
   TRIANGULATE_PUBLIC_URL: z.string().url().optional(),
+  // Attachments (originals of evidence, documents with factual-accuracy comments): the largest
+  // file and the most one activity may hold, in MB; the virus scanner run on each file (its path
+  // added as the last argument; exit 0 clean, 1 infected, else refused), and how long it may take.
+  TRIANGULATE_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  TRIANGULATE_ATTACHMENT_ACTIVITY_MAX_MB: z.coerce.number().positive().max(1_000_000).default(500),
+  TRIANGULATE_SCAN_COMMAND: z.string().trim().optional(),
+  TRIANGULATE_SCAN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Background jobs (Annex A imports from the upload page): how long a server's claim on a job
   // lasts without a heartbeat before another server may take it over, and how often an idle
   // runner looks for queued jobs. TRIANGULATE_JOBS=off runs no jobs on this server.
@@ -47,6 +54,12 @@ export interface AppConfig {
   smtp: SmtpSettings | null;
   /** The base address of links in e-mails. */
   publicUrl: string;
+  /** Attachment limits and the virus-scan hook (domain/files/attachment-check.ts's shape). */
+  attachments: {
+    maxFileBytes: number;
+    maxActivityBytes: number;
+    scan: { command: string | null; timeoutMs: number };
+  };
   /** The background job runner of this server (server/job-runner.ts). */
   jobs: JobsConfig;
 }
@@ -147,6 +160,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(c.TRIANGULATE_TRUST_PROXY),
     smtp: parseSmtp(c),
     publicUrl: (c.TRIANGULATE_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
+    attachments: {
+      maxFileBytes: Math.round(c.TRIANGULATE_ATTACHMENT_MAX_MB * 1024 * 1024),
+      maxActivityBytes: Math.round(c.TRIANGULATE_ATTACHMENT_ACTIVITY_MAX_MB * 1024 * 1024),
+      scan: {
+        command: c.TRIANGULATE_SCAN_COMMAND || null,
+        timeoutMs: c.TRIANGULATE_SCAN_TIMEOUT_SECONDS * 1000,
+      },
+    },
     jobs: {
       run: c.TRIANGULATE_JOBS === 'on',
       leaseMs: c.TRIANGULATE_JOB_LEASE_MS,

@@ -32,6 +32,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'The report is published: the published version cannot be changed.',
   },
+  ATTACHMENT_REFUSED: {
+    status: 422,
+    message:
+      'The file could not be kept: it is not an accepted type, too large, or refused by the virus scanner.',
+  },
   UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large for this upload.' },
   UPLOADS_IN_PROGRESS: {
     status: 429,

@@ -14,6 +14,7 @@ export interface CliContext {
   database: Database;
   db: UseCaseContext['db'];
   actor: Actor;
+  attachments: UseCaseContext['attachments'];
 }
 
 /** Runs fn with a migrated database, closing it afterwards whatever happens. */
@@ -22,7 +23,13 @@ export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Prom
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    return await fn({ config, database, db: database.db, actor: systemActor() });
+    return await fn({
+      config,
+      database,
+      db: database.db,
+      actor: systemActor(),
+      attachments: config.attachments,
+    });
   } finally {
     await database.close();
   }

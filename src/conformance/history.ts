@@ -12,6 +12,7 @@ import { importHistory, type ImportHistoryResult } from '../usecases/history/imp
 import { listLas } from '../usecases/las/list-las.js';
 import { loadLaReference } from '../usecases/las/load-la-reference.js';
 import type { UseCaseContext } from '../usecases/context.js';
+import { checkSifEra } from './history-sif.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
 /** Official statistics, then the scraped ILACS reports, then grades extracted from SIF reports. */
@@ -141,6 +142,7 @@ export const checkHistoryImport: ConformanceCheck = async (referenceDir) => {
     for (const [type, n] of Object.entries(EXPECTED_2024_25)) {
       if ((year[type] ?? 0) !== n) fail(`2024-25: expected ${n} ${type}, found ${year[type] ?? 0}`);
     }
+    await checkSifEra(ctx, result.summary, fail);
     const today = await listLas(ctx);
     const withoutToday = today.filter((l) => !l.latestJudgement).map((l) => l.name);
     if (withoutToday.length > 0)

@@ -9,6 +9,7 @@ import type { JudgementTables } from './schema/judgements.js';
 import type { ReportTables } from './schema/reports.js';
 import type { RefiTables } from './schema/refi.js';
 import type { NotificationTables } from './schema/notifications.js';
+import type { AttachmentTables } from './schema/attachments.js';
 import type { JobTables } from './schema/jobs.js';
 import type { RiskTables } from './schema/risk.js';
 
@@ -189,5 +190,6 @@ export interface DB
     ReportTables,
     RefiTables,
     NotificationTables,
+    AttachmentTables,
     JobTables,
     RiskTables {}

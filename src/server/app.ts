@@ -8,6 +8,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../data/database.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
+import {
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type AttachmentSettings,
+} from '../domain/files/attachment-check.js';
 import { govukDir, projectRoot, publicDir } from '../paths.js';
 import { loadSessionSecret } from '../usecases/auth/load-session-secret.js';
 import { registerCsrf } from './plugins/csrf.js';
@@ -25,7 +29,7 @@ import type { JobRunner } from './job-runner.js';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'sessionSecret' | 'logLevel'> &
-    Partial<Pick<AppConfig, 'trustProxy' | 'jobs'>>;
+    Partial<Pick<AppConfig, 'trustProxy' | 'attachments' | 'jobs'>>;
   database: Database;
   catalog: ActivityTypeCatalog;
   /** Concurrent uploads per person and per process (plugins/uploads.ts has the defaults). */
@@ -36,6 +40,8 @@ export interface ServerContext {
   database: Database;
   catalog: ActivityTypeCatalog;
   version: string;
+  /** Attachment limits and the virus-scan hook, handed to every use case. */
+  attachments: AttachmentSettings;
   /** This server's background job runner (kick it after queueing a job). */
   jobs: Pick<JobRunner, 'kick'>;
 }
@@ -81,7 +87,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.log,
   );
   app.addHook('onClose', async () => jobs.stop());
-  const ctx: ServerContext = { database: deps.database, catalog: deps.catalog, version, jobs };
+  const ctx: ServerContext = {
+    database: deps.database,
+    catalog: deps.catalog,
+    version,
+    jobs,
+    attachments: deps.config.attachments ?? DEFAULT_ATTACHMENT_SETTINGS,
+  };
   for (const register of routeModules) register(app, { ...ctx, secret });
   return app;
 }

@@ -6,12 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/actor.js';
 import type { ActivityTypeCatalog } from '../domain/activities/activity-type.js';
 import type { DB } from '../data/schema.js';
+import type { AttachmentSettings } from '../domain/files/attachment-check.js';
 
 export interface UseCaseContext {
   db: Kysely<DB>;
   actor: Actor;
   /** Framework knowledge (activity types); loaded from the framework files. */
   catalog?: ActivityTypeCatalog;
+  /** Attachment limits and the virus-scan hook (defaults when absent: no scanner). */
+  attachments?: AttachmentSettings;
 }
 
 export function requireCatalog(ctx: UseCaseContext): ActivityTypeCatalog {

@@ -49,6 +49,8 @@ describe('Annex A data profile page', () => {
 
     // Accept the first candidate with the lead's own wording.
     const first = lead.locator('.app-candidate').first();
+    // Each candidate's decision forms are folded (GOV.UK details).
+    await first.locator('summary').click();
     await first.getByLabel(/Line of enquiry/).fill('Why do so many children come back?');
     await Promise.all([
       lead.waitForNavigation(),
@@ -64,6 +66,7 @@ describe('Annex A data profile page', () => {
 
     // Dismiss the next one without a reason: an error summary that links to the field.
     const next = lead.locator('.app-candidate', { has: lead.getByText('Or dismiss it: why?') });
+    await next.first().locator('summary').click();
     await Promise.all([
       lead.waitForNavigation(),
       next.first().getByRole('button', { name: 'Dismiss' }).click(),

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/e2e.js';
-import { layoutProblems } from '../helpers/e2e-layout.js';
+import { heightProblem, layoutProblems, MAX_PAGE_HEIGHT } from '../helpers/e2e-layout.js';
 
 let browser: Browser;
 let page: Page;
@@ -46,5 +46,21 @@ describe('layout check', () => {
     expect(text).toContain('not a focusable, labelled region');
     expect(text).toMatch(/header navigation wraps to [3-9] lines/);
     expect(text).toContain('at 768 px');
+  });
+
+  it('fails a page taller than the limit at 1280 px, unless it is allowed with a reason', async () => {
+    const tall = await problemsOf(
+      `<main><div style="height:${MAX_PAGE_HEIGHT + 500}px">long</div></main>`,
+    );
+    expect(tall.join('\n')).toMatch(
+      /layout at 1280 px: the page is \d+ px tall at 1280 px \(at most 12000\)/,
+    );
+    expect(
+      await problemsOf(`<main><div style="height:${MAX_PAGE_HEIGHT - 500}px">fits</div></main>`),
+    ).toEqual([]);
+    expect(
+      heightProblem('http://x/activities/1/evidence', 1280, MAX_PAGE_HEIGHT + 1),
+    ).not.toBeNull();
+    expect(heightProblem('http://x/activities/1/evidence', 768, MAX_PAGE_HEIGHT + 1)).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ describe('sample page', () => {
     expect(await page.locator('h1').innerText()).toBe('Case sample');
     expect(await axeViolations(page)).toEqual([]);
 
+    // Once a sample is drawn, the draw form is folded away (GOV.UK details).
+    await page.locator('#draw-form summary').click();
     await page.fill('#seed', '4242');
     await page.fill('#size_child_in_care', '5');
     await page.selectOption('#stratify_child_in_care', 'legalStatus');
@@ -43,12 +45,18 @@ describe('sample page', () => {
     const statement = page.locator('#statement');
     await statement.scrollIntoViewIfNeeded();
     expect(await page.getByText('Sample size per cohort').count()).toBeGreaterThan(0);
-    expect(await page.getByText('Legal status: sample compared with the population').count()).toBe(
-      1,
-    );
+    expect(
+      await page
+        .getByText('Legal status: sample compared with the population', { exact: true })
+        .count(),
+    ).toBe(1);
+    // The statement's tables are folded; each opens without JavaScript.
+    await page.locator('summary', { hasText: 'Legal status: sample compared' }).click();
+    expect(await page.locator('#statement ~ details[open] table').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
     // A problem: the error summary links to the field, and the page still passes axe.
+    await page.locator('#draw-form summary').click();
     await page.fill('#seed', 'not a number');
     await submit(page, 'Draw the sample again');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the seed');

@@ -186,6 +186,9 @@ describe('other roles', () => {
       '/home',
       '/las',
       '/las/demo-northfield',
+      '/las/sheffield',
+      '/history/analysis',
+      '/history/analysis?judgement=adoption',
       activityPath,
       `${activityPath}/audit`,
       '/audit',
@@ -209,7 +212,14 @@ describe('other roles', () => {
       '/account',
       '/account/password',
     ],
-    researcher: () => ['/home', '/las', '/las/manchester', '/las/dorset', '/account'],
+    researcher: () => [
+      '/home',
+      '/las',
+      '/las/manchester',
+      '/las/dorset',
+      '/history/analysis',
+      '/account',
+    ],
   };
   for (const [key, paths] of Object.entries(pagesFor)) {
     it(
@@ -223,6 +233,30 @@ describe('other roles', () => {
       SLOW,
     );
   }
+
+  it(
+    'national: Sheffield’s SIF inspection of 2013-14 and the national analysis of the history',
+    async () => {
+      const page = await newPage();
+      await signIn(page, 'national');
+      await page.goto(`${server.url}/las/sheffield`);
+      const sheffield = await page.locator('main').innerText();
+      expect(sheffield).toMatch(/19 November 2013/);
+      expect(sheffield).toMatch(/Single inspection framework/);
+      await page.goto(`${server.url}/las`);
+      await page.getByRole('link', { name: 'National analysis of the inspection history' }).click();
+      expect(new URL(page.url()).pathname).toBe('/history/analysis');
+      const transitions = page.getByRole('table', { name: /Transitions/ });
+      expect(await transitions.innerText()).toMatch(/SIF November 2013\s+ILACS January 2018/);
+      const csv = await page.evaluate(async () => {
+        const r = await fetch('/history/analysis/download?table=transitions');
+        return { type: r.headers.get('content-type'), text: await r.text() };
+      });
+      expect(csv.type).toMatch(/text\/csv/);
+      expect(csv.text).toMatch(/^\ufeff?From,To,Up,Same,Down,Not comparable,Total/);
+    },
+    SLOW,
+  );
 
   it(
     'LA user: the un-notified focused visit does not exist for them',

@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { nowMs } from '../../src/clock.js';
 import { buildApp } from '../../src/server/app.js';
+import type { AttachmentSettings } from '../../src/domain/files/attachment-check.js';
 import { seedDemo, type DemoSeedResult } from '../../src/demo/seed-demo.js';
 import { DEMO_USERS } from '../../src/demo/demo-content.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -18,7 +19,9 @@ export interface TestApp {
 }
 
 /** Builds the app on a new database and seeds the demo (every demo account has DEMO_PASSWORD). */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(
+  options: { attachments?: AttachmentSettings } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const catalog = loadActivityTypeCatalog();
   const previous = process.env.TRIANGULATE_DEMO_PASSWORD;
@@ -31,7 +34,11 @@ export async function createTestApp(): Promise<TestApp> {
     else process.env.TRIANGULATE_DEMO_PASSWORD = previous;
   }
   const app = await buildApp({
-    config: { logLevel: 'silent', sessionSecret: undefined },
+    config: {
+      logLevel: 'silent',
+      sessionSecret: undefined,
+      ...(options.attachments ? { attachments: options.attachments } : {}),
+    },
     database,
     catalog,
   });

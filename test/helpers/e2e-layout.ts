@@ -2,12 +2,32 @@
 // document must not scroll sideways, nothing in the main content may stick out past the window
 // (unless it sits inside a region that scrolls sideways on purpose), no text may be cut off by a
 // box that hides its overflow (a clipped GOV.UK tag), and the header navigation wraps to at most
-// two lines. It compares layout, not pixels, so it holds across fonts and Chromium versions.
+// two lines; and no page runs past MAX_PAGE_HEIGHT at 1280 px unless allowed in TALL_PAGES with a
+// reason. It compares layout, not pixels, so it holds across fonts and Chromium versions.
 import { appendFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 export const LAYOUT_WIDTHS = [1280, 768] as const;
 const MAX_NAV_LINES = 2;
+
+/**
+ * No page may run longer than this at 1280 px wide: a longer list is paged (keyset, GOV.UK
+ * pagination) or folded into sections (GOV.UK details or accordion). A page over it must be
+ * listed in TALL_PAGES with the reason it may be long.
+ */
+export const MAX_PAGE_HEIGHT = 12_000;
+const HEIGHT_WIDTH = 1280;
+
+/** Pages allowed past MAX_PAGE_HEIGHT: a pattern of the URL's path and query, and why. */
+export const TALL_PAGES: ReadonlyArray<{ url: RegExp; reason: string }> = [];
+
+/** The height problem of a page `height` px tall at `width` px, if any. */
+export function heightProblem(url: string, width: number, height: number): string | null {
+  if (width !== HEIGHT_WIDTH || height <= MAX_PAGE_HEIGHT) return null;
+  const { pathname, search } = new URL(url, 'http://localhost');
+  if (TALL_PAGES.some((p) => p.url.test(pathname + search))) return null;
+  return `the page is ${height} px tall at ${width} px (at most ${MAX_PAGE_HEIGHT}): page the list or fold it into sections, or allow it in TALL_PAGES with a reason`;
+}
 
 interface LayoutFinding {
   what: string;
@@ -31,6 +51,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (heightsFile) appendFileSync(heightsFile, `${width}\t${pageHeight}\t${page.url()}\n`);
       for (const f of findings)
         problems.push(`${page.url()}\n  layout at ${width} px: ${f.what}\n    at ${f.where}`);
+      const tall = heightProblem(page.url(), width, pageHeight);
+      if (tall) problems.push(`${page.url()}\n  layout at ${width} px: ${tall}`);
     }
   } finally {
     if (original) await page.setViewportSize(original);

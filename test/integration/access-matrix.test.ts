@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
+import { attachFile } from '../../src/usecases/attachments/attach-file.js';
 import { getActivity } from '../../src/usecases/activities/get-activity.js';
 import { getJudgementsOverview } from '../../src/usecases/judgements/get-judgements-overview.js';
 import { getProvisionalViews } from '../../src/usecases/judgements/get-provisional-views.js';
@@ -52,6 +53,14 @@ interface Ids {
 
 const everyone: Expect = { anon: 'signin', rest: 'ok' };
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
+/** The national analysis of the published history: aggregate, public, hidden from the rest. */
+const historyAnalysts: Expect = {
+  anon: 'signin',
+  admin: 'ok',
+  national: 'ok',
+  researcher: 'ok',
+  rest: 'hidden',
+};
 const auditReaders: Expect = { anon: 'signin', admin: 'ok', national: 'ok', rest: 'denied' };
 // The demo inspection: notified and on site, in North West, with the demo team.
 const viewActivity: Expect = {
@@ -396,6 +405,91 @@ const EV = (ids: Ids) => `/api/v1/activities/${ids.activity}`;
 const A = (ids: Ids) => ids.activity;
 // A record of the demo inspection, for the coding workbench's forms (set in beforeAll).
 let workbenchEvidenceId = NO_ID;
+// A file kept with that record (set in beforeAll), for the download routes.
+let matrixAttachmentId = NO_ID;
+// Attachments: evidence files are the evidence base's (read by its readers, added and removed by
+// its writers); the activity's list also shows the inspected LA its comments' documents.
+const attachmentList: Expect = { ...evidenceRead, la: 'ok' };
+const attachmentRoutes: Entry[] = [
+  {
+    method: 'GET',
+    route: '/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `/activities/${A(i)}/evidence/${workbenchEvidenceId}/attachments`,
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `/activities/${A(i)}/evidence/${workbenchEvidenceId}/attachments`,
+    body: () => ({}),
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/evidence/:evidenceId/attachments',
+    url: (i) => `${EV(i)}/evidence/${workbenchEvidenceId}/attachments?fileName=m.txt`,
+    body: () => ({}),
+    expect: evidenceWrite,
+  },
+  // No report is released in the matrix's world: a comment that does not exist is hidden.
+  {
+    method: 'GET',
+    route: '/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}/attachments`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `/activities/${A(i)}/report/comments/${NO_ID}/attachments`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/activities/:id/report/comments/:commentId/attachments',
+    url: (i) => `${EV(i)}/report/comments/${NO_ID}/attachments?fileName=m.txt`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/attachments',
+    url: (i) => `${EV(i)}/attachments`,
+    expect: attachmentList,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/attachments/:attachmentId',
+    url: (i) => `/activities/${A(i)}/attachments/${matrixAttachmentId}`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/activities/:id/attachments/:attachmentId',
+    url: (i) => `${EV(i)}/attachments/${matrixAttachmentId}`,
+    expect: evidenceRead,
+  },
+  {
+    method: 'GET',
+    route: '/activities/:id/attachments/:attachmentId/delete',
+    url: (i) => `/activities/${A(i)}/attachments/${matrixAttachmentId}/delete`,
+    expect: evidenceWrite,
+  },
+  {
+    method: 'POST',
+    route: '/activities/:id/attachments/:attachmentId/delete',
+    url: (i) => `/activities/${A(i)}/attachments/${NO_ID}/delete`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/activities/:id/attachments/:attachmentId',
+    url: (i) => `${EV(i)}/attachments/${NO_ID}`,
+    expect: noSuchItem,
+  },
+];
 // The risk picture (issue 13): national staff and admins read everywhere, regional staff their
 // region (London's do not see Northfield), the team of an activity at the LA reads it; only the
 // region's staff write. LA users read only the intelligence shared with them, never ratings.
@@ -515,6 +609,7 @@ const riskEntries: Entry[] = [
 ];
 
 const matrix: Entry[] = [
+  ...attachmentRoutes,
   { method: 'GET', route: '/', url: () => '/', expect: { rest: 'ok' } },
   { method: 'GET', route: '/health', url: () => '/health', expect: { rest: 'ok' } },
   {
@@ -1252,6 +1347,24 @@ const matrix: Entry[] = [
     expect: { ...everyone, la: 'hidden' },
   },
   {
+    method: 'GET',
+    route: '/api/v1/history/analysis',
+    url: () => '/api/v1/history/analysis',
+    expect: historyAnalysts,
+  },
+  {
+    method: 'GET',
+    route: '/history/analysis',
+    url: () => '/history/analysis',
+    expect: historyAnalysts,
+  },
+  {
+    method: 'GET',
+    route: '/history/analysis/download',
+    url: () => '/history/analysis/download?table=transitions',
+    expect: historyAnalysts,
+  },
+  {
     method: 'POST',
     route: '/api/v1/history/imports',
     url: () => '/api/v1/history/imports',
@@ -1869,6 +1982,16 @@ beforeAll(async () => {
     .orderBy('ref_no')
     .executeTakeFirstOrThrow();
   workbenchEvidenceId = row.id;
+  const kept = await attachFile(
+    { db: t.database.db, actor: systemActor('test') },
+    {
+      activityId: t.demo.activityId,
+      owner: { kind: 'evidence', id: row.id },
+      fileName: 'matrix.txt',
+    },
+    new TextEncoder().encode('Matrix attachment.'),
+  );
+  matrixAttachmentId = kept.id;
 });
 
 afterAll(async () => t?.close());

@@ -160,7 +160,7 @@ describe('importing inspection history', () => {
 
   it('adds SIF inspections from report extracts, reporting unreadable periods', async () => {
     const r = await importFixture(ctx, 'sif.csv', true);
-    expect(r).toMatchObject({ format: 'sif-extract', inserted: 3, updated: 0 });
+    expect(r).toMatchObject({ format: 'sif-extract', inserted: 4, updated: 0 });
     expect(r.rejected).toEqual([
       expect.objectContaining({ row: 5, field: 'dates', value: 'sometime in 2017' }),
     ]);
@@ -170,6 +170,14 @@ describe('importing inspection history', () => {
       ['2023-09-11', 'short_inspection', 'ilacs-2023'],
       ['2014-05-14', 'sif_inspection', 'sif-2013'],
     ]);
+    // Fieldwork in two blocks (the extract lost the second block's month): the first block.
+    const [sheffield] = await listHistoryForLas(t.db, ['sheffield']);
+    expect(sheffield).toMatchObject({
+      startDate: '2013-11-19',
+      endDate: '2013-12-11',
+      frameworkId: 'sif-2013',
+      grades: { overall_effectiveness: 'requires_improvement', adoption: 'requires_improvement' },
+    });
     expect(barnsley[2]?.grades).toMatchObject({
       leadership: 'requires_improvement',
       lscb: 'requires_improvement',

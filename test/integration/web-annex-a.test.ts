@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexAToXlsx, generateAnnexA } from '../../src/synthetic/annex-a.js';
-import { createTestApp, h1, signInAs, type TestApp, type WebClient } from '../helpers/app.js';
+import {
+  createTestApp,
+  decodeHtml,
+  h1,
+  signInAs,
+  type TestApp,
+  type WebClient,
+} from '../helpers/app.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestApp;
@@ -57,6 +64,42 @@ describe('Annex A page', () => {
 
     const again = await analyst.get(pageUrl);
     expect(again.body).toContain('annex-a.xlsx');
+  });
+
+  it('groups the problems by list, column and rule with counts, and pages their rows by key', async () => {
+    const analyst = await signInAs(t, 'analyst');
+    const page = decodeHtml((await analyst.get(pageUrl)).body);
+    expect(page).toContain('Problems by list, column and rule');
+    const total = Number(/([\d,]+) problems? of \d+ kinds?/.exec(page)![1]!.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(50);
+    expect(page).toContain(`Showing 1 to 50 of ${total.toLocaleString('en-GB')} problems`);
+    // Every row once, following the "next" links.
+    let rows = 0;
+    let body = page;
+    for (let i = 0; i < 1000; i++) {
+      rows +=
+        [...body.matchAll(/aria-label="Problems, row by row"[\s\S]*?<\/table>/g)][0]![0].split(
+          '<tr class="govuk-table__row">',
+        ).length - 2;
+      const next = /<div class="govuk-pagination__next">\s*<a[^>]*href="([^"]+)"/.exec(body)?.[1];
+      if (!next) break;
+      body = decodeHtml((await analyst.get(decodeHtml(next))).body);
+    }
+    expect(rows).toBe(total);
+    // One group's rows: as many as its count says.
+    const link =
+      /<td class="govuk-table__cell govuk-table__cell--numeric">([\d,]+)<\/td>\s*<td class="govuk-table__cell"><a class="govuk-link" href="([^"]+)">Show the rows/.exec(
+        page,
+      );
+    expect(link).not.toBeNull();
+    const group = decodeHtml((await analyst.get(decodeHtml(link![2]!))).body);
+    const count = Number(link![1]!.replace(/,/g, ''));
+    expect(group).toMatch(
+      count > 50
+        ? `Showing 1 to 50 of ${count.toLocaleString('en-GB')} problem`
+        : `Showing all ${count} problem`,
+    );
+    expect(group).toContain('Show every problem');
   });
 
   it('keeps the lists a one-list CSV does not contain, says so with counts, removes them only when asked', async () => {

@@ -84,12 +84,12 @@ afterAll(async () => t?.close());
 describe('LA register', () => {
   it('lists current authorities with region, latest judgement and grade', async () => {
     const researcher = await signInAs(t, 'researcher');
-    const res = await researcher.get('/las');
+    const res = await researcher.get('/las?region=North+West');
     expect(res.statusCode).toBe(200);
     expect(h1(res.body)).toBe('Local authorities');
     expect(res.body).toContain('<title>Local authorities – Triangulate</title>');
     expect(res.body).toContain('href="/las/manchester"');
-    expect(res.body).toContain('href="/las/leeds"');
+    expect((await researcher.get('/las?q=leeds')).body).toContain('href="/las/leeds"');
     expect(res.body).not.toContain('href="/las/dorset-to-2019"');
     const row =
       /<tr class="govuk-table__row">\s*<td[^>]*><a class="govuk-link" href="\/las\/manchester">[\s\S]*?<\/tr>/.exec(
@@ -99,6 +99,38 @@ describe('LA register', () => {
     expect(row).toContain('4 March 2024');
     expect(row).toContain('govuk-tag--turquoise');
     expect(row).toContain('Good');
+  });
+
+  it('pages the register by name, 50 at a time, saying where each page sits', async () => {
+    const researcher = await signInAs(t, 'researcher');
+    const seen: string[] = [];
+    let res = await researcher.get('/las');
+    const first = /Showing 1 to 50 of (\d+) local authorities/.exec(decodeHtml(res.body));
+    expect(first).not.toBeNull();
+    const total = Number(first![1]);
+    expect(total).toBeGreaterThan(100);
+    for (let pages = 0; pages < 10; pages++) {
+      seen.push(
+        ...[...res.body.matchAll(/<td[^>]*><a class="govuk-link" href="\/las\/([^"]+)"/g)].map(
+          (m) => m[1]!,
+        ),
+      );
+      const next = /<div class="govuk-pagination__next">\s*<a[^>]*href="([^"]+)"/.exec(
+        res.body,
+      )?.[1];
+      if (!next) break;
+      res = await researcher.get(decodeHtml(next));
+      expect(res.statusCode).toBe(200);
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toContain('manchester');
+    const prev = /<div class="govuk-pagination__prev">\s*<a[^>]*href="([^"]+)"/.exec(res.body)?.[1];
+    expect(prev).toBeDefined();
+    const lastStart = Math.floor((total - 1) / 50) * 50;
+    expect(decodeHtml((await researcher.get(decodeHtml(prev!))).body)).toContain(
+      `Showing ${lastStart - 49} to ${lastStart} of ${total}`,
+    );
   });
 
   it('searches by name and filters by region and grade', async () => {

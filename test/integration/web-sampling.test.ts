@@ -20,6 +20,33 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('sample page', () => {
+  it('pages the sampled cases 25 at a time by key, every case once, saying where', async () => {
+    const lead = await signInAs(t, 'lead');
+    let body = decodeHtml((await lead.get(pageUrl)).body);
+    const total = Number(
+      /Showing (?:1 to \d+|all) of (\d+) cases|Showing all (\d+) cases/
+        .exec(body)
+        ?.slice(1)
+        .find(Boolean),
+    );
+    expect(total).toBeGreaterThan(25);
+    expect(body).toContain(`Showing 1 to 25 of ${total} cases`);
+    const refs: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const table = /aria-label="Cases in the sample"[\s\S]*?<\/table>/.exec(body)![0];
+      refs.push(
+        ...[...table.matchAll(/<th scope="row" class="govuk-table__header">([^<]+)<\/th>/g)].map(
+          (m) => m[1]!.trim(),
+        ),
+      );
+      const next = /<div class="govuk-pagination__next">\s*<a[^>]*href="([^"]+)"/.exec(body)?.[1];
+      if (!next) break;
+      body = decodeHtml((await lead.get(next)).body);
+    }
+    expect(refs).toHaveLength(total);
+    expect(body).toContain(`Showing 26 to ${Math.min(50, total)} of ${total} cases`);
+  });
+
   it('shows the demo sample, its cases and the transparency statement to the team', async () => {
     const lead = await signInAs(t, 'lead');
     const activity = await lead.get(`/activities/${t.demo.activityId}`);

@@ -4,7 +4,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradedJudgements, loadFrameworks } from '../../src/domain/frameworks/index.js';
+import { historyFormats } from '../../src/domain/history/formats.js';
 import { frameworkFor, judgementsOf } from '../../src/domain/history/frameworks.js';
+import { readGrade } from '../../src/domain/history/values.js';
 import { projectRoot } from '../../src/paths.js';
 
 describe('the history parser’s dated copy of the frameworks', () => {
@@ -21,6 +23,28 @@ describe('the history parser’s dated copy of the frameworks', () => {
           .map((j) => j.key)
           .sort(),
       );
+    }
+  });
+
+  it('reads the SIF extract into exactly the SIF framework’s judgements, and its grade labels', () => {
+    const sif = registry.get('sif-2013');
+    const format = historyFormats.find((f) => f.id === 'sif-extract');
+    expect(sif && format).toBeTruthy();
+    if (!sif || !format) return;
+    expect(Object.keys(format.grades).sort()).toEqual(
+      gradedJudgements(sif)
+        .map((j) => j.key)
+        .sort(),
+    );
+    for (const g of sif.grades) {
+      for (const label of [
+        g.label,
+        g.shortLabel,
+        ...g.aliases,
+        ...g.labelVariants.map((v) => v.label),
+      ]) {
+        expect(readGrade(label), label).toEqual({ ok: true, value: g.key });
+      }
     }
   });
 });

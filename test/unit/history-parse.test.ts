@@ -334,8 +334,20 @@ describe('values', () => {
     expect(readDateRange(raw)).toEqual({ ok: true, value: { start, end } });
   });
 
+  it('reads a single date as the start, and the first of two blocks of fieldwork', () => {
+    expect(readDateRange('28 July 2016')).toEqual({
+      ok: true,
+      value: { start: '2016-07-28', end: null },
+    });
+    expect(readDateRange('19 November-11 December 2013 and 28 – 30')).toEqual({
+      ok: true,
+      value: { start: '2013-11-19', end: '2013-12-11' },
+    });
+  });
+
   it('refuses what is not a period', () => {
-    expect(readDateRange('28 July 2016').ok).toBe(false);
+    expect(readDateRange('July 2016').ok).toBe(false);
+    expect(readDateRange('spring and summer 2016').ok).toBe(false);
     expect(readDateRange('24 November 2017 to 9 November 2017')).toEqual({
       ok: false,
       reason: 'the period ends before it starts',

@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError, formatDetail } from '../../errors.js';
 import { importHistory, type ImportHistoryResult } from '../../usecases/history/import-history.js';
+import { analyseHistory } from '../../usecases/history/analyse-history.js';
+import type { HistoryAnalysis } from '../../domain/history/analyse.js';
 import { action, output, withDatabase } from '../runtime.js';
 
 export function registerHistoryCommands(program: Command): void {
@@ -41,6 +43,50 @@ export function registerHistoryCommands(program: Command): void {
         });
       }),
     );
+  history
+    .command('analyse')
+    .description(
+      'Grade distributions by year, region and framework, transitions between inspections (up, same, down) and the time between them',
+    )
+    .option('--judgement <key>', 'the judgement analysed', 'overall_effectiveness')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { judgement: string; json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await analyseHistory(ctx, {
+            judgement: opts.judgement as 'overall_effectiveness',
+          });
+          output(opts.json, r, () => analysisText(r));
+        });
+      }),
+    );
+}
+
+function analysisText(r: HistoryAnalysis): string {
+  const keys = r.grades.map((g) => g.key);
+  const lines = [
+    `${r.inspections} graded inspections with a ${r.judgement} grade (${r.withoutGrade} without)`,
+    `Distributions (${r.grades.map((g) => g.label).join(' / ')}):`,
+  ];
+  for (const d of r.distributions) {
+    lines.push(
+      `  ${d.dimension} ${d.value}: ${keys.map((k) => d.counts[k] ?? 0).join(' / ')} (${d.total})`,
+    );
+  }
+  lines.push('Transitions between consecutive inspections:');
+  for (const t of r.transitions) {
+    lines.push(
+      `  ${t.from} → ${t.to}: ${t.up} up, ${t.same} same, ${t.down} down, ${t.notComparable} not comparable`,
+    );
+  }
+  lines.push('Days between consecutive graded inspections (min / median / max):');
+  for (const i of r.intervals) {
+    lines.push(
+      `  by ${i.groupBy} ${i.value}: ${i.count} × ${i.minDays} / ${i.medianDays} / ${i.maxDays}`,
+    );
+  }
+  for (const n of r.notes) lines.push(`Note: ${n}`);
+  return lines.join('\n');
 }
 
 function importText(r: ImportHistoryResult): string {

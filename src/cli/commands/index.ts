@@ -16,6 +16,7 @@ import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
+import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
 
@@ -35,6 +36,8 @@ export const commandModules: Array<(program: Command) => void> = [
   registerJudgementCommands,
   registerReportCommands,
   registerActivityCommands,
+  // After registerEvidenceCommands: adds `attach` to the `evidence` group.
+  registerAttachmentCommands,
   registerWorkCommands,
   registerAgreementCommands,
   registerCaseRatingCommands,

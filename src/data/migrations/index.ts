@@ -21,6 +21,7 @@ import * as journey from './2026-12-06T1710_journey.js';
 import * as notifications from './2026-12-06T1940_notifications.js';
 import * as jobs from './2026-12-06T2310_jobs.js';
 import * as caseRatings from './2026-12-07T0010_case_ratings.js';
+import * as attachments from './2026-12-07T0015_attachments.js';
 import * as risk from './2026-12-07T0020_risk.js';
 
 export const migrations: Record<string, Migration> = {
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1940_notifications': notifications,
   '2026-12-06T2310_jobs': jobs,
   '2026-12-07T0010_case_ratings': caseRatings,
+  '2026-12-07T0015_attachments': attachments,
   '2026-12-07T0020_risk': risk,
 };

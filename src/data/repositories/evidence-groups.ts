@@ -67,6 +67,21 @@ function source(by: EvidenceGroupKey, activityId: string): RawBuilder<unknown> {
   }
 }
 
+/** The columns the grouping sources read. */
+const groupedColumns = [
+  'e.id',
+  'e.observed_on',
+  'e.ref_no',
+  'e.judgement_areas',
+  'e.recorded_by',
+  'e.recorded_by_label',
+  'e.method',
+  'e.direction',
+  'e.child_case_id',
+  'e.practitioner_case_id',
+  'e.team_case_id',
+] as const;
+
 /** Counts and first ids per group, plus the number of matching records. */
 export async function groupEvidence(
   db: Kysely<DB>,
@@ -76,19 +91,7 @@ export async function groupEvidence(
 ): Promise<{ total: number; groups: EvidenceGroupRow[] }> {
   const base = filtered(db, f);
   if (!base) return { total: 0, groups: [] };
-  const m = base.select([
-    'e.id',
-    'e.observed_on',
-    'e.ref_no',
-    'e.judgement_areas',
-    'e.recorded_by',
-    'e.recorded_by_label',
-    'e.method',
-    'e.direction',
-    'e.child_case_id',
-    'e.practitioner_case_id',
-    'e.team_case_id',
-  ]);
+  const m = base.select(groupedColumns);
   // Each record is in exactly one group, except under headings and themes (several or none).
   const multi = by === 'area' || by === 'theme';
   // Counts only (compact views): no per-group sort of every record's id.
@@ -112,4 +115,66 @@ export async function groupEvidence(
     total: total ? (total.rows[0]?.n ?? 0) : rows.reduce((n, g) => n + g.count, 0),
     groups: rows,
   };
+}
+
+/** A record's place in a group's list order: day, then E-number (unique in the activity). */
+export interface EvidenceListKey {
+  id: string;
+  observedOn: string;
+  refNo: number;
+  /** The group's label where the database knows it (person, case reference). */
+  groupLabel: string | null;
+}
+
+/**
+ * The records of one group next to a key, in list order (day, then E-number), at most `limit`:
+ * after it (or from the start), or before it, nearest first. A keyset seek: the rows before the
+ * key are never sorted, counted or skipped, so a late page costs what the first costs.
+ */
+export async function seekEvidenceGroup(
+  db: Kysely<DB>,
+  f: EvidenceFilter,
+  by: EvidenceGroupKey,
+  groupKey: string,
+  at: { direction: 'after' | 'before'; observedOn: string; refNo: number } | null,
+  limit: number,
+): Promise<EvidenceListKey[]> {
+  const base = filtered(db, f);
+  if (!base) return [];
+  const m = base.select(groupedColumns);
+  const back = at?.direction === 'before';
+  const seek = at
+    ? back
+      ? sql`and (g.observed_on, g.ref_no) < (${at.observedOn}::date, ${at.refNo})`
+      : sql`and (g.observed_on, g.ref_no) > (${at.observedOn}::date, ${at.refNo})`
+    : sql``;
+  const order = back ? sql`g.observed_on desc, g.ref_no desc` : sql`g.observed_on, g.ref_no`;
+  const r = await sql<{ id: string; observed_on: string; ref_no: number; label: string | null }>`
+    with m as (${m})
+    select g.id::text as id, g.observed_on::text as observed_on, g.ref_no, g.label
+    from (${source(by, f.activityId)}) g
+    where g.key = ${groupKey} ${seek}
+    order by ${order} limit ${limit}`.execute(db);
+  return r.rows.map((x) => ({
+    id: x.id,
+    observedOn: x.observed_on,
+    refNo: x.ref_no,
+    groupLabel: x.label,
+  }));
+}
+
+/** How many records one group holds. */
+export async function countEvidenceGroup(
+  db: Kysely<DB>,
+  f: EvidenceFilter,
+  by: EvidenceGroupKey,
+  groupKey: string,
+): Promise<number> {
+  const base = filtered(db, f);
+  if (!base) return 0;
+  const r = await sql<{ n: number }>`
+    with m as (${base.select(groupedColumns)})
+    select count(*)::int as n from (${source(by, f.activityId)}) g
+    where g.key = ${groupKey}`.execute(db);
+  return r.rows[0]?.n ?? 0;
 }

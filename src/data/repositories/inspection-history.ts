@@ -172,6 +172,19 @@ export async function latestJudgements(
   return new Map(rows.map((r) => [r.la_id, shape(r)]));
 }
 
+/** Every graded inspection (short, standard, SIF or unnamed), oldest first. */
+export async function listGradedHistory(db: Kysely<DB>): Promise<InspectionHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('inspection_history')
+    .selectAll()
+    .where('activity_type', 'in', [...judgementActivityTypes])
+    .orderBy('la_id')
+    .orderBy('start_date')
+    .orderBy('source_key')
+    .execute();
+  return rows.map(shape);
+}
+
 /** How many events are stored in all. */
 export async function countHistory(db: Kysely<DB>): Promise<number> {
   const row = await db

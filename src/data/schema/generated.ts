@@ -108,6 +108,27 @@ export interface MigratedSchema {
     value: NonNullable<unknown>;
     updated_at: Date;
   };
+  attachment_contents: {
+    attachment_id: string;
+    bytes: Uint8Array;
+  };
+  attachments: {
+    id: string;
+    activity_id: string;
+    evidence_id: string | null;
+    report_comment_id: string | null;
+    origin: string;
+    file_name: string;
+    media_type: string;
+    declared_type: string | null;
+    size_bytes: number;
+    sha256: string;
+    scan_status: string;
+    scan_detail: string | null;
+    uploaded_by: string | null;
+    uploaded_by_label: string;
+    uploaded_at: Date;
+  };
   audit_events: {
     seq: number;
     id: string;

@@ -68,6 +68,16 @@ export const policies = {
   viewLa: (actor: Actor, la: LaFacts): boolean =>
     actor.kind === 'system' || actor.role !== 'la_user' || actor.laId === la.id,
 
+  /**
+   * The national analysis of the published history (grade distributions, transitions, intervals):
+   * aggregate public information, for the national team, admins and researchers.
+   */
+  analyseHistory: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'researcher',
+
   importHistory: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 
@@ -456,6 +466,35 @@ export const policies = {
   /** Read the released draft and comment on its factual accuracy: the inspected LA's users. */
   commentOnReport: (actor: Actor, a: ActivityFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && policies.viewActivity(actor, a),
+
+  // --- Attachments (issue 12) ---
+
+  /**
+   * Read (list, download) an attachment: whoever may read the record it belongs to. An evidence
+   * record's files: the evidence base's readers. A factual-accuracy comment's documents: the
+   * report's draft readers and the inspected LA's own users (commentOnReport holds them to their
+   * LA). Researchers never, even once the activity is published.
+   */
+  viewAttachment: (
+    actor: Actor,
+    a: ActivityFacts,
+    owner: 'evidence' | 'report_comment',
+  ): boolean => {
+    if (!policies.viewActivity(actor, a)) return false;
+    if (actor.kind === 'user' && actor.role === 'researcher') return false;
+    if (owner === 'evidence') return policies.viewEvidence(actor, a);
+    return policies.viewReportDraft(actor, a) || policies.commentOnReport(actor, a);
+  },
+
+  /** Attach files to an evidence record, or remove them: whoever may write the evidence. */
+  attachToEvidence: (actor: Actor, a: ActivityFacts): boolean => policies.writeEvidence(actor, a),
+
+  /**
+   * Attach documents to the LA's factual-accuracy comments, or remove them: the inspected LA's
+   * users (while the window is open: the use case's check, as for the comments themselves).
+   */
+  attachToReportComment: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.commentOnReport(actor, a),
 
   // --- The edges: rules asked for the CLI and the demo (issue 11) ---
 

@@ -17,6 +17,10 @@ export const auditActions = {
   'evidence.edited': 'An evidence record was changed (a new version; codings re-anchored)',
   'evidence.deleted': 'An evidence record was deleted (reversible)',
   'evidence.restored': 'A deleted evidence record was restored',
+  'attachment.uploaded':
+    'A file was kept as an attachment (an evidence record’s original, or a document with a record or a factual-accuracy comment)',
+  'attachment.downloaded': 'An attachment was downloaded',
+  'attachment.deleted': 'An attachment was removed (its bytes are deleted)',
   'codebook.seeded': 'The codebook was seeded from the framework’s evaluation criteria',
   'code.created': 'A code was added to the codebook',
   'code.updated': 'A code was renamed, moved, recoloured or redescribed',

@@ -59,6 +59,17 @@ export function readDateRange(
 ): Read<{ start: string; end: string | null } | null> {
   const s = tidy(raw);
   if (s === '') return ok(null);
+  // Fieldwork in two blocks, "19 November-11 December 2013 and 28 – 30" (Sheffield's SIF; the
+  // extract cut off the second block's month): the first block, which is complete, is the period.
+  const blocks = s.split(/\s+and\s+/);
+  if (blocks.length > 1) {
+    const first = readDateRange(blocks[0]);
+    if (first.ok && first.value) return first;
+  }
+  // An extract that kept a single date ("28 July 2016"): the only known day of fieldwork is taken
+  // as its start (an event needs one), and the end stays unknown.
+  const single = readDate(s);
+  if (single.ok && single.value) return ok({ start: single.value, end: null });
   const parts = s.split(/\s*[–—─-]\s*|\s+to\s+/);
   if (parts.length !== 2) return bad('not a period (expected "1 May 2015 to 22 May 2015")');
   const [from = '', to = ''] = parts;

@@ -54,6 +54,8 @@ export function createViewEnvironment(): nunjucks.Environment {
     countOf(Number(n) || 0, singular, plural),
   );
   env.addFilter('json', (v: unknown) => JSON.stringify(v, null, 2));
+  // {{ 6000 | number }} -> "6,000".
+  env.addFilter('number', (n: unknown) => (Number(n) || 0).toLocaleString('en-GB'));
   return env;
 }
 

@@ -10,7 +10,12 @@ export function useCaseContext(
   server: ServerContext,
   actor?: Actor,
 ): UseCaseContext {
-  return { db: server.database.db, actor: actor ?? requireActor(request), catalog: server.catalog };
+  return {
+    db: server.database.db,
+    actor: actor ?? requireActor(request),
+    catalog: server.catalog,
+    attachments: server.attachments,
+  };
 }
 
 /** Error summary items for GOV.UK's error summary, with field anchors. */

@@ -8,6 +8,7 @@ import { registerActivityRoutes } from './html/activities.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
+import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
@@ -49,6 +50,8 @@ import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
 import { registerReportReviewRoutes } from './html/report-review.js';
+import { registerAttachmentRoutes } from './html/attachments.js';
+import { registerAttachmentApi } from './api/attachments.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -72,13 +75,16 @@ export const routeModules: RouteModule[] = [
   registerEvidenceBaseApi,
   registerAnalysisApi,
   registerRefiApi,
+  registerAttachmentApi,
   registerAuthRoutes,
+  registerAttachmentRoutes,
   registerHomeRoutes,
   registerNotificationRoutes,
   registerActivityRoutes,
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,
+  registerHistoryAnalysisRoutes,
   registerRiskRoutes,
   registerIntelligenceRoutes,
   registerWorkbenchRoutes,

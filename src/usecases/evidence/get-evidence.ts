@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listAttachments, type Attachment } from '../../data/repositories/attachments.js';
 import { listCodings, type Coding } from '../../data/repositories/codings.js';
 import {
   findEvidence,
@@ -26,6 +27,8 @@ export interface EvidenceDetail {
   codings: Coding[];
   memos: Memo[];
   versions: EvidenceVersion[] | null;
+  /** Files kept beside the record: its original (when imported) and documents attached to it. */
+  attachments: Attachment[];
   canWrite: boolean;
 }
 
@@ -37,7 +40,7 @@ export async function getEvidence(
   const input = GetEvidenceInput.parse(raw);
   const record = foundInActivity(await findEvidence(ctx.db, input.evidenceId), input.activityId);
   const { canWrite } = await evidenceScope(ctx, record.activityId, 'read');
-  const [codings, memos, versions] = await Promise.all([
+  const [codings, memos, versions, attachments] = await Promise.all([
     listCodings(ctx.db, {
       activityId: record.activityId,
       evidenceId: record.id,
@@ -49,6 +52,7 @@ export async function getEvidence(
       targetId: record.id,
     }),
     input.versions ? listEvidenceVersions(ctx.db, record.id) : Promise.resolve(null),
+    listAttachments(ctx.db, 'evidence', [record.id]),
   ]);
-  return { record, codings, memos, versions, canWrite };
+  return { record, codings, memos, versions, attachments, canWrite };
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { listCodes } from '../../data/repositories/codes.js';
 import {
+  countEvidenceGroup,
   evidenceGroupKeys,
   groupEvidence,
+  seekEvidenceGroup,
   type EvidenceGroupRow,
 } from '../../data/repositories/evidence-groups.js';
 import {
@@ -16,6 +18,8 @@ import {
   evidenceMethodLabels,
   evidenceMethods,
 } from '../../domain/evidence/vocabulary.js';
+import { decodeSeek, encodeSeek, seekPage, type SeekPosition } from '../../domain/paging/seek.js';
+import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
 import { judgementAreasOf } from '../../domain/frameworks/installed.js';
@@ -55,14 +59,33 @@ export const ListEvidenceInput = z.object({
   fullText: z.boolean().default(false),
   /** At most this many records in each group (counts stay complete); default 50. */
   limitPerGroup: z.coerce.number().int().min(0).max(100_000).default(50),
+  /** One group only ('' for "none of these"), paged by key: `after` and `pageSize` apply. */
+  group: z.string().max(200).optional(),
+  /** A page token (a group's `nextCursor`, or a page's `next` or `previous`). */
+  after: z.string().max(2000).optional(),
+  /** Records a page of one group holds; default 50. */
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type ListEvidenceInput = z.input<typeof ListEvidenceInput>;
 
 export interface EvidenceGroup {
   key: string;
   label: string;
+  /** All the group's records (the list shows `records`, the first of them or one page). */
   count: number;
   records: EvidenceRecord[];
+  /** Pass as `after` with `group` for the records after these; null when none are left. */
+  nextCursor: string | null;
+}
+
+/** Where a page of one group sits (`group` given). */
+export interface EvidencePageInfo {
+  total: number;
+  /** The index (from 0) of the page's first record. */
+  start: number;
+  returned: number;
+  next: string | null;
+  previous: string | null;
 }
 
 export interface EvidenceList {
@@ -71,6 +94,8 @@ export interface EvidenceList {
   /** The framework's judgement areas, in order (the headings of the default view). */
   areas: Array<{ key: string; title: string }>;
   groups: EvidenceGroup[];
+  /** With `group`: the page of that group the list holds. */
+  page: EvidencePageInfo | null;
   canWrite: boolean;
 }
 
@@ -100,31 +125,148 @@ export async function listEvidence(
     ...(input.codeIds ? { codeIds: input.codeIds } : {}),
     ...(input.search ? { search: input.search } : {}),
   };
+  if (input.group !== undefined)
+    return pageOfGroup(ctx, { ...input, group: input.group }, filter, areas, canWrite);
   // Counts and first ids per group come from the database; only the records shown are read.
   const grouped = await groupEvidence(ctx.db, filter, input.by, input.limitPerGroup);
   const groups = await arrange(ctx, activity.id, input.by, grouped.groups, areas);
-  const shownIds = [...new Set(groups.flatMap((g) => g.ids))];
+  const records = await readRecords(
+    ctx,
+    filter,
+    groups.flatMap((g) => g.ids),
+    input.fullText,
+  );
+  return {
+    by: input.by,
+    total: grouped.total,
+    areas,
+    groups: groups.map((g) => {
+      const shown = g.ids
+        .map((id) => records.get(id))
+        .filter((r): r is EvidenceRecord => r !== undefined);
+      const last = shown[shown.length - 1];
+      return {
+        key: g.key,
+        label: g.label,
+        count: g.count,
+        records: shown,
+        nextCursor:
+          last && g.count > shown.length
+            ? encodeSeek({
+                direction: 'after',
+                key: [last.observedOn, last.refNo],
+                total: g.count,
+                start: shown.length,
+              })
+            : null,
+      };
+    }),
+    page: null,
+    canWrite,
+  };
+}
+
+/** The records with these ids (list excerpts unless full texts are asked for). */
+async function readRecords(
+  ctx: UseCaseContext,
+  filter: EvidenceFilter,
+  ids: string[],
+  fullText: boolean,
+): Promise<Map<string, EvidenceRecord>> {
+  const shownIds = [...new Set(ids)];
   const records = new Map<string, EvidenceRecord>();
   for (let i = 0; i < shownIds.length; i += 5_000) {
     const batch = await queryEvidence(ctx.db, {
       ...filter,
       ids: shownIds.slice(i, i + 5_000),
-      excerptOnly: !input.fullText,
+      excerptOnly: !fullText,
     });
     for (const r of batch) records.set(r.id, r);
   }
+  return records;
+}
+
+/**
+ * One page of one group, by key: the records after (or before) the token's record, in list
+ * order. The group is counted on its first page only; later pages carry the count in the token.
+ */
+async function pageOfGroup(
+  ctx: UseCaseContext,
+  input: z.output<typeof ListEvidenceInput> & { group: string },
+  filter: EvidenceFilter,
+  areas: Array<{ key: string; title: string }>,
+  canWrite: boolean,
+): Promise<EvidenceList> {
+  const at: SeekPosition | null = input.after ? decodeSeek(input.after, 2) : null;
+  const [keyDay, keyRef] = at?.key ?? [];
+  if (
+    at &&
+    (typeof keyDay !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(keyDay) ||
+      !Number.isSafeInteger(keyRef))
+  )
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'after', reason: 'Not a page token of this evidence list' }],
+    });
+  const [rows, total] = await Promise.all([
+    seekEvidenceGroup(
+      ctx.db,
+      filter,
+      input.by,
+      input.group,
+      at ? { direction: at.direction, observedOn: String(keyDay), refNo: Number(keyRef) } : null,
+      input.pageSize + 1,
+    ),
+    at ? at.total : countEvidenceGroup(ctx.db, filter, input.by, input.group),
+  ]);
+  const page = seekPage(rows, input.pageSize, at, total, (r) => [r.observedOn, r.refNo]);
+  const records = await readRecords(
+    ctx,
+    filter,
+    page.items.map((r) => r.id),
+    input.fullText,
+  );
+  const [group] = (
+    await arrange(
+      ctx,
+      filter.activityId,
+      input.by,
+      [
+        {
+          key: input.group,
+          label: page.items[0]?.groupLabel ?? null,
+          count: total,
+          ids: page.items.map((r) => r.id),
+        },
+      ],
+      areas,
+    )
+  ).filter((g) => g.key === input.group);
+  const shown = page.items
+    .map((r) => records.get(r.id))
+    .filter((r): r is EvidenceRecord => r !== undefined);
   return {
     by: input.by,
-    total: grouped.total,
+    total,
     areas,
-    groups: groups.map((g) => ({
-      key: g.key,
-      label: g.label,
-      count: g.count,
-      records: g.ids
-        .map((id) => records.get(id))
-        .filter((r): r is EvidenceRecord => r !== undefined),
-    })),
+    groups: group
+      ? [
+          {
+            key: group.key,
+            label: group.label,
+            count: total,
+            records: shown,
+            nextCursor: page.next,
+          },
+        ]
+      : [],
+    page: {
+      total,
+      start: page.start,
+      returned: shown.length,
+      next: page.next,
+      previous: page.previous,
+    },
     canWrite,
   };
 }

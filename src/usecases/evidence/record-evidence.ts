@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Activity } from '../../data/repositories/activities.js';
+import type { DB } from '../../data/schema.js';
 import { writeAudit } from '../../data/audit-log.js';
 import {
   findEvidence,
@@ -80,6 +83,8 @@ export async function recordEvidence(
   ctx: UseCaseContext,
   raw: RecordEvidenceInput,
   source: { kind: EvidenceSourceKind; file: string | null } = { kind: 'typed', file: null },
+  /** More to do in the same transaction once the record exists (the import keeps its file). */
+  within?: (trx: Transaction<DB>, evidenceId: string, activity: Activity) => Promise<void>,
 ): Promise<EvidenceRecord> {
   const input = RecordEvidenceInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'write');
@@ -144,6 +149,7 @@ export async function recordEvidence(
         file: source.file,
       },
     });
+    if (within) await within(trx, id, activity);
     return id;
   });
   const record = await findEvidence(ctx.db, id);

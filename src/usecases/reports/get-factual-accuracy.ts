@@ -1,6 +1,7 @@
 // The factual accuracy page: the released draft (the version frozen for the latest round), the
 // deadline, every comment with its response. The inspected LA's users see it once released;
 // the team sees it too. Before a release it does not exist for the LA (NOT_FOUND).
+import { listAttachments, type Attachment } from '../../data/repositories/attachments.js';
 import { findReportVersion } from '../../data/repositories/reports.js';
 import {
   listComments,
@@ -24,6 +25,8 @@ export interface FactualAccuracyView {
   document: ReportDocument;
   numbers: (number | null)[][];
   comments: ReportComment[];
+  /** Documents the LA sent with its comments, by comment id. */
+  attachments: Record<string, Attachment[]>;
   open: boolean;
   published: boolean;
   can: { comment: boolean; respond: boolean; confirm: boolean };
@@ -45,6 +48,13 @@ export async function getFactualAccuracy(
     listComments(ctx.db, report.id),
   ]);
   if (!version) throw new AppError('INTERNAL');
+  const attachments: Record<string, Attachment[]> = {};
+  for (const a of await listAttachments(
+    ctx.db,
+    'report_comment',
+    comments.map((c) => c.id),
+  ))
+    (attachments[a.owner.id] ??= []).push(a);
   const published = report.state === 'published';
   const open =
     !published && !release.closedAt && !release.laConfirmed && windowOpen(release.deadline, now);
@@ -56,6 +66,7 @@ export async function getFactualAccuracy(
     document: version.document,
     numbers: numberParagraphs(version.document.sections),
     comments,
+    attachments,
     open,
     published,
     can: {

@@ -6,6 +6,7 @@ import { findLocalAuthority } from '../../data/repositories/local-authorities.js
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { ownerScopeForWrite } from '../shared/attachment-scope.js';
 
 export type UploadTarget =
   | { kind: 'annex-a'; activityId: string }
@@ -14,7 +15,14 @@ export type UploadTarget =
   /** A .txt/.docx/.pdf file recorded as one piece of evidence. */
   | { kind: 'evidence-file'; activityId: string }
   /** A REFI-QDA project that creates a new activity in this local authority. */
-  | { kind: 'new-activity'; laId: string };
+  | { kind: 'new-activity'; laId: string }
+  /** A file kept beside an evidence record or an LA's factual-accuracy comment. */
+  | {
+      kind: 'attachment';
+      activityId: string;
+      owner: 'evidence' | 'report_comment';
+      ownerId: string;
+    };
 
 export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarget): Promise<void> {
   if (target.kind === 'new-activity') {
@@ -25,6 +33,11 @@ export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarg
       });
     if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofstedRegion }))
       throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (target.kind === 'attachment') {
+    // The same check as the use case: the owner in this activity, and who may add files to it.
+    await ownerScopeForWrite(ctx, target.activityId, { kind: target.owner, id: target.ownerId });
     return;
   }
   const activity = await findActivity(ctx.db, target.activityId);

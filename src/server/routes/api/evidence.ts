@@ -15,6 +15,7 @@ import { recordEvidence, RecordEvidenceInput } from '../../../usecases/evidence/
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
+import { AttachmentSchema, presentAttachment } from './attachments.js';
 import {
   CodingSchema,
   EvidenceSchema,
@@ -39,10 +40,33 @@ const ListResponse = z.object({
     z.object({
       key: z.string(),
       label: z.string(),
-      count: z.number(),
+      count: z.number().describe('All the records in the group; `records` may hold fewer'),
       records: z.array(EvidenceSchema),
+      nextCursor: z
+        .string()
+        .nullable()
+        .describe(
+          'When the group holds more records than `records`: pass as `after` with `group` set to this group’s key for the next page; null when none are left',
+        ),
     }),
   ),
+  page: z
+    .object({
+      total: z.number().describe('All the records in the group (counted on its first page)'),
+      start: z.number().describe('The index (from 0) of the page’s first record'),
+      returned: z.number(),
+      next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
+      previous: z
+        .string()
+        .nullable()
+        .describe('Pass as `after` for the page before; null on the first'),
+    })
+    .nullable()
+    .describe('With `group`: where this page of the group sits (keyset paging, never OFFSET)'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('With `group`: the same as page.next; null on the last page or without `group`'),
   canWrite: z.boolean(),
 });
 
@@ -51,6 +75,8 @@ const Detail = z.object({
   codings: z.array(CodingSchema),
   memos: z.array(MemoSchema),
   versions: z.array(VersionSchema).nullable(),
+  /** Files kept with the record (its original when imported); download each at downloadUrl. */
+  attachments: z.array(AttachmentSchema),
   canWrite: z.boolean(),
 });
 
@@ -62,7 +88,12 @@ const ImportBody = ImportEvidenceFileInput.omit({ activityId: true }).extend({
 const base = '/api/v1/activities/:id/evidence';
 
 export const registerEvidenceApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
+  const uc = (actor: Actor) => ({
+    db: ctx.database.db,
+    actor,
+    catalog: ctx.catalog,
+    attachments: ctx.attachments,
+  });
   /** The record in the path; the use case checks it belongs to the activity in the path. */
   const inPath = (params: Record<string, string>) => ({
     evidenceId: params.evidenceId ?? '',
@@ -74,7 +105,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
       method: 'GET',
       path: base,
       summary:
-        'Evidence of an activity, grouped under the judgement headings (or by person, day, case, practitioner, team, theme, method, direction); filters and web-search syntax',
+        'Evidence of an activity, grouped under the judgement headings (or by person, day, case, practitioner, team, theme, method, direction); filters and web-search syntax. Each group lists at most `limitPerGroup` records with its full `count` and a `nextCursor`; `group` with `after` pages one group by key (`pageSize` records, in day and E-number order)',
       tag: 'evidence',
       query: ListQuery,
       response: ListResponse,
@@ -83,6 +114,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
         return {
           ...list,
           groups: list.groups.map((g) => ({ ...g, records: g.records.map(presentEvidence) })),
+          nextCursor: list.page?.next ?? null,
         };
       },
     }),
@@ -139,6 +171,7 @@ export const registerEvidenceApi: RouteModule = (app, ctx) => {
           codings: d.codings.map(presentCoding),
           memos: d.memos.map(presentMemo),
           versions: d.versions?.map(presentVersion) ?? null,
+          attachments: d.attachments.map(presentAttachment),
           canWrite: d.canWrite,
         };
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importHistory } from '../../../usecases/history/import-history.js';
+import { analyseHistory, AnalyseHistoryInput } from '../../../usecases/history/analyse-history.js';
 import { getLa } from '../../../usecases/las/get-la.js';
 import { listLas, ListLasInput } from '../../../usecases/las/list-las.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
@@ -41,6 +42,17 @@ export const registerLaApi: RouteModule = (app, ctx) => {
       response: Record,
       handler: async ({ actor, params }) =>
         (await getLa(uc(actor), { id: params.id ?? '' })) as unknown as Record<string, unknown>,
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/history/analysis',
+      summary:
+        'National analysis of the inspection history: grade distributions by year, region and framework, transitions (up, same, down) and time between inspections',
+      tag: 'local authorities',
+      query: AnalyseHistoryInput,
+      response: Record,
+      handler: async ({ actor, query }) =>
+        (await analyseHistory(uc(actor), query)) as unknown as Record<string, unknown>,
     }),
     defineApiRoute({
       method: 'POST',

@@ -17,16 +17,77 @@ import type {
   CodingFilterInput,
 } from '../../../usecases/analysis/analysis-input.js';
 import type { EvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
+import { dateFilter, formErrors, type DateFilter, type Problem } from '../form-problems.js';
 import { listParam } from './page-helpers.js';
 
 export type Query = Record<string, unknown>;
 
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '';
-const isoDate = (v: unknown): string | undefined => {
-  const s = str(v);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
-};
+
+/** The filter dates: GOV.UK date inputs (name-day, name-month, name-year), or YYYY-MM-DD in links. */
+const DATE_FIELDS = [
+  { name: 'from', label: '‘gathered from’ date' },
+  { name: 'to', label: '‘gathered to’ date' },
+  { name: 'codedFrom', label: '‘coded from’ date' },
+  { name: 'codedTo', label: '‘coded to’ date' },
+] as const;
+type DateField = (typeof DATE_FIELDS)[number]['name'];
+
+/** Where a date's problem links to in the error summary: its day box. */
+export const dateAnchors: Record<string, string> = Object.fromEntries(
+  DATE_FIELDS.map((f) => [f.name, `${f.name}-day`]),
+);
+
+/** The filter dates, what each date input shows, and the problems (named by field). */
+export function readFilterDates(q: Query): {
+  values: Record<DateField, string>;
+  parts: Record<DateField, DateFilter['parts']>;
+  problems: Problem[];
+} {
+  const values = {} as Record<DateField, string>;
+  const parts = {} as Record<DateField, DateFilter['parts']>;
+  const problems: Problem[] = [];
+  for (const f of DATE_FIELDS) {
+    const d = dateFilter(q, f.name, f.label);
+    parts[f.name] = d.parts;
+    values[f.name] = d.problem ? '' : (d.value ?? '');
+    if (d.problem) problems.push({ field: f.name, reason: d.problem });
+  }
+  for (const [from, to, what] of [
+    ['from', 'to', 'gathered'],
+    ['codedFrom', 'codedTo', 'coded'],
+  ] as const)
+    if (values[from] && values[to] && values[to] < values[from]) {
+      problems.push({
+        field: to,
+        reason: `The ‘${what} to’ date must be the same as or after the ‘${what} from’ date`,
+      });
+      values[to] = '';
+    }
+  return { values, parts, problems };
+}
+
+/**
+ * What a page with the filter form renders besides its filters: each date input's parts, and the
+ * page's own problems with the dates' (the error summary, and each problem by its field).
+ */
+export function filterForm(
+  q: Query,
+  problems: Problem[],
+  anchors: Record<string, string> = {},
+  opts: { withCoding?: boolean } = { withCoding: true },
+) {
+  const dates = readFilterDates(q);
+  // A page without the coding filters shows no coding dates, so names none of their problems.
+  const shown = dates.problems.filter(
+    (p) => opts.withCoding || (p.field !== 'codedFrom' && p.field !== 'codedTo'),
+  );
+  return {
+    dateParts: dates.parts,
+    ...formErrors([...problems, ...shown], { ...anchors, ...dateAnchors }),
+  };
+}
 
 /** Case attributes a filter or a matrix column can use: "child.cohort" and their values. */
 export function attributeChoices(): Array<{
@@ -69,6 +130,7 @@ export interface FilterValues {
 
 export function readFilters(q: Query, page: EvidencePageContext): FilterValues {
   const known = (v: string, ok: boolean) => (ok ? v : '');
+  const dates = readFilterDates(q).values;
   const method = str(q.method);
   const direction = str(q.direction);
   const area = str(q.area);
@@ -86,8 +148,8 @@ export function readFilters(q: Query, page: EvidencePageContext): FilterValues {
       person,
       page.team.some((p) => p.id === person),
     ),
-    from: isoDate(q.from) ?? '',
-    to: isoDate(q.to) ?? '',
+    from: dates.from,
+    to: dates.to,
     attr: known(
       attr,
       attributeChoices().some((a) => a.value === attr),
@@ -97,8 +159,8 @@ export function readFilters(q: Query, page: EvidencePageContext): FilterValues {
       coder,
       page.team.some((p) => p.id === coder),
     ),
-    codedFrom: isoDate(q.codedFrom) ?? '',
-    codedTo: isoDate(q.codedTo) ?? '',
+    codedFrom: dates.codedFrom,
+    codedTo: dates.codedTo,
   };
 }
 

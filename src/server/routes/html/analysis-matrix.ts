@@ -15,7 +15,7 @@ import {
   type EvidencePageContext,
 } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { sendFile } from '../api/analysis-schemas.js';
-import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
+import { problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import {
@@ -24,6 +24,7 @@ import {
   evidenceFilter,
   filterChoices,
   listParam,
+  filterForm,
   readFilters,
   type FilterValues,
   type Query,
@@ -108,7 +109,7 @@ async function readMatrixRequest(request: FastifyRequest, ctx: Parameters<RouteM
 
 export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/analysis/matrix', async (request, reply) => {
-    const { id, uc, page, filters, form, params } = await readMatrixRequest(request, ctx);
+    const { id, q, uc, page, filters, form, params } = await readMatrixRequest(request, ctx);
     let table = null;
     let problems: Problem[] = [];
     if (form.rows === 'areas' || form.codes.length > 0) {
@@ -149,7 +150,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
         : null,
       exportHref: (format: string) =>
         `/activities/${id}/analysis/matrix/export?${queryString({ ...params, format })}`,
-      ...formErrors(problems),
+      ...filterForm(q, problems),
       breadcrumbs: crumbs(page),
     });
   });
@@ -200,7 +201,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/activities/:id/analysis/co-occurrence', async (request, reply) => {
-    const { id, uc, page, filters, form } = await readMatrixRequest(request, ctx);
+    const { id, q, uc, page, filters, form } = await readMatrixRequest(request, ctx);
     const codes = form.codes.slice(0, 30);
     const result = codes.length
       ? await runCoOccurrenceQuery(uc, {
@@ -213,6 +214,7 @@ export const registerAnalysisMatrixRoutes: RouteModule = (app, ctx) => {
     const queryHref = (a: string, b: string) =>
       `/activities/${id}/analysis/coding-query?${queryString({ ...filters, c1: a, c2: b, op2: 'and', scope: 'passage' })}#results`;
     return reply.render('analysis/co-occurrence.njk', {
+      ...filterForm(q, []),
       title: 'Code co-occurrence',
       page,
       form,

@@ -12,7 +12,7 @@ import { runCodingQuery } from '../../../usecases/analysis/run-coding-query.js';
 import { searchEvidence } from '../../../usecases/analysis/search-evidence.js';
 import { getEvidencePageContext } from '../../../usecases/evidence/get-evidence-page-context.js';
 import { sendFile } from '../api/analysis-schemas.js';
-import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
+import { problemsFrom, type Problem } from '../form-problems.js';
 import { safeNext, useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import {
@@ -24,6 +24,7 @@ import {
   filterChoices,
   operators,
   readBuilder,
+  filterForm,
   readFilters,
   type Query,
 } from './analysis-filters.js';
@@ -107,7 +108,7 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
               `/activities/${id}/analysis/search?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
           )
         : null,
-      ...formErrors(problems),
+      ...filterForm(q, problems, {}, { withCoding: false }),
       breadcrumbs: crumbs(page),
     });
   });
@@ -178,7 +179,7 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
               })}`,
           )
         : null,
-      ...formErrors(problems, { c1: 'c1', scope: 'scope' }),
+      ...filterForm(q, problems, { c1: 'c1', scope: 'scope' }),
       breadcrumbs: crumbs(page),
     });
   });

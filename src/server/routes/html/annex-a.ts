@@ -19,17 +19,66 @@ import { registerMultipart, type MultipartBody } from '../../plugins/multipart.j
 import { formUploadInto } from '../../plugins/uploads.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
+import type { AnnexAIssue } from '../../../domain/annex-a/parse-types.js';
+import { groupIssues, issueGroupKey } from '../../../domain/annex-a/issue-groups.js';
+import { decodeSeek, seekSlice, type SeekPosition } from '../../../domain/paging/seek.js';
+import { queryString, seekPagination } from './page-helpers.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
-const PageQuery = z.object({ job: z.string().max(100).optional(), async: z.string().optional() });
+const PageQuery = z.object({
+  job: z.string().max(100).optional(),
+  async: z.string().optional(),
+  /** One group of problems (list|column|rule), and a page token of its rows. */
+  problem: z.string().max(300).optional(),
+  after: z.string().max(2000).optional(),
+});
 
 const MAX_UPLOAD = 210 * 1024 * 1024;
-const SHOWN_ISSUES = 200;
+/** Problem rows a page lists. */
+const ISSUE_PAGE = 50;
 
 interface PageExtra {
   outcome?: ImportAnnexAOutcome | null;
   errors?: { text: string; href?: string }[];
   fieldError?: string;
+  /** The page's own query: the job whose outcome it shows, the group and page of problems. */
+  query?: { job?: string; problem?: string; after?: string };
+}
+
+/**
+ * The problems grouped by list, column and rule with counts, and one page of rows (of one group,
+ * or of all): a check's problems never change, so a row's place in the check is its key.
+ */
+function problemsView(report: AnnexAReport, issues: AnnexAIssue[], query: PageExtra['query']) {
+  const q = query ?? {};
+  const groups = groupIssues(issues);
+  const group = groups.find((g) => g.key === q.problem) ?? null;
+  const rows = issues
+    .map((issue, index) => ({ ...issue, index }))
+    .filter((i) => !group || issueGroupKey(i) === group.key);
+  let at: SeekPosition | null = null;
+  try {
+    at = q.after ? decodeSeek(q.after, 1) : null;
+  } catch {
+    at = null;
+  }
+  const page = seekSlice(rows, ISSUE_PAGE, at, (i) => [i.index]);
+  const base = `/activities/${report.activityId}/annex-a`;
+  const link = (values: Record<string, string | undefined>) =>
+    `${base}?${queryString({ job: q.job, ...values })}#problems`;
+  return {
+    issueGroups: groups.map((g) => ({ ...g, href: link({ problem: g.key }) })),
+    issueGroup: group,
+    allProblemsHref: link({}),
+    issues: page.items,
+    issuePage: seekPagination(
+      page,
+      (token) => link({ problem: group?.key, after: token }),
+      { one: 'problem', many: 'problems' },
+      'Pages of problems',
+      ISSUE_PAGE,
+    ),
+  };
 }
 
 function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}): FastifyReply {
@@ -48,8 +97,10 @@ function render(reply: FastifyReply, report: AnnexAReport, extra: PageExtra = {}
     report,
     outcome,
     lists,
-    issues: issues.slice(0, SHOWN_ISSUES),
-    issueCount: outcome ? outcome.errors.length + outcome.queries.length : report.issues.length,
+    ...problemsView(report, issues, extra.query),
+    issueCount: issues.length,
+    // A check posted without JavaScript is not kept: its later pages cannot be linked to.
+    pagedLinks: !outcome || Boolean(extra.query?.job),
     coverage,
     storedLists,
     errors: extra.errors,
@@ -75,12 +126,17 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
 
   app.get('/activities/:id/annex-a', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const { job: jobId } = PageQuery.parse(request.query);
+    const { job: jobId, problem, after } = PageQuery.parse(request.query);
     const uc = useCaseContext(request, ctx);
     const report = await getAnnexAReport(uc, id);
+    const query = {
+      ...(problem ? { problem } : {}),
+      ...(after ? { after } : {}),
+    };
     if (jobId) {
       const job = await getAnnexAImportJob(uc, { activityId: id, jobId }).catch(() => null);
-      if (job?.state === 'done') return render(reply, report, { outcome: job.outcome });
+      if (job?.state === 'done')
+        return render(reply, report, { outcome: job.outcome, query: { ...query, job: jobId } });
       if (job?.state === 'failed')
         return render(reply, report, {
           errors: [
@@ -90,7 +146,7 @@ export const registerAnnexARoutes: RouteModule = (app, ctx) => {
           fieldError: job.error?.details[0] ? detailText(job.error.details[0]) : job.error?.message,
         });
     }
-    return render(reply, report);
+    return render(reply, report, { query });
   });
 
   app.post(

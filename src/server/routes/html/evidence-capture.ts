@@ -36,7 +36,7 @@ import { crumbs } from './page-helpers.js';
 const IdParams = z.object({ id: z.string().max(200) });
 const RecordParams = z.object({ id: z.string().max(200), evidenceId: z.string().max(200) });
 const MAX_FILE = 20 * 1024 * 1024;
-const EXPECTED = ['VALIDATION_FAILED', 'IMPORT_INVALID'] as const;
+const EXPECTED = ['VALIDATION_FAILED', 'IMPORT_INVALID', 'ATTACHMENT_REFUSED'] as const;
 
 type Mode = 'new' | 'edit' | 'import';
 
@@ -208,14 +208,22 @@ export const registerEvidenceCaptureRoutes: RouteModule = (app, ctx) => {
         try {
           const r = await importEvidenceFile(
             uc,
-            { ...fields, activityId: id, fileName: file.fileName || 'evidence.txt' },
+            {
+              ...fields,
+              activityId: id,
+              fileName: file.fileName || 'evidence.txt',
+              declaredType: file.contentType || null,
+            },
             new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
           );
           return reply.redirect(`/activities/${id}/evidence/${r.id}?done=imported`, 303);
         } catch (err) {
           const r = problemsOf(err);
           reply.status(r.status);
-          const onFile = r.code === 'IMPORT_INVALID' || r.problems.some((p) => p.field === 'text');
+          const onFile =
+            r.code === 'IMPORT_INVALID' ||
+            r.code === 'ATTACHMENT_REFUSED' ||
+            r.problems.some((p) => p.field === 'text');
           return renderForm(
             reply,
             page,

@@ -18,8 +18,9 @@ import { listEvidence, type EvidenceGrouping } from '../../../usecases/evidence/
 import { restoreEvidence } from '../../../usecases/evidence/restore-evidence.js';
 import { dateFilter, formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
+import { attachmentItems } from './attachments.js';
 import type { RouteModule } from '../index.js';
-import { crumbs, listParam, pageNumber, pagination, queryString } from './page-helpers.js';
+import { crumbs, listParam, queryString, seekPagination } from './page-helpers.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const RecordParams = z.object({ id: z.string().max(200), evidenceId: z.string().max(200) });
@@ -38,6 +39,7 @@ const views: Array<{ value: EvidenceGrouping; text: string }> = [
   { value: 'theme', text: 'Theme (code)' },
   { value: 'method', text: 'Method' },
   { value: 'direction', text: 'Evaluative direction' },
+  { value: 'none', text: 'One list of every record' },
 ];
 
 /** Records shown per group in the overview, and per page when one group is opened. */
@@ -52,7 +54,9 @@ const notices = {
   recorded: 'The evidence has been recorded.',
   edited: 'The evidence has been changed.',
   unchanged: 'Nothing was changed.',
-  imported: 'The file’s text has been recorded as evidence.',
+  imported: 'The file’s text has been recorded as evidence, and the file itself kept beside it.',
+  attached: 'The file has been attached.',
+  detached: 'The file has been removed.',
   deleted: 'The evidence has been deleted. It can be restored below.',
   restored: 'The evidence has been restored.',
 };
@@ -85,7 +89,7 @@ const ListQuery = z.object({
   q: z.string().max(500).optional(),
   deleted: z.string().optional(),
   group: z.string().max(200).optional(),
-  page: z.string().optional(),
+  after: z.string().max(2000).optional(),
   done: z.string().optional(),
 });
 
@@ -116,7 +120,6 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
     const methods = listParam(q.method).filter((m) => m in evidenceMethodLabels);
     const directions = listParam(q.direction).filter((d) => d in evidenceDirectionLabels);
     const deleted = q.deleted === 'include' || q.deleted === 'only' ? q.deleted : 'exclude';
-    const pageNo = pageNumber(q.page);
     const filters = {
       by,
       method: methods,
@@ -128,6 +131,7 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       q: q.q?.trim() || undefined,
       deleted: deleted === 'exclude' ? undefined : deleted,
     };
+    const groupKey = q.group === NONE ? '' : q.group;
     const list = await listEvidence(uc, {
       activityId: id,
       by,
@@ -139,23 +143,29 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
       ...(filters.from ? { observedFrom: filters.from } : {}),
       ...(filters.to ? { observedTo: filters.to } : {}),
       ...(filters.q ? { search: filters.q } : {}),
-      limitPerGroup: q.group !== undefined ? pageNo * PAGE : COMPACT.includes(by) ? 0 : OVERVIEW,
+      limitPerGroup: COMPACT.includes(by) ? 0 : OVERVIEW,
+      ...(groupKey !== undefined ? { group: groupKey, pageSize: PAGE } : {}),
+      ...(groupKey !== undefined && q.after ? { after: q.after } : {}),
     });
     const base = `/activities/${id}/evidence`;
-    const groupKey = q.group === NONE ? '' : q.group;
-    const groups = list.groups
-      .filter((g) => groupKey === undefined || g.key === groupKey)
-      .map((g) => {
-        const records = groupKey === undefined ? g.records : g.records.slice((pageNo - 1) * PAGE);
-        return {
-          key: g.key,
-          label: g.label,
-          count: g.count,
-          records: records.map((r) => recordView(r, list.areas)),
-          openHref: `${base}?${queryString({ ...filters, group: g.key === '' ? NONE : g.key })}`,
-        };
-      });
+    const groups = list.groups.map((g) => ({
+      key: g.key,
+      label: g.label,
+      count: g.count,
+      records: g.records.map((r) => recordView(r, list.areas)),
+      openHref: `${base}?${queryString({ ...filters, group: g.key === '' ? NONE : g.key })}`,
+    }));
     const opened = groupKey === undefined ? null : (groups[0] ?? null);
+    const paged =
+      opened && list.page
+        ? seekPagination(
+            { ...list.page, items: opened.records },
+            (token) => `${base}?${queryString({ ...filters, group: q.group, after: token })}`,
+            { one: 'record', many: 'records' },
+            'Pages of evidence',
+            PAGE,
+          )
+        : null;
     if (dates.problems.length) reply.status(400);
     return reply.render('evidence/list.njk', {
       ...formErrors(dates.problems, { from: 'from-day', to: 'to-day' }),
@@ -177,15 +187,8 @@ export const registerEvidenceRoutes: RouteModule = (app, ctx) => {
         })),
       },
       overviewHref: `${base}?${queryString(filters)}`,
-      pagination: opened
-        ? pagination(
-            opened.count,
-            PAGE,
-            pageNo,
-            (n) =>
-              `${base}?${queryString({ ...filters, group: q.group, page: n > 1 ? String(n) : undefined })}`,
-          )
-        : null,
+      pagination: paged?.pagination ?? null,
+      showing: paged?.showing ?? null,
       notice: noticeFor(q.done, notices),
       breadcrumbs: crumbs(page),
     });
@@ -281,6 +284,12 @@ function renderRecord(
         directionLabel: directionLabel(v.fields.direction),
       })),
     canWrite: detail.canWrite,
+    attachments: attachmentItems(
+      detail.attachments,
+      page.activity.id,
+      detail.canWrite && !detail.record.deleted,
+    ),
+    canAttach: detail.canWrite && !detail.record.deleted,
     ...extra,
     breadcrumbs: [
       ...crumbs(page),

@@ -12,7 +12,10 @@ import {
 import { listMyActivities } from '../../../usecases/activities/list-my-activities.js';
 import { getLa } from '../../../usecases/las/get-la.js';
 import { listLas } from '../../../usecases/las/list-las.js';
+import type { CursorKey } from '../../../domain/paging/cursor.js';
+import { decodeSeek, seekSlice, type SeekPosition } from '../../../domain/paging/seek.js';
 import { formErrors, type Problem } from '../form-problems.js';
+import { queryString, seekPagination } from './page-helpers.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 
@@ -21,7 +24,15 @@ const RegisterQuery = z.object({
   region: z.string().default(''),
   grade: z.string().default(''),
   former: z.string().default(''),
+  after: z.string().max(2000).default(''),
 });
+
+/** Authorities a page of the register lists. */
+const LA_PAGE = 50;
+/** The register's order: name as people sort it, then code (a unique tiebreaker). */
+const byName = (a: CursorKey, b: CursorKey): number =>
+  String(a[0]).localeCompare(String(b[0]), 'en-GB', { sensitivity: 'base' }) ||
+  (String(a[1]) < String(b[1]) ? -1 : String(a[1]) > String(b[1]) ? 1 : 0);
 const IdParams = z.object({ id: z.string().max(200) });
 
 /** GOV.UK tag colour for each grade. */
@@ -59,13 +70,34 @@ export const registerLaRoutes: RouteModule = (app, ctx) => {
             includeFormer: q.former === 'yes',
           },
     );
+    let at: SeekPosition | null = null;
+    try {
+      at = q.after ? decodeSeek(q.after, 2) : null;
+    } catch {
+      problems.push({ field: 'q', reason: 'That page of the list is out of date: search again' });
+    }
+    const keyOf = (la: { name: string; id: string }): CursorKey => [la.name, la.id];
+    const sorted = [...las].sort((a, b) => byName(keyOf(a), keyOf(b)));
+    const page = seekSlice(sorted, LA_PAGE, at, keyOf, byName);
+    const paged = seekPagination(
+      page,
+      (token) =>
+        `/las?${queryString({ q: search, region: q.region, grade: q.grade, former: q.former, after: token })}`,
+      { one: 'local authority', many: 'local authorities' },
+      'Pages of the register',
+      LA_PAGE,
+    );
     if (problems.length > 0) reply.status(400);
     return reply.render('las/list.njk', {
-      las,
+      las: page.items,
+      total: page.total,
+      showing: paged.showing,
+      pagination: paged.pagination,
       q,
       regions: ofstedRegions,
       grades: gradeKeys.map((g) => ({ value: g, text: gradeLabels[g] })),
       filtered: Boolean(search || q.region || q.grade || q.former),
+      canAnalyseHistory: policies.analyseHistory(useCaseContext(request, ctx).actor),
       ...viewLabels,
       ...(problems.length > 0 ? formErrors(problems) : {}),
       breadcrumbs: [{ text: 'Home', href: '/home' }],

@@ -88,3 +88,58 @@ export function markedHtml(text: string, ranges: Array<[number, number]>, offset
   }
   return out + escapeHtml(cpSlice(text, at, length));
 }
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * A keyset page's GOV.UK pagination (previous and next links: a token cannot jump to page 37)
+ * and the line that says where the page sits: "Showing 51 to 100 of 6,000 records".
+ */
+export function seekPagination(
+  page: {
+    items: readonly unknown[];
+    start: number;
+    total: number;
+    next: string | null;
+    previous: string | null;
+  },
+  href: (token: string) => string,
+  noun: { one: string; many: string },
+  landmarkLabel: string,
+  size: number,
+): {
+  showing: string;
+  pagination: { previous?: object; next?: object; landmarkLabel: string } | null;
+} {
+  const n = page.items.length;
+  const of = `${count(page.total)} ${page.total === 1 ? noun.one : noun.many}`;
+  const showing =
+    n === 0
+      ? `No ${noun.many}`
+      : n === page.total
+        ? `Showing all ${of}`
+        : `Showing ${count(page.start + 1)} to ${count(page.start + n)} of ${of}`;
+  if (!page.next && !page.previous) return { showing, pagination: null };
+  return {
+    showing,
+    pagination: {
+      landmarkLabel,
+      ...(page.previous
+        ? {
+            previous: {
+              href: href(page.previous),
+              labelText: `${count(Math.max(0, page.start - size) + 1)} to ${count(page.start)} of ${count(page.total)}`,
+            },
+          }
+        : {}),
+      ...(page.next
+        ? {
+            next: {
+              href: href(page.next),
+              labelText: `${count(page.start + n + 1)} to ${count(Math.min(page.total, page.start + n + size))} of ${count(page.total)}`,
+            },
+          }
+        : {}),
+    },
+  };
+}

@@ -23,6 +23,7 @@ import { releaseReport } from '../../../usecases/reports/release-report.js';
 import { respondToReportComment } from '../../../usecases/reports/respond-to-report-comment.js';
 import { noticeFor } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
+import { attachmentItems } from './attachments.js';
 import type { RouteModule } from '../index.js';
 import { documentGroups, pageErrors, type PageErrors } from './report-helpers.js';
 import { reportNotices } from './reports.js';
@@ -94,10 +95,16 @@ function renderFactualAccuracy(
     embedded: true,
     deadline: formatIsoDate(fa.release.deadline),
     released: formatIsoDate(fa.release.releasedOn),
-    comments: fa.comments.map((c) => ({
-      ...c,
-      sectionHeading: headings.get(c.sectionKey) ?? c.sectionKey,
-    })),
+    comments: fa.comments.map((c) => {
+      // The LA adds documents to its comments of the open round, while it may still comment.
+      const canAttach = fa.can.comment && c.releaseId === fa.release.id;
+      return {
+        ...c,
+        sectionHeading: headings.get(c.sectionKey) ?? c.sectionKey,
+        attachmentItems: attachmentItems(fa.attachments[c.id] ?? [], fa.activityId, canAttach),
+        canAttach,
+      };
+    }),
     sectionItems,
     values: extra.values ?? {},
     ...extra,

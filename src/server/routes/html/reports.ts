@@ -43,6 +43,8 @@ export const reportNotices = {
   grades: 'The grade table now says what the judgements say (a new version).',
   released: 'The draft has been released to the local authority.',
   commented: 'Your comment has been sent to the inspection team.',
+  attached: 'The document has been attached to your comment.',
+  detached: 'The document has been removed from your comment.',
   answered: 'Your response has been recorded.',
   published: 'The report has been published. The published version can no longer change.',
   'signed-off': 'You have signed off this version. The lead inspector has been told.',

@@ -18,7 +18,15 @@ import { drawSample } from '../../../usecases/sampling/draw-sample.js';
 import { getSample, type SampleView } from '../../../usecases/sampling/get-sample.js';
 import { recordLaAudits, splitChildIds } from '../../../usecases/sampling/record-la-audits.js';
 import { removeSampleCase } from '../../../usecases/sampling/remove-sample-case.js';
+import type { CursorKey } from '../../../domain/paging/cursor.js';
+import {
+  compareKeys,
+  decodeSeek,
+  seekSlice,
+  type SeekPosition,
+} from '../../../domain/paging/seek.js';
 import { formErrors, problemsFrom, type Problem } from '../form-problems.js';
+import { queryString, seekPagination } from './page-helpers.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 
@@ -26,7 +34,42 @@ const IdParams = z.object({ id: z.string().max(200) });
 const CaseParams = z.object({ id: z.string().max(200), caseId: z.string().max(200) });
 const Form = z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional());
 type FormBody = z.infer<typeof Form>;
-const PageQuery = z.object({ done: z.string().max(40).optional() });
+const PageQuery = z.object({
+  done: z.string().max(40).optional(),
+  after: z.string().max(2000).optional(),
+});
+
+/** Sampled cases a page of the table lists. */
+const CASE_PAGE = 25;
+/** The table's order: the latest added first (cases chosen on site), cohort, child, the row's id. */
+const caseKey = (c: SampleView['cases'][number]): CursorKey => [
+  -c.addedAt.getTime(),
+  c.cohort,
+  c.childRef,
+  c.id,
+];
+
+/** One page of the sampled cases, and its GOV.UK pagination; a stale token starts again. */
+function casePage(view: SampleView, after: string | undefined) {
+  let at: SeekPosition | null = null;
+  try {
+    at = after ? decodeSeek(after, 4) : null;
+  } catch {
+    at = null;
+  }
+  const sorted = [...view.cases].sort((a, b) => compareKeys(caseKey(a), caseKey(b)));
+  const page = seekSlice(sorted, CASE_PAGE, at, caseKey);
+  return {
+    cases: page.items,
+    ...seekPagination(
+      page,
+      (token) => `/activities/${view.activityId}/sample?${queryString({ after: token })}#cases`,
+      { one: 'case', many: 'cases' },
+      'Pages of sampled cases',
+      CASE_PAGE,
+    ),
+  };
+}
 
 const DONE: Record<string, string> = {
   drawn: 'The sample was drawn.',
@@ -44,7 +87,12 @@ const str = (b: FormBody, k: string): string => {
 function render(
   reply: FastifyReply,
   view: SampleView,
-  extra: { problems?: Problem[]; values?: Record<string, string>; done?: string } = {},
+  extra: {
+    problems?: Problem[];
+    values?: Record<string, string>;
+    done?: string;
+    after?: string;
+  } = {},
 ): FastifyReply {
   const { errors, fieldErrors } = formErrors(extra.problems ?? []);
   const specByCohort = Object.fromEntries(
@@ -64,12 +112,15 @@ function render(
   return reply.render('sampling/show.njk', {
     title: `Case sample – ${view.activityTitle}`,
     view,
+    casePage: casePage(view, extra.after),
     cohorts: cohortIds.map((id) => ({ id, ...cohortDefs[id], spec: specByCohort[id] })),
     stratifiers: stratifierIds.map((id) => ({ value: id, text: stratifierLabels[id] })),
     routeLabels: entryRouteLabels,
     cohortLabels: Object.fromEntries(cohortIds.map((c) => [c, cohortDefs[c].label])),
     minPerStratum: view.spec.entries[0]?.minPerStratum ?? 1,
     values: extra.values ?? {},
+    // The "take a case out" forms open only for a problem with one of them.
+    removeProblem: (extra.problems ?? []).some((p) => (p.field ?? '').startsWith('reason-')),
     notice: extra.done ? DONE[extra.done] : undefined,
     errors: errors.length ? errors : undefined,
     fieldErrors,
@@ -124,9 +175,9 @@ function specFromForm(b: FormBody): { spec: SampleSpecInput; problems: Problem[]
 export const registerSamplingRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/sample', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const { done } = PageQuery.parse(request.query);
+    const { done, after } = PageQuery.parse(request.query);
     const view = await getSample(useCaseContext(request, ctx), { activityId: id });
-    return render(reply, view, { ...(done ? { done } : {}) });
+    return render(reply, view, { ...(done ? { done } : {}), ...(after ? { after } : {}) });
   });
 
   app.post('/activities/:id/sample/draw', async (request, reply) => {
