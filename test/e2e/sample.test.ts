@@ -40,7 +40,7 @@ describe('sample page', () => {
     );
     const summary = await page.locator('.govuk-summary-list').first().innerText();
     expect(summary).toContain('4242');
-    const cases = page.locator('#cases + .app-table-wrap table tbody tr');
+    const cases = page.locator('[aria-label="Cases in the sample"] table tbody tr');
     expect(await cases.count()).toBeGreaterThan(5);
     const statement = page.locator('#statement');
     await statement.scrollIntoViewIfNeeded();
@@ -76,7 +76,7 @@ describe('sample page', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'The case was added',
     );
-    expect(await page.locator('#cases + .app-table-wrap').innerText()).toContain(
+    expect(await page.locator('[aria-label="Cases in the sample"]').innerText()).toContain(
       'Children waiting over 45 working days',
     );
   });
