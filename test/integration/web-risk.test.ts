@@ -57,6 +57,28 @@ describe('the demo region carries a risk picture', () => {
     const xlsx = await web.get('/risk/national/export?format=xlsx');
     expect(xlsx.statusCode).toBe(200);
   });
+
+  it('the national list pages 50 LAs at a time, every LA once', async () => {
+    const web = await signInAs(t, 'national');
+    const seen: string[] = [];
+    let url: string | null = '/risk/national';
+    while (url) {
+      const res = await web.get(url);
+      expect(res.statusCode).toBe(200);
+      const html = decodeHtml(res.body);
+      const table = html.slice(html.indexOf('aria-label="Local authorities"'));
+      const names = [...table.matchAll(/href="\/las\/[^"]+\/risk">([^<]+)<\/a>/g)].map(
+        (m) => m[1]!,
+      );
+      expect(names.length).toBeLessThanOrEqual(50);
+      seen.push(...names);
+      const next = /<a[^>]+href="([^"]+)"[^>]*rel="next"/.exec(res.body)?.[1];
+      url = next ? next.replaceAll('&amp;', '&') : null;
+    }
+    expect(seen.length).toBeGreaterThan(150);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await web.get('/risk/national?after=nonsense')).statusCode).toBe(400);
+  });
 });
 
 describe('recording intelligence and assessing risk', () => {

@@ -13,7 +13,9 @@ import { getRiskPicture } from '../../../usecases/risk/get-risk-picture.js';
 import { formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
-import { listParam, queryString } from './page-helpers.js';
+import { listParam, queryString, seekPagination } from './page-helpers.js';
+import type { CursorKey } from '../../../domain/paging/cursor.js';
+import { compareKeys, decodeSeek, seekSlice } from '../../../domain/paging/seek.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const gradeColours: Record<string, string> = {
@@ -27,7 +29,11 @@ const NationalQuery = z.object({
   level: z.string().max(50).default(''),
   grade: z.string().max(50).default(''),
   format: z.enum(['csv', 'xlsx']).default('csv'),
+  after: z.string().max(2000).default(''),
 });
+/** 153 LAs on one page ran to 21,000 px: the national list pages by name, 50 at a time. */
+const NATIONAL_PAGE = 50;
+const laKey = (r: { la: { name: string; id: string } }): CursorKey => [r.la.name, r.la.id];
 const labels = { directionLabels, kindLabels: intelligenceKindLabels, gradeColours };
 
 type Body = Record<string, string | string[] | undefined>;
@@ -155,8 +161,23 @@ export const registerRiskRoutes: RouteModule = (app, ctx) => {
     };
     const view = await getNationalRiskView(useCaseContext(request, ctx), filters);
     const qs = queryString({ region: q.region, level: q.level, grade: q.grade });
+    const sorted = [...view.rows].sort((a, b) => compareKeys(laKey(a), laKey(b)));
+    const at = q.after ? decodeSeek(q.after, 2) : null;
+    const page = seekSlice(sorted, NATIONAL_PAGE, at, laKey);
+    const paged = seekPagination(
+      page,
+      (token) =>
+        `/risk/national?${queryString({ region: q.region, level: q.level, grade: q.grade, after: token })}`,
+      { one: 'local authority', many: 'local authorities' },
+      'Pages of the national list',
+      NATIONAL_PAGE,
+    );
     return reply.render('risk/national.njk', {
       ...view,
+      rows: page.items,
+      matching: view.rows.length,
+      showing: paged.showing,
+      pagination: paged.pagination,
       ...labels,
       q,
       regions: ofstedRegions,
