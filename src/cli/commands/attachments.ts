@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Attachment } from '../../data/repositories/attachments.js';
+import type { Attachment } from '../../domain/files/attachment.js';
 import { sizeText } from '../../domain/files/attachment-check.js';
 import { AppError } from '../../errors.js';
 import { attachFile } from '../../usecases/attachments/attach-file.js';

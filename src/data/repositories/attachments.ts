@@ -6,24 +6,9 @@ import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
 import { now } from '../../clock.js';
+import type { Attachment, AttachmentOwner } from '../../domain/files/attachment.js';
 
-export type AttachmentOwner =
-  { kind: 'evidence'; id: string } | { kind: 'report_comment'; id: string };
-
-export interface Attachment {
-  id: string;
-  activityId: string;
-  owner: AttachmentOwner;
-  origin: 'upload' | 'evidence_source';
-  fileName: string;
-  mediaType: string;
-  declaredType: string | null;
-  sizeBytes: number;
-  sha256: string;
-  scan: { status: 'clean' | 'not_scanned'; detail: string | null };
-  uploadedBy: PersonRef;
-  uploadedAt: Date;
-}
+export type { Attachment, AttachmentOwner };
 
 export interface NewAttachment {
   activityId: string;

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor.js';
-import type { Attachment, AttachmentOwner } from '../../../data/repositories/attachments.js';
+import type { Attachment, AttachmentOwner } from '../../../domain/files/attachment.js';
 import { attachFile } from '../../../usecases/attachments/attach-file.js';
 import { deleteAttachment } from '../../../usecases/attachments/delete-attachment.js';
 import { downloadAttachment } from '../../../usecases/attachments/download-attachment.js';

@@ -6,7 +6,7 @@
 // read only after the same check (plugins/uploads.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Attachment, AttachmentOwner } from '../../../data/repositories/attachments.js';
+import type { Attachment, AttachmentOwner } from '../../../domain/files/attachment.js';
 import {
   ALLOWED_SUMMARY,
   sizeText,
