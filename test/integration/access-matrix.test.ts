@@ -11,47 +11,19 @@ import { getJudgementsOverview } from '../../src/usecases/judgements/get-judgeme
 import { getProvisionalViews } from '../../src/usecases/judgements/get-provisional-views.js';
 import { actorFor, contextFor } from '../helpers/reports.js';
 import { createTestApp, DEMO_PASSWORD, demoEmail, type TestApp } from '../helpers/app.js';
+import {
+  NO_ID,
+  everyone,
+  noSuchItem,
+  roles,
+  type Entry,
+  type Expect,
+  type Ids,
+  type Outcome,
+  type RoleKey,
+} from '../helpers/access-matrix.js';
+import { areaEntries } from './access-matrix-entries/index.js';
 
-type Outcome = 'ok' | 'denied' | 'hidden' | 'signin';
-const roles = [
-  'anon',
-  'admin',
-  'national',
-  'regional',
-  'regionalOther',
-  'lead',
-  'inspector',
-  'qam',
-  'analyst',
-  'outsider',
-  'la',
-  'laOther',
-  'researcher',
-] as const;
-type RoleKey = (typeof roles)[number];
-type Expect = Partial<Record<RoleKey, Outcome>> & { rest: Outcome };
-
-interface Entry {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Route pattern as Fastify registered it; `url` is the concrete request. */
-  route: string;
-  url: (ids: Ids) => string;
-  body?: (ids: Ids) => Record<string, unknown>;
-  expect: Expect;
-}
-interface Ids {
-  activity: string;
-  hiddenVisit: string;
-  ownLa: string;
-  otherLa: string;
-  leadUser: string;
-  inspectorUser: string;
-  /** An account the admin routes may change freely. */
-  targetUser: string;
-  laUser: string;
-}
-
-const everyone: Expect = { anon: 'signin', rest: 'ok' };
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
 /** The national analysis of the published history: aggregate, public, hidden from the rest. */
 const historyAnalysts: Expect = {
@@ -99,7 +71,6 @@ const createActivityRule: Expect = { anon: 'signin', admin: 'ok', regional: 'ok'
 // the team), LA users and researchers never see it.
 const evidenceRead: Expect = { ...viewActivity, regional: 'hidden', la: 'hidden' };
 const evidenceWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
-const noSuchItem: Expect = { anon: 'signin', rest: 'hidden' };
 // Reports: drafts are read like the evidence base; the team except shadows writes; the lead and
 // admins release and publish; only the inspected LA's users comment (once a draft is released).
 const reportWrite: Expect = { ...evidenceRead, admin: 'denied', national: 'denied' };
@@ -143,7 +114,6 @@ const decideData: Expect = {
   qam: 'denied',
   analyst: 'denied',
 };
-const NO_ID = '00000000-0000-4000-8000-000000000000';
 // Judgements: the team, admins, national and the region's staff read them (inspectors on the
 // consistency panel too, none in the demo); LA users only read the moderation record once the
 // activity is published (the demo is on site). Writes go to the role the stage gives them.
@@ -488,123 +458,6 @@ const attachmentRoutes: Entry[] = [
     route: '/api/v1/activities/:id/attachments/:attachmentId',
     url: (i) => `${EV(i)}/attachments/${NO_ID}`,
     expect: noSuchItem,
-  },
-];
-// The risk picture (issue 13): national staff and admins read everywhere, regional staff their
-// region (London's do not see Northfield), the team of an activity at the LA reads it; only the
-// region's staff write. LA users read only the intelligence shared with them, never ratings.
-const riskRead: Expect = {
-  anon: 'signin',
-  regionalOther: 'hidden',
-  outsider: 'hidden',
-  la: 'hidden',
-  laOther: 'hidden',
-  researcher: 'hidden',
-  rest: 'ok',
-};
-const riskWrite: Expect = {
-  ...riskRead,
-  admin: 'denied',
-  national: 'denied',
-  lead: 'denied',
-  inspector: 'denied',
-  qam: 'denied',
-  analyst: 'denied',
-};
-const intelRead: Expect = { ...riskRead, la: 'ok' };
-const nationalRisk: Expect = { anon: 'signin', admin: 'ok', national: 'ok', rest: 'hidden' };
-const regionalRisk: Expect = { ...nationalRisk, regional: 'ok', regionalOther: 'ok' };
-const LA_ = (i: Ids) => `/las/${i.ownLa}`;
-const riskEntries: Entry[] = [
-  { method: 'GET', route: '/las/:id/risk', url: (i) => `${LA_(i)}/risk`, expect: riskRead },
-  {
-    method: 'GET',
-    route: '/las/:id/risk/assess',
-    url: (i) => `${LA_(i)}/risk/assess`,
-    expect: riskWrite,
-  },
-  {
-    method: 'POST',
-    route: '/las/:id/risk/assess',
-    url: (i) => `${LA_(i)}/risk/assess`,
-    expect: riskWrite,
-  },
-  {
-    method: 'GET',
-    route: '/las/:id/intelligence',
-    url: (i) => `${LA_(i)}/intelligence`,
-    expect: intelRead,
-  },
-  {
-    method: 'GET',
-    route: '/las/:id/intelligence',
-    url: (i) => `/las/${i.otherLa}/intelligence`,
-    // Another LA, in London: London's regional staff and its own LA users.
-    expect: { ...nationalRisk, regionalOther: 'ok', laOther: 'ok' },
-  },
-  {
-    method: 'GET',
-    route: '/las/:id/intelligence/new',
-    url: (i) => `${LA_(i)}/intelligence/new`,
-    expect: riskWrite,
-  },
-  {
-    method: 'POST',
-    route: '/las/:id/intelligence',
-    url: (i) => `${LA_(i)}/intelligence`,
-    expect: riskWrite,
-  },
-  { method: 'GET', route: '/risk/regional', url: () => '/risk/regional', expect: regionalRisk },
-  {
-    method: 'GET',
-    route: '/risk/regional',
-    url: () => '/risk/regional?region=North+West',
-    expect: { ...regionalRisk, regionalOther: 'hidden' },
-  },
-  { method: 'GET', route: '/risk/national', url: () => '/risk/national', expect: nationalRisk },
-  {
-    method: 'GET',
-    route: '/risk/national/export',
-    url: () => '/risk/national/export',
-    expect: nationalRisk,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/las/:id/intelligence',
-    url: (i) => `/api/v1${LA_(i)}/intelligence`,
-    expect: intelRead,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/las/:id/intelligence',
-    url: (i) => `/api/v1${LA_(i)}/intelligence`,
-    body: () => ({ kind: 'other', title: 'Matrix', source: 'Test', receivedOn: '2026-01-05' }),
-    expect: riskWrite,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/las/:id/risk',
-    url: (i) => `/api/v1${LA_(i)}/risk`,
-    expect: riskRead,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/las/:id/risk/assessments',
-    url: (i) => `/api/v1${LA_(i)}/risk/assessments`,
-    body: () => ({ ratings: [], changeReason: 'Matrix' }),
-    expect: riskWrite,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/risk/regional',
-    url: () => '/api/v1/risk/regional',
-    expect: regionalRisk,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/risk/national',
-    url: () => '/api/v1/risk/national',
-    expect: nationalRisk,
   },
 ];
 
@@ -1858,7 +1711,7 @@ const matrix: Entry[] = [
     body: () => ({ identifiers: ['1'] }),
     expect: { ...evidenceWrite, qam: 'denied' },
   },
-  ...riskEntries,
+  ...areaEntries,
   {
     method: 'DELETE',
     route: '/api/v1/sessions/current',

@@ -1,0 +1,5 @@
+// Each area's routes for the access matrix, one file per area; the matrix walks them all.
+import type { Entry } from '../../helpers/access-matrix.js';
+import { riskEntries } from './risk.js';
+
+export const areaEntries: Entry[] = [...riskEntries];
