@@ -33,6 +33,8 @@ export async function hasSearchableWords(db: Kysely<DB>, q: TextQuery): Promise<
 export interface SearchRow {
   id: string;
   activityId: string;
+  /** The record's number in its activity (E12 is 12): with `rank`, the key pages seek by. */
+  refNo: number;
   reference: string;
   version: number;
   /** The text (at most MAX_HIGHLIGHT_TEXT code points of it) for highlighting. */
@@ -51,11 +53,23 @@ export interface SearchRow {
 /** Highlights are computed on the first 200,000 code points of a record. */
 export const MAX_HIGHLIGHT_TEXT = 200_000;
 
+/** Where a page of an activity's hits lies: after (or before) the hit with this rank and number. */
+export interface SearchSeek {
+  direction: 'after' | 'before';
+  rank: number;
+  refNo: number;
+}
+
 export interface ActivitySearch {
   filter: EvidenceConditions;
   query: TextQuery;
   limit: number;
-  offset: number;
+  /** Rows to skip from the first hit (a short jump only: later pages use `seek`). */
+  offset?: number;
+  /** The page after (or before) a hit already shown; null: the first page. */
+  seek?: SearchSeek | null;
+  /** Count every match (the first page); later pages carry the count in their token. */
+  count?: boolean;
 }
 
 function shape(r: {
@@ -78,6 +92,7 @@ function shape(r: {
   return {
     id: r.id,
     activityId: r.activity_id,
+    refNo: r.ref_no,
     reference: `E${r.ref_no}`,
     version: r.version,
     text: r.text,
@@ -113,27 +128,42 @@ const pageJoins = sql`join evidence_records e on e.id = p.id
   left join cases cc on cc.id = e.child_case_id`;
 
 /**
- * One page of an activity's matching records, best first, and how many match in all. The rank
+ * One page of an activity's matching records, best first (rank, then record number), and how many
+ * match in all when asked to count. Pages seek: a later page reads the hits after (or, going back,
+ * before) the key of a hit already shown, so no page skips over the ones before it. The rank is
+ * read as float8 (ts_rank_cd gives float4) so the key a token carries compares exactly. The rank
  * and count are computed over the matches' ids only; texts are read for the page alone.
  */
 export async function searchActivityEvidence(
   db: Kysely<DB>,
   s: ActivitySearch,
-): Promise<{ total: number; rows: SearchRow[] }> {
+): Promise<{ total: number | null; rows: SearchRow[] }> {
   const q = tsQuery(s.query);
+  const k = s.seek ?? null;
+  const backwards = k?.direction === 'before';
+  const from = k
+    ? backwards
+      ? sql`where m.rank > ${k.rank}::float8 or (m.rank = ${k.rank}::float8 and m.ref_no < ${k.refNo})`
+      : sql`where m.rank < ${k.rank}::float8 or (m.rank = ${k.rank}::float8 and m.ref_no > ${k.refNo})`
+    : sql``;
+  const order = (t: 'm' | 'p') =>
+    backwards
+      ? sql`${sql.ref(`${t}.rank`)} asc, ${sql.ref(`${t}.ref_no`)} desc`
+      : sql`${sql.ref(`${t}.rank`)} desc, ${sql.ref(`${t}.ref_no`)} asc`;
   const r = await sql<PageRow>`
     with m as (
-      select e.id, e.ref_no, ts_rank_cd(e.search, ${q}) as rank
+      select e.id, e.ref_no, ts_rank_cd(e.search, ${q})::float8 as rank
       from evidence_records e
       where ${evidenceWhere(s.filter)} and e.search @@ ${q}
     ), p as (
-      select m.id, m.rank, m.ref_no, (select count(*) from m)::int as total
-      from m order by m.rank desc, m.ref_no limit ${s.limit} offset ${s.offset}
+      select m.id, m.rank, m.ref_no, ${s.count ? sql`(select count(*) from m)::int` : sql`0`} as total
+      from m ${from}
+      order by ${order('m')} limit ${s.limit} offset ${k ? 0 : (s.offset ?? 0)}
     )
     select ${pageColumns} from p ${pageJoins}
-    order by p.rank desc, p.ref_no`.execute(db);
-  let total = r.rows[0]?.total ?? 0;
-  if (r.rows.length === 0 && s.offset > 0) {
+    order by ${order('p')}`.execute(db);
+  let total: number | null = s.count ? (r.rows[0]?.total ?? 0) : null;
+  if (s.count && r.rows.length === 0 && !k && (s.offset ?? 0) > 0) {
     const c = await sql<{ n: number }>`
       select count(*)::int as n from evidence_records e
       where ${evidenceWhere(s.filter)} and e.search @@ ${q}`.execute(db);

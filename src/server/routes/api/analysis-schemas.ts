@@ -56,9 +56,18 @@ const Hit = EvidenceHeader.extend({
 
 export const SearchResultSchema = z.object({
   understood: z.string(),
-  total: z.number(),
+  total: z.number().describe('Every matching record, not just this page'),
   limit: z.number(),
-  offset: z.number(),
+  offset: z.number().describe('The index (from 0) of the first hit on this page'),
+  returned: z.number().describe('Hits on this page'),
+  limited: z
+    .boolean()
+    .describe('True when this page does not hold every match: follow next (or previous)'),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
+  previous: z
+    .string()
+    .nullable()
+    .describe('Pass as `after` for the page before; null on the first'),
   hits: z.array(Hit),
   note: z.string().nullable(),
 });
