@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { buildApp } from '../../src/server/app.js';
+import { searchAllEvidence as searchAllRows } from '../../src/data/repositories/evidence-search.js';
+import { parseTextQuery } from '../../src/domain/analysis/text-query.js';
+import { searchAllEvidence } from '../../src/usecases/analysis/search-all-evidence.js';
 import { searchEvidence, type SearchResult } from '../../src/usecases/analysis/search-evidence.js';
 import { createWorld, type World } from '../helpers/analysis.js';
 import { WebClient } from '../helpers/app.js';
@@ -92,6 +95,57 @@ describe('evidence search pages by key', () => {
   it('says when nothing is left out', async () => {
     const r = await search({ query: '"child protection plan"' });
     expect(r).toMatchObject({ total: 1, returned: 1, limited: false, next: null, previous: null });
+  });
+});
+
+describe('search across activities pages by key', () => {
+  it('walks by relevance with next over exactly the hits of one request', async () => {
+    const all = await searchAllEvidence(w.as(w.national), { query: 'drift', limit: 100 });
+    expect(all).toMatchObject({ total: 43, returned: 43, limited: false, next: null });
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await searchAllEvidence(w.as(w.national), {
+        query: 'drift',
+        limit: 9,
+        ...(after ? { after } : {}),
+      });
+      expect(page).toMatchObject({ total: 43, limited: true, orderedBy: 'relevance' });
+      expect(page.offset).toBe(pages * 9);
+      seen.push(...page.hits.map((h) => h.evidenceId));
+      pages++;
+      after = page.next ?? undefined;
+    } while (after);
+    expect(pages).toBe(5);
+    expect(seen).toEqual(all.hits.map((h) => h.evidenceId));
+    await expect(
+      searchAllEvidence(w.as(w.national), { query: 'drift', after: 'nonsense' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('walks newest first past the count cap, seeking along the recency index', async () => {
+    const query = parseTextQuery('drift')!;
+    const base = { scope: { kind: 'all' as const }, query, countCap: 10 };
+    const all = await searchAllRows(w.t.db, { ...base, limit: 100, offset: 0 });
+    expect(all).toMatchObject({ capped: true, orderedBy: 'recency' });
+    expect(all.rows).toHaveLength(43);
+    const seen: string[] = [];
+    let after: { recordedAt: string; id: string } | null = null;
+    for (;;) {
+      const page = await searchAllRows(w.t.db, {
+        ...base,
+        limit: 8,
+        offset: 0,
+        after: after ? { orderedBy: 'recency', ...after } : null,
+      });
+      expect(page.orderedBy).toBe('recency');
+      seen.push(...page.rows.map((r) => r.id));
+      const last = page.rows.at(-1);
+      if (page.rows.length < 8 || !last) break;
+      after = { recordedAt: last.recordedKey, id: last.id };
+    }
+    expect(seen).toEqual(all.rows.map((r) => r.id));
   });
 });
 

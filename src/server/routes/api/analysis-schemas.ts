@@ -79,7 +79,10 @@ export const NationalSearchSchema = z.object({
   orderedBy: z.enum(['relevance', 'recency']),
   note: z.string().nullable(),
   limit: z.number(),
-  offset: z.number(),
+  offset: z.number().describe('The index (from 0) of the first hit on this page'),
+  returned: z.number().describe('Hits on this page'),
+  limited: z.boolean().describe('True when this page does not hold every match: follow next'),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
   hits: z.array(
     Hit.extend({
       activityId: z.string(),
