@@ -72,14 +72,11 @@ if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
-if (only.has('evidence-paging')) {
-  for (const factor of [1, 4]) {
-    out.push(...(await benchEvidencePaging({ engine: 'pglite', n, factor })));
-    out.push(
-      ...(await benchEvidencePaging({ engine: 'postgres', n, factor, adminUrl: values.postgres })),
-    );
-  }
-}
+if (only.has('evidence-paging'))
+  for (const factor of values.factors.split(',').map(Number))
+    for (const engine of ['pglite', 'postgres'] as const)
+      if (values.engine === engine || values.engine === 'both')
+        out.push(...(await benchEvidencePaging({ engine, n, factor, adminUrl: values.postgres })));
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {
   out.push(...(await benchJudgements({ engine: 'pglite', n })));
