@@ -363,7 +363,11 @@ export const TeamMeetingViewSchema = z.object({
   since: z.string().nullable(),
   lastMeeting: MeetingSchema.nullable(),
   at: z.string(),
-  total: z.number(),
+  total: z.number().describe('Every record recorded since then'),
+  shown: z.number().describe('Records summarised here (the first 2,000 recorded when more)'),
+  limited: z
+    .boolean()
+    .describe('True when shown < total: the evidence list (GET …/evidence) has every record'),
   areas: z.array(AreaSince),
   unfiled: AreaSince,
   other: z.object({
