@@ -108,7 +108,7 @@ export async function benchEvidencePaging(o: Options): Promise<string[]> {
   }
 }
 
-const SEARCH = 'neglect';
+const SEARCH = 'plan';
 const SEARCH_PAGE = 20;
 
 /**
