@@ -22,6 +22,16 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   CONFLICT: { status: 409, message: 'Someone else changed this first. Reload and try again.' },
   ALREADY_EXISTS: { status: 409, message: 'That already exists.' },
+  ACTIVITY_RULE_BROKEN: {
+    status: 422,
+    message:
+      'The activity breaks a scheduling rule of the framework: change the type or the dates.',
+  },
+  ACTIVITY_RULE_REASON_NEEDED: {
+    status: 422,
+    message:
+      'The activity goes against a scheduling rule that can be set aside only with a reason: give the reason, or change the type or the dates.',
+  },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
   REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
   REPORT_WINDOW_CLOSED: {

@@ -116,6 +116,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     });
   }
 
+  const DEMO_RULE_REASON = 'Demonstration data, dated from the day the demo was seeded.';
   // The inspection's planned fieldwork ended yesterday (in England; the team is still recording
   // it as on site), so the whole journey to publication can be walked today: a report is
   // published only after its fieldwork. Everything else in the demo is dated from its first day.
@@ -126,6 +127,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     activityType: 'standard_inspection',
     plannedStart: start,
     plannedEnd: end,
+    // The demo is dated from the day it is seeded, whatever the scheduling rules would prefer.
+    ruleReason: DEMO_RULE_REASON,
   });
   for (const u of DEMO_USERS) {
     if (u.teamRole)
@@ -179,6 +182,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
       activityType: 'focused_visit',
       plannedStart: later,
       theme: fvType.themes[0] ?? 'Front door',
+      ruleReason: DEMO_RULE_REASON,
     });
     focusedVisitId = fv.id;
   }

@@ -45,12 +45,15 @@ async function stored(activityId: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await insertLa(t.db, 'staged-la', 'North West');
+  // One authority per activity, so that all three can share the same dates (one activity on
+  // site at a time per authority, by the scheduling rules).
+  for (const la of ['staged-la', 'staged-la-2', 'staged-la-3'])
+    await insertLa(t.db, la, 'North West');
   const regional = await makeUser(t.db, 'regional', 'regional', { region: 'North West' });
   lead = await makeUser(t.db, 'lead', 'inspector');
   for (let i = 0; i < 3; i++) {
     const a = await createActivity(as(regional), {
-      laId: 'staged-la',
+      laId: i === 0 ? 'staged-la' : `staged-la-${i + 1}`,
       activityType: 'standard_inspection',
       plannedStart: '2025-07-07',
       plannedEnd: '2025-07-18',

@@ -71,7 +71,8 @@ beforeAll(async () => {
   const b = await createActivity(as(regional), {
     laId: 'annex-la',
     activityType: 'short_inspection',
-    plannedStart: '2025-07-14',
+    // Not on site at the same time as the first: one activity at a time (scheduling rules).
+    plannedStart: '2025-10-06',
   });
   otherActivityId = b.id;
   for (const id of [activityId, otherActivityId]) {

@@ -57,11 +57,12 @@ beforeAll(async () => {
   laUser = await makeUser(t.db, 'dcs', 'la_user', { laId: 'sample-la' });
   researcher = await makeUser(t.db, 'researcher', 'researcher');
   for (const key of ['a', 'b'] as const) {
+    // The second, empty one later: one activity on site at a time (scheduling rules).
     const a = await createActivity(as(regional), {
       laId: 'sample-la',
       activityType: 'standard_inspection',
-      plannedStart: '2025-07-07',
-      plannedEnd: '2025-07-18',
+      plannedStart: key === 'a' ? '2025-07-07' : '2025-10-06',
+      plannedEnd: key === 'a' ? '2025-07-18' : '2025-10-17',
     });
     if (key === 'a') activityId = a.id;
     else emptyActivityId = a.id;

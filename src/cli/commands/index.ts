@@ -16,6 +16,7 @@ import { registerSampleCommands } from './sample.js';
 import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
+import { registerActivityPlanCommands } from './activity-plans.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
@@ -36,6 +37,8 @@ export const commandModules: Array<(program: Command) => void> = [
   registerJudgementCommands,
   registerReportCommands,
   registerActivityCommands,
+  // After registerActivityCommands: adds create, check and move to the `activities` group.
+  registerActivityPlanCommands,
   // After registerEvidenceCommands: adds `attach` to the `evidence` group.
   registerAttachmentCommands,
   registerWorkCommands,

@@ -387,3 +387,49 @@ export async function dateFieldworkMoves(
       .where('to_state', '=', state)
       .execute();
 }
+
+/** An authority's activities for the scheduling rules: every one not cancelled, any state. */
+export async function listLaActivityDates(
+  db: Kysely<DB>,
+  laId: string,
+  exceptId?: string,
+): Promise<
+  { id: string; activityType: string; title: string; start: string; end: string | null }[]
+> {
+  let q = db
+    .selectFrom('activities')
+    .select(['id', 'activity_type', 'title', 'planned_start', 'planned_end'])
+    .where('la_id', '=', laId)
+    .where('state', '!=', 'cancelled')
+    .where('planned_start', 'is not', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const rows = await q.orderBy('planned_start').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    activityType: r.activity_type,
+    title: r.title,
+    start: r.planned_start ?? '',
+    end: r.planned_end,
+  }));
+}
+
+/** Moves an activity's planned dates if nobody changed it since `expectedVersion`. */
+export async function moveActivityDates(
+  db: Kysely<DB>,
+  activityId: string,
+  dates: { start: string; end: string | null },
+  expectedVersion: number,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('activities')
+    .set({
+      planned_start: dates.start,
+      planned_end: dates.end,
+      version: sql`version + 1`,
+      updated_at: now(),
+    })
+    .where('id', '=', activityId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

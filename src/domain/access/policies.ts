@@ -106,6 +106,10 @@ export const policies = {
     return actor.role === 'regional' && la.region !== null && la.region === actor.region;
   },
 
+  /** Move a planned activity's dates: whoever may schedule activities for its authority. */
+  rescheduleActivity: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.createActivity(actor, { id: a.laId, region: a.laRegion }),
+
   /**
    * An activity from the list of the actor's activities (data/repositories/activities.ts
    * #listVisibleActivities): the list selects an inspector's activities by team membership, so

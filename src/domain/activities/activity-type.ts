@@ -1,3 +1,5 @@
+import type { ActivityRules } from '../scheduling/rules-schema.js';
+
 // What the activity use cases need to know about an activity type; the framework files supply it.
 export interface ActivityTypeInfo {
   id: string;
@@ -15,4 +17,14 @@ export interface ActivityTypeCatalog {
   activityType(frameworkId: string, activityType: string): ActivityTypeInfo | null;
   activityTypes(frameworkId: string): ActivityTypeInfo[];
   frameworkName(frameworkId: string): string;
+  /** The framework's activity rules and what checking them needs (absent: no rules). */
+  schedulingRules?(frameworkId: string): SchedulingRules | null;
+}
+
+export interface SchedulingRules {
+  rules: ActivityRules;
+  /** Grade keys, best first. */
+  gradeOrder: string[];
+  gradeLabel(key: string): string;
+  typeLabel(key: string): string;
 }

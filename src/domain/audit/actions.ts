@@ -10,6 +10,8 @@ export const auditActions = {
   'activity.created': 'An activity was created',
   'activity.updated': 'An activity’s details were changed',
   'activity.state_changed': 'An activity moved to another state',
+  'activity.rescheduled':
+    'An activity’s planned dates were moved (with the scheduling rules checked)',
   'activity.team_member_added': 'Someone joined an activity’s team',
   'activity.team_member_removed': 'Someone left an activity’s team',
   'demo.seeded': 'The demo data was created',

@@ -28,6 +28,19 @@ export function activityTypeCatalog(registry: FrameworkRegistry): ActivityTypeCa
       return a ? toInfo(a) : null;
     },
     activityTypes: (frameworkId) => registry.get(frameworkId)?.activityTypes.map(toInfo) ?? [],
+    schedulingRules(frameworkId) {
+      const fw = registry.get(frameworkId);
+      if (!fw?.activityRules) return null;
+      const types = new Map(
+        registry.list().flatMap((f) => f.activityTypes.map((a) => [a.key, a.label] as const)),
+      );
+      return {
+        rules: fw.activityRules,
+        gradeOrder: fw.grades.map((g) => g.key),
+        gradeLabel: (key) => fw.grades.find((g) => g.key === key)?.label ?? key,
+        typeLabel: (key) => types.get(key) ?? key.replace(/_/g, ' '),
+      };
+    },
     frameworkName(frameworkId) {
       const fw = registry.get(frameworkId);
       return fw ? frameworkTitle(fw) : frameworkId;

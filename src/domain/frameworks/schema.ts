@@ -1,6 +1,7 @@
 // The documented file format of frameworks/*.json (see docs/frameworks.md). zod checks the
 // shape; validate.ts checks the cross-references zod cannot see (keys, parents, rule inputs).
 import { z } from 'zod';
+import { ActivityRulesSchema } from '../scheduling/rules-schema.js';
 
 /** Current version of the file format; bump when the shape changes incompatibly. */
 export const FRAMEWORK_SCHEMA_VERSION = 1;
@@ -296,6 +297,8 @@ export const FrameworkSchema = z.strictObject({
   activityTypes: z.array(ActivityTypeSchema).min(1),
   reportTemplates: z.array(ReportTemplateSchema).default([]),
   improvementItems: z.array(ImprovementConventionSchema).default([]),
+  /** Which activity an authority may have, when, and how activities are spaced (scheduling). */
+  activityRules: ActivityRulesSchema.optional(),
 });
 
 export type Framework = z.infer<typeof FrameworkSchema>;

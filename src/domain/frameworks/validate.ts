@@ -1,5 +1,6 @@
 // Checks beyond the zod shape: unique keys, parents that exist, rules and templates that refer
 // to real judgements and grades, sensible date windows. Each problem names its JSON path.
+import { checkActivityRulesRefs } from '../scheduling/validate-rules.js';
 import { COMPARATORS, type Condition, type Framework, type OperandInput } from './schema.js';
 
 export interface Problem {
@@ -233,5 +234,12 @@ export function checkFramework(fw: Framework): Problem[] {
         add(`${path}.improvementItems[${j}]`, `No improvement convention has the key '${k}'`);
     });
   });
+  if (fw.activityRules)
+    problems.push(
+      ...checkActivityRulesRefs(fw.activityRules, {
+        grades: fw.grades.map((g) => g.key),
+        activityTypes: fw.activityTypes.map((a) => a.key),
+      }),
+    );
   return problems;
 }

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './html/auth.js';
 import { registerHomeRoutes } from './html/home.js';
 import { registerNotificationRoutes } from './html/notifications.js';
 import { registerActivityRoutes } from './html/activities.js';
+import { registerActivityDateRoutes } from './html/activity-dates.js';
 import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
@@ -81,6 +82,7 @@ export const routeModules: RouteModule[] = [
   registerHomeRoutes,
   registerNotificationRoutes,
   registerActivityRoutes,
+  registerActivityDateRoutes,
   registerAdminUserRoutes,
   registerAuditRoutes,
   registerLaRoutes,

@@ -34,6 +34,8 @@ export interface ActivityDetail {
     nextStates: ActivityState[];
     /** Code evidence in the coding workbench. */
     code: boolean;
+    /** Move the planned dates (planned or deferred activities; checked against the rules). */
+    reschedule: boolean;
   };
 }
 
@@ -67,6 +69,9 @@ export async function getActivity(
       viewAudit: policies.viewActivityAudit(ctx.actor, facts),
       nextStates: manage ? manualNextStates(activity.state, await stepFactsOf(ctx, activity)) : [],
       code: policies.writeEvidence(ctx.actor, facts),
+      reschedule:
+        (activity.state === 'planned' || activity.state === 'deferred') &&
+        policies.rescheduleActivity(ctx.actor, facts),
     },
   };
 }

@@ -206,12 +206,17 @@ async function importTarget(
     return { target: { existing: activity }, frameworkId: activity.frameworkId };
   } else {
     const n = input.newActivity!;
-    const checked = await checkNewActivity(ctx, {
-      laId: n.laId ?? (await onlyLocalAuthority(ctx)),
-      activityType: n.activityType,
-      plannedStart: n.plannedStart ?? todayInEngland(),
-      ...(n.title ? { title: n.title } : {}),
-    });
+    // A project brings work already done into a container: the planning rules are not asked.
+    const checked = await checkNewActivity(
+      ctx,
+      {
+        laId: n.laId ?? (await onlyLocalAuthority(ctx)),
+        activityType: n.activityType,
+        plannedStart: n.plannedStart ?? todayInEngland(),
+        ...(n.title ? { title: n.title } : {}),
+      },
+      { schedulingRules: false },
+    );
     return { target: { checked }, frameworkId: checked.frameworkId };
   }
 }

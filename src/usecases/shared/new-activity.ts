@@ -15,6 +15,7 @@ import { policies } from '../../domain/access/policies.js';
 import type { ActivityTypeInfo } from '../../domain/activities/activity-type.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { requireCatalog, type UseCaseContext } from '../context.js';
+import { checkScheduling, enforceScheduling } from './activity-rules.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
 
@@ -28,6 +29,8 @@ export const CreateActivityInput = z.object({
   partnerInspectorates: z.array(z.string().trim().min(1)).default([]),
   plannedStart: isoDate,
   plannedEnd: isoDate.nullish(),
+  /** Why a soft scheduling rule is set aside (asked for when one applies). */
+  ruleReason: z.string().trim().max(2000).nullish(),
 });
 export type CreateActivityInput = z.input<typeof CreateActivityInput>;
 type ParsedInput = z.output<typeof CreateActivityInput>;
@@ -39,12 +42,15 @@ export interface CheckedActivity {
   type: ActivityTypeInfo;
   frameworkId: string;
   title: string;
+  /** The scheduling rules checked (absent for activities not planned by hand, e.g. imports). */
+  scheduling?: ReturnType<typeof enforceScheduling>;
 }
 
 /** Checks access and the details of a new activity without writing anything. */
 export async function checkNewActivity(
   ctx: UseCaseContext,
   raw: CreateActivityInput,
+  opts: { schedulingRules: boolean } = { schedulingRules: true },
 ): Promise<CheckedActivity> {
   const input = CreateActivityInput.parse(raw);
   const la = await findLocalAuthority(ctx.db, input.laId);
@@ -69,7 +75,16 @@ export async function checkNewActivity(
       .filter(Boolean)
       .join(' ')
       .replace(/ (\d+) /, ' $1: ');
-  return { input, la, type, frameworkId, title };
+  if (!opts.schedulingRules) return { input, la, type, frameworkId, title };
+  const check = await checkScheduling(ctx, {
+    laId: la.id,
+    frameworkId,
+    activityType: type.id,
+    start: input.plannedStart,
+    end: input.plannedEnd ?? null,
+  });
+  const scheduling = enforceScheduling(check, input.ruleReason);
+  return { input, la, type, frameworkId, title, scheduling };
 }
 
 /** What is wrong with the details of a new activity of this type (empty: nothing). */
@@ -124,7 +139,7 @@ function detailProblems(
 export async function insertNewActivity(
   trx: Transaction<DB>,
   actor: Actor,
-  { input, la, type, frameworkId, title }: CheckedActivity,
+  { input, la, type, frameworkId, title, scheduling }: CheckedActivity,
 ): Promise<string> {
   const id = await insertActivity(trx, {
     laId: la.id,
@@ -149,7 +164,7 @@ export async function insertNewActivity(
     entityId: id,
     activityId: id,
     laId: la.id,
-    after: { ...input, frameworkId, title },
+    after: { ...input, frameworkId, title, ...(scheduling ? { scheduling } : {}) },
   });
   return id;
 }

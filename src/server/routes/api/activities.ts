@@ -7,6 +7,11 @@ import {
   CreateActivityInput,
 } from '../../../usecases/activities/create-activity.js';
 import { getActivity } from '../../../usecases/activities/get-activity.js';
+import {
+  checkActivityPlan,
+  CheckActivityPlanInput,
+} from '../../../usecases/activities/check-activity-plan.js';
+import { moveActivity, MoveActivityInput } from '../../../usecases/activities/move-activity.js';
 import { listMyActivities } from '../../../usecases/activities/list-my-activities.js';
 import { removeTeamMember } from '../../../usecases/activities/remove-team-member.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
@@ -27,7 +32,28 @@ const Detail = z.object({
       changedAt: z.string(),
     }),
   ),
-  can: z.object({ manage: z.boolean(), viewAudit: z.boolean(), nextStates: z.array(z.string()) }),
+  can: z.object({
+    manage: z.boolean(),
+    viewAudit: z.boolean(),
+    nextStates: z.array(z.string()),
+    reschedule: z.boolean(),
+  }),
+});
+
+const RuleCheckSchema = z.object({
+  frameworkId: z.string(),
+  allowed: z.boolean(),
+  reasonNeeded: z.boolean(),
+  end: z.string(),
+  findings: z.array(
+    z.object({
+      rule: z.string(),
+      label: z.string(),
+      severity: z.enum(['hard', 'soft', 'advice']),
+      detail: z.string(),
+    }),
+  ),
+  notes: z.array(z.string()),
 });
 
 export const registerActivityApi: RouteModule = (app, ctx) => {
@@ -86,6 +112,27 @@ export const registerActivityApi: RouteModule = (app, ctx) => {
         reply.status(201);
         return presentActivity(a);
       },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/activities/plan-check',
+      summary:
+        'Check a planned activity against its framework’s scheduling rules without creating it (hard rules refuse; soft rules need a reason; advice is shown)',
+      tag: 'activities',
+      body: CheckActivityPlanInput,
+      response: RuleCheckSchema,
+      handler: async ({ actor, body }) => checkActivityPlan(uc(actor), body),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/activities/:id/dates',
+      summary:
+        'Move a planned (or deferred) activity to new dates, checked against the scheduling rules (ruleReason sets aside a soft rule)',
+      tag: 'activities',
+      body: MoveActivityInput.omit({ activityId: true }),
+      response: ActivitySchema,
+      handler: async ({ actor, params, body }) =>
+        presentActivity(await moveActivity(uc(actor), { ...body, activityId: params.id ?? '' })),
     }),
     defineApiRoute({
       method: 'POST',

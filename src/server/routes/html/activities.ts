@@ -49,6 +49,7 @@ const CreateForm = z.record(z.string(), z.string());
 
 const notices = {
   created: 'The activity has been created.',
+  dates: 'The planned dates have been changed.',
   state: 'The activity’s state has been changed.',
   'team-added': 'The team has been updated.',
   'team-removed': 'The person has been removed from the team.',
@@ -175,11 +176,16 @@ export const registerActivityRoutes: RouteModule = (app, ctx) => {
           title: (body.title ?? '').trim() || undefined,
           plannedStart: start.value,
           plannedEnd: end.value,
+          ruleReason: (body.ruleReason ?? '').trim() || null,
           ...typeFields(body),
         });
         return reply.redirect(`/activities/${created.id}?done=created`, 303);
       } catch (err) {
-        const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'activityType' });
+        const r = problemsFrom(
+          err,
+          ['VALIDATION_FAILED', 'ACTIVITY_RULE_BROKEN', 'ACTIVITY_RULE_REASON_NEEDED'],
+          { defaultField: 'activityType' },
+        );
         reply.status(r.status);
         return renderNew(reply, await getNewActivityForm(uc), body, r.problems);
       }
