@@ -91,6 +91,8 @@ export interface IntelligenceFilter {
   to?: string | undefined;
   /** Only what the LA itself may read: shared, not confidential, none of these kinds. */
   laView?: { neverShared: readonly string[] } | undefined;
+  /** Leave out confidential entries (what an inspection team reads). */
+  standardOnly?: boolean | undefined;
   /** Keyset: rows after this (receivedOn, id), newest first. */
   after?: CursorKey | undefined;
   limit: number;
@@ -113,6 +115,7 @@ function unionQuery(f: IntelligenceFilter) {
     where.push(sql`kind in (${sql.join(f.kinds.map((k) => sql`${k}`))})`);
   if (f.from) where.push(sql`received_on >= ${f.from}::date`);
   if (f.to) where.push(sql`received_on <= ${f.to}::date`);
+  if (f.standardOnly) where.push(sql`sensitivity = 'standard'`);
   if (f.laView) {
     where.push(sql`shared_with_la and sensitivity <> 'confidential'`);
     if (f.laView.neverShared.length > 0)
