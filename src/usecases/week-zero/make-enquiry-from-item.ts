@@ -44,8 +44,14 @@ export async function makeEnquiryFromItem(
   ctx: UseCaseContext,
   raw: MakeEnquiryFromItemInput,
 ): Promise<LineOfEnquiry> {
-  const input = MakeEnquiryFromItemInput.parse(raw);
-  const scope = await weekZeroContext(ctx, input.activityId, 'write');
+  // Who may act comes first: someone who may not see the activity learns nothing from a bad form.
+  const scope = await weekZeroContext(ctx, String(raw.activityId ?? ''), 'write');
+  const parsed = MakeEnquiryFromItemInput.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+    });
+  const input = parsed.data;
   const item = (await loadSections(scope.sections))
     .flatMap((s) => s.items)
     .find((i) => i.kind === input.kind && i.ref === input.ref);

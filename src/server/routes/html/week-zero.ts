@@ -5,16 +5,18 @@ import { z } from 'zod';
 import { getWeekZero } from '../../../usecases/week-zero/get-week-zero.js';
 import {
   makeEnquiryFromItem,
-  MakeEnquiryFromItemInput,
+  type MakeEnquiryFromItemInput,
 } from '../../../usecases/week-zero/make-enquiry-from-item.js';
-import { AppError } from '../../../errors.js';
 import { noticeFor } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const Query = z.object({ done: z.string().max(50).optional() });
-const Form = z.object({ kind: z.string().max(50), ref: z.string().max(200) });
+const Form = z.object({
+  kind: z.string().max(50).default(''),
+  ref: z.string().max(200).default(''),
+});
 
 export const registerWeekZeroRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/week-zero', async (request, reply) => {
@@ -35,12 +37,13 @@ export const registerWeekZeroRoutes: RouteModule = (app, ctx) => {
 
   app.post('/activities/:id/week-zero/enquiries', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    const form = Form.safeParse(request.body ?? {});
-    const input = form.success
-      ? MakeEnquiryFromItemInput.safeParse({ activityId: id, ...form.data })
-      : null;
-    if (!input?.success) throw new AppError('VALIDATION_FAILED');
-    await makeEnquiryFromItem(useCaseContext(request, ctx), input.data);
+    const form = Form.parse(request.body ?? {});
+    // The use case checks access first, then the kind and the item.
+    await makeEnquiryFromItem(useCaseContext(request, ctx), {
+      activityId: id,
+      kind: form.kind as MakeEnquiryFromItemInput['kind'],
+      ref: form.ref,
+    });
     return reply.redirect(`/activities/${id}/week-zero?done=linked`, 303);
   });
 };
