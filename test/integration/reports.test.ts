@@ -31,6 +31,7 @@ import { signOffReport } from '../../src/usecases/reports/sign-off-report.js';
 import { confirmFactualAccuracy } from '../../src/usecases/reports/confirm-factual-accuracy.js';
 import { changeActivityState } from '../../src/usecases/activities/change-activity-state.js';
 import { getLa } from '../../src/usecases/las/get-la.js';
+import { getRiskPicture } from '../../src/usecases/risk/get-risk-picture.js';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoContexts>>;
@@ -393,6 +394,26 @@ describe('publication', () => {
       .executeTakeFirstOrThrow();
     expect(la.latestJudgement?.startDate).toBe(activity.planned_start);
     expect(la.history[0]?.startDate).toBe(activity.planned_start);
+    // The LA's intelligence log gains the outcome, and its risk assessment is due for review.
+    const entry = await t.database.db
+      .selectFrom('intelligence_entries')
+      .select(['kind', 'history_id', 'shared_with_la'])
+      .where('activity_id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ kind: 'inspection_outcome', shared_with_la: true });
+    expect(entry.history_id).not.toBeNull();
+    const picture = await getRiskPicture(c.regional, { laId: 'demo-northfield' });
+    expect(picture.overdue).toBe(true);
+    expect(picture.reviewRequested?.reason).toContain('was published on');
+    expect(picture.recentIntelligence.map((e) => e.id)).toContain(
+      (
+        await t.database.db
+          .selectFrom('intelligence_entries')
+          .select('id')
+          .where('activity_id', '=', activityId)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   });
 
   it('refuses every change afterwards, in the use cases and in SQL', async () => {

@@ -9,6 +9,7 @@ import { getRegionalRiskView } from '../../usecases/risk/get-regional-risk-view.
 import { getRiskPicture } from '../../usecases/risk/get-risk-picture.js';
 import { listIntelligenceLog } from '../../usecases/risk/list-intelligence.js';
 import { recordIntelligence } from '../../usecases/risk/record-intelligence.js';
+import { syncHistoryIntelligence } from '../../usecases/risk/sync-history-intelligence.js';
 import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,6 +31,25 @@ function pairs(list: string[] | undefined, option: string): Map<string, string[]
 
 function registerIntel(program: Command): void {
   const intel = program.command('intel').description('An LA’s intelligence log');
+  intel
+    .command('sync-history')
+    .description(
+      'Make every inspection and visit outcome of the imported history an intelligence entry (idempotent)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        await withDatabase(async (ctx) => {
+          const r = await syncHistoryIntelligence(ctx);
+          output(
+            opts.json,
+            r,
+            () =>
+              `${r.events} history events; outcome entries ${r.before} before, ${r.after} after.`,
+          );
+        });
+      }),
+    );
   intel
     .command('add')
     .description('Record an intelligence entry about an LA (regional staff, their region)')

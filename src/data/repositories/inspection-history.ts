@@ -103,9 +103,9 @@ export async function updateHistoryEvent(db: Kysely<DB>, event: HistoryEvent): P
  * Records an event, or brings the stored one with the same source key up to date (its end,
  * publication date, grades, source and framework): an inspection published in Triangulate.
  */
-export async function upsertHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<void> {
+export async function upsertHistoryEvent(db: Kysely<DB>, event: HistoryEvent): Promise<string> {
   const row = toRow(event);
-  await db
+  const saved = await db
     .insertInto('inspection_history')
     .values(row)
     .onConflict((oc) =>
@@ -118,7 +118,33 @@ export async function upsertHistoryEvent(db: Kysely<DB>, event: HistoryEvent): P
         imported_at: now(),
       }),
     )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return saved.id;
+}
+
+/** Every stored event (for making every outcome an intelligence entry). */
+export async function listAllHistory(db: Kysely<DB>): Promise<InspectionHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('inspection_history')
+    .selectAll()
+    .orderBy('start_date')
     .execute();
+  return rows.map(shape);
+}
+
+/** Events by id. */
+export async function findHistoryByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<InspectionHistoryEntry[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('inspection_history')
+    .selectAll()
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(shape);
 }
 
 /** Every event of these authorities, newest first. */

@@ -169,3 +169,74 @@ export async function isOnTeamAtLa(db: Kysely<DB>, userId: string, laId: string)
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export interface ReviewRequest {
+  laId: string;
+  requestedOn: string;
+  reason: string;
+  activityId: string | null;
+}
+
+/** The current version number of an LA's assessment (0 when never assessed). */
+export async function currentRiskVersion(db: Kysely<DB>, laId: string): Promise<number> {
+  const top = await db
+    .selectFrom('risk_assessments')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('la_id', '=', laId)
+    .executeTakeFirst();
+  return Number(top?.v ?? 0);
+}
+
+/** Asks for the LA's assessment to be reviewed: open until a version above the current one. */
+export async function insertReviewRequest(
+  db: Kysely<DB>,
+  r: ReviewRequest & { intelligenceEntryId: string | null; afterVersion: number },
+): Promise<string> {
+  const row = await db
+    .insertInto('risk_review_requests')
+    .values({
+      la_id: r.laId,
+      requested_on: r.requestedOn,
+      reason: r.reason,
+      activity_id: r.activityId,
+      intelligence_entry_id: r.intelligenceEntryId,
+      after_version: r.afterVersion,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Per LA: the earliest open review request (no assessment version written since it was made),
+ * for the listed LAs or all.
+ */
+export async function openReviewRequests(
+  db: Kysely<DB>,
+  laIds?: readonly string[],
+): Promise<Map<string, ReviewRequest>> {
+  if (laIds && laIds.length === 0) return new Map();
+  const filter = laIds ? sql`and q.la_id in (${sql.join(laIds.map((i) => sql`${i}`))})` : sql``;
+  const rows = await sql<{
+    la_id: string;
+    requested_on: string | Date;
+    reason: string;
+    activity_id: string | null;
+  }>`
+    select distinct on (q.la_id) q.la_id, q.requested_on, q.reason, q.activity_id
+    from risk_review_requests q
+    where q.after_version >= coalesce(
+      (select max(r.version) from risk_assessments r where r.la_id = q.la_id), 0) ${filter}
+    order by q.la_id, q.requested_on, q.created_at`.execute(db);
+  return new Map(
+    rows.rows.map((r) => [
+      r.la_id,
+      {
+        laId: r.la_id,
+        requestedOn: isoOf(r.requested_on),
+        reason: r.reason,
+        activityId: r.activity_id,
+      },
+    ]),
+  );
+}

@@ -5,9 +5,11 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export interface AttachmentTable {
   id: Generated<string>;
-  activity_id: string;
+  /** Null for an intelligence entry's files (they belong to an LA, not an activity). */
+  activity_id: string | null;
   evidence_id: string | null;
   report_comment_id: string | null;
+  intelligence_entry_id: string | null;
   /** 'upload': attached by someone; 'evidence_source': the file an evidence record was read from. */
   origin: 'upload' | 'evidence_source';
   file_name: string;

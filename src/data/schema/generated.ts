@@ -114,7 +114,7 @@ export interface MigratedSchema {
   };
   attachments: {
     id: string;
-    activity_id: string;
+    activity_id: string | null;
     evidence_id: string | null;
     report_comment_id: string | null;
     origin: string;
@@ -128,6 +128,7 @@ export interface MigratedSchema {
     uploaded_by: string | null;
     uploaded_by_label: string;
     uploaded_at: Date;
+    intelligence_entry_id: string | null;
   };
   audit_events: {
     seq: number;
@@ -342,6 +343,8 @@ export interface MigratedSchema {
     shared_with_la: boolean;
     domain_keys: string[];
     created_at: Date;
+    history_id: string | null;
+    activity_id: string | null;
   };
   job_files: {
     job_id: string;
@@ -440,6 +443,18 @@ export interface MigratedSchema {
     predecessor_id: string;
     successor_id: string;
     effective_date: string;
+  };
+  line_of_enquiry_sources: {
+    id: string;
+    line_of_enquiry_id: string;
+    activity_id: string;
+    source_kind: string;
+    source_ref: string;
+    intelligence_entry_id: string | null;
+    label: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
   };
   lines_of_enquiry: {
     id: string;
@@ -632,6 +647,16 @@ export interface MigratedSchema {
     override_reason: string | null;
     change_reason: string;
     next_review_on: string;
+    created_at: Date;
+  };
+  risk_review_requests: {
+    id: string;
+    la_id: string;
+    requested_on: string;
+    reason: string;
+    activity_id: string | null;
+    intelligence_entry_id: string | null;
+    after_version: number;
     created_at: Date;
   };
   sample_cases: {

@@ -19,6 +19,10 @@ export interface IntelligenceEntryTable {
   shared_with_la: Generated<boolean>;
   domain_keys: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+  /** The inspection-history event this entry records (one entry per event). */
+  history_id: string | null;
+  /** The activity whose publication in Triangulate this entry records. */
+  activity_id: string | null;
 }
 
 /** One domain's rating as stored in an assessment. */
@@ -47,7 +51,35 @@ export interface RiskAssessmentTable {
   created_at: CreatedAt;
 }
 
+/** A review asked for (a publication): open while no version above after_version exists. */
+export interface RiskReviewRequestTable {
+  id: Generated<string>;
+  la_id: string;
+  requested_on: DateOnly;
+  reason: string;
+  activity_id: string | null;
+  intelligence_entry_id: string | null;
+  after_version: number;
+  created_at: CreatedAt;
+}
+
+/** The week-zero item a line of enquiry was made from. */
+export interface LineOfEnquirySourceTable {
+  id: Generated<string>;
+  line_of_enquiry_id: string;
+  activity_id: string;
+  source_kind: string;
+  source_ref: string;
+  intelligence_entry_id: string | null;
+  label: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+
 export interface RiskTables {
   intelligence_entries: IntelligenceEntryTable;
   risk_assessments: RiskAssessmentTable;
+  risk_review_requests: RiskReviewRequestTable;
+  line_of_enquiry_sources: LineOfEnquirySourceTable;
 }

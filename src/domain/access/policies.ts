@@ -583,6 +583,17 @@ export const policies = {
     return actor.role === 'regional' && actor.region === region;
   },
 
+  /**
+   * Read confidential intelligence (whistle-blowing, complaints, entries marked confidential):
+   * national staff and admins, and regional staff of the LA's region. An inspection team's
+   * week-zero material leaves them out: they stay with the region that holds them.
+   */
+  viewConfidentialIntelligence: (actor: Actor, la: LaFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'regional' && la.region !== null && la.region === actor.region;
+  },
+
   /** The national view of every LA's risk level: national staff and admins. */
   viewNationalRisk: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',

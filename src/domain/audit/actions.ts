@@ -115,6 +115,12 @@ export const auditActions = {
     'An intelligence entry about an LA was recorded (kind, source, sensitivity, risk domains)',
   'risk.assessed':
     'An LA’s risk assessment was recorded (a new version: ratings, overall level, any override)',
+  'intelligence.outcome_recorded':
+    'An inspection or visit outcome became an intelligence entry (a publication in Triangulate, or the inspection history)',
+  'risk.review_requested':
+    'An LA’s risk assessment was made due for review (an inspection or visit was published)',
+  'line_of_enquiry.source_linked':
+    'A line of enquiry was made from a week-zero item (intelligence, a risk rating, an area for improvement) and stays linked to it',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

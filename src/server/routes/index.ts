@@ -12,6 +12,7 @@ import { registerLaRoutes } from './html/las.js';
 import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
+import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
@@ -89,6 +90,7 @@ export const routeModules: RouteModule[] = [
   registerHistoryAnalysisRoutes,
   registerRiskRoutes,
   registerIntelligenceRoutes,
+  registerWeekZeroRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,

@@ -2,7 +2,8 @@
 // history, or SIF grades extracted from reports) in one transaction. By default any row that cannot be used fails the whole import and
 // nothing changes; with skipInvalid the usable rows go in and the others are listed. Rows about
 // an event already stored merge into it (see domain/history/merge.ts); every disagreement is
-// returned as a conflict. One audit event records the file, its SHA-256 and the counts.
+// returned as a conflict. One audit event records the file, its SHA-256 and the counts. Every
+// event of the file becomes (or updates) an intelligence entry of its LA, idempotently.
 import { countOf } from '../../domain/wording/plural.js';
 import { refreshStatistics } from '../../data/repositories/statistics.js';
 import { z } from 'zod';
@@ -32,6 +33,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import { parseHistoryInWorker } from '../../workers/parse-files.js';
 import { sha256Hex } from '../../domain/files/digest.js';
 import type { UseCaseContext } from '../context.js';
+import { syncOutcomeEntries } from '../shared/outcome-intelligence.js';
 
 export const ImportHistoryInput = z.object({
   /** The file's name, for messages and the audit log. */
@@ -101,6 +103,12 @@ export async function importHistory(
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     await lockHistoryImports(trx);
     const { fresh, updated, unchanged } = await storeEvents(trx, events, conflicts);
+    // Every event of the file is an entry of its LA's intelligence log (issue 13).
+    const stored = await findHistoryBySourceKeys(
+      trx,
+      events.map((e) => e.sourceKey),
+    );
+    const outcomeEntries = await syncOutcomeEntries(trx, [...stored.values()]);
     const result: ImportHistoryResult = {
       file: input.fileName,
       sha256,
@@ -126,6 +134,7 @@ export async function importHistory(
         updated,
         unchanged,
         skipInvalid: input.skipInvalid,
+        outcomeEntries,
         rejected: parsed.problems.length,
         rejectedRows: [...new Set(parsed.problems.map((p) => p.row))],
         conflicts: conflicts.map((c) => ({
@@ -140,7 +149,7 @@ export async function importHistory(
     return result;
   });
   // Committed: planner statistics for the events just written (issue 19).
-  await refreshStatistics(ctx.db, ['inspection_history', 'audit_events']);
+  await refreshStatistics(ctx.db, ['inspection_history', 'intelligence_entries', 'audit_events']);
   return outcome;
 }
 

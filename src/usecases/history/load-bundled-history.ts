@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { insertHistoryEvents } from '../../data/repositories/inspection-history.js';
+import { insertHistoryEvents, listAllHistory } from '../../data/repositories/inspection-history.js';
 import { listLaIds } from '../../data/repositories/local-authorities.js';
 import {
   activityTypes,
@@ -14,6 +14,7 @@ import {
 } from '../../domain/history/types.js';
 import { referenceDir } from '../../paths.js';
 import type { UseCaseContext } from '../context.js';
+import { syncOutcomeEntries } from '../shared/outcome-intelligence.js';
 
 const BundledEvent = z.object({
   sourceKey: z.string(),
@@ -39,11 +40,18 @@ export async function loadBundledHistory(
   const events = data.events.filter((e) => known.has(e.laId));
   await ctx.db.transaction().execute(async (trx) => {
     await insertHistoryEvents(trx, events, { ifAbsent: true });
+    // Every outcome held is an intelligence entry of its LA (issue 13); again changes nothing.
+    const outcomeEntries = await syncOutcomeEntries(trx, await listAllHistory(trx));
     await writeAudit(trx, ctx.actor, {
       action: 'history.imported',
       entityType: 'inspection_history',
       entityId: 'bundled',
-      after: { file: path.basename(file), events: events.length, sources: data.sources },
+      after: {
+        file: path.basename(file),
+        events: events.length,
+        sources: data.sources,
+        outcomeEntries,
+      },
     });
   });
   return events.length;

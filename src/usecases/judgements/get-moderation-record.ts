@@ -5,6 +5,7 @@
 import { isoDayText } from '../../domain/calendar/format.js';
 import { gradeLabel } from '../../domain/frameworks/index.js';
 import { stageLabels, type JudgementStage } from '../../domain/judgements/stages.js';
+import { listEnquirySources } from '../../data/repositories/enquiry-sources.js';
 import type { UseCaseContext } from '../context.js';
 import { valueText } from './get-judgement-history.js';
 import { judgementScope } from './judgement-access.js';
@@ -42,6 +43,11 @@ export interface ModerationRecord {
   /** The day of the final feedback (or last keeping-in-touch meeting) changes are counted from. */
   feedbackDay: string | null;
   judgements: ModerationJudgement[];
+  /**
+   * What informed the inspection: lines of enquiry made from week-zero items. The LA reads only
+   * those made from its last report (the rest rest on the inspectorate's intelligence).
+   */
+  informedBy: { label: string; lineTitle: string }[];
 }
 
 const DIRECTIONS: Record<string, string> = {
@@ -115,9 +121,14 @@ export async function getModerationRecord(
         .map((f) => ({ message: f.message, explanation: f.explanation?.explanation ?? '' })),
     };
   });
+  const laReader = ctx.actor.kind === 'user' && ctx.actor.role === 'la_user';
+  const informedBy = (await listEnquirySources(ctx.db, scope.activity.id))
+    .filter((s) => !laReader || s.kind === 'improvement')
+    .map((s) => ({ label: s.label, lineTitle: s.lineTitle }));
   return {
     activityTitle: scope.activity.title,
     laName: scope.activity.laName,
+    informedBy,
     stage: state.set.stage,
     stageLabel: stageLabels[state.set.stage],
     feedbackDay: cutoff?.heldOn ?? null,

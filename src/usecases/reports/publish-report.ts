@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { applyStateChange } from '../shared/activity-state.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
+import { recordPublicationOutcome } from '../shared/outcome-intelligence.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { recordPublishedInspection } from './record-published-inspection.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
@@ -22,8 +23,8 @@ export type PublishReportInput = z.input<typeof PublishReportInput>;
 /**
  * Publishes the current version once the QAM has signed it off after the LA's factual accuracy
  * check (docs/reports.md lists every condition). The activity moves from quality assurance to
- * published, the LA's history gains the inspection, in one transaction; the published version
- * never changes.
+ * published, the LA's history gains the inspection, its intelligence log the outcome and its risk
+ * assessment a request for review, in one transaction; the published version never changes.
  */
 export async function publishReport(
   ctx: UseCaseContext,
@@ -61,7 +62,10 @@ export async function publishReport(
       after: { version: report.currentVersion, rounds: releases.length, comments: answered },
     });
     // The LA's page: its history and latest grades now include this inspection.
-    await recordPublishedInspection(trx, scope, dateInEngland(at));
+    const publishedOn = dateInEngland(at);
+    const { historyId, grades } = await recordPublishedInspection(trx, scope, publishedOn);
+    // The LA's risk picture: the outcome is logged and the assessment becomes due for review.
+    await recordPublicationOutcome(trx, ctx.actor, activity, historyId, publishedOn, grades);
   });
   return { version: report.currentVersion };
 }

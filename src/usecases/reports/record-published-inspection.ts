@@ -17,19 +17,19 @@ export async function recordPublishedInspection(
   trx: Transaction<DB>,
   scope: ReportScope,
   publishedOn: string,
-): Promise<void> {
+): Promise<{ historyId: string | null; grades: Record<string, string> }> {
   const { activity, framework } = scope;
-  const type = activity.activityType as HistoryActivityType;
-  if (!(activityTypes as readonly string[]).includes(type)) return;
-  const start = activity.plannedStart ?? publishedOn;
   const records = await listJudgements(trx, activity.id);
   const grades: Record<string, string> = {};
   for (const j of judgementsFor(framework, activity.activityType)) {
     const grade = records.get(j.key)?.grade;
     if (grade) grades[j.key] = grade;
   }
+  const type = activity.activityType as HistoryActivityType;
+  if (!(activityTypes as readonly string[]).includes(type)) return { historyId: null, grades };
+  const start = activity.plannedStart ?? publishedOn;
   // The repository stores grades in key order, as the history import does.
-  await upsertHistoryEvent(trx, {
+  const historyId = await upsertHistoryEvent(trx, {
     sourceKey: sourceKeyFor(activity.laId, type, start),
     laId: activity.laId,
     activityType: type,
@@ -41,4 +41,5 @@ export async function recordPublishedInspection(
     grades: grades as Grades,
     source: 'triangulate',
   });
+  return { historyId, grades };
 }

@@ -2,7 +2,10 @@
 // evidence, the timeline of every version, whether the review is overdue, recent intelligence.
 import { z } from 'zod';
 import { findIntelligence, listIntelligence } from '../../data/repositories/intelligence.js';
-import { listRiskAssessments } from '../../data/repositories/risk-assessments.js';
+import {
+  listRiskAssessments,
+  openReviewRequests,
+} from '../../data/repositories/risk-assessments.js';
 import { directionOfTravel, type Direction } from '../../domain/risk/combine.js';
 import { riskModel } from '../../domain/risk/installed.js';
 import type { RiskModel } from '../../domain/risk/model.js';
@@ -48,6 +51,8 @@ export interface RiskPicture {
   current: (TimelineItem & { domains: RatedDomain[] }) | null;
   timeline: TimelineItem[];
   overdue: boolean;
+  /** A review asked for by a publication and not yet made. */
+  reviewRequested: { on: string; reason: string } | null;
   recentIntelligence: IntelligenceItem[];
   canWrite: boolean;
 }
@@ -112,7 +117,11 @@ export async function getRiskPicture(
       }),
     };
   }
-  const recent = await listIntelligence(ctx.db, { laId: scope.la.id, limit: 5 }, false);
+  const [recent, requests] = await Promise.all([
+    listIntelligence(ctx.db, { laId: scope.la.id, limit: 5 }, false),
+    openReviewRequests(ctx.db, [scope.la.id]),
+  ]);
+  const request = requests.get(scope.la.id);
   return {
     la: { id: scope.la.id, name: scope.la.name, ofstedRegion: scope.la.ofstedRegion },
     model: {
@@ -123,7 +132,8 @@ export async function getRiskPicture(
     },
     current,
     timeline,
-    overdue: latest !== undefined && latest.nextReviewOn < today,
+    overdue: request !== undefined || (latest !== undefined && latest.nextReviewOn < today),
+    reviewRequested: request ? { on: request.requestedOn, reason: request.reason } : null,
     recentIntelligence: recent.entries.map((e) => presentEntry(inForce, e)),
     canWrite: scope.canWrite,
   };

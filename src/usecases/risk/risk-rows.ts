@@ -1,6 +1,7 @@
 // One row per LA for the regional and national views: current level and direction of travel,
 // review dates, latest grades, last and next activity, the last self-evaluation and engagement
-// meeting, and what changed this quarter. Five queries whatever the number of LAs.
+// meeting, what changed this quarter and any review asked for by a publication. Seven queries
+// whatever the number of LAs.
 import type { Kysely } from 'kysely';
 import { latestJudgements } from '../../data/repositories/inspection-history.js';
 import { countIntelligenceSince, latestOfKinds } from '../../data/repositories/intelligence.js';
@@ -9,6 +10,7 @@ import {
   currentRiskAssessments,
   lastHistoryEvents,
   nextPlannedActivities,
+  openReviewRequests,
 } from '../../data/repositories/risk-assessments.js';
 import type { DB } from '../../data/schema.js';
 import {
@@ -28,7 +30,10 @@ export interface RiskRow {
   directionLabel: string | null;
   assessedOn: string | null;
   nextReviewOn: string | null;
+  /** The review is overdue, or was asked for (a publication) and not yet made. */
   overdue: boolean;
+  /** Why a review was asked for before its date (an inspection published), if one is open. */
+  reviewRequested: { on: string; reason: string } | null;
   latestGrade: { key: GradeKey; label: string; startDate: string } | null;
   lastActivity: { label: string; date: string } | null;
   nextActivity: { label: string; date: string } | null;
@@ -55,13 +60,14 @@ export async function riskRows(
 ): Promise<RiskRow[]> {
   const ids = las.map((l) => l.id);
   const since = quarterStart(today);
-  const [risks, grades, last, next, kinds, fresh] = await Promise.all([
+  const [risks, grades, last, next, kinds, fresh, requests] = await Promise.all([
     currentRiskAssessments(db, ids),
     latestJudgements(db, { laIds: ids }),
     lastHistoryEvents(db, ids),
     nextPlannedActivities(db, ids, today),
     latestOfKinds(db, ids, ['self_evaluation', 'engagement_meeting']),
     countIntelligenceSince(db, ids, since),
+    openReviewRequests(db, ids),
   ]);
   return las.map((la) => {
     const risk = risks.get(la.id);
@@ -74,14 +80,18 @@ export async function riskRows(
     const overall = grade?.grades.overall_effectiveness;
     const l = last.get(la.id);
     const n = next.get(la.id);
+    const request = requests.get(la.id);
+    const due = risk?.current.nextReviewOn ?? null;
+    const nextReviewOn = request && (!due || request.requestedOn < due) ? request.requestedOn : due;
     return {
       la: { id: la.id, name: la.name, region: la.ofstedRegion },
       level: risk && model ? labelOf(model.levels, risk.current.overallLevel) : null,
       direction,
       directionLabel: direction ? directionLabels[direction] : null,
       assessedOn: risk?.current.assessedOn ?? null,
-      nextReviewOn: risk?.current.nextReviewOn ?? null,
-      overdue: risk !== undefined && risk.current.nextReviewOn < today,
+      nextReviewOn,
+      overdue: request !== undefined || (nextReviewOn !== null && nextReviewOn < today),
+      reviewRequested: request ? { on: request.requestedOn, reason: request.reason } : null,
       latestGrade:
         grade && overall
           ? { key: overall, label: gradeLabels[overall], startDate: grade.startDate }

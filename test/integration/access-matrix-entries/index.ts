@@ -1,6 +1,7 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
 import { riskEntries } from './risk.js';
+import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
 
-export const areaEntries: Entry[] = [...riskEntries, ...schedulingEntries];
+export const areaEntries: Entry[] = [...riskEntries, ...riskweekEntries, ...schedulingEntries];
