@@ -6,6 +6,7 @@ import { projectRoot } from '../paths.js';
 import { checkAnnexAImport } from './annex-a.js';
 import { checkAggregationRules } from './frameworks.js';
 import { checkHistoryImport } from './history.js';
+import { checkNationalStatsImport } from './national-stats.js';
 import { checkReportLanguage } from './language.js';
 import { checkLanguageEvaluation } from './language-eval.js';
 import { checkRefiExchange } from './refi.js';
@@ -18,6 +19,7 @@ const checks: ConformanceCheck[] = [
   checkLanguageEvaluation,
   checkAnnexAImport,
   checkRefiExchange,
+  checkNationalStatsImport,
 ];
 
 const referenceDir = path.resolve(

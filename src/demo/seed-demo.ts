@@ -21,6 +21,7 @@ import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
+import { seedDemoStats } from './seed-demo-stats.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   }
   await loadLaReference(ctx);
   await loadBundledHistory(ctx);
+  await seedDemoStats(ctx);
   await addDemoLa(ctx, { ...DEMO_LA, stat_neighbours: [...DEMO_LA.stat_neighbours] });
 
   const credentials: DemoCredentials[] = [];

@@ -7,7 +7,13 @@ import type { ParseHistoryResult } from '../domain/history/parse-history-csv.js'
 import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
 import type { ReadFileOptions, RefiFile } from '../domain/refi/read-file.js';
 import { runTask } from './pool.js';
-import type { EvidenceTextInput, HistoryParseInput, RefiReadInput } from './tasks.js';
+import type { ParseStatsResult } from '../domain/national-stats/parse.js';
+import type {
+  EvidenceTextInput,
+  HistoryParseInput,
+  RefiReadInput,
+  StatsParseInput,
+} from './tasks.js';
 
 /** What each kind of file may use while it is read. */
 export const parseLimits = {
@@ -17,6 +23,8 @@ export const parseLimits = {
   refi: { timeoutMs: 180_000, maxHeapMb: 1024 },
   /** The largest history file (every inspection since 2009) is a few thousand rows. */
   history: { timeoutMs: 60_000, maxHeapMb: 256 },
+  /** DfE extracts: the largest (care leavers) is 1 MB and 6,700 rows. */
+  nationalStats: { timeoutMs: 60_000, maxHeapMb: 256 },
 } as const;
 
 export function evidenceTextInWorker(
@@ -43,4 +51,13 @@ export function parseHistoryInWorker(
 ): Promise<ParseHistoryResult> {
   const input: HistoryParseInput = { text, fileName, ...register };
   return runTask('history-parse', input, { label: fileName, ...parseLimits.history });
+}
+
+export function parseNationalStatsInWorker(
+  text: string,
+  fileName: string,
+  register: { las: readonly LaIdentity[]; successions: readonly LaSuccession[] },
+): Promise<ParseStatsResult> {
+  const input: StatsParseInput = { text, fileName, ...register };
+  return runTask('national-stats-parse', input, { label: fileName, ...parseLimits.nationalStats });
 }

@@ -6,6 +6,7 @@ import { fileText, type TextFileKind } from '../domain/evidence/import/file-text
 import { parseHistoryCsv, type ParseHistoryResult } from '../domain/history/parse-history-csv.js';
 import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
 import { createLaRegister } from '../domain/las/register.js';
+import { parseStatsFile, type ParseStatsResult } from '../domain/national-stats/parse.js';
 import { readRefiFile, type ReadFileOptions, type RefiFile } from '../domain/refi/read-file.js';
 
 export interface TaskContext {
@@ -47,6 +48,13 @@ export interface HistoryParseInput {
   successions: readonly LaSuccession[];
 }
 
+export interface StatsParseInput {
+  text: string;
+  fileName: string;
+  las: readonly LaIdentity[];
+  successions: readonly LaSuccession[];
+}
+
 export const tasks = {
   'evidence-text': (input: EvidenceTextInput): Promise<{ kind: TextFileKind; text: string }> =>
     fileText(input.bytes, input.fileName),
@@ -54,6 +62,8 @@ export const tasks = {
     readRefiFile(input.bytes, input.fileName, input.options),
   'history-parse': async (input: HistoryParseInput): Promise<ParseHistoryResult> =>
     parseHistoryCsv(input.text, input.fileName, createLaRegister(input.las, input.successions)),
+  'national-stats-parse': async (input: StatsParseInput): Promise<ParseStatsResult> =>
+    parseStatsFile(input.text, input.fileName, createLaRegister(input.las, input.successions)),
   'annex-a-parse': async (input: AnnexAParseInput, ctx: TaskContext): Promise<ParseResult> => {
     const pseudonym = pseudonymiser(input.pseudonymKey);
     return parseAnnexA(input.bytes, input.fileName, {

@@ -20,6 +20,7 @@ import { registerActivityPlanCommands } from './activity-plans.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
+import { registerStatsCommands } from './stats.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -45,4 +46,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerAgreementCommands,
   registerCaseRatingCommands,
   registerRiskCommands,
+  registerStatsCommands,
 ];

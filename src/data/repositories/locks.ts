@@ -15,3 +15,10 @@ export async function lockHistoryImports(trx: Transaction<DB>): Promise<void> {
 export async function lockLaRegister(trx: Transaction<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${LA_REGISTER_LOCK_KEY})`.execute(trx);
 }
+
+const NATIONAL_STATISTICS_LOCK_KEY = 73_020;
+
+/** One national statistics import at a time (two would race to raise the same alerts). */
+export async function lockNationalStatistics(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${NATIONAL_STATISTICS_LOCK_KEY})`.execute(trx);
+}

@@ -516,6 +516,21 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  national_statistics: {
+    indicator: string;
+    level: string;
+    area_code: string;
+    area_name: string;
+    year: number;
+    value: number | null;
+    marker: string | null;
+  };
+  national_statistics_alerts: {
+    la_id: string;
+    indicator: string;
+    to_year: number;
+    intelligence_entry_id: string;
+  };
   notifications: {
     id: string;
     user_id: string;
@@ -709,6 +724,13 @@ export interface MigratedSchema {
     created_at: Date;
     expires_at: Date;
     last_seen_at: Date;
+  };
+  statistical_neighbours: {
+    la_id: string;
+    model: string;
+    rank: number;
+    neighbour_la_id: string;
+    closeness: string | null;
   };
   team_meetings: {
     id: string;

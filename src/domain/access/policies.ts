@@ -597,6 +597,20 @@ export const policies = {
   /** The national view of every LA's risk level: national staff and admins. */
   viewNationalRisk: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  // ---- National statistics per LA (issue 13) ----
+
+  /** Import DfE national statistics: the national team, admins and the operator (CLI). */
+  importNationalStatistics: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /**
+   * Read an LA's national statistics beside its neighbours, region and England: whoever reads its
+   * risk picture, and the LA's own users (the figures are public; the page shows no ratings).
+   */
+  viewNationalStatistics: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean =>
+    policies.viewRiskPicture(actor, la, onTeamAtLa) ||
+    (actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id),
 } as const;
 
 export type PolicyName = keyof typeof policies;

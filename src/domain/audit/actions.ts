@@ -111,6 +111,8 @@ export const auditActions = {
   'notification.sent': 'Someone was told it is their turn (in the app, and by e-mail if set up)',
   'report.published': 'A report was published (its published version can never change)',
   'report.exported': 'A report version was exported (HTML, DOCX or PDF)',
+  'national_statistics.imported':
+    'DfE national statistics were imported (files, SHA-256, figures new and changed, changes raised as intelligence)',
   'intelligence.recorded':
     'An intelligence entry about an LA was recorded (kind, source, sensitivity, risk domains)',
   'risk.assessed':

@@ -29,6 +29,8 @@ import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
+import { registerStatsApi } from './api/stats.js';
+import { registerStatsRoutes } from './html/stats.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -68,6 +70,8 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerRiskApi,
+  registerStatsApi,
+  registerStatsRoutes,
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,

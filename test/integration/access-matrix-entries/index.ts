@@ -3,5 +3,11 @@ import type { Entry } from '../../helpers/access-matrix.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
+import { statsEntries } from './stats.js';
 
-export const areaEntries: Entry[] = [...riskEntries, ...riskweekEntries, ...schedulingEntries];
+export const areaEntries: Entry[] = [
+  ...riskEntries,
+  ...riskweekEntries,
+  ...schedulingEntries,
+  ...statsEntries,
+];
