@@ -113,6 +113,10 @@ export const auditActions = {
     'An intelligence entry about an LA was recorded (kind, source, sensitivity, risk domains)',
   'risk.assessed':
     'An LA’s risk assessment was recorded (a new version: ratings, overall level, any override)',
+  'consistency.panel_convened':
+    'A consistency panel across inspections was convened (scope, period, members named)',
+  'consistency.view_recorded':
+    'A consistency panel member recorded a view of an inspection (consistent, or a query sent to the lead and QAM)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
