@@ -595,6 +595,17 @@ export const policies = {
   },
 
   /**
+   * See the list of consistency panels (each then filtered by viewConsistencyPanel): the staff who
+   * convene or may be named on one. LA users and researchers never learn the list exists.
+   */
+  viewConsistencyPanelList: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'regional' ||
+    actor.role === 'inspector',
+
+  /**
    * Read a consistency panel (the provisional judgements of every inspection in it, side by
    * side): national staff and admins, the panel region's staff, and the people named as members.
    * Never LA users or researchers, even if named: they get NOT_FOUND.

@@ -38,6 +38,8 @@ export async function createConsistencyPanel(
   ctx: UseCaseContext,
   raw: CreateConsistencyPanelInput,
 ): Promise<{ id: string; title: string }> {
+  // Those who may not even see the list (LA users, researchers) learn nothing: NOT_FOUND.
+  if (!policies.viewConsistencyPanelList(ctx.actor)) throw new AppError('NOT_FOUND');
   const input = CreateConsistencyPanelInput.parse(raw);
   if (input.region !== null && !(ofstedRegions as readonly string[]).includes(input.region))
     throw new AppError('VALIDATION_FAILED', {
@@ -53,7 +55,11 @@ export async function createConsistencyPanel(
   for (const email of input.members.filter(Boolean)) {
     const u = await findUserByEmail(ctx.db, email);
     if (!u || u.disabled)
-      problems.push({ field: 'members', value: email, reason: 'No active account has this e-mail' });
+      problems.push({
+        field: 'members',
+        value: email,
+        reason: 'No active account has this e-mail',
+      });
     else if (!policies.sitOnConsistencyPanel(u))
       problems.push({
         field: 'members',

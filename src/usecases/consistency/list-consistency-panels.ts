@@ -29,6 +29,7 @@ export async function listConsistencyPanels(
   raw: z.input<typeof ListConsistencyPanelsInput> = {},
 ): Promise<ConsistencyPanelList> {
   const input = ListConsistencyPanelsInput.parse(raw);
+  if (!policies.viewConsistencyPanelList(ctx.actor)) throw new AppError('NOT_FOUND');
   const convenable = [null, ...ofstedRegions].filter((r) =>
     policies.conveneConsistencyPanel(ctx.actor, r),
   );
@@ -36,9 +37,6 @@ export async function listConsistencyPanels(
   const visible = (await listPanels(ctx.db))
     .map((p) => ({ ...p, member: me !== null && p.memberIds.includes(me) }))
     .filter((p) => policies.viewConsistencyPanel(ctx.actor, p));
-  // Those who may neither read nor convene any panel do not learn the list exists.
-  if (visible.length === 0 && convenable.length === 0 && !mayEverRead(ctx))
-    throw new AppError('NOT_FOUND');
   const pages = Math.max(1, Math.ceil(visible.length / PANELS_PER_PAGE));
   const page = Math.min(input.page, pages);
   return {
@@ -50,9 +48,4 @@ export async function listConsistencyPanels(
     total: visible.length,
     convenable,
   };
-}
-
-/** Inspectors may be named on a panel: they see the (possibly empty) list of their panels. */
-function mayEverRead(ctx: UseCaseContext): boolean {
-  return ctx.actor.kind === 'user' && policies.sitOnConsistencyPanel({ role: ctx.actor.role });
 }

@@ -3,10 +3,7 @@
 import { findPanel, listMembers } from '../../data/repositories/consistency-panels.js';
 import { actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
-import type {
-  ConsistencyPanel,
-  ConsistencyPanelMember,
-} from '../../domain/consistency/records.js';
+import type { ConsistencyPanel, ConsistencyPanelMember } from '../../domain/consistency/records.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
