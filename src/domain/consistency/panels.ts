@@ -40,8 +40,8 @@ export function periodText(p: Period): string {
 
 /** "North West: week of 30 November 2026"; a national panel says "National". */
 export function panelTitle(region: string | null, p: Period): string {
-  const when = periodText(p);
-  return `${region ?? 'National'}: ${when.charAt(0).toLowerCase()}${when.slice(1)}`;
+  const when = p.kind === 'week' ? `week of ${isoDayText(p.start)}` : periodText(p);
+  return `${region ?? 'National'}: ${when}`;
 }
 
 /** The judgement stages a panel gathers: provisional, not yet final. */
