@@ -13,6 +13,7 @@ import type { AttachmentTables } from './schema/attachments.js';
 import type { JobTables } from './schema/jobs.js';
 import type { RiskTables } from './schema/risk.js';
 import type { NationalStatsTables } from './schema/national-stats.js';
+import type { ConsistencyTables } from './schema/consistency.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -194,4 +195,5 @@ export interface DB
     AttachmentTables,
     JobTables,
     RiskTables,
-    NationalStatsTables {}
+    NationalStatsTables,
+    ConsistencyTables {}

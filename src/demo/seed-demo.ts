@@ -22,6 +22,7 @@ import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
+import { seedDemoConsistency } from './seed-demo-consistency.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -164,6 +165,13 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   });
   await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection, teamActor);
+  await seedDemoConsistency(
+    db,
+    catalog,
+    inspection,
+    { lead: teamActor('lead'), inspector: teamActor('inspector'), regional: teamActor('regional') },
+    start,
+  );
   // The LA was told on the last working day before fieldwork, at 9am, not at seeding time
   // (dated after the Annex A import, which kept judging ages at the seeding day as before).
   await dateDemoFieldwork(ctx, inspection.id, {

@@ -21,6 +21,7 @@ import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
 import { registerStatsCommands } from './stats.js';
+import { registerConsistencyPanelCommands } from './consistency-panel.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -47,4 +48,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCaseRatingCommands,
   registerRiskCommands,
   registerStatsCommands,
+  registerConsistencyPanelCommands,
 ];

@@ -223,6 +223,35 @@ export interface MigratedSchema {
     coder_label: string;
     created_at: Date;
   };
+  consistency_panel_members: {
+    panel_id: string;
+    user_id: string;
+    added_by_label: string;
+    added_at: Date;
+  };
+  consistency_panel_views: {
+    id: string;
+    panel_id: string;
+    activity_id: string;
+    judgement_key: string | null;
+    outcome: string;
+    reasons: string;
+    panel_comment_id: string | null;
+    recorded_by: string;
+    recorded_by_label: string;
+    recorded_at: Date;
+  };
+  consistency_panels: {
+    id: string;
+    title: string;
+    region: string | null;
+    period_kind: string;
+    period_start: string;
+    period_end: string;
+    convened_by: string | null;
+    convened_by_label: string;
+    convened_at: Date;
+  };
   divergence_explanations: {
     activity_id: string;
     flag_key: string;

@@ -611,6 +611,65 @@ export const policies = {
   viewNationalStatistics: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean =>
     policies.viewRiskPicture(actor, la, onTeamAtLa) ||
     (actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id),
+  // ---- Consistency panels across inspections (issue 15, Munro rec 3) ----
+
+  /**
+   * Convene a consistency panel across inspections: national staff for any scope (a region or
+   * national, region null), regional staff for their own region, admins.
+   */
+  conveneConsistencyPanel: (actor: Actor, region: string | null): boolean => {
+    if (actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'regional' && region !== null && region === actor.region;
+  },
+
+  /**
+   * See the list of consistency panels (each then filtered by viewConsistencyPanel): the staff who
+   * convene or may be named on one. LA users and researchers never learn the list exists.
+   */
+  viewConsistencyPanelList: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'regional' ||
+    actor.role === 'inspector',
+
+  /**
+   * Read a consistency panel (the provisional judgements of every inspection in it, side by
+   * side): national staff and admins, the panel region's staff, and the people named as members.
+   * Never LA users or researchers, even if named: they get NOT_FOUND.
+   */
+  viewConsistencyPanel: (actor: Actor, p: { region: string | null; member: boolean }): boolean => {
+    if (actor.kind === 'system') return true;
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        return true;
+      case 'regional':
+        return p.member || (p.region !== null && p.region === actor.region);
+      case 'inspector':
+        return p.member;
+      default:
+        return false;
+    }
+  },
+
+  /**
+   * Record a view of one inspection on a panel (consistent, or a query): named members, national
+   * staff, the panel region's staff; a person, never about an inspection they are on the team of.
+   */
+  recordConsistencyView: (
+    actor: Actor,
+    p: { region: string | null; member: boolean },
+    teamRoleOnInspection: TeamRole | null,
+  ): boolean => {
+    if (actor.kind !== 'user' || teamRoleOnInspection !== null) return false;
+    if (!policies.viewConsistencyPanel(actor, p)) return false;
+    return p.member || actor.role === 'national' || actor.role === 'regional';
+  },
+
+  /** Who may be named a member of a consistency panel: inspectors, regional and national staff. */
+  sitOnConsistencyPanel: (user: { role: Role }): boolean =>
+    user.role === 'inspector' || user.role === 'regional' || user.role === 'national',
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -123,6 +123,10 @@ export const auditActions = {
     'An LA’s risk assessment was made due for review (an inspection or visit was published)',
   'line_of_enquiry.source_linked':
     'A line of enquiry was made from a week-zero item (intelligence, a risk rating, an area for improvement) and stays linked to it',
+  'consistency.panel_convened':
+    'A consistency panel across inspections was convened (scope, period, members named)',
+  'consistency.view_recorded':
+    'A consistency panel member recorded a view of an inspection (consistent, or a query sent to the lead and QAM)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

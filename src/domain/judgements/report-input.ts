@@ -1,6 +1,7 @@
 // What a report needs from the judgements of an activity, built by report-judgements.ts from the
 // recorded judgements (the judgements API serves it; the reports area assembles a draft from it).
 // Kept as a small contract so the two areas can change independently.
+import type { AreaSpread } from './case-rating-spread.js';
 
 /** Where a grade sits within its band (Munro recommendation 6: a grade hides nearness). */
 export type GradePosition = 'secure' | 'close_to_above' | 'close_to_below';
@@ -25,4 +26,6 @@ export interface ReportJudgement {
   criteriaNotMet: string[];
   /** The judgement's state in the workflow (team_provisional, consistency_panel, quality_assurance, final). */
   state: string;
+  /** The spread of the sampled cases' ratings for this area (the Slough point); absent if none. */
+  caseRatings?: AreaSpread | null;
 }

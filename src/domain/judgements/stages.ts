@@ -102,6 +102,9 @@ export function moveProblems(
       out.push(`Answer every panel challenge first (${facts.openChallenges} still open).`);
   }
   if (to === 'final') {
+    // A consistency panel across inspections may query judgements at any provisional stage.
+    if (facts.openChallenges > 0)
+      out.push(`Answer every panel challenge first (${facts.openChallenges} still open).`);
     if (facts.missingContext.length)
       out.push(`State how context was taken into account for: ${list(facts.missingContext)}.`);
     if (facts.unexplainedDivergence > 0)

@@ -12,6 +12,23 @@ import { buildSampleStatement, type StatementCase } from '../sampling/build-stat
 import type { CohortPopulation } from '../sampling/draw.js';
 import type { SampleStatement } from '../sampling/statement.js';
 import { lintText, type LintOptions } from './lint.js';
+import { areaSpread, type RatedCase } from '../judgements/case-rating-spread.js';
+
+/** Case ratings spread over every grade and two cohorts, one case rated differently (Slough). */
+function sloughCases(grades: string[]): RatedCase[] {
+  return Array.from({ length: 13 }, (_, i) => ({
+    caseId: `c${i}`,
+    childRef: `C-${i}`,
+    cohort: i % 2 ? 'child_in_care' : 'child_in_need',
+    grades:
+      i === 12
+        ? [
+            { rater: 'A', grade: grades[0] ?? 'good' },
+            { rater: 'B', grade: grades.at(-1) ?? 'good' },
+          ]
+        : [{ rater: 'A', grade: grades[i % Math.max(1, grades.length)] ?? 'good' }],
+  }));
+}
 
 function population(total: number, teams: Record<string, number>): CohortPopulation {
   return {
@@ -127,6 +144,7 @@ describe('text the product writes passes its own language checks', () => {
             criteriaMet: [],
             criteriaNotMet: [],
             state: 'final',
+            caseRatings: areaSpread(grades, sloughCases(grades.map((g) => g.key))),
           };
         });
         const doc = assembleDraft({
@@ -149,6 +167,8 @@ describe('text the product writes passes its own language checks', () => {
           .filter(Boolean)
           .join('\n');
         expect(findings(text, { kind: doc.documentKind })).toEqual([]);
+        if (template.sections.some((x) => x.judgement && (x.content ?? 'narrative') === 'narrative'))
+          expect(text).toMatch(/Inspectors rated 13 cases from the sample for this judgement/);
       });
     }
   }

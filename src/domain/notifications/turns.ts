@@ -33,6 +33,11 @@ export const turnKinds = {
     email: 'A consistency panel comment is waiting for your answer.',
     path: 'judgements/panel',
   },
+  consistency_query: {
+    app: 'The consistency panel across inspections queried the judgements: answer it',
+    email: 'A consistency panel query is waiting for your answer.',
+    path: 'judgements/panel',
+  },
   report_drafted: {
     app: 'A report draft was started: sign it off when it is ready',
     email: 'A report draft is waiting for your sign-off.',

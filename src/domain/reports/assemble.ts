@@ -4,6 +4,7 @@
 // known here: the template data says what each section holds.
 import { NOT_GRADED } from './grades.js';
 import type { ReportJudgement } from '../judgements/report-input.js';
+import { caseRatingParagraph } from '../judgements/case-rating-wording.js';
 import type { Framework, ReportTemplate } from '../frameworks/schema.js';
 import type { SampleStatement } from '../sampling/statement.js';
 import { fill, ordinal } from './text.js';
@@ -176,6 +177,9 @@ function fillContent(
         const near = nearnessStatement(input.framework.grades, judgement.grade, judgement.position);
         if (near) add(near);
       }
+      // What the one-word grade hides: how the sampled cases were rated for this area.
+      const spread = judgement.caseRatings ? caseRatingParagraph(judgement.caseRatings) : null;
+      if (spread) add(spread);
       // `context` is the team's note of how context was weighed (Birmingham recommendation 5):
       // the narrative says it in public words; the note itself stays internal.
       if (s.include.includes('vignettes'))

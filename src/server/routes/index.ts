@@ -50,6 +50,8 @@ import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
 import { registerCaseRatingRoutes } from './html/case-ratings.js';
+import { registerConsistencyRoutes } from './html/consistency.js';
+import { registerConsistencyApi } from './api/consistency.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -112,6 +114,8 @@ export const routeModules: RouteModule[] = [
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
   registerCaseRatingRoutes,
+  registerConsistencyRoutes,
+  registerConsistencyApi,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

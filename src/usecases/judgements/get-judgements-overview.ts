@@ -5,6 +5,7 @@ import { positionLabels } from '../../domain/judgements/judgement-rules.js';
 import { moveProblems, nextStages, type JudgementStage } from '../../domain/judgements/stages.js';
 import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
 import type { UseCaseContext } from '../context.js';
+import { caseRatingSpreads } from '../shared/case-rating-spreads.js';
 import { judgementScope, type JudgementScope } from './judgement-access.js';
 import { loadJudgementState, type JudgementState } from './judgement-state.js';
 
@@ -18,6 +19,8 @@ export interface OverviewRow {
   positionLabel: string | null;
   version: number;
   links: { strengths: number; weaknesses: number };
+  /** The spread of case ratings for this area ("Of 12 cases, ..."); null for a headline. */
+  caseRatings: string | null;
 }
 
 export interface JudgementsOverview {
@@ -51,6 +54,12 @@ export async function getJudgementsOverview(
   const scope = await judgementScope(ctx, activityId);
   const state = await loadJudgementState(ctx.db, scope);
   const stage = state.set.stage;
+  const spreads = await caseRatingSpreads(
+    ctx.db,
+    scope.activity.id,
+    scope.fw,
+    state.rows.filter((r) => !r.headline).map((r) => r.key),
+  );
   const rows = state.rows.map((r): OverviewRow => {
     const rec = r.record;
     return {
@@ -66,6 +75,7 @@ export async function getJudgementsOverview(
         strengths: rec?.links.filter((l) => l.direction === 'strength').length ?? 0,
         weaknesses: rec?.links.filter((l) => l.direction === 'weakness').length ?? 0,
       },
+      caseRatings: spreads.get(r.key)?.sentence ?? null,
     };
   });
   // The can flags are the policies' answers; a stage with nowhere to go offers no move.

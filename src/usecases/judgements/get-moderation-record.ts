@@ -10,6 +10,40 @@ import type { UseCaseContext } from '../context.js';
 import { valueText } from './get-judgement-history.js';
 import { judgementScope } from './judgement-access.js';
 import { changedBefore, gradeWhenSaid, loadJudgementState } from './judgement-state.js';
+import { listViewsOfActivity } from '../../data/repositories/consistency-panels.js';
+import { viewsSummary } from '../../domain/consistency/panels.js';
+import type { ConsistencyView } from '../../domain/consistency/records.js';
+import { cohortLabel } from '../../domain/judgements/case-rating-wording.js';
+import { policies } from '../../domain/access/policies.js';
+import { caseRatingSpreads } from '../shared/case-rating-spreads.js';
+
+/**
+ * Each panel's outcome for the activity. LA users read the outcome, not the queries' wording
+ * (as with the activity's own panel, internal challenges stay internal).
+ */
+function consistencyOutcomes(
+  views: ConsistencyView[],
+  titles: Map<string, string>,
+  internal: boolean,
+): ModerationConsistency[] {
+  const panels = [...new Set(views.map((v) => v.panelId))];
+  return panels.map((id) => {
+    const mine = views.filter((v) => v.panelId === id);
+    return {
+      panelTitle: mine[0]!.panelTitle,
+      summary: viewsSummary(mine),
+      queries: internal
+        ? mine
+            .filter((v) => v.outcome === 'query')
+            .map((v) => ({
+              judgement: v.judgementKey ? (titles.get(v.judgementKey) ?? v.judgementKey) : null,
+              reasons: v.reasons,
+              response: v.response,
+            }))
+        : [],
+    };
+  });
+}
 
 export interface ModerationJudgement {
   key: string;
@@ -48,6 +82,18 @@ export interface ModerationRecord {
    * those made from its last report (the rest rest on the inspectorate's intelligence).
    */
   informedBy: { label: string; lineTitle: string }[];
+  /** What consistency panels across inspections made of these judgements (issue 15). */
+  consistency: ModerationConsistency[];
+  /** The spread of case ratings by judgement area ("Of 12 cases, ..."), areas with ratings. */
+  caseRatings: { title: string; sentence: string; byCohort: string[] }[];
+}
+
+export interface ModerationConsistency {
+  panelTitle: string;
+  /** "2 consistent, 1 query". */
+  summary: string;
+  /** Each query with its reasons and the lead's answer; internal readers only. */
+  queries: { judgement: string | null; reasons: string; response: string | null }[];
 }
 
 const DIRECTIONS: Record<string, string> = {
@@ -125,7 +171,31 @@ export async function getModerationRecord(
   const informedBy = (await listEnquirySources(ctx.db, scope.activity.id))
     .filter((s) => !laReader || s.kind === 'improvement')
     .map((s) => ({ label: s.label, lineTitle: s.lineTitle }));
+  const [views, spreads] = await Promise.all([
+    listViewsOfActivity(ctx.db, scope.activity.id),
+    caseRatingSpreads(
+      ctx.db,
+      scope.activity.id,
+      scope.fw,
+      scope.judgements.filter((j) => j.kind !== 'headline').map((j) => j.key),
+    ),
+  ]);
+  const titles = new Map(scope.judgements.map((j) => [j.key, j.shortTitle]));
+  const internal = policies.viewJudgements(ctx.actor, scope.facts, scope.panelMember);
   return {
+    consistency: consistencyOutcomes(views, titles, internal),
+    caseRatings: [...spreads]
+      .filter(([, s]) => s.cases > 0)
+      .map(([key, s]) => ({
+        title: titles.get(key) ?? key,
+        sentence: s.sentence,
+        byCohort: s.byCohort
+          .filter((c) => c.cases > 0)
+          .map(
+            (c) =>
+              `${cohortLabel(c.cohort)}: ${c.sentence.charAt(0).toLowerCase()}${c.sentence.slice(1)}`,
+          ),
+      })),
     activityTitle: scope.activity.title,
     laName: scope.activity.laName,
     informedBy,

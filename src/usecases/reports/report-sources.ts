@@ -13,6 +13,7 @@ import type { VignetteInput } from '../../domain/reports/types.js';
 import { sampleStatementOf } from '../../domain/sampling/statement-of.js';
 import type { SampleStatement } from '../../domain/sampling/statement.js';
 import type { ReportScope } from './report-scope.js';
+import { caseRatingSpreads } from '../shared/case-rating-spreads.js';
 
 /** The activity's judgements as the report needs them. */
 export async function judgementsForReport(
@@ -25,7 +26,14 @@ export async function judgementsForReport(
     findJudgementSet(db, activity.id),
     listJudgements(db, activity.id),
   ]);
-  return reportJudgementsOf(framework, activity.activityType, records, set.stage);
+  const judgements = reportJudgementsOf(framework, activity.activityType, records, set.stage);
+  const spreads = await caseRatingSpreads(
+    db,
+    activity.id,
+    framework,
+    judgements.map((j) => j.judgementKey),
+  );
+  return judgements.map((j) => ({ ...j, caseRatings: spreads.get(j.judgementKey) ?? null }));
 }
 
 /** The sample transparency statement, or null when no sample was drawn. */

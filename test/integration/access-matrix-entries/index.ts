@@ -1,11 +1,13 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
+import { consistencyEntries } from './consistency.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
 import { statsEntries } from './stats.js';
 
 export const areaEntries: Entry[] = [
+  ...consistencyEntries,
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,

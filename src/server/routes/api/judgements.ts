@@ -349,12 +349,30 @@ export const registerJudgementApi: RouteModule = (app, ctx) => {
             explanations: z.array(z.object({ message: z.string(), explanation: z.string() })),
           }),
         ),
+        caseRatings: z.array(
+          z.object({ title: z.string(), sentence: z.string(), byCohort: z.array(z.string()) }),
+        ),
+        consistency: z.array(
+          z.object({
+            panelTitle: z.string(),
+            summary: z.string(),
+            queries: z.array(
+              z.object({
+                judgement: z.string().nullable(),
+                reasons: z.string(),
+                response: z.string().nullable(),
+              }),
+            ),
+          }),
+        ),
       }),
       handler: async ({ actor, params }) => {
         const m = await getModerationRecord(uc(actor), id(params));
         return {
           stage: m.stage,
           feedbackDay: m.feedbackDay,
+          caseRatings: m.caseRatings,
+          consistency: m.consistency,
           judgements: m.judgements.map((j) => ({
             ...j,
             changes: j.changes.map((c) => ({ ...c, when: iso(c.when) })),
