@@ -547,6 +547,14 @@ export interface MigratedSchema {
     import_sha256: string;
     created_at: Date;
   };
+  reliability_studies: {
+    id: string;
+    title: string;
+    date_offset_days: number;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
   report_comments: {
     id: string;
     report_id: string;
@@ -684,6 +692,43 @@ export interface MigratedSchema {
     created_at: Date;
     expires_at: Date;
     last_seen_at: Date;
+  };
+  study_evidence_bases: {
+    id: string;
+    study_id: string;
+    activity_id: string;
+    position: number;
+    label: string;
+    activity_type: string;
+    framework_id: string;
+    published_grades: NonNullable<unknown>;
+    published_improvements: NonNullable<unknown>;
+    lines_of_enquiry: NonNullable<unknown>;
+    records: NonNullable<unknown>;
+    redaction: NonNullable<unknown>;
+  };
+  study_pairs: {
+    id: string;
+    study_id: string;
+    evidence_base_id: string;
+    label: string;
+    reviewer_ids: string[];
+    assigned_by_label: string;
+    assigned_at: Date;
+    grades: NonNullable<unknown> | null;
+    improvements: NonNullable<unknown> | null;
+    same_lines: string | null;
+    lines_comment: string;
+    recorded_by_label: string | null;
+    recorded_at: Date | null;
+  };
+  study_refusals: {
+    id: string;
+    study_id: string;
+    evidence_base_id: string;
+    user_id: string;
+    reason: string;
+    refused_at: Date;
   };
   team_meetings: {
     id: string;
