@@ -21,6 +21,7 @@ import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
+import { seedDemoPublished } from './seed-demo-published.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -184,6 +185,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   }
   // Three years of the region's intelligence and risk assessments, dated from the inspection.
   await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
+  // Three published inspections of other demo LAs, and a reliability study over them.
+  credentials.push(...(await seedDemoPublished(db, catalog, teamActor)).users);
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

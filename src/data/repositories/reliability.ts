@@ -62,6 +62,30 @@ export async function listLaLinks(
   };
 }
 
+/** Where each inspector has inspected: the LAs and regions of every team they have been on. */
+export async function listInspectedPlaces(
+  db: Kysely<DB>,
+  userIds: string[],
+): Promise<Map<string, { laIds: string[]; regions: string[] }>> {
+  const out = new Map<string, { laIds: string[]; regions: string[] }>();
+  if (!userIds.length) return out;
+  const rows = await db
+    .selectFrom('team_members as t')
+    .innerJoin('activities as a', 'a.id', 't.activity_id')
+    .innerJoin('local_authorities as la', 'la.id', 'a.la_id')
+    .select(['t.user_id', 'a.la_id', 'la.ofsted_region'])
+    .where('t.user_id', 'in', userIds)
+    .distinct()
+    .execute();
+  for (const r of rows) {
+    const p = out.get(r.user_id) ?? { laIds: [], regions: [] };
+    p.laIds.push(r.la_id);
+    if (r.ofsted_region && !p.regions.includes(r.ofsted_region)) p.regions.push(r.ofsted_region);
+    out.set(r.user_id, p);
+  }
+  return out;
+}
+
 export async function insertStudy(
   trx: Transaction<DB>,
   s: { title: string; dateOffsetDays: number; createdBy: string | null; createdByLabel: string },

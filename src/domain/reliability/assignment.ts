@@ -1,5 +1,7 @@
 // Who may review an evidence base blind: never someone linked to the LA. A link is being on the
-// activity's team, working in the LA's region, or being one of the LA's own staff. The reason is
+// activity's team or panel, being one of the LA's own staff, having inspected the LA before, or
+// working in the LA's region (the account's region, or any team in that region: inspectors'
+// accounts carry no region, so where they have inspected says where they work). The reason is
 // recorded when a pairing is refused. And the reviewer's own work list entry for a study.
 
 export interface Candidate {
@@ -8,6 +10,9 @@ export interface Candidate {
   role: string;
   region: string | null;
   laId: string | null;
+  /** Where they have inspected: the LAs and regions of every team they have been on. */
+  inspectedLaIds: string[];
+  inspectedRegions: string[];
 }
 
 export interface BaseLinks {
@@ -23,8 +28,11 @@ export function reviewerConflict(c: Candidate, base: BaseLinks): string | null {
   if (base.teamUserIds.includes(c.userId))
     return `${c.displayName} was on the original inspection's team or panel.`;
   if (c.laId !== null && c.laId === base.laId) return `${c.displayName} works for the LA.`;
-  if (c.region !== null && base.laRegion !== null && c.region === base.laRegion)
-    return `${c.displayName} works in the LA's region (${c.region}).`;
+  if (c.inspectedLaIds.includes(base.laId))
+    return `${c.displayName} has inspected this LA before.`;
+  const region = base.laRegion;
+  if (region !== null && (c.region === region || c.inspectedRegions.includes(region)))
+    return `${c.displayName} works in the LA's region (${region}).`;
   return null;
 }
 

@@ -8,6 +8,7 @@ import {
   insertPair,
   insertRefusal,
   listEvidenceBases,
+  listInspectedPlaces,
   listLaLinks,
   listPairs,
 } from '../../data/repositories/reliability.js';
@@ -56,8 +57,23 @@ export async function assignReviewerPair(
   if (!a) throw new AppError('NOT_FOUND');
   const links = await listLaLinks(ctx.db, a.id, a.laId);
   const facts = { laId: a.laId, laRegion: a.laRegion, teamUserIds: links.teamUserIds };
+  const places = await listInspectedPlaces(
+    ctx.db,
+    users.map((u) => u.id),
+  );
   const conflicts = users
-    .map((u) => ({ u, reason: reviewerConflict({ ...u, userId: u.id }, facts) }))
+    .map((u) => ({
+      u,
+      reason: reviewerConflict(
+        {
+          ...u,
+          userId: u.id,
+          inspectedLaIds: places.get(u.id)?.laIds ?? [],
+          inspectedRegions: places.get(u.id)?.regions ?? [],
+        },
+        facts,
+      ),
+    }))
     .filter((c): c is { u: User; reason: string } => c.reason !== null);
   const by = actorRef(ctx.actor);
   if (conflicts.length) {

@@ -4,6 +4,7 @@
 import { findActivity } from '../../data/repositories/activities.js';
 import {
   listEvidenceBases,
+  listInspectedPlaces,
   listLaLinks,
   listPairs,
   listRefusals,
@@ -45,6 +46,10 @@ export async function getStudy(ctx: UseCaseContext, studyId: string): Promise<St
     listRefusals(ctx.db, study.id),
     listUsers(ctx.db, { role: 'inspector' }),
   ]);
+  const places = await listInspectedPlaces(
+    ctx.db,
+    inspectors.map((u) => u.id),
+  );
   const out: StudySetup['bases'] = [];
   for (const b of bases) {
     const a = await findActivity(ctx.db, b.activityId);
@@ -72,7 +77,12 @@ export async function getStudy(ctx: UseCaseContext, studyId: string): Promise<St
           email: u.email,
           displayName: u.displayName,
           conflict: reviewerConflict(
-            { userId: u.id, displayName: u.displayName, role: u.role, region: u.region, laId: u.laId },
+            {
+              ...u,
+              userId: u.id,
+              inspectedLaIds: places.get(u.id)?.laIds ?? [],
+              inspectedRegions: places.get(u.id)?.regions ?? [],
+            },
             facts,
           ),
         })),
