@@ -144,7 +144,8 @@ export const DEMO_PUBLISHED: PublishedDemo[] = [
       'The consistency of life-story work for children in care',
       'The recording of management decisions at the front door',
     ],
-    summary: 'Services for children in Eastbridge are good. Leaders have improved practice since the last inspection.',
+    summary:
+      'Services for children in Eastbridge are good. Leaders have improved practice since the last inspection.',
     evidence: [
       {
         by: 'lead',
@@ -200,7 +201,8 @@ export const DEMO_PUBLISHED: PublishedDemo[] = [
       overall_effectiveness: 'outstanding',
     },
     improvements: ['The consistency of return home interviews for children who go missing'],
-    summary: 'Services for children in Westholme are outstanding. Children are helped early and well.',
+    summary:
+      'Services for children in Westholme are outstanding. Children are helped early and well.',
     evidence: [
       {
         by: 'lead',

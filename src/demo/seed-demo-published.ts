@@ -48,7 +48,13 @@ const password = () =>
 
 async function account(
   ctx: UseCaseContext,
-  u: { email: string; displayName: string; role: 'inspector' | 'la_user'; region?: string; laId?: string },
+  u: {
+    email: string;
+    displayName: string;
+    role: 'inspector' | 'la_user';
+    region?: string;
+    laId?: string;
+  },
 ): Promise<{ actor: UserActor; credentials: DemoCredentials }> {
   const pw = password();
   const user = await createUser(ctx, {
@@ -70,7 +76,13 @@ async function account(
   };
   return {
     actor,
-    credentials: { role: u.role, teamRole: null, email: u.email, displayName: u.displayName, password: pw },
+    credentials: {
+      role: u.role,
+      teamRole: null,
+      email: u.email,
+      displayName: u.displayName,
+      password: pw,
+    },
   };
 }
 

@@ -1,6 +1,10 @@
 // Kysely table types of reliability studies (migration 2026-12-07T0230_reliability_studies).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { PairReview, RedactedRecord, RedactionReport } from '../../domain/reliability/types.js';
+import type {
+  PairReview,
+  RedactedRecord,
+  RedactionReport,
+} from '../../domain/reliability/types.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type UuidArray = ColumnType<string[], string[], string[]>;

@@ -26,13 +26,12 @@ export interface BaseLinks {
 export function reviewerConflict(c: Candidate, base: BaseLinks): string | null {
   if (c.role !== 'inspector') return `${c.displayName} is not an inspector.`;
   if (base.teamUserIds.includes(c.userId))
-    return `${c.displayName} was on the original inspection's team or panel.`;
+    return `${c.displayName} was on the original inspection’s team or panel.`;
   if (c.laId !== null && c.laId === base.laId) return `${c.displayName} works for the LA.`;
-  if (c.inspectedLaIds.includes(base.laId))
-    return `${c.displayName} has inspected this LA before.`;
+  if (c.inspectedLaIds.includes(base.laId)) return `${c.displayName} has inspected this LA before.`;
   const region = base.laRegion;
   if (region !== null && (c.region === region || c.inspectedRegions.includes(region)))
-    return `${c.displayName} works in the LA's region (${region}).`;
+    return `${c.displayName} works in the LA’s region (${region}).`;
   return null;
 }
 

@@ -55,9 +55,7 @@ export const resultsXlsx = (r: StudyResults): Uint8Array =>
 export function statisticText(s: AgreementReport['results'][number]): string {
   if (s.value === null) return s.reason ?? 'not defined';
   const v = s.value.toFixed(2);
-  return s.interval
-    ? `${v} (${s.interval.lower.toFixed(2)} to ${s.interval.upper.toFixed(2)})`
-    : v;
+  return s.interval ? `${v} (${s.interval.lower.toFixed(2)} to ${s.interval.upper.toFixed(2)})` : v;
 }
 
 function docTable(head: string[], rows: string[][]): Table {

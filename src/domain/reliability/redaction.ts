@@ -100,7 +100,8 @@ const DATE_RE = new RegExp(
 );
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const valid = (iso: string) => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`));
+/** A real calendar day (no 31 February): the day survives a round trip unchanged. */
+const valid = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && addDays(iso, 0) === iso;
 
 /** One date written in the text, shifted and written back the same way; null when not a date. */
 export function shiftDateText(text: string, offset: number, yearOf: string): string | null {
@@ -133,7 +134,8 @@ export function shiftDateText(text: string, offset: number, yearOf: string): str
 /** Lower-case words the evidence base itself uses: a capitalised one of these is no name. */
 export function corpusWords(texts: string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}'’-]+/gu)) out.add(m[0]);
+  for (const t of texts)
+    for (const m of t.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}'’-]+/gu)) out.add(m[0]);
   return out;
 }
 
@@ -173,10 +175,13 @@ function redactText(
     return shifted;
   });
   // A title and a name ("Mrs Patel"), then runs of two or more unknown capitalised words.
-  out = out.replace(new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.? ${WORD}(?: ${WORD})?`, 'gu'), () => {
-    pass.counts.name_pattern++;
-    return REPLACEMENTS.name_pattern;
-  });
+  out = out.replace(
+    new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.? ${WORD}(?: ${WORD})?`, 'gu'),
+    () => {
+      pass.counts.name_pattern++;
+      return REPLACEMENTS.name_pattern;
+    },
+  );
   const isKnown = (w: string) => known.has(w.toLowerCase()) || t.knownWords.has(w.toLowerCase());
   out = out.replace(new RegExp(`${WORD}(?: ${WORD})+`, 'gu'), (run) => {
     const words = run.split(' ');
@@ -231,7 +236,8 @@ export function redactEvidenceBase(
       direction: r.direction,
       judgementAreas: r.judgementAreas,
       child,
-      lineOfEnquiry: r.lineOfEnquiry === null ? null : redact(r.lineOfEnquiry, r.reference, r.observedOn),
+      lineOfEnquiry:
+        r.lineOfEnquiry === null ? null : redact(r.lineOfEnquiry, r.reference, r.observedOn),
       text: redact(r.text, r.reference, r.observedOn),
     };
   });

@@ -25,6 +25,7 @@ import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerStudyApi } from './api/studies.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerLanguageApi } from './api/language.js';
@@ -46,6 +47,7 @@ import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
 import { registerCaseRatingRoutes } from './html/case-ratings.js';
+import { registerStudyRoutes } from './html/studies.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -69,6 +71,7 @@ export const routeModules: RouteModule[] = [
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
+  registerStudyApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
@@ -104,6 +107,7 @@ export const routeModules: RouteModule[] = [
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
   registerCaseRatingRoutes,
+  registerStudyRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

@@ -31,7 +31,13 @@ export const CreateStudyInput = z.object({
     .min(1, 'Pick at least one published inspection')
     .max(12, 'Pick at most 12 inspections'),
   /** Days every date moves by (default: a random 60 to 400 days earlier or later, never 0). */
-  dateOffsetDays: z.number().int().min(-3650).max(3650).refine((n) => n !== 0).optional(),
+  dateOffsetDays: z
+    .number()
+    .int()
+    .min(-3650)
+    .max(3650)
+    .refine((n) => n !== 0)
+    .optional(),
 });
 export type CreateStudyInput = z.input<typeof CreateStudyInput>;
 
@@ -153,6 +159,10 @@ export async function createStudy(
   });
   return {
     id,
-    bases: bases.map((b) => ({ label: b.label, records: b.records.length, redaction: b.redaction })),
+    bases: bases.map((b) => ({
+      label: b.label,
+      records: b.records.length,
+      redaction: b.redaction,
+    })),
   };
 }
