@@ -8,6 +8,7 @@ import { nowMs } from '../../src/clock.js';
 import { DEMO_PUBLISHED, DEMO_REVIEWERS } from '../../src/demo/demo-published.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { listMyWork } from '../../src/usecases/home/list-my-work.js';
+import { getActivity } from '../../src/usecases/activities/get-activity.js';
 import { assignReviewerPair } from '../../src/usecases/studies/assign-reviewer-pair.js';
 import { createStudy } from '../../src/usecases/studies/create-study.js';
 import { exportStudyResults } from '../../src/usecases/studies/export-study-results.js';
@@ -16,7 +17,7 @@ import { getStudy } from '../../src/usecases/studies/get-study.js';
 import { getStudyResults } from '../../src/usecases/studies/get-study-results.js';
 import { listStudies } from '../../src/usecases/studies/list-studies.js';
 import { recordReview } from '../../src/usecases/studies/record-review.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, decodeHtml, h1, WebClient, type TestApp } from '../helpers/app.js';
 import { actorFor, contextFor } from '../helpers/reports.js';
 
 let t: TestApp;
@@ -148,6 +149,9 @@ describe('a study set up by the national team', () => {
     expect(work.find((w) => w.kind === 'study_review' && w.href.includes(pair.id))?.laName).toBe(
       'blind review',
     );
+    // The original stays hidden from the reviewer.
+    const original = (await getStudy(await as('national@triangulate.example'), studyId)).bases[0]!;
+    expect(await code(getActivity(reviewer, original.activityId))).toBe('NOT_FOUND');
     // Someone not in the pair learns nothing; the national team reads but does not record.
     expect(
       await code(getBlindReview(await as(DEMO_REVIEWERS[2].email), { studyId, pairId: pair.id })),
@@ -234,5 +238,35 @@ describe('a study set up by the national team', () => {
     expect(
       await code(exportStudyResults(await as(DEMO_REVIEWERS[1].email), { studyId, format: 'csv' })),
     ).toBe('NOT_FOUND');
+  });
+});
+
+describe('pages and JSON API', () => {
+  it('lists studies for the national team only; the reviewer’s work list names no LA', async () => {
+    const national = await new WebClient(t.app).signIn('national@triangulate.example');
+    const page = await national.get('/studies');
+    expect(page.statusCode).toBe(200);
+    expect(h1(page.body)).toBe('Reliability studies');
+    const api = await national.get('/api/v1/studies');
+    expect(api.statusCode).toBe(200);
+    const study = (api.json() as { studies: { id: string; title: string }[] }).studies.find(
+      (s) => s.title === 'Demo reliability study 2025',
+    )!;
+    const results = await national.get(`/studies/${study.id}/results`);
+    expect(decodeHtml(results.body)).toContain(
+      'Outcomes of evidence base reviews of short inspections',
+    );
+    const reviewer = await new WebClient(t.app).signIn(DEMO_REVIEWERS[0].email);
+    expect((await reviewer.get('/studies')).statusCode).toBe(404);
+    expect((await reviewer.get(`/studies/${study.id}/results`)).statusCode).toBe(404);
+    const work = (await reviewer.get('/api/v1/me/work')).json() as {
+      items: { kind: string; laName: string; href: string }[];
+    };
+    const item = work.items.find((w) => w.kind === 'study_review')!;
+    expect(item.laName).toBe('blind review');
+    const review = await reviewer.get(item.href);
+    expect(review.statusCode).toBe(200);
+    for (const d of DEMO_PUBLISHED) expect(review.body).not.toContain(d.la.name);
+    expect(review.body).not.toMatch(/published/i);
   });
 });
