@@ -24,7 +24,8 @@ export const RecordReviewInput = z.object({
     z.object({ grade: z.string(), reasons: z.string().trim().max(5000).default('') }),
   ),
   improvements: z.array(z.string().trim().min(1).max(2000)).max(20).default([]),
-  sameLines: z.enum(['yes', 'partly', 'no'], 'Say whether you would have chosen the same lines'),
+  /** Required: missing, it is named among the form's other problems. */
+  sameLines: z.enum(['yes', 'partly', 'no']).optional(),
   linesComment: z.string().trim().max(5000).default(''),
 });
 export type RecordReviewInput = z.input<typeof RecordReviewInput>;
@@ -56,7 +57,13 @@ export async function recordReview(
       problems.push({ field: `reasons-${j.key}`, reason: `Give your reasons for ${j.title}` });
     else grades[j.key] = { grade: g.grade, reasons: g.reasons };
   }
-  if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+  if (!input.sameLines)
+    problems.push({
+      field: 'sameLines',
+      reason: 'Say whether you would have chosen the same lines of enquiry',
+    });
+  if (problems.length || !input.sameLines)
+    throw new AppError('VALIDATION_FAILED', { details: problems });
   const review = {
     grades,
     improvements: input.improvements,

@@ -191,7 +191,7 @@ export const registerStudyRoutes: RouteModule = (app, ctx) => {
           .split(/\r?\n/)
           .map((s) => s.trim())
           .filter(Boolean),
-        sameLines: one(body.sameLines) as 'yes',
+        sameLines: (one(body.sameLines) || undefined) as 'yes' | undefined,
         linesComment: one(body.linesComment),
       });
       return reply.redirect(`/studies/${p.id}/reviews/${p.pairId}?done=recorded`, 303);
