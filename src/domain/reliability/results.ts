@@ -193,8 +193,11 @@ export function studyResults(input: ResultsInput): StudyResults {
   const resamples = input.resamples ?? 1000;
   const withPublished = agreementOf(input, true, resamples);
   const betweenPairs = agreementOf(input, false, resamples);
+  // Standard inspections first (Table 5), then short ones (Table 6), as the review has them.
+  const rank = (t: ResultsTable) =>
+    ['standard_inspection', 'short_inspection'].indexOf(t.activityType) >>> 0;
   const results: StudyResults = {
-    tables: [...tables.values()],
+    tables: [...tables.values()].sort((a, b) => rank(a) - rank(b)),
     counts,
     withPublished,
     betweenPairs,
