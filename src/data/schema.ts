@@ -14,6 +14,7 @@ import type { JobTables } from './schema/jobs.js';
 import type { RiskTables } from './schema/risk.js';
 import type { NationalStatsTables } from './schema/national-stats.js';
 import type { ConsistencyTables } from './schema/consistency.js';
+import type { ReliabilityTables } from './schema/reliability.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -196,4 +197,5 @@ export interface DB
     JobTables,
     RiskTables,
     NationalStatsTables,
-    ConsistencyTables {}
+    ConsistencyTables,
+    ReliabilityTables {}

@@ -23,6 +23,7 @@ import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
+import { seedDemoPublished } from './seed-demo-published.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -198,6 +199,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   }
   // Three years of the region's intelligence and risk assessments, dated from the inspection.
   await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
+  // Three published inspections of other demo LAs, and a reliability study over them.
+  credentials.push(...(await seedDemoPublished(db, catalog, teamActor)).users);
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

@@ -28,8 +28,9 @@ export class E2eRun {
     readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<E2eRun> {
-    const [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  /** `serverTimeoutMs`: how long the demo may take to seed (longer on a busy machine). */
+  static async start(serverTimeoutMs?: number): Promise<E2eRun> {
+    const [server, browser] = await Promise.all([startServer(serverTimeoutMs), launchChromium()]);
     return new E2eRun(server, browser);
   }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
 import { registerCaseRatingCommands } from './case-ratings.js';
+import { registerStudyCommands } from './study.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
@@ -46,6 +47,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerWorkCommands,
   registerAgreementCommands,
   registerCaseRatingCommands,
+  registerStudyCommands,
   registerRiskCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,

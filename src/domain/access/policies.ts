@@ -511,6 +511,23 @@ export const policies = {
   /** Seed the demo (its synthetic LA, its marker): only the system, never a signed-in person. */
   seedDemo: (actor: Actor): boolean => actor.kind === 'system',
 
+  // ---- Reliability studies: blind evidence-base reviews (issue 15) ----
+
+  /** Set up studies, assign reviewer pairs, read results: the national team and admins. */
+  manageReliabilityStudies: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /**
+   * Read the redacted copy of one evidence base and record the pair's review: the pair's two
+   * reviewers only. They never read the original: use cases give them the study's redacted copy,
+   * never the activity (which viewActivity keeps hidden: reviewers are never on its team).
+   */
+  reviewStudyEvidenceBase: (actor: Actor, reviewerIds: string[]): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector' && reviewerIds.includes(actor.userId),
+
+  /** Who may be a reviewer at all (the LA links are domain/reliability/assignment.ts). */
+  beStudyReviewer: (user: { role: Role }): boolean => user.role === 'inspector',
+
   // ---- Your work and notifications (issue 12) ----
 
   /**

@@ -45,7 +45,8 @@ export type WorkKind =
   | 'factual_accuracy'
   | 'la_answers'
   | 'signoff_publication'
-  | 'publish';
+  | 'publish'
+  | 'study_review';
 
 export interface WorkItem {
   kind: WorkKind;

@@ -127,6 +127,13 @@ export const auditActions = {
     'A consistency panel across inspections was convened (scope, period, members named)',
   'consistency.view_recorded':
     'A consistency panel member recorded a view of an inspection (consistent, or a query sent to the lead and QAM)',
+  'study.created':
+    'A reliability study was set up: published activities picked, each evidence base copied redacted',
+  'study.pair_assigned': 'A pair of reviewers was assigned to an evidence base of a study',
+  'study.pair_refused':
+    'A pairing was refused: a reviewer has a link to the LA (team, region, LA staff)',
+  'study.review_recorded': 'A pair recorded its blind review of an evidence base',
+  'study.results_exported': 'A reliability study’s results were exported (CSV, XLSX or DOCX)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -27,6 +27,7 @@ import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerStudyApi } from './api/studies.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerStatsApi } from './api/stats.js';
@@ -52,6 +53,7 @@ import { registerJudgementRoutes } from './html/judgements.js';
 import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerConsistencyRoutes } from './html/consistency.js';
 import { registerConsistencyApi } from './api/consistency.js';
+import { registerStudyRoutes } from './html/studies.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -77,6 +79,7 @@ export const routeModules: RouteModule[] = [
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
+  registerStudyApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
@@ -116,6 +119,7 @@ export const routeModules: RouteModule[] = [
   registerCaseRatingRoutes,
   registerConsistencyRoutes,
   registerConsistencyApi,
+  registerStudyRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

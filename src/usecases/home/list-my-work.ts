@@ -3,6 +3,8 @@
 // report states, comments, the factual accuracy window); nothing is stored for it.
 import { todayInEngland } from '../../clock.js';
 import { listWorkFacts } from '../../data/repositories/work.js';
+import { listStudyWorkFacts } from '../../data/repositories/reliability.js';
+import { studyWorkItem } from '../../domain/reliability/assignment.js';
 import { policies } from '../../domain/access/policies.js';
 import {
   sortWork,
@@ -39,5 +41,13 @@ export async function listMyWork(ctx: UseCaseContext): Promise<WorkItem[]> {
       panelMember: f.roles.includes('panel'),
     }),
   );
-  return sortWork(visible.flatMap((f) => workItemsOf(f, today)));
+  // Blind reviews in reliability studies: by pair membership, never naming the LA.
+  const reviews =
+    actor.role === 'inspector'
+      ? (await listStudyWorkFacts(ctx.db, actor.userId)).filter((f) => !f.recorded)
+      : [];
+  return sortWork([
+    ...visible.flatMap((f) => workItemsOf(f, today)),
+    ...reviews.map(studyWorkItem),
+  ]);
 }

@@ -5,6 +5,7 @@ import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
 import { statsEntries } from './stats.js';
+import { studyEntries } from './study.js';
 
 export const areaEntries: Entry[] = [
   ...consistencyEntries,
@@ -12,4 +13,5 @@ export const areaEntries: Entry[] = [
   ...riskweekEntries,
   ...schedulingEntries,
   ...statsEntries,
+  ...studyEntries,
 ];
