@@ -11,6 +11,7 @@ import {
   candidateKey,
   candidateSpans,
   parseCandidateKey,
+  type CandidateSpan,
 } from '../../domain/calibration/reconcile.js';
 import { cpSlice } from '../../domain/evidence/offsets.js';
 import { now } from '../../clock.js';
