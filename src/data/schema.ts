@@ -15,6 +15,7 @@ import type { RiskTables } from './schema/risk.js';
 import type { NationalStatsTables } from './schema/national-stats.js';
 import type { ConsistencyTables } from './schema/consistency.js';
 import type { ReliabilityTables } from './schema/reliability.js';
+import type { CalibrationTables } from './schema/calibration.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -198,4 +199,5 @@ export interface DB
     RiskTables,
     NationalStatsTables,
     ConsistencyTables,
-    ReliabilityTables {}
+    ReliabilityTables,
+    CalibrationTables {}

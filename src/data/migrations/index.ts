@@ -26,6 +26,7 @@ import * as risk from './2026-12-07T0020_risk.js';
 import * as nationalStatistics from './2026-12-07T0210_national_statistics.js';
 import * as riskweek from './2026-12-07T0220_riskweek.js';
 import * as reliabilityStudies from './2026-12-07T0230_reliability_studies.js';
+import * as calibration from './2026-12-07T0240_calibration.js';
 import * as consistencyPanels from './2026-12-07T0250_consistency_panels.js';
 
 export const migrations: Record<string, Migration> = {
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0210_national_statistics': nationalStatistics,
   '2026-12-07T0220_riskweek': riskweek,
   '2026-12-07T0230_reliability_studies': reliabilityStudies,
+  '2026-12-07T0240_calibration': calibration,
   '2026-12-07T0250_consistency_panels': consistencyPanels,
 };

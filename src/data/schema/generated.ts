@@ -147,6 +147,58 @@ export interface MigratedSchema {
     prev_hash: string;
     hash: string;
   };
+  calibration_exercise_vignettes: {
+    exercise_id: string;
+    vignette_id: string;
+    position: number;
+  };
+  calibration_exercises: {
+    id: string;
+    title: string;
+    region: string | null;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
+  calibration_notes: {
+    id: string;
+    exercise_id: string;
+    vignette_id: string;
+    author_id: string | null;
+    author_label: string;
+    note: string;
+    created_at: Date;
+  };
+  calibration_participants: {
+    exercise_id: string;
+    user_id: string;
+    user_label: string;
+    region: string | null;
+    invited_at: Date;
+    submitted_at: Date | null;
+  };
+  calibration_ratings: {
+    exercise_id: string;
+    vignette_id: string;
+    user_id: string;
+    grade: string;
+    rationale: string;
+    rated_at: Date;
+  };
+  calibration_vignettes: {
+    id: string;
+    title: string;
+    body: string;
+    framework_id: string;
+    judgement_key: string;
+    criteria: string[];
+    reference_grade: string;
+    panel_note: string;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    recorded_at: Date;
+    retired_at: Date | null;
+  };
   case_ratings: {
     id: string;
     activity_id: string;
@@ -259,6 +311,39 @@ export interface MigratedSchema {
     explained_by: string | null;
     explained_by_label: string;
     explained_at: Date;
+  };
+  double_coding_assignments: {
+    id: string;
+    activity_id: string;
+    title: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
+  double_coding_coders: {
+    assignment_id: string;
+    user_id: string;
+    user_label: string;
+    finished_at: Date | null;
+  };
+  double_coding_records: {
+    assignment_id: string;
+    evidence_id: string;
+    evidence_version: number;
+    reconciled_by: string | null;
+    reconciled_by_label: string | null;
+    reconciled_at: Date | null;
+  };
+  double_codings: {
+    id: string;
+    assignment_id: string;
+    evidence_id: string;
+    coder_id: string;
+    code_id: string;
+    start_pos: number;
+    end_pos: number;
+    span_text: string;
+    created_at: Date;
   };
   enquiry_evidence: {
     id: string;

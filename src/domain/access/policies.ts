@@ -687,6 +687,55 @@ export const policies = {
   /** Who may be named a member of a consistency panel: inspectors, regional and national staff. */
   sitOnConsistencyPanel: (user: { role: Role }): boolean =>
     user.role === 'inspector' || user.role === 'regional' || user.role === 'national',
+  // ---- Calibration with vignettes and blind double coding (issue 15) ----
+
+  /**
+   * The vignette bank (texts with their reference grades) and setting up calibration exercises:
+   * the national team and admins. Inspectors never browse the bank: its reference grades would
+   * unblind them; they see an exercise's vignettes through the exercise.
+   */
+  manageCalibration: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /** An exercise: its organisers (national, admins) and the inspectors invited to it. */
+  viewCalibrationExercise: (actor: Actor, invited: boolean): boolean =>
+    policies.manageCalibration(actor) || (actor.kind === 'user' && invited),
+
+  /** Rate an exercise's vignettes: only an invited inspector, as themselves. */
+  rateCalibration: (actor: Actor, invited: boolean): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector' && invited,
+
+  /**
+   * Agreement by region and over time: national staff and admins, in groups of at least three
+   * inspectors, never a named person's figures (domain/calibration/agreement.ts).
+   */
+  viewNationalCalibration: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /**
+   * Set up a blind double coding and reconcile it: the activity's lead inspector (and admins)
+   * while its evidence base is open.
+   */
+  leadDoubleCoding: (actor: Actor, a: ActivityFacts): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    if (actor.kind === 'system' || actor.role === 'admin') return true;
+    return actor.role === 'inspector' && a.teamRole === 'lead_inspector';
+  },
+
+  /**
+   * See a double-coding assignment: whoever may read the activity's evidence and is its lead, an
+   * admin, national staff, or one of its coders. What each sees of the codings is the use case's
+   * blind rule (own codings only until every coder has finished).
+   */
+  viewDoubleCoding: (actor: Actor, a: ActivityFacts, isCoder: boolean): boolean => {
+    if (!policies.viewEvidence(actor, a)) return false;
+    if (actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national') return true;
+    return a.teamRole === 'lead_inspector' || isCoder;
+  },
+
+  /** Code in an assignment: its coders only, while the evidence base is open. */
+  codeDoubleCoding: (actor: Actor, a: ActivityFacts, isCoder: boolean): boolean =>
+    !EVIDENCE_CLOSED_STATES.has(a.state) && actor.kind === 'user' && isCoder,
 } as const;
 
 export type PolicyName = keyof typeof policies;

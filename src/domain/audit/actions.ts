@@ -134,6 +134,21 @@ export const auditActions = {
     'A pairing was refused: a reviewer has a link to the LA (team, region, LA staff)',
   'study.review_recorded': 'A pair recorded its blind review of an evidence base',
   'study.results_exported': 'A reliability study’s results were exported (CSV, XLSX or DOCX)',
+  'calibration.vignette_added':
+    'A vignette was added to the calibration bank with the reference grade a national panel agreed',
+  'calibration.exercise_created':
+    'A calibration exercise was set up (its vignettes and the inspectors invited)',
+  'calibration.rated': 'An inspector rated a calibration vignette blind (or changed their rating)',
+  'calibration.submitted':
+    'An inspector submitted their calibration ratings (the spread and reference grade then shown)',
+  'calibration.note_added': 'A discussion note was added to a calibration vignette',
+  'double_coding.assigned':
+    'Evidence records were assigned to two or more inspectors to code blind (double coding)',
+  'double_coding.coded': 'A coder coded a span in a blind double coding (their own layer)',
+  'double_coding.uncoded': 'A coder removed one of their codings in a blind double coding',
+  'double_coding.finished': 'A coder finished their blind double coding',
+  'double_coding.reconciled':
+    'The agreed coding of a double-coded record was decided and written into the evidence base',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,0 +1,78 @@
+// Agreement between the coders of a double coding, record by record and code by code, at
+// character and segment level with Krippendorff's alpha (domain/agreement/coding-agreement.ts).
+// Only once every coder has finished (before that it would unblind them). Text nobody coded is
+// left out unless asked, and the result says which.
+import { z } from 'zod';
+import { listDoubleCodings } from '../../data/repositories/double-coding.js';
+import { findEvidence } from '../../data/repositories/evidence.js';
+import { listCodeChoices } from '../../data/repositories/codes.js';
+import { codingAgreement, type CodingAgreement } from '../../domain/agreement/index.js';
+import { AppError } from '../../errors.js';
+import type { UseCaseContext } from '../context.js';
+import { assignmentScope } from './double-coding-scope.js';
+
+export const GetDoubleCodingAgreementInput = z.object({
+  activityId: z.string(),
+  assignmentId: z.string(),
+  includeUncoded: z.boolean().default(false),
+  resamples: z.number().int().min(0).max(10_000).default(1000),
+  seed: z.number().int().min(0).max(4_294_967_295).default(1),
+});
+
+export interface DoubleCodingAgreement {
+  assignmentId: string;
+  uncodedText: 'excluded' | 'included';
+  coders: string[];
+  records: ({ evidenceId: string; reference: string; characters: number } & CodingAgreement)[];
+}
+
+export async function getDoubleCodingAgreement(
+  ctx: UseCaseContext,
+  raw: z.input<typeof GetDoubleCodingAgreementInput>,
+): Promise<DoubleCodingAgreement> {
+  const input = GetDoubleCodingAgreementInput.parse(raw);
+  const s = await assignmentScope(ctx, input.activityId, input.assignmentId);
+  if (!s.allFinished)
+    throw new AppError('CONFLICT', {
+      message: 'Agreement is shown once every coder has finished (the coding is blind until then).',
+    });
+  const codes = await listCodeChoices(ctx.db, s.activity.id);
+  const name = (id: string) => codes.find((c) => c.id === id)?.name ?? id;
+  const coders = s.assignment.coders.map((c) => c.label);
+  const label = (id: string) => s.assignment.coders.find((c) => c.userId === id)?.label ?? id;
+  const all = await listDoubleCodings(ctx.db, s.assignment.id);
+  const records = [];
+  for (const r of s.assignment.records) {
+    const e = await findEvidence(ctx.db, r.evidenceId);
+    const textLength = e?.textLength ?? 0;
+    const result = codingAgreement(
+      all
+        .filter((c) => c.evidenceId === r.evidenceId)
+        .map((c) => ({
+          coder: label(c.coderId),
+          code: name(c.codeId),
+          start: c.start,
+          end: c.end,
+        })),
+      {
+        coders,
+        textLength,
+        includeUncoded: input.includeUncoded,
+        resamples: input.resamples,
+        seed: input.seed,
+      },
+    );
+    records.push({
+      evidenceId: r.evidenceId,
+      reference: e?.reference ?? '',
+      characters: textLength,
+      ...result,
+    });
+  }
+  return {
+    assignmentId: s.assignment.id,
+    uncodedText: input.includeUncoded ? 'included' : 'excluded',
+    coders,
+    records,
+  };
+}
