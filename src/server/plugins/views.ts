@@ -75,6 +75,7 @@ function navigation(request: FastifyRequest): NavItem[] {
   if (policies.viewNationalRisk(actor)) items.push({ href: '/risk/national', text: 'Risk' });
   else if (actor.region && policies.viewRegionalRisk(actor, actor.region))
     items.push({ href: '/risk/regional', text: 'Risk' });
+  if (policies.useResearchStore(actor)) items.push({ href: '/research', text: 'Research' });
   if (policies.manageUsers(actor)) items.push({ href: '/admin/users', text: 'Users' });
   if (policies.viewAllAudit(actor)) items.push({ href: '/audit', text: 'Audit log' });
   items.push({ href: '/account', text: 'Your account' });

@@ -6,7 +6,6 @@ import {
 } from '../../data/repositories/research-studies.js';
 import { publishedContexts } from '../../data/repositories/research.js';
 import { policies } from '../../domain/access/policies.js';
-import { sizeBandOf } from '../../domain/research/dimensions.js';
 import { researchSettings } from '../../domain/research/settings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';

@@ -73,15 +73,13 @@ export async function openResearchCell(
       replaced: out.replaced,
     };
   });
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      logResearchQuery(trx, ctx, 'cell', q, {
-        row: input.row,
-        column: input.column,
-        passages: passages.length,
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    logResearchQuery(trx, ctx, 'cell', q, {
+      row: input.row,
+      column: input.column,
+      passages: passages.length,
+    }),
+  );
   return {
     rowLabel: row.label,
     columnLabel: column.label,
