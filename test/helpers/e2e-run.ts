@@ -28,8 +28,11 @@ export class E2eRun {
     readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<E2eRun> {
-    const [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  static async start(options: { dataDir?: string } = {}): Promise<E2eRun> {
+    const [server, browser] = await Promise.all([
+      startServer(undefined, options.dataDir),
+      launchChromium(),
+    ]);
     return new E2eRun(server, browser);
   }
 

@@ -223,3 +223,22 @@ describe('cross-inspection queries', () => {
     expect(total).toBeLessThanOrEqual(15);
   });
 });
+
+describe('the research demo', () => {
+  it('seeds a supervision theme over criteria and emergent codes, and a study for the researcher', async () => {
+    const { seedDemoResearch } = await import('../../src/demo/seed-demo-research.js');
+    const ids = inspections.map((i) => i.activityId);
+    const demo = await seedDemoResearch(t.db, ids, researcher);
+    const ws = await getStudy(as(researcher), demo.studyId);
+    expect(ws.study.title).toMatch(/supervision/i);
+    expect(ws.memos).toHaveLength(1);
+    const r = await runResearchQuery(as(researcher), {
+      kind: 'matrix',
+      rows: ['theme:reflective_supervision'],
+      dimension: 'grade',
+      studyId: demo.studyId,
+    });
+    expect(r.codebookVersion).toBe(demo.codebookVersion);
+    expect(r.cells[0]!.reduce((n, c) => n + (c.records.value ?? 0), 0)).toBeGreaterThan(0);
+  });
+});
