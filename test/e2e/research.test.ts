@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/data/database.js';
 import { migrateToLatest } from '../../src/data/migrate.js';
 import { axeViolations } from '../helpers/e2e.js';
 import { E2eRun, submit } from '../helpers/e2e-run.js';
+import { makeUser } from '../helpers/fixtures.js';
 import {
   makePublishedInspection,
   SUPERVISION,
@@ -19,6 +20,13 @@ import {
 
 let run: E2eRun;
 let published: PublishedInspection[] = [];
+const RESEARCHER = 'e2e-researcher@example.org';
+const PASSWORD = 'fixture password 123';
+const researcherPage = async () => {
+  const page = await run.newPage();
+  await run.signIn(page, RESEARCHER, PASSWORD);
+  return page;
+};
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'triangulate-e2e-research-'));
@@ -32,6 +40,8 @@ beforeAll(async () => {
       { key: 'elm', region: 'South West', grade: 'requires_improvement', records: 2 },
     ])
       published.push(await makePublishedInspection(database.db, spec));
+    // The data folder is not empty, so the server seeds no demo: the researcher is made here.
+    await makeUser(database.db, 'e2e-researcher', 'researcher');
   } finally {
     await database.close();
   }
@@ -43,7 +53,7 @@ afterAll(async () => {
 
 describe('research store', () => {
   it('a researcher runs a matrix by region and opens a pseudonymised cell', async () => {
-    const page = await run.signedIn('researcher');
+    const page = await researcherPage();
     await page.goto(run.url('/research'));
     expect(await page.locator('h1').innerText()).toBe('Research across published inspections');
     expect(await page.locator('body').innerText()).toContain('4 published inspections');
@@ -77,7 +87,7 @@ describe('research store', () => {
   });
 
   it('the researcher cannot open the inspections’ identifying pages', async () => {
-    const page = await run.signedIn('researcher');
+    const page = await researcherPage();
     for (const p of published) {
       for (const part of ['evidence', 'workbench']) {
         const r = await page.goto(run.url(`/activities/${p.activityId}/${part}`));
