@@ -19,7 +19,7 @@ import {
 } from '../helpers/research.js';
 
 let run: E2eRun;
-let published: PublishedInspection[] = [];
+const published: PublishedInspection[] = [];
 const RESEARCHER = 'e2e-researcher@example.org';
 const PASSWORD = 'fixture password 123';
 const researcherPage = async () => {
