@@ -24,6 +24,7 @@ import { benchReports } from './reports.js';
 import { benchStartup } from './startup.js';
 import { benchWorkbench } from './workbench.js';
 import { benchRisk } from './risk.js';
+import { benchResearchMatrix } from './research-matrix.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'realistic' },
     engine: { type: 'string', default: 'pglite' },
     factors: { type: 'string', default: '1,4' },
+    sizes: { type: 'string', default: '100000,1000000' },
     postgres: {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -101,6 +103,14 @@ if (only.has('code-span-profile'))
       out.push(...(await benchCodeSpanProfile({ engine, n, adminUrl: values.postgres })));
 if (only.has('server-memory'))
   out.push(...(await benchServerMemory({ factors: values.factors.split(',').map(Number) })));
+if (only.has('research-matrix'))
+  out.push(
+    ...(await benchResearchMatrix({
+      n: Math.min(n, 50),
+      sizes: values.sizes.split(',').map(Number),
+      adminUrl: values.postgres,
+    })),
+  );
 if (only.has('risk')) {
   out.push(...(await benchRisk({ engine: 'pglite', n })));
   out.push(...(await benchRisk({ engine: 'postgres', n, adminUrl: values.postgres })));

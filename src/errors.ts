@@ -48,6 +48,11 @@ export const errorCatalogue = {
       'The file could not be kept: it is not an accepted type, too large, or refused by the virus scanner.',
   },
   UPLOAD_TOO_LARGE: { status: 413, message: 'The file is too large for this upload.' },
+  CELL_SUPPRESSED: {
+    status: 409,
+    message:
+      'This cell holds too few records to open: small numbers are suppressed to protect children and staff.',
+  },
   UPLOADS_IN_PROGRESS: {
     status: 429,
     message: 'You already have uploads in progress. Wait for them to finish, then try again.',

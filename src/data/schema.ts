@@ -16,6 +16,7 @@ import type { NationalStatsTables } from './schema/national-stats.js';
 import type { ConsistencyTables } from './schema/consistency.js';
 import type { ReliabilityTables } from './schema/reliability.js';
 import type { CalibrationTables } from './schema/calibration.js';
+import type { ResearchTables } from './schema/research.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -200,4 +201,5 @@ export interface DB
     NationalStatsTables,
     ConsistencyTables,
     ReliabilityTables,
-    CalibrationTables {}
+    CalibrationTables,
+    ResearchTables {}

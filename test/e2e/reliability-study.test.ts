@@ -13,7 +13,7 @@ import { E2eRun, submit } from '../helpers/e2e-run.js';
 let run: E2eRun;
 
 beforeAll(async () => {
-  run = await E2eRun.start(300_000);
+  run = await E2eRun.start({ serverTimeoutMs: 300_000 });
 }, 360_000);
 
 afterAll(async () => {

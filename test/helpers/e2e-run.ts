@@ -28,9 +28,17 @@ export class E2eRun {
     readonly browser: Browser,
   ) {}
 
-  /** `serverTimeoutMs`: how long the demo may take to seed (longer on a busy machine). */
-  static async start(serverTimeoutMs?: number): Promise<E2eRun> {
-    const [server, browser] = await Promise.all([startServer(serverTimeoutMs), launchChromium()]);
+  /**
+   * `serverTimeoutMs`: how long the demo may take to seed (longer on a busy machine);
+   * `dataDir`: a data folder prepared beforehand (then no demo is seeded).
+   */
+  static async start(
+    options: { dataDir?: string; serverTimeoutMs?: number } = {},
+  ): Promise<E2eRun> {
+    const [server, browser] = await Promise.all([
+      startServer(options.serverTimeoutMs, options.dataDir),
+      launchChromium(),
+    ]);
     return new E2eRun(server, browser);
   }
 

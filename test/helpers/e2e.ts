@@ -43,13 +43,17 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `node bin/triangulate.js serve --demo` and resolves once it prints "ready". */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(
+  timeoutMs = 90_000,
+  /** A data folder prepared beforehand (deleted on stop like the default one). */
+  preparedDataDir?: string,
+): Promise<RunningServer> {
   const root = projectRoot();
   if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'main.js'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'triangulate-e2e-'));
+  const dataDir = preparedDataDir ?? mkdtempSync(path.join(tmpdir(), 'triangulate-e2e-'));
   const password = `e2e-demo-password-${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -23,6 +23,7 @@ import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
+import { registerResearchCommands } from './research.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -51,4 +52,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerRiskCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,
+  registerResearchCommands,
 ];

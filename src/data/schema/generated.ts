@@ -553,6 +553,13 @@ export interface MigratedSchema {
     updated_by_label: string;
     updated_at: Date;
   };
+  la_deprivation: {
+    la_id: string;
+    index_name: string;
+    score: number;
+    decile: number | null;
+    loaded_at: Date;
+  };
   la_successions: {
     predecessor_id: string;
     successor_id: string;
@@ -762,6 +769,26 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  research_memos: {
+    id: string;
+    study_id: string;
+    body: string;
+    author_id: string | null;
+    author_label: string;
+    created_at: Date;
+  };
+  research_studies: {
+    id: string;
+    title: string;
+    question: string;
+    selection: NonNullable<unknown>;
+    la_identity: string;
+    la_identity_set_by_label: string | null;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
   risk_assessments: {
     id: string;
     la_id: string;
@@ -861,6 +888,25 @@ export interface MigratedSchema {
     user_id: string;
     team_role: string;
     added_at: Date;
+  };
+  thematic_codebook_versions: {
+    version: number;
+    note: string;
+    created_by_label: string;
+    created_at: Date;
+  };
+  thematic_codes: {
+    key: string;
+    name: string;
+    description: string;
+    created_by_label: string;
+    created_at: Date;
+  };
+  thematic_mappings: {
+    version: number;
+    source_kind: string;
+    source_key: string;
+    thematic_key: string;
   };
   users: {
     id: string;

@@ -736,6 +736,36 @@ export const policies = {
   /** Code in an assignment: its coders only, while the evidence base is open. */
   codeDoubleCoding: (actor: Actor, a: ActivityFacts, isCoder: boolean): boolean =>
     !EVIDENCE_CLOSED_STATES.has(a.state) && actor.kind === 'user' && isCoder,
+  /**
+   * The research store (issue 20): pseudonymised, suppressed cross-inspection queries over
+   * published inspections. Researchers, the national team and admins; never anyone else (an
+   * inspector reads evidence through their own team's activities only).
+   */
+  useResearchStore: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'researcher' ||
+    actor.role === 'national' ||
+    actor.role === 'admin',
+
+  /** A study (thematic review): its researcher, the national team and admins read and write it. */
+  viewResearchStudy: (actor: Actor, study: { createdBy: string | null }): boolean => {
+    if (!policies.useResearchStore(actor)) return false;
+    if (actor.kind === 'system' || actor.role !== 'researcher') return true;
+    return study.createdBy === actor.userId;
+  },
+
+  /** Whether a study shows LA identity is decided by the national team (or an admin), never by
+   *  the researcher. */
+  setStudyLaIdentity: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'national' || actor.role === 'admin',
+
+  /** The national thematic codebook and its mappings: kept by the national team and admins. */
+  maintainThematicCodebook: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'national' || actor.role === 'admin',
+
+  /** Load a deprivation index for LAs (public statistics): the national team and admins. */
+  loadLaContext: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'national' || actor.role === 'admin',
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -149,6 +149,16 @@ export const auditActions = {
   'double_coding.finished': 'A coder finished their blind double coding',
   'double_coding.reconciled':
     'The agreed coding of a double-coded record was decided and written into the evidence base',
+  'research.queried':
+    'A cross-inspection research query was run, a cell opened or results exported (its definition is kept)',
+  'research.study_created': 'A research study (a thematic review workspace) was created',
+  'research.study_updated': 'A research study’s question or selection of inspections was changed',
+  'research.la_identity_set': 'A national user decided whether a study shows LA identity',
+  'research.memo_added': 'A memo was written in a research study',
+  'thematic.code_added': 'A code was added to the national thematic codebook',
+  'thematic.mapping_versioned':
+    'A new version of the thematic codebook’s mappings (criteria and emergent codes to themes) was made',
+  'research.deprivation_loaded': 'A deprivation index was loaded for local authorities',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -11,6 +11,9 @@ import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerRiskRoutes } from './html/risk.js';
+import { registerResearchRoutes } from './html/research.js';
+import { registerResearchCodebookRoutes } from './html/research-codebook.js';
+import { registerResearchApi } from './api/research.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
@@ -98,6 +101,9 @@ export const routeModules: RouteModule[] = [
   registerLaRoutes,
   registerHistoryAnalysisRoutes,
   registerRiskRoutes,
+  registerResearchRoutes,
+  registerResearchCodebookRoutes,
+  registerResearchApi,
   registerIntelligenceRoutes,
   registerWeekZeroRoutes,
   registerWorkbenchRoutes,

@@ -1,6 +1,7 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
 import { consistencyEntries } from './consistency.js';
+import { researchEntries } from './research.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
@@ -9,6 +10,7 @@ import { studyEntries } from './study.js';
 
 export const areaEntries: Entry[] = [
   ...consistencyEntries,
+  ...researchEntries,
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,

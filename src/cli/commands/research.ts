@@ -1,0 +1,197 @@
+// `triangulate research query|studies|deprivation` and `triangulate thematic-codebook
+// list|add|map`: the research store from the command line, with the pages' use cases and rules.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { ResearchResult } from '../../domain/research/query.js';
+import { addThematicCode } from '../../usecases/research/add-thematic-code.js';
+import { getThematicCodebook } from '../../usecases/research/get-thematic-codebook.js';
+import { listStudies } from '../../usecases/research/list-studies.js';
+import { loadDeprivation } from '../../usecases/research/load-deprivation.js';
+import { mapToTheme } from '../../usecases/research/map-to-theme.js';
+import { openResearchCell } from '../../usecases/research/open-research-cell.js';
+import { runResearchQuery } from '../../usecases/research/run-research-query.js';
+import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
+
+type Opts = Record<string, string | boolean | undefined>;
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'file', reason: `Cannot read JSON from ${file}` }],
+    });
+  }
+}
+
+function resultText(r: ResearchResult): string {
+  const head = ['', ...r.columns.map((c) => c.label)].join('\t');
+  const lines = r.rows.map((row, i) =>
+    [row.label, ...(r.cells[i] ?? []).map((c) => c.records.display)].join('\t'),
+  );
+  return [
+    `${r.inspections} inspections (${r.selection}); counts under ${r.threshold} shown as <${r.threshold}.`,
+    head,
+    ...lines,
+  ].join('\n');
+}
+
+function registerResearch(program: Command): void {
+  const research = program
+    .command('research')
+    .description('Cross-inspection research (pseudonymised)');
+  research
+    .command('query')
+    .description(
+      'Run a query from a JSON file ({"kind":"matrix","rows":["criterion:..."],"dimension":"region"})',
+    )
+    .requiredOption('--file <path>', 'the query as JSON')
+    .option('--cell <row:column>', "open one cell's pseudonymised passages instead")
+    .option('--as <email>', 'query as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        const query = (await readJson(String(opts.file))) as never;
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          if (opts.cell) {
+            const [row, ...column] = String(opts.cell).split(':');
+            const cell = await openResearchCell(ctx, {
+              query,
+              row: Number(row),
+              column: column.join(':'),
+            });
+            output(opts.json as boolean, cell, () =>
+              cell.passages.map((p) => `${p.inspection}: ${p.text}`).join('\n'),
+            );
+            return;
+          }
+          const r = await runResearchQuery(ctx, query);
+          output(opts.json as boolean, r, () => resultText(r));
+        });
+      }),
+    );
+  research
+    .command('studies')
+    .description('The studies you may open and what the store holds')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const home = await listStudies(await actingAs(cli, opts.as as string | undefined));
+          output(opts.json as boolean, home, () =>
+            [
+              `${home.inspections} published inspections.`,
+              ...home.studies.map((s) => `${s.id}  ${s.title}`),
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  research
+    .command('deprivation')
+    .description(
+      'Load a deprivation index per LA from CSV (LA code or name, score, optional decile)',
+    )
+    .argument('<file>', 'the CSV file')
+    .requiredOption('--index <name>', 'the index name, for example "IDACI 2019"')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (file: string, opts: Opts) => {
+        const csv = await readFile(file, 'utf8');
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const out = await loadDeprivation(ctx, { indexName: String(opts.index), csv });
+          output(
+            opts.json as boolean,
+            out,
+            () => `Loaded ${out.loaded}; ${out.unmatched.length} unmatched.`,
+          );
+        });
+      }),
+    );
+}
+
+function registerCodebook(program: Command): void {
+  const book = program.command('thematic-codebook').description('The national thematic codebook');
+  book
+    .command('list')
+    .description('Themes and the latest (or --version) mappings')
+    .option('--version <n>', 'a codebook version')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const b = await getThematicCodebook(ctx, opts.version ? Number(opts.version) : null);
+          output(opts.json as boolean, b, () =>
+            [
+              `Version ${b.version ?? 'none'}`,
+              ...b.themes.map((t) => `${t.key}  ${t.name}`),
+              ...b.mappings.map((m) => `  ${m.thematicKey} <- ${m.sourceKind} ${m.sourceKey}`),
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  book
+    .command('add')
+    .description('Add a theme (national staff)')
+    .requiredOption('--key <key>', 'lower_case key')
+    .requiredOption('--name <name>', 'the theme')
+    .option('--description <text>', 'what it covers', '')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const input = {
+            key: String(opts.key),
+            name: String(opts.name),
+            description: String(opts.description ?? ''),
+          };
+          await addThematicCode(ctx, input);
+          output(opts.json as boolean, input, () => `Added theme ${input.key}.`);
+        });
+      }),
+    );
+  book
+    .command('map')
+    .description(
+      'Map a criterion (--criterion KEY) or an emergent code (--emergent NAME) to a theme: a new version',
+    )
+    .option('--criterion <key>', 'a framework criterion key')
+    .option('--emergent <name>', 'an emergent code name')
+    .option('--theme <key>', 'the theme (omit to remove the mapping)')
+    .option('--note <text>', 'a note for the version', '')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const emergent = opts.emergent !== undefined;
+          const version = await mapToTheme(ctx, {
+            changes: [
+              {
+                sourceKind: emergent ? 'emergent' : 'criterion',
+                sourceKey: String(emergent ? opts.emergent : (opts.criterion ?? '')),
+                thematicKey: opts.theme ? String(opts.theme) : null,
+              },
+            ],
+            note: String(opts.note ?? ''),
+          });
+          output(opts.json as boolean, { version }, () => `Codebook version ${version}.`);
+        });
+      }),
+    );
+}
+
+export function registerResearchCommands(program: Command): void {
+  registerResearch(program);
+  registerCodebook(program);
+}

@@ -1,0 +1,208 @@
+// The research store's reads over published inspections: each inspection's LA context, counts of
+// codings by query row and context value, co-occurrence, and the coded passages behind a cell
+// with what the pseudonymiser needs (case references, people's names). Only activities in the
+// state 'published' are ever read here.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { InspectionContext } from '../../domain/research/selection.js';
+import type { DB } from '../schema.js';
+import { jsonRows } from './analysis-filters.js';
+
+const OVERALL = 'overall_effectiveness';
+
+/** Every published inspection with its LA context (region, grade, size, deprivation, risk). */
+export async function publishedContexts(db: Kysely<DB>): Promise<InspectionContext[]> {
+  const r = await sql<{
+    id: string;
+    la_id: string;
+    la_name: string;
+    region: string | null;
+    framework_id: string;
+    published_at: Date | null;
+    planned_start: string | null;
+    grade: string | null;
+    population: number | null;
+    deprivation: Array<{ name: string; score: number; decile: number | null }> | null;
+    risk: string | null;
+  }>`
+    select a.id, a.la_id, la.name as la_name, la.ofsted_region as region, a.framework_id,
+      (select max(sc.changed_at) from activity_state_changes sc
+        where sc.activity_id = a.id and sc.to_state = 'published') as published_at,
+      a.planned_start::text as planned_start,
+      (select j.grade from judgements j where j.activity_id = a.id and j.judgement_key = ${OVERALL}) as grade,
+      la.population_0_17 as population,
+      (select jsonb_agg(jsonb_build_object('name', d.index_name, 'score', d.score, 'decile', d.decile))
+        from la_deprivation d where d.la_id = a.la_id) as deprivation,
+      (select ra.overall_level from risk_assessments ra where ra.la_id = a.la_id
+        order by ra.version desc limit 1) as risk
+    from activities a join local_authorities la on la.id = a.la_id
+    where a.state = 'published'
+    order by a.id`.execute(db);
+  return r.rows.map((x) => {
+    const when = x.published_at ? new Date(x.published_at).toISOString() : x.planned_start;
+    return {
+      activityId: x.id,
+      laId: x.la_id,
+      laName: x.la_name,
+      region: x.region,
+      frameworkId: x.framework_id,
+      year: when ? Number(when.slice(0, 4)) : null,
+      grade: x.grade,
+      population0to17: x.population,
+      deprivation: Object.fromEntries(
+        (x.deprivation ?? []).map((d) => [d.name, { score: d.score, decile: d.decile }]),
+      ),
+      riskLevel: x.risk,
+      extra: {},
+    };
+  });
+}
+
+export interface StoreRow {
+  row: number;
+  criterionKeys: string[];
+  emergentNames: string[];
+}
+
+export interface StoreCount {
+  row: number;
+  column: string;
+  references: number;
+  records: number;
+}
+
+/** The codes (of published activities in the list) each row stands for. */
+function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder<unknown> {
+  const pairs = rows.flatMap((r) => [
+    ...r.criterionKeys.map((key) => ({ r: r.row, kind: 'criterion', key })),
+    ...r.emergentNames.map((key) => ({ r: r.row, kind: 'emergent', key })),
+  ]);
+  return sql`
+    select distinct rw.r, c.id as code_id, c.activity_id, ac.col
+    from jsonb_to_recordset(${jsonRows(pairs)}) as rw(r int, kind text, key text)
+    join codes c on (rw.kind = 'criterion' and c.framework_key = rw.key)
+      or (rw.kind = 'emergent' and c.source <> 'framework'
+          and lower(regexp_replace(btrim(c.name), '\\s+', ' ', 'g')) = rw.key)
+    join jsonb_to_recordset(${activities}) as ac(a uuid, col text) on ac.a = c.activity_id
+    join activities act on act.id = c.activity_id and act.state = 'published'`;
+}
+
+/** Codings and distinct evidence records per row and column (the activity's context value). */
+export async function storeCounts(
+  db: Kysely<DB>,
+  rows: StoreRow[],
+  activityColumns: Array<{ a: string; col: string }>,
+): Promise<StoreCount[]> {
+  if (rows.length === 0 || activityColumns.length === 0) return [];
+  const r = await sql<{ r: number; col: string; refs: number; records: number }>`
+    with rc as (${rowCodes(rows, jsonRows(activityColumns))})
+    select rc.r, rc.col, count(*)::int as refs, count(distinct k.evidence_id)::int as records
+    from rc
+    join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
+    join evidence_records e on e.id = k.evidence_id and e.deleted_at is null
+    group by rc.r, rc.col`.execute(db);
+  return r.rows.map((x) => ({
+    row: x.r,
+    column: x.col,
+    references: x.refs,
+    records: x.records,
+  }));
+}
+
+/** Evidence records coded with both rows (a's and b's codes), per pair of rows. */
+export async function storeCoOccurrence(
+  db: Kysely<DB>,
+  rows: StoreRow[],
+  activityIds: string[],
+): Promise<Array<{ a: number; b: number; records: number }>> {
+  if (rows.length === 0 || activityIds.length === 0) return [];
+  const acts = jsonRows(activityIds.map((a) => ({ a, col: '' })));
+  const r = await sql<{ a: number; b: number; records: number }>`
+    with rc as (${rowCodes(rows, acts)}),
+    re as (
+      select distinct rc.r, k.evidence_id from rc
+      join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
+      join evidence_records e on e.id = k.evidence_id and e.deleted_at is null)
+    select x.r as a, y.r as b, count(*)::int as records
+    from re x join re y on y.evidence_id = x.evidence_id and y.r >= x.r
+    group by x.r, y.r`.execute(db);
+  return r.rows;
+}
+
+export interface StorePassage {
+  activityId: string;
+  method: string;
+  text: string;
+  recordedBy: string;
+  coder: string;
+}
+
+/** The coded passages behind one cell, in a stable order, at most `limit`. */
+export async function storePassages(
+  db: Kysely<DB>,
+  row: StoreRow,
+  activityIds: string[],
+  limit: number,
+): Promise<StorePassage[]> {
+  if (activityIds.length === 0) return [];
+  const acts = jsonRows(activityIds.map((a) => ({ a, col: '' })));
+  const r = await sql<{
+    activity_id: string;
+    method: string;
+    span_text: string;
+    recorded_by_label: string;
+    coder_label: string;
+  }>`
+    with rc as (${rowCodes([row], acts)})
+    select k.activity_id, e.method, k.span_text, e.recorded_by_label, k.coder_label
+    from rc
+    join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
+    join evidence_records e on e.id = k.evidence_id and e.deleted_at is null
+    order by k.activity_id, e.ref_no, k.start_pos
+    limit ${limit}`.execute(db);
+  return r.rows.map((x) => ({
+    activityId: x.activity_id,
+    method: x.method,
+    text: x.span_text,
+    recordedBy: x.recorded_by_label,
+    coder: x.coder_label,
+  }));
+}
+
+/** What the pseudonymiser must hide for these inspections: case references and people's names. */
+export async function identifyingTerms(
+  db: Kysely<DB>,
+  activityIds: string[],
+): Promise<{ references: string[]; people: string[] }> {
+  if (activityIds.length === 0) return { references: [], people: [] };
+  const refs = await db
+    .selectFrom('cases')
+    .select('reference')
+    .where('activity_id', 'in', activityIds)
+    .execute();
+  const people = await db
+    .selectFrom('team_members as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select('u.display_name')
+    .where('t.activity_id', 'in', activityIds)
+    .execute();
+  return {
+    references: refs.map((r) => r.reference),
+    people: people.map((p) => p.display_name),
+  };
+}
+
+/** The framework criteria coded in published inspections: key and the name the codebook gave. */
+export async function publishedCriteria(
+  db: Kysely<DB>,
+): Promise<Array<{ key: string; name: string }>> {
+  const rows = await db
+    .selectFrom('codes as c')
+    .innerJoin('activities as a', 'a.id', 'c.activity_id')
+    .select((eb) => ['c.framework_key as key', eb.fn.min('c.name').as('name')])
+    .where('a.state', '=', 'published')
+    .where('c.framework_key', 'is not', null)
+    .groupBy('c.framework_key')
+    .orderBy('c.framework_key')
+    .execute();
+  return rows.map((r) => ({ key: r.key ?? '', name: r.name }));
+}

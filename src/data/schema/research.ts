@@ -1,0 +1,67 @@
+// Kysely table types of the research store (migration 2026-12-07T0270_research).
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { StudySelection } from '../../domain/research/selection.js';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ResearchStudyTable {
+  id: Generated<string>;
+  title: string;
+  question: Generated<string>;
+  selection: JSONColumnType<StudySelection, string | undefined, string>;
+  la_identity: Generated<string>;
+  la_identity_set_by_label: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ResearchMemoTable {
+  id: Generated<string>;
+  study_id: string;
+  body: string;
+  author_id: string | null;
+  author_label: string;
+  created_at: CreatedAt;
+}
+
+export interface ThematicCodeTable {
+  key: string;
+  name: string;
+  description: Generated<string>;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+
+export interface ThematicCodebookVersionTable {
+  version: number;
+  note: Generated<string>;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+
+export interface ThematicMappingTable {
+  version: number;
+  source_kind: string;
+  source_key: string;
+  thematic_key: string;
+}
+
+export interface LaDeprivationTable {
+  la_id: string;
+  index_name: string;
+  score: number;
+  decile: number | null;
+  loaded_at: Timestamp;
+}
+
+export interface ResearchTables {
+  research_studies: ResearchStudyTable;
+  research_memos: ResearchMemoTable;
+  thematic_codes: ThematicCodeTable;
+  thematic_codebook_versions: ThematicCodebookVersionTable;
+  thematic_mappings: ThematicMappingTable;
+  la_deprivation: LaDeprivationTable;
+}

@@ -1,0 +1,59 @@
+// A research result as a table for CSV or XLSX: one line per cell, counts as shown (suppressed
+// cells as "<5", never their value), with the memos of the study on a second sheet.
+import { writeXlsx, type WriteCell } from '../files/writers.js';
+import { safeCell, sheetName, tableCsv, type Column, type TableCell } from '../exports/table.js';
+import type { ResearchResult } from './query.js';
+
+export interface ResultLine {
+  row: string;
+  column: string;
+  records: string;
+  references: string;
+}
+
+export const resultColumns: Column<ResultLine>[] = [
+  { header: 'Row', value: (r) => r.row },
+  { header: 'Column', value: (r) => r.column },
+  { header: 'Evidence records', value: (r) => r.records },
+  { header: 'Coding references', value: (r) => r.references },
+];
+
+export function resultLines(r: ResearchResult): ResultLine[] {
+  return r.rows.flatMap((row, i) =>
+    (r.cells[i] ?? []).map((c) => ({
+      row: row.label,
+      column: c.columnLabel,
+      records: c.records.display,
+      references: c.references.display,
+    })),
+  );
+}
+
+export function resultCsv(r: ResearchResult): string {
+  return tableCsv(resultColumns, resultLines(r));
+}
+
+export function resultXlsx(
+  r: ResearchResult,
+  about: { title: string; question: string; memos: Array<{ author: string; body: string }> },
+): Uint8Array {
+  const row = (cells: TableCell[]) => cells.map(safeCell) as WriteCell[];
+  const results = [
+    row(resultColumns.map((c) => c.header)),
+    ...resultLines(r).map((l) => row(resultColumns.map((c) => c.value(l)))),
+  ];
+  const notes = [
+    row(['Study', about.title]),
+    row(['Question', about.question]),
+    row(['Inspections', `${r.inspections} (${r.selection})`]),
+    row(['Suppression', `Counts from 1 to ${r.threshold - 1} are shown as <${r.threshold}`]),
+    row(['Codebook version', r.codebookVersion ?? 'none']),
+    row([]),
+    row(['Memo by', 'Memo']),
+    ...about.memos.map((m) => row([m.author, m.body])),
+  ];
+  return writeXlsx([
+    { name: sheetName('Results'), rows: results },
+    { name: sheetName('Study and memos'), rows: notes },
+  ]);
+}
