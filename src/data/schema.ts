@@ -12,6 +12,7 @@ import type { NotificationTables } from './schema/notifications.js';
 import type { AttachmentTables } from './schema/attachments.js';
 import type { JobTables } from './schema/jobs.js';
 import type { RiskTables } from './schema/risk.js';
+import type { SelfEvaluationTables } from './schema/self-evaluation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -192,4 +193,5 @@ export interface DB
     NotificationTables,
     AttachmentTables,
     JobTables,
-    RiskTables {}
+    RiskTables,
+    SelfEvaluationTables {}

@@ -23,6 +23,7 @@ import * as jobs from './2026-12-06T2310_jobs.js';
 import * as caseRatings from './2026-12-07T0010_case_ratings.js';
 import * as attachments from './2026-12-07T0015_attachments.js';
 import * as risk from './2026-12-07T0020_risk.js';
+import * as selfEvaluation from './2026-12-07T0200_self_evaluation.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0010_case_ratings': caseRatings,
   '2026-12-07T0015_attachments': attachments,
   '2026-12-07T0020_risk': risk,
+  '2026-12-07T0200_self_evaluation': selfEvaluation,
 };

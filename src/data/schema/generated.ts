@@ -230,6 +230,26 @@ export interface MigratedSchema {
     explained_by_label: string;
     explained_at: Date;
   };
+  engagement_meetings: {
+    id: string;
+    la_id: string;
+    year: number;
+    meeting_on: string;
+    attendees: string[];
+    agenda: NonNullable<unknown>;
+    notes: string;
+    actions: NonNullable<unknown>;
+    self_evaluation_id: string | null;
+    intelligence_entry_id: string | null;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    updated_at: Date;
+    released_notes: string | null;
+    released_actions: NonNullable<unknown> | null;
+    released_at: Date | null;
+    released_by_label: string | null;
+    release_count: number;
+  };
   enquiry_evidence: {
     id: string;
     activity_id: string;
@@ -676,6 +696,53 @@ export interface MigratedSchema {
     added_by: string | null;
     added_by_label: string;
     added_at: Date;
+  };
+  self_evaluation_drafts: {
+    la_id: string;
+    framework_id: string;
+    answers: NonNullable<unknown>;
+    improvement_plan: string;
+    reform_programme: string;
+    file_ids: string[];
+    based_on_version: number | null;
+    updated_by: string | null;
+    updated_by_label: string;
+    updated_at: Date;
+  };
+  self_evaluation_files: {
+    id: string;
+    la_id: string;
+    section: string;
+    file_name: string;
+    media_type: string;
+    declared_type: string | null;
+    size_bytes: number;
+    sha256: string;
+    scan_status: string;
+    scan_detail: string | null;
+    uploaded_by: string | null;
+    uploaded_by_label: string;
+    uploaded_at: Date;
+    bytes: Uint8Array;
+  };
+  self_evaluations: {
+    id: string;
+    la_id: string;
+    version: number;
+    framework_id: string;
+    answers: NonNullable<unknown>;
+    improvement_plan: string;
+    reform_programme: string;
+    file_ids: string[];
+    submitted_on: string;
+    submitted_at: Date;
+    submitted_by: string | null;
+    submitted_by_label: string;
+    intelligence_entry_id: string | null;
+    acknowledged_at: Date | null;
+    acknowledged_by: string | null;
+    acknowledged_by_label: string | null;
+    acknowledgement_note: string | null;
   };
   sessions: {
     id: string;
