@@ -11,6 +11,8 @@ import { registerLaRoutes } from './html/las.js';
 import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
+import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
+import { registerEngagementRoutes } from './html/engagement.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
@@ -87,6 +89,8 @@ export const routeModules: RouteModule[] = [
   registerHistoryAnalysisRoutes,
   registerRiskRoutes,
   registerIntelligenceRoutes,
+  registerSelfEvaluationRoutes,
+  registerEngagementRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,
