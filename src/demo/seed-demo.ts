@@ -21,6 +21,7 @@ import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
+import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -183,6 +184,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     focusedVisitId = fv.id;
   }
   // Three years of the region's intelligence and risk assessments, dated from the inspection.
+  await seedDemoSelfEvaluations(db, teamActor('regional'), DEMO_LA.id, start);
   await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
