@@ -19,6 +19,7 @@ import { registerActivityCommands } from './activities.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
+import { registerSelfEvaluationCommands } from './self-evaluation.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -42,4 +43,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerAgreementCommands,
   registerCaseRatingCommands,
   registerRiskCommands,
+  registerSelfEvaluationCommands,
 ];
