@@ -29,6 +29,7 @@ import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
+import { registerSelfEvaluationApi } from './api/self-evaluation.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -68,6 +69,7 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerRiskApi,
+  registerSelfEvaluationApi,
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
