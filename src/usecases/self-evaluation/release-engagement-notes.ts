@@ -30,6 +30,11 @@ export async function releaseEngagementNotes(
 ): Promise<EngagementMeeting> {
   const scope = await laScope(ctx, String(raw.laId ?? ''));
   if (!scope.viewMeetings) throw new AppError('NOT_FOUND');
+  // Which meeting comes before what is sent: a missing one is NOT_FOUND whatever the body says.
+  const year = Number(raw.year);
+  if (!Number.isInteger(year) || !(await findMeeting(ctx.db, scope.la.id, year)))
+    throw new AppError('NOT_FOUND');
+  if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
   const parsed = ReleaseEngagementNotesInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const input = parsed.data;

@@ -3,6 +3,7 @@
 // The import use cases ask the same policies again when they run.
 import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
 import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
+import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -44,7 +45,13 @@ export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarg
     if (!facts) throw new AppError('NOT_FOUND');
     if (!policies.writeSelfEvaluation(ctx.actor, facts))
       throw new AppError(
-        policies.viewSelfEvaluations(ctx.actor, facts, false) ? 'FORBIDDEN' : 'NOT_FOUND',
+        policies.viewSelfEvaluations(
+          ctx.actor,
+          facts,
+          ctx.actor.kind === 'user' && (await isOnTeamAtLa(ctx.db, ctx.actor.userId, facts.id)),
+        )
+          ? 'FORBIDDEN'
+          : 'NOT_FOUND',
       );
     return;
   }
