@@ -8,6 +8,10 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { encodeSeek } from '../src/domain/paging/seek.js';
+import { searchActivityEvidence } from '../src/data/repositories/evidence-search.js';
+import { parseTextQuery } from '../src/domain/analysis/text-query.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/data/schema.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
 import { openBenchDatabase, sample, signedInApp, type BenchDatabase } from './support.js';
@@ -89,6 +93,7 @@ export async function benchEvidencePaging(o: Options): Promise<string[]> {
       );
       rows.push(`| raw SQL, OFFSET: page ${p} ids only | ${s.p50} | ${s.p95} | ${s.max} |`);
     }
+    rows.push(...(await searchPages(o, db, id, get)));
     await app.close();
     return [
       `${title} (${count(total)} records, ${count(scale.codings)} codings), n=${o.n} sequential requests as an admin`,
@@ -101,4 +106,57 @@ export async function benchEvidencePaging(o: Options): Promise<string[]> {
   } finally {
     await cleanup();
   }
+}
+
+const SEARCH = 'plan';
+const SEARCH_PAGE = 20;
+
+/**
+ * The search page for a common word: page 1 against a middle page and the last page, each reached
+ * with the token its "next" link carries; beside them, the same pages read with OFFSET (the query
+ * as it was before, through the repository), to show what the seek saves.
+ */
+async function searchPages(
+  o: Options,
+  db: Kysely<DB>,
+  id: string,
+  get: (url: string, expect: string) => () => Promise<void>,
+): Promise<string[]> {
+  const keys = await sql<{ rank: number; ref_no: number }>`
+    select ts_rank_cd(search, plainto_tsquery('english', ${SEARCH}))::float8 as rank, ref_no
+    from evidence_records
+    where activity_id = ${id} and deleted_at is null
+      and search @@ plainto_tsquery('english', ${SEARCH})
+    order by rank desc, ref_no`.execute(db);
+  const total = keys.rows.length;
+  const pages = Math.ceil(total / SEARCH_PAGE);
+  const count = (n: number) => n.toLocaleString('en-GB');
+  const base = `/activities/${id}/analysis/search?q=${SEARCH}`;
+  const rows: string[] = [];
+  for (const p of [...new Set([1, Math.ceil(pages / 2), pages])]) {
+    const start = (p - 1) * SEARCH_PAGE;
+    const last = keys.rows[start - 1];
+    const url = last
+      ? `${base}&after=${encodeSeek({ direction: 'after', key: [last.rank, last.ref_no], total, start })}`
+      : base;
+    const showing = `Showing ${count(start + 1)} to ${count(Math.min(total, start + SEARCH_PAGE))} of ${count(total)}`;
+    const s = await sample(o.n, get(url, showing));
+    rows.push(
+      `| GET search "${SEARCH}" page ${p} of ${pages} (hits ${showing.slice(8)}) | ${s.p50} | ${s.p95} | ${s.max} |`,
+    );
+    const q = parseTextQuery(SEARCH)!;
+    const raw = await sample(o.n, () =>
+      searchActivityEvidence(db, {
+        filter: { activityId: id },
+        query: q,
+        limit: SEARCH_PAGE + 1,
+        offset: start,
+        count: true,
+      }),
+    );
+    rows.push(
+      `| search query with OFFSET and count (as before): page ${p} | ${raw.p50} | ${raw.p95} | ${raw.max} |`,
+    );
+  }
+  return rows;
 }

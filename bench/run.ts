@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,export-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchCodeSpanProfile } from './code-span-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
+import { benchExportProfile } from './export-profile.js';
 import { benchServerMemory } from './server-memory.js';
 import { benchEvidence } from './evidence.js';
 import { benchAnalysis } from './analysis.js';
@@ -72,14 +73,11 @@ if (only.has('evidence-pages')) {
   out.push(...(await benchEvidencePages({ engine: 'pglite', n })));
   out.push(...(await benchEvidencePages({ engine: 'postgres', n, adminUrl: values.postgres })));
 }
-if (only.has('evidence-paging')) {
-  for (const factor of [1, 4]) {
-    out.push(...(await benchEvidencePaging({ engine: 'pglite', n, factor })));
-    out.push(
-      ...(await benchEvidencePaging({ engine: 'postgres', n, factor, adminUrl: values.postgres })),
-    );
-  }
-}
+if (only.has('evidence-paging'))
+  for (const factor of values.factors.split(',').map(Number))
+    for (const engine of ['pglite', 'postgres'] as const)
+      if (values.engine === engine || values.engine === 'both')
+        out.push(...(await benchEvidencePaging({ engine, n, factor, adminUrl: values.postgres })));
 if (only.has('reports')) out.push(...(await benchReports(Math.min(n, 50))));
 if (only.has('judgements')) {
   out.push(...(await benchJudgements({ engine: 'pglite', n })));
@@ -91,6 +89,12 @@ if (only.has('corpus-compare')) {
     if (values.engine === engine || values.engine === 'both')
       out.push(...(await benchCorpusCompare({ engine, adminUrl: values.postgres, factors })));
 }
+if (only.has('export-profile'))
+  for (const engine of ['pglite', 'postgres'] as const)
+    if (values.engine === engine || values.engine === 'both')
+      out.push(
+        ...(await benchExportProfile({ engine, n: Math.min(n, 10), adminUrl: values.postgres })),
+      );
 if (only.has('code-span-profile'))
   for (const engine of ['pglite', 'postgres'] as const)
     if (values.engine === engine || values.engine === 'both')

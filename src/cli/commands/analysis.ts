@@ -42,6 +42,7 @@ function describe(r: SearchResult): string {
         `    ${s.start > 0 ? '…' : ''}${markSnippet(s)}${s.end < h.textLength ? '…' : ''}`,
       );
   }
+  if (r.next) lines.push(`More: run again with --after ${r.next}`);
   return lines.join('\n');
 }
 
@@ -68,7 +69,8 @@ export function registerAnalysisCommands(program: Command): void {
       collect,
     )
     .option('--limit <n>', 'how many hits', '20')
-    .option('--offset <n>', 'skip this many hits', '0')
+    .option('--offset <n>', 'skip this many hits (up to 1,000; further: --after)', '0')
+    .option('--after <token>', 'the page after this one: the "next" token a search printed')
     .option('--as <email>', 'search as this person (default: the operator)')
     .option('--json', 'print JSON')
     .action(
@@ -82,6 +84,7 @@ export function registerAnalysisCommands(program: Command): void {
             direction?: string[];
             limit: string;
             offset: string;
+            after?: string;
             as?: string;
             json?: boolean;
           },
@@ -95,6 +98,7 @@ export function registerAnalysisCommands(program: Command): void {
                 query: words.join(' '),
                 limit: Number(opts.limit),
                 offset: Number(opts.offset),
+                ...(opts.after ? { after: opts.after } : {}),
                 filter: {
                   ...(opts.method ? { methods: opts.method as never } : {}),
                   ...(opts.area ? { judgementAreas: opts.area } : {}),

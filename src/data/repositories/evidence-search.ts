@@ -33,6 +33,8 @@ export async function hasSearchableWords(db: Kysely<DB>, q: TextQuery): Promise<
 export interface SearchRow {
   id: string;
   activityId: string;
+  /** The record's number in its activity (E12 is 12): with `rank`, the key pages seek by. */
+  refNo: number;
   reference: string;
   version: number;
   /** The text (at most MAX_HIGHLIGHT_TEXT code points of it) for highlighting. */
@@ -51,11 +53,23 @@ export interface SearchRow {
 /** Highlights are computed on the first 200,000 code points of a record. */
 export const MAX_HIGHLIGHT_TEXT = 200_000;
 
+/** Where a page of an activity's hits lies: after (or before) the hit with this rank and number. */
+export interface SearchSeek {
+  direction: 'after' | 'before';
+  rank: number;
+  refNo: number;
+}
+
 export interface ActivitySearch {
   filter: EvidenceConditions;
   query: TextQuery;
   limit: number;
-  offset: number;
+  /** Rows to skip from the first hit (a short jump only: later pages use `seek`). */
+  offset?: number;
+  /** The page after (or before) a hit already shown; null: the first page. */
+  seek?: SearchSeek | null;
+  /** Count every match (the first page); later pages carry the count in their token. */
+  count?: boolean;
 }
 
 function shape(r: {
@@ -78,6 +92,7 @@ function shape(r: {
   return {
     id: r.id,
     activityId: r.activity_id,
+    refNo: r.ref_no,
     reference: `E${r.ref_no}`,
     version: r.version,
     text: r.text,
@@ -95,6 +110,7 @@ function shape(r: {
 
 type PageRow = Parameters<typeof shape>[0] & {
   total: number;
+  recorded_key: string;
   activity_title: string;
   la_id: string;
   la_name: string;
@@ -104,7 +120,8 @@ type PageRow = Parameters<typeof shape>[0] & {
 const pageColumns = sql`e.id, e.activity_id, e.ref_no, e.version,
   left(e.text, ${MAX_HIGHLIGHT_TEXT}) as text, char_length(e.text) as text_length, e.method,
   e.observed_on, e.direction, e.judgement_areas, cc.reference as child_case_reference,
-  e.recorded_by, e.recorded_by_label, e.recorded_at, p.rank, p.total,
+  e.recorded_by, e.recorded_by_label, e.recorded_at, e.recorded_at::text as recorded_key,
+  p.rank, p.total,
   a.title as activity_title, a.la_id, la.name as la_name`;
 
 const pageJoins = sql`join evidence_records e on e.id = p.id
@@ -113,27 +130,42 @@ const pageJoins = sql`join evidence_records e on e.id = p.id
   left join cases cc on cc.id = e.child_case_id`;
 
 /**
- * One page of an activity's matching records, best first, and how many match in all. The rank
+ * One page of an activity's matching records, best first (rank, then record number), and how many
+ * match in all when asked to count. Pages seek: a later page reads the hits after (or, going back,
+ * before) the key of a hit already shown, so no page skips over the ones before it. The rank is
+ * read as float8 (ts_rank_cd gives float4) so the key a token carries compares exactly. The rank
  * and count are computed over the matches' ids only; texts are read for the page alone.
  */
 export async function searchActivityEvidence(
   db: Kysely<DB>,
   s: ActivitySearch,
-): Promise<{ total: number; rows: SearchRow[] }> {
+): Promise<{ total: number | null; rows: SearchRow[] }> {
   const q = tsQuery(s.query);
+  const k = s.seek ?? null;
+  const backwards = k?.direction === 'before';
+  const from = k
+    ? backwards
+      ? sql`where m.rank > ${k.rank}::float8 or (m.rank = ${k.rank}::float8 and m.ref_no < ${k.refNo})`
+      : sql`where m.rank < ${k.rank}::float8 or (m.rank = ${k.rank}::float8 and m.ref_no > ${k.refNo})`
+    : sql``;
+  const order = (t: 'm' | 'p') =>
+    backwards
+      ? sql`${sql.ref(`${t}.rank`)} asc, ${sql.ref(`${t}.ref_no`)} desc`
+      : sql`${sql.ref(`${t}.rank`)} desc, ${sql.ref(`${t}.ref_no`)} asc`;
   const r = await sql<PageRow>`
     with m as (
-      select e.id, e.ref_no, ts_rank_cd(e.search, ${q}) as rank
+      select e.id, e.ref_no, ts_rank_cd(e.search, ${q})::float8 as rank
       from evidence_records e
       where ${evidenceWhere(s.filter)} and e.search @@ ${q}
     ), p as (
-      select m.id, m.rank, m.ref_no, (select count(*) from m)::int as total
-      from m order by m.rank desc, m.ref_no limit ${s.limit} offset ${s.offset}
+      select m.id, m.rank, m.ref_no, ${s.count ? sql`(select count(*) from m)::int` : sql`0`} as total
+      from m ${from}
+      order by ${order('m')} limit ${s.limit} offset ${k ? 0 : (s.offset ?? 0)}
     )
     select ${pageColumns} from p ${pageJoins}
-    order by p.rank desc, p.ref_no`.execute(db);
-  let total = r.rows[0]?.total ?? 0;
-  if (r.rows.length === 0 && s.offset > 0) {
+    order by ${order('p')}`.execute(db);
+  let total: number | null = s.count ? (r.rows[0]?.total ?? 0) : null;
+  if (s.count && r.rows.length === 0 && !k && (s.offset ?? 0) > 0) {
     const c = await sql<{ n: number }>`
       select count(*)::int as n from evidence_records e
       where ${evidenceWhere(s.filter)} and e.search @@ ${q}`.execute(db);
@@ -150,12 +182,23 @@ export interface NationalSearch {
   judgementAreas?: string[];
   limit: number;
   offset: number;
+  /**
+   * The page after a hit already shown, in the order its first page chose (a later page does not
+   * count again): relevance (rank, then newest, then id) or recency (newest, then id).
+   */
+  after?: NationalSeek | null;
 }
+
+export type NationalSeek =
+  | { orderedBy: 'relevance'; rank: number; recordedAt: string; id: string }
+  | { orderedBy: 'recency'; recordedAt: string; id: string };
 
 export interface NationalRow extends SearchRow {
   activityTitle: string;
   laId: string;
   laName: string;
+  /** `recorded_at` as the database writes it (to the microsecond): part of a page's key. */
+  recordedKey: string;
 }
 
 /** Counting stops here: "more than 5,000 records" is all anyone needs to know. */
@@ -178,6 +221,7 @@ export async function searchAllEvidence(
 }> {
   const cap = s.countCap ?? NATIONAL_COUNT_CAP;
   const q = tsQuery(s.query);
+  const k = s.after ?? null;
   const scope =
     s.scope.kind === 'all'
       ? sql<boolean>`true`
@@ -189,29 +233,44 @@ export async function searchAllEvidence(
       ? sql`e.judgement_areas && array[${sql.join(s.judgementAreas)}]::text[]`
       : sql`true`
   }`;
+  const toRow = (r: PageRow): NationalRow => ({
+    ...shape(r),
+    activityTitle: r.activity_title,
+    laId: r.la_id,
+    laName: r.la_name,
+    recordedKey: r.recorded_key,
+  });
+  if (k?.orderedBy === 'recency')
+    return {
+      total: cap,
+      capped: true,
+      orderedBy: 'recency',
+      rows: (await newestFirst(db, filters, q, s, k)).map(toRow),
+    };
+  // Ties of rank go newest first, then by id; a later page starts after its token's hit.
+  const seek =
+    k?.orderedBy === 'relevance'
+      ? sql<boolean>`(m.rank < ${k.rank}::float8 or (m.rank = ${k.rank}::float8 and (
+          m.recorded_at < ${k.recordedAt}::timestamptz or
+          (m.recorded_at = ${k.recordedAt}::timestamptz and m.id > ${k.id}::uuid))))`
+      : sql<boolean>`true`;
   const ranked = await sql<Partial<PageRow> & { all_matches: number }>`
     with m as materialized (
-      select e.id, e.recorded_at, ts_rank_cd(e.search, ${q}) as rank
+      select e.id, e.recorded_at, ts_rank_cd(e.search, ${q})::float8 as rank
       from evidence_records e where ${filters} and e.search @@ ${q}
       limit ${cap + 1}
     ), t as (
       select count(*)::int as all_matches from m
     ), p as (
       select m.id, m.rank, m.recorded_at, 0 as total from m, t
-      where t.all_matches <= ${cap}
-      order by m.rank desc, m.recorded_at desc, m.id limit ${s.limit} offset ${s.offset}
+      where t.all_matches <= ${cap} and ${seek}
+      order by m.rank desc, m.recorded_at desc, m.id limit ${s.limit} offset ${k ? 0 : s.offset}
     )
     select t.all_matches, page.* from t left join lateral (
       select ${pageColumns}, p.id as page_id from p ${pageJoins}
     ) page on true
     order by page.rank desc nulls last, page.recorded_at desc, page.id`.execute(db);
   const n = ranked.rows[0]?.all_matches ?? 0;
-  const toRow = (r: PageRow): NationalRow => ({
-    ...shape(r),
-    activityTitle: r.activity_title,
-    laId: r.la_id,
-    laName: r.la_name,
-  });
   if (n <= cap)
     return {
       total: n,
@@ -219,19 +278,42 @@ export async function searchAllEvidence(
       orderedBy: 'relevance',
       rows: ranked.rows.filter((r) => r.id).map((r) => toRow(r as PageRow)),
     };
+  return {
+    total: cap,
+    capped: true,
+    orderedBy: 'recency',
+    rows: (await newestFirst(db, filters, q, s, null)).map(toRow),
+  };
+}
+
+/**
+ * A page of matches newest first: the recency index is walked (from the token's hit, when there
+ * is one) and each row tested, so a page costs about the same however deep it lies.
+ */
+async function newestFirst(
+  db: Kysely<DB>,
+  filters: RawBuilder<boolean>,
+  q: RawBuilder<unknown>,
+  s: { limit: number; offset: number },
+  k: { recordedAt: string; id: string } | null,
+): Promise<PageRow[]> {
+  const from = k
+    ? sql`and (e.recorded_at < ${k.recordedAt}::timestamptz or
+        (e.recorded_at = ${k.recordedAt}::timestamptz and e.id > ${k.id}::uuid))`
+    : sql``;
   // OFFSET 0 keeps the inner query as written: newest first along the recency index.
   const recent = await sql<PageRow>`
     with p as (
-      select x.id, ts_rank_cd(x.search, ${q}) as rank, x.recorded_at, 0 as total from (
-        select e.id, e.recorded_at, e.search from evidence_records e where ${filters}
+      select x.id, ts_rank_cd(x.search, ${q})::float8 as rank, x.recorded_at, 0 as total from (
+        select e.id, e.recorded_at, e.search from evidence_records e where ${filters} ${from}
         order by e.recorded_at desc, e.id offset 0
       ) x
       where x.search @@ ${q}
-      order by x.recorded_at desc, x.id limit ${s.limit} offset ${s.offset}
+      order by x.recorded_at desc, x.id limit ${s.limit} offset ${k ? 0 : s.offset}
     )
     select ${pageColumns} from p ${pageJoins}
     order by p.recorded_at desc, p.id`.execute(db);
-  return { total: cap, capped: true, orderedBy: 'recency', rows: recent.rows.map(toRow) };
+  return recent.rows;
 }
 
 // Stems are a pure function of the word (the 'english' configuration), so they are cached here

@@ -107,7 +107,27 @@ export interface ArrivedEvidence {
   recordedAt: Date;
 }
 
-/** Evidence recorded in (from, to], oldest first (at most 2,000 records). */
+/** The most records a team meeting view lists (it counts them all). */
+export const ARRIVED_LIMIT = 2_000;
+
+/** How many records were recorded in (from, to]. */
+export async function countEvidenceRecordedBetween(
+  db: Kysely<DB>,
+  activityId: string,
+  from: Date | null,
+  to: Date,
+): Promise<number> {
+  let q = db
+    .selectFrom('evidence_records as e')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('e.activity_id', '=', activityId)
+    .where('e.deleted_at', 'is', null)
+    .where('e.recorded_at', '<=', to);
+  if (from) q = q.where('e.recorded_at', '>', from);
+  return (await q.executeTakeFirst())?.n ?? 0;
+}
+
+/** Evidence recorded in (from, to], oldest first (at most ARRIVED_LIMIT records). */
 export async function evidenceRecordedBetween(
   db: Kysely<DB>,
   activityId: string,
@@ -133,7 +153,7 @@ export async function evidenceRecordedBetween(
     .where('e.deleted_at', 'is', null)
     .where('e.recorded_at', '<=', to);
   if (from) q = q.where('e.recorded_at', '>', from);
-  const rows = await q.orderBy('e.recorded_at').orderBy('e.ref_no').limit(2000).execute();
+  const rows = await q.orderBy('e.recorded_at').orderBy('e.ref_no').limit(ARRIVED_LIMIT).execute();
   return rows.map((r) => ({
     id: r.id,
     reference: `E${r.ref_no}`,

@@ -111,6 +111,18 @@ function codePointIndex(text: string): { length: number; at: (cp: number) => num
   return { length: n, at: (cp) => starts[Math.min(Math.max(cp, 0), n)]! };
 }
 
+// What the regular expression \s matches (JavaScript's white space and line terminators).
+const SPACE = /\s/;
+
+/**
+ * `text` without its last, cut-off word: the same as replacing /\s\S*$/, but scanning back from
+ * the end once (the expression is tried at every space, and this runs for every passage).
+ */
+function withoutLastWord(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) if (SPACE.test(text[i]!)) return text.slice(0, i);
+  return text;
+}
+
 /**
  * A passage with the text around it (up to `context` code points each side, cut back to whole
  * words where it was cut short, as the coding query shows it).
@@ -133,9 +145,9 @@ function present(
     ...header,
     start: p.start,
     end: p.end,
-    before: p.start >= context ? before.replace(/^\S*\s/u, '') : before,
+    before: p.start >= context ? before.replace(/^\S*\s/, '') : before,
     text: cut(p.start, Math.min(p.end, p.start + MAX_TEXT)),
-    after: index.length - p.end >= context ? after.replace(/\s\S*$/u, '') : after,
+    after: index.length - p.end >= context ? withoutLastWord(after) : after,
     truncated: p.end - p.start > MAX_TEXT,
     wholeRecord: false,
     codes: p.codeIds.map((id) => ({ id, name: names.get(id) ?? id })),

@@ -54,7 +54,9 @@ export function streamFile(
     filename,
     contentType: TYPES.xlsx,
     chunks: (async function* () {
-      yield await writeXlsxAsync(sheet, rows);
+      // Level 1: less than half the CPU of the default for a file about a third bigger (the
+      // sheet XML compresses well either way), which keeps an export of every passage quick.
+      yield await writeXlsxAsync(sheet, rows, { level: 1 });
     })(),
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ARRIVED_LIMIT,
+  countEvidenceRecordedBetween,
   evidenceRecordedBetween,
   lastMeetingBefore,
   listMeetings,
@@ -37,7 +39,12 @@ export interface TeamMeetingView {
   since: Date | null;
   lastMeeting: TeamMeeting | null;
   at: Date;
+  /** Every record recorded since then. */
   total: number;
+  /** The records summarised below (the first 2,000 recorded when there are more). */
+  shown: number;
+  /** True when `shown` is less than `total`: the evidence list has every record. */
+  limited: boolean;
   areas: AreaSince[];
   /** Evidence not filed under any judgement area. */
   unfiled: AreaSince;
@@ -86,11 +93,18 @@ export async function getTeamMeetingView(
     otherActivityBetween(ctx.db, activity.id, since, at),
     listMeetings(ctx.db, activity.id, 10),
   ]);
+  // Only a full list may have been cut short: then count them all.
+  const total =
+    items.length < ARRIVED_LIMIT
+      ? items.length
+      : await countEvidenceRecordedBetween(ctx.db, activity.id, since, at);
   return {
     since,
     lastMeeting,
     at,
-    total: items.length,
+    total,
+    shown: items.length,
+    limited: items.length < total,
     areas: judgementAreasOf(activity).map((a) =>
       group(
         a,

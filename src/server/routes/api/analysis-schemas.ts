@@ -56,9 +56,18 @@ const Hit = EvidenceHeader.extend({
 
 export const SearchResultSchema = z.object({
   understood: z.string(),
-  total: z.number(),
+  total: z.number().describe('Every matching record, not just this page'),
   limit: z.number(),
-  offset: z.number(),
+  offset: z.number().describe('The index (from 0) of the first hit on this page'),
+  returned: z.number().describe('Hits on this page'),
+  limited: z
+    .boolean()
+    .describe('True when this page does not hold every match: follow next (or previous)'),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
+  previous: z
+    .string()
+    .nullable()
+    .describe('Pass as `after` for the page before; null on the first'),
   hits: z.array(Hit),
   note: z.string().nullable(),
 });
@@ -70,7 +79,10 @@ export const NationalSearchSchema = z.object({
   orderedBy: z.enum(['relevance', 'recency']),
   note: z.string().nullable(),
   limit: z.number(),
-  offset: z.number(),
+  offset: z.number().describe('The index (from 0) of the first hit on this page'),
+  returned: z.number().describe('Hits on this page'),
+  limited: z.boolean().describe('True when this page does not hold every match: follow next'),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
   hits: z.array(
     Hit.extend({
       activityId: z.string(),
@@ -351,7 +363,11 @@ export const TeamMeetingViewSchema = z.object({
   since: z.string().nullable(),
   lastMeeting: MeetingSchema.nullable(),
   at: z.string(),
-  total: z.number(),
+  total: z.number().describe('Every record recorded since then'),
+  shown: z.number().describe('Records summarised here (the first 2,000 recorded when more)'),
+  limited: z
+    .boolean()
+    .describe('True when shown < total: the evidence list (GET …/evidence) has every record'),
   areas: z.array(AreaSince),
   unfiled: AreaSince,
   other: z.object({

@@ -69,7 +69,18 @@ const SearchQuery = z.object({
   from: z.string().optional().describe('Observed on or after (YYYY-MM-DD)'),
   to: z.string().optional().describe('Observed on or before (YYYY-MM-DD)'),
   limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000)
+    .default(0)
+    .describe('Skip this many hits (a short jump: further pages follow `next`)'),
+  after: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('The `next` (or `previous`) token of the same search'),
 });
 
 export const registerAnalysisApi: RouteModule = (app, ctx) => {
@@ -94,6 +105,7 @@ export const registerAnalysisApi: RouteModule = (app, ctx) => {
           query: query.q,
           limit: query.limit,
           offset: query.offset,
+          ...(query.after ? { after: query.after } : {}),
           filter: {
             ...(query.method ? { methods: query.method } : {}),
             ...(query.area ? { judgementAreas: query.area } : {}),
@@ -111,7 +123,14 @@ export const registerAnalysisApi: RouteModule = (app, ctx) => {
       tag: 'evidence analysis',
       query: SearchQuery.pick({ q: true, method: true, area: true }).extend({
         limit: z.coerce.number().int().min(1).max(100).default(20),
-        offset: z.coerce.number().int().min(0).max(10_000).default(0),
+        offset: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(1_000)
+          .default(0)
+          .describe('Skip this many hits (a short jump: further pages follow `next`)'),
+        after: z.string().max(600).optional().describe('The `next` token of the same search'),
       }),
       response: NationalSearchSchema,
       handler: async ({ actor, query }) =>
@@ -119,6 +138,7 @@ export const registerAnalysisApi: RouteModule = (app, ctx) => {
           query: query.q,
           limit: query.limit,
           offset: query.offset,
+          ...(query.after ? { after: query.after } : {}),
           ...(query.method ? { methods: query.method } : {}),
           ...(query.area ? { judgementAreas: query.area } : {}),
         }),

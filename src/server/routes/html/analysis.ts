@@ -29,7 +29,14 @@ import {
   type Query,
 } from './analysis-filters.js';
 import { directionLabel, methodLabel } from './evidence.js';
-import { crumbs, markedHtml, pageNumber, pagination, queryString } from './page-helpers.js';
+import {
+  crumbs,
+  markedHtml,
+  pageNumber,
+  pagination,
+  queryString,
+  seekPagination,
+} from './page-helpers.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const PAGE = 20;
@@ -55,7 +62,9 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
     const page = await getEvidencePageContext(uc, { activityId: id });
     const filters = readFilters(q, page);
     const text = typeof q.q === 'string' ? q.q.slice(0, 1000) : '';
-    const pageNo = pageNumber(q.page);
+    // "Next" and "Previous" carry a token naming the hit they start from (keyset paging: page 50
+    // costs what page 1 costs); a token that is not one answers the form's error.
+    const after = typeof q.after === 'string' && q.after.length <= 500 ? q.after : undefined;
     let result = null;
     let problems: Problem[] = [];
     if (text.trim()) {
@@ -66,12 +75,12 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
           query: text,
           filter,
           limit: PAGE,
-          offset: (pageNo - 1) * PAGE,
+          ...(after ? { after } : {}),
         });
       } catch (err) {
         const r = problemsFrom(err, ['VALIDATION_FAILED'], {
           defaultField: 'q',
-          fields: { query: 'q' },
+          fields: { query: 'q', after: 'q' },
         });
         reply.status(r.status);
         problems = r.problems.map((p) => ({ ...p, field: 'q' }));
@@ -85,6 +94,22 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
       from: filters.from,
       to: filters.to,
     };
+    const paged = result
+      ? seekPagination(
+          {
+            items: result.hits,
+            start: result.offset,
+            total: result.total,
+            next: result.next,
+            previous: result.previous,
+          },
+          (token) =>
+            `/activities/${id}/analysis/search?${queryString({ ...params, after: token })}`,
+          { one: 'record', many: 'records' },
+          'Pages of search results',
+          PAGE,
+        )
+      : null;
     return reply.render('analysis/search.njk', {
       title: 'Search the evidence',
       page,
@@ -99,15 +124,8 @@ export const registerAnalysisRoutes: RouteModule = (app, ctx) => {
         directionLabel: directionLabel(h.direction),
         snippets: h.snippets.map((s) => markedHtml(s.text, s.highlights, s.start)),
       })),
-      pagination: result
-        ? pagination(
-            result.total,
-            PAGE,
-            pageNo,
-            (n) =>
-              `/activities/${id}/analysis/search?${queryString({ ...params, page: n > 1 ? n : undefined })}`,
-          )
-        : null,
+      showing: paged?.showing ?? null,
+      pagination: paged?.pagination ?? null,
       ...filterForm(q, problems, {}, { withCoding: false }),
       breadcrumbs: crumbs(page),
     });
