@@ -188,6 +188,8 @@ async function seedLa(
   plan: { daysBefore: number; worse: number[]; base: Rating; reason: string }[],
 ): Promise<void> {
   for (const e of entries) {
+    // Self-evaluations and meetings are logged by their own records (seed-demo-selfeval.ts).
+    if (e.kind === 'self_evaluation' || e.kind === 'engagement_meeting') continue;
     await recordIntelligence(ctx, {
       laId,
       kind: e.kind,

@@ -24,6 +24,7 @@ import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
 import { seedDemoPublished } from './seed-demo-published.js';
+import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -198,6 +199,7 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     focusedVisitId = fv.id;
   }
   // Three years of the region's intelligence and risk assessments, dated from the inspection.
+  await seedDemoSelfEvaluations(db, teamActor('regional'), DEMO_LA.id, start);
   await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
   // Three published inspections of other demo LAs, and a reliability study over them.
   credentials.push(...(await seedDemoPublished(db, catalog, teamActor)).users);

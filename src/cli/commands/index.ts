@@ -24,6 +24,7 @@ import { registerRiskCommands } from './risk.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
+import { registerSelfEvaluationCommands } from './self-evaluation.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -53,4 +54,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerStatsCommands,
   registerConsistencyPanelCommands,
   registerResearchCommands,
+  registerSelfEvaluationCommands,
 ];

@@ -23,6 +23,7 @@ import * as jobs from './2026-12-06T2310_jobs.js';
 import * as caseRatings from './2026-12-07T0010_case_ratings.js';
 import * as attachments from './2026-12-07T0015_attachments.js';
 import * as risk from './2026-12-07T0020_risk.js';
+import * as selfEvaluation from './2026-12-07T0200_self_evaluation.js';
 import * as nationalStatistics from './2026-12-07T0210_national_statistics.js';
 import * as riskweek from './2026-12-07T0220_riskweek.js';
 import * as reliabilityStudies from './2026-12-07T0230_reliability_studies.js';
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0010_case_ratings': caseRatings,
   '2026-12-07T0015_attachments': attachments,
   '2026-12-07T0020_risk': risk,
+  '2026-12-07T0200_self_evaluation': selfEvaluation,
   '2026-12-07T0210_national_statistics': nationalStatistics,
   '2026-12-07T0220_riskweek': riskweek,
   '2026-12-07T0230_reliability_studies': reliabilityStudies,

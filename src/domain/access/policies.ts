@@ -766,6 +766,50 @@ export const policies = {
   /** Load a deprivation index for LAs (public statistics): the national team and admins. */
   loadLaContext: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'national' || actor.role === 'admin',
+  // ---- The LA's self-evaluation and the annual engagement meeting (issue 13) ----
+
+  /**
+   * Read an LA's submitted self-evaluations (and its files): whoever reads its risk picture, and
+   * the LA's own users. Researchers and other LAs get NOT_FOUND.
+   */
+  viewSelfEvaluations: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean =>
+    policies.viewRiskPicture(actor, la, onTeamAtLa) ||
+    (actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id),
+
+  /**
+   * Write the draft and submit it: the LA's own users only (and the CLI operator, recording a
+   * submission received another way). Nobody at the inspectorate writes an LA's self-evaluation.
+   */
+  writeSelfEvaluation: (actor: Actor, la: LaFacts): boolean =>
+    actor.kind === 'system' ||
+    (actor.role === 'la_user' && actor.laId !== null && actor.laId === la.id),
+
+  /** Read the unsubmitted draft: only those who write it (the inspectorate sees submissions). */
+  viewSelfEvaluationDraft: (actor: Actor, la: LaFacts): boolean =>
+    policies.writeSelfEvaluation(actor, la),
+
+  /** Acknowledge receipt of a submission: regional staff of the LA's region. */
+  acknowledgeSelfEvaluation: (actor: Actor, la: LaFacts): boolean =>
+    policies.writeRiskPicture(actor, la),
+
+  /** Which LAs have (not) submitted in the last 12 months: as the regional risk view. */
+  viewSelfEvaluationStatus: (actor: Actor, region: string): boolean =>
+    policies.viewRegionalRisk(actor, region),
+
+  /**
+   * An LA's engagement meetings in full (internal notes, agenda from intelligence, actions):
+   * whoever reads its risk picture. LA users read only the released notes.
+   */
+  viewEngagementMeetings: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean =>
+    policies.viewRiskPicture(actor, la, onTeamAtLa),
+
+  /** Record and edit meetings and release their notes: regional staff of the LA's region. */
+  writeEngagementMeeting: (actor: Actor, la: LaFacts): boolean =>
+    policies.writeRiskPicture(actor, la),
+
+  /** The version of a meeting's notes released to the LA: the LA's own users. */
+  viewReleasedMeetingNotes: (actor: Actor, la: LaFacts): boolean =>
+    actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -159,6 +159,18 @@ export const auditActions = {
   'thematic.mapping_versioned':
     'A new version of the thematic codebook’s mappings (criteria and emergent codes to themes) was made',
   'research.deprivation_loaded': 'A deprivation index was loaded for local authorities',
+  'self_evaluation.draft_saved': 'An LA saved the draft of its self-evaluation',
+  'self_evaluation.file_added':
+    'A document (improvement plan, reform programme or other) was added to an LA’s self-evaluation draft',
+  'self_evaluation.file_removed': 'A document was taken out of an LA’s self-evaluation draft',
+  'self_evaluation.file_downloaded': 'A self-evaluation document was downloaded',
+  'self_evaluation.submitted':
+    'An LA submitted its self-evaluation (a new version, logged as intelligence)',
+  'self_evaluation.acknowledged': 'The region acknowledged receipt of an LA’s self-evaluation',
+  'engagement.recorded':
+    'An annual engagement meeting was recorded (date, attendees, agenda, notes, actions)',
+  'engagement.updated': 'An annual engagement meeting’s record was changed',
+  'engagement.released': 'The notes of an annual engagement meeting were released to the LA',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -16,6 +16,8 @@ import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
+import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
+import { registerEngagementRoutes } from './html/engagement.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
@@ -35,6 +37,7 @@ import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
+import { registerSelfEvaluationApi } from './api/self-evaluation.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -79,6 +82,7 @@ export const routeModules: RouteModule[] = [
   registerRiskApi,
   registerStatsApi,
   registerStatsRoutes,
+  registerSelfEvaluationApi,
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
@@ -106,6 +110,8 @@ export const routeModules: RouteModule[] = [
   registerResearchApi,
   registerIntelligenceRoutes,
   registerWeekZeroRoutes,
+  registerSelfEvaluationRoutes,
+  registerEngagementRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
   registerEvidenceRoutes,

@@ -3,6 +3,7 @@
 // The import use cases ask the same policies again when they run.
 import { factsOf, findActivity, teamRoleOf } from '../../data/repositories/activities.js';
 import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
+import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -22,7 +23,9 @@ export type UploadTarget =
       activityId: string;
       owner: 'evidence' | 'report_comment';
       ownerId: string;
-    };
+    }
+  /** A document added to an LA's self-evaluation draft (the LA's own users). */
+  | { kind: 'self-evaluation-file'; laId: string };
 
 export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarget): Promise<void> {
   if (target.kind === 'new-activity') {
@@ -33,6 +36,23 @@ export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarg
       });
     if (!policies.createActivity(ctx.actor, { id: la.id, region: la.ofstedRegion }))
       throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (target.kind === 'self-evaluation-file') {
+    // The same rule as the use case: the LA's own users write its draft; others learn nothing.
+    const la = await findLocalAuthority(ctx.db, target.laId);
+    const facts = la ? { id: la.id, region: la.ofstedRegion } : null;
+    if (!facts) throw new AppError('NOT_FOUND');
+    if (!policies.writeSelfEvaluation(ctx.actor, facts))
+      throw new AppError(
+        policies.viewSelfEvaluations(
+          ctx.actor,
+          facts,
+          ctx.actor.kind === 'user' && (await isOnTeamAtLa(ctx.db, ctx.actor.userId, facts.id)),
+        )
+          ? 'FORBIDDEN'
+          : 'NOT_FOUND',
+      );
     return;
   }
   if (target.kind === 'attachment') {

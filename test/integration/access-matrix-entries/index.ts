@@ -5,6 +5,7 @@ import { researchEntries } from './research.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
+import { selfEvaluationEntries } from './selfeval.js';
 import { statsEntries } from './stats.js';
 import { studyEntries } from './study.js';
 
@@ -14,6 +15,7 @@ export const areaEntries: Entry[] = [
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,
+  ...selfEvaluationEntries,
   ...statsEntries,
   ...studyEntries,
 ];
