@@ -9,6 +9,7 @@ import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
+import { registerReviewTableRoutes } from './html/review-tables.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
@@ -85,6 +86,7 @@ export const routeModules: RouteModule[] = [
   registerAuditRoutes,
   registerLaRoutes,
   registerHistoryAnalysisRoutes,
+  registerReviewTableRoutes,
   registerRiskRoutes,
   registerIntelligenceRoutes,
   registerWorkbenchRoutes,
