@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeReviewTables, periodOf, workingDays, type TableEvent } from './review-tables.js';
 
-const ev = (laId: string, activityType: string, startDate: string, endDate: string | null, theme: string | null = null): TableEvent => ({
+const ev = (
+  laId: string,
+  activityType: string,
+  startDate: string,
+  endDate: string | null,
+  theme: string | null = null,
+): TableEvent => ({
   laId,
   activityType,
   startDate,
@@ -20,7 +26,10 @@ const events = [
   ev('c', 'standard_inspection', '2018-10-01', '2018-10-12'),
   ev('c', 'monitoring_visit', '2018-02-06', null),
   ev('b', 'sif_inspection', '2017-01-09', '2017-02-03'),
-  { ...ev('b', 'focused_visit', '2018-06-05', '2018-06-06', 'Care leavers'), origin: 'activities' as const },
+  {
+    ...ev('b', 'focused_visit', '2018-06-05', '2018-06-06', 'Care leavers'),
+    origin: 'activities' as const,
+  },
 ];
 
 describe('review tables', () => {
@@ -37,29 +46,61 @@ describe('review tables', () => {
     const hist2018 = t.table1.filter((r) => r.period === '2018' && r.origin === 'history');
     expect(hist2018.find((r) => r.type === 'all')).toMatchObject({ occurrences: 3, las: 2 });
     expect(hist2018.find((r) => r.type === 'monitoring_visit')).toMatchObject({ occurrences: 1 });
-    expect(t.table1.find((r) => r.origin === 'activities')).toMatchObject({ type: 'focused_visit', las: 1 });
+    expect(t.table1.find((r) => r.origin === 'activities')).toMatchObject({
+      type: 'focused_visit',
+      las: 1,
+    });
   });
 
   it('Table 2 weights each grade by the LAs holding it', () => {
     const t = computeReviewTables({ events, graded, las });
     const rows = t.table2.filter((r) => r.period === '2018');
-    expect(rows.find((r) => r.grade === 'good')).toMatchObject({ averageDays: 2, lasVisited: 1, lasWithGrade: 2 });
+    expect(rows.find((r) => r.grade === 'good')).toMatchObject({
+      averageDays: 2,
+      lasVisited: 1,
+      lasWithGrade: 2,
+    });
     // c: ten days inspected plus a two-day monitoring visit with no end date (the default).
-    expect(rows.find((r) => r.grade === 'inadequate')).toMatchObject({ averageDays: 12, lasVisited: 1 });
+    expect(rows.find((r) => r.grade === 'inadequate')).toMatchObject({
+      averageDays: 12,
+      lasVisited: 1,
+    });
     // (2 x 2 + 12 x 1) / 3
-    expect(rows.find((r) => r.grade === 'overall')).toMatchObject({ averageDays: 5.3, lasWithGrade: 3 });
+    expect(rows.find((r) => r.grade === 'overall')).toMatchObject({
+      averageDays: 5.3,
+      lasWithGrade: 3,
+    });
   });
 
   it('Table 4 models inspector days from days on site and team sizes', () => {
-    const t = computeReviewTables({ events, graded, las, settings: { teamSize: { sif_inspection: 5 } } });
-    expect(t.table4.find((r) => r.framework === 'SIF')).toMatchObject({ daysOnSite: 20, inspectorDays: 100 });
-    expect(t.table4.find((r) => r.framework === 'ILACS' && r.period === '2018')).toMatchObject({ events: 3, lasEngaged: 2, daysOnSite: 14 });
+    const t = computeReviewTables({
+      events,
+      graded,
+      las,
+      settings: { teamSize: { sif_inspection: 5 } },
+    });
+    expect(t.table4.find((r) => r.framework === 'SIF')).toMatchObject({
+      daysOnSite: 20,
+      inspectorDays: 100,
+    });
+    expect(t.table4.find((r) => r.framework === 'ILACS' && r.period === '2018')).toMatchObject({
+      events: 3,
+      lasEngaged: 2,
+      daysOnSite: 14,
+    });
   });
 
   it('Table 7 shares themes and judgement areas; Table 3 says why it cannot be computed', () => {
     const t = computeReviewTables({ events, graded, las });
     expect(t.table7).toEqual([
-      { period: '2018', theme: 'Front door', area: 'Help and protection', count: 1, percent: 100, areaPercent: 100 },
+      {
+        period: '2018',
+        theme: 'Front door',
+        area: 'Help and protection',
+        count: 1,
+        percent: 100,
+        areaPercent: 100,
+      },
     ]);
     expect(t.table3.computable).toBe(false);
     expect(t.table3.reason).toMatch(/area SEND/);
