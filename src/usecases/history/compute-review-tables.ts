@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { loadLaRegister } from '../../data/repositories/local-authorities.js';
 import { listGradedOverall, listTableEvents } from '../../data/repositories/review-tables.js';
 import { policies } from '../../domain/access/policies.js';
-import { computeReviewTables as compute, type ReviewTables } from '../../domain/history/review-tables.js';
+import {
+  computeReviewTables as compute,
+  type ReviewTables,
+} from '../../domain/history/review-tables.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
