@@ -13,6 +13,7 @@ import { listLas } from '../usecases/las/list-las.js';
 import { loadLaReference } from '../usecases/las/load-la-reference.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { checkSifEra } from './history-sif.js';
+import { checkReviewTables } from './review-tables.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
 /** Official statistics, then the scraped ILACS reports, then grades extracted from SIF reports. */
@@ -143,6 +144,7 @@ export const checkHistoryImport: ConformanceCheck = async (referenceDir) => {
       if ((year[type] ?? 0) !== n) fail(`2024-25: expected ${n} ${type}, found ${year[type] ?? 0}`);
     }
     await checkSifEra(ctx, result.summary, fail);
+    await checkReviewTables(ctx, result.summary, fail);
     const today = await listLas(ctx);
     const withoutToday = today.filter((l) => !l.latestJudgement).map((l) => l.name);
     if (withoutToday.length > 0)

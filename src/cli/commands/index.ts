@@ -10,6 +10,7 @@ import { registerEvidenceCommands } from './evidence.js';
 import { registerAnalysisCommands } from './analysis.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerHistoryCommands } from './history.js';
+import { registerTableCommands } from './tables.js';
 import { registerLaCommands } from './las.js';
 import { registerLintReportCommands } from './lint-report.js';
 import { registerRefiCommands } from './refi.js';
@@ -32,6 +33,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerFrameworkCommands,
   registerLaCommands,
   registerHistoryCommands,
+  registerTableCommands,
   registerEvidenceCommands,
   registerAnalysisCommands,
   registerLintReportCommands,

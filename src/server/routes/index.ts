@@ -10,6 +10,7 @@ import { registerAdminUserRoutes } from './html/admin-users.js';
 import { registerAuditRoutes } from './html/audit.js';
 import { registerLaRoutes } from './html/las.js';
 import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
+import { registerReviewTableRoutes } from './html/review-tables.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerResearchRoutes } from './html/research.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
@@ -104,6 +105,7 @@ export const routeModules: RouteModule[] = [
   registerAuditRoutes,
   registerLaRoutes,
   registerHistoryAnalysisRoutes,
+  registerReviewTableRoutes,
   registerRiskRoutes,
   registerResearchRoutes,
   registerResearchCodebookRoutes,

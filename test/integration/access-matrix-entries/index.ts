@@ -8,6 +8,7 @@ import { schedulingEntries } from './scheduling.js';
 import { selfEvaluationEntries } from './selfeval.js';
 import { statsEntries } from './stats.js';
 import { studyEntries } from './study.js';
+import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
   ...consistencyEntries,
@@ -18,4 +19,5 @@ export const areaEntries: Entry[] = [
   ...selfEvaluationEntries,
   ...statsEntries,
   ...studyEntries,
+  ...tableEntries,
 ];
