@@ -345,6 +345,26 @@ export interface MigratedSchema {
     span_text: string;
     created_at: Date;
   };
+  engagement_meetings: {
+    id: string;
+    la_id: string;
+    year: number;
+    meeting_on: string;
+    attendees: string[];
+    agenda: NonNullable<unknown>;
+    notes: string;
+    actions: NonNullable<unknown>;
+    self_evaluation_id: string | null;
+    intelligence_entry_id: string | null;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    updated_at: Date;
+    released_notes: string | null;
+    released_actions: NonNullable<unknown> | null;
+    released_at: Date | null;
+    released_by_label: string | null;
+    release_count: number;
+  };
   enquiry_evidence: {
     id: string;
     activity_id: string;
@@ -698,6 +718,14 @@ export interface MigratedSchema {
     import_sha256: string;
     created_at: Date;
   };
+  reliability_studies: {
+    id: string;
+    title: string;
+    date_offset_days: number;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
   report_comments: {
     id: string;
     report_id: string;
@@ -858,6 +886,53 @@ export interface MigratedSchema {
     added_by_label: string;
     added_at: Date;
   };
+  self_evaluation_drafts: {
+    la_id: string;
+    framework_id: string;
+    answers: NonNullable<unknown>;
+    improvement_plan: string;
+    reform_programme: string;
+    file_ids: string[];
+    based_on_version: number | null;
+    updated_by: string | null;
+    updated_by_label: string;
+    updated_at: Date;
+  };
+  self_evaluation_files: {
+    id: string;
+    la_id: string;
+    section: string;
+    file_name: string;
+    media_type: string;
+    declared_type: string | null;
+    size_bytes: number;
+    sha256: string;
+    scan_status: string;
+    scan_detail: string | null;
+    uploaded_by: string | null;
+    uploaded_by_label: string;
+    uploaded_at: Date;
+    bytes: Uint8Array;
+  };
+  self_evaluations: {
+    id: string;
+    la_id: string;
+    version: number;
+    framework_id: string;
+    answers: NonNullable<unknown>;
+    improvement_plan: string;
+    reform_programme: string;
+    file_ids: string[];
+    submitted_on: string;
+    submitted_at: Date;
+    submitted_by: string | null;
+    submitted_by_label: string;
+    intelligence_entry_id: string | null;
+    acknowledged_at: Date | null;
+    acknowledged_by: string | null;
+    acknowledged_by_label: string | null;
+    acknowledgement_note: string | null;
+  };
   sessions: {
     id: string;
     user_id: string;
@@ -872,6 +947,43 @@ export interface MigratedSchema {
     rank: number;
     neighbour_la_id: string;
     closeness: string | null;
+  };
+  study_evidence_bases: {
+    id: string;
+    study_id: string;
+    activity_id: string;
+    position: number;
+    label: string;
+    activity_type: string;
+    framework_id: string;
+    published_grades: NonNullable<unknown>;
+    published_improvements: NonNullable<unknown>;
+    lines_of_enquiry: NonNullable<unknown>;
+    records: NonNullable<unknown>;
+    redaction: NonNullable<unknown>;
+  };
+  study_pairs: {
+    id: string;
+    study_id: string;
+    evidence_base_id: string;
+    label: string;
+    reviewer_ids: string[];
+    assigned_by_label: string;
+    assigned_at: Date;
+    grades: NonNullable<unknown> | null;
+    improvements: NonNullable<unknown> | null;
+    same_lines: string | null;
+    lines_comment: string;
+    recorded_by_label: string | null;
+    recorded_at: Date | null;
+  };
+  study_refusals: {
+    id: string;
+    study_id: string;
+    evidence_base_id: string;
+    user_id: string;
+    reason: string;
+    refused_at: Date;
   };
   team_meetings: {
     id: string;
