@@ -46,17 +46,26 @@ export async function seedDemoSelfEvaluations(
         improvementPlan: `Improvement plan ${y}: priorities, owners and measures agreed with the improvement board.`,
         reformProgramme: `Reform programme ${y}: family help teams in every locality by the end of the year.`,
       });
-      if (back > 1 || i % 3 !== 1) await acknowledgeSelfEvaluation(regional, { laId, version: se.version });
+      if (back > 1 || i % 3 !== 1)
+        await acknowledgeSelfEvaluation(regional, { laId, version: se.version });
       const meetingOn = addDays(submittedOn, 30);
       // The other LAs carry only their latest meeting: the seed stays fast.
       if (meetingOn >= start || (!own && back > 1)) continue;
       const m = await recordEngagementMeeting(regional, {
         laId,
         meetingOn,
-        attendees: ['Director of children’s services', 'Regional senior HMI', 'Head of quality assurance'],
+        attendees: [
+          'Director of children’s services',
+          'Regional senior HMI',
+          'Head of quality assurance',
+        ],
         notes: `We discussed the self-evaluation of ${y}, what the audits show and the improvement plan.`,
         actions: [
-          { action: 'Share the audit moderation summary', owner: 'Head of quality assurance', dueOn: addDays(meetingOn, 60) },
+          {
+            action: 'Share the audit moderation summary',
+            owner: 'Head of quality assurance',
+            dueOn: addDays(meetingOn, 60),
+          },
         ],
       });
       if (own)

@@ -58,9 +58,7 @@ export function registerConsistencyPanelCommands(program: Command): void {
           const d = await listConsistencyPanels(await actingAs(cli, opts.as), { page: opts.page });
           output(opts.json, d, () =>
             d.panels.length
-              ? d.panels
-                  .map((p) => `${p.id}  ${p.title}  (${p.members} members)`)
-                  .join('\n')
+              ? d.panels.map((p) => `${p.id}  ${p.title}  (${p.members} members)`).join('\n')
               : 'No consistency panels.',
           );
         });

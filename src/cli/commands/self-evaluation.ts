@@ -24,7 +24,9 @@ function attachment(spec: string): { section: FileSection; file: string } {
   const section = at > 0 ? spec.slice(0, at) : 'other';
   if (!(fileSections as readonly string[]).includes(section))
     throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: '--attach', value: spec, reason: `Use one of ${fileSections.join(', ')}` }],
+      details: [
+        { field: '--attach', value: spec, reason: `Use one of ${fileSections.join(', ')}` },
+      ],
     });
   return { section: section as FileSection, file: at > 0 ? spec.slice(at + 1) : spec };
 }
@@ -42,10 +44,18 @@ function registerSelfEvaluation(program: Command): void {
   se.command('submit')
     .description('Submit an LA’s self-evaluation: its draft, with what is given here saved first')
     .requiredOption('--la <id>', 'LA id, code or name')
-    .option('--answer <text>', 'the answer to each of the framework’s questions, in order (repeatable)', collect)
+    .option(
+      '--answer <text>',
+      'the answer to each of the framework’s questions, in order (repeatable)',
+      collect,
+    )
     .option('--improvement-plan <text>', 'the improvement plan')
     .option('--reform-programme <text>', 'the reform programme')
-    .option('--attach <section=file>', `a document (${fileSections.join(', ')}) (repeatable)`, collect)
+    .option(
+      '--attach <section=file>',
+      `a document (${fileSections.join(', ')}) (repeatable)`,
+      collect,
+    )
     .option('--submitted <date>', 'a submission received another way, on this day (operator only)')
     .option('--as <email>', 'submit as this LA user')
     .option('--json', 'print JSON')
@@ -65,11 +75,19 @@ function registerSelfEvaluation(program: Command): void {
           const v = await submitSelfEvaluation(ctx, {
             laId,
             ...(opts.answer ? { answers: opts.answer as string[] } : {}),
-            ...(opts.improvementPlan !== undefined ? { improvementPlan: String(opts.improvementPlan) } : {}),
-            ...(opts.reformProgramme !== undefined ? { reformProgramme: String(opts.reformProgramme) } : {}),
+            ...(opts.improvementPlan !== undefined
+              ? { improvementPlan: String(opts.improvementPlan) }
+              : {}),
+            ...(opts.reformProgramme !== undefined
+              ? { reformProgramme: String(opts.reformProgramme) }
+              : {}),
             ...(opts.submitted ? { submittedOn: String(opts.submitted) } : {}),
           });
-          output(opts.json as boolean, v, () => `Submitted version ${v.version} (${v.submittedOn}).`);
+          output(
+            opts.json as boolean,
+            v,
+            () => `Submitted version ${v.version} (${v.submittedOn}).`,
+          );
         });
       }),
     );
@@ -158,7 +176,11 @@ function registerEngagement(program: Command): void {
               ? { agenda: (opts.agenda as string[]).map((text) => ({ text, ref: null })) }
               : {}),
           });
-          output(opts.json as boolean, m, () => `Recorded the ${m.year} meeting (${m.agenda.length} agenda items).`);
+          output(
+            opts.json as boolean,
+            m,
+            () => `Recorded the ${m.year} meeting (${m.agenda.length} agenda items).`,
+          );
         });
       }),
     );
@@ -198,7 +220,11 @@ function registerEngagement(program: Command): void {
             notes: String(opts.notes),
             withActions: opts.withoutActions !== true,
           });
-          output(opts.json as boolean, m, () => `Released the ${m.year} notes (release ${m.released?.count ?? 1}).`);
+          output(
+            opts.json as boolean,
+            m,
+            () => `Released the ${m.year} notes (release ${m.released?.count ?? 1}).`,
+          );
         });
       }),
     );

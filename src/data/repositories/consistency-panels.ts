@@ -71,9 +71,7 @@ export async function findPanel(db: Db, id: string): Promise<ConsistencyPanel | 
 }
 
 /** Every panel, newest period first, with the ids of its named members (for the access check). */
-export async function listPanels(
-  db: Db,
-): Promise<(ConsistencyPanel & { memberIds: string[] })[]> {
+export async function listPanels(db: Db): Promise<(ConsistencyPanel & { memberIds: string[] })[]> {
   const [rows, members] = await Promise.all([
     panelQuery(db).orderBy('p.period_start', 'desc').orderBy('p.convened_at', 'desc').execute(),
     db.selectFrom('consistency_panel_members').select(['panel_id', 'user_id']).execute(),
@@ -184,10 +182,7 @@ export async function listViewsOfPanel(db: Db, panelId: string): Promise<Consist
   return (await viewQuery(db).where('v.panel_id', '=', panelId).execute()).map(toView);
 }
 
-export async function listViewsOfActivity(
-  db: Db,
-  activityId: string,
-): Promise<ConsistencyView[]> {
+export async function listViewsOfActivity(db: Db, activityId: string): Promise<ConsistencyView[]> {
   return (await viewQuery(db).where('v.activity_id', '=', activityId).execute()).map(toView);
 }
 

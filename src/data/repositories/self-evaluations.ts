@@ -30,10 +30,7 @@ const FILE_COLUMNS = [
   'uploaded_at',
 ] as const;
 
-type FileRow = Pick<
-  Selectable<DB['self_evaluation_files']>,
-  (typeof FILE_COLUMNS)[number]
->;
+type FileRow = Pick<Selectable<DB['self_evaluation_files']>, (typeof FILE_COLUMNS)[number]>;
 
 function shapeFile(r: FileRow): SelfEvaluationFile {
   return {

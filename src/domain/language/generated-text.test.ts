@@ -167,7 +167,9 @@ describe('text the product writes passes its own language checks', () => {
           .filter(Boolean)
           .join('\n');
         expect(findings(text, { kind: doc.documentKind })).toEqual([]);
-        if (template.sections.some((x) => x.judgement && (x.content ?? 'narrative') === 'narrative'))
+        if (
+          template.sections.some((x) => x.judgement && (x.content ?? 'narrative') === 'narrative')
+        )
           expect(text).toMatch(/Inspectors rated 13 cases from the sample for this judgement/);
       });
     }

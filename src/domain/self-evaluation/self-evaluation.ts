@@ -95,7 +95,11 @@ export function compareVersions(
     c.answers.find((a) => a.question === q)?.answer ?? '';
   const files = (c: SelfEvaluationContent) => c.fileIds.map(fileName).sort().join('\n');
   const rows = [
-    ...questions.map((q) => ({ heading: q, before: answerOf(before, q), after: answerOf(after, q) })),
+    ...questions.map((q) => ({
+      heading: q,
+      before: answerOf(before, q),
+      after: answerOf(after, q),
+    })),
     { heading: 'Improvement plan', before: before.improvementPlan, after: after.improvementPlan },
     { heading: 'Reform programme', before: before.reformProgramme, after: after.reformProgramme },
     { heading: 'Attached documents', before: files(before), after: files(after) },

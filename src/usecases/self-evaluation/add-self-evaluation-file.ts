@@ -3,7 +3,12 @@
 // every attachment is), then kept and named by the draft, with an audit event, in one transaction.
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { insertFile, listFiles, lockDraft, saveDraft } from '../../data/repositories/self-evaluations.js';
+import {
+  insertFile,
+  listFiles,
+  lockDraft,
+  saveDraft,
+} from '../../data/repositories/self-evaluations.js';
 import { sizeText } from '../../domain/files/attachment-check.js';
 import {
   fileSections,
@@ -63,7 +68,13 @@ export async function addSelfEvaluationFile(
       bytes: checked.bytes,
       at: now(),
     });
-    await saveDraft(trx, scope.la.id, { ...draft, fileIds: [...draft.fileIds, file.id] }, by, now());
+    await saveDraft(
+      trx,
+      scope.la.id,
+      { ...draft, fileIds: [...draft.fileIds, file.id] },
+      by,
+      now(),
+    );
     await writeAudit(trx, ctx.actor, {
       action: 'self_evaluation.file_added',
       entityType: 'self_evaluation_file',

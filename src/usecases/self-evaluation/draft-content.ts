@@ -116,4 +116,3 @@ export async function writableScope(ctx: UseCaseContext, laId: string): Promise<
     throw new AppError(scope.viewSubmissions ? 'FORBIDDEN' : 'NOT_FOUND');
   return scope;
 }
-

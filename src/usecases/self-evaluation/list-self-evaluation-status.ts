@@ -78,7 +78,11 @@ export async function listSelfEvaluationStatus(
       status,
       statusLabel: submissionStatusLabels[status],
       latest: v
-        ? { version: v.version, submittedOn: v.submittedOn, acknowledged: v.acknowledgement !== null }
+        ? {
+            version: v.version,
+            submittedOn: v.submittedOn,
+            acknowledged: v.acknowledgement !== null,
+          }
         : null,
     };
   });

@@ -57,8 +57,7 @@ export async function proposedAgenda(
   lastMeetingOn: string | null,
 ): Promise<{ items: AgendaItem[]; selfEvaluationId: string | null }> {
   const latest = (await latestVersions(db, [laId])).get(laId) ?? null;
-  const se =
-    latest && submissionStatus(latest.submittedOn, today) === 'submitted' ? latest : null;
+  const se = latest && submissionStatus(latest.submittedOn, today) === 'submitted' ? latest : null;
   const from = lastMeetingOn ?? twelveMonthsBefore(today);
   const { entries } = await listIntelligence(
     db,

@@ -61,7 +61,10 @@ export async function recordEngagementMeeting(
         laId: scope.la.id,
         kind: 'engagement_meeting',
         title: `Annual engagement meeting ${year}`,
-        summary: input.actions.map((a) => a.action).join('; ').slice(0, 1000),
+        summary: input.actions
+          .map((a) => a.action)
+          .join('; ')
+          .slice(0, 1000),
         source: `Regional team (${by.label})`,
         receivedOn: input.meetingOn,
         recordedBy: by.id,

@@ -14,11 +14,7 @@ import { laScope, validationError } from './scope.js';
 export const ReleaseEngagementNotesInput = z.object({
   laId: z.string().max(200),
   year: z.coerce.number().int().min(2000).max(2100),
-  notes: z
-    .string()
-    .trim()
-    .min(1, 'Enter the notes to release to the local authority')
-    .max(100_000),
+  notes: z.string().trim().min(1, 'Enter the notes to release to the local authority').max(100_000),
   /** Release the agreed actions with the notes (the default). */
   withActions: z.boolean().default(true),
 });

@@ -68,7 +68,10 @@ export async function laScope(ctx: UseCaseContext, laId: string): Promise<LaScop
 /** The framework in force on a day that has a self-evaluation, and its questions. */
 export function questionsInForce(day: string): { frameworkId: string; questions: string[] } {
   const fw = frameworkRegistry().forDate(day, SELF_EVALUATION_TYPE);
-  if (!fw) throw new AppError('INTERNAL', { message: `No framework asks for a self-evaluation on ${day}` });
+  if (!fw)
+    throw new AppError('INTERNAL', {
+      message: `No framework asks for a self-evaluation on ${day}`,
+    });
   return { frameworkId: fw.id, questions: selfEvaluationQuestions(fw) };
 }
 

@@ -76,7 +76,9 @@ export async function submitSelfEvaluation(
         recordedByLabel: by.label,
         sensitivity: 'standard',
         sharedWithLa: true,
-        domainKeys: model.domains.filter((d) => d.kinds.includes('self_evaluation')).map((d) => d.key),
+        domainKeys: model.domains
+          .filter((d) => d.kinds.includes('self_evaluation'))
+          .map((d) => d.key),
       },
     ]);
     const saved = await insertVersion(trx, {

@@ -41,7 +41,8 @@ export const registerSelfEvaluationApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/las/:id/self-evaluations',
-      summary: "An LA's submitted self-evaluations, newest first, and whether it has submitted in 12 months",
+      summary:
+        "An LA's submitted self-evaluations, newest first, and whether it has submitted in 12 months",
       tag: TAG,
       response: Obj,
       handler: async ({ actor, params }) =>
@@ -92,7 +93,10 @@ export const registerSelfEvaluationApi: RouteModule = (app, ctx) => {
       path: '/api/v1/self-evaluations/status',
       summary: 'Which LAs have not submitted a self-evaluation in the last 12 months (by region)',
       tag: TAG,
-      query: z.object({ region: z.string().max(100).optional(), all: z.enum(['true', 'false']).optional() }),
+      query: z.object({
+        region: z.string().max(100).optional(),
+        all: z.enum(['true', 'false']).optional(),
+      }),
       response: Obj,
       handler: async ({ actor, query }) =>
         asObj(
@@ -114,7 +118,8 @@ export const registerSelfEvaluationApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'POST',
       path: '/api/v1/las/:id/engagement-meetings',
-      summary: 'Record a year’s engagement meeting (regional staff); the agenda is proposed when absent',
+      summary:
+        'Record a year’s engagement meeting (regional staff); the agenda is proposed when absent',
       tag: TAG,
       body: RecordEngagementMeetingInput.omit({ laId: true }),
       response: Obj,

@@ -102,7 +102,10 @@ export const registerConsistencyRoutes: RouteModule = (app, ctx) => {
       breadcrumbs: [HOME, LIST],
       ...(extra.problems
         ? formErrors(
-            extra.problems.map((p) => ({ ...p, field: `${p.field ?? 'outcome'}-${extra.activityId}` })),
+            extra.problems.map((p) => ({
+              ...p,
+              field: `${p.field ?? 'outcome'}-${extra.activityId}`,
+            })),
           )
         : {}),
     });

@@ -10,7 +10,13 @@ import { listEngagementMeetings } from '../../../usecases/self-evaluation/list-e
 import { recordEngagementMeeting } from '../../../usecases/self-evaluation/record-engagement-meeting.js';
 import { releaseEngagementNotes } from '../../../usecases/self-evaluation/release-engagement-notes.js';
 import { updateEngagementMeeting } from '../../../usecases/self-evaluation/update-engagement-meeting.js';
-import { dateFromParts, formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
+import {
+  dateFromParts,
+  formErrors,
+  noticeFor,
+  problemsFrom,
+  type Problem,
+} from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
 import { listParam } from './page-helpers.js';
@@ -59,7 +65,11 @@ function formValues(body: Body) {
     }))
     .filter((a) => a.action || a.owner || a.dueOn);
   const date = dateFromParts(
-    { day: one(body, 'meetingOn-day'), month: one(body, 'meetingOn-month'), year: one(body, 'meetingOn-year') },
+    {
+      day: one(body, 'meetingOn-day'),
+      month: one(body, 'meetingOn-month'),
+      year: one(body, 'meetingOn-year'),
+    },
     'date of the meeting',
     { required: true },
   );
@@ -138,12 +148,18 @@ export const registerEngagementRoutes: RouteModule = (app, ctx) => {
           : await recordEngagementMeeting(uc, { laId: id, ...content });
         return reply.redirect(`${base(id)}/${m.year}?done=${year ? 'updated' : 'recorded'}`, 303);
       } catch (err) {
-        const r = problemsFrom(err, ['VALIDATION_FAILED', 'CONFLICT'], { defaultField: 'meetingOn' });
+        const r = problemsFrom(err, ['VALIDATION_FAILED', 'CONFLICT'], {
+          defaultField: 'meetingOn',
+        });
         reply.status(r.status);
         problems.push(
           ...r.problems.map((p) => ({
             ...p,
-            field: p.field?.replace(/^actions\.(\d+)\.dueOn$/, 'due_$1').replace(/^actions\.(\d+)\.(action|owner)$/, '$2_$1').replace(/^attendees.*$/, 'attendees').replace(/^agenda.*$/, 'moreAgenda'),
+            field: p.field
+              ?.replace(/^actions\.(\d+)\.dueOn$/, 'due_$1')
+              .replace(/^actions\.(\d+)\.(action|owner)$/, '$2_$1')
+              .replace(/^attendees.*$/, 'attendees')
+              .replace(/^agenda.*$/, 'moreAgenda'),
           })),
         );
       }

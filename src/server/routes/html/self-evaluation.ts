@@ -136,7 +136,10 @@ export const registerSelfEvaluationRoutes: RouteModule = (app, ctx) => {
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'answer_0' });
       reply.status(r.status);
-      const problems = r.problems.map((p) => ({ ...p, field: p.field?.replace('answers.', 'answer_') }));
+      const problems = r.problems.map((p) => ({
+        ...p,
+        field: p.field?.replace('answers.', 'answer_'),
+      }));
       return renderDraft(request, reply, id, body, problems);
     }
   });
