@@ -24,6 +24,7 @@ import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
 import { seedDemoPublished } from './seed-demo-published.js';
+import { seedDemoResearch } from './seed-demo-research.js';
 import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
@@ -202,7 +203,10 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   await seedDemoSelfEvaluations(db, teamActor('regional'), DEMO_LA.id, start);
   await seedDemoRisk(db, teamActor('regional'), DEMO_LA.id, start);
   // Three published inspections of other demo LAs, and a reliability study over them.
-  credentials.push(...(await seedDemoPublished(db, catalog, teamActor)).users);
+  const published = await seedDemoPublished(db, catalog, teamActor);
+  credentials.push(...published.users);
+  // A thematic review on supervision across them, in the pseudonymised research store.
+  await seedDemoResearch(db, published.activityIds, teamActor('researcher'));
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }
