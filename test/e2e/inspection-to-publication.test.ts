@@ -78,7 +78,7 @@ describe('an inspection from provisional grades to publication', () => {
     'two inspectors record provisional views; the lead resolves and sends them to the panel',
     async () => {
       const lead = await as('lead');
-      await follow(lead, /Standard inspection/);
+      await follow(lead, /Standard inspection Northfield/);
       activity = new URL(lead.url()).pathname;
       expect(activity).toMatch(/^\/activities\/[0-9a-f-]{36}$/);
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const page = await newPage();
   await signIn(page, 'lead');
   activityPath =
-    (await page.locator('a', { hasText: 'Standard inspection' }).first().getAttribute('href')) ??
+    (await page.locator('a', { hasText: 'Standard inspection Northfield' }).first().getAttribute('href')) ??
     '';
   expect(activityPath).toMatch(/^\/activities\/[0-9a-f-]{36}$/);
 });

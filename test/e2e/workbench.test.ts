@@ -74,7 +74,7 @@ describe('coding workbench in the browser', () => {
       page.waitForNavigation(),
       page.getByRole('button', { name: 'Sign in' }).click(),
     ]);
-    await page.locator('a', { hasText: 'Standard inspection' }).first().click();
+    await page.locator('a', { hasText: 'Standard inspection Northfield' }).first().click();
     await Promise.all([
       page.waitForNavigation(),
       page.getByRole('link', { name: 'Coding workbench' }).click(),

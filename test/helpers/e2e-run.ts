@@ -77,7 +77,8 @@ export class E2eRun {
   async demoActivityPath(page: Page): Promise<string> {
     await page.goto(this.url('/home'));
     const href = await page
-      .locator('a', { hasText: 'Standard inspection' })
+      // The demo inspection at Northfield, not the published demo inspections elsewhere.
+      .locator('a', { hasText: 'Standard inspection Northfield' })
       .first()
       .getAttribute('href');
     if (!href) throw new Error('The demo activity is not listed on the home page.');

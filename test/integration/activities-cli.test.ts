@@ -32,7 +32,10 @@ describe.runIf(testEngine() === 'pglite')('triangulate activities', () => {
 
       const all = run('activities', 'list', '--json');
       expect(all.status, all.stderr).toBe(0);
-      expect(JSON.parse(all.stdout)).toHaveLength(2);
+      // Northfield's inspection and focused visit, and the three published demo inspections.
+      const listed = JSON.parse(all.stdout) as { laId: string }[];
+      expect(listed).toHaveLength(5);
+      expect(listed.filter((a) => a.laId === 'demo-northfield')).toHaveLength(2);
       const onSite = run(
         'activities',
         'list',

@@ -45,8 +45,17 @@ const LIST_2 = [
   'C3,Male,WBRI,,10,10/03/2025,,N/A',
 ].join('\n');
 
-async function newActivity(laId: string): Promise<string> {
+let made = 0;
+async function newActivity(given: string): Promise<string> {
   const regional = systemActor('test');
+  // A fresh authority like msg-la (no population) for each activity: the scheduling rules allow
+  // one activity on site at a time per authority, and these share their dates.
+  let laId = given;
+  if (given === 'msg-la') {
+    made += 1;
+    laId = `msg-la-${made}`;
+    await insertLa(t.db, laId, 'North West');
+  }
   const a = await createActivity(as(regional), {
     laId,
     activityType: 'standard_inspection',

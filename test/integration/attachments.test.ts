@@ -497,6 +497,7 @@ describe('pages, API and retention', () => {
       'attachment_contents.attachment_id CASCADE',
       'attachments.activity_id CASCADE',
       'attachments.evidence_id CASCADE',
+      'attachments.intelligence_entry_id CASCADE',
       'attachments.report_comment_id CASCADE',
       'attachments.uploaded_by NO ACTION',
     ]);

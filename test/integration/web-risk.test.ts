@@ -176,7 +176,7 @@ describe('LA users', () => {
     const log = await web.get(`${LA}/intelligence`);
     expect(log.statusCode).toBe(200);
     const html = decodeHtml(log.body);
-    expect(html).toContain('Self-evaluation of social work practice 2026');
+    expect(html).toContain('Self-evaluation of social work practice, version');
     expect(html).not.toContain('Concern about caseloads');
     expect(html).not.toContain('Serious incident notification (child');
     expect(html).not.toContain('delay in assessment');

@@ -187,7 +187,7 @@ export const selfEvaluationEntries: Entry[] = [
     method: 'POST',
     route: '/api/v1/las/:id/engagement-meetings',
     url: (i) => `/api/v1/las/${i.ownLa}/engagement-meetings`,
-    body: () => ({ meetingOn: '2001-01-01', attendees: [] }),
+    body: () => ({ meetingOn: '2001-01-01', attendees: ['Matrix attendee'] }),
     expect: meetingsWrite,
   },
   {
