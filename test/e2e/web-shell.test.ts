@@ -26,8 +26,10 @@ beforeAll(async () => {
   const page = await newPage();
   await signIn(page, 'lead');
   activityPath =
-    (await page.locator('a', { hasText: 'Standard inspection Northfield' }).first().getAttribute('href')) ??
-    '';
+    (await page
+      .locator('a', { hasText: 'Standard inspection Northfield' })
+      .first()
+      .getAttribute('href')) ?? '';
   expect(activityPath).toMatch(/^\/activities\/[0-9a-f-]{36}$/);
 });
 
@@ -365,6 +367,8 @@ describe('regional team', () => {
       await page.fill('#plannedStart-day', '8');
       await page.fill('#plannedStart-month', '3');
       await page.fill('#plannedStart-year', '2027');
+      // Within 26 weeks of the demo's focused visit: a soft scheduling rule, set aside with a reason.
+      await page.fill('#ruleReason', 'The region asked for an earlier visit on care leavers');
       await Promise.all([
         page.waitForNavigation(),
         page.getByRole('button', { name: 'Create activity' }).click(),
