@@ -187,7 +187,8 @@ export const selfEvaluationEntries: Entry[] = [
     method: 'POST',
     route: '/api/v1/las/:id/engagement-meetings',
     url: (i) => `/api/v1/las/${i.ownLa}/engagement-meetings`,
-    body: () => ({ meetingOn: '2001-01-01', attendees: ['Matrix attendee'] }),
+    // A meeting not yet held: refused after the access check, so nothing is created.
+    body: () => ({ meetingOn: '2999-01-01', attendees: ['Matrix attendee'] }),
     expect: meetingsWrite,
   },
   {
