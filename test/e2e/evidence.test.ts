@@ -44,7 +44,9 @@ describe('evidence and analysis in the browser', () => {
     await page.fill('#email', lead.email);
     await page.fill('#password', server.password);
     await go(() => page.getByRole('button', { name: 'Sign in' }).click());
-    await go(() => page.locator('a', { hasText: 'Standard inspection Northfield' }).first().click());
+    await go(() =>
+      page.locator('a', { hasText: 'Standard inspection Northfield' }).first().click(),
+    );
     const activityUrl = page.url();
     await go(() =>
       page.locator('#evidence-and-analysis + ul a', { hasText: 'Evidence' }).first().click(),
