@@ -9,7 +9,7 @@ import { AppError } from '../../errors.js';
 import { now } from '../../clock.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { laScope, validationError } from './scope.js';
+import { meetingToChange } from './scope.js';
 
 export const ReleaseEngagementNotesInput = z.object({
   laId: z.string().max(200),
@@ -24,20 +24,10 @@ export async function releaseEngagementNotes(
   ctx: UseCaseContext,
   raw: ReleaseEngagementNotesInput,
 ): Promise<EngagementMeeting> {
-  const scope = await laScope(ctx, String(raw.laId ?? ''));
-  if (!scope.viewMeetings) throw new AppError('NOT_FOUND');
-  // Which meeting comes before what is sent: a missing one is NOT_FOUND whatever the body says.
-  const year = Number(raw.year);
-  if (!Number.isInteger(year) || !(await findMeeting(ctx.db, scope.la.id, year)))
-    throw new AppError('NOT_FOUND');
-  if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
-  const parsed = ReleaseEngagementNotesInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const input = parsed.data;
+  const { scope, input } = await meetingToChange(ctx, raw, ReleaseEngagementNotesInput);
   return ctx.db.transaction().execute(async (trx) => {
     const meeting = await findMeeting(trx, scope.la.id, input.year, { lock: true });
     if (!meeting) throw new AppError('NOT_FOUND');
-    if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
     const released = await releaseMeetingNotes(trx, meeting.id, {
       notes: input.notes,
       actions: input.withActions ? meeting.actions : [],

@@ -7,6 +7,7 @@ import {
   loadLaRegister,
   type LocalAuthority,
 } from '../../data/repositories/local-authorities.js';
+import { findMeeting } from '../../data/repositories/engagement-meetings.js';
 import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
 import { policies, type LaFacts } from '../../domain/access/policies.js';
 import { frameworkRegistry } from '../../domain/frameworks/installed.js';
@@ -63,6 +64,27 @@ export async function laScope(ctx: UseCaseContext, laId: string): Promise<LaScop
   if (!scope.viewSubmissions && !scope.viewMeetings && !scope.releasedOnly)
     throw new AppError('NOT_FOUND');
   return scope;
+}
+
+/**
+ * An existing meeting the actor may change, checked in this order: the LA (NOT_FOUND), the
+ * meeting itself (NOT_FOUND whatever the body says), then the right to write (FORBIDDEN), then
+ * the body (VALIDATION_FAILED).
+ */
+export async function meetingToChange<S extends z.ZodType<{ year: number }>>(
+  ctx: UseCaseContext,
+  raw: { laId?: unknown; year?: unknown },
+  schema: S,
+): Promise<{ scope: LaScope; input: z.output<S> }> {
+  const scope = await laScope(ctx, String(raw.laId ?? ''));
+  if (!scope.viewMeetings) throw new AppError('NOT_FOUND');
+  const year = Number(raw.year);
+  if (!Number.isInteger(year) || !(await findMeeting(ctx.db, scope.la.id, year)))
+    throw new AppError('NOT_FOUND');
+  if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return { scope, input: parsed.data };
 }
 
 /** The framework in force on a day that has a self-evaluation, and its questions. */

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { now, todayInEngland } from '../../clock.js';
 import type { UseCaseContext } from '../context.js';
 import { MeetingContentInput } from './meeting-content.js';
-import { laScope, validationError } from './scope.js';
+import { meetingToChange } from './scope.js';
 
 export const UpdateEngagementMeetingInput = MeetingContentInput.extend({
   laId: z.string().max(200),
@@ -20,20 +20,10 @@ export async function updateEngagementMeeting(
   ctx: UseCaseContext,
   raw: UpdateEngagementMeetingInput,
 ): Promise<EngagementMeeting> {
-  const scope = await laScope(ctx, String(raw.laId ?? ''));
-  if (!scope.viewMeetings) throw new AppError('NOT_FOUND');
-  // Which meeting comes before what is sent: a missing one is NOT_FOUND whatever the body says.
-  const year = Number(raw.year);
-  if (!Number.isInteger(year) || !(await findMeeting(ctx.db, scope.la.id, year)))
-    throw new AppError('NOT_FOUND');
-  if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
-  const parsed = UpdateEngagementMeetingInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const input = parsed.data;
+  const { scope, input } = await meetingToChange(ctx, raw, UpdateEngagementMeetingInput);
   return ctx.db.transaction().execute(async (trx) => {
     const meeting = await findMeeting(trx, scope.la.id, input.year, { lock: true });
     if (!meeting) throw new AppError('NOT_FOUND');
-    if (!scope.writeMeetings) throw new AppError('FORBIDDEN');
     const problems: { field: string; reason: string }[] = [];
     if (meetingYear(input.meetingOn) !== meeting.year)
       problems.push({
