@@ -7,7 +7,7 @@ import { checkActivityPlan } from '../../usecases/activities/check-activity-plan
 import { createActivity } from '../../usecases/activities/create-activity.js';
 import { moveActivity } from '../../usecases/activities/move-activity.js';
 import { getLa } from '../../usecases/las/get-la.js';
-import { action, actingAs, output, withDatabase } from '../runtime.js';
+import { action, actingAs, output, withDatabase, type CliContext } from '../runtime.js';
 
 interface PlanOpts {
   la: string;
@@ -30,25 +30,37 @@ function findingsText(check: Pick<RuleCheck, 'findings' | 'notes'>): string[] {
   ];
 }
 
+/** The options every planning command takes: where, what and when. */
+function planOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--la <code>', 'the local authority: id, GSS, DfE or URN code, or name')
+    .requiredOption('--type <key>', 'activity type key, e.g. short_inspection')
+    .requiredOption('--start <date>', 'planned start, YYYY-MM-DD')
+    .option('--end <date>', 'planned end, YYYY-MM-DD (default: the usual length)');
+}
+
+/** The command's context (as --as, with the framework catalogue) and the authority's id. */
+async function planContext(base: CliContext, opts: { as?: string; la?: string }) {
+  const ctx = { ...(await actingAs(base, opts.as)), catalog: loadActivityTypeCatalog() };
+  const laId = opts.la ? (await getLa(ctx, { id: opts.la })).la.id : '';
+  return { ctx, laId };
+}
+
 export function registerActivityPlanCommands(program: Command): void {
   const activities =
     program.commands.find((c) => c.name() === 'activities') ??
     program.command('activities').description('Inspection activities');
 
-  activities
+  const checkCommand = activities
     .command('check')
-    .description('Check a planned activity against the scheduling rules, without creating it')
-    .requiredOption('--la <code>', 'the local authority: id, GSS, DfE or URN code, or name')
-    .requiredOption('--type <key>', 'activity type key, e.g. short_inspection')
-    .requiredOption('--start <date>', 'planned start, YYYY-MM-DD')
-    .option('--end <date>', 'planned end, YYYY-MM-DD (default: the usual length)')
+    .description('Check a planned activity against the scheduling rules, without creating it');
+  planOptions(checkCommand)
     .option('--as <email>', 'act as this account (default: the operator)')
     .option('--json', 'print JSON')
     .action(
       action(async (opts: PlanOpts) => {
         await withDatabase(async (base) => {
-          const ctx = { ...(await actingAs(base, opts.as)), catalog: loadActivityTypeCatalog() };
-          const laId = (await getLa(ctx, { id: opts.la })).la.id;
+          const { ctx, laId } = await planContext(base, opts);
           const check = await checkActivityPlan(ctx, {
             laId,
             activityType: opts.type,
@@ -70,13 +82,10 @@ export function registerActivityPlanCommands(program: Command): void {
       }),
     );
 
-  activities
+  const createCommand = activities
     .command('create')
-    .description('Create (schedule) an activity, checked against the scheduling rules')
-    .requiredOption('--la <code>', 'the local authority: id, GSS, DfE or URN code, or name')
-    .requiredOption('--type <key>', 'activity type key, e.g. focused_visit')
-    .requiredOption('--start <date>', 'planned start, YYYY-MM-DD')
-    .option('--end <date>', 'planned end, YYYY-MM-DD')
+    .description('Create (schedule) an activity, checked against the scheduling rules');
+  planOptions(createCommand)
     .option('--theme <label>', 'theme (focused visits, JTAIs)')
     .option('--visit <n>', 'visit number (monitoring visits)')
     .option('--title <text>', 'title (default: type, number and authority)')
@@ -86,8 +95,7 @@ export function registerActivityPlanCommands(program: Command): void {
     .action(
       action(async (opts: PlanOpts) => {
         await withDatabase(async (base) => {
-          const ctx = { ...(await actingAs(base, opts.as)), catalog: loadActivityTypeCatalog() };
-          const laId = (await getLa(ctx, { id: opts.la })).la.id;
+          const { ctx, laId } = await planContext(base, opts);
           const a = await createActivity(ctx, {
             laId,
             activityType: opts.type,
@@ -115,7 +123,7 @@ export function registerActivityPlanCommands(program: Command): void {
     .action(
       action(async (id: string, opts: Omit<PlanOpts, 'la' | 'type'>) => {
         await withDatabase(async (base) => {
-          const ctx = { ...(await actingAs(base, opts.as)), catalog: loadActivityTypeCatalog() };
+          const { ctx } = await planContext(base, opts);
           const a = await moveActivity(ctx, {
             activityId: id,
             plannedStart: opts.start,
