@@ -2,6 +2,7 @@
 // workspace (question, selection, a cross-inspection query with its result table, memos, LA
 // identity for national staff), a cell's pseudonymised passages and the exports. Forms post and
 // redirect; the query is a GET form, so every result has a link and works without JavaScript.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { ResearchQueryInput, ResearchResult } from '../../../domain/research/query.js';
 import { addStudyMemo } from '../../../usecases/research/add-study-memo.js';
@@ -77,6 +78,24 @@ const DONE = {
   memo: 'The memo was added.',
   identity: 'LA identity was set.',
 };
+
+/** The study page again, with a form's problems and no query result. */
+function renderStudyProblems(
+  reply: FastifyReply,
+  ws: Awaited<ReturnType<typeof getStudy>>,
+  problems: Problem[],
+): FastifyReply {
+  return reply.render('research/study.njk', {
+    ws,
+    query: null,
+    result: null,
+    table: null,
+    rowItems: [],
+    kindItems: [],
+    dimensionItems: [],
+    ...formErrors(problems),
+  });
+}
 
 export const registerResearchRoutes: RouteModule = (app, ctx) => {
   const homeLocals = async (request: Parameters<typeof useCaseContext>[0]) => {
@@ -201,17 +220,11 @@ export const registerResearchRoutes: RouteModule = (app, ctx) => {
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'body' });
       reply.status(r.status);
-      const ws = await getStudy(useCaseContext(request, ctx), id);
-      return reply.render('research/study.njk', {
-        ws,
-        query: null,
-        result: null,
-        table: null,
-        rowItems: [],
-        kindItems: [],
-        dimensionItems: [],
-        ...formErrors(r.problems),
-      });
+      return renderStudyProblems(
+        reply,
+        await getStudy(useCaseContext(request, ctx), id),
+        r.problems,
+      );
     }
   });
 
@@ -228,17 +241,11 @@ export const registerResearchRoutes: RouteModule = (app, ctx) => {
     } catch (err) {
       const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'reason' });
       reply.status(r.status);
-      const ws = await getStudy(useCaseContext(request, ctx), id);
-      return reply.render('research/study.njk', {
-        ws,
-        query: null,
-        result: null,
-        table: null,
-        rowItems: [],
-        kindItems: [],
-        dimensionItems: [],
-        ...formErrors(r.problems),
-      });
+      return renderStudyProblems(
+        reply,
+        await getStudy(useCaseContext(request, ctx), id),
+        r.problems,
+      );
     }
   });
 };
