@@ -71,8 +71,13 @@ export function reportError(err: unknown, json: boolean | undefined): void {
     if (!appErr && err instanceof Error && process.env.TRIANGULATE_DEBUG)
       process.stderr.write(`${err.stack}\n`);
   }
-  process.exitCode =
-    appErr?.code === 'VALIDATION_FAILED' || appErr?.code === 'IMPORT_INVALID' ? 2 : 1;
+  const invalidInput = new Set([
+    'VALIDATION_FAILED',
+    'IMPORT_INVALID',
+    'ACTIVITY_RULE_BROKEN',
+    'ACTIVITY_RULE_REASON_NEEDED',
+  ]);
+  process.exitCode = appErr && invalidInput.has(appErr.code) ? 2 : 1;
 }
 
 /** Wraps a commander action so errors become messages and exit codes, never stack traces. */

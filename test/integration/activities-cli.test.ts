@@ -51,6 +51,19 @@ describe.runIf(testEngine() === 'pglite')('triangulate activities', () => {
       expect(shown.status).toBe(0);
       expect(shown.stdout).toContain('state: On site');
       expect(shown.stdout).toContain('Lead inspector:');
+      // Planning by hand: the rules refuse an activity on site beside the demo inspection (exit 2).
+      const start = (
+        JSON.parse(run('activities', 'show', rows[0]!.id, '--json').stdout) as {
+          activity: { plannedStart: string };
+        }
+      ).activity.plannedStart;
+      const plan = ['--la', 'demo-northfield', '--type', 'short_inspection', '--start', start];
+      const checked = run('activities', 'check', ...plan, '--json');
+      expect(checked.status, checked.stderr).toBe(0);
+      expect(JSON.parse(checked.stdout)).toMatchObject({ allowed: false });
+      const clash = run('activities', 'create', ...plan, '--json');
+      expect(clash.status).toBe(2);
+      expect(JSON.parse(clash.stderr)).toMatchObject({ error: { code: 'ACTIVITY_RULE_BROKEN' } });
       const bad = run('activities', 'list', '--state', 'nonsense', '--json');
       expect(bad.status).toBe(2);
       expect(JSON.parse(bad.stderr)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
