@@ -2,6 +2,7 @@
 // actor may see. A new section (the LA's latest self-evaluation, the last engagement meeting:
 // built elsewhere) is one more loader in `sectionLoaders`; an item of any section can become a
 // line of enquiry (make-enquiry-from-item.ts), linked by its kind and ref.
+import { isoDayText } from '../../domain/calendar/format.js';
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
 import { findPreviousPublishedReport } from '../../data/repositories/enquiry-sources.js';
@@ -58,7 +59,7 @@ async function riskSection(c: SectionContext): Promise<WeekZeroSection | null> {
   const level = model.levels.find((l) => l.key === a.overallLevel)?.label ?? a.overallLevel;
   return {
     ...base,
-    lead: `Current risk level: ${level} (version ${a.version}, assessed ${a.assessedOn}).`,
+    lead: `Current risk level: ${level} (version ${a.version}, assessed ${isoDayText(a.assessedOn)}).`,
     items: model.domains.map((d) => {
       const r = a.ratings.find((x) => x.domain === d.key);
       const rating = model.ratings.find((x) => x.key === r?.rating)?.label ?? r?.rating ?? '';
