@@ -134,8 +134,20 @@ describe('job queue', () => {
     const got = claimed.filter((c) => c !== null).map((c) => c.id);
     expect(got.sort()).toEqual([...ids].sort());
     expect(claimed.filter((c) => c === null)).toHaveLength(1);
-    // The oldest first.
-    expect(claimed[0]?.id).toBe(ids[0]);
+  });
+
+  it('a runner claims the oldest queued job first', async () => {
+    await drain();
+    const ids = [];
+    for (let i = 0; i < 2; i++)
+      ids.push(
+        (await enqueueAnnexAImport(as(lead), { activityId, fileName: `o${i}.xlsx`, bytes: xlsx }))
+          .jobId,
+      );
+    const opts = { kinds: [ANNEX_A_IMPORT_JOB], runBy: 'a', leaseMs: 60_000 };
+    // On PostgreSQL concurrent claims race, so the order is checked one claim at a time.
+    expect((await claimNextJob(runner(), opts))?.id).toBe(ids[0]);
+    expect((await claimNextJob(runner(), opts))?.id).toBe(ids[1]);
   });
 
   it('a job whose server stopped is claimed again by another, until its attempts run out', async () => {
