@@ -5,9 +5,10 @@ import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js'
 import { nowMs } from '../../src/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import type { AttachmentSettings } from '../../src/domain/files/attachment-check.js';
-import { seedDemo, type DemoSeedResult } from '../../src/demo/seed-demo.js';
+import type { DemoSeedResult } from '../../src/demo/seed-demo.js';
 import { DEMO_USERS } from '../../src/demo/demo-content.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import type { TestDatabase } from './database.js';
+import { createDemoTestDatabase } from './demo-template.js';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests-123';
 
@@ -22,17 +23,8 @@ export interface TestApp {
 export async function createTestApp(
   options: { attachments?: AttachmentSettings } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const { database, demo } = await createDemoTestDatabase(DEMO_PASSWORD);
   const catalog = loadActivityTypeCatalog();
-  const previous = process.env.TRIANGULATE_DEMO_PASSWORD;
-  process.env.TRIANGULATE_DEMO_PASSWORD = DEMO_PASSWORD;
-  let demo: DemoSeedResult;
-  try {
-    demo = await seedDemo(database.db, catalog);
-  } finally {
-    if (previous === undefined) delete process.env.TRIANGULATE_DEMO_PASSWORD;
-    else process.env.TRIANGULATE_DEMO_PASSWORD = previous;
-  }
   const app = await buildApp({
     config: {
       logLevel: 'silent',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
+import { copyPrivateFolder, seededDemoFolder } from './e2e-demo-template.js';
 import { layoutProblems } from './e2e-layout.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -42,26 +43,31 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface SpawnOptions {
+  timeoutMs: number;
+  dataDir: string;
+  password: string;
+  /** The app clock's starting instant (TRIANGULATE_NOW), when not the tests' own. */
+  now?: string;
+}
+
 /** Starts `node bin/triangulate.js serve --demo` and resolves once it prints "ready". */
-export async function startServer(
-  timeoutMs = 90_000,
-  /** A data folder prepared beforehand (deleted on stop like the default one). */
-  preparedDataDir?: string,
-): Promise<RunningServer> {
+async function spawnServer(
+  options: SpawnOptions,
+): Promise<{ url: string; output: () => string; kill: () => Promise<void> }> {
   const root = projectRoot();
   if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'main.js'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
   const port = await freePort();
-  const dataDir = preparedDataDir ?? mkdtempSync(path.join(tmpdir(), 'triangulate-e2e-'));
-  const password = `e2e-demo-password-${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    TRIANGULATE_DATA_DIR: dataDir,
-    TRIANGULATE_DEMO_PASSWORD: password,
+    TRIANGULATE_DATA_DIR: options.dataDir,
+    TRIANGULATE_DEMO_PASSWORD: options.password,
     TRIANGULATE_LOG_LEVEL: 'warn',
+    ...(options.now ? { TRIANGULATE_NOW: options.now } : {}),
   };
   // Always the embedded database in its own temporary folder.
   delete env.DATABASE_URL;
@@ -73,20 +79,19 @@ export async function startServer(
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const stop = async (): Promise<void> => {
+  const kill = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`server not ready after ${timeoutMs} ms:\n${out}`)),
-        timeoutMs,
+        () => reject(new Error(`server not ready after ${options.timeoutMs} ms:\n${out}`)),
+        options.timeoutMs,
       );
       const check = (): void => {
         if (/ready at/.test(out)) {
@@ -101,10 +106,52 @@ export async function startServer(
       });
     });
   } catch (err) {
-    await stop();
+    await kill();
     throw err;
   }
-  return { url: `http://localhost:${port}`, password, dataDir, output: () => out, stop };
+  return { url: `http://localhost:${port}`, output: () => out, kill };
+}
+
+/**
+ * The real server on a free port. Without a prepared data folder it starts from a copy of a
+ * folder where `serve --demo` seeded the demo once for the whole run (e2e-demo-template.ts), so
+ * each file has its own database without paying for the seed again.
+ */
+export async function startServer(
+  timeoutMs = 90_000,
+  /** A data folder prepared beforehand (deleted on stop like the default one). */
+  preparedDataDir?: string,
+): Promise<RunningServer> {
+  let dataDir = preparedDataDir;
+  let password = `e2e-demo-password-${process.pid}`;
+  let now: string | undefined;
+  if (!dataDir) {
+    // The one seed of the run may take longer than a start on a busy machine.
+    const template = await seededDemoFolder((folder, pw) =>
+      spawnServer({ timeoutMs: Math.max(timeoutMs, 240_000), dataDir: folder, password: pw }),
+    );
+    dataDir = mkdtempSync(path.join(tmpdir(), 'triangulate-e2e-'));
+    copyPrivateFolder(template.dataDir, dataDir);
+    password = template.password;
+    now = template.seededUntil;
+  }
+  const folder = dataDir;
+  const server = await spawnServer({
+    timeoutMs,
+    dataDir: folder,
+    password,
+    ...(now ? { now } : {}),
+  });
+  return {
+    url: server.url,
+    password,
+    dataDir: folder,
+    output: server.output,
+    stop: async () => {
+      await server.kill();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function launchChromium(): Promise<Browser> {

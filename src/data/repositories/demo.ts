@@ -36,6 +36,7 @@ export async function findAccountsByEmail(
   db: Kysely<DB>,
   emails: string[],
 ): Promise<DemoAccount[]> {
+  if (emails.length === 0) return []; // `in ()` is not SQL
   const users = await db
     .selectFrom('users')
     .select(['email', 'display_name', 'role'])
