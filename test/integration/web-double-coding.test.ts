@@ -152,6 +152,23 @@ describe('a new double coding, coded blind and reconciled', () => {
     expect((await lead.post(url, { agreed: keys })).statusCode).toBe(409);
   });
 
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    const one = '/api/v1/activities/{id}/double-coding/{assignmentId}';
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/activities/{id}/double-coding',
+        one,
+        `${one}/codings`,
+        `${one}/finish`,
+        `${one}/agreement`,
+        `${one}/records/{evidenceId}/reconcile`,
+      ]),
+    );
+  });
+
   it('hides the pages from those outside the evidence base', async () => {
     const la = await signInAs(t, 'la');
     expect((await la.get(base())).statusCode).toBe(404);
