@@ -18,6 +18,7 @@ import { isWorkingDay } from '../domain/calendar/working-days.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
+import { seedDemoDoubleCoding } from './seed-demo-double-coding.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
@@ -166,6 +167,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     lead: teamActor('lead'),
     inspector: teamActor('inspector'),
   });
+  // Two of those records coded blind by the lead and the team inspector, ready to reconcile.
+  await seedDemoDoubleCoding(db, inspection.id, teamActor);
   await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection, teamActor);
   await seedDemoConsistency(

@@ -23,6 +23,7 @@ import {
   type RoleKey,
 } from '../helpers/access-matrix.js';
 import { areaEntries } from './access-matrix-entries/index.js';
+import { doubleCodingIds } from './access-matrix-entries/double-coding.js';
 
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
 /** The national analysis of the published history: aggregate, public, hidden from the rest. */
@@ -1845,6 +1846,15 @@ beforeAll(async () => {
     new TextEncoder().encode('Matrix attachment.'),
   );
   matrixAttachmentId = kept.id;
+  // The demo's double coding and one of its records (finished by both coders, not reconciled).
+  const dc = await t.database.db
+    .selectFrom('double_coding_records')
+    .innerJoin('double_coding_assignments as d', 'd.id', 'double_coding_records.assignment_id')
+    .select(['d.id', 'double_coding_records.evidence_id'])
+    .where('d.activity_id', '=', t.demo.activityId)
+    .executeTakeFirstOrThrow();
+  doubleCodingIds.assignment = dc.id;
+  doubleCodingIds.record = dc.evidence_id;
 });
 
 afterAll(async () => t?.close());

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
 import { registerCaseRatingCommands } from './case-ratings.js';
+import { registerDoubleCodingCommands } from './double-coding.js';
 import { registerStudyCommands } from './study.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
@@ -51,6 +52,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerWorkCommands,
   registerAgreementCommands,
   registerCaseRatingCommands,
+  registerDoubleCodingCommands,
   registerStudyCommands,
   registerRiskCommands,
   registerStatsCommands,

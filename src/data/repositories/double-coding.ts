@@ -220,3 +220,48 @@ export async function markRecordReconciled(
     .where('evidence_id', '=', evidenceId)
     .execute();
 }
+
+/** The double codings a person has still to code and finish, for "Your work". */
+export async function listDoubleCodingWorkFacts(
+  db: Db,
+  userId: string,
+): Promise<
+  {
+    assignmentId: string;
+    title: string;
+    activityId: string;
+    activityTitle: string;
+    laName: string;
+    state: string;
+    plannedEnd: string | null;
+  }[]
+> {
+  if (!isUuid(userId)) return [];
+  const rows = await db
+    .selectFrom('double_coding_coders as c')
+    .innerJoin('double_coding_assignments as d', 'd.id', 'c.assignment_id')
+    .innerJoin('activities as a', 'a.id', 'd.activity_id')
+    .innerJoin('local_authorities as la', 'la.id', 'a.la_id')
+    .select([
+      'd.id',
+      'd.title',
+      'a.id as activity_id',
+      'a.title as activity_title',
+      'la.name as la_name',
+      'a.state',
+      'a.planned_end',
+    ])
+    .where('c.user_id', '=', userId)
+    .where('c.finished_at', 'is', null)
+    .orderBy('d.created_at')
+    .execute();
+  return rows.map((r) => ({
+    assignmentId: r.id,
+    title: r.title,
+    activityId: r.activity_id,
+    activityTitle: r.activity_title,
+    laName: r.la_name,
+    state: r.state,
+    plannedEnd: r.planned_end,
+  }));
+}

@@ -46,7 +46,8 @@ export type WorkKind =
   | 'la_answers'
   | 'signoff_publication'
   | 'publish'
-  | 'study_review';
+  | 'study_review'
+  | 'double_coding';
 
 export interface WorkItem {
   kind: WorkKind;
@@ -164,6 +165,26 @@ export function workItemsOf(f: WorkFacts, today: string): WorkItem[] {
 }
 
 /** Everything waiting for one person: dated items first, soonest first, then the rest. */
+/** A double coding the person has still to code blind and finish (due by fieldwork's end). */
+export function doubleCodingWorkItem(f: {
+  assignmentId: string;
+  title: string;
+  activityId: string;
+  activityTitle: string;
+  laName: string;
+  plannedEnd: string | null;
+}): WorkItem {
+  return {
+    kind: 'double_coding',
+    activityId: f.activityId,
+    activityTitle: f.activityTitle,
+    laName: f.laName,
+    text: `Code blind and finish: ${f.title}`,
+    href: `/activities/${f.activityId}/double-coding/${f.assignmentId}`,
+    due: f.plannedEnd,
+  };
+}
+
 export function sortWork(items: WorkItem[]): WorkItem[] {
   return [...items].sort((a, b) => {
     if (a.due && b.due)

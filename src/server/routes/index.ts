@@ -33,6 +33,7 @@ import { registerFrameworkApi } from './api/frameworks.js';
 import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
+import { registerDoubleCodingApi } from './api/double-coding.js';
 import { registerStudyApi } from './api/studies.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
@@ -58,6 +59,8 @@ import { registerSampleIdentifierRoutes } from './html/sample-identifiers.js';
 import { registerJudgementApi } from './api/judgements.js';
 import { registerJudgementRoutes } from './html/judgements.js';
 import { registerCaseRatingRoutes } from './html/case-ratings.js';
+import { registerDoubleCodingRoutes } from './html/double-coding.js';
+import { registerDoubleCodingReviewRoutes } from './html/double-coding-review.js';
 import { registerConsistencyRoutes } from './html/consistency.js';
 import { registerConsistencyApi } from './api/consistency.js';
 import { registerStudyRoutes } from './html/studies.js';
@@ -87,6 +90,7 @@ export const routeModules: RouteModule[] = [
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
+  registerDoubleCodingApi,
   registerStudyApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
@@ -131,6 +135,8 @@ export const routeModules: RouteModule[] = [
   registerJudgementRoutes,
   registerJudgementWorkflowRoutes,
   registerCaseRatingRoutes,
+  registerDoubleCodingRoutes,
+  registerDoubleCodingReviewRoutes,
   registerConsistencyRoutes,
   registerConsistencyApi,
   registerStudyRoutes,

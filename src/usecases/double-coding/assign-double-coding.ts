@@ -9,14 +9,7 @@ import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { activityScope } from './double-coding-scope.js';
-
-const CODING_ROLES = new Set([
-  'lead_inspector',
-  'team_inspector',
-  'regulatory_inspector',
-  'education_inspector',
-]);
+import { activityScope, CODING_ROLES } from './double-coding-scope.js';
 
 export const AssignDoubleCodingInput = z.object({
   activityId: z.string(),

@@ -14,6 +14,14 @@ import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 
+/** The team roles that may code in a double coding (shadows and the QAM do not). */
+export const CODING_ROLES: ReadonlySet<string> = new Set([
+  'lead_inspector',
+  'team_inspector',
+  'regulatory_inspector',
+  'education_inspector',
+]);
+
 export interface AssignmentScope {
   activity: Activity;
   facts: ActivityFacts;

@@ -17,6 +17,7 @@ export const GetDoubleCodingInput = z.object({ activityId: z.string(), assignmen
 export interface DoubleCodingView {
   id: string;
   activityId: string;
+  activity: { id: string; title: string; laName: string };
   title: string;
   createdBy: string;
   blind: boolean;
@@ -97,6 +98,7 @@ export async function getDoubleCoding(
   return {
     id: s.assignment.id,
     activityId: s.activity.id,
+    activity: { id: s.activity.id, title: s.activity.title, laName: s.activity.laName },
     title: s.assignment.title,
     createdBy: s.assignment.createdBy,
     blind: !s.allFinished,

@@ -4,9 +4,11 @@
 import { todayInEngland } from '../../clock.js';
 import { listWorkFacts } from '../../data/repositories/work.js';
 import { listStudyWorkFacts } from '../../data/repositories/reliability.js';
+import { listDoubleCodingWorkFacts } from '../../data/repositories/double-coding.js';
 import { studyWorkItem } from '../../domain/reliability/assignment.js';
-import { policies } from '../../domain/access/policies.js';
+import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
 import {
+  doubleCodingWorkItem,
   sortWork,
   workItemsOf,
   type WorkItem,
@@ -46,8 +48,16 @@ export async function listMyWork(ctx: UseCaseContext): Promise<WorkItem[]> {
     actor.role === 'inspector'
       ? (await listStudyWorkFacts(ctx.db, actor.userId)).filter((f) => !f.recorded)
       : [];
+  // Blind double codings the person has still to code and finish, while the evidence is open.
+  const coding =
+    actor.role === 'inspector'
+      ? (await listDoubleCodingWorkFacts(ctx.db, actor.userId)).filter(
+          (f) => !EVIDENCE_CLOSED_STATES.has(f.state),
+        )
+      : [];
   return sortWork([
     ...visible.flatMap((f) => workItemsOf(f, today)),
     ...reviews.map(studyWorkItem),
+    ...coding.map(doubleCodingWorkItem),
   ]);
 }

@@ -8,7 +8,7 @@ import type { RouteModule } from '../index.js';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
-const Report = z.object({
+export const Report = z.object({
   unit: z.string(),
   raters: z.array(z.string()),
   units: z.number(),
