@@ -4,6 +4,7 @@ import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
 import { registerCaseRatingCommands } from './case-ratings.js';
 import { registerStudyCommands } from './study.js';
+import { registerCalibrationCommands } from './calibration.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
@@ -52,6 +53,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerAgreementCommands,
   registerCaseRatingCommands,
   registerStudyCommands,
+  registerCalibrationCommands,
   registerRiskCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,

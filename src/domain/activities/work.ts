@@ -46,7 +46,8 @@ export type WorkKind =
   | 'la_answers'
   | 'signoff_publication'
   | 'publish'
-  | 'study_review';
+  | 'study_review'
+  | 'calibration_rating';
 
 export interface WorkItem {
   kind: WorkKind;

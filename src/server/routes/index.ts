@@ -34,6 +34,7 @@ import { registerLaApi } from './api/las.js';
 import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerStudyApi } from './api/studies.js';
+import { registerCalibrationApi } from './api/calibration.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerStatsApi } from './api/stats.js';
@@ -61,6 +62,8 @@ import { registerCaseRatingRoutes } from './html/case-ratings.js';
 import { registerConsistencyRoutes } from './html/consistency.js';
 import { registerConsistencyApi } from './api/consistency.js';
 import { registerStudyRoutes } from './html/studies.js';
+import { registerCalibrationRoutes } from './html/calibration.js';
+import { registerCalibrationExerciseRoutes } from './html/calibration-exercise.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -88,6 +91,7 @@ export const routeModules: RouteModule[] = [
   registerAgreementApi,
   registerCaseRatingApi,
   registerStudyApi,
+  registerCalibrationApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
@@ -134,6 +138,8 @@ export const routeModules: RouteModule[] = [
   registerConsistencyRoutes,
   registerConsistencyApi,
   registerStudyRoutes,
+  registerCalibrationRoutes,
+  registerCalibrationExerciseRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

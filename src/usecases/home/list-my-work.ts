@@ -3,7 +3,9 @@
 // report states, comments, the factual accuracy window); nothing is stored for it.
 import { todayInEngland } from '../../clock.js';
 import { listWorkFacts } from '../../data/repositories/work.js';
+import { listExercises } from '../../data/repositories/calibration.js';
 import { listStudyWorkFacts } from '../../data/repositories/reliability.js';
+import { calibrationWorkItem } from '../../domain/calibration/work.js';
 import { studyWorkItem } from '../../domain/reliability/assignment.js';
 import { policies } from '../../domain/access/policies.js';
 import {
@@ -46,8 +48,16 @@ export async function listMyWork(ctx: UseCaseContext): Promise<WorkItem[]> {
     actor.role === 'inspector'
       ? (await listStudyWorkFacts(ctx.db, actor.userId)).filter((f) => !f.recorded)
       : [];
+  // Calibration exercises the inspector was invited to and has not submitted yet.
+  const calibration =
+    actor.role === 'inspector'
+      ? (await listExercises(ctx.db, actor.userId)).filter((e) =>
+          e.participants.some((p) => p.userId === actor.userId && !p.submittedAt),
+        )
+      : [];
   return sortWork([
     ...visible.flatMap((f) => workItemsOf(f, today)),
     ...reviews.map(studyWorkItem),
+    ...calibration.map(calibrationWorkItem),
   ]);
 }
