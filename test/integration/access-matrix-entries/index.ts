@@ -1,5 +1,6 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
+import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { researchEntries } from './research.js';
 import { riskEntries } from './risk.js';
@@ -11,6 +12,7 @@ import { studyEntries } from './study.js';
 import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
+  ...calibrationEntries,
   ...consistencyEntries,
   ...researchEntries,
   ...riskEntries,

@@ -42,6 +42,17 @@ export const registerCalibrationExerciseRoutes: RouteModule = (app, ctx) => {
     } = {},
   ) {
     const d = await getExercise(uc, { exerciseId: id });
+    // "Rate every vignette first" becomes one problem per vignette still to rate, linked to it.
+    const problems = extra.problems?.flatMap((p) =>
+      p.field === 'ratings' && d.vignettes.some((v) => !v.myRating)
+        ? d.vignettes
+            .filter((v) => !v.myRating)
+            .map((v) => ({
+              field: `grade-${v.id}`,
+              reason: `Choose a grade for vignette ${v.position} before submitting`,
+            }))
+        : [p],
+    );
     const fields = new Set([
       ...d.vignettes.map((v) => `grade-${v.id}`),
       ...d.vignettes.map((v) => `note-${v.id}`),
@@ -67,7 +78,7 @@ export const registerCalibrationExerciseRoutes: RouteModule = (app, ctx) => {
       values: extra.values ?? null,
       notice: extra.notice,
       breadcrumbs: calibrationCrumbs,
-      ...(extra.problems ? formErrors(extra.problems, { ratings: null }, fields) : {}),
+      ...(problems ? formErrors(problems, { ratings: null }, fields) : {}),
     });
   }
 
