@@ -213,7 +213,7 @@ export function registerCalibrationCommands(program: Command): void {
     async (ctx) => {
       const d = await getNationalCalibration(ctx);
       const line = (g: (typeof d.byRegion)[number]) =>
-        `${g.group}: ${g.agreement ? agreementText(g.agreement) : `not shown (${g.inspectors} inspectors, fewer than ${d.minimumGroup})`}`;
+        `${g.group}: ${g.agreement ? agreementText(g.agreement) : `not shown (${g.inspectors} ${g.inspectors === 1 ? 'inspector' : 'inspectors'}, fewer than ${d.minimumGroup})`}`;
       return {
         data: d,
         text: () =>
