@@ -20,7 +20,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate calibration', () => {
           encoding: 'utf8',
           timeout: 240_000,
         });
-        return { ...r, data: () => JSON.parse(r.stdout) as Record<string, never> };
+        return { ...r, data: (): unknown => JSON.parse(r.stdout) };
       };
       const seeded = spawnSync(process.execPath, ['bin/triangulate.js', 'demo', 'seed'], {
         env,
@@ -32,7 +32,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate calibration', () => {
 
       const bank = run('vignettes', '--json');
       expect(bank.status, bank.stderr).toBe(0);
-      const ids = (bank.data() as unknown as { id: string }[]).slice(0, 2).map((v) => v.id);
+      const ids = (bank.data() as { id: string }[]).slice(0, 2).map((v) => v.id);
       expect(ids).toHaveLength(2);
       const refused = run('vignettes', ...tom);
       expect(refused.status).toBe(1);

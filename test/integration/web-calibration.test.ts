@@ -22,9 +22,9 @@ let tom: WebClient;
 let quinn: WebClient;
 beforeAll(async () => {
   t = await createTestApp();
-  [national, tom, quinn] = await Promise.all(
-    ['national', 'inspector', 'qam'].map((k) => signInAs(t, k)),
-  );
+  national = await signInAs(t, 'national');
+  tom = await signInAs(t, 'inspector');
+  quinn = await signInAs(t, 'qam');
 });
 afterAll(async () => t?.close());
 
