@@ -27,6 +27,8 @@ import { seedDemoConsistency } from './seed-demo-consistency.js';
 import { seedDemoPublished } from './seed-demo-published.js';
 import { seedDemoResearch } from './seed-demo-research.js';
 import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
+import { seedDemoCalibration } from './seed-demo-calibration.js';
+import { DEMO_REVIEWERS } from './demo-published.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
 type Db = UseCaseContext['db'];
@@ -208,6 +210,13 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   // Three published inspections of other demo LAs, and a reliability study over them.
   const published = await seedDemoPublished(db, catalog, teamActor);
   credentials.push(...published.users);
+  // Calibration with vignettes: a bank of ten, an exercise with eight inspectors.
+  await seedDemoCalibration(db, catalog, teamActor('national'), (key) => {
+    const r = DEMO_REVIEWERS.find((x) => x.key === key);
+    if (!r) return teamActor(key);
+    const userId = published.userIds.get(key)!;
+    return { ...teamActor('inspector'), userId, email: r.email, displayName: r.displayName };
+  });
   // A thematic review on supervision across them, in the pseudonymised research store.
   await seedDemoResearch(db, published.activityIds, teamActor('researcher'));
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });

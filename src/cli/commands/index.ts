@@ -5,6 +5,7 @@ import { registerAnnexACommands } from './annex-a.js';
 import { registerCaseRatingCommands } from './case-ratings.js';
 import { registerDoubleCodingCommands } from './double-coding.js';
 import { registerStudyCommands } from './study.js';
+import { registerCalibrationCommands } from './calibration.js';
 import { registerAnnexAProfileCommands } from './annex-a-profile.js';
 import { registerDemoCommands } from './demo.js';
 import { registerEvidenceCommands } from './evidence.js';
@@ -54,6 +55,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCaseRatingCommands,
   registerDoubleCodingCommands,
   registerStudyCommands,
+  registerCalibrationCommands,
   registerRiskCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,

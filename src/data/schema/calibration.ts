@@ -3,6 +3,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Set when written; changed only to date the demo's past exercise (calibration-dates.ts). */
+type DatedAt = ColumnType<Date, Date | string | undefined, Date>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 
 export interface CalibrationVignetteTable {
@@ -26,7 +28,7 @@ export interface CalibrationExerciseTable {
   region: string | null;
   created_by: string | null;
   created_by_label: string;
-  created_at: CreatedAt;
+  created_at: DatedAt;
 }
 
 export interface CalibrationExerciseVignetteTable {
@@ -40,7 +42,7 @@ export interface CalibrationParticipantTable {
   user_id: string;
   user_label: string;
   region: string | null;
-  invited_at: CreatedAt;
+  invited_at: DatedAt;
   submitted_at: Date | null;
 }
 
@@ -60,7 +62,7 @@ export interface CalibrationNoteTable {
   author_id: string | null;
   author_label: string;
   note: string;
-  created_at: CreatedAt;
+  created_at: DatedAt;
 }
 
 export interface DoubleCodingAssignmentTable {

@@ -47,7 +47,8 @@ export type WorkKind =
   | 'signoff_publication'
   | 'publish'
   | 'study_review'
-  | 'double_coding';
+  | 'double_coding'
+  | 'calibration_rating';
 
 export interface WorkItem {
   kind: WorkKind;

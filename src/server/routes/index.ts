@@ -35,6 +35,7 @@ import { registerAgreementApi } from './api/agreement.js';
 import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerDoubleCodingApi } from './api/double-coding.js';
 import { registerStudyApi } from './api/studies.js';
+import { registerCalibrationApi } from './api/calibration.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerStatsApi } from './api/stats.js';
@@ -64,6 +65,8 @@ import { registerDoubleCodingReviewRoutes } from './html/double-coding-review.js
 import { registerConsistencyRoutes } from './html/consistency.js';
 import { registerConsistencyApi } from './api/consistency.js';
 import { registerStudyRoutes } from './html/studies.js';
+import { registerCalibrationRoutes } from './html/calibration.js';
+import { registerCalibrationExerciseRoutes } from './html/calibration-exercise.js';
 import { registerJudgementWorkflowRoutes } from './html/judgement-workflow.js';
 import { registerReportApi } from './api/reports.js';
 import { registerReportRoutes } from './html/reports.js';
@@ -92,6 +95,7 @@ export const routeModules: RouteModule[] = [
   registerCaseRatingApi,
   registerDoubleCodingApi,
   registerStudyApi,
+  registerCalibrationApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
   registerCodingApi,
@@ -140,6 +144,8 @@ export const routeModules: RouteModule[] = [
   registerConsistencyRoutes,
   registerConsistencyApi,
   registerStudyRoutes,
+  registerCalibrationRoutes,
+  registerCalibrationExerciseRoutes,
   registerReportApi,
   registerReportRoutes,
   registerReportReviewRoutes,

@@ -1,6 +1,6 @@
 // Sets up a calibration exercise: a set of vignettes from the bank (one grade scale) and the
 // inspectors invited to rate them blind, each counted under a region in the national figures
-// (their own where given, else the exercise's).
+// (the one given with the invitation, else their account's, else the exercise's).
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { findVignettes, insertExercise } from '../../data/repositories/calibration.js';
@@ -23,6 +23,9 @@ export const CreateExerciseInput = z.object({
     .max(200),
 });
 export type CreateExerciseInput = z.input<typeof CreateExerciseInput>;
+
+const accountRegion = (r: string | null) =>
+  r && (ofstedRegions as readonly string[]).includes(r) ? r : null;
 
 export async function createExercise(
   ctx: UseCaseContext,
@@ -58,7 +61,7 @@ export async function createExercise(
     participants.push({
       userId: user.id,
       label: user.displayName,
-      region: invite.region ?? input.region ?? null,
+      region: invite.region ?? accountRegion(user.region) ?? input.region ?? null,
     });
   }
   if (problems.length === 0 && participants.length < 2)

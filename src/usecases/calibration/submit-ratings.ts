@@ -23,7 +23,12 @@ export async function submitRatings(
   if (missing > 0)
     throw new AppError('VALIDATION_FAILED', {
       message: `Rate every vignette before submitting: ${missing} still to rate.`,
-      details: [{ field: 'ratings', reason: `${missing} vignettes still to rate` }],
+      details: [
+        {
+          field: 'ratings',
+          reason: `Rate every vignette before submitting: ${missing} still to rate`,
+        },
+      ],
     });
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await markSubmitted(trx, exercise.id, participant.userId)))

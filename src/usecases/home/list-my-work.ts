@@ -3,8 +3,10 @@
 // report states, comments, the factual accuracy window); nothing is stored for it.
 import { todayInEngland } from '../../clock.js';
 import { listWorkFacts } from '../../data/repositories/work.js';
+import { listExercises } from '../../data/repositories/calibration.js';
 import { listStudyWorkFacts } from '../../data/repositories/reliability.js';
 import { listDoubleCodingWorkFacts } from '../../data/repositories/double-coding.js';
+import { calibrationWorkItem } from '../../domain/calibration/work.js';
 import { studyWorkItem } from '../../domain/reliability/assignment.js';
 import { EVIDENCE_CLOSED_STATES, policies } from '../../domain/access/policies.js';
 import {
@@ -55,9 +57,17 @@ export async function listMyWork(ctx: UseCaseContext): Promise<WorkItem[]> {
           (f) => !EVIDENCE_CLOSED_STATES.has(f.state),
         )
       : [];
+  // Calibration exercises the inspector was invited to and has not submitted yet.
+  const calibration =
+    actor.role === 'inspector'
+      ? (await listExercises(ctx.db, actor.userId)).filter((e) =>
+          e.participants.some((p) => p.userId === actor.userId && !p.submittedAt),
+        )
+      : [];
   return sortWork([
     ...visible.flatMap((f) => workItemsOf(f, today)),
     ...reviews.map(studyWorkItem),
     ...coding.map(doubleCodingWorkItem),
+    ...calibration.map(calibrationWorkItem),
   ]);
 }

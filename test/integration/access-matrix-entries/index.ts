@@ -1,5 +1,6 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
+import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { researchEntries } from './research.js';
@@ -12,6 +13,7 @@ import { studyEntries } from './study.js';
 import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
+  ...calibrationEntries,
   ...consistencyEntries,
   ...doubleCodingEntries,
   ...researchEntries,
