@@ -22,7 +22,7 @@ import {
   type Outcome,
   type RoleKey,
 } from '../helpers/access-matrix.js';
-import { areaEntries } from './access-matrix-entries/index.js';
+import { areaEntries, prepareIntelligenceFiles } from './access-matrix-entries/index.js';
 
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
 /** The national analysis of the published history: aggregate, public, hidden from the rest. */
@@ -1845,6 +1845,7 @@ beforeAll(async () => {
     new TextEncoder().encode('Matrix attachment.'),
   );
   matrixAttachmentId = kept.id;
+  await prepareIntelligenceFiles(t.database.db);
 });
 
 afterAll(async () => t?.close());

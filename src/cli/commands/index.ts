@@ -22,6 +22,7 @@ import { registerActivityPlanCommands } from './activity-plans.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
+import { registerIntelFileCommands } from './intel-files.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
@@ -53,6 +54,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCaseRatingCommands,
   registerStudyCommands,
   registerRiskCommands,
+  registerIntelFileCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,
   registerResearchCommands,

@@ -16,6 +16,7 @@ import { registerResearchRoutes } from './html/research.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
+import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
 import { registerEngagementRoutes } from './html/engagement.js';
@@ -36,6 +37,7 @@ import { registerCaseRatingApi } from './api/case-ratings.js';
 import { registerStudyApi } from './api/studies.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
+import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
 import { registerSelfEvaluationApi } from './api/self-evaluation.js';
@@ -81,6 +83,7 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerRiskApi,
+  registerIntelligenceFileApi,
   registerStatsApi,
   registerStatsRoutes,
   registerSelfEvaluationApi,
@@ -111,6 +114,7 @@ export const routeModules: RouteModule[] = [
   registerResearchCodebookRoutes,
   registerResearchApi,
   registerIntelligenceRoutes,
+  registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,
   registerSelfEvaluationRoutes,
   registerEngagementRoutes,
