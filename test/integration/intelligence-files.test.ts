@@ -7,6 +7,7 @@ import type { IntelligenceEntry } from '../../src/data/repositories/intelligence
 import { attachIntelligenceFile } from '../../src/usecases/risk/attach-intelligence-file.js';
 import { downloadIntelligenceFile } from '../../src/usecases/risk/download-intelligence-file.js';
 import { getIntelligenceEntry } from '../../src/usecases/risk/get-intelligence-entry.js';
+import { listIntelligenceLog } from '../../src/usecases/risk/list-intelligence.js';
 import { recordIntelligence } from '../../src/usecases/risk/record-intelligence.js';
 import { createTestApp, decodeHtml, signInAs, type TestApp } from '../helpers/app.js';
 import { multipart } from '../helpers/multipart.js';
@@ -129,6 +130,12 @@ describe('attaching a document to an intelligence entry', () => {
       expect.arrayContaining(['attachment.uploaded', 'attachment.downloaded']),
     );
     expect(new Set(audit.map((a) => a.la_id))).toEqual(new Set([LA]));
+    // The team's log leaves out what it may not open.
+    const teamLog = await listIntelligenceLog(c.lead, { laId: LA, limit: 200 });
+    expect(teamLog.entries.map((e) => e.id)).toContain(internal.id);
+    expect(teamLog.entries.map((e) => e.id)).not.toContain(complaint.id);
+    const regionLog = await listIntelligenceLog(c.regional, { laId: LA, limit: 200 });
+    expect(regionLog.entries.map((e) => e.id)).toContain(complaint.id);
     const view = await getIntelligenceEntry(c.la, { laId: LA, entryId: shared.id });
     expect(view.canWrite).toBe(false);
     expect(view.attachments.map((a) => a.id)).toEqual([files[shared.id]]);
