@@ -3,6 +3,7 @@
 // regional view, the national view (HTML and JSON), the national CSV export and one LA's
 // intelligence log, through HTTP on the real app as the national user. Each engine in turn.
 //   npm run bench -- --only risk --n 100
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { insertIntelligenceEntries } from '../src/data/repositories/intelligence.js';
@@ -119,6 +120,8 @@ export async function benchRisk(o: Options): Promise<string[]> {
       if (r.statusCode >= 300) throw new Error(`GET ${url} answered ${r.statusCode}`);
       return r;
     };
+    // The machine is shared: say how busy it was while the samples ran, and what the process held.
+    const loadBefore = loadavg()[0]!;
     const regional = await sample(o.n, () => get('/risk/regional?region=North+West'));
     const national = await sample(o.n, () => get('/risk/national'));
     const nationalApi = await sample(o.n, () => get('/api/v1/risk/national'));
@@ -128,11 +131,13 @@ export async function benchRisk(o: Options): Promise<string[]> {
     const logKind = await sample(o.n, () =>
       get('/las/demo-northfield/intelligence?kind=serious_incident&kind=complaint'),
     );
+    const loadAfter = loadavg()[0]!;
+    const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
     await app.close();
     return [
       `### Risk views (${o.engine})`,
       '',
-      `${count} intelligence entries for 153 LAs over ten years, plus the demo region's (seeded in ${Math.round(bulkMs)} ms; the demo in ${Math.round(seedMs)} ms). Times in ms, n = ${o.n} (the CSV 50).`,
+      `${count} intelligence entries for 153 LAs over ten years, plus the demo region's (seeded in ${Math.round(bulkMs)} ms; the demo in ${Math.round(seedMs)} ms). Times in ms, n = ${o.n} (the CSV 50). Load average (1 min) ${loadBefore.toFixed(1)} before the samples, ${loadAfter.toFixed(1)} after; RSS ${rssMb} MiB after them.`,
       '',
       '| request | p50 | p95 | max |',
       '| --- | --- | --- | --- |',

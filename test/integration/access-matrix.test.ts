@@ -22,7 +22,7 @@ import {
   type Outcome,
   type RoleKey,
 } from '../helpers/access-matrix.js';
-import { areaEntries } from './access-matrix-entries/index.js';
+import { areaEntries, prepareIntelligenceFiles } from './access-matrix-entries/index.js';
 import { doubleCodingIds } from './access-matrix-entries/double-coding.js';
 
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
@@ -1855,6 +1855,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   doubleCodingIds.assignment = dc.id;
   doubleCodingIds.record = dc.evidence_id;
+  await prepareIntelligenceFiles(t.database.db);
 });
 
 afterAll(async () => t?.close());

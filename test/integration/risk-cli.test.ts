@@ -1,7 +1,7 @@
-// `triangulate intel add|list` and `triangulate risk assess|show|list`, as one real run of the
+// `triangulate intel add|list|attach|files|download` and `triangulate risk assess|show|list`, as one real run of the
 // built CLI on an embedded database in a temporary folder (the demo seeded first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,33 @@ describe.runIf(testEngine() === 'pglite')('triangulate intel and risk', () => {
       expect(listed.status, listed.stderr).toBe(0);
       const page = JSON.parse(listed.stdout) as { entries: { id: string }[] };
       expect(page.entries.map((e) => e.id)).toContain(entry.id);
+
+      // A document kept beside the entry, listed and written back to disk; the LA cannot.
+      const pdf = path.join(dir, 'notification.pdf');
+      writeFileSync(pdf, '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+      const entryOpts = ['--la', 'demo-northfield', '--entry', entry.id];
+      const attached = run('intel', 'attach', ...entryOpts, '--file', pdf, ...as, '--json');
+      expect(attached.status, attached.stderr).toBe(0);
+      const file = JSON.parse(attached.stdout) as { id: string; mediaType: string };
+      expect(file.mediaType).toBe('application/pdf');
+      const files = run('intel', 'files', ...entryOpts, '--json');
+      expect((JSON.parse(files.stdout) as { id: string }[]).map((f) => f.id)).toEqual([file.id]);
+      const out = path.join(dir, 'copy.pdf');
+      const written = run('intel', 'download', ...entryOpts, '--id', file.id, '--out', out);
+      expect(written.status, written.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(pdf, 'utf8'));
+      const laAttach = run(
+        'intel',
+        'attach',
+        ...entryOpts,
+        '--file',
+        pdf,
+        '--as',
+        'dcs@northfield.example',
+        '--json',
+      );
+      expect(laAttach.status).toBe(1);
+      expect(JSON.parse(laAttach.stderr).error.code).toBe('NOT_FOUND');
 
       // An LA user is refused as if nothing were there.
       const la = run('risk', 'show', 'demo-northfield', '--as', 'dcs@northfield.example', '--json');

@@ -115,6 +115,35 @@ describe('week zero', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('shows the latest self-evaluation and the last released meeting notes, each linkable', async () => {
+    const w = await getWeekZero(c.lead, { activityId: t.demo.activityId });
+    const se = w.sections.find((s) => s.key === 'self_evaluation')!;
+    expect(se.lead).toMatch(/^Version \d+, submitted /);
+    expect(se.items.length).toBeGreaterThan(0);
+    expect(se.items.every((i) => i.kind === 'self_evaluation')).toBe(true);
+    const meeting = w.sections.find((s) => s.key === 'engagement_meeting')!;
+    expect(meeting.lead).toMatch(/released to the LA/);
+    expect(meeting.items[0]!.label).toMatch(/^Notes of the meeting of /);
+    const action = meeting.items.find((i) => i.label.startsWith('Agreed action: '));
+    expect(action?.detail).toMatch(/^Owner: /);
+    const improvements = w.sections.find((s) => s.key === 'improvements')!;
+    expect(improvements.lead ?? improvements.empty).toMatch(/No report published|From |No earlier/);
+    for (const item of [se.items[0]!, action!]) {
+      const line = await makeEnquiryFromItem(c.lead, {
+        activityId: t.demo.activityId,
+        kind: item.kind,
+        ref: item.ref,
+      });
+      expect(line.title).toBe(item.label.slice(0, 300));
+      const after = await getWeekZero(c.lead, { activityId: t.demo.activityId });
+      const same = after.sections.flatMap((s) => s.items).find((i) => i.ref === item.ref)!;
+      expect(same.enquiries).toEqual([{ id: line.id, title: line.title }]);
+    }
+    expect((await getWeekZero(c.lead, { activityId: t.demo.activityId })).informedBy.length).toBe(
+      3,
+    );
+  });
+
   it('is a page linked from the activity, with a button per item', async () => {
     const web = await signInAs(t, 'lead');
     const activity = await web.get(`/activities/${t.demo.activityId}`);

@@ -6,9 +6,13 @@ import type { DB } from '../schema.js';
 import type { PersonRef } from './evidence.js';
 import { isUuid } from './users.js';
 import { now } from '../../clock.js';
-import type { Attachment, AttachmentOwner } from '../../domain/files/attachment.js';
+import type {
+  Attachment,
+  AttachmentOwner,
+  IntelligenceAttachment,
+} from '../../domain/files/attachment.js';
 
-export type { Attachment, AttachmentOwner };
+export type { Attachment, AttachmentOwner, IntelligenceAttachment };
 
 export interface NewAttachment {
   activityId: string;
@@ -99,17 +103,19 @@ export async function insertAttachment(trx: Transaction<DB>, a: NewAttachment): 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await insertBytes(trx, row.id, a.bytes);
+  return row.id;
+}
+
+async function insertBytes(trx: Transaction<DB>, id: string, bytes: Uint8Array): Promise<void> {
   // The bytes travel as base64 text, decoded by the database: PGlite converts a bytea parameter
   // in JavaScript about ten times slower (1.3 s a MB, bench/attachments.ts), and PostgreSQL
   // does not mind either way.
-  const base64 = Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).toString(
-    'base64',
-  );
+  const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   await trx
     .insertInto('attachment_contents')
-    .values({ attachment_id: row.id, bytes: sql<Uint8Array>`decode(${base64}, 'base64')` })
+    .values({ attachment_id: id, bytes: sql<Uint8Array>`decode(${base64}, 'base64')` })
     .execute();
-  return row.id;
 }
 
 export async function findAttachment(db: Kysely<DB>, id: string): Promise<Attachment | null> {
@@ -191,4 +197,133 @@ export async function lockedActivityAttachmentBytes(
 export async function deleteAttachmentRow(trx: Transaction<DB>, id: string): Promise<boolean> {
   const r = await trx.deleteFrom('attachments').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+// ---- Files kept beside intelligence entries (no activity) -----------------------------------
+
+export interface NewIntelligenceAttachment {
+  entryId: string;
+  fileName: string;
+  mediaType: string;
+  declaredType: string | null;
+  sha256: string;
+  scan: Attachment['scan'];
+  by: PersonRef;
+  bytes: Uint8Array;
+}
+
+const INTEL_COLUMNS = [
+  'id',
+  'intelligence_entry_id',
+  'file_name',
+  'media_type',
+  'declared_type',
+  'size_bytes',
+  'sha256',
+  'scan_status',
+  'scan_detail',
+  'uploaded_by',
+  'uploaded_by_label',
+  'uploaded_at',
+] as const;
+
+type IntelRow = Omit<Row, 'activity_id' | 'evidence_id' | 'report_comment_id' | 'origin'> & {
+  intelligence_entry_id: string | null;
+};
+
+function shapeIntel(r: IntelRow): IntelligenceAttachment {
+  return {
+    id: r.id,
+    entryId: r.intelligence_entry_id ?? '',
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    declaredType: r.declared_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    scan: { status: r.scan_status, detail: r.scan_detail },
+    uploadedBy: { id: r.uploaded_by, label: r.uploaded_by_label },
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+export async function insertIntelligenceAttachment(
+  trx: Transaction<DB>,
+  a: NewIntelligenceAttachment,
+): Promise<IntelligenceAttachment> {
+  const row = await trx
+    .insertInto('attachments')
+    .values({
+      activity_id: null,
+      intelligence_entry_id: a.entryId,
+      origin: 'upload',
+      file_name: a.fileName,
+      media_type: a.mediaType,
+      declared_type: a.declaredType,
+      size_bytes: a.bytes.length,
+      sha256: a.sha256,
+      scan_status: a.scan.status,
+      scan_detail: a.scan.detail,
+      uploaded_by: a.by.id,
+      uploaded_by_label: a.by.label,
+      uploaded_at: now(),
+    })
+    .returning(INTEL_COLUMNS)
+    .executeTakeFirstOrThrow();
+  await insertBytes(trx, row.id, a.bytes);
+  return shapeIntel(row as IntelRow);
+}
+
+/** The files of some intelligence entries, oldest first. */
+export async function listIntelligenceAttachments(
+  db: Kysely<DB>,
+  entryIds: readonly string[],
+): Promise<IntelligenceAttachment[]> {
+  const ids = entryIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('attachments')
+    .select(INTEL_COLUMNS)
+    .where('intelligence_entry_id', 'in', ids)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => shapeIntel(r as IntelRow));
+}
+
+/** One file of one intelligence entry (null when it is not that entry's). */
+export async function findIntelligenceAttachment(
+  db: Kysely<DB>,
+  entryId: string,
+  id: string,
+): Promise<IntelligenceAttachment | null> {
+  if (!isUuid(id) || !isUuid(entryId)) return null;
+  const row = await db
+    .selectFrom('attachments')
+    .select(INTEL_COLUMNS)
+    .where('id', '=', id)
+    .where('intelligence_entry_id', '=', entryId)
+    .executeTakeFirst();
+  return row ? shapeIntel(row as IntelRow) : null;
+}
+
+/**
+ * Bytes an entry's files take, counted after locking the entry's row, so that two uploads at
+ * once cannot both pass the limit.
+ */
+export async function lockedIntelligenceAttachmentBytes(
+  trx: Transaction<DB>,
+  entryId: string,
+): Promise<number> {
+  await trx
+    .selectFrom('intelligence_entries')
+    .select('id')
+    .where('id', '=', entryId)
+    .forUpdate()
+    .execute();
+  const row = await trx
+    .selectFrom('attachments')
+    .select(sql<number>`coalesce(sum(size_bytes), 0)`.as('total'))
+    .where('intelligence_entry_id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }

@@ -19,3 +19,17 @@ export interface Attachment {
   uploadedBy: PersonRef;
   uploadedAt: Date;
 }
+
+/** A file kept beside an entry of an LA's intelligence log (no activity). */
+export interface IntelligenceAttachment {
+  id: string;
+  entryId: string;
+  fileName: string;
+  mediaType: string;
+  declaredType: string | null;
+  sizeBytes: number;
+  sha256: string;
+  scan: { status: 'clean' | 'not_scanned'; detail: string | null };
+  uploadedBy: PersonRef;
+  uploadedAt: Date;
+}

@@ -29,12 +29,20 @@ export function createViewEnvironment(): nunjucks.Environment {
     }),
     { autoescape: true, throwOnUndefined: false },
   );
+  // A page lists the same few hundred days again and again (the national risk view: 50 rows of
+  // five dates each): a day's text is worked out once (Intl's formatting is most of the cost).
+  const dayTexts = new Map<string, string>();
   env.addFilter('date', (value: unknown) => {
     if (!value) return '';
-    const d =
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? new Date(`${value}T12:00:00Z`)
-        : new Date(value as string);
+    if (typeof value === 'string' && dayTexts.has(value)) return dayTexts.get(value);
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const d = new Date(`${value}T12:00:00Z`);
+      const text = Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
+      if (dayTexts.size >= 20_000) dayTexts.clear();
+      dayTexts.set(value, text);
+      return text;
+    }
+    const d = new Date(value as string);
     return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
   });
   // GOV.UK style: "6 December 2026, 6:44pm".

@@ -16,6 +16,7 @@ import { registerResearchRoutes } from './html/research.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
+import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
 import { registerEngagementRoutes } from './html/engagement.js';
@@ -38,6 +39,7 @@ import { registerStudyApi } from './api/studies.js';
 import { registerCalibrationApi } from './api/calibration.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
+import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
 import { registerSelfEvaluationApi } from './api/self-evaluation.js';
@@ -87,6 +89,7 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerRiskApi,
+  registerIntelligenceFileApi,
   registerStatsApi,
   registerStatsRoutes,
   registerSelfEvaluationApi,
@@ -119,6 +122,7 @@ export const routeModules: RouteModule[] = [
   registerResearchCodebookRoutes,
   registerResearchApi,
   registerIntelligenceRoutes,
+  registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,
   registerSelfEvaluationRoutes,
   registerEngagementRoutes,

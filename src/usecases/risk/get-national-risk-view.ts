@@ -56,7 +56,7 @@ export async function getNationalRiskView(
     });
   }
   const las = (await listLocalAuthorities(ctx.db)).filter((l) => isCurrent(l));
-  const all = await riskRows(ctx.db, las, today);
+  const all = await riskRows(ctx.db, las, today, { everyLa: true });
   const distribution = ofstedRegions.map((region): RegionDistribution => {
     const inRegion = all.filter((r) => r.la.region === region);
     const levels: Record<string, number> = { none: 0 };

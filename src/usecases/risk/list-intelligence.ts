@@ -1,8 +1,10 @@
 // An LA's intelligence log, newest first, a page at a time (keyset paging), filtered by kind and
 // date. Inspection and visit outcomes from the history appear as entries. LA users see only
-// entries shared with them; they never reach confidential entries or risk ratings.
+// entries shared with them; they never reach confidential entries or risk ratings, and nor does
+// an inspection team (whistle-blowing, complaints and confidential entries stay with the region).
 import { z } from 'zod';
 import { listIntelligence, type IntelligenceEntry } from '../../data/repositories/intelligence.js';
+import { policies } from '../../domain/access/policies.js';
 import { activityTypeLabels, gradeLabels, type GradeKey } from '../../domain/history/types.js';
 import type { HistoryActivityType } from '../../domain/history/types.js';
 import { decodeCursor, encodeCursor, type PageInfo } from '../../domain/paging/cursor.js';
@@ -81,6 +83,8 @@ export async function listIntelligenceLog(
       from: input.from,
       to: input.to,
       laView: scope.sharedOnly ? { neverShared: [...neverSharedKinds] } : undefined,
+      // An inspection team reads the picture, not what the region holds in confidence.
+      standardOnly: !policies.viewConfidentialIntelligence(ctx.actor, scope.facts),
       after: cursor?.key,
       limit: input.limit + 1,
     },

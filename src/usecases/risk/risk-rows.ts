@@ -1,17 +1,10 @@
 // One row per LA for the regional and national views: current level and direction of travel,
 // review dates, latest grades, last and next activity, the last self-evaluation and engagement
-// meeting, what changed this quarter and any review asked for by a publication. Seven queries
-// whatever the number of LAs.
+// meeting, what changed this quarter and any review asked for by a publication. One query
+// whatever the number of LAs (data/repositories/risk-views.ts).
 import type { Kysely } from 'kysely';
-import { latestJudgements } from '../../data/repositories/inspection-history.js';
-import { countIntelligenceSince, latestOfKinds } from '../../data/repositories/intelligence.js';
 import type { LocalAuthority } from '../../data/repositories/local-authorities.js';
-import {
-  currentRiskAssessments,
-  lastHistoryEvents,
-  nextPlannedActivities,
-  openReviewRequests,
-} from '../../data/repositories/risk-assessments.js';
+import { riskViewFacts } from '../../data/repositories/risk-views.js';
 import type { DB } from '../../data/schema.js';
 import {
   activityTypeLabels,
@@ -57,55 +50,51 @@ export async function riskRows(
   db: Kysely<DB>,
   las: readonly LocalAuthority[],
   today: string,
+  /** The LAs are every current LA (the national view): the query need not name them. */
+  opts: { everyLa?: boolean } = {},
 ): Promise<RiskRow[]> {
-  const ids = las.map((l) => l.id);
   const since = quarterStart(today);
-  const [risks, grades, last, next, kinds, fresh, requests] = await Promise.all([
-    currentRiskAssessments(db, ids),
-    latestJudgements(db, { laIds: ids }),
-    lastHistoryEvents(db, ids),
-    nextPlannedActivities(db, ids, today),
-    latestOfKinds(db, ids, ['self_evaluation', 'engagement_meeting']),
-    countIntelligenceSince(db, ids, since),
-    openReviewRequests(db, ids),
-  ]);
+  const facts = await riskViewFacts(db, opts.everyLa ? 'all' : las.map((l) => l.id), {
+    today,
+    since,
+    kinds: ['self_evaluation', 'engagement_meeting'],
+  });
   return las.map((la) => {
-    const risk = risks.get(la.id);
-    const model = risk ? riskModel({ id: risk.current.modelId }) : null;
+    const f = facts.get(la.id);
+    const current = f?.current ?? null;
+    const model = current ? riskModel({ id: current.modelId }) : null;
+    const previousLevel = f?.previousLevel ?? null;
     const direction =
-      risk && model
-        ? directionOfTravel(model, risk.previousLevel, risk.current.overallLevel)
-        : null;
-    const grade = grades.get(la.id);
-    const overall = grade?.grades.overall_effectiveness;
-    const l = last.get(la.id);
-    const n = next.get(la.id);
-    const request = requests.get(la.id);
-    const due = risk?.current.nextReviewOn ?? null;
+      current && model ? directionOfTravel(model, previousLevel, current.overallLevel) : null;
+    const overall = f?.latestGraded?.overall as GradeKey | null | undefined;
+    const l = f?.lastEvent;
+    const n = f?.nextPlanned;
+    const request = f?.openRequest ?? undefined;
+    const due = current?.nextReviewOn ?? null;
     const nextReviewOn = request && (!due || request.requestedOn < due) ? request.requestedOn : due;
     return {
       la: { id: la.id, name: la.name, region: la.ofstedRegion },
-      level: risk && model ? labelOf(model.levels, risk.current.overallLevel) : null,
+      level: current && model ? labelOf(model.levels, current.overallLevel) : null,
       direction,
       directionLabel: direction ? directionLabels[direction] : null,
-      assessedOn: risk?.current.assessedOn ?? null,
+      assessedOn: current?.assessedOn ?? null,
       nextReviewOn,
       overdue: request !== undefined || (nextReviewOn !== null && nextReviewOn < today),
       reviewRequested: request ? { on: request.requestedOn, reason: request.reason } : null,
       latestGrade:
-        grade && overall
-          ? { key: overall, label: gradeLabels[overall], startDate: grade.startDate }
+        f?.latestGraded && overall && gradeLabels[overall]
+          ? { key: overall, label: gradeLabels[overall], startDate: f.latestGraded.startDate }
           : null,
       lastActivity: l ? { label: typeLabel(l.activityType), date: l.startDate } : null,
       nextActivity: n ? { label: typeLabel(n.activityType), date: n.plannedStart } : null,
-      lastSelfEvaluation: kinds.get(la.id)?.self_evaluation ?? null,
-      lastEngagementMeeting: kinds.get(la.id)?.engagement_meeting ?? null,
-      newIntelligenceThisQuarter: fresh.get(la.id) ?? 0,
+      lastSelfEvaluation: f?.latestOfKinds.self_evaluation ?? null,
+      lastEngagementMeeting: f?.latestOfKinds.engagement_meeting ?? null,
+      newIntelligenceThisQuarter: f?.newSince ?? 0,
       levelChangedThisQuarter:
-        risk !== undefined &&
-        risk.current.assessedOn >= since &&
-        risk.previousLevel !== null &&
-        risk.previousLevel !== risk.current.overallLevel,
+        current !== null &&
+        current.assessedOn >= since &&
+        previousLevel !== null &&
+        previousLevel !== current.overallLevel,
     };
   });
 }

@@ -25,7 +25,9 @@ export type UploadTarget =
       ownerId: string;
     }
   /** A document added to an LA's self-evaluation draft (the LA's own users). */
-  | { kind: 'self-evaluation-file'; laId: string };
+  | { kind: 'self-evaluation-file'; laId: string }
+  /** A document kept beside an entry of an LA's intelligence log (regional staff). */
+  | { kind: 'intelligence-file'; laId: string; entryId: string };
 
 export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarget): Promise<void> {
   if (target.kind === 'new-activity') {
@@ -54,6 +56,19 @@ export async function checkUploadAllowed(ctx: UseCaseContext, target: UploadTarg
           : 'NOT_FOUND',
       );
     return;
+  }
+  if (target.kind === 'intelligence-file') {
+    // The same rule as the use case: regional staff record intelligence for their region.
+    const la = await findLocalAuthority(ctx.db, target.laId);
+    const facts = la ? { id: la.id, region: la.ofstedRegion } : null;
+    if (!facts) throw new AppError('NOT_FOUND');
+    if (policies.writeRiskPicture(ctx.actor, facts)) return;
+    const onTeam =
+      ctx.actor.kind === 'user' && (await isOnTeamAtLa(ctx.db, ctx.actor.userId, facts.id));
+    const reads =
+      policies.viewRiskPicture(ctx.actor, facts, onTeam) ||
+      policies.viewSharedIntelligence(ctx.actor, facts);
+    throw new AppError(reads ? 'FORBIDDEN' : 'NOT_FOUND');
   }
   if (target.kind === 'attachment') {
     // The same check as the use case: the owner in this activity, and who may add files to it.

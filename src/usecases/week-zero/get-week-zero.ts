@@ -1,6 +1,6 @@
 // An activity's week-zero material: the LA's risk picture (level and domain ratings), recent
-// intelligence, the last report's areas for improvement, and the sections still to come (the
-// LA's self-evaluation, the last engagement meeting), each item with the lines of enquiry made
+// intelligence, the last report's areas for improvement, the LA's latest self-evaluation and the
+// last engagement meeting's released notes and actions, each item with the lines of enquiry made
 // from it. For whoever may read the activity's evidence (its team, national staff); risk ratings
 // and intelligence as policies.ts allows, confidential entries never to the team.
 import { z } from 'zod';

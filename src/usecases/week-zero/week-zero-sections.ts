@@ -1,7 +1,7 @@
 // The sections of an activity's week-zero material, each loaded by its own function from what the
-// actor may see. A new section (the LA's latest self-evaluation, the last engagement meeting:
-// built elsewhere) is one more loader in `sectionLoaders`; an item of any section can become a
-// line of enquiry (make-enquiry-from-item.ts), linked by its kind and ref.
+// actor may see. A new section is one more loader in `sectionLoaders` (the LA's latest
+// self-evaluation and the last engagement meeting are in week-zero-la-sections.ts); an item of any
+// section can become a line of enquiry (make-enquiry-from-item.ts), linked by its kind and ref.
 import { isoDayText } from '../../domain/calendar/format.js';
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
@@ -14,6 +14,7 @@ import { gradeLabels, judgementLabels, type JudgementKey } from '../../domain/hi
 import { intelligenceKindLabels } from '../../domain/risk/intelligence.js';
 import { riskModel } from '../../domain/risk/installed.js';
 import { outcomeTitle } from '../../domain/risk/outcomes.js';
+import { engagementMeetingSection, selfEvaluationSection } from './week-zero-la-sections.js';
 
 export type WeekZeroKind =
   'risk_rating' | 'intelligence' | 'improvement' | 'self_evaluation' | 'engagement_meeting';
@@ -147,21 +148,10 @@ async function improvementsSection(c: SectionContext): Promise<WeekZeroSection> 
   };
 }
 
-/** Kept for the sections other work adds (the tables do not exist yet). */
-function placeholder(key: WeekZeroKind, heading: string): () => Promise<WeekZeroSection> {
-  return async () => ({
-    key,
-    heading,
-    lead: null,
-    items: [],
-    empty: 'Not yet held in Triangulate.',
-  });
-}
-
 export const sectionLoaders: Array<(c: SectionContext) => Promise<WeekZeroSection | null>> = [
   riskSection,
   intelligenceSection,
   improvementsSection,
-  placeholder('self_evaluation', 'The LA’s latest self-evaluation'),
-  placeholder('engagement_meeting', 'The last annual engagement meeting'),
+  selfEvaluationSection,
+  engagementMeetingSection,
 ];

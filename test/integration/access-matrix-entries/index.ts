@@ -3,6 +3,7 @@ import type { Entry } from '../../helpers/access-matrix.js';
 import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
+import { intelFileEntries } from './intelfiles.js';
 import { researchEntries } from './research.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
@@ -16,6 +17,7 @@ export const areaEntries: Entry[] = [
   ...calibrationEntries,
   ...consistencyEntries,
   ...doubleCodingEntries,
+  ...intelFileEntries,
   ...researchEntries,
   ...riskEntries,
   ...riskweekEntries,
@@ -25,3 +27,4 @@ export const areaEntries: Entry[] = [
   ...studyEntries,
   ...tableEntries,
 ];
+export { prepareIntelligenceFiles } from './intelfiles.js';
