@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countHistory } from '../../src/data/repositories/inspection-history.js';
 import { countOutcomeEntries } from '../../src/data/repositories/intelligence.js';
+import { getRiskPicture } from '../../src/usecases/risk/get-risk-picture.js';
 import { recordIntelligence } from '../../src/usecases/risk/record-intelligence.js';
 import { syncHistoryIntelligence } from '../../src/usecases/risk/sync-history-intelligence.js';
 import { getWeekZero } from '../../src/usecases/week-zero/get-week-zero.js';
@@ -63,6 +64,13 @@ describe('week zero', () => {
     expect(intel.items.length).toBeGreaterThan(0);
     expect(intel.items.map((i) => i.label)).not.toContain('Whistle-blower on thresholds');
     expect(w.sections.find((s) => s.key === 'risk')!.items.length).toBeGreaterThan(0);
+    // The LA's risk picture the team reads leaves it out too; the region sees it there.
+    const seen = await getRiskPicture(c.lead, { laId: 'demo-northfield' });
+    expect(seen.recentIntelligence.map((e) => e.title)).not.toContain(
+      'Whistle-blower on thresholds',
+    );
+    const held = await getRiskPicture(c.regional, { laId: 'demo-northfield' });
+    expect(held.recentIntelligence.map((e) => e.title)).toContain('Whistle-blower on thresholds');
     // Neither the LA nor a researcher reads it.
     expect(await codeOf(getWeekZero(c.la, { activityId: t.demo.activityId }))).toBe('NOT_FOUND');
     expect(await codeOf(getWeekZero(c.researcher, { activityId: t.demo.activityId }))).toBe(

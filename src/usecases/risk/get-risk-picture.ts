@@ -8,6 +8,7 @@ import {
 } from '../../data/repositories/risk-assessments.js';
 import { directionOfTravel, type Direction } from '../../domain/risk/combine.js';
 import { riskModel } from '../../domain/risk/installed.js';
+import { policies } from '../../domain/access/policies.js';
 import type { RiskModel } from '../../domain/risk/model.js';
 import { todayInEngland } from '../../clock.js';
 import type { LocalAuthority } from '../../data/repositories/local-authorities.js';
@@ -91,12 +92,19 @@ export async function getRiskPicture(
     };
   });
   const latest = versions[0];
+  // An inspection team reads the picture, not what the region holds in confidence.
+  const seesConfidential = policies.viewConfidentialIntelligence(ctx.actor, scope.facts);
   let current: RiskPicture['current'] = null;
   if (latest && timeline[0]) {
     const m = riskModel({ id: latest.modelId });
     const ids = latest.ratings.flatMap((r) => r.evidence);
     const entries = new Map(
-      (await findIntelligence(ctx.db, scope.la.id, ids)).map((e) => [e.id, presentEntry(m, e)]),
+      (await findIntelligence(ctx.db, scope.la.id, ids)).map((e) => [
+        e.id,
+        seesConfidential || e.sensitivity !== 'confidential'
+          ? presentEntry(m, e)
+          : { title: 'A confidential entry held by the region', receivedOn: null },
+      ]),
     );
     current = {
       ...timeline[0],
@@ -118,7 +126,11 @@ export async function getRiskPicture(
     };
   }
   const [recent, requests] = await Promise.all([
-    listIntelligence(ctx.db, { laId: scope.la.id, limit: 5 }, false),
+    listIntelligence(
+      ctx.db,
+      { laId: scope.la.id, limit: 5, standardOnly: !seesConfidential },
+      false,
+    ),
     openReviewRequests(ctx.db, [scope.la.id]),
   ]);
   const request = requests.get(scope.la.id);
