@@ -41,7 +41,10 @@ describe('outcomes against context', () => {
       [1, 1, 1, 1, 2, 3].map((value, i) => ({ unit: `u${i}`, value, grade: 1 })),
       2,
     );
-    expect(tied.map((x) => x.map((p) => p.value))).toEqual([[1, 1, 1, 1], [2, 3]]);
+    expect(tied.map((x) => x.map((p) => p.value))).toEqual([
+      [1, 1, 1, 1],
+      [2, 3],
+    ]);
   });
 
   it('gives the same interval for the same seed, around rho', () => {
@@ -66,7 +69,9 @@ describe('outcomes against context', () => {
         timing: 'The deprivation scores are those of the index as loaded.',
       }).join('\n');
       expect(text).toMatch(/association, not a cause/);
-      const f = lintText(text, { layout: 'paragraphs' }).findings.map((x) => `${x.rule}: ${x.text}`);
+      const f = lintText(text, { layout: 'paragraphs' }).findings.map(
+        (x) => `${x.rule}: ${x.text}`,
+      );
       expect(f).toEqual([]);
     }
   });

@@ -59,7 +59,7 @@ export function seededRandom(seed: number): () => number {
 export function ranks(xs: readonly number[]): number[] {
   const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]!.x === order[i]!.x) j++;
     const avg = (i + j) / 2 + 1;
