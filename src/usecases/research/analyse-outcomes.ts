@@ -20,6 +20,7 @@ import {
   type OutcomePoint,
   type OutcomeStats,
 } from '../../domain/research/outcomes.js';
+import { onsPopulation0to25 } from '../../domain/research/population.js';
 import { researchSettings } from '../../domain/research/settings.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
@@ -102,13 +103,23 @@ export async function analyseOutcomes(
     timing =
       'The deprivation scores are those of the index as loaded, not scores measured at the time of each inspection.';
   } else if (def.by === 'size') {
-    const size = new Map(register.all.map((l) => [l.id, l.population0to17]));
+    // The register's children aged 0 to 17 where it holds them; it may hold none (the sources do
+    // not give them), and then ONS's population aged 0 to 25 stands in, for every LA alike.
+    const young = new Map(register.all.map((l) => [l.id, l.population0to17]));
+    const ons = new Map<string, number | null>(onsPopulation0to25());
+    const covered = (m: Map<string, number | null>) =>
+      [...latest.keys()].filter((la) => (m.get(la) ?? null) !== null).length;
+    const use0to17 = covered(young) >= covered(ons);
+    const size = use0to17 ? young : ons;
     valueOf = (la) => size.get(la) ?? null;
-    measure = 'the number of children aged 0 to 17';
+    measure = use0to17 ? 'the number of children aged 0 to 17' : 'the population aged 0 to 25';
     higher = 'larger';
-    measureName = 'Children aged 0 to 17 (LA register)';
-    timing =
-      "The population figures are the LA register's current ones, not those at the time of each inspection.";
+    measureName = use0to17
+      ? 'Children aged 0 to 17 (LA register)'
+      : 'Population aged 0 to 25 (Office for National Statistics, LA register)';
+    timing = use0to17
+      ? "The population figures are the LA register's current ones, not those at the time of each inspection."
+      : 'The register holds no counts of children aged 0 to 17, so the population aged 0 to 25 stands in for size. These are current figures, not those at the time of each inspection.';
   } else {
     const indicator = def.indicator ?? indicators[0]?.key;
     const ind = settings.rateIndicators.find((r) => r.indicator === indicator);
@@ -119,7 +130,7 @@ export async function analyseOutcomes(
     measure = `the rate of ${ind.label.charAt(0).toLowerCase()}${ind.label.slice(1)}`;
     higher = 'with higher rates';
     measureName = `${ind.label} (DfE national statistics)`;
-    timing = `Each rate is the DfE figure for the year of the inspection, or the nearest year within ${settings.rateYearWindow} years; inspections without one are left out.`;
+    timing = `Each rate is the Department for Education figure for the year of the inspection, or the nearest year within ${settings.rateYearWindow} years; inspections without one are left out.`;
   }
 
   const points: OutcomePoint[] = [];
