@@ -2,6 +2,7 @@
 import type { Entry } from '../../helpers/access-matrix.js';
 import { consistencyEntries } from './consistency.js';
 import { researchEntries } from './research.js';
+import { researchOutcomeEntries } from './research-outcomes.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
@@ -13,6 +14,7 @@ import { tableEntries } from './tables.js';
 export const areaEntries: Entry[] = [
   ...consistencyEntries,
   ...researchEntries,
+  ...researchOutcomeEntries,
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,
