@@ -64,11 +64,12 @@ describe('outcomes against context', () => {
       const s = outcomeStats(ps, { groups: 4, resamples: 300, seed: 1, grades });
       const text = outcomeStatement(s, {
         measure: 'deprivation (the score on the loaded index)',
-        higher: 'more deprived',
+        higher: 'more deprived authorities',
         unit: "each local authority's latest graded inspection under the inspection of local authority children's services, from 2018",
         timing: 'The deprivation scores are those of the index as loaded.',
       }).join('\n');
       expect(text).toMatch(/association, not a cause/);
+      expect(text).not.toMatch(/that are (with|more)/);
       const f = lintText(text, { layout: 'paragraphs' }).findings.map(
         (x) => `${x.rule}: ${x.text}`,
       );

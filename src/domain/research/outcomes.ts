@@ -171,7 +171,7 @@ const two = (v: number) => (Math.round(v * 100) / 100).toFixed(2).replace(/^-0\.
 export interface StatementContext {
   /** "deprivation (IDACI 2019 score)", "the number of children aged 0 to 17". */
   measure: string;
-  /** "more deprived", "larger", "with higher rates". */
+  /** "more deprived authorities", "larger authorities", "authorities with higher rates". */
   higher: string;
   /** "each local authority's latest graded inspection (ILACS)". */
   unit: string;
@@ -195,8 +195,8 @@ export function outcomeStatement(s: OutcomeStats, c: StatementContext): string[]
     );
     const direction =
       s.rho > 0
-        ? `authorities that are ${c.higher} received lower grades more often`
-        : `authorities that are ${c.higher} received higher grades more often`;
+        ? `${c.higher} received lower grades more often`
+        : `${c.higher} received higher grades more often`;
     lines.push(
       s.ci.low > 0 || s.ci.high < 0
         ? `This is a ${strengthOf(s.rho)} association: in these data, ${direction}.`

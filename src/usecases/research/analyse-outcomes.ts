@@ -98,7 +98,7 @@ export async function analyseOutcomes(
     // The index's name stays out of the statement (an acronym the language checks would query):
     // the page and the exports name it beside the statement.
     measure = 'deprivation (the score on the loaded index)';
-    higher = 'more deprived';
+    higher = 'more deprived authorities';
     measureName = `Deprivation: ${index} score`;
     timing =
       'The deprivation scores are those of the index as loaded, not scores measured at the time of each inspection.';
@@ -113,7 +113,7 @@ export async function analyseOutcomes(
     const size = use0to17 ? young : ons;
     valueOf = (la) => size.get(la) ?? null;
     measure = use0to17 ? 'the number of children aged 0 to 17' : 'the population aged 0 to 25';
-    higher = 'larger';
+    higher = 'larger authorities';
     measureName = use0to17
       ? 'Children aged 0 to 17 (LA register)'
       : 'Population aged 0 to 25 (Office for National Statistics, LA register)';
@@ -128,7 +128,7 @@ export async function analyseOutcomes(
     const nc = await loadNationalContext(ctx.db, [...latest.keys()]);
     valueOf = (la, year) => nc.rateOf(la, ind.indicator, year)?.value ?? null;
     measure = `the rate of ${ind.label.charAt(0).toLowerCase()}${ind.label.slice(1)}`;
-    higher = 'with higher rates';
+    higher = 'authorities with higher rates';
     measureName = `${ind.label} (DfE national statistics)`;
     timing = `Each rate is the Department for Education figure for the year of the inspection, or the nearest year within ${settings.rateYearWindow} years; inspections without one are left out.`;
   }
