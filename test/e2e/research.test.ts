@@ -85,6 +85,11 @@ describe('research store', () => {
     expect(text).not.toMatch(/shire/);
     expect(await axeViolations(page)).toEqual([]);
 
+    const qdpxHref = await page.locator('a', { hasText: '(QDPX)' }).getAttribute('href');
+    const qdpx = await page.request.get(run.url(qdpxHref!));
+    expect(qdpx.status()).toBe(200);
+    expect(qdpx.headers()['content-type']).toContain('application/zip');
+
     const london = page.locator('a[aria-label*="London"]');
     expect(await london.innerText()).toBe('7');
     await Promise.all([page.waitForNavigation(), london.click()]);
@@ -122,6 +127,22 @@ describe('research store', () => {
     const csv = await page.request.get(run.url('/research/outcomes/export?by=size&format=csv'));
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Group 1 of 4');
+  });
+
+  it('a researcher saves a study query and runs it again from the saved definitions', async () => {
+    const page = await researcherPage();
+    await page.goto(run.url('/research'));
+    await page.locator('a', { hasText: 'Supervision by region' }).first().click();
+    await page.check(`input[name="rows"][value="criterion:${SUPERVISION}"]`);
+    await page.selectOption('#dimension', 'region');
+    await submit(page, 'Run the query');
+    await page.fill('#definition-name', 'Supervision by region, saved');
+    await submit(page, 'Save the definition');
+    expect(await page.locator('h1').innerText()).toBe('Supervision by region, saved');
+    const table = await page.locator('.govuk-table').first().innerText();
+    expect(table).toContain('London');
+    expect(table).toContain('<5');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('the researcher cannot open the inspections’ identifying pages', async () => {
