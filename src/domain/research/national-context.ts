@@ -50,7 +50,11 @@ export function rateBandOf(
 /** Neighbour group number (1..) per LA id, from one model's neighbour lists. */
 export function neighbourGroups(rows: readonly NeighbourRow[]): Map<string, number> {
   const lists = new Map<string, NeighbourRow[]>();
-  for (const r of rows) lists.set(r.laId, [...(lists.get(r.laId) ?? []), r]);
+  for (const r of rows) {
+    const list = lists.get(r.laId);
+    if (list) list.push(r);
+    else lists.set(r.laId, [r]);
+  }
   const group = new Map<string, number>();
   let next = 0;
   for (const laId of [...lists.keys()].sort()) {
@@ -61,12 +65,4 @@ export function neighbourGroups(rows: readonly NeighbourRow[]): Map<string, numb
     for (const n of mine) if (!group.has(n.neighbourLaId)) group.set(n.neighbourLaId, next);
   }
   return group;
-}
-
-/** The model to use: the first of the settings' preference that has rows. */
-export function neighbourModel(
-  rows: readonly NeighbourRow[],
-  preference: readonly NeighbourRow['model'][],
-): NeighbourRow['model'] | null {
-  return preference.find((m) => rows.some((r) => r.model === m)) ?? null;
 }

@@ -4,15 +4,15 @@
 import type { Kysely } from 'kysely';
 import { todayInEngland } from '../../clock.js';
 import {
-  listAllNeighbours,
-  listFiguresOfAreas,
+  listNeighboursOfModel,
+  listValuesOf,
 } from '../../data/repositories/national-statistics.js';
 import type { DB } from '../../data/schema.js';
 import { statsSettings } from '../../domain/national-stats/installed.js';
+import type { NeighbourRow } from '../../domain/national-stats/indicators.js';
 import {
   figureNear,
   neighbourGroups,
-  neighbourModel,
   type YearValue,
 } from '../../domain/research/national-context.js';
 import { researchSettings } from '../../domain/research/settings.js';
@@ -29,19 +29,29 @@ export async function loadNationalContext(
   laIds: readonly string[],
 ): Promise<NationalContext> {
   const settings = researchSettings();
-  const wanted = new Set(settings.rateIndicators.map((r) => r.indicator));
-  const ids = [...new Set(laIds)];
-  const figures = (await listFiguresOfAreas(db, ids)).filter(
-    (f) => wanted.has(f.indicator) && f.value !== null,
+  const figures = await listValuesOf(
+    db,
+    [...new Set(laIds)],
+    settings.rateIndicators.map((r) => r.indicator),
   );
   const series = new Map<string, YearValue[]>();
   for (const f of figures) {
     const k = `${f.areaCode}\u0000${f.indicator}`;
-    series.set(k, [...(series.get(k) ?? []), { year: f.year, value: f.value! }]);
+    const list = series.get(k);
+    if (list) list.push({ year: f.year, value: f.value });
+    else series.set(k, [{ year: f.year, value: f.value }]);
   }
-  const all = await listAllNeighbours(db);
-  const model = neighbourModel(all, statsSettings(todayInEngland()).statNeighbourModels);
-  const groups = neighbourGroups(all.filter((r) => r.model === model));
+  // The first model of the settings' preference that has lists.
+  let model: NeighbourRow['model'] | null = null;
+  let lists: NeighbourRow[] = [];
+  for (const m of statsSettings(todayInEngland()).statNeighbourModels) {
+    lists = await listNeighboursOfModel(db, m);
+    if (lists.length > 0) {
+      model = m;
+      break;
+    }
+  }
+  const groups = neighbourGroups(lists);
   return {
     rateOf: (laId, indicator, year) =>
       figureNear(series.get(`${laId}\u0000${indicator}`) ?? [], year, settings.rateYearWindow),
