@@ -9,6 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/data/database.js';
 import { migrateToLatest } from '../../src/data/migrate.js';
+import { systemActor } from '../../src/domain/access/actor.js';
+import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
+import { loadBundledHistory } from '../../src/usecases/history/load-bundled-history.js';
+import { loadLaReference } from '../../src/usecases/las/load-la-reference.js';
+import { loadBundledNationalStatistics } from '../../src/usecases/stats/load-bundled-national-statistics.js';
 import { axeViolations } from '../helpers/e2e.js';
 import { E2eRun, submit } from '../helpers/e2e-run.js';
 import { makeUser } from '../helpers/fixtures.js';
@@ -33,6 +38,11 @@ beforeAll(async () => {
   const database = await openDatabase({ databaseUrl: undefined, dataDir });
   try {
     await migrateToLatest(database.db);
+    // The real register, history and national statistics, for outcomes against context.
+    const sys = { db: database.db, actor: systemActor('e2e'), catalog: loadActivityTypeCatalog() };
+    await loadLaReference(sys);
+    await loadBundledHistory(sys);
+    await loadBundledNationalStatistics(sys);
     for (const spec of [
       { key: 'ash', region: 'London', grade: 'good', records: 4 },
       { key: 'birch', region: 'London', grade: 'outstanding', records: 3 },
@@ -75,6 +85,11 @@ describe('research store', () => {
     expect(text).not.toMatch(/shire/);
     expect(await axeViolations(page)).toEqual([]);
 
+    const qdpxHref = await page.locator('a', { hasText: '(QDPX)' }).getAttribute('href');
+    const qdpx = await page.request.get(run.url(qdpxHref!));
+    expect(qdpx.status()).toBe(200);
+    expect(qdpx.headers()['content-type']).toContain('application/zip');
+
     const london = page.locator('a[aria-label*="London"]');
     expect(await london.innerText()).toBe('7');
     await Promise.all([page.waitForNavigation(), london.click()]);
@@ -83,6 +98,50 @@ describe('research store', () => {
     expect(passages).toContain('Inspection');
     expect(passages).toContain('[person');
     for (const s of ['Bloggs', 'Patel', 'LCS-4000', 'Ashshire']) expect(passages).not.toContain(s);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a researcher reads outcomes against context, saves the definition and runs it again', async () => {
+    const page = await researcherPage();
+    await page.goto(run.url('/research/outcomes?by=rate&indicator=cp.rate_per_10k&era=ilacs'));
+    expect(await page.locator('h1').innerText()).toBe('Outcomes against context');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('association, not a cause');
+    expect(body).toContain("Spearman's rho");
+    expect(await page.locator('svg[role="img"] title').textContent()).toMatch(/Grades by group/);
+    const table = await page.locator('.govuk-table').first().innerText();
+    expect(table).toContain('Group 1 of 4 (lowest)');
+    expect(table).toContain('Inadequate');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.fill('#definition-name', 'Child protection rate and grade');
+    await submit(page, 'Save the definition');
+    expect(await page.locator('h1').innerText()).toBe('Child protection rate and grade');
+    expect(await page.locator('main').innerText()).toContain('association, not a cause');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(run.url('/research/definitions'));
+    expect(await page.locator('main').innerText()).toContain('Child protection rate and grade');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const csv = await page.request.get(run.url('/research/outcomes/export?by=size&format=csv'));
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Group 1 of 4');
+  });
+
+  it('a researcher saves a study query and runs it again from the saved definitions', async () => {
+    const page = await researcherPage();
+    await page.goto(run.url('/research'));
+    await page.locator('a', { hasText: 'Supervision by region' }).first().click();
+    await page.check(`input[name="rows"][value="criterion:${SUPERVISION}"]`);
+    await page.selectOption('#dimension', 'region');
+    await submit(page, 'Run the query');
+    await page.fill('#definition-name', 'Supervision by region, saved');
+    await submit(page, 'Save the definition');
+    expect(await page.locator('h1').innerText()).toBe('Supervision by region, saved');
+    const table = await page.locator('.govuk-table').first().innerText();
+    expect(table).toContain('London');
+    expect(table).toContain('<5');
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -50,15 +50,19 @@ export const passageFor = (key: string, i: number): string =>
 export async function makePublishedInspection(
   db: Kysely<DB>,
   spec: PublishedSpec,
+  /** An LA of the register to inspect instead of a made-up one (kept as it is). */
+  opts: { laId?: string } = {},
 ): Promise<PublishedInspection> {
   const as = (actor: UseCaseContext['actor']): UseCaseContext => ({ db, actor, catalog });
-  const laId = `${spec.key}-la`;
-  await insertLa(db, laId, spec.region);
-  await db
-    .updateTable('local_authorities')
-    .set({ name: laNameOf(spec.key), population_0_17: spec.population ?? 60000 })
-    .where('id', '=', laId)
-    .execute();
+  const laId = opts.laId ?? `${spec.key}-la`;
+  if (!opts.laId) {
+    await insertLa(db, laId, spec.region);
+    await db
+      .updateTable('local_authorities')
+      .set({ name: laNameOf(spec.key), population_0_17: spec.population ?? 60000 })
+      .where('id', '=', laId)
+      .execute();
+  }
   const regional = await makeUser(db, `${spec.key}-regional`, 'regional', { region: spec.region });
   const lead = await makeUser(db, `${spec.key}-lead`, 'inspector');
   const activity = await createActivity(as(regional), {
@@ -67,6 +71,7 @@ export async function makePublishedInspection(
     plannedStart: '2025-06-02',
     plannedEnd: '2025-06-13',
     frameworkId: 'ilacs-2023',
+    ...(opts.laId ? { ruleReason: 'A test inspection at a real LA of the register' } : {}),
   });
   await addTeamMember(as(regional), {
     activityId: activity.id,

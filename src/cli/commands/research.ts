@@ -11,6 +11,7 @@ import { mapToTheme } from '../../usecases/research/map-to-theme.js';
 import { openResearchCell } from '../../usecases/research/open-research-cell.js';
 import { runResearchQuery } from '../../usecases/research/run-research-query.js';
 import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
+import { registerResearchAnalyses } from './research-analyses.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -40,6 +41,7 @@ function registerResearch(program: Command): void {
   const research = program
     .command('research')
     .description('Cross-inspection research (pseudonymised)');
+  registerResearchAnalyses(research);
   research
     .command('query')
     .description(

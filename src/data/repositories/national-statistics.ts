@@ -170,3 +170,46 @@ export async function countFigures(
     byLevel,
   };
 }
+
+/** The figures of these areas for these indicators only (with a value), every year. */
+export async function listValuesOf(
+  db: Kysely<DB>,
+  areaCodes: readonly string[],
+  indicators: readonly string[],
+): Promise<Array<{ areaCode: string; indicator: string; year: number; value: number }>> {
+  if (areaCodes.length === 0 || indicators.length === 0) return [];
+  const rows = await db
+    .selectFrom('national_statistics')
+    .select(['area_code', 'indicator', 'year', 'value'])
+    .where('area_code', 'in', [...areaCodes])
+    .where('indicator', 'in', [...indicators])
+    .where('value', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    areaCode: r.area_code,
+    indicator: r.indicator,
+    year: r.year,
+    value: Number(r.value),
+  }));
+}
+
+/** One model's neighbour lists (every LA), in rank order. */
+export async function listNeighboursOfModel(
+  db: Kysely<DB>,
+  model: NeighbourRow['model'],
+): Promise<NeighbourRow[]> {
+  const rows = await db
+    .selectFrom('statistical_neighbours')
+    .select(['la_id', 'rank', 'neighbour_la_id'])
+    .where('model', '=', model)
+    .orderBy('la_id')
+    .orderBy('rank')
+    .execute();
+  return rows.map((r) => ({
+    laId: r.la_id,
+    model,
+    rank: r.rank,
+    neighbourLaId: r.neighbour_la_id,
+    closeness: null,
+  }));
+}

@@ -317,3 +317,21 @@ export async function upsertDeprivation(
       )
       .execute();
 }
+
+/** Every loaded deprivation index: LA, score and decile. */
+export async function listDeprivation(
+  db: Db,
+): Promise<Array<{ laId: string; indexName: string; score: number; decile: number | null }>> {
+  const rows = await db
+    .selectFrom('la_deprivation')
+    .select(['la_id', 'index_name', 'score', 'decile'])
+    .orderBy('index_name')
+    .orderBy('la_id')
+    .execute();
+  return rows.map((r) => ({
+    laId: r.la_id,
+    indexName: r.index_name,
+    score: Number(r.score),
+    decile: r.decile === null ? null : Number(r.decile),
+  }));
+}

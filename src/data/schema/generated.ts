@@ -797,6 +797,15 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  research_definitions: {
+    id: string;
+    name: string;
+    analysis: string;
+    definition: NonNullable<unknown>;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
   research_memos: {
     id: string;
     study_id: string;

@@ -57,7 +57,18 @@ export interface LaDeprivationTable {
   loaded_at: Timestamp;
 }
 
+export interface ResearchDefinitionTable {
+  id: Generated<string>;
+  name: string;
+  analysis: string;
+  definition: JSONColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+
 export interface ResearchTables {
+  research_definitions: ResearchDefinitionTable;
   research_studies: ResearchStudyTable;
   research_memos: ResearchMemoTable;
   thematic_codes: ThematicCodeTable;

@@ -754,6 +754,11 @@ export const policies = {
     return study.createdBy === actor.userId;
   },
 
+  /** A saved research definition (a query or analysis as JSON): as a study, its author, the
+   *  national team and admins. */
+  viewResearchDefinition: (actor: Actor, d: { createdBy: string | null }): boolean =>
+    policies.viewResearchStudy(actor, d),
+
   /** Whether a study shows LA identity is decided by the national team (or an admin), never by
    *  the researcher. */
   setStudyLaIdentity: (actor: Actor): boolean =>

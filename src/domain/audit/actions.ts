@@ -151,6 +151,8 @@ export const auditActions = {
     'The agreed coding of a double-coded record was decided and written into the evidence base',
   'research.queried':
     'A cross-inspection research query was run, a cell opened or results exported (its definition is kept)',
+  'research.definition_saved':
+    'A research query or analysis definition was saved, to be run again by its id',
   'research.study_created': 'A research study (a thematic review workspace) was created',
   'research.study_updated': 'A research study’s question or selection of inspections was changed',
   'research.la_identity_set': 'A national user decided whether a study shows LA identity',

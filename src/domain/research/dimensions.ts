@@ -3,11 +3,14 @@
 // statistics, neighbour groups) joins by adding an entry to `extra` and a dimension here, without
 // touching the queries.
 import type { InspectionContext } from './selection.js';
-import type { ResearchSettings } from './settings.js';
+import { rateBandOf } from './national-context.js';
+import { researchSettings, type ResearchSettings } from './settings.js';
 
 export interface DimensionValue {
   value: string;
   label: string;
+  /** Where the value sorts among the columns, when not by its label (bands, groups). */
+  rank?: number;
 }
 
 export interface Dimension {
@@ -71,8 +74,36 @@ const base: Dimension[] = [
 export function availableDimensions(contexts: InspectionContext[]): Dimension[] {
   const indexes = new Set(contexts.flatMap((c) => Object.keys(c.deprivation)));
   const extras = new Set(contexts.flatMap((c) => Object.keys(c.extra)));
+  const rates = new Set(contexts.flatMap((c) => Object.keys(c.rates ?? {})));
+  const settings = researchSettings();
   return [
     ...base,
+    ...settings.rateIndicators
+      .filter((r) => rates.has(r.indicator))
+      .map((r): Dimension => ({
+        key: `rate:${r.indicator}`,
+        label: `${r.label} (band, DfE national statistics)`,
+        valueOf: (c, s) => {
+          const f = c.rates?.[r.indicator];
+          return f ? rateBandOf(f.value, r.indicator, s) : null;
+        },
+      })),
+    ...(contexts.some((c) => c.neighbourGroup)
+      ? [
+          {
+            key: 'neighbours',
+            label: 'Statistical neighbour group (DfE neighbours)',
+            valueOf: (c: InspectionContext) =>
+              c.neighbourGroup
+                ? {
+                    value: `group-${String(c.neighbourGroup).padStart(3, '0')}`,
+                    label: `Neighbour group ${c.neighbourGroup}`,
+                    rank: c.neighbourGroup,
+                  }
+                : null,
+          } satisfies Dimension,
+        ]
+      : []),
     ...[...indexes].sort().map((name): Dimension => ({
       key: `deprivation:${name}`,
       label: `Deprivation (${name}), quintile`,

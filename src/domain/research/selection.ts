@@ -27,6 +27,10 @@ export interface InspectionContext {
   /** Each loaded deprivation index: score and decile (1 = most deprived). */
   deprivation: Record<string, { score: number; decile: number | null }>;
   riskLevel: string | null;
+  /** DfE rates per 10,000 children by indicator, with the year the figure is from. */
+  rates?: Record<string, { value: number; year: number }>;
+  /** The LA's statistical neighbour group (domain/research/national-context.ts). */
+  neighbourGroup?: number | null;
   /** Further context from other tables (national statistics, neighbour groups), by key. */
   extra: Record<string, string | null>;
 }

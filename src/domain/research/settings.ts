@@ -14,6 +14,20 @@ export const ResearchSettings = z.object({
     .array(z.object({ key: z.string(), label: z.string(), below: z.number().int().nullable() }))
     .min(1),
   maxPassagesPerCell: z.number().int().min(1).max(5000),
+  /** National statistics rates offered as dimensions, with their stated band boundaries. */
+  rateIndicators: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        label: z.string(),
+        bands: z
+          .array(z.object({ key: z.string(), label: z.string(), below: z.number().nullable() }))
+          .min(1),
+      }),
+    )
+    .default([]),
+  /** How many years from an inspection's year a rate may come from. */
+  rateYearWindow: z.number().int().min(0).max(10).default(3),
 });
 export type ResearchSettings = z.infer<typeof ResearchSettings>;
 

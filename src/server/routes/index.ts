@@ -13,6 +13,7 @@ import { registerHistoryAnalysisRoutes } from './html/history-analysis.js';
 import { registerReviewTableRoutes } from './html/review-tables.js';
 import { registerRiskRoutes } from './html/risk.js';
 import { registerResearchRoutes } from './html/research.js';
+import { registerResearchOutcomeRoutes } from './html/research-outcomes.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
@@ -119,6 +120,7 @@ export const routeModules: RouteModule[] = [
   registerReviewTableRoutes,
   registerRiskRoutes,
   registerResearchRoutes,
+  registerResearchOutcomeRoutes,
   registerResearchCodebookRoutes,
   registerResearchApi,
   registerIntelligenceRoutes,

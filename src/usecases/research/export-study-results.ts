@@ -1,9 +1,15 @@
 // Export a study's query results (CSV, or XLSX with the study's question and memos): the same
-// suppressed counts the page shows. Logged as a query.
+// suppressed counts the page shows. QDPX (REFI-QDA) carries each row's pseudonymised passages
+// across the study's inspections (rows under the threshold: none), coded by row, with the memos.
+// Logged as queries.
 import { z } from 'zod';
 import { listStudyMemos } from '../../data/repositories/research-studies.js';
 import { resultCsv, resultXlsx } from '../../domain/research/export.js';
-import { ResearchQuery } from '../../domain/research/query.js';
+import { ResearchQuery, type ResearchPassage } from '../../domain/research/query.js';
+import { studyQdpx } from '../../domain/research/study-qdpx.js';
+import { AppError } from '../../errors.js';
+import { now } from '../../clock.js';
+import { openResearchCell } from './open-research-cell.js';
 import type { UseCaseContext } from '../context.js';
 import { runResearchQuery } from './run-research-query.js';
 import { studyFor } from './study-scope.js';
@@ -11,7 +17,7 @@ import { studyFor } from './study-scope.js';
 export const ExportStudyResultsInput = z.object({
   studyId: z.string(),
   query: ResearchQuery.omit({ studyId: true }),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'qdpx']),
 });
 export type ExportStudyResultsInput = z.input<typeof ExportStudyResultsInput>;
 
@@ -27,6 +33,7 @@ export async function exportStudyResults(
 ): Promise<ResearchExport> {
   const input = ExportStudyResultsInput.parse(raw);
   const study = await studyFor(ctx, input.studyId);
+  if (input.format === 'qdpx') return exportQdpx(ctx, study, input.query.rows);
   const result = await runResearchQuery(ctx, { ...input.query, studyId: study.id });
   const name = `research-${input.query.kind}`;
   if (input.format === 'csv')
@@ -43,6 +50,45 @@ export async function exportStudyResults(
       title: study.title,
       question: study.question,
       memos: memos.map((m) => ({ author: m.authorLabel, body: m.body })),
+    }),
+  };
+}
+
+async function exportQdpx(
+  ctx: UseCaseContext,
+  study: Awaited<ReturnType<typeof studyFor>>,
+  rowKeys: string[],
+): Promise<ResearchExport> {
+  const query = { kind: 'coding' as const, rows: rowKeys, studyId: study.id };
+  const result = await runResearchQuery(ctx, query);
+  const rows: Array<{
+    key: string;
+    label: string;
+    passages: ResearchPassage[];
+    suppressed: boolean;
+  }> = [];
+  for (const [i, row] of result.rows.entries()) {
+    try {
+      const cell = await openResearchCell(ctx, { query, row: i, column: 'all' });
+      rows.push({ ...row, passages: cell.passages, suppressed: false });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'CELL_SUPPRESSED') throw err;
+      rows.push({ ...row, passages: [], suppressed: true });
+    }
+  }
+  const memos = await listStudyMemos(ctx.db, study.id);
+  return {
+    fileName: 'research-study.qdpx',
+    contentType: 'application/zip',
+    body: studyQdpx({
+      study: { id: study.id, title: study.title, question: study.question },
+      rows,
+      memos: memos.map((m) => ({
+        author: m.authorLabel,
+        body: m.body,
+        at: m.createdAt.toISOString(),
+      })),
+      at: now().toISOString(),
     }),
   };
 }

@@ -11,6 +11,7 @@ import { policies } from '../../domain/access/policies.js';
 import { availableDimensions } from '../../domain/research/dimensions.js';
 import { describeSelection } from '../../domain/research/selection.js';
 import type { UseCaseContext } from '../context.js';
+import { withNationalContext } from './national-context.js';
 import { studyFor } from './study-scope.js';
 
 export interface StudyWorkspace {
@@ -25,7 +26,7 @@ export interface StudyWorkspace {
 export async function getStudy(ctx: UseCaseContext, id: string): Promise<StudyWorkspace> {
   const study = await studyFor(ctx, id);
   const shown = study.laIdentity === 'shown';
-  const contexts = await publishedContexts(ctx.db);
+  const contexts = await withNationalContext(ctx.db, await publishedContexts(ctx.db));
   const themes = await listThematicCodes(ctx.db);
   const criteria = await publishedCriteria(ctx.db);
   return {

@@ -26,6 +26,7 @@ import {
 } from '../../domain/research/selection.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { withNationalContext } from './national-context.js';
 
 export interface QueryScope {
   settings: ResearchSettings;
@@ -54,7 +55,7 @@ export async function queryScope(ctx: UseCaseContext, q: ResearchQuery): Promise
     laIdentityShown = study.laIdentity === 'shown';
   }
   const settings = researchSettings();
-  const all = await publishedContexts(ctx.db);
+  const all = await withNationalContext(ctx.db, await publishedContexts(ctx.db));
   const band = (c: InspectionContext) => sizeBandOf(c, settings)?.value ?? null;
   const contexts = all
     .filter((c) => selects(selection, c, band))

@@ -40,18 +40,24 @@ export function activityColumns(
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'dimension', reason: 'Choose a context dimension this study may use.' }],
     });
-  const labels = new Map<string, string>();
+  const labels = new Map<string, { label: string; rank?: number }>();
   const byActivity = new Map<string, string>();
   for (const c of scope.contexts) {
     const v = valueFor(d, c, scope.settings);
-    labels.set(v.value, v.label);
+    labels.set(v.value, { label: v.label, rank: v.rank });
     byActivity.set(c.activityId, v.value);
   }
   const columns = [...labels]
-    .map(([value, label]) => ({ value, label }))
-    .sort((a, b) =>
-      a.value === 'not_known' ? 1 : b.value === 'not_known' ? -1 : a.label.localeCompare(b.label),
-    );
+    .sort(([av, a], [bv, b]) =>
+      av === 'not_known'
+        ? 1
+        : bv === 'not_known'
+          ? -1
+          : a.rank !== undefined && b.rank !== undefined
+            ? a.rank - b.rank
+            : a.label.localeCompare(b.label),
+    )
+    .map(([value, { label }]) => ({ value, label }));
   return { columns, byActivity, dimensionLabel: d.label };
 }
 

@@ -5,6 +5,7 @@ import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { intelFileEntries } from './intelfiles.js';
 import { researchEntries } from './research.js';
+import { researchOutcomeEntries } from './research-outcomes.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
@@ -19,6 +20,7 @@ export const areaEntries: Entry[] = [
   ...doubleCodingEntries,
   ...intelFileEntries,
   ...researchEntries,
+  ...researchOutcomeEntries,
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,

@@ -23,6 +23,15 @@ import {
   setStudyLaIdentity,
   SetStudyLaIdentityInput,
 } from '../../../usecases/research/set-study-la-identity.js';
+import { OutcomesDefinition } from '../../../domain/research/definitions.js';
+import { analyseOutcomes } from '../../../usecases/research/analyse-outcomes.js';
+import { exportStudyResults } from '../../../usecases/research/export-study-results.js';
+import { listResearchDefinitions } from '../../../usecases/research/list-research-definitions.js';
+import { runResearchDefinition } from '../../../usecases/research/run-research-definition.js';
+import {
+  saveResearchDefinition,
+  SaveResearchDefinitionInput,
+} from '../../../usecases/research/save-research-definition.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
@@ -59,6 +68,74 @@ export const registerResearchApi: RouteModule = (app, ctx) => {
       }),
       response: Obj,
       handler: async ({ actor, body }) => asObj(await openResearchCell(uc(actor), body)),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/research/outcomes',
+      summary:
+        'Outcomes against context: grades by quantile group of deprivation, size or a DfE rate, Spearman rho with a seeded bootstrap 95% interval, and what the data can and cannot show; logged',
+      tag: 'research',
+      body: OutcomesDefinition,
+      response: Obj,
+      handler: async ({ actor, body }) => asObj(await analyseOutcomes(uc(actor), body)),
+    }),
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/research/definitions',
+      summary: 'The saved research definitions (queries, outcomes analyses) the caller may run',
+      tag: 'research',
+      response: Obj,
+      handler: async ({ actor }) => ({ definitions: await listResearchDefinitions(uc(actor)) }),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/research/definitions',
+      summary:
+        'Save a query or outcomes analysis definition ({"name","saved":{"analysis","definition"}})',
+      tag: 'research',
+      body: SaveResearchDefinitionInput,
+      response: Obj,
+      handler: async ({ actor, body }) => asObj(await saveResearchDefinition(uc(actor), body)),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/research/definitions/run',
+      summary: 'Run a definition given as JSON ({"saved":{"analysis","definition"}}); logged',
+      tag: 'research',
+      body: z.object({ saved: z.record(z.string(), z.unknown()) }),
+      response: Obj,
+      handler: async ({ actor, body }) =>
+        asObj(await runResearchDefinition(uc(actor), { saved: body.saved })),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/research/definitions/:id/run',
+      summary: 'Run a saved definition again by its id; logged',
+      tag: 'research',
+      response: Obj,
+      handler: async ({ actor, params }) =>
+        asObj(await runResearchDefinition(uc(actor), { id: params.id ?? '' })),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/research/studies/:id/qdpx',
+      summary:
+        "A study's results as QDPX (REFI-QDA): each row's pseudonymised passages (rows under the threshold: none), coded by row, with the memos; base64",
+      tag: 'research',
+      body: z.object({ rows: ResearchQuery.shape.rows }),
+      response: Obj,
+      handler: async ({ actor, params, body }) => {
+        const file = await exportStudyResults(uc(actor), {
+          studyId: params.id ?? '',
+          query: { kind: 'coding', rows: body.rows },
+          format: 'qdpx',
+        });
+        return {
+          fileName: file.fileName,
+          contentType: file.contentType,
+          base64: Buffer.from(file.body).toString('base64'),
+        };
+      },
     }),
     defineApiRoute({
       method: 'GET',

@@ -158,6 +158,9 @@ export const registerResearchRoutes: RouteModule = (app, ctx) => {
       table: q && result ? resultTable(ws.study.id, q, result) : null,
       exportCsv: q ? `/research/studies/${ws.study.id}/export?${qs}&format=csv` : null,
       exportXlsx: q ? `/research/studies/${ws.study.id}/export?${qs}&format=xlsx` : null,
+      exportQdpx: q ? `/research/studies/${ws.study.id}/export?${qs}&format=qdpx` : null,
+      saveAnalysis: 'query',
+      saveDefinition: q ? JSON.stringify({ ...q, studyId: ws.study.id }) : '',
       rowItems: ws.rowOptions.map((o) => ({
         value: o.key,
         text: o.label,
@@ -204,7 +207,7 @@ export const registerResearchRoutes: RouteModule = (app, ctx) => {
     const file = await exportStudyResults(useCaseContext(request, ctx), {
       studyId: id,
       query: q,
-      format: one(raw.format) === 'xlsx' ? 'xlsx' : 'csv',
+      format: (['xlsx', 'qdpx'] as const).find((f) => f === one(raw.format)) ?? 'csv',
     });
     reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
     reply.type(file.contentType);

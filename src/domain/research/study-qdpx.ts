@@ -1,0 +1,127 @@
+// A study's results as a REFI-QDA project (QDPX), through the same writer as the evidence base
+// export: each query row is a code; each pseudonymised passage behind a row (only rows at or over
+// the suppression threshold) is a text source coded with every row it falls under; each
+// inspection pseudonym is a case; the study's question and memos are notes. No name, reference or
+// LA identity goes in that the pages would not show.
+import { uuidV5 } from '../refi/guid.js';
+import type { RefiCase, RefiCode, RefiNote, RefiProject, RefiTextSource } from '../refi/model.js';
+import { buildQdpx } from '../refi/package.js';
+import { writeProject } from '../refi/write-project.js';
+import type { ResearchPassage } from './query.js';
+
+export interface StudyQdpxInput {
+  study: { id: string; title: string; question: string };
+  /** Each row with its passages (empty when the row was suppressed). */
+  rows: Array<{ key: string; label: string; passages: ResearchPassage[]; suppressed: boolean }>;
+  memos: Array<{ author: string; body: string; at: string }>;
+  at: string;
+}
+
+export function studyProject(input: StudyQdpxInput): RefiProject {
+  const ns = (what: string) => uuidV5(`research-study:${input.study.id}:${what}`);
+  const user = { guid: ns('user'), name: 'Triangulate research store' };
+  const codes: RefiCode[] = input.rows.map((r) => ({
+    guid: ns(`code:${r.key}`),
+    name: r.label,
+    isCodable: true,
+    color: null,
+    description: r.suppressed
+      ? 'Fewer evidence records than the suppression threshold: no passages exported.'
+      : null,
+    noteRefs: [],
+    children: [],
+  }));
+  const sources = new Map<string, RefiTextSource>();
+  const byInspection = new Map<string, Set<string>>();
+  input.rows.forEach((r, i) => {
+    for (const p of r.passages) {
+      const key = `${p.inspection}\u0000${p.method}\u0000${p.text}`;
+      let s = sources.get(key);
+      if (!s) {
+        const n = sources.size + 1;
+        s = {
+          guid: ns(`source:${key}`),
+          name: `${p.la ?? p.inspection}, passage ${n}`,
+          description: `${p.inspection}; ${p.method}; pseudonymised (${p.replaced} replaced)`,
+          text: p.text,
+          selections: [],
+          codings: [],
+          noteRefs: [],
+          variableValues: [],
+          creatingUser: user.guid,
+          creationDateTime: input.at,
+        };
+        sources.set(key, s);
+        const list = byInspection.get(p.inspection) ?? new Set<string>();
+        byInspection.set(p.inspection, list.add(s.guid));
+      }
+      const end = [...p.text].length;
+      if (!s.selections.some((x) => x.codings.some((c) => c.codeGuid === codes[i]!.guid)))
+        s.selections.push({
+          guid: ns(`selection:${key}:${r.key}`),
+          name: null,
+          start: 0,
+          end,
+          description: null,
+          codings: [
+            {
+              guid: ns(`coding:${key}:${r.key}`),
+              codeGuid: codes[i]!.guid,
+              creatingUser: user.guid,
+              creationDateTime: input.at,
+              noteRefs: [],
+            },
+          ],
+          noteRefs: [],
+          creatingUser: user.guid,
+          creationDateTime: input.at,
+        });
+    }
+  });
+  const cases: RefiCase[] = [...byInspection].map(([name, refs]) => ({
+    guid: ns(`case:${name}`),
+    name,
+    description: 'A published inspection, by its pseudonym in this export',
+    variableValues: [],
+    sourceRefs: [...refs],
+    selectionRefs: [],
+    codeRefs: [],
+  }));
+  const notes: RefiNote[] = [
+    {
+      guid: ns('question'),
+      name: 'Question',
+      description: null,
+      text: input.study.question || input.study.title,
+      creatingUser: user.guid,
+      creationDateTime: input.at,
+    },
+    ...input.memos.map((m, i) => ({
+      guid: ns(`memo:${i}`),
+      name: `Memo by ${m.author}`,
+      description: null,
+      text: m.body,
+      creatingUser: user.guid,
+      creationDateTime: m.at,
+    })),
+  ];
+  return {
+    name: input.study.title,
+    origin: 'Triangulate research store',
+    creationDateTime: input.at,
+    modifiedDateTime: input.at,
+    users: [user],
+    codes,
+    variables: [],
+    cases,
+    sources: [...sources.values()],
+    notes,
+    links: [],
+    description: `Study results, pseudonymised: ${input.study.title}`,
+    noteRefs: notes.map((n) => n.guid),
+  };
+}
+
+export function studyQdpx(input: StudyQdpxInput): Uint8Array {
+  return buildQdpx(writeProject(studyProject(input)));
+}
