@@ -34,7 +34,7 @@ describe('the risk views’ facts per LA', () => {
       currentRiskAssessments(db, ids),
       latestJudgements(db, { laIds: ids }),
       lastHistoryEvents(db, ids),
-      nextPlannedActivities(db, ids, today),
+      nextPlannedActivities(db, ids),
       latestOfKinds(db, ids, kinds),
       countIntelligenceSince(db, ids, since),
       openReviewRequests(db, ids),

@@ -132,11 +132,10 @@ export async function lastHistoryEvents(
   );
 }
 
-/** Per LA: the next planned activity (not cancelled or published) starting on or after a day. */
+/** Per LA: the earliest open activity (not cancelled or published): one under way comes first. */
 export async function nextPlannedActivities(
   db: Kysely<DB>,
   laIds: readonly string[],
-  fromDay: string,
 ): Promise<Map<string, { activityType: string; plannedStart: string }>> {
   if (laIds.length === 0) return new Map();
   const rows = await db
@@ -145,14 +144,14 @@ export async function nextPlannedActivities(
     .distinctOn('la_id')
     .where('la_id', 'in', [...laIds])
     .where('state', 'not in', ['cancelled', 'published'])
-    .where('planned_start', '>=', fromDay)
+    .where('planned_start', 'is not', null)
     .orderBy('la_id')
     .orderBy('planned_start')
     .execute();
   return new Map(
     rows.map((r) => [
       r.la_id,
-      { activityType: r.activity_type, plannedStart: isoOf(r.planned_start ?? fromDay) },
+      { activityType: r.activity_type, plannedStart: isoOf(r.planned_start!) },
     ]),
   );
 }

@@ -101,7 +101,7 @@ export async function riskViewFacts(
     left join lateral (
       select a.activity_type, a.planned_start from activities a
       where a.la_id = la.id and a.state not in ('cancelled', 'published')
-        and a.planned_start >= ${opts.today}::date
+        and a.planned_start is not null
       order by a.planned_start limit 1
     ) nx on true
     left join lateral (

@@ -86,7 +86,13 @@ export async function riskRows(
           ? { key: overall, label: gradeLabels[overall], startDate: f.latestGraded.startDate }
           : null,
       lastActivity: l ? { label: typeLabel(l.activityType), date: l.startDate } : null,
-      nextActivity: n ? { label: typeLabel(n.activityType), date: n.plannedStart } : null,
+      // The earliest open activity: one under way (started, not yet published) comes first.
+      nextActivity: n
+        ? {
+            label: `${typeLabel(n.activityType)}${n.plannedStart <= today ? ' (under way)' : ''}`,
+            date: n.plannedStart,
+          }
+        : null,
       lastSelfEvaluation: f?.latestOfKinds.self_evaluation ?? null,
       lastEngagementMeeting: f?.latestOfKinds.engagement_meeting ?? null,
       newIntelligenceThisQuarter: f?.newSince ?? 0,
