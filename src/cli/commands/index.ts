@@ -25,6 +25,7 @@ import { registerRiskCommands } from './risk.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
+import { registerCorpusCommands } from './corpus.js';
 import { registerSelfEvaluationCommands } from './self-evaluation.js';
 
 export const commandModules: Array<(program: Command) => void> = [
@@ -56,5 +57,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerStatsCommands,
   registerConsistencyPanelCommands,
   registerResearchCommands,
+  registerCorpusCommands,
   registerSelfEvaluationCommands,
 ];

@@ -78,6 +78,7 @@ function navigation(request: FastifyRequest): NavItem[] {
   if (policies.conveneConsistencyPanel(actor, actor.region))
     items.push({ href: '/consistency-panels', text: 'Consistency panels' });
   if (policies.useResearchStore(actor)) items.push({ href: '/research', text: 'Research' });
+  if (policies.viewCorpus(actor)) items.push({ href: '/corpus', text: 'Published reports' });
   if (policies.manageUsers(actor)) items.push({ href: '/admin/users', text: 'Users' });
   if (policies.viewAllAudit(actor)) items.push({ href: '/audit', text: 'Audit log' });
   items.push({ href: '/account', text: 'Your account' });

@@ -15,6 +15,8 @@ import { registerRiskRoutes } from './html/risk.js';
 import { registerResearchRoutes } from './html/research.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
+import { registerCorpusRoutes } from './html/corpus.js';
+import { registerCorpusApi } from './api/corpus.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
@@ -110,6 +112,8 @@ export const routeModules: RouteModule[] = [
   registerResearchRoutes,
   registerResearchCodebookRoutes,
   registerResearchApi,
+  registerCorpusRoutes,
+  registerCorpusApi,
   registerIntelligenceRoutes,
   registerWeekZeroRoutes,
   registerSelfEvaluationRoutes,
