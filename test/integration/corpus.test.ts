@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusFolder } from '../../src/cli/commands/corpus.js';
+import { readCorpusFolder as corpusFolder } from '../../src/cli/commands/corpus.js';
 import { listAuditEvents } from '../../src/data/audit-log.js';
 import { systemActor, type Actor } from '../../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';

@@ -1,40 +1,28 @@
 // `triangulate corpus import|search|show|language`: the corpus of published reports from the
 // command line, with the pages' use cases and rules. `import` reads a folder (.txt, .docx, .pdf)
 // and shows its progress on standard error.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CORPUS_EXTENSIONS } from '../../domain/corpus/file-name.js';
+import { corpusFolder, type CorpusSourceFile } from '../../domain/corpus/folder.js';
 import { languageTableCsv } from '../../domain/corpus/language-table.js';
 import { getCorpusDocument } from '../../usecases/corpus/get-corpus-document.js';
 import { getCorpusLanguage } from '../../usecases/corpus/get-corpus-language.js';
-import {
-  importCorpus,
-  type CorpusImportProgress,
-  type CorpusSourceFile,
-} from '../../usecases/corpus/import-corpus.js';
+import { importCorpus, type CorpusImportProgress } from '../../usecases/corpus/import-corpus.js';
+import type { UseCaseContext } from '../../usecases/context.js';
 import { searchCorpus } from '../../usecases/corpus/search-corpus.js';
 import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
-/** The folder's report files (sorted; other files, such as a README, are left out). */
-export async function corpusFolder(dir: string): Promise<CorpusSourceFile[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
+/** The folder's report files, or a message naming the folder that cannot be read. */
+export async function readCorpusFolder(dir: string): Promise<CorpusSourceFile[]> {
+  const files = await corpusFolder(dir);
+  if (!files)
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'dir', reason: `Cannot read the folder ${dir}` }],
     });
-  }
-  return names
-    .filter((n) => CORPUS_EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)))
-    .sort()
-    .map((fileName) => ({
-      fileName,
-      read: async () => new Uint8Array(await readFile(path.join(dir, fileName))),
-    }));
+  return files;
 }
 
 function progressLine(): (p: CorpusImportProgress) => void {
@@ -51,6 +39,35 @@ function progressLine(): (p: CorpusImportProgress) => void {
     last = line;
     process.stderr.write(`${line}\n`);
   };
+}
+
+/**
+ * Imports a folder after the server has started (`serve --corpus DIR`, for the demo's 422
+ * reports): the server answers meanwhile; progress and the outcome go to `write`. Files already
+ * stored are skipped before they are read, so starting again costs little.
+ */
+export async function importCorpusInBackground(
+  ctx: UseCaseContext,
+  dir: string,
+  write: (line: string) => void,
+): Promise<void> {
+  try {
+    const files = await readCorpusFolder(dir);
+    let shown = -1;
+    const r = await importCorpus(ctx, { source: path.basename(dir), files }, (p) => {
+      const step = Math.floor(p.done / 100);
+      if (p.phase !== 'reading' || step === shown) return;
+      shown = step;
+      write(`Corpus: read and checked ${p.done} of ${p.total} published reports`);
+    });
+    write(
+      `Corpus: ${r.added} published reports added from ${dir} (${r.alreadyStored} already stored).`,
+    );
+  } catch (err) {
+    write(
+      `Corpus: the import from ${dir} failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
 }
 
 const filters = (opts: Opts) => ({
@@ -84,7 +101,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (dir: string, opts: Opts) => {
-        const files = await corpusFolder(dir);
+        const files = await readCorpusFolder(dir);
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           const t0 = performance.now();

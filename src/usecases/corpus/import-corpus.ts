@@ -18,6 +18,7 @@ import {
 import { listHistoryForLas } from '../../data/repositories/inspection-history.js';
 import { loadLaRegister } from '../../data/repositories/local-authorities.js';
 import { policies } from '../../domain/access/policies.js';
+import type { CorpusSourceFile } from '../../domain/corpus/folder.js';
 import { parseCorpusFileName, type CorpusFileName } from '../../domain/corpus/file-name.js';
 import { linkToHistory } from '../../domain/corpus/link.js';
 import type { CorpusReadResult } from '../../domain/corpus/read-document.js';
@@ -27,11 +28,6 @@ import { now } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import { actorRef } from '../shared/actor-ref.js';
 import type { UseCaseContext } from '../context.js';
-
-export interface CorpusSourceFile {
-  fileName: string;
-  read(): Promise<Uint8Array>;
-}
 
 export interface CorpusImportProgress {
   phase: 'reading' | 'writing' | 'done';

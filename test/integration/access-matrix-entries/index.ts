@@ -1,6 +1,7 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
 import { consistencyEntries } from './consistency.js';
+import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
@@ -12,6 +13,7 @@ import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
   ...consistencyEntries,
+  ...corpusEntries,
   ...researchEntries,
   ...riskEntries,
   ...riskweekEntries,
