@@ -173,6 +173,7 @@ describe('searching and reading', () => {
       (await searchCorpus(as(researcher), { regions: [region] })).hits.map((h) => h.laId),
     ).toContain('barnsley');
     expect((await searchCorpus(as(researcher), { q: '100%_' })).total).toBe(0);
+    expect((await searchCorpus(as(researcher), { q: 'a(b[.*' })).total).toBe(0);
   });
 
   it('opens a document with its findings; an unknown id is not found', async () => {
