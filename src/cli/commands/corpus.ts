@@ -61,7 +61,7 @@ export async function importCorpusInBackground(
       write(`Corpus: read and checked ${p.done} of ${p.total} published reports`);
     });
     write(
-      `Corpus: ${r.added} published reports added from ${dir} (${r.alreadyStored} already stored).`,
+      `Corpus: ${r.added} published reports added from ${dir} (${r.alreadyStored} already stored or copies of another file).`,
     );
   } catch (err) {
     write(
@@ -111,7 +111,7 @@ export function registerCorpusCommands(program: Command): void {
             opts.json as boolean,
             { ...r, seconds },
             () =>
-              `Imported ${r.added} of ${r.files} files in ${seconds} s (${r.reports} reports, ${r.letters} letters; ${r.alreadyStored} already stored; ${r.linkedToHistory} matched to the inspection history; ${r.findings} language findings).`,
+              `Imported ${r.added} of ${r.files} files in ${seconds} s (${r.reports} reports, ${r.letters} letters; ${r.alreadyStored} already stored or copies of another file; ${r.linkedToHistory} matched to the inspection history; ${r.findings} language findings).`,
           );
         });
       }),

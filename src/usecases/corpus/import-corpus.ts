@@ -39,7 +39,7 @@ export interface CorpusImportResult {
   importId: string | null;
   files: number;
   added: number;
-  /** Files whose exact bytes were stored already. */
+  /** Files whose exact bytes were stored already, or are in the folder twice. */
   alreadyStored: number;
   reports: number;
   letters: number;
