@@ -25,6 +25,7 @@ import { benchStartup } from './startup.js';
 import { benchWorkbench } from './workbench.js';
 import { benchRisk } from './risk.js';
 import { benchResearchMatrix } from './research-matrix.js';
+import { benchCorpusImport } from './corpus-import.js';
 
 const { values } = parseArgs({
   options: {
@@ -108,6 +109,16 @@ if (only.has('research-matrix'))
     ...(await benchResearchMatrix({
       n: Math.min(n, 50),
       sizes: values.sizes.split(',').map(Number),
+      adminUrl: values.postgres,
+    })),
+  );
+if (only.has('corpus-import'))
+  out.push(
+    ...(await benchCorpusImport({
+      engines:
+        values.engine === 'both'
+          ? ['pglite', 'postgres']
+          : [values.engine as 'pglite' | 'postgres'],
       adminUrl: values.postgres,
     })),
   );

@@ -17,6 +17,7 @@ import type { ConsistencyTables } from './schema/consistency.js';
 import type { ReliabilityTables } from './schema/reliability.js';
 import type { CalibrationTables } from './schema/calibration.js';
 import type { ResearchTables } from './schema/research.js';
+import type { CorpusTables } from './schema/corpus.js';
 import type { SelfEvaluationTables } from './schema/self-evaluation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -204,4 +205,5 @@ export interface DB
     ReliabilityTables,
     CalibrationTables,
     ResearchTables,
+    CorpusTables,
     SelfEvaluationTables {}

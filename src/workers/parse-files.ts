@@ -8,7 +8,9 @@ import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
 import type { ReadFileOptions, RefiFile } from '../domain/refi/read-file.js';
 import { runTask } from './pool.js';
 import type { ParseStatsResult } from '../domain/national-stats/parse.js';
+import type { CorpusReadResult } from '../domain/corpus/read-document.js';
 import type {
+  CorpusReadInput,
   EvidenceTextInput,
   HistoryParseInput,
   RefiReadInput,
@@ -19,6 +21,8 @@ import type {
 export const parseLimits = {
   /** A 20 MB PDF of 2,000 pages reads in a few seconds; a PDF needing more is hostile. */
   evidenceText: { timeoutMs: 60_000, maxHeapMb: 512 },
+  /** A batch of published reports: each is read and checked in well under a second. */
+  corpusBatch: { timeoutMs: 120_000, maxHeapMb: 512 },
   /** Four times Taguette's benchmark corpus (24,000 sources) reads well within these. */
   refi: { timeoutMs: 180_000, maxHeapMb: 1024 },
   /** The largest history file (every inspection since 2009) is a few thousand rows. */
@@ -33,6 +37,19 @@ export function evidenceTextInWorker(
 ): Promise<{ kind: TextFileKind; text: string }> {
   const input: EvidenceTextInput = { bytes, fileName };
   return runTask('evidence-text', input, { label: fileName, ...parseLimits.evidenceText });
+}
+
+/** Reads and checks a batch of published reports; `onRead` after each file. */
+export function readCorpusBatchInWorker(
+  files: Array<{ bytes: Uint8Array; fileName: string }>,
+  onRead: (fileName: string) => void,
+): Promise<CorpusReadResult[]> {
+  const input: CorpusReadInput = { files };
+  return runTask('corpus-read', input, {
+    label: `The batch of ${files.length} reports from ${files[0]?.fileName ?? 'the folder'}`,
+    ...parseLimits.corpusBatch,
+    onEvent: (e) => onRead((e as { fileName: string }).fileName),
+  });
 }
 
 export function readRefiInWorker(

@@ -1,5 +1,6 @@
 // The tasks a worker can run: wrappers around the domain's file parsers, which stay as they are.
 // Inputs and results cross the thread boundary by structured clone (plain data only).
+import { readCorpusDocument, type CorpusReadResult } from '../domain/corpus/read-document.js';
 import { parseAnnexA, type ParsedRow, type ParseResult } from '../domain/annex-a/parse.js';
 import { pseudonymiser } from '../domain/annex-a/pseudonymise.js';
 import { fileText, type TextFileKind } from '../domain/evidence/import/file-text.js';
@@ -34,6 +35,10 @@ export interface EvidenceTextInput {
   fileName: string;
 }
 
+export interface CorpusReadInput {
+  files: Array<{ bytes: Uint8Array; fileName: string }>;
+}
+
 export interface RefiReadInput {
   bytes: Uint8Array;
   fileName: string;
@@ -58,6 +63,16 @@ export interface StatsParseInput {
 export const tasks = {
   'evidence-text': (input: EvidenceTextInput): Promise<{ kind: TextFileKind; text: string }> =>
     fileText(input.bytes, input.fileName),
+  /** A batch of published reports (one thread for many: starting a thread costs more than a
+   *  report); one progress event per file; a file that cannot be read answers its reason. */
+  'corpus-read': async (input: CorpusReadInput, ctx: TaskContext): Promise<CorpusReadResult[]> => {
+    const out: CorpusReadResult[] = [];
+    for (const f of input.files) {
+      out.push(await readCorpusDocument(f.bytes, f.fileName));
+      ctx.notify({ kind: 'read', fileName: f.fileName });
+    }
+    return out;
+  },
   'refi-read': async (input: RefiReadInput): Promise<RefiFile> =>
     readRefiFile(input.bytes, input.fileName, input.options),
   'history-parse': async (input: HistoryParseInput): Promise<ParseHistoryResult> =>

@@ -19,7 +19,12 @@ export const MAX_PAGE_HEIGHT = 12_000;
 const HEIGHT_WIDTH = 1280;
 
 /** Pages allowed past MAX_PAGE_HEIGHT: a pattern of the URL's path and query, and why. */
-export const TALL_PAGES: ReadonlyArray<{ url: RegExp; reason: string }> = [];
+export const TALL_PAGES: ReadonlyArray<{ url: RegExp; reason: string }> = [
+  {
+    url: /^\/corpus\/documents\/[^/]+$/,
+    reason: 'a published report is read whole, as Ofsted published it (its findings are folded)',
+  },
+];
 
 /** The height problem of a page `height` px tall at `width` px, if any. */
 export function heightProblem(url: string, width: number, height: number): string | null {

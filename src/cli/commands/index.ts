@@ -28,6 +28,7 @@ import { registerIntelFileCommands } from './intel-files.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
+import { registerCorpusCommands } from './corpus.js';
 import { registerSelfEvaluationCommands } from './self-evaluation.js';
 
 export const commandModules: Array<(program: Command) => void> = [
@@ -62,5 +63,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerStatsCommands,
   registerConsistencyPanelCommands,
   registerResearchCommands,
+  registerCorpusCommands,
   registerSelfEvaluationCommands,
 ];

@@ -30,6 +30,7 @@ import * as reliabilityStudies from './2026-12-07T0230_reliability_studies.js';
 import * as calibration from './2026-12-07T0240_calibration.js';
 import * as consistencyPanels from './2026-12-07T0250_consistency_panels.js';
 import * as research from './2026-12-07T0270_research.js';
+import * as corpus from './2026-12-07T0640_corpus.js';
 import * as researchDefinitions from './2026-12-07T0650_research_definitions.js';
 
 export const migrations: Record<string, Migration> = {
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0240_calibration': calibration,
   '2026-12-07T0250_consistency_panels': consistencyPanels,
   '2026-12-07T0270_research': research,
+  '2026-12-07T0640_corpus': corpus,
   '2026-12-07T0650_research_definitions': researchDefinitions,
 };

@@ -304,6 +304,39 @@ export interface MigratedSchema {
     convened_by_label: string;
     convened_at: Date;
   };
+  corpus_documents: {
+    id: string;
+    import_id: string;
+    file_hash: string;
+    file_name: string;
+    title: string;
+    la_id: string;
+    published_on: string;
+    kind: string;
+    framework_id: string | null;
+    grade: string | null;
+    words: number;
+    body: string;
+    created_at: Date;
+  };
+  corpus_findings: {
+    document_id: string;
+    seq: number;
+    rule: string;
+    line: number;
+    start_offset: number;
+    end_offset: number;
+    excerpt: string;
+  };
+  corpus_imports: {
+    id: string;
+    status: string;
+    source: string;
+    files: number;
+    added: number;
+    created_by_label: string;
+    created_at: Date;
+  };
   divergence_explanations: {
     activity_id: string;
     flag_key: string;

@@ -747,6 +747,17 @@ export const policies = {
     actor.role === 'national' ||
     actor.role === 'admin',
 
+  /**
+   * The corpus of published reports (issue 20): inspection reports and letters Ofsted has
+   * published, so public. Everyone signed in may search and read them and see the language
+   * findings across them: researchers, national and regional staff, inspectors and LA users.
+   */
+  viewCorpus: (actor: Actor): boolean => actor.kind === 'system' || actor.role !== undefined,
+
+  /** Import a folder of published reports into the corpus: the national team and admins. */
+  importCorpus: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'national' || actor.role === 'admin',
+
   /** A study (thematic review): its researcher, the national team and admins read and write it. */
   viewResearchStudy: (actor: Actor, study: { createdBy: string | null }): boolean => {
     if (!policies.useResearchStore(actor)) return false;

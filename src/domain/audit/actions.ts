@@ -160,6 +160,7 @@ export const auditActions = {
   'thematic.code_added': 'A code was added to the national thematic codebook',
   'thematic.mapping_versioned':
     'A new version of the thematic codebook’s mappings (criteria and emergent codes to themes) was made',
+  'corpus.imported': 'A folder of published reports was imported into the corpus',
   'research.deprivation_loaded': 'A deprivation index was loaded for local authorities',
   'self_evaluation.draft_saved': 'An LA saved the draft of its self-evaluation',
   'self_evaluation.file_added':

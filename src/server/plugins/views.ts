@@ -87,6 +87,7 @@ function navigation(request: FastifyRequest): NavItem[] {
     items.push({ href: '/consistency-panels', text: 'Consistency panels' });
   if (policies.useResearchStore(actor)) items.push({ href: '/research', text: 'Research' });
   if (policies.manageCalibration(actor)) items.push({ href: '/calibration', text: 'Calibration' });
+  if (policies.viewCorpus(actor)) items.push({ href: '/corpus', text: 'Published reports' });
   if (policies.manageUsers(actor)) items.push({ href: '/admin/users', text: 'Users' });
   if (policies.viewAllAudit(actor)) items.push({ href: '/audit', text: 'Audit log' });
   items.push({ href: '/account', text: 'Your account' });

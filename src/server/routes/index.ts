@@ -16,6 +16,8 @@ import { registerResearchRoutes } from './html/research.js';
 import { registerResearchOutcomeRoutes } from './html/research-outcomes.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchApi } from './api/research.js';
+import { registerCorpusRoutes } from './html/corpus.js';
+import { registerCorpusApi } from './api/corpus.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
@@ -123,6 +125,8 @@ export const routeModules: RouteModule[] = [
   registerResearchOutcomeRoutes,
   registerResearchCodebookRoutes,
   registerResearchApi,
+  registerCorpusRoutes,
+  registerCorpusApi,
   registerIntelligenceRoutes,
   registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,

@@ -4,6 +4,7 @@ import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { intelFileEntries } from './intelfiles.js';
+import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
 import { researchOutcomeEntries } from './research-outcomes.js';
 import { riskEntries } from './risk.js';
@@ -19,6 +20,7 @@ export const areaEntries: Entry[] = [
   ...consistencyEntries,
   ...doubleCodingEntries,
   ...intelFileEntries,
+  ...corpusEntries,
   ...researchEntries,
   ...researchOutcomeEntries,
   ...riskEntries,
