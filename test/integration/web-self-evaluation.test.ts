@@ -12,6 +12,7 @@ import {
   h1,
   signInAs,
   type TestApp,
+  WebClient,
 } from '../helpers/app.js';
 import { multipart } from '../helpers/multipart.js';
 
@@ -26,6 +27,23 @@ afterAll(async () => t?.close());
 
 const SE = '/las/demo-northfield/self-evaluation';
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+describe('the LA page leads to each part of the picture its reader may open', () => {
+  it('the LA finds its statistics, self-evaluation and meetings; the region its risk too', async () => {
+    const la = decodeHtml((await (await signInAs(t, 'la')).get('/las/demo-northfield')).body);
+    for (const href of ['statistics', 'self-evaluation', 'engagement', 'intelligence'])
+      expect(la).toContain(`href="/las/demo-northfield/${href}"`);
+    expect(la).not.toContain('href="/las/demo-northfield/risk"');
+    const web = await signInAs(t, 'regional');
+    const region = decodeHtml((await web.get('/las/demo-northfield')).body);
+    for (const href of ['statistics', 'self-evaluation', 'engagement', 'risk'])
+      expect(region).toContain(`href="/las/demo-northfield/${href}"`);
+    // Another LA's user sees none of Northfield's.
+    const southmere = await new WebClient(t.app).signIn('dcs@southmere.example');
+    const other = decodeHtml((await southmere.get('/las/demo-northfield')).body);
+    expect(other).not.toContain('href="/las/demo-northfield/self-evaluation"');
+  });
+});
 
 describe('the demo carries three years of self-evaluations and meetings', () => {
   it('Northfield has three acknowledged versions and released notes', async () => {

@@ -133,6 +133,8 @@ export const registerLaRoutes: RouteModule = (app, ctx) => {
         id: detail.la.id,
         region: detail.la.ofstedRegion,
       }),
+      // The rest of the LA's picture, each link shown to whoever may open it.
+      pictureLinks: laPictureLinks(uc.actor, detail.la, activities.length > 0),
       canCreateActivity:
         detail.current &&
         policies.createActivity(uc.actor, { id: detail.la.id, region: detail.la.ofstedRegion }),
@@ -144,3 +146,28 @@ export const registerLaRoutes: RouteModule = (app, ctx) => {
     });
   });
 };
+
+/** Links from an LA's page to its statistics, self-evaluation and engagement meetings. */
+function laPictureLinks(
+  actor: Parameters<typeof policies.viewSelfEvaluations>[0],
+  la: { id: string; ofstedRegion: string | null },
+  onTeam: boolean,
+): { href: string; text: string }[] {
+  const facts = { id: la.id, region: la.ofstedRegion };
+  const base = `/las/${encodeURIComponent(la.id)}`;
+  return [
+    policies.viewNationalStatistics(actor, facts, onTeam) && {
+      href: `${base}/statistics`,
+      text: 'National statistics',
+    },
+    policies.viewSelfEvaluations(actor, facts, onTeam) && {
+      href: `${base}/self-evaluation`,
+      text: 'Self-evaluation of social work practice',
+    },
+    (policies.viewEngagementMeetings(actor, facts, onTeam) ||
+      policies.viewReleasedMeetingNotes(actor, facts)) && {
+      href: `${base}/engagement`,
+      text: 'Annual engagement meetings',
+    },
+  ].filter((l): l is { href: string; text: string } => Boolean(l));
+}
