@@ -48,7 +48,14 @@ describe('the demo region carries a risk picture', () => {
     const web = await signInAs(t, 'national');
     const res = await web.get('/risk/national?region=North+West&level=high');
     expect(res.statusCode).toBe(200);
-    expect(decodeHtml(res.body)).toContain('Risk levels per region beside');
+    const page = decodeHtml(res.body);
+    expect(page).toContain('Risk levels per region beside');
+    // Two charts, each described in words for those who cannot see it.
+    expect(page).toContain('<title id="risk-levels-chart-title">');
+    expect(page).toContain('<title id="risk-grades-chart-title">');
+    expect(page).toMatch(
+      /<desc id="risk-levels-chart-desc">[^<]*North West \(\d+ local authorities\): \d+ low/,
+    );
     const csv = await web.get('/risk/national/export?format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

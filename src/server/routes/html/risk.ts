@@ -16,6 +16,7 @@ import type { RouteModule } from '../index.js';
 import { listParam, queryString, seekPagination } from './page-helpers.js';
 import type { CursorKey } from '../../../domain/paging/cursor.js';
 import { compareKeys, decodeSeek, seekSlice } from '../../../domain/paging/seek.js';
+import { nationalRiskCharts } from './risk-charts.js';
 
 const IdParams = z.object({ id: z.string().max(200) });
 const gradeColours: Record<string, string> = {
@@ -174,6 +175,7 @@ export const registerRiskRoutes: RouteModule = (app, ctx) => {
     );
     return reply.render('risk/national.njk', {
       ...view,
+      charts: nationalRiskCharts(view),
       rows: page.items,
       matching: view.rows.length,
       showing: paged.showing,
