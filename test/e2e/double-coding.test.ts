@@ -71,6 +71,10 @@ describe('double coding', () => {
     expect(await lead.locator('h1').innerText()).toBe('Agreement between the coders');
     expect(await lead.locator('main').innerText()).toContain('Krippendorff’s alpha');
     expect(await lead.locator('main').innerText()).toContain('left out');
+    expect(await lead.locator('main').innerText()).toMatch(
+      /All \d+ records together|The one record/,
+    );
+    expect(await lead.locator('main').innerText()).toContain('All spans: Krippendorff’s alpha');
     expect(await axeViolations(lead)).toEqual([]);
     await lead.getByRole('link', { name: 'Disagreements side by side' }).click();
     expect(await lead.locator('h1').innerText()).toBe('Disagreements side by side');

@@ -52,6 +52,11 @@ describe('risk picture', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('attached');
     expect(await page.getByRole('link', { name: 'notification.pdf' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // Removed again with the button beside it (a plain POST form).
+    await submit(page, 'Remove notification.pdf');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('removed');
+    expect(await page.getByRole('link', { name: 'notification.pdf' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(run.url(`${LA}/risk/assess`));
     expect(await page.locator('h1').innerText()).toBe('Assess risk');

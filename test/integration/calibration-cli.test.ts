@@ -78,6 +78,31 @@ describe.runIf(testEngine() === 'pglite')('triangulate calibration', () => {
       expect(open.revealed).toBe(true);
       expect(open.vignettes[0]!.referenceGrade.key).toBe('good');
 
+      const noted = run(
+        ...['note', exercise, '--vignette', ids[0]!, '--text', 'Thresholds read alike.'],
+        ...tom,
+      );
+      expect(noted.status, noted.stderr).toBe(0);
+      expect((noted.data() as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
+      const quinn = ['--as', 'qam@triangulate.example', '--json'];
+      const early = run('note', exercise, '--vignette', ids[0]!, '--text', 'Too soon', ...quinn);
+      expect(JSON.parse(early.stderr).error.code).toBe('FORBIDDEN');
+      const notes = run('show', '--exercise', exercise, ...tom).data() as {
+        vignettes: { notes?: { note: string }[] }[];
+      };
+      expect(JSON.stringify(notes)).toContain('Thresholds read alike.');
+
+      expect(run('retire-vignette', ids[1]!, ...tom).status).toBe(1);
+      const retired = run('retire-vignette', ids[1]!, '--json');
+      expect(retired.status, retired.stderr).toBe(0);
+      expect((retired.data() as { retired: boolean }).retired).toBe(true);
+      const left = (run('vignettes', '--json').data() as { id: string }[]).map((v) => v.id);
+      expect(left).not.toContain(ids[1]);
+      const kept = run('show', '--exercise', exercise, ...tom).data() as {
+        vignettes: { id: string }[];
+      };
+      expect(kept.vignettes.map((v) => v.id)).toContain(ids[1]);
+
       const mine = run('mine', ...tom).data() as { exercises: { title: string }[] };
       expect(mine.exercises.map((e) => e.title)).toContain('CLI calibration');
       const national = run('national', '--json').data() as {

@@ -70,6 +70,8 @@ describe.runIf(testEngine() === 'pglite')('triangulate double-coding', () => {
       expect(agreement.records[0]!.codes.length).toBeGreaterThan(0);
       const text = run('double-coding', 'agreement', ...one, '--resamples', '0');
       expect(text.stdout).toContain('Uncoded text excluded');
+      expect(text.stdout).toContain('All 2 records together');
+      expect(text.stdout).toMatch(/All spans: \d+ segments, agreement \d\.\d\d, alpha -?\d\.\d\d/);
       const record = shown.records[0]!;
       const agreed = record.candidates!.filter((c) => c.unanimous).map((c) => c.key);
       const done = json<{ written: number }>([

@@ -9,6 +9,7 @@ import { downloadIntelligenceFile } from '../../src/usecases/risk/download-intel
 import { getIntelligenceEntry } from '../../src/usecases/risk/get-intelligence-entry.js';
 import { listIntelligenceLog } from '../../src/usecases/risk/list-intelligence.js';
 import { recordIntelligence } from '../../src/usecases/risk/record-intelligence.js';
+import { removeIntelligenceFile } from '../../src/usecases/risk/remove-intelligence-file.js';
 import { createTestApp, decodeHtml, signInAs, type TestApp } from '../helpers/app.js';
 import { multipart } from '../helpers/multipart.js';
 import { demoContexts } from '../helpers/reports.js';
@@ -223,5 +224,104 @@ describe('the entry page and the API', () => {
       headers: { ...la, 'content-type': 'application/octet-stream' },
     });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('removing a document from an entry', () => {
+  const attachTo = async (e: IntelligenceEntry, name: string) =>
+    (await attachIntelligenceFile(c.regional, { laId: LA, entryId: e.id, fileName: name }, PDF)).id;
+
+  it('is for those who may attach: the bytes go, the audit log keeps the SHA-256', async () => {
+    const id = await attachTo(internal, 'to-remove.pdf');
+    const remove = (ctx: typeof c.lead, e: IntelligenceEntry, attachmentId = id) =>
+      codeOf(removeIntelligenceFile(ctx, { laId: LA, entryId: e.id, attachmentId }));
+    expect(await remove(c.lead, internal)).toBe('FORBIDDEN');
+    expect(await remove(c.admin, internal)).toBe('FORBIDDEN');
+    expect(await remove(c.la, internal)).toBe('NOT_FOUND');
+    expect(await remove(c.researcher, internal)).toBe('NOT_FOUND');
+    // Not through another entry.
+    expect(await remove(c.regional, shared)).toBe('NOT_FOUND');
+    const removed = await removeIntelligenceFile(c.regional, {
+      laId: LA,
+      entryId: internal.id,
+      attachmentId: id,
+      reason: 'Filed against the wrong entry',
+    });
+    expect(removed.fileName).toBe('to-remove.pdf');
+    expect(await remove(c.regional, internal)).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        downloadIntelligenceFile(c.regional, { laId: LA, entryId: internal.id, attachmentId: id }),
+      ),
+    ).toBe('NOT_FOUND');
+    const left = await t.database.db
+      .selectFrom('attachment_contents')
+      .select('attachment_id')
+      .where('attachment_id', '=', id)
+      .execute();
+    expect(left).toHaveLength(0);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'la_id', 'before', 'reason'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'attachment.deleted')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const before = (
+      typeof audit[0]!.before === 'string' ? JSON.parse(audit[0]!.before) : audit[0]!.before
+    ) as { sha256: string; owner: string; fileName: string };
+    expect(before).toMatchObject({
+      owner: 'intelligence_entry',
+      fileName: 'to-remove.pdf',
+      sha256: removed.sha256,
+    });
+    expect(before.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(audit[0]!.la_id).toBe(LA);
+    expect(audit[0]!.reason).toBe('Filed against the wrong entry');
+  });
+
+  it('has a Remove button on the entry page for regional staff, none for the LA', async () => {
+    const id = await attachTo(shared, 'page-remove.pdf');
+    const web = await signInAs(t, 'regional');
+    const url = `/las/${LA}/intelligence/${shared.id}`;
+    const action = `${url}/attachments/${id}/remove`;
+    expect((await web.get(url)).body).toContain(`action="${action}"`);
+    const la = await signInAs(t, 'la');
+    const laPage = await la.get(url);
+    expect(laPage.body).toContain(`/attachments/${id}`);
+    expect(laPage.body).not.toContain('/remove"');
+    expect((await la.post(action)).statusCode).toBe(403);
+    const res = await web.post(action);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${url}?done=removed#files`);
+    const after = decodeHtml((await web.get(`${url}?done=removed`)).body);
+    expect(after).toContain('The document has been removed from the entry.');
+    expect(after).not.toContain('page-remove.pdf');
+  });
+
+  it('takes a DELETE through the API', async () => {
+    const id = await attachTo(shared, 'api-remove.pdf');
+    const signIn = (email: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email, password: 'demo-password-for-tests-123' },
+        })
+        .then((r) => ({ authorization: `Bearer ${r.json<{ token: string }>().token}` }));
+    const base = `/api/v1/las/${LA}/intelligence/${shared.id}/attachments`;
+    const la = await signIn('dcs@northfield.example');
+    const refused = await t.app.inject({ method: 'DELETE', url: `${base}/${id}`, headers: la });
+    expect(refused.statusCode).toBe(403);
+    const auth = await signIn('regional@triangulate.example');
+    const del = await t.app.inject({ method: 'DELETE', url: `${base}/${id}`, headers: auth });
+    expect(del.statusCode, del.body).toBe(200);
+    expect(del.json<{ id: string; sha256: string }>()).toMatchObject({ id });
+    const list = await t.app.inject({ method: 'GET', url: base, headers: auth });
+    expect(
+      list.json<{ attachments: { id: string }[] }>().attachments.map((x) => x.id),
+    ).not.toContain(id);
+    const again = await t.app.inject({ method: 'DELETE', url: `${base}/${id}`, headers: auth });
+    expect(again.statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-// `triangulate intel add|list|attach|files|download` and `triangulate risk assess|show|list`, as one real run of the
+// `triangulate intel add|list|attach|files|download|remove-file` and `triangulate risk assess|show|list`, as one real run of the
 // built CLI on an embedded database in a temporary folder (the demo seeded first).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,6 +80,13 @@ describe.runIf(testEngine() === 'pglite')('triangulate intel and risk', () => {
       );
       expect(laAttach.status).toBe(1);
       expect(JSON.parse(laAttach.stderr).error.code).toBe('NOT_FOUND');
+      const remove = ['intel', 'remove-file', ...entryOpts, '--id', file.id];
+      const laRemove = run(...remove, '--as', 'dcs@northfield.example', '--json');
+      expect(JSON.parse(laRemove.stderr).error.code).toBe('NOT_FOUND');
+      const removed = run(...remove, '--reason', 'Duplicate', ...as, '--json');
+      expect(removed.status, removed.stderr).toBe(0);
+      expect(JSON.parse(removed.stdout)).toMatchObject({ removed: true, id: file.id });
+      expect(JSON.parse(run('intel', 'files', ...entryOpts, '--json').stdout)).toEqual([]);
 
       // An LA user is refused as if nothing were there.
       const la = run('risk', 'show', 'demo-northfield', '--as', 'dcs@northfield.example', '--json');

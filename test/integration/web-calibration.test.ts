@@ -4,6 +4,7 @@
 // submission is refused with the ratings kept), then sees the spread and joins the discussion;
 // their own agreement is theirs alone; the national view withholds groups under three.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/data/audit-log.js';
 import { DEMO_VIGNETTES } from '../../src/demo/demo-vignettes.js';
 import {
   brokenErrorAnchors,
@@ -34,6 +35,7 @@ const NEW_NOTE = 'The panel’s line on thresholds: a decision recorded with rea
 describe('calibration pages', () => {
   let exerciseId = '';
   let vignetteIds: string[] = [];
+  let inspectorIds: string[] = [];
 
   it('the national user keeps the bank: criteria from the framework, a reference grade', async () => {
     const bank = await national.get('/calibration/vignettes');
@@ -80,6 +82,7 @@ describe('calibration pages', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(errorSummary(refused.body)[0]?.text).toBe('Invite at least two inspectors');
+    inspectorIds = inspectors;
     const res = await national.post('/calibration/exercises', {
       title: 'Web calibration',
       vignetteIds,
@@ -175,5 +178,46 @@ describe('calibration pages', () => {
     const list = text((await national.get('/calibration')).body);
     expect(list).toContain('Demo calibration: all judgement areas');
     expect(list).toMatch(/Demo calibration: all judgement areas All regions 10 7 of 8/);
+  });
+
+  it('retires a vignette: gone from the bank and new exercises, kept in past ones', async () => {
+    const retiredId = vignetteIds[0]!;
+    const before = (await national.get('/api/v1/calibration/vignettes')).json() as {
+      vignettes: { id: string; title: string }[];
+    };
+    const title = before.vignettes.find((v) => v.id === retiredId)!.title;
+    const bank = await national.get('/calibration/vignettes');
+    expect(bank.body).toContain(`action="/calibration/vignettes/${retiredId}/retire"`);
+    expect((await tom.post(`/calibration/vignettes/${retiredId}/retire`, {})).statusCode).toBe(403);
+    const res = await national.post(`/calibration/vignettes/${retiredId}/retire`, {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/calibration/vignettes?done=retired');
+    const after = await national.get('/calibration/vignettes?done=retired');
+    expect(text(after.body)).toContain('The vignette was retired');
+    expect(after.body).not.toContain(`/calibration/vignettes/${retiredId}/retire`);
+    const api = (await national.get('/api/v1/calibration/vignettes')).json() as {
+      vignettes: { id: string }[];
+    };
+    expect(api.vignettes.map((v) => v.id)).not.toContain(retiredId);
+    const again = await national.post(`/calibration/vignettes/${retiredId}/retire`, {});
+    expect(again.statusCode).toBe(404);
+    const past = await national.get(`/calibration/exercises/${exerciseId}`);
+    expect(decodeHtml(past.body)).toContain(title);
+    const refused = await national.post('/calibration/exercises', {
+      title: 'After retiring',
+      vignetteIds: [retiredId],
+      inspectors: inspectorIds,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      errorSummary(refused.body)
+        .map((e) => e.text)
+        .join(' '),
+    ).toContain('not a vignette');
+    const events = await listAuditEvents(t.database.db, {
+      action: 'calibration.vignette_retired',
+      entityId: retiredId,
+    });
+    expect(events).toHaveLength(1);
   });
 });

@@ -59,6 +59,45 @@ describe('the demo double coding', () => {
     expect(body.records[0]!.codes.length).toBeGreaterThan(0);
   });
 
+  it('pools the figures over all the records: per code, and alpha over all spans', async () => {
+    const lead = await signInAs(t, 'lead');
+    const id = await demoAssignment(lead);
+    const html = decodeHtml((await lead.get(`${base()}/${id}/agreement`)).body);
+    expect(html).toContain('All 2 records together');
+    expect(html).toContain('All records: agreement by code');
+    expect(html).toMatch(/All spans: Krippendorff’s alpha\s*<\/dt>\s*<dd[^>]*>\s*-?\d\.\d\d \(/);
+    interface Code {
+      code: string;
+      characters: number;
+      segmentLevel: { units: number };
+    }
+    const r = await lead.get(`/api/v1${base()}/${id}/agreement?resamples=20`);
+    const api = r.json() as {
+      records: { characters: number; codes: Code[] }[];
+      pooled: {
+        records: number;
+        characters: number;
+        codes: Code[];
+        allSpans: { units: number; results: { statistic: string; value: number | null }[] };
+      };
+    };
+    expect(api.pooled.records).toBe(2);
+    expect(api.pooled.characters).toBe(api.records.reduce((n, x) => n + x.characters, 0));
+    // No unit crosses from one record to the next: each code is compared over the coded text of
+    // every record (a record where nobody used it counts as agreement that it is not there), and
+    // its segments are the records' segments.
+    const coded = api.records.reduce((n, x) => n + (x.codes[0]?.characters ?? 0), 0);
+    for (const c of api.pooled.codes) {
+      const per = api.records.flatMap((x) => x.codes.filter((y) => y.code === c.code));
+      expect(c.characters).toBe(coded);
+      expect(c.segmentLevel.units).toBe(per.reduce((n, y) => n + y.segmentLevel.units, 0));
+    }
+    const spans = api.pooled.codes.reduce((n, c) => n + c.segmentLevel.units, 0);
+    expect(api.pooled.allSpans.units).toBe(spans);
+    const alpha = api.pooled.allSpans.results.find((x) => x.statistic === 'krippendorff-alpha');
+    expect(typeof alpha?.value).toBe('number');
+  });
+
   it('shows the disagreements side by side; national staff read them, the QAM does not', async () => {
     const lead = await signInAs(t, 'lead');
     const id = await demoAssignment(lead);

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { ReferenceAgreement } from '../../domain/calibration/agreement.js';
 import { alphaText, shareText } from '../../domain/calibration/figures-text.js';
+import { addCalibrationNote } from '../../usecases/calibration/add-calibration-note.js';
 import { addVignette } from '../../usecases/calibration/add-vignette.js';
 import { createExercise } from '../../usecases/calibration/create-exercise.js';
 import { getExercise } from '../../usecases/calibration/get-exercise.js';
@@ -13,6 +14,7 @@ import { getNationalCalibration } from '../../usecases/calibration/get-national-
 import { listExercises } from '../../usecases/calibration/list-exercises.js';
 import { listVignettes } from '../../usecases/calibration/list-vignettes.js';
 import { rateVignette } from '../../usecases/calibration/rate-vignette.js';
+import { retireVignette } from '../../usecases/calibration/retire-vignette.js';
 import { submitRatings } from '../../usecases/calibration/submit-ratings.js';
 import { action, actingAs, output, withDatabase, type CliContext } from '../runtime.js';
 
@@ -97,6 +99,20 @@ export function registerCalibrationCommands(program: Command): void {
     .option('--criterion <key>', 'a criterion it illustrates (repeat)', collect)
     .requiredOption('--grade <key>', 'the reference grade')
     .option('--note <text>', 'the panel’s reasons');
+
+  group
+    .command('retire-vignette <id>')
+    .description('Retire a vignette from the bank (past exercises keep it)')
+    .option('--as <email>', 'act as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, opts: Common) => {
+        await withDatabase(async (cli) => {
+          const v = await retireVignette(await actingAs(cli, opts.as), { vignetteId: id });
+          output(opts.json, v, () => `Vignette ${v.id} retired from the bank.`);
+        });
+      }),
+    );
 
   command(
     group,
@@ -193,6 +209,26 @@ export function registerCalibrationCommands(program: Command): void {
       return { data: { submitted: true }, text: () => 'Submitted.' };
     },
   ).requiredOption('--exercise <id>', 'the exercise');
+
+  group
+    .command('note <exercise>')
+    .description('Add a discussion note on a vignette (organisers, or inspectors who submitted)')
+    .requiredOption('--vignette <id>', 'the vignette the note is about')
+    .requiredOption('--text <text>', 'the note')
+    .option('--as <email>', 'act as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (exerciseId: string, opts: Common & { vignette: string; text: string }) => {
+        await withDatabase(async (cli) => {
+          const r = await addCalibrationNote(await actingAs(cli, opts.as), {
+            exerciseId,
+            vignetteId: opts.vignette,
+            note: opts.text,
+          });
+          output(opts.json, r, () => `Note ${r.id} added.`);
+        });
+      }),
+    );
 
   command(group, 'mine', 'Your own agreement over time (--as an inspector)', async (ctx) => {
     const d = await getMyCalibration(ctx);

@@ -163,7 +163,9 @@ export function registerDoubleCodingCommands(program: Command): void {
   );
 
   withAssignment(
-    group.command('agreement').description('Agreement per record and code, once all finished'),
+    group
+      .command('agreement')
+      .description('Agreement per record and code, and over all records, once all finished'),
     false,
   )
     .option('--include-uncoded', 'count text nobody coded as agreement (left out by default)')
@@ -179,16 +181,15 @@ export function registerDoubleCodingCommands(program: Command): void {
           });
           const stat = (r: { results: { statistic: string; value: number | null }[] }, k: string) =>
             fixed(r.results.find((x) => x.statistic === k)?.value);
+          const line = (c: (typeof a.pooled.codes)[number]) =>
+            `  ${c.code}: characters ${stat(c.characterLevel, 'percent-agreement')} agreement, alpha ${stat(c.characterLevel, 'krippendorff-alpha')}; segments ${stat(c.segmentLevel, 'percent-agreement')}, alpha ${stat(c.segmentLevel, 'krippendorff-alpha')}`;
           output(opts.json, a, () =>
             [
               `Uncoded text ${a.uncodedText}. Coders: ${a.coders.join(', ')}`,
-              ...a.records.flatMap((r) => [
-                r.reference,
-                ...r.codes.map(
-                  (c) =>
-                    `  ${c.code}: characters ${stat(c.characterLevel, 'percent-agreement')} agreement, alpha ${stat(c.characterLevel, 'krippendorff-alpha')}; segments ${stat(c.segmentLevel, 'percent-agreement')}, alpha ${stat(c.segmentLevel, 'krippendorff-alpha')}`,
-                ),
-              ]),
+              ...a.records.flatMap((r) => [r.reference, ...r.codes.map(line)]),
+              `All ${a.pooled.records} records together (${a.pooled.characters} characters)`,
+              ...a.pooled.codes.map(line),
+              `  All spans: ${a.pooled.allSpans.units} segments, agreement ${stat(a.pooled.allSpans, 'percent-agreement')}, alpha ${stat(a.pooled.allSpans, 'krippendorff-alpha')}`,
             ].join('\n'),
           );
         });

@@ -1,7 +1,7 @@
-// `triangulate intel attach|files|download`: keep a document beside an intelligence entry, list
-// an entry's documents, write one to disk. The same use cases and checks as the pages (type by
-// content, size limits, the virus-scan hook; downloads follow the entry's read rule and are
-// audited).
+// `triangulate intel attach|files|download|remove-file`: keep a document beside an intelligence
+// entry, list an entry's documents, write one to disk, remove one. The same use cases and checks
+// as the pages (type by content, size limits, the virus-scan hook; downloads follow the entry's
+// read rule and are audited, as are removals).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { attachIntelligenceFile } from '../../usecases/risk/attach-intelligence-file.js';
 import { downloadIntelligenceFile } from '../../usecases/risk/download-intelligence-file.js';
 import { getIntelligenceEntry } from '../../usecases/risk/get-intelligence-entry.js';
+import { removeIntelligenceFile } from '../../usecases/risk/remove-intelligence-file.js';
 import { action, actingAs, output, withDatabase } from '../runtime.js';
 
 function problem(field: string, value: string, reason: string): AppError {
@@ -115,6 +116,31 @@ export function registerIntelFileCommands(program: Command): void {
             { path: target, sizeBytes: file.bytes.length, sha256: file.sha256 },
             () => `Wrote ${target} (${sizeText(file.bytes.length)}, sha256 ${file.sha256}).`,
           );
+        });
+      }),
+    );
+  intel
+    .command('remove-file')
+    .description(
+      'Remove a document from an intelligence entry for good (as for attaching: regional staff, their region); audited',
+    )
+    .requiredOption('--la <id>', 'LA id, code or name')
+    .requiredOption('--entry <id>', 'the intelligence entry')
+    .requiredOption('--id <attachmentId>', 'the document')
+    .option('--reason <text>', 'why, for the audit log')
+    .option('--as <email>', 'remove as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts & { id: string; reason?: string }) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as);
+          const a = await removeIntelligenceFile(ctx, {
+            laId: opts.la,
+            entryId: opts.entry,
+            attachmentId: opts.id,
+            reason: opts.reason ?? null,
+          });
+          output(opts.json, { removed: true, ...a }, () => `Removed: ${line(a)}`);
         });
       }),
     );

@@ -125,6 +125,22 @@ export async function listVignettes(db: Db): Promise<CalibrationVignette[]> {
   return rows.map(vignetteOf);
 }
 
+/** Takes a vignette out of the bank (kept for past exercises); null if none, or already retired. */
+export async function retireVignette(
+  trx: Transaction<DB>,
+  id: string,
+): Promise<CalibrationVignette | null> {
+  if (!isUuid(id)) return null;
+  const row = await trx
+    .updateTable('calibration_vignettes')
+    .set({ retired_at: now() })
+    .where('id', '=', id)
+    .where('retired_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? vignetteOf(row) : null;
+}
+
 export async function findVignettes(db: Db, ids: string[]): Promise<CalibrationVignette[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];

@@ -697,6 +697,12 @@ export const policies = {
   manageCalibration: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 
+  /**
+   * Retire a vignette from the bank (no longer offered for new exercises; past exercises keep it):
+   * the same keepers as add it.
+   */
+  retireCalibrationVignette: (actor: Actor): boolean => policies.manageCalibration(actor),
+
   /** An exercise: its organisers (national, admins) and the inspectors invited to it. */
   viewCalibrationExercise: (actor: Actor, invited: boolean): boolean =>
     policies.manageCalibration(actor) || (actor.kind === 'user' && invited),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codingAgreement, type AgreementReport } from './index.js';
+import { codingAgreement, pooledCodingAgreement, type AgreementReport } from './index.js';
 
 const value = (r: AgreementReport, name: string) => r.results.find((x) => x.name === name)?.value;
 
@@ -66,5 +66,30 @@ describe('inter-coder agreement on coding', () => {
     );
     for (const c of same.codes)
       expect(value(c.characterLevel, "Krippendorff's alpha (nominal)")).toBe(1);
+  });
+});
+
+describe('inter-coder agreement pooled over several texts', () => {
+  it('lays the texts end to end without joining units across them', () => {
+    // Text 1 (50 chars): A and B code "risk" 40-50. Text 2 (30 chars): only A codes it 0-10.
+    const texts = [
+      {
+        textLength: 50,
+        spans: [
+          { coder: 'A', code: 'risk', start: 40, end: 50 },
+          { coder: 'B', code: 'risk', start: 40, end: 50 },
+        ],
+      },
+      { textLength: 30, spans: [{ coder: 'A', code: 'risk', start: 0, end: 10 }] },
+    ];
+    const p = pooledCodingAgreement(texts, { coders: ['A', 'B'], resamples: 0 });
+    expect(p.textLength).toBe(80);
+    const risk = p.codes.find((c) => c.code === 'risk')!;
+    expect(risk.characters).toBe(20);
+    // Touching at the break, but two segments: one agreed, one not.
+    expect(risk.segmentLevel.units).toBe(2);
+    expect(value(risk.segmentLevel, 'Percentage agreement')).toBe(0.5);
+    expect(p.allSpans.units).toBe(2);
+    expect(value(p.allSpans, 'Percentage agreement')).toBe(0.5);
   });
 });

@@ -9,6 +9,10 @@
 //   spans of all coders merged) is a unit; a coder agrees if they coded any of it with the code.
 // Text nobody coded with any code is left out by default (it would inflate agreement on long
 // documents); the result says which choice was made.
+// Pooled over several texts (the records of a double coding), the texts are laid end to end with
+// a break between them that no unit crosses; "all spans" then pools every code's segments into
+// one table for a single Krippendorff's alpha. A code is compared over the coded text of every
+// text, so a text where nobody used it counts as agreement that it is not there.
 import { computeAgreement } from './engine.js';
 import type { AgreementReport, RatingsTable } from './types.js';
 
@@ -27,6 +31,8 @@ export interface CodingAgreementOptions {
   includeUncoded?: boolean;
   resamples?: number;
   seed?: number;
+  /** Offsets where one text ends and the next begins (pooled texts): no unit crosses one. */
+  breaks?: number[];
 }
 
 export interface CodeAgreement {
@@ -46,8 +52,8 @@ export interface CodingAgreement {
 const CODED = 'coded';
 const NOT_CODED = 'not coded';
 
-function boundaries(spans: CodedSpan[], length: number): number[] {
-  const b = new Set<number>([0, length]);
+function boundaries(spans: CodedSpan[], length: number, breaks: number[] = []): number[] {
+  const b = new Set<number>([0, length, ...breaks]);
   for (const s of spans) {
     b.add(s.start);
     b.add(s.end);
@@ -62,7 +68,7 @@ function characterTable(
   spans: CodedSpan[],
   o: CodingAgreementOptions,
 ): { table: RatingsTable; characters: number } {
-  const cuts = boundaries(spans, o.textLength);
+  const cuts = boundaries(spans, o.textLength, o.breaks);
   const units: RatingsTable['units'] = [];
   let characters = 0;
   for (let k = 0; k + 1 < cuts.length; k++) {
@@ -83,14 +89,20 @@ function characterTable(
   return { table: { unit: 'character', raters: o.coders, units }, characters };
 }
 
-function segmentTable(code: string, spans: CodedSpan[], coders: string[]): RatingsTable {
+function segmentTable(
+  code: string,
+  spans: CodedSpan[],
+  coders: string[],
+  breaks: number[] = [],
+): RatingsTable {
+  const cut = new Set(breaks);
   const mine = spans
     .filter((s) => s.code === code)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const segments: { start: number; end: number; coders: Set<string> }[] = [];
   for (const s of mine) {
     const last = segments[segments.length - 1];
-    if (last && s.start <= last.end) {
+    if (last && (s.start < last.end || (s.start === last.end && !cut.has(s.start)))) {
       last.end = Math.max(last.end, s.end);
       last.coders.add(s.coder);
     } else segments.push({ start: s.start, end: s.end, coders: new Set([s.coder]) });
@@ -124,8 +136,51 @@ export function codingAgreement(spans: CodedSpan[], o: CodingAgreementOptions): 
         code,
         characters,
         characterLevel: computeAgreement(table, options),
-        segmentLevel: computeAgreement(segmentTable(code, valid, o.coders), options),
+        segmentLevel: computeAgreement(segmentTable(code, valid, o.coders, o.breaks), options),
       };
     }),
+  };
+}
+
+export interface PooledCodingAgreement extends CodingAgreement {
+  /** Characters of all the texts together. */
+  textLength: number;
+  /** Every code's segments in one table: Krippendorff's alpha over all spans. */
+  allSpans: AgreementReport;
+}
+
+/**
+ * Agreement per code pooled over several texts (each with its own spans, offsets in the text),
+ * and over all spans of every code.
+ */
+export function pooledCodingAgreement(
+  texts: { spans: CodedSpan[]; textLength: number }[],
+  o: Omit<CodingAgreementOptions, 'textLength' | 'breaks'>,
+): PooledCodingAgreement {
+  const spans: CodedSpan[] = [];
+  const breaks: number[] = [];
+  let offset = 0;
+  for (const t of texts) {
+    for (const s of t.spans)
+      if (s.end > s.start && s.start >= 0 && s.end <= t.textLength)
+        spans.push({ ...s, start: s.start + offset, end: s.end + offset });
+    offset += t.textLength;
+    breaks.push(offset);
+  }
+  const pooled = codingAgreement(spans, { ...o, textLength: offset, breaks });
+  const valid = spans.filter((s) => o.coders.includes(s.coder));
+  const units = pooled.codes.flatMap((c) =>
+    segmentTable(c.code, valid, o.coders, breaks).units.map((u) => ({
+      ...u,
+      id: `${c.code}:${u.id}`,
+    })),
+  );
+  return {
+    ...pooled,
+    textLength: offset,
+    allSpans: computeAgreement(
+      { unit: 'text span', raters: o.coders, units },
+      { level: 'nominal', categories: [CODED, NOT_CODED], resamples: o.resamples, seed: o.seed },
+    ),
   };
 }

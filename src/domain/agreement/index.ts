@@ -16,6 +16,8 @@ export type {
 export { readRatingsCsv, type RatingsCsvOptions } from './ratings-csv.js';
 export {
   codingAgreement,
+  pooledCodingAgreement,
+  type PooledCodingAgreement,
   type CodedSpan,
   type CodeAgreement,
   type CodingAgreement,

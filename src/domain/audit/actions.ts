@@ -136,6 +136,8 @@ export const auditActions = {
   'study.results_exported': 'A reliability study’s results were exported (CSV, XLSX or DOCX)',
   'calibration.vignette_added':
     'A vignette was added to the calibration bank with the reference grade a national panel agreed',
+  'calibration.vignette_retired':
+    'A vignette was retired from the calibration bank (kept in past exercises, no longer offered)',
   'calibration.exercise_created':
     'A calibration exercise was set up (its vignettes and the inspectors invited)',
   'calibration.rated': 'An inspector rated a calibration vignette blind (or changed their rating)',

@@ -1,12 +1,19 @@
 // Agreement between the coders of a double coding, record by record and code by code, at
 // character and segment level with Krippendorff's alpha (domain/agreement/coding-agreement.ts).
 // Only once every coder has finished (before that it would unblind them). Text nobody coded is
-// left out unless asked, and the result says which.
+// left out unless asked, and the result says which. The same figures are pooled over all the
+// records of the assignment (per code, and Krippendorff's alpha over all spans of every code).
 import { z } from 'zod';
 import { listDoubleCodings } from '../../data/repositories/double-coding.js';
 import { findEvidence } from '../../data/repositories/evidence.js';
 import { listCodeChoices } from '../../data/repositories/codes.js';
-import { codingAgreement, type CodingAgreement } from '../../domain/agreement/index.js';
+import {
+  codingAgreement,
+  pooledCodingAgreement,
+  type CodedSpan,
+  type CodingAgreement,
+  type PooledCodingAgreement,
+} from '../../domain/agreement/index.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { assignmentScope } from './double-coding-scope.js';
@@ -24,6 +31,11 @@ export interface DoubleCodingAgreement {
   uncodedText: 'excluded' | 'included';
   coders: string[];
   records: ({ evidenceId: string; reference: string; characters: number } & CodingAgreement)[];
+  /** Over all the records together: per code, and alpha over all spans of every code. */
+  pooled: Pick<PooledCodingAgreement, 'codes' | 'allSpans'> & {
+    records: number;
+    characters: number;
+  };
 }
 
 export async function getDoubleCodingAgreement(
@@ -42,26 +54,21 @@ export async function getDoubleCodingAgreement(
   const label = (id: string) => s.assignment.coders.find((c) => c.userId === id)?.label ?? id;
   const all = await listDoubleCodings(ctx.db, s.assignment.id);
   const records = [];
+  const texts: { spans: CodedSpan[]; textLength: number }[] = [];
+  const options = {
+    coders,
+    includeUncoded: input.includeUncoded,
+    resamples: input.resamples,
+    seed: input.seed,
+  };
   for (const r of s.assignment.records) {
     const e = await findEvidence(ctx.db, r.evidenceId);
     const textLength = e?.textLength ?? 0;
-    const result = codingAgreement(
-      all
-        .filter((c) => c.evidenceId === r.evidenceId)
-        .map((c) => ({
-          coder: label(c.coderId),
-          code: name(c.codeId),
-          start: c.start,
-          end: c.end,
-        })),
-      {
-        coders,
-        textLength,
-        includeUncoded: input.includeUncoded,
-        resamples: input.resamples,
-        seed: input.seed,
-      },
-    );
+    const spans = all
+      .filter((c) => c.evidenceId === r.evidenceId)
+      .map((c) => ({ coder: label(c.coderId), code: name(c.codeId), start: c.start, end: c.end }));
+    texts.push({ spans, textLength });
+    const result = codingAgreement(spans, { ...options, textLength });
     records.push({
       evidenceId: r.evidenceId,
       reference: e?.reference ?? '',
@@ -69,10 +76,17 @@ export async function getDoubleCodingAgreement(
       ...result,
     });
   }
+  const pooledResult = pooledCodingAgreement(texts, options);
   return {
     assignmentId: s.assignment.id,
     uncodedText: input.includeUncoded ? 'included' : 'excluded',
     coders,
     records,
+    pooled: {
+      records: records.length,
+      characters: pooledResult.textLength,
+      codes: pooledResult.codes,
+      allSpans: pooledResult.allSpans,
+    },
   };
 }

@@ -16,6 +16,8 @@ const inspectors: Expect = {
   outsider: 'ok',
   rest: 'hidden',
 };
+// Retiring a vignette that does not exist: the keepers learn it is not there, the rest are refused.
+const retireNone: Expect = { anon: 'signin', admin: 'hidden', national: 'hidden', rest: 'denied' };
 const participants: Expect = { ...inspectors, admin: 'ok', national: 'ok' };
 const E = `/calibration/exercises/${NO_ID}`;
 const AE = `/api/v1/calibration/exercises/${NO_ID}`;
@@ -47,6 +49,12 @@ export const calibrationEntries: Entry[] = [
     url: () => '/calibration/vignettes',
     body: () => ({ ...vignette(), title: '' }),
     expect: managerWrite,
+  },
+  {
+    method: 'POST',
+    route: '/calibration/vignettes/:id/retire',
+    url: () => `/calibration/vignettes/${NO_ID}/retire`,
+    expect: retireNone,
   },
   {
     method: 'GET',
@@ -95,6 +103,12 @@ export const calibrationEntries: Entry[] = [
     url: () => '/api/v1/calibration/vignettes',
     body: vignette,
     expect: managerWrite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calibration/vignettes/:id/retire',
+    url: () => `/api/v1/calibration/vignettes/${NO_ID}/retire`,
+    expect: retireNone,
   },
   {
     method: 'GET',

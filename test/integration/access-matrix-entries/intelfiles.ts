@@ -8,7 +8,7 @@ import { NO_ID, type Entry, type Expect } from '../../helpers/access-matrix.js';
 
 // Documents kept beside intelligence entries (issue 13): read as the entry is (an entry shared
 // with the LA by its own users too; a complaint only by the region's and national staff, never
-// the inspection team or the LA); attached by the region's staff only.
+// the inspection team or the LA); attached and removed by the region's staff only.
 export const intelFileIds = {
   shared: NO_ID,
   complaint: NO_ID,
@@ -61,6 +61,15 @@ const attach: Expect = {
   qam: 'denied',
   analyst: 'denied',
   la: 'denied',
+};
+// Removing a document that is not there: those who may attach learn so (404), readers who may
+// not are refused (403), the rest learn nothing (404). (Real removals: intelligence-files.test.ts.)
+const removeShared: Expect = { ...attach, regional: 'hidden' };
+const removeConfidential: Expect = {
+  anon: 'signin',
+  admin: 'denied',
+  national: 'denied',
+  rest: 'hidden',
 };
 const E = (entry: string) => `/las/demo-northfield/intelligence/${entry}`;
 const API = (entry: string) => `/api/v1/las/demo-northfield/intelligence/${entry}`;
@@ -127,5 +136,29 @@ export const intelFileEntries: Entry[] = [
     route: '/api/v1/las/:id/intelligence/:entryId/attachments/:attachmentId',
     url: () => `${API(intelFileIds.complaint)}/attachments/${intelFileIds.complaintFile}`,
     expect: confidentialRead,
+  },
+  {
+    method: 'POST',
+    route: '/las/:id/intelligence/:entryId/attachments/:attachmentId/remove',
+    url: () => `${E(intelFileIds.shared)}/attachments/${NO_ID}/remove`,
+    expect: removeShared,
+  },
+  {
+    method: 'POST',
+    route: '/las/:id/intelligence/:entryId/attachments/:attachmentId/remove',
+    url: () => `${E(intelFileIds.complaint)}/attachments/${NO_ID}/remove`,
+    expect: removeConfidential,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/las/:id/intelligence/:entryId/attachments/:attachmentId',
+    url: () => `${API(intelFileIds.shared)}/attachments/${NO_ID}`,
+    expect: removeShared,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/las/:id/intelligence/:entryId/attachments/:attachmentId',
+    url: () => `${API(intelFileIds.complaint)}/attachments/${NO_ID}`,
+    expect: removeConfidential,
   },
 ];

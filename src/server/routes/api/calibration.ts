@@ -20,6 +20,7 @@ import { getNationalCalibration } from '../../../usecases/calibration/get-nation
 import { listExercises } from '../../../usecases/calibration/list-exercises.js';
 import { listVignettes } from '../../../usecases/calibration/list-vignettes.js';
 import { rateVignette, RateVignetteInput } from '../../../usecases/calibration/rate-vignette.js';
+import { retireVignette } from '../../../usecases/calibration/retire-vignette.js';
 import { submitRatings } from '../../../usecases/calibration/submit-ratings.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
@@ -48,6 +49,15 @@ export const registerCalibrationApi: RouteModule = (app, ctx) => {
       body: AddVignetteInput,
       response: json,
       handler: async ({ actor, body }) => addVignette(uc(actor), body),
+    }),
+    defineApiRoute({
+      method: 'POST',
+      path: '/api/v1/calibration/vignettes/:id/retire',
+      summary:
+        'Retire a vignette from the bank: kept in past exercises and their figures, no longer offered for new ones',
+      tag: TAG,
+      response: json,
+      handler: async ({ actor, params }) => retireVignette(uc(actor), { vignetteId: id(params) }),
     }),
     defineApiRoute({
       method: 'GET',

@@ -151,7 +151,7 @@ export const registerDoubleCodingApi: RouteModule = (app, ctx) => {
       method: 'GET',
       path: `${ONE}/agreement`,
       summary:
-        'Agreement between the coders, per record and code, at character and segment level with Krippendorff’s alpha (text nobody coded left out unless includeUncoded); once every coder has finished',
+        'Agreement between the coders, per record and code and pooled over all records, at character and segment level with Krippendorff’s alpha (text nobody coded left out unless includeUncoded); once every coder has finished',
       tag: TAG,
       query: z.object({
         includeUncoded: flag.optional(),
@@ -176,6 +176,23 @@ export const registerDoubleCodingApi: RouteModule = (app, ctx) => {
             ),
           }),
         ),
+        pooled: z
+          .object({
+            records: z.number(),
+            characters: z.number(),
+            codes: z.array(
+              z.object({
+                code: z.string(),
+                characters: z.number(),
+                characterLevel: Report,
+                segmentLevel: Report,
+              }),
+            ),
+            allSpans: Report,
+          })
+          .describe(
+            'The same figures over all the records together, and Krippendorff’s alpha over all spans of every code',
+          ),
       }),
       handler: async ({ actor, params, query }) =>
         getDoubleCodingAgreement(uc(actor), { ...ids(params), ...query }),

@@ -1,6 +1,6 @@
 // Files kept beside an LA's intelligence entries over the JSON API: list an entry's files, attach
 // one sent as the raw request body (application/octet-stream, ?fileName=, optional ?contentType=
-// as the sender's declared type), download one. The same use cases and read rule as the pages:
+// as the sender's declared type), download one, remove one. The same use cases and read rule as the pages:
 // confidential entries never reach the LA, which reads only entries shared with it.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import type { IntelligenceAttachment } from '../../../domain/files/attachment.js
 import { attachIntelligenceFile } from '../../../usecases/risk/attach-intelligence-file.js';
 import { downloadIntelligenceFile } from '../../../usecases/risk/download-intelligence-file.js';
 import { getIntelligenceEntry } from '../../../usecases/risk/get-intelligence-entry.js';
+import { removeIntelligenceFile } from '../../../usecases/risk/remove-intelligence-file.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
 import { sendAttachment } from '../../download.js';
 import type { RouteModule } from '../index.js';
@@ -117,6 +118,23 @@ export const registerIntelligenceFileApi: RouteModule = (app, ctx) => {
         sendAttachment(
           reply,
           await downloadIntelligenceFile(uc(actor), {
+            laId: params.id ?? '',
+            entryId: params.entryId ?? '',
+            attachmentId: params.attachmentId ?? '',
+          }),
+        ),
+    }),
+    defineApiRoute({
+      method: 'DELETE',
+      path: '/api/v1/las/:id/intelligence/:entryId/attachments/:attachmentId',
+      summary:
+        'Remove a document from an intelligence entry for good (as for attaching: regional staff, their region); audited with its SHA-256',
+      tag: 'risk',
+      response: IntelligenceFileSchema,
+      handler: async ({ actor, params }) =>
+        presentIntelligenceFile(
+          params.id ?? '',
+          await removeIntelligenceFile(uc(actor), {
             laId: params.id ?? '',
             entryId: params.entryId ?? '',
             attachmentId: params.attachmentId ?? '',

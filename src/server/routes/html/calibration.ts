@@ -11,6 +11,7 @@ import { createExercise } from '../../../usecases/calibration/create-exercise.js
 import { getCalibrationChoices } from '../../../usecases/calibration/get-calibration-choices.js';
 import { listExercises } from '../../../usecases/calibration/list-exercises.js';
 import { listVignettes } from '../../../usecases/calibration/list-vignettes.js';
+import { retireVignette } from '../../../usecases/calibration/retire-vignette.js';
 import { formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -19,7 +20,11 @@ import { many, one } from './judgements.js';
 const Form = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const Done = z.object({ done: z.string().optional() });
 const AreaQuery = z.object({ area: z.string().max(200).optional() });
-const notices = { vignette: 'The vignette was added to the bank.' };
+const notices = {
+  vignette: 'The vignette was added to the bank.',
+  retired: 'The vignette was retired: past exercises keep it; new ones cannot use it.',
+};
+const IdParams = z.object({ id: z.string().max(100) });
 type Values = Record<string, string | string[]>;
 
 export const calibrationCrumbs = [
@@ -102,6 +107,12 @@ export const registerCalibrationRoutes: RouteModule = (app, ctx) => {
         values: body,
       });
     }
+  });
+
+  app.post('/calibration/vignettes/:id/retire', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    await retireVignette(useCaseContext(request, ctx), { vignetteId: id });
+    return reply.redirect('/calibration/vignettes?done=retired', 303);
   });
 
   async function renderNewExercise(

@@ -3,7 +3,7 @@
 // disagreements stand side by side and the lead records the agreed coding. Thin.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { AgreementReport } from '../../../domain/agreement/index.js';
+import type { AgreementReport, CodeAgreement } from '../../../domain/agreement/index.js';
 import type { UseCaseContext } from '../../../usecases/context.js';
 import { getDoubleCoding } from '../../../usecases/double-coding/get-double-coding.js';
 import { getDoubleCodingAgreement } from '../../../usecases/double-coding/get-double-coding-agreement.js';
@@ -29,6 +29,17 @@ function shown(report: AgreementReport, statistic: string): string {
   return `${r.value.toFixed(2)}${i ? ` (${i.lower.toFixed(2)} to ${i.upper.toFixed(2)})` : ''}`;
 }
 
+/** One code's figures as a row of the agreement tables. */
+const codeRow = (c: CodeAgreement) => ({
+  code: c.code,
+  characters: c.characters,
+  charPercent: shown(c.characterLevel, 'percent-agreement'),
+  charAlpha: shown(c.characterLevel, 'krippendorff-alpha'),
+  segments: c.segmentLevel.units,
+  segPercent: shown(c.segmentLevel, 'percent-agreement'),
+  segAlpha: shown(c.segmentLevel, 'krippendorff-alpha'),
+});
+
 export const registerDoubleCodingReviewRoutes: RouteModule = (app, ctx) => {
   app.get('/activities/:id/double-coding/:assignmentId/agreement', async (request, reply) => {
     const p = AssignmentParams.parse(request.params);
@@ -43,21 +54,24 @@ export const registerDoubleCodingReviewRoutes: RouteModule = (app, ctx) => {
     const records = a.records.map((r) => ({
       reference: r.reference,
       characters: r.characters,
-      codes: r.codes.map((c) => ({
-        code: c.code,
-        characters: c.characters,
-        charPercent: shown(c.characterLevel, 'percent-agreement'),
-        charAlpha: shown(c.characterLevel, 'krippendorff-alpha'),
-        segments: c.segmentLevel.units,
-        segPercent: shown(c.segmentLevel, 'percent-agreement'),
-        segAlpha: shown(c.segmentLevel, 'krippendorff-alpha'),
-      })),
+      codes: r.codes.map(codeRow),
     }));
+    const pooled = {
+      records: a.pooled.records,
+      characters: a.pooled.characters,
+      codes: a.pooled.codes.map(codeRow),
+      allSpans: {
+        segments: a.pooled.allSpans.units,
+        percent: shown(a.pooled.allSpans, 'percent-agreement'),
+        alpha: shown(a.pooled.allSpans, 'krippendorff-alpha'),
+      },
+    };
     return reply.render('double-coding/agreement.njk', {
       d,
       activity: d.activity,
       a,
       records,
+      pooled,
       breadcrumbs: crumbsFor(d.activity),
     });
   });

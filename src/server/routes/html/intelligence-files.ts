@@ -1,6 +1,7 @@
 // One intelligence entry's page: what it says, its marking and the files kept beside it, with
 // GOV.UK's file upload in a plain multipart form for those who record intelligence for the LA.
-// Files always download; who may read the entry may download them (usecases/risk/
+// A Remove button (a POST form) for the same people. Files always download; who may read the
+// entry may download them (usecases/risk/
 // intelligence-entry-scope.ts). The upload body is read only after the same access check
 // (plugins/uploads.ts, target `intelligence-file`).
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { AppError } from '../../../errors.js';
 import { attachIntelligenceFile } from '../../../usecases/risk/attach-intelligence-file.js';
 import { downloadIntelligenceFile } from '../../../usecases/risk/download-intelligence-file.js';
 import { getIntelligenceEntry } from '../../../usecases/risk/get-intelligence-entry.js';
+import { removeIntelligenceFile } from '../../../usecases/risk/remove-intelligence-file.js';
 import { sendAttachment } from '../../download.js';
 import type { MultipartBody } from '../../plugins/multipart.js';
 import { formErrors, noticeFor, problemsFrom, type Problem } from '../form-problems.js';
@@ -57,6 +59,7 @@ export const registerIntelligenceFileRoutes: RouteModule = (app, ctx) => {
         fileName: a.fileName,
         href: `${href}/attachments/${a.id}`,
         deleteAction: null,
+        removeForm: view.canWrite ? `${href}/attachments/${a.id}/remove` : null,
         size: sizeText(a.sizeBytes),
         mediaType: a.mediaType,
         scan: SCAN_TEXT[a.scan.status],
@@ -67,6 +70,7 @@ export const registerIntelligenceFileRoutes: RouteModule = (app, ctx) => {
       attachmentEmpty: 'No documents are kept with this entry.',
       notice: noticeFor((request.query as { done?: string }).done, {
         attached: 'The document has been attached to the entry.',
+        removed: 'The document has been removed from the entry.',
       }),
       ...formErrors(problems, { file: 'file' }),
       breadcrumbs: [
@@ -127,6 +131,19 @@ export const registerIntelligenceFileRoutes: RouteModule = (app, ctx) => {
         return render(request, reply, id, entryId, r.problems);
       }
       return reply.redirect(`${entryHref(id, entryId)}?done=attached#files`, 303);
+    },
+  );
+
+  app.post(
+    '/las/:id/intelligence/:entryId/attachments/:attachmentId/remove',
+    async (request, reply) => {
+      const { id, entryId, attachmentId } = FileParams.parse(request.params);
+      await removeIntelligenceFile(useCaseContext(request, ctx), {
+        laId: id,
+        entryId,
+        attachmentId,
+      });
+      return reply.redirect(`${entryHref(id, entryId)}?done=removed#files`, 303);
     },
   );
 
