@@ -1,33 +1,16 @@
 // `triangulate evidence attach` and `triangulate attachments list|download|delete`: keep a file
 // beside an evidence record, list the files of an activity (or of one record or comment), write
 // one to disk. The same use cases and checks as the pages; downloads and removals are audited.
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Attachment } from '../../domain/files/attachment.js';
 import { sizeText } from '../../domain/files/attachment-check.js';
-import { AppError } from '../../errors.js';
 import { attachFile } from '../../usecases/attachments/attach-file.js';
 import { deleteAttachment } from '../../usecases/attachments/delete-attachment.js';
 import { downloadAttachment } from '../../usecases/attachments/download-attachment.js';
 import { listAttachments } from '../../usecases/attachments/list-attachments.js';
+import { readInputFile, writeDownloadedFile } from '../file-io.js';
 import { action, actingAs, output, withDatabase } from '../runtime.js';
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', {
-      details: [
-        {
-          field: '--file',
-          value: file,
-          reason: `Cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-        },
-      ],
-    });
-  }
-}
 
 function line(a: Attachment): string {
   const owner = a.owner.kind === 'evidence' ? `evidence ${a.owner.id}` : `comment ${a.owner.id}`;
@@ -58,7 +41,7 @@ export function registerAttachmentCommands(program: Command): void {
           as?: string;
           json?: boolean;
         }) => {
-          const bytes = await readInput(opts.file);
+          const bytes = await readInputFile(opts.file);
           await withDatabase(async (cli) => {
             const ctx = await actingAs(cli, opts.as);
             const a = await attachFile(
@@ -137,28 +120,7 @@ export function registerAttachmentCommands(program: Command): void {
               activityId: opts.activity,
               attachmentId: opts.id,
             });
-            const target = opts.out ?? path.join(process.cwd(), file.fileName);
-            // Never overwrite: an existing file of that name is an error, not a loss.
-            await writeFile(target, file.bytes, { flag: 'wx', mode: 0o600 }).catch((err) => {
-              const code = (err as NodeJS.ErrnoException).code ?? String(err);
-              throw new AppError('VALIDATION_FAILED', {
-                details: [
-                  {
-                    field: '--out',
-                    value: target,
-                    reason:
-                      code === 'EEXIST'
-                        ? 'A file of that name is already there: choose another with --out'
-                        : `Cannot write the file (${code})`,
-                  },
-                ],
-              });
-            });
-            output(
-              opts.json,
-              { path: target, sizeBytes: file.bytes.length, sha256: file.sha256 },
-              () => `Wrote ${target} (${sizeText(file.bytes.length)}, sha256 ${file.sha256}).`,
-            );
+            await writeDownloadedFile(opts, file);
           });
         },
       ),

@@ -2,21 +2,16 @@
 // entry, list an entry's documents, write one to disk, remove one. The same use cases and checks
 // as the pages (type by content, size limits, the virus-scan hook; downloads follow the entry's
 // read rule and are audited, as are removals).
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { IntelligenceAttachment } from '../../domain/files/attachment.js';
 import { sizeText } from '../../domain/files/attachment-check.js';
-import { AppError } from '../../errors.js';
 import { attachIntelligenceFile } from '../../usecases/risk/attach-intelligence-file.js';
 import { downloadIntelligenceFile } from '../../usecases/risk/download-intelligence-file.js';
 import { getIntelligenceEntry } from '../../usecases/risk/get-intelligence-entry.js';
 import { removeIntelligenceFile } from '../../usecases/risk/remove-intelligence-file.js';
+import { readInputFile, writeDownloadedFile } from '../file-io.js';
 import { action, actingAs, output, withDatabase } from '../runtime.js';
-
-function problem(field: string, value: string, reason: string): AppError {
-  return new AppError('VALIDATION_FAILED', { details: [{ field, value, reason }] });
-}
 
 function line(a: IntelligenceAttachment): string {
   const scan = a.scan.status === 'clean' ? 'virus-scanned' : 'NOT SCANNED';
@@ -46,12 +41,7 @@ export function registerIntelFileCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts & { file: string }) => {
-        const bytes = await readFile(opts.file).then(
-          (b) => new Uint8Array(b),
-          (err: NodeJS.ErrnoException) => {
-            throw problem('--file', opts.file, `Cannot read the file (${err.code ?? String(err)})`);
-          },
-        );
+        const bytes = await readInputFile(opts.file);
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as);
           const a = await attachIntelligenceFile(
@@ -99,23 +89,7 @@ export function registerIntelFileCommands(program: Command): void {
             entryId: opts.entry,
             attachmentId: opts.id,
           });
-          const target = opts.out ?? path.join(process.cwd(), file.fileName);
-          // Never overwrite: an existing file of that name is an error, not a loss.
-          await writeFile(target, file.bytes, { flag: 'wx', mode: 0o600 }).catch((err) => {
-            const code = (err as NodeJS.ErrnoException).code ?? String(err);
-            throw problem(
-              '--out',
-              target,
-              code === 'EEXIST'
-                ? 'A file of that name is already there: choose another with --out'
-                : `Cannot write the file (${code})`,
-            );
-          });
-          output(
-            opts.json,
-            { path: target, sizeBytes: file.bytes.length, sha256: file.sha256 },
-            () => `Wrote ${target} (${sizeText(file.bytes.length)}, sha256 ${file.sha256}).`,
-          );
+          await writeDownloadedFile(opts, file);
         });
       }),
     );
