@@ -4,7 +4,16 @@
 // Not a use case: the use cases in this folder call it.
 import { identifyingTerms } from '../../data/repositories/research.js';
 import type { Study } from '../../data/repositories/research-studies.js';
-import type { StudyCoding, StudyRecordRow } from '../../data/repositories/research-study-codings.js';
+import {
+  listStudyCodings,
+  studyCodingCounts,
+  studyRecordsPage,
+  type StudyCoding,
+  type StudyRecordRow,
+} from '../../data/repositories/research-study-codings.js';
+import { cpSlice } from '../../domain/evidence/offsets.js';
+import type { StudyCodingLine } from '../../domain/research/export.js';
+import type { StudyCodedRecord } from '../../domain/research/study-qdpx.js';
 import { actorUserId } from '../../domain/access/actor.js';
 import { pseudonymisePassage } from '../../domain/research/pseudonymise.js';
 import type { ResearchQuery } from '../../domain/research/query.js';
@@ -104,5 +113,60 @@ export function codingView(
     coderLabel: c.coderLabel,
     mine: c.coderId !== null && c.coderId === actorUserId(ctx.actor),
     createdAt: c.createdAt,
+  };
+}
+
+/** A study's codings for its exports: counts per thematic code, each coding as a line, and the
+ *  coded records (still selected) with their pseudonymised text for QDPX. A coding whose passage
+ *  no longer matches its record's text goes in the lines but not on the QDPX source. */
+export async function studyCodingsForExport(
+  ctx: UseCaseContext,
+  studyId: string,
+): Promise<{
+  counts: Array<{ key: string; name: string; codings: number; records: number }>;
+  lines: StudyCodingLine[];
+  coded: StudyCodedRecord[];
+}> {
+  const s = await studyRecordsScope(ctx, studyId);
+  const codings = await listStudyCodings(ctx.db, s.study.id);
+  const views = codings.map((c) => codingView(ctx, s, c));
+  const coded: StudyCodedRecord[] = [];
+  const selected = new Set(s.activityIds);
+  for (const id of [...new Set(codings.map((c) => c.evidenceId))]) {
+    const mine = codings.filter((c) => c.evidenceId === id);
+    if (!selected.has(mine[0]!.activityId)) continue;
+    const [row] = await studyRecordsPage(ctx.db, s.activityIds, null, 1, id);
+    if (!row) continue;
+    const r = recordView(s, row);
+    coded.push({
+      record: r.ref,
+      inspection: r.inspection,
+      la: r.la,
+      method: r.method,
+      text: r.text,
+      codings: mine
+        .filter((c) => cpSlice(r.text, c.start, c.end) === c.text)
+        .map((c) => ({
+          id: c.id,
+          themeKey: c.themeKey,
+          themeName: c.themeName,
+          start: c.start,
+          end: c.end,
+          coder: c.coderLabel,
+          at: c.createdAt.toISOString(),
+        })),
+    });
+  }
+  return {
+    counts: await studyCodingCounts(ctx.db, s.study.id),
+    lines: views.map((v) => ({
+      inspection: v.inspection,
+      record: v.record,
+      theme: v.themeName,
+      passage: v.text,
+      coder: v.coderLabel,
+      at: v.createdAt.toISOString(),
+    })),
+    coded,
   };
 }
