@@ -169,10 +169,14 @@ describe('coding inside a study', () => {
   it('carries the study’s codings into the CSV, XLSX and QDPX exports', async () => {
     const query = { kind: 'coding' as const, rows: [`criterion:${SUPERVISION}`] };
     const csv = await exportStudyResults(as(researcher), { studyId, query, format: 'csv' });
-    expect(String(csv.body)).toContain('Study coding: Reflective supervision,Coded in this study,1,1');
+    expect(String(csv.body)).toContain(
+      'Study coding: Reflective supervision,Coded in this study,1,1',
+    );
     const xlsx = await exportStudyResults(as(researcher), { studyId, query, format: 'xlsx' });
     const sheets = unzipSync(xlsx.body as Uint8Array);
-    const all = Object.values(sheets).map((f) => strFromU8(f)).join('\n');
+    const all = Object.values(sheets)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(all).toContain('Study codings');
     expect(all).toContain('reflective and regular');
     const qdpx = await exportStudyResults(as(researcher), { studyId, query, format: 'qdpx' });

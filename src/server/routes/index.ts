@@ -15,7 +15,9 @@ import { registerRiskRoutes } from './html/risk.js';
 import { registerResearchRoutes } from './html/research.js';
 import { registerResearchOutcomeRoutes } from './html/research-outcomes.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
+import { registerResearchCodingRoutes } from './html/research-coding.js';
 import { registerResearchApi } from './api/research.js';
+import { registerResearchCodingApi } from './api/research-coding.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
@@ -122,7 +124,9 @@ export const routeModules: RouteModule[] = [
   registerResearchRoutes,
   registerResearchOutcomeRoutes,
   registerResearchCodebookRoutes,
+  registerResearchCodingRoutes,
   registerResearchApi,
+  registerResearchCodingApi,
   registerIntelligenceRoutes,
   registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,
