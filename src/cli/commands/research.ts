@@ -1,4 +1,4 @@
-// `triangulate research query|studies|code|codings|deprivation` and `triangulate thematic-codebook
+// `triangulate research query|studies|records|code|codings|deprivation` and `triangulate thematic-codebook
 // list|add|map`: the research store from the command line, with the pages' use cases and rules.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -8,6 +8,7 @@ import { getThematicCodebook } from '../../usecases/research/get-thematic-codebo
 import { listStudies } from '../../usecases/research/list-studies.js';
 import { codeStudyPassage } from '../../usecases/research/code-study-passage.js';
 import { listStudyCodings } from '../../usecases/research/list-study-codings.js';
+import { listStudyRecords } from '../../usecases/research/list-study-records.js';
 import { loadDeprivation } from '../../usecases/research/load-deprivation.js';
 import { mapToTheme } from '../../usecases/research/map-to-theme.js';
 import { openResearchCell } from '../../usecases/research/open-research-cell.js';
@@ -88,6 +89,30 @@ function registerResearch(program: Command): void {
             [
               `${home.inspections} published inspections.`,
               ...home.studies.map((s) => `${s.id}  ${s.title}`),
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  research
+    .command('records')
+    .description("A page of a study's pseudonymised records, by their study references (r-…)")
+    .requiredOption('--study <id>', 'the study')
+    .option('--after <cursor>', 'the next page: the cursor the previous page gave')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const r = await listStudyRecords(ctx, {
+            studyId: String(opts.study),
+            ...(opts.after ? { after: String(opts.after) } : {}),
+          });
+          output(opts.json as boolean, r, () =>
+            [
+              ...r.records.map((x) => `${x.inspection} ${x.ref}: ${x.text}`),
+              r.next ? `Next page: --after ${r.next}` : 'Last page.',
             ].join('\n'),
           );
         });
