@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/data/database.js';
 import { migrateToLatest } from '../../src/data/migrate.js';
 import { systemActor } from '../../src/domain/access/actor.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
+import { addThematicCode } from '../../src/usecases/research/add-thematic-code.js';
 import { loadBundledHistory } from '../../src/usecases/history/load-bundled-history.js';
 import { loadLaReference } from '../../src/usecases/las/load-la-reference.js';
 import { loadBundledNationalStatistics } from '../../src/usecases/stats/load-bundled-national-statistics.js';
@@ -50,6 +51,7 @@ beforeAll(async () => {
       { key: 'elm', region: 'South West', grade: 'requires_improvement', records: 2 },
     ])
       published.push(await makePublishedInspection(database.db, spec));
+    await addThematicCode(sys, { key: 'supervision', name: 'Reflective supervision' });
     // The data folder is not empty, so the server seeds no demo: the researcher is made here.
     await makeUser(database.db, 'e2e-researcher', 'researcher');
   } finally {
@@ -142,6 +144,54 @@ describe('research store', () => {
     const table = await page.locator('.govuk-table').first().innerText();
     expect(table).toContain('London');
     expect(table).toContain('<5');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a researcher codes a passage of a study record with a thematic code, and removes it', async () => {
+    const page = await researcherPage();
+    await page.goto(run.url('/research'));
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('a', { hasText: 'Supervision by region' }).first().click(),
+    ]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('a', { hasText: 'Code the study’s records' }).click(),
+    ]);
+    expect(await page.locator('h1').innerText()).toBe('Code the records');
+    const main = await page.locator('main').innerText();
+    for (const s of ['Bloggs', 'Patel', 'LCS-4000', 'Ashshire']) expect(main).not.toContain(s);
+    expect(main).toContain('Next records');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const form = page.locator('form[action$="/codings"]').first();
+    const ref = await form.locator('input[name="record"]').getAttribute('value');
+    expect(ref).toMatch(/^r-[0-9a-f]{12}$/);
+    await page.selectOption(`#code-${ref}`, 'supervision');
+    await page.fill(`#quote-${ref}`, 'Jo Bloggs');
+    await Promise.all([page.waitForNavigation(), form.locator('button').click()]);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('not in this record');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const again = page.locator('form[action$="/codings"]').first();
+    await page.selectOption(`#code-${ref}`, 'supervision');
+    await page.fill(`#quote-${ref}`, 'reflective and regular');
+    await Promise.all([page.waitForNavigation(), again.locator('button').click()]);
+    const coded = await page.locator('main').innerText();
+    expect(coded).toContain('The passage was coded.');
+    expect(
+      await page.locator('table', { hasText: 'Codings per thematic code' }).innerText(),
+    ).toContain('Reflective supervision');
+    expect(
+      await page.locator('table', { hasText: `Codings of record ${ref}` }).innerText(),
+    ).toContain('reflective and regular');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('form[action$="/remove"] button').first().click(),
+    ]);
+    expect(await page.locator('main').innerText()).toContain('The coding was removed.');
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-// `triangulate research query|studies|deprivation` and `triangulate thematic-codebook
+// `triangulate research query|studies|records|code|codings|deprivation` and `triangulate thematic-codebook
 // list|add|map`: the research store from the command line, with the pages' use cases and rules.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -6,6 +6,9 @@ import type { ResearchResult } from '../../domain/research/query.js';
 import { addThematicCode } from '../../usecases/research/add-thematic-code.js';
 import { getThematicCodebook } from '../../usecases/research/get-thematic-codebook.js';
 import { listStudies } from '../../usecases/research/list-studies.js';
+import { codeStudyPassage } from '../../usecases/research/code-study-passage.js';
+import { listStudyCodings } from '../../usecases/research/list-study-codings.js';
+import { listStudyRecords } from '../../usecases/research/list-study-records.js';
 import { loadDeprivation } from '../../usecases/research/load-deprivation.js';
 import { mapToTheme } from '../../usecases/research/map-to-theme.js';
 import { openResearchCell } from '../../usecases/research/open-research-cell.js';
@@ -87,6 +90,81 @@ function registerResearch(program: Command): void {
               `${home.inspections} published inspections.`,
               ...home.studies.map((s) => `${s.id}  ${s.title}`),
             ].join('\n'),
+          );
+        });
+      }),
+    );
+  research
+    .command('records')
+    .description("A page of a study's pseudonymised records, by their study references (r-…)")
+    .requiredOption('--study <id>', 'the study')
+    .option('--after <cursor>', 'the next page: the cursor the previous page gave')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const r = await listStudyRecords(ctx, {
+            studyId: String(opts.study),
+            ...(opts.after ? { after: String(opts.after) } : {}),
+          });
+          output(opts.json as boolean, r, () =>
+            [
+              ...r.records.map((x) => `${x.inspection} ${x.ref}: ${x.text}`),
+              r.next ? `Next page: --after ${r.next}` : 'Last page.',
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  research
+    .command('code')
+    .description("Code a passage of a study's record (its r-… reference) with a thematic code")
+    .requiredOption('--study <id>', 'the study')
+    .requiredOption('--record <ref>', 'the record, by its study reference (r-…)')
+    .requiredOption('--quote <words>', 'the words to code, exactly as in the pseudonymised text')
+    .requiredOption('--code <key>', 'the thematic code')
+    .option('--occurrence <n>', 'which appearance, when the words occur more than once')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const r = await codeStudyPassage(ctx, {
+            studyId: String(opts.study),
+            record: String(opts.record),
+            quote: String(opts.quote),
+            code: String(opts.code),
+            ...(opts.occurrence ? { occurrence: String(opts.occurrence) } : {}),
+          });
+          output(opts.json as boolean, r, () => `Coded “${r.text}” in ${r.record} (${r.id}).`);
+        });
+      }),
+    );
+  research
+    .command('codings')
+    .description("A study's codings and the counts per thematic code")
+    .requiredOption('--study <id>', 'the study')
+    .option('--as <email>', 'as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const r = await listStudyCodings(ctx, { studyId: String(opts.study) });
+          output(
+            opts.json as boolean,
+            r,
+            () =>
+              [
+                ...r.counts.map((c) => `${c.name}: ${c.codings} codings in ${c.records} records`),
+                ...r.codings.map(
+                  (c) =>
+                    `${c.inspection} ${c.record} [${c.themeName}] “${c.text}” (${c.coderLabel})`,
+                ),
+              ].join('\n') || 'Nothing is coded in this study yet.',
           );
         });
       }),

@@ -32,6 +32,7 @@ import * as consistencyPanels from './2026-12-07T0250_consistency_panels.js';
 import * as research from './2026-12-07T0270_research.js';
 import * as corpus from './2026-12-07T0640_corpus.js';
 import * as researchDefinitions from './2026-12-07T0650_research_definitions.js';
+import * as researchStudyCodings from './2026-12-07T0710_research_study_codings.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0270_research': research,
   '2026-12-07T0640_corpus': corpus,
   '2026-12-07T0650_research_definitions': researchDefinitions,
+  '2026-12-07T0710_research_study_codings': researchStudyCodings,
 };

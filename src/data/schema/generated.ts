@@ -859,6 +859,18 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  research_study_codings: {
+    id: string;
+    study_id: string;
+    evidence_id: string;
+    start_pos: number;
+    end_pos: number;
+    span_text: string;
+    thematic_key: string;
+    coder_id: string | null;
+    coder_label: string;
+    created_at: Date;
+  };
   risk_assessments: {
     id: string;
     la_id: string;

@@ -67,7 +67,21 @@ export interface ResearchDefinitionTable {
   created_at: CreatedAt;
 }
 
+export interface ResearchStudyCodingTable {
+  id: Generated<string>;
+  study_id: string;
+  evidence_id: string;
+  start_pos: number;
+  end_pos: number;
+  span_text: string;
+  thematic_key: string;
+  coder_id: string | null;
+  coder_label: string;
+  created_at: CreatedAt;
+}
+
 export interface ResearchTables {
+  research_study_codings: ResearchStudyCodingTable;
   research_definitions: ResearchDefinitionTable;
   research_studies: ResearchStudyTable;
   research_memos: ResearchMemoTable;

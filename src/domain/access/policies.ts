@@ -771,6 +771,20 @@ export const policies = {
     return study.createdBy === actor.userId;
   },
 
+  /** Coding a study's pseudonymised records with the thematic codebook: as the study's other
+   *  writes (its researcher, the national team, admins). */
+  codeResearchStudy: (actor: Actor, study: { createdBy: string | null }): boolean =>
+    policies.viewResearchStudy(actor, study),
+
+  /** A study coding is removed only by whoever coded it (others may code alongside). */
+  removeStudyCoding: (
+    actor: Actor,
+    study: { createdBy: string | null },
+    coding: { coderId: string | null },
+  ): boolean =>
+    policies.codeResearchStudy(actor, study) &&
+    coding.coderId === (actor.kind === 'user' ? actor.userId : null),
+
   /** A saved research definition (a query or analysis as JSON): as a study, its author, the
    *  national team and admins. */
   viewResearchDefinition: (actor: Actor, d: { createdBy: string | null }): boolean =>

@@ -156,6 +156,8 @@ export const auditActions = {
   'research.definition_saved':
     'A research query or analysis definition was saved, to be run again by its id',
   'research.study_created': 'A research study (a thematic review workspace) was created',
+  'research.study_coded': 'A passage of a study record was coded with a thematic code',
+  'research.study_coding_removed': 'A coding was removed from a study',
   'research.study_updated': 'A research study’s question or selection of inspections was changed',
   'research.la_identity_set': 'A national user decided whether a study shows LA identity',
   'research.memo_added': 'A memo was written in a research study',

@@ -1,5 +1,6 @@
 // A research result as a table for CSV or XLSX: one line per cell, counts as shown (suppressed
-// cells as "<5", never their value), with the memos of the study on a second sheet.
+// cells as "<5", never their value), with the memos of the study on a second sheet and the
+// study's own codings (counts per thematic code, and each coding on a third sheet).
 import { writeXlsx, type WriteCell } from '../files/writers.js';
 import { safeCell, sheetName, tableCsv, type Column, type TableCell } from '../exports/table.js';
 import type { ResearchResult } from './query.js';
@@ -29,18 +30,54 @@ export function resultLines(r: ResearchResult): ResultLine[] {
   );
 }
 
-export function resultCsv(r: ResearchResult): string {
-  return tableCsv(resultColumns, resultLines(r));
+/** A study's own codings as result lines: one per thematic code, across the study. */
+export function studyCodingLines(
+  counts: Array<{ name: string; codings: number; records: number }>,
+): ResultLine[] {
+  return counts.map((c) => ({
+    row: `Study coding: ${c.name}`,
+    column: 'Coded in this study',
+    records: String(c.records),
+    references: String(c.codings),
+  }));
+}
+
+export interface StudyCodingLine {
+  inspection: string;
+  record: string;
+  theme: string;
+  passage: string;
+  coder: string;
+  at: string;
+}
+
+export function resultCsv(r: ResearchResult, extra: ResultLine[] = []): string {
+  return tableCsv(resultColumns, [...resultLines(r), ...extra]);
 }
 
 export function resultXlsx(
   r: ResearchResult,
-  about: { title: string; question: string; memos: Array<{ author: string; body: string }> },
+  about: {
+    title: string;
+    question: string;
+    memos: Array<{ author: string; body: string }>;
+    /** The study's own codings: counted on the results sheet, listed on their own sheet. */
+    counts?: ResultLine[];
+    codings?: StudyCodingLine[];
+  },
 ): Uint8Array {
   const row = (cells: TableCell[]) => cells.map(safeCell) as WriteCell[];
   const results = [
     row(resultColumns.map((c) => c.header)),
-    ...resultLines(r).map((l) => row(resultColumns.map((c) => c.value(l)))),
+    ...[...resultLines(r), ...(about.counts ?? [])].map((l) =>
+      row(resultColumns.map((c) => c.value(l))),
+    ),
+  ];
+  const codings = [
+    row(['Inspection', 'Record', 'Thematic code', 'Passage', 'Coded by', 'Coded at']),
+    ...(about.codings ?? []).map((c) =>
+      row([c.inspection, c.record, c.theme, c.passage, c.coder, c.at]),
+    ),
   ];
   const notes = [
     row(['Study', about.title]),
@@ -55,5 +92,6 @@ export function resultXlsx(
   return writeXlsx([
     { name: sheetName('Results'), rows: results },
     { name: sheetName('Study and memos'), rows: notes },
+    { name: sheetName('Study codings'), rows: codings },
   ]);
 }

@@ -2,7 +2,8 @@
 // export: each query row is a code; each pseudonymised passage behind a row (only rows at or over
 // the suppression threshold) is a text source coded with every row it falls under; each
 // inspection pseudonym is a case; the study's question and memos are notes. No name, reference or
-// LA identity goes in that the pages would not show.
+// LA identity goes in that the pages would not show. The study's own codings (researchers coding
+// records with thematic codes) go on the coded records as sources, at their offsets.
 import { uuidV5 } from '../refi/guid.js';
 import type { RefiCase, RefiCode, RefiNote, RefiProject, RefiTextSource } from '../refi/model.js';
 import { buildQdpx } from '../refi/package.js';
@@ -14,7 +15,26 @@ export interface StudyQdpxInput {
   /** Each row with its passages (empty when the row was suppressed). */
   rows: Array<{ key: string; label: string; passages: ResearchPassage[]; suppressed: boolean }>;
   memos: Array<{ author: string; body: string; at: string }>;
+  /** Records coded in the study (pseudonymised text) with their thematic codings. */
+  coded?: StudyCodedRecord[];
   at: string;
+}
+
+export interface StudyCodedRecord {
+  record: string;
+  inspection: string;
+  la: string | null;
+  method: string;
+  text: string;
+  codings: Array<{
+    id: string;
+    themeKey: string;
+    themeName: string;
+    start: number;
+    end: number;
+    coder: string;
+    at: string;
+  }>;
 }
 
 export function studyProject(input: StudyQdpxInput): RefiProject {
@@ -78,6 +98,7 @@ export function studyProject(input: StudyQdpxInput): RefiProject {
         });
     }
   });
+  addStudyCodings(input, ns, user.guid, codes, sources, byInspection);
   const cases: RefiCase[] = [...byInspection].map(([name, refs]) => ({
     guid: ns(`case:${name}`),
     name,
@@ -120,6 +141,69 @@ export function studyProject(input: StudyQdpxInput): RefiProject {
     description: `Study results, pseudonymised: ${input.study.title}`,
     noteRefs: notes.map((n) => n.guid),
   };
+}
+
+/** The study's own codings: each coded record a source, each thematic code a code (shared with
+ *  a query row of the same theme when there is one), each coding a selection at its offsets. */
+function addStudyCodings(
+  input: StudyQdpxInput,
+  ns: (what: string) => string,
+  userGuid: string,
+  codes: RefiCode[],
+  sources: Map<string, RefiTextSource>,
+  byInspection: Map<string, Set<string>>,
+): void {
+  for (const r of input.coded ?? []) {
+    const s: RefiTextSource = {
+      guid: ns(`record:${r.record}`),
+      name: `${r.la ?? r.inspection}, record ${r.record}`,
+      description: `${r.inspection}; ${r.method}; pseudonymised; coded in the study`,
+      text: r.text,
+      selections: [],
+      codings: [],
+      noteRefs: [],
+      variableValues: [],
+      creatingUser: userGuid,
+      creationDateTime: input.at,
+    };
+    for (const c of r.codings) {
+      let code = codes.find((x) => x.guid === ns(`code:theme:${c.themeKey}`));
+      if (!code) {
+        code = {
+          guid: ns(`code:theme:${c.themeKey}`),
+          name: `Theme: ${c.themeName}`,
+          isCodable: true,
+          color: null,
+          description: 'A thematic code of the national codebook, coded in this study',
+          noteRefs: [],
+          children: [],
+        };
+        codes.push(code);
+      }
+      s.selections.push({
+        guid: ns(`study-selection:${c.id}`),
+        name: null,
+        start: c.start,
+        end: c.end,
+        description: `Coded by ${c.coder}`,
+        codings: [
+          {
+            guid: ns(`study-coding:${c.id}`),
+            codeGuid: code.guid,
+            creatingUser: userGuid,
+            creationDateTime: c.at,
+            noteRefs: [],
+          },
+        ],
+        noteRefs: [],
+        creatingUser: userGuid,
+        creationDateTime: c.at,
+      });
+    }
+    sources.set(`record:${r.record}`, s);
+    const list = byInspection.get(r.inspection) ?? new Set<string>();
+    byInspection.set(r.inspection, list.add(s.guid));
+  }
 }
 
 export function studyQdpx(input: StudyQdpxInput): Uint8Array {

@@ -15,9 +15,11 @@ import { registerRiskRoutes } from './html/risk.js';
 import { registerResearchRoutes } from './html/research.js';
 import { registerResearchOutcomeRoutes } from './html/research-outcomes.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
+import { registerResearchCodingRoutes } from './html/research-coding.js';
 import { registerResearchApi } from './api/research.js';
 import { registerCorpusRoutes } from './html/corpus.js';
 import { registerCorpusApi } from './api/corpus.js';
+import { registerResearchCodingApi } from './api/research-coding.js';
 import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
@@ -124,9 +126,11 @@ export const routeModules: RouteModule[] = [
   registerResearchRoutes,
   registerResearchOutcomeRoutes,
   registerResearchCodebookRoutes,
+  registerResearchCodingRoutes,
   registerResearchApi,
   registerCorpusRoutes,
   registerCorpusApi,
+  registerResearchCodingApi,
   registerIntelligenceRoutes,
   registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,

@@ -1,10 +1,11 @@
 // Export a study's query results (CSV, or XLSX with the study's question and memos): the same
 // suppressed counts the page shows. QDPX (REFI-QDA) carries each row's pseudonymised passages
 // across the study's inspections (rows under the threshold: none), coded by row, with the memos.
+// All three carry the study's own codings (thematic codes on its records).
 // Logged as queries.
 import { z } from 'zod';
 import { listStudyMemos } from '../../data/repositories/research-studies.js';
-import { resultCsv, resultXlsx } from '../../domain/research/export.js';
+import { resultCsv, resultXlsx, studyCodingLines } from '../../domain/research/export.js';
 import { ResearchQuery, type ResearchPassage } from '../../domain/research/query.js';
 import { studyQdpx } from '../../domain/research/study-qdpx.js';
 import { AppError } from '../../errors.js';
@@ -13,6 +14,7 @@ import { openResearchCell } from './open-research-cell.js';
 import type { UseCaseContext } from '../context.js';
 import { runResearchQuery } from './run-research-query.js';
 import { studyFor } from './study-scope.js';
+import { studyCodingsForExport } from './study-records.js';
 
 export const ExportStudyResultsInput = z.object({
   studyId: z.string(),
@@ -36,11 +38,12 @@ export async function exportStudyResults(
   if (input.format === 'qdpx') return exportQdpx(ctx, study, input.query.rows);
   const result = await runResearchQuery(ctx, { ...input.query, studyId: study.id });
   const name = `research-${input.query.kind}`;
+  const own = await studyCodingsForExport(ctx, study.id);
   if (input.format === 'csv')
     return {
       fileName: `${name}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: resultCsv(result),
+      body: resultCsv(result, studyCodingLines(own.counts)),
     };
   const memos = await listStudyMemos(ctx.db, study.id);
   return {
@@ -50,6 +53,8 @@ export async function exportStudyResults(
       title: study.title,
       question: study.question,
       memos: memos.map((m) => ({ author: m.authorLabel, body: m.body })),
+      counts: studyCodingLines(own.counts),
+      codings: own.lines,
     }),
   };
 }
@@ -77,6 +82,7 @@ async function exportQdpx(
     }
   }
   const memos = await listStudyMemos(ctx.db, study.id);
+  const own = await studyCodingsForExport(ctx, study.id);
   return {
     fileName: 'research-study.qdpx',
     contentType: 'application/zip',
@@ -88,6 +94,7 @@ async function exportQdpx(
         body: m.body,
         at: m.createdAt.toISOString(),
       })),
+      coded: own.coded,
       at: now().toISOString(),
     }),
   };
