@@ -31,6 +31,7 @@ import * as calibration from './2026-12-07T0240_calibration.js';
 import * as consistencyPanels from './2026-12-07T0250_consistency_panels.js';
 import * as research from './2026-12-07T0270_research.js';
 import * as researchDefinitions from './2026-12-07T0650_research_definitions.js';
+import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0250_consistency_panels': consistencyPanels,
   '2026-12-07T0270_research': research,
   '2026-12-07T0650_research_definitions': researchDefinitions,
+  '2026-12-07T0720_codings_code_evidence': codingsCodeEvidence,
 };
