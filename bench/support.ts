@@ -50,9 +50,19 @@ export async function openBenchDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  // Interrupted (Ctrl-C, or killed at a deadline): drop the database anyway, then stop.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    void run(`drop database if exists ${name} with (force)`)
+      .catch((e: unknown) => console.error(`could not drop ${name}:`, e))
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return {
     database,
     cleanup: async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       await database.close();
       await run(`drop database if exists ${name} with (force)`);
     },

@@ -72,6 +72,36 @@ describe('cross-inspection queries', () => {
     expect(JSON.stringify(r)).not.toMatch(/shire|-la"/);
   });
 
+  it('leave deleted evidence records out of the counts', async () => {
+    const q = { kind: 'matrix' as const, rows: [ROW], dimension: 'region' };
+    const before = (await runResearchQuery(as(researcher), q)).cells[0]![0]!;
+    const coded = await t.db
+      .selectFrom('codings as k')
+      .innerJoin('codes as c', 'c.id', 'k.code_id')
+      .innerJoin('activities as a', 'a.id', 'k.activity_id')
+      .innerJoin('local_authorities as l', 'l.id', 'a.la_id')
+      .select(['k.evidence_id'])
+      .where('c.framework_key', '=', SUPERVISION)
+      .where('l.ofsted_region', '=', 'London')
+      .orderBy('k.evidence_id')
+      .executeTakeFirstOrThrow();
+    const at = new Date('2026-12-01T09:00:00Z');
+    const mark = (deletedAt: Date | null) =>
+      t.db
+        .updateTable('evidence_records')
+        .set({ deleted_at: deletedAt })
+        .where('id', '=', coded.evidence_id)
+        .execute();
+    await mark(at);
+    try {
+      const after = (await runResearchQuery(as(researcher), q)).cells[0]![0]!;
+      expect(after.records.value).toBe(before.records.value! - 1);
+      expect(after.references.value).toBeLessThan(before.references.value!);
+    } finally {
+      await mark(null);
+    }
+  });
+
   it('open a cell as pseudonymised passages, and refuse a suppressed one', async () => {
     const q = { kind: 'matrix' as const, rows: [ROW], dimension: 'region' };
     const cell = await openResearchCell(as(researcher), { query: q, row: 0, column: 'London' });

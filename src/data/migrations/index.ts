@@ -33,6 +33,7 @@ import * as research from './2026-12-07T0270_research.js';
 import * as corpus from './2026-12-07T0640_corpus.js';
 import * as researchDefinitions from './2026-12-07T0650_research_definitions.js';
 import * as researchStudyCodings from './2026-12-07T0710_research_study_codings.js';
+import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0640_corpus': corpus,
   '2026-12-07T0650_research_definitions': researchDefinitions,
   '2026-12-07T0710_research_study_codings': researchStudyCodings,
+  '2026-12-07T0720_codings_code_evidence': codingsCodeEvidence,
 };

@@ -86,7 +86,11 @@ function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder
     join activities act on act.id = c.activity_id and act.state = 'published'`;
 }
 
-/** Codings and distinct evidence records per row and column (the activity's context value). */
+/**
+ * Codings and distinct evidence records per row and column (the activity's context value). Live
+ * evidence is "not among the deleted records" (a small set, hashed once), not a join to every
+ * record: the join cost one index probe per coding (issue 20's matrix reads millions).
+ */
 export async function storeCounts(
   db: Kysely<DB>,
   rows: StoreRow[],
@@ -98,7 +102,7 @@ export async function storeCounts(
     select rc.r, rc.col, count(*)::int as refs, count(distinct k.evidence_id)::int as records
     from rc
     join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
-    join evidence_records e on e.id = k.evidence_id and e.deleted_at is null
+    where k.evidence_id not in (select d.id from evidence_records d where d.deleted_at is not null)
     group by rc.r, rc.col`.execute(db);
   return r.rows.map((x) => ({
     row: x.r,
