@@ -48,6 +48,8 @@ describe('the demo double coding', () => {
     const html = decodeHtml(res.body);
     expect(html).toContain('Characters: Krippendorff’s alpha');
     expect(html).toContain('Segments: percentage agreement');
+    // Percentage agreement is written as a percentage, with its interval.
+    expect(html).toMatch(/\d{1,3}% \(\d{1,3}% to \d{1,3}%\)/);
     expect(html).toMatch(/no coder coded with any code is <strong>left out<\/strong>/);
     const incl = decodeHtml((await lead.get(`${base()}/${id}/agreement?uncoded=included`)).body);
     expect(incl).toMatch(/no coder coded with any code is <strong>counted<\/strong>/);

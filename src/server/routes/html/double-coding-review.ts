@@ -26,7 +26,12 @@ function shown(report: AgreementReport, statistic: string): string {
   if (!r) return 'Not computed';
   if (r.value === null) return r.reason ?? 'Undefined';
   const i = r.interval;
-  return `${r.value.toFixed(2)}${i ? ` (${i.lower.toFixed(2)} to ${i.upper.toFixed(2)})` : ''}`;
+  // Percentage agreement reads as a percentage; coefficients keep two decimals.
+  const f =
+    statistic === 'percent-agreement'
+      ? (v: number) => `${Math.round(v * 100)}%`
+      : (v: number) => v.toFixed(2);
+  return `${f(r.value)}${i ? ` (${f(i.lower)} to ${f(i.upper)})` : ''}`;
 }
 
 /** One code's figures as a row of the agreement tables. */
