@@ -58,7 +58,7 @@ describe('a calibration exercise', () => {
     await checked(tom);
     await Promise.all([
       tom.waitForNavigation(),
-      tom.getByRole('link', { name: 'Rate the vignettes of E2E calibration blind' }).click(),
+      tom.getByRole('link', { name: 'Rate blind: E2E calibration' }).click(),
     ]);
     await checked(tom);
     const blind = await tom.locator('main').innerText();

@@ -7,7 +7,7 @@ export function calibrationWorkItem(e: { id: string; title: string }): WorkItem 
     activityId: e.id,
     activityTitle: e.title,
     laName: 'calibration exercise',
-    text: `Rate the vignettes of ${e.title} blind`,
+    text: `Rate blind: ${e.title}`,
     href: `/calibration/exercises/${e.id}`,
     due: null,
   };
