@@ -29,8 +29,8 @@ describe('sample page', () => {
         ?.slice(1)
         .find(Boolean),
     );
-    expect(total).toBeGreaterThan(25);
-    expect(body).toContain(`Showing 1 to 25 of ${total} cases`);
+    expect(total).toBeGreaterThan(20);
+    expect(body).toContain(`Showing 1 to 20 of ${total} cases`);
     const refs: string[] = [];
     for (let i = 0; i < 20; i++) {
       const table = /aria-label="Cases in the sample"[\s\S]*?<\/table>/.exec(body)![0];
@@ -44,7 +44,7 @@ describe('sample page', () => {
       body = decodeHtml((await lead.get(next)).body);
     }
     expect(refs).toHaveLength(total);
-    expect(body).toContain(`Showing 26 to ${Math.min(50, total)} of ${total} cases`);
+    expect(body).toContain(`Showing 21 to ${Math.min(40, total)} of ${total} cases`);
   });
 
   it('shows the demo sample, its cases and the transparency statement to the team', async () => {

@@ -40,7 +40,7 @@ const PageQuery = z.object({
 });
 
 /** Sampled cases a page of the table lists. */
-const CASE_PAGE = 25;
+const CASE_PAGE = 20;
 /** The table's order: the latest added first (cases chosen on site), cohort, child, the row's id. */
 const caseKey = (c: SampleView['cases'][number]): CursorKey => [
   -c.addedAt.getTime(),
