@@ -17,6 +17,7 @@ import { headerKey } from '../domain/annex-a/normalise.js';
 import { loadActivityTypeCatalog } from '../domain/frameworks/catalog.js';
 import { isAppError } from '../errors.js';
 import { projectRoot, referenceDir as projectReferenceDir } from '../paths.js';
+import { changeActivityState } from '../usecases/activities/change-activity-state.js';
 import { createActivity } from '../usecases/activities/create-activity.js';
 import { importAnnexA } from '../usecases/annex-a/import-annex-a.js';
 import { listAnnexARowsForActivity } from '../usecases/annex-a/list-annex-a-rows.js';
@@ -118,12 +119,22 @@ async function checkFixtures(dir: string, result: ConformanceResult): Promise<vo
     await loadLaReference(ctx, {
       reference: conformanceRegister('conformance-la', 'Conformance', 'E06999998', '330', null),
     });
+    let previous: string | null = null;
     for (const file of files) {
+      // One LA has one inspection on site at a time (a scheduling rule): each fixture gets its
+      // own activity, the one before it cancelled.
+      if (previous)
+        await changeActivityState(ctx, {
+          activityId: previous,
+          toState: 'cancelled',
+          reason: 'Conformance: the next fixture',
+        });
       const activity = await createActivity(ctx, {
         laId: 'conformance-la',
         activityType: 'standard_inspection',
         plannedStart: '2021-03-01',
       });
+      previous = activity.id;
       const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
       let outcome;
       try {
