@@ -1,5 +1,6 @@
 // Shared plumbing for CLI commands: open the configured database (migrated), print results as
 // text or JSON, and turn errors into a clear message and a non-zero exit code.
+import { readFile } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import { loadConfig, type AppConfig } from '../config.js';
 import { openDatabase, type Database } from '../data/database.js';
@@ -94,6 +95,17 @@ export function action<A extends unknown[]>(
       reportError(err, opts?.json);
     }
   };
+}
+
+/** Reads a JSON file a command was given; a file that cannot be read or parsed is a clear error. */
+export async function readJsonFile(file: string, field = 'file'): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field, reason: `Cannot read JSON from ${file}: ${(err as Error).message}` }],
+    });
+  }
 }
 
 export { AppError };

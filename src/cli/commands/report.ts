@@ -1,6 +1,6 @@
 // `triangulate report ...`: assemble an activity's draft, show it, export it (HTML, DOCX, PDF),
 // release it to the LA for the factual accuracy check, and publish it.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { toBlocks } from '../../domain/reports/blocks.js';
 import { AppError } from '../../errors.js';
@@ -14,7 +14,7 @@ import { releaseReport } from '../../usecases/reports/release-report.js';
 import { updateReportGrades } from '../../usecases/reports/update-report-grades.js';
 import { confirmFactualAccuracy } from '../../usecases/reports/confirm-factual-accuracy.js';
 import { actAsAccount } from '../../usecases/auth/act-as-account.js';
-import { action, output, withDatabase } from '../runtime.js';
+import { action, output, readJsonFile, withDatabase } from '../runtime.js';
 
 type Ctx = Parameters<Parameters<typeof withDatabase>[0]>[0];
 
@@ -50,16 +50,9 @@ export function registerReportCommands(program: Command): void {
           improvements?: string;
           json?: boolean;
         }) => {
-          let improvements: unknown = [];
-          if (opts.improvements) {
-            try {
-              improvements = JSON.parse(await readFile(opts.improvements, 'utf8'));
-            } catch (err) {
-              throw new AppError('VALIDATION_FAILED', {
-                message: `Cannot read ${opts.improvements}: ${(err as Error).message}`,
-              });
-            }
-          }
+          const improvements: unknown = opts.improvements
+            ? await readJsonFile(opts.improvements, 'improvements')
+            : [];
           await withDatabase(async (ctx) => {
             const r = await createReportDraft(ctx, {
               activityId: opts.activity,

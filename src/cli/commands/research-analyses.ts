@@ -1,7 +1,7 @@
 // `triangulate research outcomes|run|save|export`: outcomes against context, saved definitions
 // run again, and a study's exports (CSV, XLSX, QDPX) from the command line, with the pages' use
 // cases and rules.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { OutcomesDefinitionInput } from '../../domain/research/definitions.js';
 import {
@@ -12,19 +12,9 @@ import { exportOutcomes } from '../../usecases/research/export-outcomes.js';
 import { exportStudyResults } from '../../usecases/research/export-study-results.js';
 import { runResearchDefinition } from '../../usecases/research/run-research-definition.js';
 import { saveResearchDefinition } from '../../usecases/research/save-research-definition.js';
-import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
+import { action, actingAs, AppError, output, readJsonFile, withDatabase } from '../runtime.js';
 
 type Opts = Record<string, string | boolean | undefined>;
-
-async function readJson(file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'file', reason: `Cannot read JSON from ${file}` }],
-    });
-  }
-}
 
 export function outcomesText(a: OutcomesAnalysis): string {
   const head = ['Group', 'From', 'To', 'LAs', ...a.grades.map((g) => g.label)].join('\t');
@@ -90,7 +80,7 @@ export function registerResearchAnalyses(research: Command): void {
             details: [{ field: 'file', reason: 'Give either --file or --id.' }],
           });
         const input = opts.file
-          ? { saved: await readJson(String(opts.file)) }
+          ? { saved: await readJsonFile(String(opts.file)) }
           : { id: String(opts.id) };
         await withDatabase(async (cli) => {
           const run = await runResearchDefinition(
@@ -116,7 +106,7 @@ export function registerResearchAnalyses(research: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts) => {
-        const saved = (await readJson(String(opts.file))) as never;
+        const saved = (await readJsonFile(String(opts.file))) as never;
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           const out = await saveResearchDefinition(ctx, { name: String(opts.name), saved });

@@ -13,20 +13,10 @@ import { loadDeprivation } from '../../usecases/research/load-deprivation.js';
 import { mapToTheme } from '../../usecases/research/map-to-theme.js';
 import { openResearchCell } from '../../usecases/research/open-research-cell.js';
 import { runResearchQuery } from '../../usecases/research/run-research-query.js';
-import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
+import { action, actingAs, output, readJsonFile, withDatabase } from '../runtime.js';
 import { registerResearchAnalyses } from './research-analyses.js';
 
 type Opts = Record<string, string | boolean | undefined>;
-
-async function readJson(file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'file', reason: `Cannot read JSON from ${file}` }],
-    });
-  }
-}
 
 function resultText(r: ResearchResult): string {
   const head = ['', ...r.columns.map((c) => c.label)].join('\t');
@@ -56,7 +46,7 @@ function registerResearch(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts) => {
-        const query = (await readJson(String(opts.file))) as never;
+        const query = (await readJsonFile(String(opts.file))) as never;
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           if (opts.cell) {

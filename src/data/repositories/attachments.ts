@@ -172,26 +172,37 @@ export async function readAttachmentBytes(db: Kysely<DB>, id: string): Promise<U
   return row ? new Uint8Array(Buffer.from(row.base64, 'base64')) : null;
 }
 
+/** The rows an attachment can belong to, and the column of `attachments` that points at each. */
+const ATTACHMENT_OWNERS = {
+  activity: { table: 'activities', column: 'activity_id' },
+  intelligence: { table: 'intelligence_entries', column: 'intelligence_entry_id' },
+} as const;
+
 /**
- * Bytes the activity's attachments take, counted after locking the activity's row, so that two
- * uploads at once cannot both pass the activity's limit.
+ * Bytes the owner's attachments take, counted after locking the owner's row, so that two
+ * uploads at once cannot both pass the owner's limit.
  */
-export async function lockedActivityAttachmentBytes(
+async function lockedOwnerAttachmentBytes(
   trx: Transaction<DB>,
-  activityId: string,
+  owner: keyof typeof ATTACHMENT_OWNERS,
+  ownerId: string,
 ): Promise<number> {
-  await trx
-    .selectFrom('activities')
-    .select('id')
-    .where('id', '=', activityId)
-    .forUpdate()
-    .execute();
+  const { table, column } = ATTACHMENT_OWNERS[owner];
+  await trx.selectFrom(table).select('id').where('id', '=', ownerId).forUpdate().execute();
   const row = await trx
     .selectFrom('attachments')
     .select(sql<number>`coalesce(sum(size_bytes), 0)`.as('total'))
-    .where('activity_id', '=', activityId)
+    .where(column, '=', ownerId)
     .executeTakeFirstOrThrow();
   return Number(row.total);
+}
+
+/** Bytes the activity's attachments take (see `lockedOwnerAttachmentBytes`). */
+export function lockedActivityAttachmentBytes(
+  trx: Transaction<DB>,
+  activityId: string,
+): Promise<number> {
+  return lockedOwnerAttachmentBytes(trx, 'activity', activityId);
 }
 
 export async function deleteAttachmentRow(trx: Transaction<DB>, id: string): Promise<boolean> {
@@ -306,24 +317,10 @@ export async function findIntelligenceAttachment(
   return row ? shapeIntel(row as IntelRow) : null;
 }
 
-/**
- * Bytes an entry's files take, counted after locking the entry's row, so that two uploads at
- * once cannot both pass the limit.
- */
-export async function lockedIntelligenceAttachmentBytes(
+/** Bytes an intelligence entry's files take (see `lockedOwnerAttachmentBytes`). */
+export function lockedIntelligenceAttachmentBytes(
   trx: Transaction<DB>,
   entryId: string,
 ): Promise<number> {
-  await trx
-    .selectFrom('intelligence_entries')
-    .select('id')
-    .where('id', '=', entryId)
-    .forUpdate()
-    .execute();
-  const row = await trx
-    .selectFrom('attachments')
-    .select(sql<number>`coalesce(sum(size_bytes), 0)`.as('total'))
-    .where('intelligence_entry_id', '=', entryId)
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return lockedOwnerAttachmentBytes(trx, 'intelligence', entryId);
 }
