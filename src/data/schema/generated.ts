@@ -69,6 +69,13 @@ export interface MigratedSchema {
     superseded_at: Date | null;
     purged_at: Date | null;
   };
+  annex_a_indicator_views: {
+    activity_id: string;
+    user_id: string;
+    indicator_key: string;
+    viewed_on: string;
+    first_viewed_at: Date;
+  };
   annex_a_profile_settings: {
     activity_id: string;
     population_0_17: number | null;
@@ -605,6 +612,16 @@ export interface MigratedSchema {
     updated_by: string | null;
     updated_by_label: string;
     updated_at: Date;
+  };
+  la_burden_efforts: {
+    activity_id: string;
+    kind: string;
+    link_person_hours: number;
+    staff_days: number;
+    note: string | null;
+    recorded_by: string | null;
+    recorded_by_label: string;
+    recorded_at: Date;
   };
   la_deprivation: {
     la_id: string;

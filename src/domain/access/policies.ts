@@ -846,6 +846,52 @@ export const policies = {
   /** The version of a meeting's notes released to the LA: the LA's own users. */
   viewReleasedMeetingNotes: (actor: Actor, la: LaFacts): boolean =>
     actor.kind === 'user' && actor.role === 'la_user' && actor.laId === la.id,
+  // Issue 16: the data an inspection asks for against what it uses, and what it costs.
+
+  /**
+   * An activity's "data used" statement: whoever sees the activity in the inspectorate (a running
+   * count while the work goes on); the inspected LA's users once it is published, never before.
+   * Researchers do not (it is about the inspection's conduct, not its findings).
+   */
+  viewDataUsed: (actor: Actor, a: ActivityFacts): boolean => {
+    if (!policies.viewActivity(actor, a)) return false;
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'la_user') return PUBLISHED_STATES.has(a.state);
+    return actor.role !== 'researcher';
+  },
+
+  /** Across inspections, which Annex A items and documents are never used: national staff. */
+  viewNationalDataUsed: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /** The LA's recorded effort on an inspection: the same readers as the data-used statement
+   * before publication too (the LA enters it while the inspection goes on). */
+  viewLaEffort: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.viewActivity(actor, a) && (actor.kind === 'system' || actor.role !== 'researcher'),
+
+  /** Record the LA's effort: the inspected LA's own users, once notified. */
+  recordLaEffort: (actor: Actor, a: ActivityFacts): boolean =>
+    actor.kind === 'system' ||
+    (actor.role === 'la_user' && policies.viewActivity(actor, a) && a.state !== 'cancelled'),
+
+  /** The LA's effort across inspections, by type and size: national staff. */
+  viewNationalLaEffort: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  /**
+   * Inspectors' working time per person per day within one activity: the lead and the QAM see
+   * everyone's; another team member only their own; nobody else sees named days (national staff
+   * see aggregates by role only: no league tables of individuals outside the activity).
+   */
+  workingTimeScope: (actor: Actor, a: ActivityFacts): 'all' | 'own' | 'none' => {
+    if (actor.kind === 'system') return 'all';
+    if (actor.role !== 'inspector' || a.teamRole === null) return 'none';
+    return a.teamRole === 'lead_inspector' || a.teamRole === 'qam' ? 'all' : 'own';
+  },
+
+  /** Working time across inspections, aggregated by team role: national staff. */
+  viewNationalWorkingTime: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 } as const;
 
 export type PolicyName = keyof typeof policies;

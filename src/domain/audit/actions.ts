@@ -178,6 +178,8 @@ export const auditActions = {
     'An annual engagement meeting was recorded (date, attendees, agenda, notes, actions)',
   'engagement.updated': 'An annual engagement meeting’s record was changed',
   'engagement.released': 'The notes of an annual engagement meeting were released to the LA',
+  'burden.recorded':
+    'An LA recorded (or corrected) its effort on an inspection: link person hours and staff days by kind',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -15,6 +15,7 @@ import {
   type SefClaim,
 } from '../../data/repositories/annex-a-profile.js';
 import { findLocalAuthority } from '../../data/repositories/local-authorities.js';
+import { recordIndicatorViews } from '../../data/repositories/data-used.js';
 import type { DB } from '../../data/schema.js';
 import { policies } from '../../domain/access/policies.js';
 import {
@@ -34,6 +35,7 @@ import {
 } from '../../domain/annex-a-profile/indicators.js';
 import { ProfileBuilder, type DataProfile } from '../../domain/annex-a-profile/profile.js';
 import { AppError } from '../../errors.js';
+import { now, todayInEngland } from '../../clock.js';
 import type { UseCaseContext } from '../context.js';
 
 export const PAGE_SIZE = 10_000;
@@ -141,6 +143,15 @@ export async function getAnnexAProfile(
     claims,
     decisions,
   });
+  // The view log of the "data used" statement (issue 16): a person saw these figures today.
+  if (ctx.actor.kind === 'user' && profile)
+    await recordIndicatorViews(ctx.db, {
+      activityId: activity.id,
+      userId: ctx.actor.userId,
+      indicatorKeys: indicators.filter((i) => i.value !== null).map((i) => i.key),
+      day: todayInEngland(),
+      at: now(),
+    });
   return {
     activityId: activity.id,
     activityTitle: activity.title,
