@@ -1,4 +1,5 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
+import { registerBurdenCommands } from './burden.js';
 import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
@@ -65,4 +66,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerResearchCommands,
   registerCorpusCommands,
   registerSelfEvaluationCommands,
+  registerBurdenCommands,
 ];

@@ -80,6 +80,10 @@ import { registerReportRoutes } from './html/reports.js';
 import { registerReportReviewRoutes } from './html/report-review.js';
 import { registerAttachmentRoutes } from './html/attachments.js';
 import { registerAttachmentApi } from './api/attachments.js';
+import { registerDataUsedApi } from './api/data-used.js';
+import { registerDataUsedRoutes } from './html/data-used.js';
+import { registerBurdenApi } from './api/burden.js';
+import { registerBurdenRoutes } from './html/burden.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -146,6 +150,10 @@ export const routeModules: RouteModule[] = [
   registerRefiRoutes,
   registerAnnexAProfileApi,
   registerAnnexAProfileRoutes,
+  registerDataUsedApi,
+  registerDataUsedRoutes,
+  registerBurdenApi,
+  registerBurdenRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
   registerSampleIdentifierRoutes,
