@@ -29,6 +29,7 @@ import { startOfDayInEngland } from '../clock.js';
 import { DEMO_PUBLISHED, DEMO_REVIEWERS, type PublishedDemo } from './demo-published.js';
 import type { DemoCredentials } from './seed-demo.js';
 import { seedDemoStudy } from './seed-demo-study.js';
+import { seedDemoDataUsedFieldwork, seedDemoLaEffort } from './seed-demo-data-used.js';
 
 type Db = UseCaseContext['db'];
 
@@ -124,6 +125,9 @@ async function publishOne(
       direction: e.direction,
       observedOn: e.on,
     });
+  // The first one's Annex A, sample and data-used statement (issue 16).
+  const cited =
+    d === DEMO_PUBLISHED[0] ? await seedDemoDataUsedFieldwork(sys, as, a.id, team, d.start) : [];
   const lead = as(team.lead);
   const keys = judgementsFor(frameworkOf(a), a.activityType).map((j) => j.key);
   for (const key of keys)
@@ -136,6 +140,15 @@ async function publishOne(
       nearness: '',
       context: `${d.la.name} serves a mixed urban and rural area; inspectors weighed demand against outcomes.`,
       narrative: `Inspectors found practice in this area to be ${(d.grades[key] ?? '').replace(/_/g, ' ')}.`,
+      ...(key === keys[0] && cited.length
+        ? {
+            links: cited.map((id) => ({
+              kind: 'evidence' as const,
+              id,
+              direction: 'strength' as const,
+            })),
+          }
+        : {}),
     });
   await assignPanelMember(lead, { activityId: a.id, user: team.panel.email });
   await advanceJudgements(lead, { activityId: a.id, toStage: 'consistency_panel' });
@@ -163,6 +176,7 @@ async function publishOne(
   await confirmFactualAccuracy(as(team.la), { activityId: a.id });
   await signOffReport(as(team.qam), { activityId: a.id, baseVersion: version });
   await publishReport(lead, { activityId: a.id, baseVersion: version }, at10(d.published));
+  if (d === DEMO_PUBLISHED[0]) await seedDemoLaEffort(as(team.la), a.id);
   return a.id;
 }
 

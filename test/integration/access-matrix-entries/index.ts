@@ -1,5 +1,6 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
+import { burdenEntries } from './burden.js';
 import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
@@ -16,6 +17,7 @@ import { studyEntries } from './study.js';
 import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
+  ...burdenEntries,
   ...calibrationEntries,
   ...consistencyEntries,
   ...doubleCodingEntries,
