@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
+  DEMO_PASSWORD,
   decodeHtml,
   errorSummary,
   h1,
@@ -107,5 +108,66 @@ describe('the burden page', () => {
     expect(wt.statusCode).toBe(200);
     expect(decodeHtml(wt.body)).toContain('All roles');
     expect((await web.get(`/activities/${t.demo.activityId}/working-time`)).statusCode).toBe(404);
+  });
+});
+
+describe('the JSON API', () => {
+  const token = async (email: string) => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email, password: DEMO_PASSWORD },
+    });
+    return { authorization: `Bearer ${r.json<{ token: string }>().token}` };
+  };
+
+  it('the LA records its effort and reads its published statement; the OpenAPI lists both', async () => {
+    const headers = await token('dcs@southmere.example');
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${southmere}/burden`,
+      headers,
+      payload: { lines: [{ kind: 'other', linkPersonHours: 31, staffDays: 7.5 }] },
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json<{ totals: { linkPersonHours: number } }>().totals.linkPersonHours).toBe(180);
+    const used = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/activities/${southmere}/data-used`,
+      headers,
+    });
+    expect(used.statusCode).toBe(200);
+    expect(used.json<{ final: boolean }>().final).toBe(true);
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/activities/{id}/data-used',
+        '/api/v1/data-used/national',
+        '/api/v1/activities/{id}/burden',
+        '/api/v1/burden/national',
+        '/api/v1/activities/{id}/working-time',
+        '/api/v1/working-time/national',
+      ]),
+    );
+  });
+
+  it('another LA gets 404 on the statement; an inspector 403 on recording', async () => {
+    const other = await token('dcs@eastbridge.example');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/activities/${southmere}/data-used`,
+      headers: other,
+    });
+    expect(res.statusCode).toBe(404);
+    const lead = await token('lead@triangulate.example');
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${southmere}/burden`,
+      headers: lead,
+      payload: { lines: [{ kind: 'other', linkPersonHours: 1, staffDays: 0 }] },
+    });
+    expect(post.statusCode).toBe(403);
   });
 });
