@@ -18,8 +18,11 @@ afterAll(async () => {
 /** The published Southmere inspection's path, from its LA user's home page (its only one). */
 async function southmerePath(page: Page): Promise<string> {
   await page.goto(run.url('/home'));
-  const href = await page.locator('main a[href^="/activities/"]').first().getAttribute('href');
-  if (!href?.startsWith('/activities/')) throw new Error('No Southmere activity on the home page');
+  const hrefs = await page
+    .locator('a[href^="/activities/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => /^\/activities\/[0-9a-f-]{36}$/.test(h));
+  if (!href) throw new Error('No Southmere activity on the home page');
   return href;
 }
 
