@@ -92,7 +92,7 @@ export const registerReviewTableRoutes: RouteModule = (app, ctx) => {
       ],
       breadcrumbs: [
         { text: 'Home', href: '/home' },
-        { text: 'Inspection history: national analysis', href: '/history/analysis' },
+        { text: 'Local authorities', href: '/las' },
       ],
     });
   });
