@@ -16,6 +16,7 @@ import {
   ComputeReviewTablesInput,
 } from '../../../usecases/history/compute-review-tables.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import { ReviewTablesResponse } from '../api/review-tables-schemas.js';
 import { downloadHeaders } from '../../download.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -122,12 +123,9 @@ export const registerReviewTableRoutes: RouteModule = (app, ctx) => {
         'The 2019 ILACS review’s Tables 1, 2, 3, 4 and 7 recomputed from the published inspection history (source=history) or Triangulate’s activities (source=app)',
       tag: 'local authorities',
       query: ComputeReviewTablesInput,
-      response: z.record(z.string(), z.unknown()),
+      response: ReviewTablesResponse,
       handler: async ({ actor, query }) =>
-        (await computeReviewTables(
-          { db: ctx.database.db, actor, catalog: ctx.catalog },
-          query,
-        )) as unknown as Record<string, unknown>,
+        computeReviewTables({ db: ctx.database.db, actor, catalog: ctx.catalog }, query),
     }),
   ]);
 };
