@@ -34,7 +34,9 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 
 export function reviewTableCharts(t: ReviewTablesResult): Record<string, string> {
   const t1 = t.table1.filter((r) => r.type !== 'all');
-  const t2 = t.table2.filter((r) => r.averageDays !== null);
+  // Every year's grades would make a very tall chart: the year chosen, else the latest.
+  const t2Year = t.year ?? t.table2.at(-1)?.period;
+  const t2 = t.table2.filter((r) => r.averageDays !== null && r.period === t2Year);
   const label = (k: string) => t.typeLabels[k] ?? k;
   return {
     table1: stacked(
@@ -50,9 +52,9 @@ export function reviewTableCharts(t: ReviewTablesResult): Record<string, string>
       t2.length === 0
         ? ''
         : barChart(
-            'Average working days on site per LA visited, by overall effectiveness before the year',
+            `Average working days on site per LA visited in ${t2Year}, by overall effectiveness before the year`,
             t2.map((r) => ({
-              label: `${r.period} ${r.grade === 'overall' ? 'weighted average' : gradeLabels[r.grade as GradeKey]}`,
+              label: r.grade === 'overall' ? 'Weighted average' : gradeLabels[r.grade as GradeKey],
               value: r.averageDays ?? 0,
               text: `${r.averageDays} days`,
               highlight: r.grade === 'overall',
