@@ -50,6 +50,8 @@ export const checkReviewTables: ConformanceCheck = async (referenceDir) => {
         fileName: path.basename(rel),
         content: await readFile(path.join(referenceDir, rel)),
         skipInvalid: true,
+      }).catch((err: unknown) => {
+        throw new Error(`${rel}: ${err instanceof Error ? err.message : String(err)}`);
       });
       const kept = r.inserted + r.updated + r.unchanged;
       result.summary.push(`read ${rel}: ${r.rows} rows [${r.format}], ${kept} kept`);
