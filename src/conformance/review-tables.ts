@@ -1,77 +1,78 @@
-// The 2019 review's Tables 1, 2 and 7 recomputed from the real history, printed beside the
-// figures the review published (seed 002, Ofsted, "ILACS: the first year", Tables 1, 2 and 7).
-// It reports; it fails only when the computation breaks (no rows).
+// The 2019 review's Tables 1, 2, 3, 4 and 7 recomputed from Ofsted's real files (read at run time
+// from ../shared/reference/ofsted, loaded as the app loads them) and printed beside the figures the
+// review published (reference/review-2019-tables.json, with their paragraphs), each difference
+// explained. It reports; it fails only when a file cannot be read or parsed, or a table cannot be
+// computed at all.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openDatabase } from '../data/database.js';
+import { migrateToLatest } from '../data/migrate.js';
+import { systemActor } from '../domain/access/actor.js';
+import {
+  compareWithPublished,
+  PublishedTables,
+  type RecomputedSet,
+} from '../domain/review-tables/published.js';
+import { referenceDir as ownReferenceDir } from '../paths.js';
 import { computeReviewTables } from '../usecases/history/compute-review-tables.js';
+import { importHistory } from '../usecases/history/import-history.js';
+import { loadLaReference } from '../usecases/las/load-la-reference.js';
 import type { UseCaseContext } from '../usecases/context.js';
+import { HISTORY_FILES } from './history.js';
+import type { ConformanceCheck, ConformanceResult } from './types.js';
 
-/** Table 1, January to December 2018 (ILACS). */
-const PUBLISHED_T1: Record<string, number> = {
-  focused_visit: 68,
-  short_inspection: 8,
-  standard_inspection: 26,
-  monitoring_visit: 54,
-  jtai: 9,
-  all: 122,
+export const checkReviewTables: ConformanceCheck = async (referenceDir) => {
+  const result: ConformanceResult = {
+    name: 'review tables (2019 ILACS review, Tables 1, 2, 3, 4 and 7)',
+    passed: true,
+    summary: [],
+    failures: [],
+  };
+  const fail = (msg: string) => {
+    result.passed = false;
+    result.failures.push(msg);
+  };
+  let published: PublishedTables;
+  try {
+    const raw = await readFile(path.join(ownReferenceDir(), 'review-2019-tables.json'), 'utf8');
+    published = PublishedTables.parse(JSON.parse(raw));
+  } catch (err) {
+    fail(`reference/review-2019-tables.json: ${err instanceof Error ? err.message : String(err)}`);
+    return result;
+  }
+  const database = await openDatabase({ databaseUrl: undefined, dataDir: '' }, { inMemory: true });
+  try {
+    await migrateToLatest(database.db);
+    const ctx: UseCaseContext = { db: database.db, actor: systemActor('conformance') };
+    await loadLaReference(ctx);
+    for (const rel of HISTORY_FILES) {
+      const r = await importHistory(ctx, {
+        fileName: path.basename(rel),
+        content: await readFile(path.join(referenceDir, rel)),
+        skipInvalid: true,
+      }).catch((err: unknown) => {
+        throw new Error(`${rel}: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      const kept = r.inserted + r.updated + r.unchanged;
+      result.summary.push(`read ${rel}: ${r.rows} rows [${r.format}], ${kept} kept`);
+      if (kept === 0) fail(`${rel}: no row could be read`);
+    }
+    const set: RecomputedSet = {
+      calendar: await computeReviewTables(ctx, { source: 'history', yearStartMonth: 1 }),
+      academic: await computeReviewTables(ctx, { source: 'history', yearStartMonth: 9 }),
+      april: await computeReviewTables(ctx, { source: 'history', yearStartMonth: 4 }),
+    };
+    if (set.calendar.table1.length === 0 || set.calendar.table2.length === 0)
+      fail('the history gave no rows for Tables 1 and 2');
+    for (const s of compareWithPublished(published, set)) {
+      result.summary.push(`${s.table} (§${s.paragraph}): published | recomputed from the MI`);
+      for (const l of s.lines) result.summary.push(`  ${l.item}: ${l.published} | ${l.recomputed}`);
+      for (const d of s.differences) result.summary.push(`  Why: ${d}`);
+    }
+  } catch (err) {
+    fail(`could not recompute: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    await database.close();
+  }
+  return result;
 };
-/** Table 2, average days with LA in 2018 by overall effectiveness (and LAs visited). */
-const PUBLISHED_T2: Record<string, [number, string]> = {
-  outstanding: [2, '2 of 3'],
-  good: [3.2, '36 of 54'],
-  requires_improvement: [5.3, '65 of 76'],
-  inadequate: [7, '19 of 19'],
-  overall: [4.8, ''],
-};
-/** Table 7, focused visits in 2018 by theme (68 in all). */
-const PUBLISHED_T7: Record<string, number> = {
-  'Front door': 29,
-  'Children in need/subject to a plan': 18,
-  'Vulnerable adolescents': 5,
-  'Care leavers': 9,
-  'Achieving permanence': 5,
-  'Children in care': 2,
-};
-
-export async function checkReviewTables(
-  ctx: UseCaseContext,
-  summary: string[],
-  fail: (msg: string) => void,
-): Promise<void> {
-  const cal = await computeReviewTables(ctx, { yearStartMonth: 1 });
-  const apr = await computeReviewTables(ctx, { yearStartMonth: 4 });
-  if (cal.table1.length === 0 || cal.table2.length === 0 || apr.table7.length === 0) {
-    fail('review tables: the computation gave no rows');
-    return;
-  }
-  summary.push('Review Table 1, 2018 (published | recomputed from the history):');
-  for (const [type, published] of Object.entries(PUBLISHED_T1)) {
-    const row = cal.table1.find(
-      (r) => r.period === '2018' && r.origin === 'history' && r.type === type,
-    );
-    const got = type === 'all' ? row?.las : row?.occurrences;
-    summary.push(`  ${type}: ${published} | ${got ?? 0}`);
-  }
-  summary.push(
-    '  Differences: the MI records no focused or monitoring visits or JTAIs before April 2024, so 2018 holds only judgement inspections (short and standard match exactly); LAs engaged counts those alone, plus SIF re-inspections that the review excluded.',
-  );
-  summary.push('Review Table 2, 2018 average days (published | recomputed, LAs visited):');
-  for (const [grade, [days, visited]] of Object.entries(PUBLISHED_T2)) {
-    const row = cal.table2.find((r) => r.period === '2018' && r.grade === grade);
-    summary.push(
-      `  ${grade}: ${days} (${visited}) | ${row?.averageDays ?? '–'} (${row?.lasVisited ?? 0} of ${row?.lasWithGrade ?? 0})`,
-    );
-  }
-  summary.push(
-    '  Differences: without 2018 visits in the MI, only LAs inspected count, each with 5 or 10 days, so averages are higher and far fewer LAs are visited. The published overall 4.8 lies between the two readings of footnote 2 applied to its own rows: weighted by LAs with the grade 4.7, by LAs visited 4.9.',
-  );
-  summary.push('Review Table 7 (published 2018 | recomputed 2024-25, April to March):');
-  for (const [theme, published] of Object.entries(PUBLISHED_T7)) {
-    const row = apr.table7.find(
-      (r) => r.period === '2024-25' && r.theme.toLowerCase() === theme.toLowerCase(),
-    );
-    summary.push(`  ${theme}: ${published} | ${row?.count ?? 0} (${row?.percent ?? 0}%)`);
-  }
-  summary.push(
-    '  Differences: the MI gives focused-visit themes only for 2024-25, six years later, when regions knew LAs from earlier visits: the front door gave way to care leavers and children in need (the review expected this, §77). Vulnerable adolescents is no longer a theme.',
-  );
-  summary.push(`Review Table 3: ${cal.table3.reason}`);
-}

@@ -10,6 +10,7 @@ import { checkNationalStatsImport } from './national-stats.js';
 import { checkReportLanguage } from './language.js';
 import { checkLanguageEvaluation } from './language-eval.js';
 import { checkRefiExchange } from './refi.js';
+import { checkReviewTables } from './review-tables.js';
 import type { ConformanceCheck, ConformanceResult } from './types.js';
 
 const checks: ConformanceCheck[] = [
@@ -20,6 +21,7 @@ const checks: ConformanceCheck[] = [
   checkAnnexAImport,
   checkRefiExchange,
   checkNationalStatsImport,
+  checkReviewTables,
 ];
 
 const referenceDir = path.resolve(

@@ -78,6 +78,18 @@ export const policies = {
     actor.role === 'national' ||
     actor.role === 'researcher',
 
+  /**
+   * The 2019 review's tables (issue 14): aggregate figures for national and regional staff,
+   * admins and researchers. From Triangulate's activities each engagement is counted only where
+   * viewActivity allows it (regional staff their region's, researchers published work only).
+   */
+  viewReviewTables: (actor: Actor): boolean =>
+    actor.kind === 'system' ||
+    actor.role === 'admin' ||
+    actor.role === 'national' ||
+    actor.role === 'regional' ||
+    actor.role === 'researcher',
+
   importHistory: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 

@@ -98,6 +98,7 @@ export const registerLaRoutes: RouteModule = (app, ctx) => {
       grades: gradeKeys.map((g) => ({ value: g, text: gradeLabels[g] })),
       filtered: Boolean(search || q.region || q.grade || q.former),
       canAnalyseHistory: policies.analyseHistory(useCaseContext(request, ctx).actor),
+      canViewReviewTables: policies.viewReviewTables(useCaseContext(request, ctx).actor),
       ...viewLabels,
       ...(problems.length > 0 ? formErrors(problems) : {}),
       breadcrumbs: [{ text: 'Home', href: '/home' }],

@@ -1,73 +1,117 @@
-// The 2019 review's tables recomputed from the history and the activities: each table with its
-// definition and a CSV download (cells made safe for spreadsheets); the JSON API beside it.
+// The 2019 review's tables recomputed from the published history or Triangulate's activities:
+// each table as a chart, its data table, its definition and CSV/XLSX downloads (cells made safe
+// for spreadsheets); the JSON API beside it.
 import { z } from 'zod';
-import { tableCsv } from '../../../domain/exports/table.js';
+import { tableCsv, tableXlsx } from '../../../domain/exports/table.js';
+import { reviewSources } from '../../../domain/review-tables/engagements.js';
 import {
   reviewTableKeys,
   reviewTableSpecs,
+  sourceLabels,
+  textColumns,
   type ReviewTableSpec,
-} from '../../../domain/history/review-table-specs.js';
+} from '../../../domain/review-tables/specs.js';
 import {
   computeReviewTables,
   ComputeReviewTablesInput,
 } from '../../../usecases/history/compute-review-tables.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import { ReviewTablesResponse } from '../api/review-tables-schemas.js';
+import { downloadHeaders } from '../../download.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
+import { reviewTableCharts } from './review-tables-charts.js';
 
-const Query = z.object({ yearStartMonth: z.enum(['1', '4']).catch('1').transform(Number) });
-const DownloadQuery = Query.extend({ table: z.enum(reviewTableKeys).catch('table1') });
-const TEXT_COLUMNS = /^(Year|Source|Type|Overall effectiveness|Framework|Judgement area|Theme)$/;
+// A bad value in the page's own form falls back to the default rather than erroring.
+const Query = z.object({
+  source: z.enum(reviewSources).catch('history'),
+  yearStartMonth: z.enum(['1', '4', '9']).catch('1').transform(Number),
+  year: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .optional()
+    .catch(undefined),
+});
+const DownloadQuery = Query.extend({
+  table: z.enum(reviewTableKeys).catch('table1'),
+  format: z.enum(['csv', 'xlsx']).catch('csv'),
+});
 
 function govukTable(t: ReviewTableSpec) {
   return {
     head: t.columns.map((c) => ({
       text: c.header,
-      ...(TEXT_COLUMNS.test(c.header) ? {} : { format: 'numeric' }),
+      ...(textColumns.has(c.header) ? {} : { format: 'numeric' }),
     })),
     rows: t.rows.map((r) =>
       t.columns.map((c) => {
         const v = c.value(r);
-        return { text: String(v ?? '–'), ...(typeof v === 'number' ? { format: 'numeric' } : {}) };
+        const text = typeof v === 'number' ? v.toLocaleString('en-GB') : String(v ?? '–');
+        return { text, ...(typeof v === 'number' ? { format: 'numeric' } : {}) };
       }),
     ),
   };
 }
 
+const yearStartItems = (m: number) =>
+  [
+    ['1', 'Calendar years (as the review)'],
+    ['4', 'Years from April (Ofsted statistics)'],
+    ['9', 'Academic years from September (the review’s SIF year)'],
+  ].map(([value, text]) => ({ value, text, selected: String(m) === value }));
+
 export const registerReviewTableRoutes: RouteModule = (app, ctx) => {
   app.get('/history/review-tables', async (request, reply) => {
-    const { yearStartMonth } = Query.parse(request.query);
-    const t = await computeReviewTables(useCaseContext(request, ctx), { yearStartMonth });
+    const q = Query.parse(request.query);
+    const t = await computeReviewTables(useCaseContext(request, ctx), q);
+    const charts = reviewTableCharts(t);
+    const query = new URLSearchParams({
+      source: q.source,
+      yearStartMonth: String(q.yearStartMonth),
+      ...(q.year ? { year: q.year } : {}),
+    }).toString();
     return reply.render('las/review-tables.njk', {
-      yearStartMonth,
+      query,
       table3: t.table3,
-      tables: reviewTableSpecs(t).map((s) => ({
+      sourceLabel: sourceLabels[q.source],
+      tables: reviewTableSpecs(t, t.typeLabels).map((s) => ({
         key: s.key,
         title: s.title,
         definition: s.definition,
+        chart: charts[s.key] ?? '',
         table: govukTable(s),
       })),
-      years: [
-        { value: '1', text: 'Calendar years (as the review)', selected: yearStartMonth === 1 },
-        {
-          value: '4',
-          text: 'Years from April (Ofsted statistics)',
-          selected: yearStartMonth === 4,
-        },
+      sources: reviewSources.map((value) => ({
+        value,
+        text: sourceLabels[value],
+        checked: value === q.source,
+      })),
+      years: yearStartItems(q.yearStartMonth),
+      periods: [
+        { value: '', text: 'Every year', selected: !q.year },
+        ...t.periods.map((p) => ({ value: p, text: p, selected: p === q.year })),
       ],
       breadcrumbs: [
         { text: 'Home', href: '/home' },
-        { text: 'Inspection history: national analysis', href: '/history/analysis' },
+        { text: 'Local authorities', href: '/las' },
       ],
     });
   });
 
   app.get('/history/review-tables/download', async (request, reply) => {
-    const { yearStartMonth, table } = DownloadQuery.parse(request.query);
-    const t = await computeReviewTables(useCaseContext(request, ctx), { yearStartMonth });
-    const spec = reviewTableSpecs(t).find((s) => s.key === table) as ReviewTableSpec;
-    reply.header('content-disposition', `attachment; filename="review-${table}.csv"`);
-    reply.type('text/csv; charset=utf-8');
+    const { table, format, ...q } = DownloadQuery.parse(request.query);
+    const t = await computeReviewTables(useCaseContext(request, ctx), q);
+    const spec = reviewTableSpecs(t, t.typeLabels).find((s) => s.key === table) as ReviewTableSpec;
+    const name = `review-${table}-${q.source}${q.year ? `-${q.year}` : ''}`;
+    if (format === 'xlsx') {
+      downloadHeaders(
+        reply,
+        `${name}.xlsx`,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      return Buffer.from(tableXlsx(spec.title, spec.columns, spec.rows));
+    }
+    downloadHeaders(reply, `${name}.csv`, 'text/csv; charset=utf-8');
     return tableCsv(spec.columns, spec.rows);
   });
 
@@ -76,15 +120,12 @@ export const registerReviewTableRoutes: RouteModule = (app, ctx) => {
       method: 'GET',
       path: '/api/v1/history/review-tables',
       summary:
-        'The 2019 ILACS review’s Tables 1, 2, 3, 4 and 7 recomputed from the inspection history and Triangulate’s activities',
+        'The 2019 ILACS review’s Tables 1, 2, 3, 4 and 7 recomputed from the published inspection history (source=history) or Triangulate’s activities (source=app)',
       tag: 'local authorities',
       query: ComputeReviewTablesInput,
-      response: z.record(z.string(), z.unknown()),
+      response: ReviewTablesResponse,
       handler: async ({ actor, query }) =>
-        (await computeReviewTables(
-          { db: ctx.database.db, actor, catalog: ctx.catalog },
-          query,
-        )) as unknown as Record<string, unknown>,
+        computeReviewTables({ db: ctx.database.db, actor, catalog: ctx.catalog }, query),
     }),
   ]);
 };
