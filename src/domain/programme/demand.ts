@@ -131,7 +131,11 @@ export function wantedActivities(inst: ProgrammeInstance, la: ProgrammeLa): Want
       window: null,
     });
   if (overall === 'inadequate')
-    for (let k = 0; k < inst.settings.monitoringVisitsPerYear; k += 1)
+    for (
+      let k = 0;
+      k < Math.max(1, Math.round((inst.settings.monitoringVisitsPerYear * inst.weeks) / 52));
+      k += 1
+    )
       out.push({
         type: 'monitoring_visit',
         optional: false,

@@ -71,10 +71,17 @@ class Builder {
    * lo <= sum <= hi. In elastic mode a slack on the side that can be broken: `slack` +1 relaxes
    * an upper bound, -1 a lower bound, 0 both (two slacks).
    */
-  row(group: string, detail: string, lo: number, hi: number, terms: [number, number][]): void {
+  row(
+    group: string,
+    detail: string,
+    lo: number,
+    hi: number,
+    terms: [number, number][],
+    firm = false,
+  ): void {
     if (terms.length === 0 && lo <= 0 && hi >= 0) return;
     const all = [...terms];
-    if (this.elastic) {
+    if (this.elastic && !firm) {
       if (hi < INF)
         all.push([this.col({ kind: 'slack', group, detail }, ELASTIC_PENALTY, INF, false), -1]);
       if (lo > -INF)
@@ -186,7 +193,8 @@ export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } 
       if (dem.teamSize > 0) b.row('one_lead', `${dem.key}@${s}`, 0, INF, [...leads, [x, -1]]);
     }
     if (dem.optional) demandTerms.push([b.col({ kind: 'skip', d }, w.skip), 1]);
-    b.row('place_activity', dem.key, 1, 1, demandTerms);
+    // Firm even in elastic mode: the diagnosis is about why an activity cannot be placed.
+    b.row('place_activity', dem.key, 1, 1, demandTerms, true);
   });
 
   for (const [li, weeks] of laWeek.entries())
