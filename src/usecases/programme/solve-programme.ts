@@ -25,7 +25,9 @@ const slug = (s: string) =>
 export const InspectorSchema = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
-  homeRegion: z.enum(ofstedRegions),
+  homeRegion: z.string().refine((r) => (ofstedRegions as readonly string[]).includes(r), {
+    message: `Use an Ofsted region: ${ofstedRegions.join('; ')}`,
+  }),
   leadQualified: z.boolean(),
   roles: z.array(z.string()).default([]),
   unavailable: z
