@@ -29,7 +29,13 @@ describe('plan solve for a region', () => {
     const kinds: string[] = [];
     const r = await solveProgramme(
       ctx,
-      { region: 'south-west', from: '2027-01-01', timeLimitSeconds: 60, inspectors: roster },
+      {
+        region: 'south-west',
+        from: '2027-01-01',
+        timeLimitSeconds: 60,
+        relativeGap: 0.05,
+        inspectors: roster,
+      },
       (p) => kinds.push(p.kind),
     );
     expect(r.region).toBe('South West');

@@ -44,6 +44,8 @@ export const SolveProgrammeInput = z.object({
   from: isoDate,
   weeks: z.number().int().min(4).max(52).default(52),
   timeLimitSeconds: z.number().min(1).max(600).default(30),
+  /** Stop once the proven gap is this small (0: prove optimality or reach the limit). */
+  relativeGap: z.number().min(0).max(1).default(0),
   inspectors: z.array(InspectorSchema).min(1, 'Give at least one inspector'),
   pins: z
     .array(
@@ -146,7 +148,7 @@ export async function solveProgramme(
   for (const r of input.whatIf?.riskLevel ?? []) inst = withRiskLevel(inst, r.laId, r.level);
   const solution = await solveProgrammeInWorker(
     inst,
-    { timeLimit: input.timeLimitSeconds },
+    { timeLimit: input.timeLimitSeconds, relativeGap: input.relativeGap },
     onProgress,
   );
   return {
