@@ -17,6 +17,8 @@ export interface SolveOptions {
   timeLimit: number;
   /** Stop when the proven gap is this small (default 0: optimal). */
   relativeGap?: number;
+  /** HiGHS's mip_heuristic_effort (0-1; HiGHS's default 0.05). */
+  heuristicEffort?: number;
 }
 
 export type ProgrammeProgress =
@@ -110,6 +112,8 @@ function run(
       log_to_console: false,
       time_limit: Math.max(0.1, opts.timeLimit - secs()),
       mip_rel_gap: opts.relativeGap ?? 0,
+      // More primal heuristics than the default 0.05: the first plans are otherwise poor.
+      mip_heuristic_effort: opts.heuristicEffort ?? 0.05,
     });
     const cb = h.constants.callbackType;
     model.run({
