@@ -3,6 +3,7 @@
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,export-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
+//   npm run bench -- --only programme
 import { parseArgs } from 'node:util';
 import { benchAgreement } from './agreement.js';
 import { benchAnnexAImport } from './annex-a-import.js';
@@ -26,6 +27,7 @@ import { benchWorkbench } from './workbench.js';
 import { benchRisk } from './risk.js';
 import { benchResearchMatrix } from './research-matrix.js';
 import { benchCorpusImport } from './corpus-import.js';
+import { benchProgramme } from './programme.js';
 
 const { values } = parseArgs({
   options: {
@@ -128,4 +130,5 @@ if (only.has('risk')) {
 }
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
 if (only.has('agreement')) out.push(...benchAgreement(Math.min(n, 20)));
+if (only.has('programme')) out.push(...(await benchProgramme()));
 process.stdout.write(`${out.join('\n')}\n`);

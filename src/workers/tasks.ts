@@ -8,6 +8,8 @@ import { parseHistoryCsv, type ParseHistoryResult } from '../domain/history/pars
 import type { LaIdentity, LaSuccession } from '../domain/las/la.js';
 import { createLaRegister } from '../domain/las/register.js';
 import { parseStatsFile, type ParseStatsResult } from '../domain/national-stats/parse.js';
+import type { ProgrammeInstance } from '../domain/programme/instance.js';
+import { solveProgrammeHere, type ProgrammeSolution, type SolveOptions } from './highs-solve.js';
 import { readRefiFile, type ReadFileOptions, type RefiFile } from '../domain/refi/read-file.js';
 
 export interface TaskContext {
@@ -60,7 +62,15 @@ export interface StatsParseInput {
   successions: readonly LaSuccession[];
 }
 
+export interface ProgrammeSolveInput {
+  instance: ProgrammeInstance;
+  options: SolveOptions;
+}
+
 export const tasks = {
+  /** A programme solved by HiGHS: progress events as it goes, the checked plan at the end. */
+  'programme-solve': (input: ProgrammeSolveInput, ctx: TaskContext): Promise<ProgrammeSolution> =>
+    solveProgrammeHere(input.instance, input.options, (p) => ctx.notify(p)),
   'evidence-text': (input: EvidenceTextInput): Promise<{ kind: TextFileKind; text: string }> =>
     fileText(input.bytes, input.fileName),
   /** A batch of published reports (one thread for many: starting a thread costs more than a

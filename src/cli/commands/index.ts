@@ -22,6 +22,7 @@ import { registerJudgementCommands } from './judgements.js';
 import { registerReportCommands } from './report.js';
 import { registerActivityCommands } from './activities.js';
 import { registerActivityPlanCommands } from './activity-plans.js';
+import { registerPlanCommands } from './plan.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
@@ -51,6 +52,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerActivityCommands,
   // After registerActivityCommands: adds create, check and move to the `activities` group.
   registerActivityPlanCommands,
+  registerPlanCommands,
   // After registerEvidenceCommands: adds `attach` to the `evidence` group.
   registerAttachmentCommands,
   registerWorkCommands,

@@ -627,6 +627,16 @@ export const policies = {
   viewNationalRisk: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
 
+  /**
+   * Solve a programme of inspection activity (issue 14): national staff, admins and the operator
+   * for any region or England (region null), regional staff for their own region.
+   */
+  solveProgramme: (actor: Actor, region: string | null): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return region !== null && actor.role === 'regional' && actor.region === region;
+  },
+
   // ---- National statistics per LA (issue 13) ----
 
   /** Import DfE national statistics: the national team, admins and the operator (CLI). */
