@@ -37,7 +37,12 @@ export type QueryStudyCorpusInput = z.input<typeof QueryStudyCorpusInput>;
 export async function queryStudyCorpus(
   ctx: UseCaseContext,
   raw: QueryStudyCorpusInput,
-): Promise<CodingMatrix & { study: { id: string; title: string } }> {
+): Promise<
+  CodingMatrix & {
+    study: { id: string; title: string };
+    themes: Array<{ key: string; name: string }>;
+  }
+> {
   const input = QueryStudyCorpusInput.parse(raw);
   const study = await studyForCorpus(ctx, input.studyId);
   const filters = studyCorpusFilters(study.selection, input);
@@ -57,5 +62,9 @@ export async function queryStudyCorpus(
       },
     }),
   );
-  return { ...matrix, study: { id: study.id, title: study.title } };
+  return {
+    ...matrix,
+    study: { id: study.id, title: study.title },
+    themes: themes.map((t) => ({ key: t.key, name: t.name })),
+  };
 }
