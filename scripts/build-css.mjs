@@ -21,6 +21,7 @@ for (const file of [
   'app.js',
   'annex-a-upload.js',
   'keep-place.js',
+  'study-coding.js',
   'workbench.js',
   'workbench-picker.js',
   'workbench-query.js',
