@@ -10,6 +10,7 @@ import {
 } from '../../../domain/corpus/language-table.js';
 import type { CorpusFacets } from '../../../data/repositories/corpus.js';
 import { getCorpusDocument } from '../../../usecases/corpus/get-corpus-document.js';
+import { getCorpusImportStatus } from '../../../usecases/corpus/get-corpus-import-status.js';
 import { getCorpusLanguage } from '../../../usecases/corpus/get-corpus-language.js';
 import { searchCorpus } from '../../../usecases/corpus/search-corpus.js';
 import { useCaseContext } from '../helpers.js';
@@ -84,9 +85,12 @@ export const registerCorpusRoutes: RouteModule = (app, ctx) => {
     const filters = filtersOf(query);
     const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
     const page = Number(query.page) > 0 ? Math.floor(Number(query.page)) : 1;
-    const r = await searchCorpus(useCaseContext(request, ctx), { ...filters, q, page });
+    const uc = useCaseContext(request, ctx);
+    const r = await searchCorpus(uc, { ...filters, q, page });
+    const importing = await getCorpusImportStatus(uc);
     return reply.render('corpus/search.njk', {
       r,
+      importing,
       options: corpusFilterOptions(r.facets, filters),
       rows: r.hits.map((h) => ({
         ...h,
