@@ -92,6 +92,7 @@ export function statusLine(s: CorpusImportStatus, step = 1): string {
   if (j.state === 'failed') return `Corpus: the import from ${j.folder} failed: ${j.error ?? ''}`;
   if (j.state === 'done')
     return `Corpus: ${j.added ?? 0} published reports added from ${j.folder} (${j.alreadyStored ?? 0} already stored or copies of another file); ${s.documents} stored.`;
+  if (j.total === 0) return `Corpus: the import from ${j.folder} has started.`;
   if (j.phase === 'writing') return `Corpus: stored ${j.done} of ${j.total} published reports.`;
   const done = j.done >= j.total ? j.done : Math.floor(j.done / step) * step;
   return `Corpus: read and checked ${done} of ${j.total} published reports.`;
