@@ -127,7 +127,8 @@ describe('coding a published report in a thematic review', () => {
       page.waitForNavigation(),
       page.locator('a', { hasText: 'Barnsley' }).first().click(),
     ]);
-    expect(await page.locator('[data-study-coding-hint]').isVisible()).toBe(true);
+    // The enhancement shows its hint once it has loaded.
+    await page.locator('[data-study-coding-hint]').waitFor({ state: 'visible', timeout: 15_000 });
     expect(await axeViolations(page)).toEqual([]);
     // Select "reflective supervision" in the text as a mouse would, then let go.
     await page.evaluate(() => {
