@@ -20,7 +20,9 @@ copyFileSync(path.join(govuk, 'govuk-frontend.min.js'), path.join(out, 'govuk-fr
 for (const file of [
   'app.js',
   'annex-a-upload.js',
+  'corpus-import.js',
   'keep-place.js',
+  'study-coding.js',
   'workbench.js',
   'workbench-picker.js',
   'workbench-query.js',

@@ -39,6 +39,9 @@ const schema = z.object({
   TRIANGULATE_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   TRIANGULATE_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   TRIANGULATE_JOBS: z.enum(['on', 'off']).default('on'),
+  // The folder of published reports `serve --demo` imports in the background (issue 20); "off"
+  // imports none. Unset: ../shared/reference/corpus beside the project, when it exists.
+  TRIANGULATE_CORPUS_DIR: z.string().trim().optional(),
 });
 
 export interface AppConfig {
@@ -62,6 +65,8 @@ export interface AppConfig {
   };
   /** The background job runner of this server (server/job-runner.ts). */
   jobs: JobsConfig;
+  /** TRIANGULATE_CORPUS_DIR: the demo's folder of published reports, "off", or unset. */
+  corpusDir: string | undefined;
 }
 
 export interface JobsConfig {
@@ -173,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseMs: c.TRIANGULATE_JOB_LEASE_MS,
       pollMs: c.TRIANGULATE_JOB_POLL_MS,
     },
+    corpusDir: c.TRIANGULATE_CORPUS_DIR || undefined,
   };
 }

@@ -16,5 +16,9 @@ if (document.querySelector('[data-module="app-keep-place"]'))
   await import('/static/keep-place.js' as string);
 if (document.querySelector('[data-module="app-workbench"]'))
   await import('/static/workbench.js' as string);
+if (document.querySelector('[data-module="app-corpus-import"]'))
+  await import('/static/corpus-import.js' as string);
+if (document.querySelector('[data-module="app-study-coding"]'))
+  await import('/static/study-coding.js' as string);
 
 export {};

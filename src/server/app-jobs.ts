@@ -4,6 +4,8 @@ import { ANNEX_A_IMPORT_JOB } from '../usecases/annex-a/enqueue-annex-a-import.j
 import type { ImportProgress } from '../usecases/annex-a/import-annex-a.js';
 import { runAnnexAImportJob } from '../usecases/annex-a/run-annex-a-import-job.js';
 import type { UseCaseContext } from '../usecases/context.js';
+import { CORPUS_IMPORT_JOB } from '../usecases/corpus/enqueue-corpus-import.js';
+import { runCorpusImportJob } from '../usecases/corpus/run-corpus-import-job.js';
 import { startJobRunner, type JobHandler, type JobRunner } from './job-runner.js';
 
 /** The runner's settings (config.ts: TRIANGULATE_JOBS, _JOB_LEASE_MS, _JOB_POLL_MS). */
@@ -35,6 +37,17 @@ function annexAImport(ctx: UseCaseContext, engine: 'pglite' | 'postgres'): JobHa
   };
 }
 
+/** A folder of published reports (serve --demo): progress is files read, then documents stored. */
+function corpusImport(ctx: UseCaseContext): JobHandler {
+  return async (job, report) => {
+    const r = await runCorpusImportJob(ctx, job, (p) => report({ ...p }));
+    return {
+      outcome: { ...r },
+      progress: { phase: 'done', done: r.added, total: r.added },
+    };
+  };
+}
+
 /**
  * Starts this server's runner (or one that never runs anything, with TRIANGULATE_JOBS=off).
  * `ctx` is the runner's own: a system actor on the server's database.
@@ -49,7 +62,10 @@ export function startAppJobRunner(
     return { runBy: 'none', kick: () => undefined, stop: async () => undefined };
   return startJobRunner({
     ctx,
-    handlers: { [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, engine) },
+    handlers: {
+      [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, engine),
+      [CORPUS_IMPORT_JOB]: corpusImport(ctx),
+    },
     log,
     ...(config ? { pollMs: config.pollMs, leaseMs: config.leaseMs } : {}),
   });

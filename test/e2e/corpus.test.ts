@@ -13,6 +13,8 @@ import { systemActor } from '../../src/domain/access/actor.js';
 import { corpusFolder } from '../../src/domain/corpus/folder.js';
 import { loadActivityTypeCatalog } from '../../src/domain/frameworks/catalog.js';
 import { importCorpus } from '../../src/usecases/corpus/import-corpus.js';
+import { addThematicCode } from '../../src/usecases/research/add-thematic-code.js';
+import { createStudy } from '../../src/usecases/research/create-study.js';
 import { loadBundledHistory } from '../../src/usecases/history/load-bundled-history.js';
 import { loadLaReference } from '../../src/usecases/las/load-la-reference.js';
 import { axeViolations } from '../helpers/e2e.js';
@@ -20,6 +22,7 @@ import { E2eRun, submit } from '../helpers/e2e-run.js';
 import { makeUser } from '../helpers/fixtures.js';
 
 let run: E2eRun;
+let studyId: string;
 const PASSWORD = 'fixture password 123';
 const signedIn = async (email: string) => {
   const page = await run.newPage();
@@ -58,6 +61,12 @@ beforeAll(async () => {
     // The data folder is not empty, so the server seeds no demo: the users are made here.
     await makeUser(database.db, 'e2e-national', 'national');
     await makeUser(database.db, 'e2e-la', 'la_user', { laId: 'barnsley' });
+    // A thematic review of the researcher's, to code the reports in.
+    const researcher = await makeUser(database.db, 'e2e-researcher', 'researcher');
+    await addThematicCode(ctx, { key: 'reflective_supervision', name: 'Reflective supervision' });
+    studyId = (
+      await createStudy({ ...ctx, actor: researcher }, { title: 'Supervision in reports' })
+    ).id;
   } finally {
     await database.close();
   }
@@ -105,5 +114,62 @@ describe('published reports', () => {
     await page.goto(run.url('/corpus?q=evident'));
     expect(await page.locator('.govuk-table').innerText()).toContain('Barnsley');
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('coding a published report in a thematic review', () => {
+  it('a researcher selects words with the mouse, codes them, and opens the passage from the coding query', async () => {
+    const page = await signedIn('e2e-researcher@example.org');
+    await page.goto(run.url(`/research/studies/${studyId}/corpus`));
+    expect(await page.locator('h1').innerText()).toBe('Published reports');
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('a', { hasText: 'Barnsley' }).first().click(),
+    ]);
+    // The enhancement shows its hint once it has loaded.
+    await page.locator('[data-study-coding-hint]').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    // Select "reflective supervision" in the text as a mouse would, then let go.
+    await page.evaluate(() => {
+      const text = document.getElementById('text')!;
+      const node = text.querySelector('[data-start]')!.firstChild as Text;
+      const at = node.data.indexOf('reflective supervision');
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'reflective supervision'.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      text.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await page.waitForFunction(
+      () => (document.getElementById('quote') as HTMLTextAreaElement).value !== '',
+    );
+    expect(await page.inputValue('#quote')).toBe('reflective supervision');
+    expect(Number(await page.inputValue('input[name=start]'))).toBeGreaterThan(0);
+    await page.selectOption('#code', 'reflective_supervision');
+    await submit(page, 'Code the passage');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'The passage was coded.',
+    );
+    expect(await page.locator('mark.app-wb-mark--selected').innerText()).toBe(
+      'reflective supervision',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(run.url(`/research/studies/${studyId}/corpus/query?dimension=grade`));
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.locator('.govuk-table a').first().click()]);
+    expect(await page.locator('h1').innerText()).toContain('Reflective supervision: Not known');
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('.govuk-inset-text a').first().click(),
+    ]);
+    expect(page.url()).toMatch(/\?coding=[0-9a-f-]{36}#coding-/);
+    expect(await page.locator('mark.app-wb-mark--selected').innerText()).toBe(
+      'reflective supervision',
+    );
   });
 });

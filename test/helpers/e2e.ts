@@ -49,6 +49,8 @@ interface SpawnOptions {
   password: string;
   /** The app clock's starting instant (TRIANGULATE_NOW), when not the tests' own. */
   now?: string;
+  /** A folder of published reports for `serve --demo` to import after start (default: none). */
+  corpusDir?: string;
 }
 
 /** Starts `node bin/triangulate.js serve --demo` and resolves once it prints "ready". */
@@ -67,6 +69,9 @@ async function spawnServer(
     TRIANGULATE_DATA_DIR: options.dataDir,
     TRIANGULATE_DEMO_PASSWORD: options.password,
     TRIANGULATE_LOG_LEVEL: 'warn',
+    // `serve --demo` would import ../shared/reference/corpus in the background: not in e2e runs
+    // (each file's server would read 422 reports); a file that wants a corpus sets its own.
+    TRIANGULATE_CORPUS_DIR: options.corpusDir ?? 'off',
     ...(options.now ? { TRIANGULATE_NOW: options.now } : {}),
   };
   // Always the embedded database in its own temporary folder.

@@ -20,6 +20,15 @@ import {
   type CorpusImportProgress,
 } from '../../src/usecases/corpus/import-corpus.js';
 import { searchCorpus } from '../../src/usecases/corpus/search-corpus.js';
+import { statusLine } from '../../src/cli/commands/corpus.js';
+import { createCorpusImport, insertCorpusDocuments } from '../../src/data/repositories/corpus.js';
+import { sha256Hex } from '../../src/domain/files/digest.js';
+import { enqueueCorpusImport } from '../../src/usecases/corpus/enqueue-corpus-import.js';
+import {
+  getCorpusImportStatus,
+  type CorpusImportStatus,
+} from '../../src/usecases/corpus/get-corpus-import-status.js';
+import { runCorpusImportJob } from '../../src/usecases/corpus/run-corpus-import-job.js';
 import { createTestApp, signInAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/fixtures.js';
 
@@ -67,6 +76,23 @@ beforeAll(async () => {
   });
 }, 240_000);
 afterAll(async () => t?.close());
+
+describe('before any import', () => {
+  it('the corpus page says how reports are imported: the command to importers, who to others', async () => {
+    const national = await signInAs(t, 'national');
+    const page = await national.get('/corpus');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('No published reports yet');
+    expect(page.body).toContain('triangulate corpus import FOLDER');
+    expect(page.body).toContain('../shared/reference/corpus');
+    const la = await signInAs(t, 'la');
+    const laPage = await la.get('/corpus');
+    expect(laPage.body).toContain('The national team imports them.');
+    expect(laPage.body).not.toContain('triangulate corpus import');
+    const status = await la.get('/api/v1/corpus/import');
+    expect(status.json()).toEqual({ documents: 0, job: null, canImport: false });
+  });
+});
 
 describe('importing a folder', () => {
   it('links each document to its LA, date, framework and grade, with progress and an audit event', async () => {
@@ -251,5 +277,95 @@ describe('pages and API', () => {
         '/api/v1/corpus/language',
       ]),
     );
+  });
+});
+
+describe('the background import (serve --demo)', () => {
+  const LEEDS = "leeds__children's services inspection - 2019-03-12.txt";
+  const YORK = "york__children's services inspection - 2019-06-20.txt";
+  let jobDir: string;
+  beforeAll(() => {
+    jobDir = folder({
+      [LEEDS]: REPORT('Leeds', 'Leeds has strong leaders.'),
+      [YORK]: REPORT('York', 'York has new leaders.'),
+    });
+  });
+
+  it('an attempt that runs again first removes what its earlier attempt left staged', async () => {
+    const jobId = '11111111-2222-4333-8444-555555555555';
+    const [leeds] = (await corpusFolder(jobDir)).filter((f) => f.fileName === LEEDS);
+    const staged = await createCorpusImport(t.database.db, {
+      source: 'x',
+      files: 2,
+      createdByLabel: 'a server that stopped',
+      jobId,
+    });
+    await insertCorpusDocuments(t.database.db, staged, [
+      {
+        fileHash: await sha256Hex(await leeds!.read()),
+        fileName: LEEDS,
+        title: 'x',
+        laId: 'leeds',
+        publishedOn: '2019-03-12',
+        kind: 'report',
+        frameworkId: null,
+        grade: null,
+        words: 1,
+        body: 'x',
+        findings: [],
+      },
+    ]);
+    const r = await runCorpusImportJob(
+      system(),
+      { id: jobId, input: { dir: jobDir } },
+      () => undefined,
+    );
+    expect([r.added, r.alreadyStored]).toEqual([2, 0]);
+    const imports = await t.database.db
+      .selectFrom('corpus_imports')
+      .select(['status', 'job_id'])
+      .where('job_id', '=', jobId)
+      .execute();
+    expect(imports).toEqual([{ status: 'current', job_id: jobId }]);
+    expect((await searchCorpus(system(), { q: 'Leeds has strong leaders' })).total).toBe(1);
+  });
+
+  it('is queued once, run by the job runner, and shown on the page and the status endpoint', async () => {
+    const first = await enqueueCorpusImport(system(), { dir: jobDir });
+    const again = await enqueueCorpusImport(system(), { dir: jobDir });
+    expect(first.queued).toBe(true);
+    expect(again).toEqual({ jobId: first.jobId, queued: false });
+    const la = await signInAs(t, 'la');
+    let status: CorpusImportStatus | null = null;
+    for (let i = 0; i < 120; i++) {
+      status = (await la.get('/api/v1/corpus/import')).json() as CorpusImportStatus;
+      if (status.job?.state === 'done' || status.job?.state === 'failed') break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(status?.job).toMatchObject({ state: 'done', added: 0, alreadyStored: 2 });
+    expect(status?.documents).toBe(5);
+    expect(statusLine(status!)).toBe(
+      `Corpus: 0 published reports added from ${path.basename(jobDir)} (2 already stored or copies of another file); 5 stored.`,
+    );
+    await expect(
+      enqueueCorpusImport(as(await makeUser(t.database.db, 'corpus-res3', 'researcher')), {
+        dir: jobDir,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the page follows an import under way, and says when one failed', async () => {
+    const queued = await enqueueCorpusImport(system(), { dir: path.join(jobDir, 'missing') });
+    // The runner may have claimed it already: either way the page shows it under way or ended.
+    const page = await (await signInAs(t, 'la')).get('/corpus');
+    expect(page.body).toMatch(/data-module="app-corpus-import"|failed: Cannot read the folder/);
+    let state = '';
+    for (let i = 0; i < 120 && state !== 'failed'; i++) {
+      state = (await getCorpusImportStatus(system())).job?.state ?? '';
+      if (state !== 'failed') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(queued.queued).toBe(true);
+    const after = await (await signInAs(t, 'la')).get('/corpus');
+    expect(after.body).toContain('The latest import of published reports (from missing) failed');
   });
 });

@@ -8,6 +8,11 @@ import { corpusFolder, type CorpusSourceFile } from '../../domain/corpus/folder.
 import { languageTableCsv } from '../../domain/corpus/language-table.js';
 import { getCorpusDocument } from '../../usecases/corpus/get-corpus-document.js';
 import { getCorpusLanguage } from '../../usecases/corpus/get-corpus-language.js';
+import { enqueueCorpusImport } from '../../usecases/corpus/enqueue-corpus-import.js';
+import {
+  getCorpusImportStatus,
+  type CorpusImportStatus,
+} from '../../usecases/corpus/get-corpus-import-status.js';
 import { importCorpus, type CorpusImportProgress } from '../../usecases/corpus/import-corpus.js';
 import type { UseCaseContext } from '../../usecases/context.js';
 import { searchCorpus } from '../../usecases/corpus/search-corpus.js';
@@ -42,32 +47,55 @@ function progressLine(): (p: CorpusImportProgress) => void {
 }
 
 /**
- * Imports a folder after the server has started (`serve --corpus DIR`, for the demo's 422
- * reports): the server answers meanwhile; progress and the outcome go to `write`. Files already
- * stored are skipped before they are read, so starting again costs little.
+ * Follows the background corpus import (`serve --demo` or `serve --corpus DIR`) on standard
+ * output: queues it (or finds the one queued or running), then prints its progress every 50 files
+ * and how it ended. The server answers meanwhile; a job runner does the work. Returns a function
+ * that stops following.
  */
-export async function importCorpusInBackground(
+export async function followCorpusImport(
   ctx: UseCaseContext,
   dir: string,
   write: (line: string) => void,
-): Promise<void> {
-  try {
-    const files = await readCorpusFolder(dir);
-    let shown = -1;
-    const r = await importCorpus(ctx, { source: path.basename(dir), files }, (p) => {
-      const step = Math.floor(p.done / 100);
-      if (p.phase !== 'reading' || step === shown) return;
-      shown = step;
-      write(`Corpus: read and checked ${p.done} of ${p.total} published reports`);
-    });
-    write(
-      `Corpus: ${r.added} published reports added from ${dir} (${r.alreadyStored} already stored or copies of another file).`,
-    );
-  } catch (err) {
-    write(
-      `Corpus: the import from ${dir} failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
+): Promise<() => void> {
+  const { queued } = await enqueueCorpusImport(ctx, { dir });
+  write(
+    `Corpus: ${queued ? 'importing' : 'an import is already under way from'} ${dir} in the background (progress on /corpus and with \`triangulate corpus status\`).`,
+  );
+  let shown = '';
+  let stopped = false;
+  const timer = setInterval(() => {
+    void getCorpusImportStatus(ctx)
+      .then((s) => {
+        if (stopped || !s.job) return;
+        const line = statusLine(s, 50);
+        if (line !== shown) write((shown = line));
+        if (s.job.state === 'done' || s.job.state === 'failed') stop();
+      })
+      .catch(() => undefined);
+  }, 1000);
+  timer.unref();
+  const stop = (): void => {
+    stopped = true;
+    clearInterval(timer);
+  };
+  return stop;
+}
+
+/** One line about the import, its counts rounded down to `step` files while it reads. */
+export function statusLine(s: CorpusImportStatus, step = 1): string {
+  const j = s.job;
+  if (!j)
+    return s.documents
+      ? `Corpus: ${s.documents} published reports stored.`
+      : 'Corpus: no published reports stored and no import started (triangulate corpus import DIR).';
+  if (j.state === 'queued') return `Corpus: the import from ${j.folder} is waiting to start.`;
+  if (j.state === 'failed') return `Corpus: the import from ${j.folder} failed: ${j.error ?? ''}`;
+  if (j.state === 'done')
+    return `Corpus: ${j.added ?? 0} published reports added from ${j.folder} (${j.alreadyStored ?? 0} already stored or copies of another file); ${s.documents} stored.`;
+  if (j.total === 0) return `Corpus: the import from ${j.folder} has started.`;
+  if (j.phase === 'writing') return `Corpus: stored ${j.done} of ${j.total} published reports.`;
+  const done = j.done >= j.total ? j.done : Math.floor(j.done / step) * step;
+  return `Corpus: read and checked ${done} of ${j.total} published reports.`;
 }
 
 const filters = (opts: Opts) => ({
@@ -113,6 +141,18 @@ export function registerCorpusCommands(program: Command): void {
             () =>
               `Imported ${r.added} of ${r.files} files in ${seconds} s (${r.reports} reports, ${r.letters} letters; ${r.alreadyStored} already stored or copies of another file; ${r.linkedToHistory} matched to the inspection history; ${r.findings} language findings).`,
           );
+        });
+      }),
+    );
+  corpus
+    .command('status')
+    .description('How many published reports are stored, and how the latest background import went')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts) => {
+        await withDatabase(async (cli) => {
+          const s = await getCorpusImportStatus(cli);
+          output(opts.json as boolean, s, () => statusLine(s));
         });
       }),
     );

@@ -4,7 +4,10 @@ import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { startServer } from '../../server/start-server.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from '../../demo/seed-demo.js';
 import { printDemoCredentials, writeDemoCredentials } from './demo.js';
-import { importCorpusInBackground } from './corpus.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../paths.js';
+import { followCorpusImport } from './corpus.js';
 import { systemActor } from '../../domain/access/actor.js';
 import { action } from '../runtime.js';
 
@@ -18,7 +21,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option(
       '--corpus <dir>',
-      'after start, import this folder of published reports in the background (skips those stored)',
+      'after start, import this folder of published reports in the background (skips those stored); with --demo the default is TRIANGULATE_CORPUS_DIR, else ../shared/reference/corpus when it exists',
     )
     .action(
       action(async (opts: { demo?: boolean; corpus?: string }) => {
@@ -35,13 +38,16 @@ export function registerServeCommand(program: Command): void {
         );
         // Last, after the ready line, so the request log does not scroll them away at once.
         if (seeded) printDemoCredentials(seeded, writeDemoCredentials(config.dataDir, seeded));
-        if (opts.corpus)
-          void importCorpusInBackground(
+        const corpusDir = corpusFolderToImport(opts, config.corpusDir);
+        let unfollow = (): void => undefined;
+        if (corpusDir)
+          unfollow = await followCorpusImport(
             { db: server.database.db, actor: systemActor('corpus-import'), catalog },
-            opts.corpus,
+            corpusDir,
             (line) => process.stdout.write(`${line}\n`),
           );
         const stop = async (): Promise<void> => {
+          unfollow();
           await server.close();
           process.exit(0);
         };
@@ -49,4 +55,20 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGTERM', () => void stop());
       }),
     );
+}
+
+/**
+ * The folder of published reports to import after start: `--corpus DIR`; with `--demo`,
+ * TRIANGULATE_CORPUS_DIR ("off": none), else ../shared/reference/corpus beside the project when
+ * it exists (the 422 real reports). Without either, none.
+ */
+export function corpusFolderToImport(
+  opts: { demo?: boolean; corpus?: string },
+  configured: string | undefined,
+): string | null {
+  if (opts.corpus) return path.resolve(opts.corpus);
+  if (!opts.demo || configured === 'off') return null;
+  if (configured) return path.resolve(configured);
+  const beside = path.join(projectRoot(), '..', 'shared', 'reference', 'corpus');
+  return existsSync(beside) ? beside : null;
 }

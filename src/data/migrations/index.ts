@@ -35,6 +35,7 @@ import * as researchDefinitions from './2026-12-07T0650_research_definitions.js'
 import * as researchStudyCodings from './2026-12-07T0710_research_study_codings.js';
 import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js';
 import * as burdenAndDataUsed from './2026-12-07T1250_burden_and_data_used.js';
+import * as studyCorpusCodings from './2026-12-07T1300_study_corpus_codings.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0710_research_study_codings': researchStudyCodings,
   '2026-12-07T0720_codings_code_evidence': codingsCodeEvidence,
   '2026-12-07T1250_burden_and_data_used': burdenAndDataUsed,
+  '2026-12-07T1300_study_corpus_codings': studyCorpusCodings,
 };

@@ -1,6 +1,6 @@
 // The corpus of published reports, as stored: imports (staged, then current), documents with their
 // LA, date, framework and grade, and the language checks' findings. Reads see current imports only.
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CorpusFinding, CorpusKind } from '../../domain/corpus/read-document.js';
 import type { CorpusDimension, GroupCounts } from '../../domain/corpus/language-table.js';
 import type { DB } from '../schema.js';
@@ -49,7 +49,7 @@ export async function storedCorpusHashes(
 
 export async function createCorpusImport(
   db: Kysely<DB>,
-  input: { source: string; files: number; createdByLabel: string },
+  input: { source: string; files: number; createdByLabel: string; jobId?: string | undefined },
 ): Promise<string> {
   const row = await db
     .insertInto('corpus_imports')
@@ -58,6 +58,7 @@ export async function createCorpusImport(
       source: input.source,
       files: input.files,
       created_by_label: input.createdByLabel,
+      job_id: input.jobId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -126,6 +127,20 @@ export async function deleteCorpusImport(db: Kysely<DB>, importId: string): Prom
   await db.deleteFrom('corpus_imports').where('id', '=', importId).execute();
 }
 
+/** Removes the staged (unfinished) imports a background job wrote in its earlier attempts. */
+export async function deleteStagedCorpusImportsOfJob(
+  db: Kysely<DB>,
+  jobId: string,
+): Promise<number> {
+  const rows = await db
+    .deleteFrom('corpus_imports')
+    .where('status', '=', 'staged')
+    .where('job_id', '=', jobId)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 /** Removes staged imports started before `before` (a process that stopped mid-import). */
 export async function deleteStaleCorpusImports(db: Kysely<DB>, before: Date): Promise<number> {
   const rows = await db
@@ -139,7 +154,8 @@ export async function deleteStaleCorpusImports(db: Kysely<DB>, before: Date): Pr
 
 const yearOf = sql<number>`extract(year from d.published_on)::int`;
 
-function baseQuery(db: Kysely<DB>, f: CorpusFilters) {
+/** Current documents (with their LA as `la`, the import as `i`) matching the filters. */
+export function corpusDocumentsQuery(db: Kysely<DB> | Transaction<DB>, f: CorpusFilters) {
   let q = db
     .selectFrom('corpus_documents as d')
     .innerJoin('corpus_imports as i', 'i.id', 'd.import_id')
@@ -190,7 +206,7 @@ export async function searchCorpusDocuments(
   phrase: string,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; hits: CorpusHit[] }> {
-  let q = baseQuery(db, filters);
+  let q = corpusDocumentsQuery(db, filters);
   const p = phrase.trim().toLowerCase();
   if (p) q = q.where(sql<SqlBool>`d.body ~* ${literal(p)}`);
   // One pass over the text finds the matching documents in order; only the page's documents are
@@ -204,7 +220,7 @@ export async function searchCorpusDocuments(
   const pageIds = matching.slice(page.offset, page.offset + page.limit).map((r) => r.id);
   if (pageIds.length === 0) return { total: matching.length, hits: [] };
   const at = p ? sql`strpos(lower(d.body), ${p})` : sql`1`;
-  const rows = await baseQuery(db, {})
+  const rows = await corpusDocumentsQuery(db, {})
     .where('d.id', 'in', pageIds)
     .select([
       'd.id',
@@ -256,7 +272,7 @@ export interface CorpusFacets {
 
 /** What the current corpus holds to filter by. */
 export async function corpusFacets(db: Kysely<DB>): Promise<CorpusFacets> {
-  const rows = await baseQuery(db, {})
+  const rows = await corpusDocumentsQuery(db, {})
     .select(['la.ofsted_region as region', 'd.framework_id', 'd.grade', yearOf.as('year')])
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .groupBy(['la.ofsted_region', 'd.framework_id', 'd.grade', yearOf])
@@ -282,7 +298,7 @@ export async function findCorpusDocument(
   db: Kysely<DB>,
   id: string,
 ): Promise<CorpusDocument | null> {
-  const r = await baseQuery(db, {})
+  const r = await corpusDocumentsQuery(db, {})
     .where('d.id', '=', id)
     .select([
       'd.id',
@@ -343,7 +359,7 @@ export async function corpusLanguageGroups(
       : dimension === 'framework'
         ? sql<string | null>`d.framework_id`
         : sql<string | null>`d.grade`;
-  const docs = await baseQuery(db, filters)
+  const docs = await corpusDocumentsQuery(db, filters)
     .select([
       key.as('value'),
       (eb) => eb.fn.countAll<string>().as('documents'),
@@ -351,7 +367,7 @@ export async function corpusLanguageGroups(
     ])
     .groupBy(key)
     .execute();
-  const counts = await baseQuery(db, filters)
+  const counts = await corpusDocumentsQuery(db, filters)
     .innerJoin('corpus_findings as f', 'f.document_id', 'd.id')
     .select([key.as('value'), 'f.rule', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy([key, 'f.rule'])

@@ -132,6 +132,17 @@ export async function findJob(db: Db, id: string): Promise<Job | null> {
   return r ? toJob(r) : null;
 }
 
+/** The newest job of a kind (whatever its state), or null. */
+export async function latestJobOfKind(db: Db, kind: string): Promise<Job | null> {
+  const r = await base(db)
+    .where('kind', '=', kind)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? toJob(r) : null;
+}
+
 /**
  * Locks the oldest job of these kinds that is waiting, or running under a lease that ran out
  * (its server stopped), skipping rows another server has locked; null when there is none. The

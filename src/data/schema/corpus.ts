@@ -11,6 +11,8 @@ export interface CorpusImportTable {
   added: Generated<number>;
   created_by_label: string;
   created_at: CreatedAt;
+  /** The background job that wrote it (migration 2026-12-07T1300), else null. */
+  job_id: string | null;
 }
 
 export interface CorpusDocumentTable {

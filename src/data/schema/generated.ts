@@ -343,6 +343,7 @@ export interface MigratedSchema {
     added: number;
     created_by_label: string;
     created_at: Date;
+    job_id: string | null;
   };
   divergence_explanations: {
     activity_id: string;
@@ -880,6 +881,18 @@ export interface MigratedSchema {
     id: string;
     study_id: string;
     evidence_id: string;
+    start_pos: number;
+    end_pos: number;
+    span_text: string;
+    thematic_key: string;
+    coder_id: string | null;
+    coder_label: string;
+    created_at: Date;
+  };
+  research_study_corpus_codings: {
+    id: string;
+    study_id: string;
+    document_id: string;
     start_pos: number;
     end_pos: number;
     span_text: string;

@@ -80,8 +80,23 @@ export interface ResearchStudyCodingTable {
   created_at: CreatedAt;
 }
 
+/** A study's coding of a published report (migration 2026-12-07T1300_study_corpus_codings). */
+export interface ResearchStudyCorpusCodingTable {
+  id: Generated<string>;
+  study_id: string;
+  document_id: string;
+  start_pos: number;
+  end_pos: number;
+  span_text: string;
+  thematic_key: string;
+  coder_id: string | null;
+  coder_label: string;
+  created_at: CreatedAt;
+}
+
 export interface ResearchTables {
   research_study_codings: ResearchStudyCodingTable;
+  research_study_corpus_codings: ResearchStudyCorpusCodingTable;
   research_definitions: ResearchDefinitionTable;
   research_studies: ResearchStudyTable;
   research_memos: ResearchMemoTable;

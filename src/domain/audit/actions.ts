@@ -158,6 +158,9 @@ export const auditActions = {
   'research.study_created': 'A research study (a thematic review workspace) was created',
   'research.study_coded': 'A passage of a study record was coded with a thematic code',
   'research.study_coding_removed': 'A coding was removed from a study',
+  'research.study_corpus_coded':
+    'A passage of a published report (the corpus) was coded with a thematic code in a study',
+  'research.study_corpus_coding_removed': 'A coding of a published report was removed from a study',
   'research.study_updated': 'A research study’s question or selection of inspections was changed',
   'research.la_identity_set': 'A national user decided whether a study shows LA identity',
   'research.memo_added': 'A memo was written in a research study',

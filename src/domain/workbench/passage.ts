@@ -43,3 +43,48 @@ export function findPassage(text: string, passage: string, occurrence = 1): Pass
     occurrences: found.length,
   };
 }
+
+export type PassageSpan = { ok: true; start: number; end: number } | { ok: false; reason: string };
+
+const sameWords = (a: string, b: string): boolean =>
+  a.normalize('NFC').replace(/\s+/gu, ' ').trim() ===
+  b.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * The span to code: the selection's offsets when a browser sent them (mouse or keyboard
+ * selection) and they still hold the words sent with them, trimmed of surrounding spaces; else
+ * the pasted words found in the text, refused when they appear more than once and no occurrence
+ * is given (`where`: "record" or "document", for the messages).
+ */
+export function locatePassage(
+  text: string,
+  input: {
+    quote: string;
+    occurrence?: number | undefined;
+    start?: number | undefined;
+    end?: number | undefined;
+  },
+  where = 'record',
+): PassageSpan {
+  const { start, end } = input;
+  if (start !== undefined && end !== undefined && start >= 0 && end > start) {
+    const chars = Array.from(text);
+    if (end <= chars.length) {
+      let a = start;
+      let b = end;
+      while (a < b && /\s/u.test(chars[a]!)) a++;
+      while (b > a && /\s/u.test(chars[b - 1]!)) b--;
+      const span = chars.slice(a, b).join('');
+      if (b > a && (input.quote.trim() === '' || sameWords(span, input.quote)))
+        return { ok: true, start: a, end: b };
+    }
+  }
+  const found = findPassage(text, input.quote, input.occurrence ?? 1);
+  if (!found.ok) return { ok: false, reason: found.reason.replace('this record', `this ${where}`) };
+  if (found.occurrences > 1 && input.occurrence === undefined)
+    return {
+      ok: false,
+      reason: `Those words appear ${found.occurrences} times in this ${where}: paste more of the words around them, or say which occurrence (1 to ${found.occurrences})`,
+    };
+  return { ok: true, start: found.start, end: found.end };
+}

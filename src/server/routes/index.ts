@@ -16,6 +16,7 @@ import { registerResearchRoutes } from './html/research.js';
 import { registerResearchOutcomeRoutes } from './html/research-outcomes.js';
 import { registerResearchCodebookRoutes } from './html/research-codebook.js';
 import { registerResearchCodingRoutes } from './html/research-coding.js';
+import { registerResearchCorpusRoutes } from './html/research-corpus.js';
 import { registerResearchApi } from './api/research.js';
 import { registerCorpusRoutes } from './html/corpus.js';
 import { registerCorpusApi } from './api/corpus.js';
@@ -131,6 +132,7 @@ export const routeModules: RouteModule[] = [
   registerResearchOutcomeRoutes,
   registerResearchCodebookRoutes,
   registerResearchCodingRoutes,
+  registerResearchCorpusRoutes,
   registerResearchApi,
   registerCorpusRoutes,
   registerCorpusApi,

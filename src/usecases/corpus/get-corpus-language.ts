@@ -10,7 +10,7 @@ import {
 } from '../../domain/corpus/language-table.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { CorpusFilterInput } from './corpus-filters.js';
+import { CorpusFilterInput } from '../../domain/corpus/filters.js';
 
 export const CorpusLanguageInput = CorpusFilterInput.extend({
   by: z.enum(CORPUS_DIMENSIONS).optional(),

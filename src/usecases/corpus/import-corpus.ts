@@ -113,7 +113,7 @@ async function readAll(
 
 export async function importCorpus(
   ctx: UseCaseContext,
-  input: { source: string; files: readonly CorpusSourceFile[] },
+  input: { source: string; files: readonly CorpusSourceFile[]; jobId?: string },
   onProgress: (p: CorpusImportProgress) => void = () => undefined,
 ): Promise<CorpusImportResult> {
   if (!policies.importCorpus(ctx.actor)) throw new AppError('FORBIDDEN');
@@ -182,13 +182,13 @@ export async function importCorpus(
     onProgress({ phase: 'done', done: 0, total: 0 });
     return result;
   }
-  result.importId = await writeDocuments(ctx, input.source, result, docs, onProgress);
+  result.importId = await writeDocuments(ctx, input, result, docs, onProgress);
   return result;
 }
 
 async function writeDocuments(
   ctx: UseCaseContext,
-  source: string,
+  { source, jobId }: { source: string; jobId?: string },
   result: CorpusImportResult,
   docs: readonly CorpusDocumentInput[],
   onProgress: (p: CorpusImportProgress) => void,
@@ -198,6 +198,7 @@ async function writeDocuments(
     source,
     files: result.files,
     createdByLabel: actorRef(ctx.actor).label,
+    jobId,
   });
   try {
     for (let i = 0; i < docs.length; i += WRITE_BATCH) {

@@ -11,7 +11,7 @@ import {
 import { policies } from '../../domain/access/policies.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { CorpusFilterInput } from './corpus-filters.js';
+import { CorpusFilterInput } from '../../domain/corpus/filters.js';
 
 export const PAGE_SIZE = 25;
 

@@ -1,7 +1,8 @@
-// A researcher codes a passage of one of the study's records with a thematic code, by pasting
-// the words: they are found in the record's pseudonymised text (the text the researcher sees),
-// refused when absent or when they occur more than once and no occurrence is given. Offsets and
-// the passage stored are those of the pseudonymised text. Audited.
+// A researcher codes a passage of one of the study's records with a thematic code, by selecting
+// it (the browser sends the selection's offsets with its words) or by pasting the words: they are
+// found in the record's pseudonymised text (the text the researcher sees), refused when absent or
+// when they occur more than once and no occurrence is given. Offsets and the passage stored are
+// those of the pseudonymised text. Audited.
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
 import { listThematicCodes } from '../../data/repositories/research-studies.js';
@@ -14,7 +15,7 @@ import { actorLabel, actorUserId } from '../../domain/access/actor.js';
 import { policies } from '../../domain/access/policies.js';
 import { cpSlice } from '../../domain/evidence/offsets.js';
 import { studyRecordRef } from '../../domain/research/study-coding.js';
-import { findPassage } from '../../domain/workbench/passage.js';
+import { locatePassage } from '../../domain/workbench/passage.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { recordView, studyRecordsScope } from './study-records.js';
@@ -27,6 +28,9 @@ export const CodeStudyPassageInput = z.object({
   quote: z.string().max(20_000),
   /** Which appearance, when the words occur more than once. */
   occurrence: z.coerce.number().int().min(1).optional(),
+  /** A selection's code-point offsets in the pseudonymised text (used while they hold the words). */
+  start: z.coerce.number().int().min(0).optional(),
+  end: z.coerce.number().int().min(1).optional(),
   /** The thematic code's key. */
   code: z.string().trim().max(120),
 });
@@ -50,13 +54,8 @@ export async function codeStudyPassage(
   const [row] = await studyRecordsPage(ctx.db, s.activityIds, null, 1, hit.id);
   if (!row) throw invalid('record', 'There is no record with that reference in this study');
   const text = recordView(s, row).text;
-  const found = findPassage(text, input.quote, input.occurrence ?? 1);
+  const found = locatePassage(text, input);
   if (!found.ok) throw invalid('quote', found.reason);
-  if (found.occurrences > 1 && input.occurrence === undefined)
-    throw invalid(
-      'quote',
-      `Those words appear ${found.occurrences} times in this record: paste more of the words around them, or say which occurrence (1 to ${found.occurrences})`,
-    );
   const span = cpSlice(text, found.start, found.end);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertStudyCoding(trx, {

@@ -36,7 +36,14 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 export function startApp(env: NodeJS.ProcessEnv, args: string[] = []): Promise<AppProcess> {
   const child = spawn(process.execPath, [bin, 'serve', ...args], {
-    env: childEnv({ HOST: '127.0.0.1', PORT: '0', TRIANGULATE_LOG_LEVEL: 'warn', ...env }),
+    // No background import of the real published reports: it would load the machine under test.
+    env: childEnv({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      TRIANGULATE_LOG_LEVEL: 'warn',
+      TRIANGULATE_CORPUS_DIR: 'off',
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

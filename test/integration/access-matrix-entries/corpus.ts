@@ -5,6 +5,12 @@ import { everyone, NO_ID, noSuchItem, type Entry } from '../../helpers/access-ma
 // inspectors too). A document that does not exist answers 404 to everyone signed in. Importing is
 // the CLI's (`corpus import`), so no route writes.
 export const corpusEntries: Entry[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/corpus/import',
+    url: () => '/api/v1/corpus/import',
+    expect: everyone,
+  },
   { method: 'GET', route: '/corpus', url: () => '/corpus?q=supervision', expect: everyone },
   {
     method: 'GET',

@@ -94,6 +94,45 @@ export const researchEntries: Entry[] = [
     url: () => `${API_STUDY}/codings/${NO_ID}`,
     expect: noSuchItem,
   },
+  // A study's published reports (the corpus inside a thematic review).
+  {
+    method: 'GET',
+    route: '/research/studies/:id/corpus',
+    url: () => `${STUDY}/corpus`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/research/studies/:id/corpus/documents/:documentId',
+    url: () => `${STUDY}/corpus/documents/${NO_ID}`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/research/studies/:id/corpus/documents/:documentId/codings',
+    url: () => `${STUDY}/corpus/documents/${NO_ID}/codings`,
+    body: () => ({ quote: 'x', code: 'x' }),
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/research/studies/:id/corpus/codings/:codingId/remove',
+    url: () => `${STUDY}/corpus/codings/${NO_ID}/remove`,
+    body: () => ({}),
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/research/studies/:id/corpus/query',
+    url: () => `${STUDY}/corpus/query?dimension=grade`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
+    route: '/research/studies/:id/corpus/query/cell',
+    url: () => `${STUDY}/corpus/query/cell?dimension=year&code=x&value=2023`,
+    expect: noSuchItem,
+  },
   {
     method: 'POST',
     route: '/research/studies/:id/la-identity',

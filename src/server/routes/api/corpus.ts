@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CORPUS_DIMENSIONS } from '../../../domain/corpus/language-table.js';
 import { getCorpusDocument } from '../../../usecases/corpus/get-corpus-document.js';
+import { getCorpusImportStatus } from '../../../usecases/corpus/get-corpus-import-status.js';
 import { getCorpusLanguage } from '../../../usecases/corpus/get-corpus-language.js';
 import { searchCorpus } from '../../../usecases/corpus/search-corpus.js';
 import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
@@ -27,6 +28,15 @@ export const registerCorpusApi: RouteModule = (app, ctx) => {
     catalog: ctx.catalog,
   });
   registerApiRoutes(app, [
+    defineApiRoute({
+      method: 'GET',
+      path: '/api/v1/corpus/import',
+      summary:
+        'How many published reports are stored, and the latest background import: its state, files read of the total, what it added or why it failed',
+      tag: 'corpus',
+      response: Obj,
+      handler: async ({ actor }) => asObj(await getCorpusImportStatus(uc(actor))),
+    }),
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/corpus/documents',

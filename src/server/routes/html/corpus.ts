@@ -8,7 +8,9 @@ import {
   languageTableCsv,
   valueLabel,
 } from '../../../domain/corpus/language-table.js';
+import type { CorpusFacets } from '../../../data/repositories/corpus.js';
 import { getCorpusDocument } from '../../../usecases/corpus/get-corpus-document.js';
+import { getCorpusImportStatus } from '../../../usecases/corpus/get-corpus-import-status.js';
 import { getCorpusLanguage } from '../../../usecases/corpus/get-corpus-language.js';
 import { searchCorpus } from '../../../usecases/corpus/search-corpus.js';
 import { useCaseContext } from '../helpers.js';
@@ -20,13 +22,16 @@ const By = z.object({ by: z.enum(CORPUS_DIMENSIONS).catch('year') });
 const LIST_KEYS = ['regions', 'years', 'frameworkIds', 'grades', 'kinds'] as const;
 
 /** The filters as the form sent them (each a list), and the query string that keeps them. */
-function filtersOf(query: Query) {
+export function filtersOf(query: Query) {
   const out: Record<string, string[]> = {};
   for (const k of LIST_KEYS) out[k] = listParam(query[k]).slice(0, 50);
   return out;
 }
 
-function keep(filters: Record<string, string[]>, extra: Record<string, string> = {}): string {
+export function keep(
+  filters: Record<string, string[]>,
+  extra: Record<string, string> = {},
+): string {
   const p = new URLSearchParams();
   for (const [k, vs] of Object.entries(filters)) for (const v of vs) p.append(k, v);
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
@@ -37,49 +42,56 @@ function boxes(name: string, values: Array<{ value: string; text: string }>, cho
   return values.map((v) => ({ ...v, name, checked: chosen.includes(v.value) }));
 }
 
+/** The filter form's checkboxes: what the corpus holds, with the chosen ones ticked. */
+export function corpusFilterOptions(f: CorpusFacets, filters: Record<string, string[]>) {
+  return {
+    regions: boxes(
+      'regions',
+      f.regions.map((v) => ({ value: v, text: v })),
+      filters.regions ?? [],
+    ),
+    years: boxes(
+      'years',
+      f.years.map((v) => ({ value: String(v), text: String(v) })),
+      filters.years ?? [],
+    ),
+    frameworkIds: boxes(
+      'frameworkIds',
+      f.frameworkIds.map((v) => ({ value: v, text: valueLabel('framework', v) })),
+      filters.frameworkIds ?? [],
+    ),
+    grades: boxes(
+      'grades',
+      [...f.grades, 'unknown'].map((v) => ({
+        value: v,
+        text: valueLabel('grade', v === 'unknown' ? null : v),
+      })),
+      filters.grades ?? [],
+    ),
+    kinds: boxes(
+      'kinds',
+      [
+        { value: 'report', text: 'Inspection report' },
+        { value: 'letter', text: 'Letter (focused or monitoring visit)' },
+      ],
+      filters.kinds ?? [],
+    ),
+  };
+}
+
 export const registerCorpusRoutes: RouteModule = (app, ctx) => {
   app.get('/corpus', async (request, reply) => {
     const query = (request.query ?? {}) as Query;
     const filters = filtersOf(query);
     const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
     const page = Number(query.page) > 0 ? Math.floor(Number(query.page)) : 1;
-    const r = await searchCorpus(useCaseContext(request, ctx), { ...filters, q, page });
-    const f = r.facets;
+    const uc = useCaseContext(request, ctx);
+    const r = await searchCorpus(uc, { ...filters, q, page });
+    const importing = await getCorpusImportStatus(uc);
     return reply.render('corpus/search.njk', {
       r,
-      options: {
-        regions: boxes(
-          'regions',
-          f.regions.map((v) => ({ value: v, text: v })),
-          filters.regions ?? [],
-        ),
-        years: boxes(
-          'years',
-          f.years.map((v) => ({ value: String(v), text: String(v) })),
-          filters.years ?? [],
-        ),
-        frameworkIds: boxes(
-          'frameworkIds',
-          f.frameworkIds.map((v) => ({ value: v, text: valueLabel('framework', v) })),
-          filters.frameworkIds ?? [],
-        ),
-        grades: boxes(
-          'grades',
-          [...f.grades, 'unknown'].map((v) => ({
-            value: v,
-            text: valueLabel('grade', v === 'unknown' ? null : v),
-          })),
-          filters.grades ?? [],
-        ),
-        kinds: boxes(
-          'kinds',
-          [
-            { value: 'report', text: 'Inspection report' },
-            { value: 'letter', text: 'Letter (focused or monitoring visit)' },
-          ],
-          filters.kinds ?? [],
-        ),
-      },
+      importing,
+      options: corpusFilterOptions(r.facets, filters),
       rows: r.hits.map((h) => ({
         ...h,
         gradeLabel: valueLabel('grade', h.grade),

@@ -86,6 +86,8 @@ export const registerResearchCodingRoutes: RouteModule = (app, ctx) => {
       quote: str(body.quote),
       code: str(body.code),
       occurrence: str(body.occurrence),
+      start: str(body.start).trim(),
+      end: str(body.end).trim(),
       after: str(body.after),
     };
     try {
@@ -95,6 +97,7 @@ export const registerResearchCodingRoutes: RouteModule = (app, ctx) => {
         quote: values.quote,
         code: values.code,
         ...(values.occurrence.trim() ? { occurrence: values.occurrence.trim() } : {}),
+        ...(values.start && values.end ? { start: values.start, end: values.end } : {}),
       });
       const back = pageUrl(id, values.after || undefined);
       const sep = back.includes('?') ? '&' : '?';
