@@ -178,6 +178,12 @@ export const auditActions = {
     'An annual engagement meeting was recorded (date, attendees, agenda, notes, actions)',
   'engagement.updated': 'An annual engagement meeting’s record was changed',
   'engagement.released': 'The notes of an annual engagement meeting were released to the LA',
+  'inspector.profile_set':
+    'An inspector’s scheduling profile was set (role, home region, working days, lead-qualified, limits)',
+  'inspector.absence_added': 'Leave or training was recorded for an inspector',
+  'inspector.absence_removed': 'An inspector’s leave or training was removed',
+  'inspector.conflict_added': 'A conflict of interest with an LA was recorded for an inspector',
+  'inspector.conflict_removed': 'An inspector’s conflict of interest was removed',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
