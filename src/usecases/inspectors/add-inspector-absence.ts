@@ -9,18 +9,22 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { editableInspector, IsoDate, parse } from './inspector-scope.js';
 
-export const AddInspectorAbsenceInput = z
-  .object({
-    inspector: z.string().trim().min(1).max(320),
-    kind: z.enum(absenceKinds, { error: 'Select leave, training or other' }),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    note: z.string().trim().max(500).nullable().default(null),
-  })
-  .refine((a) => a.endsOn >= a.startsOn, {
+/** The fields, without the cross-field check (the API's body schema omits the inspector). */
+export const AddInspectorAbsenceFields = z.object({
+  inspector: z.string().trim().min(1).max(320),
+  kind: z.enum(absenceKinds, { error: 'Select leave, training or other' }),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  note: z.string().trim().max(500).nullable().default(null),
+});
+
+export const AddInspectorAbsenceInput = AddInspectorAbsenceFields.refine(
+  (a) => a.endsOn >= a.startsOn,
+  {
     path: ['endsOn'],
     message: 'The last day must be on or after the first',
-  });
+  },
+);
 export type AddInspectorAbsenceInput = z.input<typeof AddInspectorAbsenceInput>;
 
 export async function addInspectorAbsence(ctx: UseCaseContext, raw: AddInspectorAbsenceInput) {

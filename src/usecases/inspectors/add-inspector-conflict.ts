@@ -9,19 +9,23 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { editableInspector, findLa, IsoDate, parse } from './inspector-scope.js';
 
-export const AddInspectorConflictInput = z
-  .object({
-    inspector: z.string().trim().min(1).max(320),
-    laId: z.string().trim().min(1, 'Enter the local authority').max(200),
-    reason: z.enum(conflictReasons, { error: 'Select why the inspector has a conflict' }),
-    detail: z.string().trim().max(1_000).nullable().default(null),
-    from: IsoDate.nullable().default(null),
-    to: IsoDate.nullable().default(null),
-  })
-  .refine((c) => !c.from || !c.to || c.to >= c.from, {
+/** The fields, without the cross-field check (the API's body schema omits the inspector). */
+export const AddInspectorConflictFields = z.object({
+  inspector: z.string().trim().min(1).max(320),
+  laId: z.string().trim().min(1, 'Enter the local authority').max(200),
+  reason: z.enum(conflictReasons, { error: 'Select why the inspector has a conflict' }),
+  detail: z.string().trim().max(1_000).nullable().default(null),
+  from: IsoDate.nullable().default(null),
+  to: IsoDate.nullable().default(null),
+});
+
+export const AddInspectorConflictInput = AddInspectorConflictFields.refine(
+  (c) => !c.from || !c.to || c.to >= c.from,
+  {
     path: ['to'],
     message: 'The end must be on or after the start',
-  });
+  },
+);
 export type AddInspectorConflictInput = z.input<typeof AddInspectorConflictInput>;
 
 export async function addInspectorConflict(ctx: UseCaseContext, raw: AddInspectorConflictInput) {
