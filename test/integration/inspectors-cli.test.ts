@@ -22,7 +22,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate inspectors', () => {
       const json = (...args: string[]) => {
         const r = run(...args, '--json');
         expect(r.status, r.stderr).toBe(0);
-        return JSON.parse(r.stdout) as Record<string, never>;
+        return JSON.parse(r.stdout) as unknown;
       };
       expect(run('demo', 'seed').status).toBe(0);
       const as = ['--as', 'regional@triangulate.example'];
