@@ -32,11 +32,16 @@ const cell = (w: WeekLoad) =>
 const flagLines = (name: string, weeks: WeekLoad[]) =>
   weeks.flatMap((w) => w.flags.map((f) => `  ${name}, week of ${w.weekStart}: ${f.message}`));
 
+const common = (c: Command) =>
+  c.option('--as <email>', 'act as this account').option('--json', 'print JSON');
+
 export function registerInspectorCommands(program: Command): void {
   const ins = program.command('inspectors').description('Inspectors’ profiles, leave and load');
-  const common = (c: Command) =>
-    c.option('--as <email>', 'act as this account').option('--json', 'print JSON');
+  registerReads(ins);
+  registerChanges(ins);
+}
 
+function registerReads(ins: Command): void {
   common(
     ins
       .command('list')
@@ -130,7 +135,9 @@ export function registerInspectorCommands(program: Command): void {
       }),
     ),
   );
+}
 
+function registerChanges(ins: Command): void {
   common(
     ins
       .command('set-profile <inspector>')
