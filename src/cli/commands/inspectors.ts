@@ -13,7 +13,8 @@ import { listInspectors } from '../../usecases/inspectors/list-inspectors.js';
 import { removeInspectorAbsence } from '../../usecases/inspectors/remove-inspector-absence.js';
 import { removeInspectorConflict } from '../../usecases/inspectors/remove-inspector-conflict.js';
 import { setInspectorProfile } from '../../usecases/inspectors/set-inspector-profile.js';
-import { action, actingAs, output, withDatabase } from '../runtime.js';
+import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
+import { action, actingAs, output, withDatabase, type CliContext } from '../runtime.js';
 
 interface Common {
   json?: boolean;
@@ -31,6 +32,12 @@ const cell = (w: WeekLoad) =>
   `${w.total}/${w.available}${w.flags.length > 0 ? '!' : ''}`.padStart(6);
 const flagLines = (name: string, weeks: WeekLoad[]) =>
   weeks.flatMap((w) => w.flags.map((f) => `  ${name}, week of ${w.weekStart}: ${f.message}`));
+
+/** The command's context: as --as, with the framework catalogue (the load reads its workload). */
+const as = async (base: CliContext, email: string | undefined) => ({
+  ...(await actingAs(base, email)),
+  catalog: loadActivityTypeCatalog(),
+});
 
 const common = (c: Command) =>
   c.option('--as <email>', 'act as this account').option('--json', 'print JSON');
@@ -50,10 +57,7 @@ function registerReads(ins: Command): void {
   ).action(
     action(async (o: Common & { region?: string }) =>
       withDatabase(async (base) => {
-        const r = await listInspectors(
-          await actingAs(base, o.as),
-          o.region ? { region: o.region } : {},
-        );
+        const r = await listInspectors(await as(base, o.as), o.region ? { region: o.region } : {});
         output(o.json, r, () =>
           [
             `${r.region}: ${r.inspectors.length} inspectors`,
@@ -75,7 +79,7 @@ function registerReads(ins: Command): void {
   ).action(
     action(async (inspector: string, o: Common) =>
       withDatabase(async (base) => {
-        const r = await getInspector(await actingAs(base, o.as), { inspector });
+        const r = await getInspector(await as(base, o.as), { inspector });
         const p = r.inspector.profile;
         output(o.json, r, () =>
           [
@@ -104,7 +108,7 @@ function registerReads(ins: Command): void {
   ).action(
     action(async (inspector: string | undefined, o: WindowOpts & { region?: string }) =>
       withDatabase(async (base) => {
-        const ctx = await actingAs(base, o.as);
+        const ctx = await as(base, o.as);
         if (inspector) {
           const r = await getInspectorLoad(ctx, { inspector, ...windowOf(o) });
           output(o.json, r, () =>
@@ -165,7 +169,7 @@ function registerChanges(ins: Command): void {
         },
       ) =>
         withDatabase(async (base) => {
-          const r = await setInspectorProfile(await actingAs(base, o.as), {
+          const r = await setInspectorProfile(await as(base, o.as), {
             inspector,
             inspectorRole: o.role as never,
             homeRegion: o.region as never,
@@ -194,7 +198,7 @@ function registerChanges(ins: Command): void {
         o: Common & { from: string; to: string; kind: string; note?: string },
       ) =>
         withDatabase(async (base) => {
-          const r = await addInspectorAbsence(await actingAs(base, o.as), {
+          const r = await addInspectorAbsence(await as(base, o.as), {
             inspector,
             kind: o.kind as never,
             startsOn: o.from,
@@ -215,7 +219,7 @@ function registerChanges(ins: Command): void {
   ).action(
     action(async (inspector: string, absenceId: string, o: Common) =>
       withDatabase(async (base) => {
-        const r = await removeInspectorAbsence(await actingAs(base, o.as), {
+        const r = await removeInspectorAbsence(await as(base, o.as), {
           inspector,
           absenceId,
         });
@@ -240,7 +244,7 @@ function registerChanges(ins: Command): void {
         o: Common & { la: string; reason: string; detail?: string; from?: string; to?: string },
       ) =>
         withDatabase(async (base) => {
-          const r = await addInspectorConflict(await actingAs(base, o.as), {
+          const r = await addInspectorConflict(await as(base, o.as), {
             inspector,
             laId: o.la,
             reason: o.reason as never,
@@ -258,7 +262,7 @@ function registerChanges(ins: Command): void {
   ).action(
     action(async (inspector: string, conflictId: string, o: Common) =>
       withDatabase(async (base) => {
-        const r = await removeInspectorConflict(await actingAs(base, o.as), {
+        const r = await removeInspectorConflict(await as(base, o.as), {
           inspector,
           conflictId,
         });

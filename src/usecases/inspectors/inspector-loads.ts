@@ -18,7 +18,7 @@ import {
 } from '../../domain/scheduling/inspector-load.js';
 import { fieldworkDaysOf, roleWorkload } from '../../domain/scheduling/team-shape.js';
 import { addWorkingDays, isWorkingDay } from '../../domain/calendar/working-days.js';
-import type { UseCaseContext } from '../context.js';
+import { requireCatalog, type UseCaseContext } from '../context.js';
 
 export interface LoadOf {
   load: InspectorLoad;
@@ -34,7 +34,8 @@ function endOf(a: TeamAssignment, days: number | null): string {
 }
 
 function toAssignment(ctx: UseCaseContext, a: TeamAssignment): LoadAssignment {
-  const rules = ctx.catalog?.schedulingRules?.(a.frameworkId)?.rules ?? null;
+  // Without the catalogue the load would silently lose every day off site: it is required.
+  const rules = requireCatalog(ctx).schedulingRules?.(a.frameworkId)?.rules ?? null;
   return {
     activityId: a.activityId,
     title: a.title,
