@@ -20,6 +20,7 @@ import type { ResearchTables } from './schema/research.js';
 import type { CorpusTables } from './schema/corpus.js';
 import type { SelfEvaluationTables } from './schema/self-evaluation.js';
 import type { BurdenTables } from './schema/burden.js';
+import type { InspectorTables } from './schema/inspectors.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -208,4 +209,5 @@ export interface DB
     ResearchTables,
     CorpusTables,
     SelfEvaluationTables,
-    BurdenTables {}
+    BurdenTables,
+    InspectorTables {}

@@ -28,6 +28,7 @@ import { seedDemoPublished } from './seed-demo-published.js';
 import { seedDemoResearch } from './seed-demo-research.js';
 import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { seedDemoCalibration } from './seed-demo-calibration.js';
+import { seedDemoRoster } from './seed-demo-roster.js';
 import { DEMO_REVIEWERS } from './demo-published.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
@@ -219,6 +220,14 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   });
   // A thematic review on supervision across them, in the pseudonymised research store.
   await seedDemoResearch(db, published.activityIds, teamActor('researcher'));
+  // The region's inspector roster: profiles, leave and training, conflicts of interest.
+  await seedDemoRoster(
+    db,
+    catalog,
+    new Map([...ids, ...published.userIds]),
+    { regional: teamActor('regional'), national: teamActor('national') },
+    { northfieldId: DEMO_LA.id, focusedVisitId },
+  );
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

@@ -26,6 +26,7 @@ import { registerPlanCommands } from './plan.js';
 import { registerAttachmentCommands } from './attachments.js';
 import { registerWorkCommands } from './work.js';
 import { registerRiskCommands } from './risk.js';
+import { registerInspectorCommands } from './inspectors.js';
 import { registerIntelFileCommands } from './intel-files.js';
 import { registerStatsCommands } from './stats.js';
 import { registerConsistencyPanelCommands } from './consistency-panel.js';
@@ -62,6 +63,7 @@ export const commandModules: Array<(program: Command) => void> = [
   registerStudyCommands,
   registerCalibrationCommands,
   registerRiskCommands,
+  registerInspectorCommands,
   registerIntelFileCommands,
   registerStatsCommands,
   registerConsistencyPanelCommands,

@@ -504,6 +504,40 @@ export interface MigratedSchema {
     source_key: string;
     imported_at: Date;
   };
+  inspector_absences: {
+    id: string;
+    user_id: string;
+    kind: string;
+    starts_on: string;
+    ends_on: string;
+    note: string | null;
+    recorded_by_label: string;
+    created_at: Date;
+  };
+  inspector_conflicts: {
+    id: string;
+    user_id: string;
+    la_id: string;
+    reason: string;
+    detail: string | null;
+    from_date: string | null;
+    to_date: string | null;
+    recorded_by_label: string;
+    created_at: Date;
+  };
+  inspector_profiles: {
+    user_id: string;
+    inspector_role: string;
+    home_region: string;
+    working_days: string[];
+    lead_qualified: boolean;
+    max_site_weeks_per_quarter: number;
+    preparation_days: number | null;
+    note: string | null;
+    version: number;
+    created_at: Date;
+    updated_at: Date;
+  };
   intelligence_entries: {
     id: string;
     la_id: string;

@@ -914,6 +914,51 @@ export const policies = {
   /** Working time across inspections, aggregated by team role: national staff. */
   viewNationalWorkingTime: (actor: Actor): boolean =>
     actor.kind === 'system' || actor.role === 'admin' || actor.role === 'national',
+
+  // ---- Inspectors and capacity (issue 14) ----
+
+  /**
+   * A region's inspectors and their load: national staff and admins for any region, regional
+   * staff for their own. Inspectors see only their own profile (viewInspectorProfile).
+   */
+  viewInspectorRoster: (actor: Actor, region: string): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'regional' && actor.region === region;
+  },
+
+  /**
+   * One inspector's profile, leave, conflicts and load: their home region's staff (any region's
+   * while they have no profile, so that one can be made), national staff, admins, and the
+   * inspector themselves. Never LA users or researchers.
+   */
+  viewInspectorProfile: (
+    actor: Actor,
+    p: { userId: string; homeRegion: string | null },
+  ): boolean => {
+    if (actor.kind === 'system') return true;
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        return true;
+      case 'regional':
+        return p.homeRegion === null || p.homeRegion === actor.region;
+      case 'inspector':
+        return actor.userId === p.userId;
+      default:
+        return false;
+    }
+  },
+
+  /**
+   * Set a profile, record leave and conflicts: national staff and admins, and regional staff for
+   * inspectors of their region (`homeRegion` is the profile's, then the one being set).
+   */
+  editInspectorProfile: (actor: Actor, p: { homeRegion: string | null }): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'admin' || actor.role === 'national') return true;
+    return actor.role === 'regional' && (p.homeRegion === null || p.homeRegion === actor.region);
+  },
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -183,6 +183,12 @@ export const auditActions = {
   'engagement.released': 'The notes of an annual engagement meeting were released to the LA',
   'burden.recorded':
     'An LA recorded (or corrected) its effort on an inspection: link person hours and staff days by kind',
+  'inspector.profile_set':
+    'An inspector’s scheduling profile was set (role, home region, working days, lead-qualified, limits)',
+  'inspector.absence_added': 'Leave or training was recorded for an inspector',
+  'inspector.absence_removed': 'An inspector’s leave or training was removed',
+  'inspector.conflict_added': 'A conflict of interest with an LA was recorded for an inspector',
+  'inspector.conflict_removed': 'An inspector’s conflict of interest was removed',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -2,6 +2,7 @@
 // activity an authority may have, its shape, and how activities are spaced. Data, not code: where
 // Ofsted has not published a rule, the file holds a setting with its source and confidence.
 import { z } from 'zod';
+import { TeamRulesSchema } from './team-rules-schema.js';
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'Use lower-case letters, digits and underscores');
 const text = z.string().trim().min(1, 'Must not be empty');
@@ -116,6 +117,8 @@ export const ActivityRulesSchema = z.strictObject({
   cadence: z.array(CadenceRule).default([]),
   between: z.array(BetweenRule).default([]),
   blackouts: z.array(Blackout).default([]),
+  /** Team size, composition by LA size and each role's days (team-rules-schema.ts). */
+  teams: TeamRulesSchema.optional(),
 });
 
 export type ActivityRules = z.infer<typeof ActivityRulesSchema>;

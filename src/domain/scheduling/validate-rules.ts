@@ -73,5 +73,44 @@ export function checkActivityRulesRefs(
     if (seen.has(k)) problems.push({ field: 'activityRules', reason: `Duplicate rule key '${k}'` });
     seen.add(k);
   }
+  if (rules.teams) problems.push(...checkTeamRulesRefs(rules.teams, known.activityTypes));
+  return problems;
+}
+
+/** Team rules: activity types the framework has, size bands that exist, keys used once. */
+export function checkTeamRulesRefs(
+  teams: NonNullable<ActivityRules['teams']>,
+  activityTypes: readonly string[],
+): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const types = new Set(activityTypes);
+  const bands = new Set(teams.sizeBands.map((b) => b.key));
+  const at = 'activityRules.teams';
+  if (teams.sizeBands.filter((b) => b.childrenBelow === null).length !== 1)
+    problems.push({ field: `${at}.sizeBands`, reason: 'Exactly one band has no upper limit' });
+  for (const [list, name] of [
+    [teams.composition, 'composition'],
+    [teams.workload, 'workload'],
+  ] as const)
+    list.forEach((r, i) => {
+      if (!types.has(r.activityType))
+        problems.push({
+          field: `${at}.${name}[${i}].activityType`,
+          reason: `Not an activity type of this framework: '${r.activityType}'`,
+        });
+    });
+  teams.composition.forEach((r, i) => {
+    for (const band of Object.keys(r.bySize))
+      if (!bands.has(band))
+        problems.push({
+          field: `${at}.composition[${i}].bySize.${band}`,
+          reason: `Not a size band: '${band}'`,
+        });
+  });
+  const seen = new Set<string>();
+  for (const k of [...teams.sizeBands, ...teams.composition, ...teams.workload].map((r) => r.key)) {
+    if (seen.has(k)) problems.push({ field: at, reason: `Duplicate key '${k}'` });
+    seen.add(k);
+  }
   return problems;
 }

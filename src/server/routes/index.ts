@@ -45,6 +45,8 @@ import { registerStudyApi } from './api/studies.js';
 import { registerCalibrationApi } from './api/calibration.js';
 import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
+import { registerInspectorApi } from './api/inspectors.js';
+import { registerInspectorRoutes } from './html/inspectors.js';
 import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
@@ -99,6 +101,8 @@ export const routeModules: RouteModule[] = [
   registerFrameworkApi,
   registerLaApi,
   registerRiskApi,
+  registerInspectorApi,
+  registerInspectorRoutes,
   registerIntelligenceFileApi,
   registerStatsApi,
   registerStatsRoutes,

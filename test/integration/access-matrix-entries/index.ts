@@ -5,6 +5,7 @@ import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { intelFileEntries } from './intelfiles.js';
+import { inspectorEntries } from './inspectors.js';
 import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
 import { researchOutcomeEntries } from './research-outcomes.js';
@@ -22,6 +23,7 @@ export const areaEntries: Entry[] = [
   ...consistencyEntries,
   ...doubleCodingEntries,
   ...intelFileEntries,
+  ...inspectorEntries,
   ...corpusEntries,
   ...researchEntries,
   ...researchOutcomeEntries,
