@@ -70,46 +70,29 @@ export interface StoreCount {
   records: number;
 }
 
+/** A code (of a published activity in the list) a row stands for, with the activity's column. */
+export interface RowCode {
+  r: number;
+  code_id: string;
+  activity_id: string;
+  col: string;
+}
+
 /** The codes (of published activities in the list) each row stands for. */
-function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder<unknown> {
+export function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder<RowCode> {
   const pairs = rows.flatMap((r) => [
     ...r.criterionKeys.map((key) => ({ r: r.row, kind: 'criterion', key })),
     ...r.emergentNames.map((key) => ({ r: r.row, kind: 'emergent', key })),
   ]);
-  return sql`
+  // In parentheses: Kysely puts a raw common table expression after "as" as it is.
+  return sql<RowCode>`(
     select distinct rw.r, c.id as code_id, c.activity_id, ac.col
     from jsonb_to_recordset(${jsonRows(pairs)}) as rw(r int, kind text, key text)
     join codes c on (rw.kind = 'criterion' and c.framework_key = rw.key)
       or (rw.kind = 'emergent' and c.source <> 'framework'
           and lower(regexp_replace(btrim(c.name), '\\s+', ' ', 'g')) = rw.key)
     join jsonb_to_recordset(${activities}) as ac(a uuid, col text) on ac.a = c.activity_id
-    join activities act on act.id = c.activity_id and act.state = 'published'`;
-}
-
-/**
- * Codings and distinct evidence records per row and column (the activity's context value). Live
- * evidence is "not among the deleted records" (a small set, hashed once), not a join to every
- * record: the join cost one index probe per coding (issue 20's matrix reads millions).
- */
-export async function storeCounts(
-  db: Kysely<DB>,
-  rows: StoreRow[],
-  activityColumns: Array<{ a: string; col: string }>,
-): Promise<StoreCount[]> {
-  if (rows.length === 0 || activityColumns.length === 0) return [];
-  const r = await sql<{ r: number; col: string; refs: number; records: number }>`
-    with rc as (${rowCodes(rows, jsonRows(activityColumns))})
-    select rc.r, rc.col, count(*)::int as refs, count(distinct k.evidence_id)::int as records
-    from rc
-    join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
-    where k.evidence_id not in (select d.id from evidence_records d where d.deleted_at is not null)
-    group by rc.r, rc.col`.execute(db);
-  return r.rows.map((x) => ({
-    row: x.r,
-    column: x.col,
-    references: x.refs,
-    records: x.records,
-  }));
+    join activities act on act.id = c.activity_id and act.state = 'published')`;
 }
 
 /** Evidence records coded with both rows (a's and b's codes), per pair of rows. */
