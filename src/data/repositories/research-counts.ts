@@ -58,7 +58,9 @@ export async function storeCounts(
                 eb
                   .selectFrom('rc as x')
                   .innerJoin('codings as k', (j) =>
-                    j.onRef('k.activity_id', '=', 'x.activity_id').onRef('k.code_id', '=', 'x.code_id'),
+                    j
+                      .onRef('k.activity_id', '=', 'x.activity_id')
+                      .onRef('k.code_id', '=', 'x.code_id'),
                   )
                   .whereRef('x.r', '=', 'per.r')
                   .whereRef('x.activity_id', '=', 'per.activity_id')
@@ -77,7 +79,10 @@ export async function storeCounts(
 
 /** The (few) deleted evidence records, hashed once by the planner. */
 function deletedRecords(db: Kysely<DB>) {
-  return db.selectFrom('evidence_records as d').select('d.id').where('d.deleted_at', 'is not', null);
+  return db
+    .selectFrom('evidence_records as d')
+    .select('d.id')
+    .where('d.deleted_at', 'is not', null);
 }
 
 /**
