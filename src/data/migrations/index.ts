@@ -37,6 +37,7 @@ import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js
 import * as inspectorProfiles from './2026-12-07T1000_inspector_profiles.js';
 import * as burdenAndDataUsed from './2026-12-07T1250_burden_and_data_used.js';
 import * as studyCorpusCodings from './2026-12-07T1300_study_corpus_codings.js';
+import * as researchCodeCounts from './2026-12-07T1400_research_code_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000_inspector_profiles': inspectorProfiles,
   '2026-12-07T1250_burden_and_data_used': burdenAndDataUsed,
   '2026-12-07T1300_study_corpus_codings': studyCorpusCodings,
+  '2026-12-07T1400_research_code_counts': researchCodeCounts,
 };

@@ -70,46 +70,46 @@ export interface StoreCount {
   records: number;
 }
 
-/** The codes (of published activities in the list) each row stands for. */
-function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder<unknown> {
-  const pairs = rows.flatMap((r) => [
-    ...r.criterionKeys.map((key) => ({ r: r.row, kind: 'criterion', key })),
-    ...r.emergentNames.map((key) => ({ r: r.row, kind: 'emergent', key })),
-  ]);
-  return sql`
-    select distinct rw.r, c.id as code_id, c.activity_id, ac.col
-    from jsonb_to_recordset(${jsonRows(pairs)}) as rw(r int, kind text, key text)
-    join codes c on (rw.kind = 'criterion' and c.framework_key = rw.key)
-      or (rw.kind = 'emergent' and c.source <> 'framework'
-          and lower(regexp_replace(btrim(c.name), '\\s+', ' ', 'g')) = rw.key)
-    join jsonb_to_recordset(${activities}) as ac(a uuid, col text) on ac.a = c.activity_id
-    join activities act on act.id = c.activity_id and act.state = 'published'`;
+/** A code (of a published activity in the list) a row stands for, with the activity's column. */
+export interface RowCode {
+  r: number;
+  code_id: string;
+  activity_id: string;
+  col: string;
 }
 
 /**
- * Codings and distinct evidence records per row and column (the activity's context value). Live
- * evidence is "not among the deleted records" (a small set, hashed once), not a join to every
- * record: the join cost one index probe per coding (issue 20's matrix reads millions).
+ * The codes (of published activities in the list) each row stands for. Criteria and emergent
+ * names are matched in two branches, each an equality the planner can hash, after narrowing the
+ * codes to the wanted keys: one join with "criterion or emergent" compared every row with every
+ * code (120,000 comparisons for 20 rows at 250 inspections, most of the matrix's time).
  */
-export async function storeCounts(
-  db: Kysely<DB>,
-  rows: StoreRow[],
-  activityColumns: Array<{ a: string; col: string }>,
-): Promise<StoreCount[]> {
-  if (rows.length === 0 || activityColumns.length === 0) return [];
-  const r = await sql<{ r: number; col: string; refs: number; records: number }>`
-    with rc as (${rowCodes(rows, jsonRows(activityColumns))})
-    select rc.r, rc.col, count(*)::int as refs, count(distinct k.evidence_id)::int as records
-    from rc
-    join codings k on k.activity_id = rc.activity_id and k.code_id = rc.code_id
-    where k.evidence_id not in (select d.id from evidence_records d where d.deleted_at is not null)
-    group by rc.r, rc.col`.execute(db);
-  return r.rows.map((x) => ({
-    row: x.r,
-    column: x.col,
-    references: x.refs,
-    records: x.records,
-  }));
+export function rowCodes(rows: StoreRow[], activities: RawBuilder<unknown>): RawBuilder<RowCode> {
+  const criteria = rows.flatMap((r) => r.criterionKeys.map((key) => ({ r: r.row, key })));
+  const emergent = rows.flatMap((r) => r.emergentNames.map((key) => ({ r: r.row, key })));
+  const keys = (x: Array<{ key: string }>) => sql`${[...new Set(x.map((p) => p.key))]}::text[]`;
+  const none = sql`select null::int as r, null::uuid as code_id, null::uuid as activity_id where false`;
+  const byCriterion = criteria.length
+    ? sql`select rw.r, c.id as code_id, c.activity_id
+      from (select id, activity_id, framework_key from codes
+            where framework_key = any(${keys(criteria)})) c
+      join jsonb_to_recordset(${jsonRows(criteria)}) as rw(r int, key text)
+        on rw.key = c.framework_key`
+    : none;
+  // Only when a row stands for emergent names: normalising every emergent code's name costs.
+  const byName = emergent.length
+    ? sql`select rw.r, c.id, c.activity_id
+      from (select id, activity_id, lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) as name
+            from codes where source <> 'framework') c
+      join jsonb_to_recordset(${jsonRows(emergent)}) as rw(r int, key text) on rw.key = c.name
+      where c.name = any(${keys(emergent)})`
+    : none;
+  // In parentheses: Kysely puts a raw common table expression after "as" as it is.
+  return sql<RowCode>`(
+    select distinct m.r, m.code_id, m.activity_id, ac.col
+    from (${byCriterion} union all ${byName}) m
+    join jsonb_to_recordset(${activities}) as ac(a uuid, col text) on ac.a = m.activity_id
+    join activities act on act.id = m.activity_id and act.state = 'published')`;
 }
 
 /** Evidence records coded with both rows (a's and b's codes), per pair of rows. */
@@ -140,14 +140,32 @@ export interface StorePassage {
   coder: string;
 }
 
-/** The coded passages behind one cell, in a stable order, at most `limit`. */
+/**
+ * The coded passages behind one cell, in a stable order (inspection, record, position), at most
+ * `limit`. Read a few inspections at a time in that order, doubling, until enough: a cell over a
+ * region's hundred inspections holds tens of thousands of codings, and all of them were joined
+ * and sorted to show the first 200.
+ */
 export async function storePassages(
   db: Kysely<DB>,
   row: StoreRow,
   activityIds: string[],
   limit: number,
 ): Promise<StorePassage[]> {
-  if (activityIds.length === 0) return [];
+  // PostgreSQL orders uuids as their lower-case hex text.
+  const ordered = [...new Set(activityIds)].sort();
+  const out: StorePassage[] = [];
+  for (let i = 0, size = 4; i < ordered.length && out.length < limit; i += size, size *= 2)
+    out.push(...(await passagesOf(db, row, ordered.slice(i, i + size), limit - out.length)));
+  return out;
+}
+
+async function passagesOf(
+  db: Kysely<DB>,
+  row: StoreRow,
+  activityIds: string[],
+  limit: number,
+): Promise<StorePassage[]> {
   const acts = jsonRows(activityIds.map((a) => ({ a, col: '' })));
   const r = await sql<{
     activity_id: string;

@@ -882,6 +882,12 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  research_code_counts: {
+    code_id: string;
+    activity_id: string;
+    refs: number;
+    records: number;
+  };
   research_definitions: {
     id: string;
     name: string;

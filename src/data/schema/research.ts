@@ -94,7 +94,16 @@ export interface ResearchStudyCorpusCodingTable {
   created_at: CreatedAt;
 }
 
+/** Kept by triggers (migration 2026-12-07T1400_research_code_counts): per code of a published inspection. */
+export interface ResearchCodeCountTable {
+  code_id: string;
+  activity_id: string;
+  refs: number;
+  records: number;
+}
+
 export interface ResearchTables {
+  research_code_counts: ResearchCodeCountTable;
   research_study_codings: ResearchStudyCodingTable;
   research_study_corpus_codings: ResearchStudyCorpusCodingTable;
   research_definitions: ResearchDefinitionTable;

@@ -20,3 +20,30 @@ export function suppressCount(count: number, threshold: number): SuppressedCount
 export function mayOpenCell(count: number, threshold: number): boolean {
   return count >= threshold;
 }
+
+/** One cell of a coding query or matrix: its counts suppressed, and whether it may be opened. */
+export interface CountCell {
+  column: string;
+  columnLabel: string;
+  records: SuppressedCount;
+  references: SuppressedCount;
+  open: boolean;
+}
+
+export function countCell(
+  column: string,
+  columnLabel: string,
+  records: number,
+  references: number,
+  threshold: number,
+): CountCell {
+  const rec = suppressCount(records, threshold);
+  return {
+    column,
+    columnLabel,
+    records: rec,
+    // The references of a suppressed cell would tell its size: suppressed with it.
+    references: rec.suppressed ? rec : suppressCount(references, threshold),
+    open: mayOpenCell(records, threshold),
+  };
+}

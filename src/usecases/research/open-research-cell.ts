@@ -2,7 +2,8 @@
 // least the threshold of records (a suppressed cell answers CELL_SUPPRESSED), at most the
 // settings' maximum, each labelled with its inspection's pseudonym. Logged like every query.
 import { z } from 'zod';
-import { identifyingTerms, storeCounts, storePassages } from '../../data/repositories/research.js';
+import { storeCounts } from '../../data/repositories/research-counts.js';
+import { identifyingTerms, storePassages } from '../../data/repositories/research.js';
 import { pseudonymisePassage } from '../../domain/research/pseudonymise.js';
 import { ResearchQuery, type ResearchPassage } from '../../domain/research/query.js';
 import { mayOpenCell } from '../../domain/research/suppression.js';

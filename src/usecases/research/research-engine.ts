@@ -55,15 +55,21 @@ export async function queryScope(ctx: UseCaseContext, q: ResearchQuery): Promise
     laIdentityShown = study.laIdentity === 'shown';
   }
   const settings = researchSettings();
-  const all = await withNationalContext(ctx.db, await publishedContexts(ctx.db));
+  // Independent reads, side by side (on PostgreSQL each on its own pooled connection).
+  const [all, codebook, thematic, published] = await Promise.all([
+    publishedContexts(ctx.db).then((c) => withNationalContext(ctx.db, c)),
+    codebookMappings(ctx.db, q.codebookVersion ?? null),
+    listThematicCodes(ctx.db),
+    publishedCriteria(ctx.db),
+  ]);
   const band = (c: InspectionContext) => sizeBandOf(c, settings)?.value ?? null;
   const contexts = all
     .filter((c) => selects(selection, c, band))
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.activityId.localeCompare(b.activityId));
-  const { version, mappings } = await codebookMappings(ctx.db, q.codebookVersion ?? null);
+  const { version, mappings } = codebook;
   if (q.codebookVersion && version === null) throw new AppError('NOT_FOUND');
-  const themes = new Map((await listThematicCodes(ctx.db)).map((t) => [t.key, t.name]));
-  const criteria = new Map((await publishedCriteria(ctx.db)).map((c) => [c.key, c.name]));
+  const themes = new Map(thematic.map((t) => [t.key, t.name]));
+  const criteria = new Map(published.map((c) => [c.key, c.name]));
   const rows = q.rows.map((key, row) => {
     const [kind, ...rest] = key.split(':');
     const k = rest.join(':');

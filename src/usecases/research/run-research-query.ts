@@ -1,7 +1,8 @@
 // A cross-inspection query (coding, matrix by an LA context dimension, or co-occurrence) over the
 // published inspections a study or selection picks, with small numbers suppressed and the query
 // logged. Nothing here returns text: cells open through openResearchCell.
-import { storeCoOccurrence, storeCounts } from '../../data/repositories/research.js';
+import { storeCounts } from '../../data/repositories/research-counts.js';
+import { storeCoOccurrence } from '../../data/repositories/research.js';
 import { findDimension, valueFor } from '../../domain/research/dimensions.js';
 import {
   ResearchQuery,
@@ -10,7 +11,7 @@ import {
   type ResearchResult,
 } from '../../domain/research/query.js';
 import { describeSelection } from '../../domain/research/selection.js';
-import { mayOpenCell, suppressCount } from '../../domain/research/suppression.js';
+import { countCell as cell } from '../../domain/research/suppression.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { logResearchQuery, queryScope, type QueryScope } from './research-engine.js';
@@ -59,24 +60,6 @@ export function activityColumns(
     )
     .map(([value, { label }]) => ({ value, label }));
   return { columns, byActivity, dimensionLabel: d.label };
-}
-
-function cell(
-  value: string,
-  label: string,
-  records: number,
-  refs: number,
-  t: number,
-): ResearchCell {
-  const rec = suppressCount(records, t);
-  return {
-    column: value,
-    columnLabel: label,
-    records: rec,
-    // The references of a suppressed cell would tell its size: suppressed with it.
-    references: rec.suppressed ? rec : suppressCount(refs, t),
-    open: mayOpenCell(records, t),
-  };
 }
 
 export async function runResearchQuery(
