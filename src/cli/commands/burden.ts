@@ -143,13 +143,16 @@ function registerBurden(program: Command): void {
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           const v = await getNationalLaEffort(ctx);
-          output(opts.json as boolean, v, () =>
-            v.groups
-              .map(
-                (g) =>
-                  `${pad(g.activityType, 24)} ${pad(g.sizeBandLabel, 28)} ${g.suppressed ? `fewer than ${v.minGroup}` : `${g.inspections} inspections, median ${g.medianLinkPersonHours} hours, ${g.medianStaffDays} days`}`,
-              )
-              .join('\n') || 'No effort recorded yet.',
+          output(
+            opts.json as boolean,
+            v,
+            () =>
+              v.groups
+                .map(
+                  (g) =>
+                    `${pad(g.activityType, 24)} ${pad(g.sizeBandLabel, 28)} ${g.suppressed ? `fewer than ${v.minGroup}` : `${g.inspections} inspections, median ${g.medianLinkPersonHours} hours, ${g.medianStaffDays} days`}`,
+                )
+                .join('\n') || 'No effort recorded yet.',
           );
         });
       }),
@@ -170,13 +173,16 @@ function registerWorkingTime(program: Command): void {
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           const v = await getWorkingTime(ctx, { activityId: String(opts.activity) });
-          output(opts.json as boolean, v, () =>
-            v.days
-              .map(
-                (d) =>
-                  `${d.day} ${pad(d.label, 24)} ${pad(d.recorded, 3)} records ${pad(d.minutesRecorded, 5)} min ${d.firstAt}-${d.lastAt} after hours ${d.afterHoursActions}`,
-              )
-              .join('\n') || 'No evidence recorded yet.',
+          output(
+            opts.json as boolean,
+            v,
+            () =>
+              v.days
+                .map(
+                  (d) =>
+                    `${d.day} ${pad(d.label, 24)} ${pad(d.recorded, 3)} records ${pad(d.minutesRecorded, 5)} min ${d.firstAt}-${d.lastAt} after hours ${d.afterHoursActions}`,
+                )
+                .join('\n') || 'No evidence recorded yet.',
           );
         });
       }),
@@ -190,14 +196,17 @@ function registerWorkingTime(program: Command): void {
         await withDatabase(async (cli) => {
           const ctx = await actingAs(cli, opts.as as string | undefined);
           const v = await getNationalWorkingTime(ctx);
-          output(opts.json as boolean, v, () =>
-            v.roles
-              .map((r) =>
-                r.suppressed
-                  ? `${pad(r.teamRole, 22)} fewer than ${v.minGroup} inspectors`
-                  : `${pad(r.teamRole, 22)} ${r.inspectorDays} days, ${Math.round((r.shareDaysAfterHours ?? 0) * 100)}% after hours, median ${r.medianRecordedHoursPerDay} h recorded a day`,
-              )
-              .join('\n') || 'No evidence recorded yet.',
+          output(
+            opts.json as boolean,
+            v,
+            () =>
+              v.roles
+                .map((r) =>
+                  r.suppressed
+                    ? `${pad(r.teamRole, 22)} fewer than ${v.minGroup} inspectors`
+                    : `${pad(r.teamRole, 22)} ${r.inspectorDays} days, ${Math.round((r.shareDaysAfterHours ?? 0) * 100)}% after hours, median ${r.medianRecordedHoursPerDay} h recorded a day`,
+                )
+                .join('\n') || 'No evidence recorded yet.',
           );
         });
       }),

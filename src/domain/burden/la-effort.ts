@@ -95,6 +95,6 @@ export function nationalEffort(rows: InspectionEffort[]): EffortGroup[] {
     .sort(
       (a, b) =>
         a.activityType.localeCompare(b.activityType) ||
-        (order(a.sizeBand) + 99) % 99 - (order(b.sizeBand) + 99) % 99,
+        ((order(a.sizeBand) + 99) % 99) - ((order(b.sizeBand) + 99) % 99),
     );
 }

@@ -123,9 +123,10 @@ export function aggregateByRole(days: InspectorDay[]): RoleAggregate[] {
         suppressed,
         shareDaysAfterHours: suppressed
           ? null
-          : Math.round((ds.filter((d) => d.afterHoursActions > 0).length / ds.length) * 100) /
-            100,
-        medianRecordedHoursPerDay: suppressed ? null : median(ds.map((d) => d.minutesRecorded / 60)),
+          : Math.round((ds.filter((d) => d.afterHoursActions > 0).length / ds.length) * 100) / 100,
+        medianRecordedHoursPerDay: suppressed
+          ? null
+          : median(ds.map((d) => d.minutesRecorded / 60)),
         medianSpanHoursPerDay: suppressed ? null : median(ds.map((d) => d.spanMinutes / 60)),
         medianMinutesPerCase: suppressed ? null : median(perCase),
       };

@@ -155,7 +155,8 @@ export function buildDataUsedStatement(f: DataUsedFacts): DataUsedStatement {
   };
   for (const v of f.indicatorViews)
     for (const k of keysOfIndicator(v.indicatorKey)) t.get(k).viewed += v.personDays;
-  for (const k of f.sefClaims) for (const key of keysOfIndicator(k)) t.get(key).selfEvaluationClaims++;
+  for (const k of f.sefClaims)
+    for (const key of keysOfIndicator(k)) t.get(key).selfEvaluationClaims++;
   // Line id -> the items it came from.
   const lineItems = new Map<string, string[]>();
   for (const l of f.dataLines) lineItems.set(l.lineId, keysOfIndicator(l.indicatorKey));

@@ -81,7 +81,8 @@ export const registerBurdenApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/activities/:id/burden',
-      summary: 'The LA’s recorded effort on an inspection: link person hours and staff days by kind',
+      summary:
+        'The LA’s recorded effort on an inspection: link person hours and staff days by kind',
       tag: 'burden',
       response: Effort,
       handler: async ({ request, params }) =>
@@ -90,7 +91,8 @@ export const registerBurdenApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'POST',
       path: '/api/v1/activities/:id/burden',
-      summary: 'Record the LA’s effort by kind (the inspected LA’s own users; replaces each kind given)',
+      summary:
+        'Record the LA’s effort by kind (the inspected LA’s own users; replaces each kind given)',
       tag: 'burden',
       body: RecordBody,
       response: z.object({
@@ -123,7 +125,8 @@ export const registerBurdenApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/burden/national',
-      summary: 'The LA’s effort across inspections: medians by inspection type and LA size (small groups suppressed)',
+      summary:
+        'The LA’s effort across inspections: medians by inspection type and LA size (small groups suppressed)',
       tag: 'burden',
       response: z.object({
         inspections: z.number(),
@@ -145,7 +148,8 @@ export const registerBurdenApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/activities/:id/working-time',
-      summary: 'Inspectors’ working time per person per day from their records (lead and QAM: all; others: their own)',
+      summary:
+        'Inspectors’ working time per person per day from their records (lead and QAM: all; others: their own)',
       tag: 'burden',
       response: z.object({
         activity: z.object({ id: z.string(), title: z.string(), laName: z.string() }),

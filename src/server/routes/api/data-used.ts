@@ -75,7 +75,8 @@ export const registerDataUsedApi: RouteModule = (app, ctx) => {
     defineApiRoute({
       method: 'GET',
       path: '/api/v1/data-used/national',
-      summary: 'Across published inspections: how often each Annex A item is used; those never used',
+      summary:
+        'Across published inspections: how often each Annex A item is used; those never used',
       tag: 'data-used',
       response: NationalDataUsedResponse,
       handler: async ({ request }) => getNationalDataUsed(useCaseContext(request, ctx)),

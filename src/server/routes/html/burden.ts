@@ -89,12 +89,15 @@ export const registerBurdenRoutes: RouteModule = (app, ctx) => {
         reply.status(400);
         return renderEffort(request, reply, id, body, err as Problem[]);
       }
-      const r = problemsFrom(err, ['VALIDATION_FAILED'], { defaultField: 'hours_data_preparation' });
+      const r = problemsFrom(err, ['VALIDATION_FAILED'], {
+        defaultField: 'hours_data_preparation',
+      });
       reply.status(r.status);
       const fields = r.problems.map((p) => {
         const m = /^lines\.(\d+)\.(linkPersonHours|staffDays|note)$/.exec(p.field ?? '');
         if (!m) return p;
-        const prefix = m[2] === 'linkPersonHours' ? 'hours' : m[2] === 'staffDays' ? 'days' : 'note';
+        const prefix =
+          m[2] === 'linkPersonHours' ? 'hours' : m[2] === 'staffDays' ? 'days' : 'note';
         return { ...p, field: `${prefix}_${effortKinds[Number(m[1])]}` };
       });
       return renderEffort(request, reply, id, body, fields);
