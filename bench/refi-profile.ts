@@ -88,7 +88,10 @@ export async function benchRefiProfile(o: {
     };
     const src = await openBenchDatabase(o.engine, `rps${factor}`, o.adminUrl);
     let bytes: Uint8Array;
-    const lines: string[] = [`### ${factor}x (${scale.records} records, ${scale.codings} codings)`, ''];
+    const lines: string[] = [
+      `### ${factor}x (${scale.records} records, ${scale.codings} codings)`,
+      '',
+    ];
     const say = (l: string) => {
       lines.push(l);
       process.stderr.write(`${factor}x | ${l}\n`);

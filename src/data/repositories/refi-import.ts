@@ -289,7 +289,8 @@ async function writeEvidence(
     versions.push({ id, text: e.text, fields, by });
   }
   await insertAll(w, 'evidence_records', newEvidence);
-  await insertAll(w,
+  await insertAll(
+    w,
     'evidence_versions',
     versions.map((v) => ({
       evidence_id: v.id,

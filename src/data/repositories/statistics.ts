@@ -29,7 +29,7 @@ export const REFI_IMPORT_TABLES = [
   'activities',
   'activity_state_changes',
   'team_members',
-  'refi_originals',
+  'refi_original_sets',
   'refi_files',
 ] as const satisfies readonly TableName[];
 
