@@ -1,6 +1,6 @@
 // Benchmarks: start-up time, page latency (PGlite and PostgreSQL), and HTTP responsiveness while
 // a long query runs on the embedded database. Results are printed as Markdown for BENCHMARKS.md.
-//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,code-span-profile,export-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
+//   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,analysis,workbench,corpus-compare,refi-profile,code-span-profile,export-profile,server-memory,evidence-paging] [--n 200] [--scale realistic|national] [--engine pglite|postgres|both]
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
 //   npm run bench -- --only programme
@@ -10,6 +10,7 @@ import { benchAnnexAImport } from './annex-a-import.js';
 import { benchAttachments } from './attachments.js';
 import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
+import { benchRefiProfile } from './refi-profile.js';
 import { benchCodeSpanProfile } from './code-span-profile.js';
 import { benchCorpusCompare } from './corpus-compare.js';
 import { benchExportProfile } from './export-profile.js';
@@ -99,6 +100,16 @@ if (only.has('export-profile'))
     if (values.engine === engine || values.engine === 'both')
       out.push(
         ...(await benchExportProfile({ engine, n: Math.min(n, 10), adminUrl: values.postgres })),
+      );
+if (only.has('refi-profile'))
+  for (const engine of ['pglite', 'postgres'] as const)
+    if (values.engine === engine || values.engine === 'both')
+      out.push(
+        ...(await benchRefiProfile({
+          engine,
+          factors: values.factors.split(',').map(Number),
+          adminUrl: values.postgres,
+        })),
       );
 if (only.has('code-span-profile'))
   for (const engine of ['pglite', 'postgres'] as const)

@@ -41,6 +41,23 @@ async function analysedAt(table: string): Promise<Date | null> {
   return r.rows[0]?.at ?? null;
 }
 
+/** Rows in every table of the schema. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await sql<{ relname: string }>`
+    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r' and c.relname not like 'kysely_%'`.execute(
+    t.db,
+  );
+  const out: Record<string, number> = {};
+  for (const { relname } of tables.rows) {
+    const r = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(relname)}`.execute(t.db);
+    out[relname] = r.rows[0]!.n;
+  }
+  return out;
+}
+
 describe('planner statistics after bulk loads', () => {
   it('an Annex A import analyses the tables it wrote', async () => {
     await insertLa(t.db, 'stats-la', 'North West');
@@ -71,6 +88,18 @@ describe('planner statistics after bulk loads', () => {
     expect(await tablesWithoutStatistics(t.db, EVIDENCE_BASE_TABLES)).toEqual([]);
     for (const table of ['evidence_records', 'codings', 'codes'])
       expect(await analysedAt(table), table).not.toBeNull();
+  });
+
+  it('a REFI-QDA import into a new activity leaves no table it wrote without statistics', async () => {
+    await insertLa(t.db, 'refi-la', 'London');
+    const before = await rowCounts();
+    const bytes = vendorQdpx(vendorStyles.find((s) => s.vendor === 'QualCoder 1.3')!);
+    await importRefi(ctx, { fileName: 'p.qdpx', bytes, newActivity: {} });
+    const after = await rowCounts();
+    const written = Object.keys(after).filter((table) => after[table]! > (before[table] ?? 0));
+    expect(written).toEqual(expect.arrayContaining(['activities', 'evidence_records', 'codings']));
+    const missing = await tablesWithoutStatistics(t.db);
+    expect(missing.filter((table) => written.includes(table))).toEqual([]);
   });
 
   it('a history import analyses the events it wrote', async () => {

@@ -19,6 +19,7 @@ const TABLES = [
   'memos',
   'audit_events',
   'refi_originals',
+  'refi_original_sets',
   'refi_files',
 ] as const;
 

@@ -9,7 +9,11 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../../usecases/context.js';
 import { exportCodebook } from '../../usecases/refi/export-codebook.js';
 import { exportProject } from '../../usecases/refi/export-project.js';
-import { importRefi, type ImportRefiResult } from '../../usecases/refi/import-refi.js';
+import {
+  importRefi,
+  type ImportRefiResult,
+  type RefiImportProgress,
+} from '../../usecases/refi/import-refi.js';
 import { action, actingAs, output, withDatabase, type CliContext } from '../runtime.js';
 
 async function useCaseContext(ctx: CliContext, email: string | undefined): Promise<UseCaseContext> {
@@ -87,22 +91,26 @@ function importCommand(parent: Command, what: string): void {
         }
         await withDatabase(async (cli) => {
           const ctx = await useCaseContext(cli, opts.as);
-          const r = await importRefi(ctx, {
-            fileName: path.basename(file),
-            bytes,
-            repairGuids: opts.repairGuids ?? false,
-            skipMissingSources: opts.skipMissingSources ?? false,
-            ...(opts.activity
-              ? { activityId: opts.activity }
-              : {
-                  newActivity: {
-                    ...(opts.la ? { laId: opts.la } : {}),
-                    activityType: opts.type,
-                    ...(opts.start ? { plannedStart: opts.start } : {}),
-                    ...(opts.title ? { title: opts.title } : {}),
-                  },
-                }),
-          });
+          const r = await importRefi(
+            ctx,
+            {
+              fileName: path.basename(file),
+              bytes,
+              repairGuids: opts.repairGuids ?? false,
+              skipMissingSources: opts.skipMissingSources ?? false,
+              ...(opts.activity
+                ? { activityId: opts.activity }
+                : {
+                    newActivity: {
+                      ...(opts.la ? { laId: opts.la } : {}),
+                      activityType: opts.type,
+                      ...(opts.start ? { plannedStart: opts.start } : {}),
+                      ...(opts.title ? { title: opts.title } : {}),
+                    },
+                  }),
+            },
+            opts.json ? undefined : progressLine(),
+          );
           output(opts.json, r, () => importText(r));
         });
       }),
@@ -180,6 +188,29 @@ export function registerRefiCommands(program: Command): void {
       }),
     );
   importCommand(qdc, 'codebook (.qdc)');
+}
+
+/** Progress of a long import on stderr (not with --json, whose stderr is a refusal's JSON): a line that rewrites itself on a terminal, else every 2 s. */
+function progressLine(): (p: RefiImportProgress) => void {
+  const tty = process.stderr.isTTY === true;
+  let shown = 0;
+  let phase = '';
+  return (p) => {
+    const t = performance.now();
+    if (p.phase === phase && t - shown < (tty ? 200 : 2000)) return;
+    phase = p.phase;
+    shown = t;
+    const line =
+      p.phase === 'reading'
+        ? 'Reading and checking the file'
+        : p.phase === 'writing'
+          ? `Writing ${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} rows`
+          : p.phase === 'statistics'
+            ? 'Refreshing the planner statistics'
+            : 'Imported';
+    process.stderr.write(tty ? `\r${line.padEnd(60)}` : `${line}\n`);
+    if (tty && p.phase === 'done') process.stderr.write('\n');
+  };
 }
 
 function importText(r: ImportRefiResult): string {

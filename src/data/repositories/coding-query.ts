@@ -66,23 +66,18 @@ export async function codedRecords(
   const ids = [...new Set(codeIds.filter(isUuid))];
   if (ids.length === 0) return [];
   const codeList = jsonRows(ids.map((id, ix) => ({ ix, id })));
-  // A window: only the first `records` records from `fromRefNo` on that have any of the codes,
-  // found by walking the (activity_id, ref_no) index and stopping there (keyset paging). The
-  // probe lists the codes inline: a JSON table there was parsed again for every record walked.
-  const inWindow = !window
-    ? sql``
-    : 'toRefNo' in window
-      ? sql`and e.ref_no between ${window.fromRefNo} and ${window.toRefNo}`
-      : sql`and e.ref_no >= ${window.fromRefNo} and e.ref_no <= coalesce((
-        select max(w.ref_no) from (
-          select e.ref_no from evidence_records e
-          where ${evidenceWhere(evidence)} and e.ref_no >= ${window.fromRefNo}
-            and exists (
-              select 1 from codings k
-              where k.evidence_id = e.id and k.code_id in (${sql.join(ids)})
-                and ${codingWhere(coding)})
-          order by e.ref_no limit ${window.records}) w), -1)`;
-  const r = await sql<{ data: string | null }>`
+  const hasCode = sql`exists (
+    select 1 from codings k
+    where k.evidence_id = e.id and k.code_id in (${sql.join(ids)}) and ${codingWhere(coding)})`;
+  // A window reads its records first and then only their codings (by the record index of
+  // codings), so a page costs what its records cost however many codings the codes have
+  // elsewhere: the query used to gather every coding of the codes and keep the window's (issue
+  // 19: reading all pages of a code grew with pages x codings). `records`: the first that many
+  // records from `fromRefNo` on that have any of the codes, found by walking the (activity_id,
+  // ref_no) index and stopping there (keyset paging); the probe lists the codes inline (a JSON
+  // table there was parsed again for every record walked).
+  const r = !window
+    ? await sql<{ data: string | null }>`
     select string_agg(concat_ws(',', e.id, e.ref_no, char_length(e.text), c.ix, k.start_pos,
                                 k.end_pos), ';') as data
     from codings k
@@ -90,7 +85,18 @@ export async function codedRecords(
       on c.id = k.code_id
     join evidence_records e on e.id = k.evidence_id
     where k.activity_id = ${evidence.activityId} and ${evidenceWhere(evidence)}
-      and ${codingWhere(coding)} ${inWindow}`.execute(db);
+      and ${codingWhere(coding)}`.execute(db)
+    : await sql<{ data: string | null }>`
+    select string_agg(concat_ws(',', w.id, w.ref_no, w.length, c.ix, k.start_pos, k.end_pos),
+                      ';') as data
+    from (
+      select e.id, e.ref_no, char_length(e.text) as length from evidence_records e
+      where ${evidenceWhere(evidence)} and e.ref_no >= ${window.fromRefNo}
+        ${'toRefNo' in window ? sql`and e.ref_no <= ${window.toRefNo}` : sql`and ${hasCode}`}
+      order by e.ref_no
+      ${'toRefNo' in window ? sql`` : sql`limit ${window.records}`}) w
+    join codings k on k.evidence_id = w.id and ${codingWhere(coding)}
+    join jsonb_to_recordset(${codeList}) as c(ix int, id uuid) on c.id = k.code_id`.execute(db);
   const out = new Map<string, CodedRecord>();
   for (const item of (r.rows[0]?.data ?? '').split(';')) {
     if (!item) continue;

@@ -11,6 +11,7 @@ import { fieldColumns } from './evidence-writes.js';
 import type { DB } from '../schema.js';
 import type { ImportPlan } from '../../domain/refi/plan-import.js';
 import { now as clockNow } from '../../clock.js';
+import { insertRowsAsJson } from './bulk-insert.js';
 
 export interface ImportCounts {
   evidence: number;
@@ -33,18 +34,18 @@ export interface ImportedRows {
   memo: Map<string, string>;
 }
 
-const BATCH = 500;
-
-async function insertAll<T extends Record<string, unknown>>(
-  trx: Transaction<DB>,
+/** Writes one table's rows of the import (as JSON batches: bulk-insert.ts), reporting progress. */
+async function insertAll(
+  w: Writing,
   table: 'codes' | 'cases' | 'evidence_records' | 'evidence_versions' | 'codings' | 'memos',
-  rows: T[],
+  rows: Array<Record<string, unknown>>,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as never)
-      .execute();
+  await insertRowsAsJson(w.trx, table, rows, {
+    onBatch: (n) => {
+      w.written += n;
+      w.onRows(w.written);
+    },
+  });
 }
 
 async function takenGuids(
@@ -74,6 +75,9 @@ interface Writing {
   now: Date;
   counts: ImportCounts;
   rows: ImportedRows;
+  /** Rows written so far, reported after each batch. */
+  written: number;
+  onRows: (written: number) => void;
 }
 
 export async function writeImportPlan(
@@ -82,9 +86,12 @@ export async function writeImportPlan(
   plan: ImportPlan,
   importer: PersonRef,
   sourceFile: string,
+  onRows: (written: number) => void = () => undefined,
 ): Promise<{ counts: ImportCounts; refNos: Map<string, number>; rows: ImportedRows }> {
   const w: Writing = {
     trx,
+    written: 0,
+    onRows,
     activity,
     importer,
     now: clockNow(),
@@ -179,7 +186,7 @@ async function writeCodes(w: Writing, codes: ImportPlan['codes']): Promise<void>
       created_by_label: importer.label,
     });
   }
-  await insertAll(trx, 'codes', newCodes);
+  await insertAll(w, 'codes', newCodes);
   counts.codes = newCodes.length;
 }
 
@@ -214,12 +221,12 @@ async function writeCases(w: Writing, cases: ImportPlan['cases']): Promise<void>
       kind: c.kind,
       reference: c.reference,
       description: c.description,
-      attributes: JSON.stringify(c.attributes),
+      attributes: c.attributes,
       created_by: importer.id,
       created_by_label: importer.label,
     });
   }
-  await insertAll(trx, 'cases', newCases);
+  await insertAll(w, 'cases', newCases);
   counts.cases = newCases.length;
 }
 
@@ -281,15 +288,15 @@ async function writeEvidence(
     });
     versions.push({ id, text: e.text, fields, by });
   }
-  await insertAll(trx, 'evidence_records', newEvidence);
+  await insertAll(w, 'evidence_records', newEvidence);
   await insertAll(
-    trx,
+    w,
     'evidence_versions',
     versions.map((v) => ({
       evidence_id: v.id,
       version: 1,
       text: v.text,
-      fields: JSON.stringify(v.fields),
+      fields: v.fields,
       created_by: v.by.id,
       created_by_label: v.by.label,
     })),
@@ -331,7 +338,7 @@ async function writeCodings(w: Writing, codings: ImportPlan['codings']): Promise
       created_at: k.createdAt ?? now,
     });
   }
-  await insertAll(trx, 'codings', newCodings);
+  await insertAll(w, 'codings', newCodings);
   counts.codings = newCodings.length;
 }
 
@@ -378,7 +385,7 @@ async function writeMemos(w: Writing, memos: ImportPlan['memos']): Promise<void>
       updated_at: m.updatedAt ?? m.createdAt ?? now,
     });
   }
-  await insertAll(trx, 'memos', newMemos);
+  await insertAll(w, 'memos', newMemos);
   counts.memos = newMemos.length;
 }
 

@@ -20,6 +20,19 @@ export const EVIDENCE_BASE_TABLES = [
   'audit_events',
 ] as const satisfies readonly TableName[];
 
+/**
+ * What a REFI-QDA import writes: the evidence base, and the activity it may create (with its
+ * team and codebook) and the originals and files it keeps.
+ */
+export const REFI_IMPORT_TABLES = [
+  ...EVIDENCE_BASE_TABLES,
+  'activities',
+  'activity_state_changes',
+  'team_members',
+  'refi_original_sets',
+  'refi_files',
+] as const satisfies readonly TableName[];
+
 /** What an Annex A import writes. */
 export const ANNEX_A_TABLES = [
   'annex_a_imports',

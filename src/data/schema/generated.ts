@@ -791,6 +791,14 @@ export interface MigratedSchema {
     sha256: string;
     created_at: Date;
   };
+  refi_original_sets: {
+    id: string;
+    activity_id: string;
+    import_sha256: string;
+    elements: number;
+    content: Uint8Array;
+    created_at: Date;
+  };
   refi_originals: {
     id: string;
     activity_id: string;

@@ -25,7 +25,18 @@ export interface RefiFileTable {
   created_at: Timestamp;
 }
 
+/** One import's originals, gzip'd JSON (migration 2026-12-07T1500_refi_original_sets). */
+export interface RefiOriginalSetTable {
+  id: Generated<string>;
+  activity_id: string;
+  import_sha256: string;
+  elements: number;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface RefiTables {
   refi_originals: RefiOriginalTable;
+  refi_original_sets: RefiOriginalSetTable;
   refi_files: RefiFileTable;
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
 import { listCases, type Case } from '../../data/repositories/cases.js';
 import { listCodes } from '../../data/repositories/codes.js';
-import { listCodings, type Coding } from '../../data/repositories/codings.js';
+import { codingKey, listCodings, type Coding } from '../../data/repositories/codings.js';
 import { listEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
 import { listMemos } from '../../data/repositories/memos.js';
 import type { DB } from '../../data/schema.js';
@@ -15,6 +15,8 @@ import { listRefiFiles, listRefiOriginals } from '../../data/repositories/refi-o
 import { now } from '../../clock.js';
 
 const PAGE = 2_000;
+const CODING_PAGE = 10_000;
+const ALL = 10_000_000;
 
 async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -35,13 +37,25 @@ export async function evidenceBaseSnapshot(
   activity: Activity,
   origin: string,
 ): Promise<EvidenceBaseSnapshot & SnapshotExtras> {
-  const evidence: EvidenceRecord[] = await all((offset) =>
-    listEvidence(db, { activityId: activity.id, limit: PAGE, offset }),
-  );
+  // Everything is held for the file anyway: the records in one read, the codings by key (an
+  // OFFSET read re-walks every earlier page: issue 19 measured the export growing faster than
+  // the data).
+  const evidence: EvidenceRecord[] = await listEvidence(db, {
+    activityId: activity.id,
+    limit: ALL,
+  });
   const codes = await listCodes(db, activity.id);
-  const codings: Coding[] = await all((offset) =>
-    listCodings(db, { activityId: activity.id, limit: PAGE, offset }),
-  );
+  const codings: Coding[] = [];
+  for (;;) {
+    const last = codings.at(-1);
+    const page = await listCodings(db, {
+      activityId: activity.id,
+      limit: CODING_PAGE,
+      ...(last ? { after: codingKey(last) } : {}),
+    });
+    codings.push(...page);
+    if (page.length < CODING_PAGE) break;
+  }
   const cases: Case[] = await all((offset) =>
     listCases(db, { activityId: activity.id, limit: PAGE, offset }),
   );

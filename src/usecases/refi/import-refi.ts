@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../data/audit-log.js';
-import { EVIDENCE_BASE_TABLES, refreshStatistics } from '../../data/repositories/statistics.js';
+import { REFI_IMPORT_TABLES, refreshStatistics } from '../../data/repositories/statistics.js';
 import {
   factsOf,
   findActivity,
@@ -73,6 +73,13 @@ export const ImportRefiInput = z
   });
 export type ImportRefiInput = z.input<typeof ImportRefiInput>;
 
+/** How far an import has got: reading the file, writing rows (of all it will write), statistics. */
+export interface RefiImportProgress {
+  phase: 'reading' | 'writing' | 'statistics' | 'done';
+  done: number;
+  total: number;
+}
+
 export interface ImportRefiResult {
   activityId: string;
   activityCreated: boolean;
@@ -101,6 +108,7 @@ export interface ImportRefiResult {
 export async function importRefi(
   ctx: UseCaseContext,
   raw: ImportRefiInput,
+  onProgress: (p: RefiImportProgress) => void = () => undefined,
 ): Promise<ImportRefiResult> {
   const input = ImportRefiInput.parse(raw);
   const sha256 = await sha256Hex(input.bytes);
@@ -111,6 +119,7 @@ export async function importRefi(
       details: [{ file: input.fileName, reason: 'The file is empty' }],
     });
   const fw = frameworkRegistry().get(frameworkId);
+  onProgress({ phase: 'reading', done: 0, total: input.bytes.length });
   const file = await readFile(input);
   const plan: ImportPlan =
     file.format === 'qdc'
@@ -120,6 +129,8 @@ export async function importRefi(
           today: todayInEngland(),
         });
   const importer = actorRef(ctx.actor);
+  const rowTotal = plannedRows(plan);
+  onProgress({ phase: 'writing', done: 0, total: rowTotal });
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     let activity: Activity;
     if ('existing' in target) activity = target.existing;
@@ -134,6 +145,7 @@ export async function importRefi(
       plan,
       importer,
       input.fileName,
+      (done) => onProgress({ phase: 'writing', done, total: rowTotal }),
     );
     if (file.format !== 'qdc')
       await keepOriginals(trx, activity.id, file.project, plan, rows, sha256);
@@ -164,7 +176,9 @@ export async function importRefi(
   });
   // Committed: planner statistics for what was just written (issue 19: without them the first
   // coding query after a 6,000-record import took 31 s instead of 84 ms).
-  await refreshStatistics(ctx.db, EVIDENCE_BASE_TABLES);
+  onProgress({ phase: 'statistics', done: rowTotal, total: rowTotal });
+  await refreshStatistics(ctx.db, REFI_IMPORT_TABLES);
+  onProgress({ phase: 'done', done: rowTotal, total: rowTotal });
   return {
     activityId: outcome.activity.id,
     activityCreated: !('existing' in target),
@@ -290,6 +304,17 @@ async function onlyLocalAuthority(ctx: UseCaseContext): Promise<string> {
       },
     ],
   });
+}
+
+/** The rows an import plan writes at most (evidence twice: the record and its first version). */
+function plannedRows(plan: ImportPlan): number {
+  return (
+    plan.codes.length +
+    plan.cases.length +
+    plan.evidence.length * 2 +
+    plan.codings.length +
+    plan.memos.length
+  );
 }
 
 function reviewLines(plan: ImportPlan, refNos: Map<string, number>): string[] {
