@@ -19,6 +19,7 @@ import type { CalibrationTables } from './schema/calibration.js';
 import type { ResearchTables } from './schema/research.js';
 import type { CorpusTables } from './schema/corpus.js';
 import type { SelfEvaluationTables } from './schema/self-evaluation.js';
+import type { ActionPlanTables } from './schema/action-plans.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -206,4 +207,5 @@ export interface DB
     CalibrationTables,
     ResearchTables,
     CorpusTables,
-    SelfEvaluationTables {}
+    SelfEvaluationTables,
+    ActionPlanTables {}

@@ -34,6 +34,7 @@ import * as corpus from './2026-12-07T0640_corpus.js';
 import * as researchDefinitions from './2026-12-07T0650_research_definitions.js';
 import * as researchStudyCodings from './2026-12-07T0710_research_study_codings.js';
 import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js';
+import * as actionPlans from './2026-12-07T1200_action_plans.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0650_research_definitions': researchDefinitions,
   '2026-12-07T0710_research_study_codings': researchStudyCodings,
   '2026-12-07T0720_codings_code_evidence': codingsCodeEvidence,
+  '2026-12-07T1200_action_plans': actionPlans,
 };
