@@ -24,6 +24,9 @@ import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
+import { registerActionPlanRoutes } from './html/action-plans.js';
+import { registerMonitoringRoutes } from './html/monitoring.js';
+import { registerReformProgrammeRoutes } from './html/reform-programmes.js';
 import { registerEngagementRoutes } from './html/engagement.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
@@ -135,6 +138,9 @@ export const routeModules: RouteModule[] = [
   registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,
   registerSelfEvaluationRoutes,
+  registerActionPlanRoutes,
+  registerMonitoringRoutes,
+  registerReformProgrammeRoutes,
   registerEngagementRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
