@@ -84,17 +84,21 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
  * published version never changes.
  */
 export function itemsFromReport(doc: ReportDocument): Omit<PlanItem, 'actions' | 'updates'>[] {
+  // A monitoring letter's "areas covered" review the last plan; they do not start a new one.
+  if (doc.documentKind === 'monitoring-visit-letter') return [];
   const kinds: [ItemKind, string][] = [
     ['priority_action', 'priority_actions'],
     ['improvement', 'improvements'],
   ];
   return kinds.flatMap(([kind, content]) =>
     doc.sections
-      .filter((s) => s.content === content)
+      // The main document only: annexes (the children's summary) restate the same items.
+      .filter((s) => s.content === content && s.part === doc.templateKey)
       .flatMap((s) =>
         s.paragraphs
           .map((p) => p.trim())
-          .filter((p) => p.length > 0)
+          // A template's lead-in ("... these areas:") is not an item.
+          .filter((p) => p.length > 0 && !p.endsWith(':'))
           .map((text, i) => ({ key: `${s.key}-${i + 1}`, kind, text })),
       ),
   );
