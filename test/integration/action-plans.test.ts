@@ -349,3 +349,28 @@ describe('the reform and improvement programme', () => {
     void systemActor;
   });
 });
+
+describe('the demo', () => {
+  it('has Southmere’s plan in progress, a published visit’s views shown and a current one’s hidden', async () => {
+    const db = t.database.db;
+    const southmere = contextFor(db, await actorFor(db, 'dcs@southmere.example'));
+    const list = await listActionPlans(southmere, { laId: 'demo-southmere' });
+    expect(list.plans).toMatchObject([{ items: 3, status: 'submitted', latestVersion: 2 }]);
+    const id = list.plans[0]!.activityId;
+    const plan = await getActionPlan(southmere, { activityId: id });
+    expect(plan.versions.map((v) => [v.version, v.response?.kind ?? null])).toEqual([
+      [2, null],
+      [1, 'acknowledged'],
+    ]);
+    expect(plan.items.map((i) => i.views.map((v) => v.view))).toEqual([
+      ['progress'],
+      ['no_progress'],
+      ['progress'],
+    ]);
+    const region = contextFor(db, await actorFor(db, 'regional.southeast@triangulate.example'));
+    const seen = await getActionPlan(region, { activityId: id });
+    expect(seen.items[0]!.views.map((v) => v.published)).toEqual([false, true]);
+    const programmes = await listReformProgrammes(southmere, { laId: 'demo-southmere' });
+    expect(programmes.programmes[0]!.mentions.length).toBeGreaterThan(0);
+  });
+});

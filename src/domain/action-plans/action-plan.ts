@@ -84,8 +84,9 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
  * published version never changes.
  */
 export function itemsFromReport(doc: ReportDocument): Omit<PlanItem, 'actions' | 'updates'>[] {
-  // A monitoring letter's "areas covered" review the last plan; they do not start a new one.
-  if (doc.documentKind === 'monitoring-visit-letter') return [];
+  // Plans answer inspection reports. A visit's letter (focused or monitoring) reviews the plan
+  // in force; what it says needs to improve is taken into that plan's next version by the LA.
+  if (doc.documentKind !== 'inspection-report') return [];
   const kinds: [ItemKind, string][] = [
     ['priority_action', 'priority_actions'],
     ['improvement', 'improvements'],
