@@ -51,6 +51,7 @@ import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
 import { registerSelfEvaluationApi } from './api/self-evaluation.js';
+import { registerActionPlanApi } from './api/action-plans.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -101,6 +102,7 @@ export const routeModules: RouteModule[] = [
   registerStatsApi,
   registerStatsRoutes,
   registerSelfEvaluationApi,
+  registerActionPlanApi,
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,

@@ -25,14 +25,14 @@ export async function addProgressUpdate(
   ctx: UseCaseContext,
   raw: AddProgressUpdateInput,
 ): Promise<ProgressUpdate> {
-  const input = parseInput(AddProgressUpdateInput, raw);
-  const today = todayInEngland();
-  const on = input.on ?? today;
-  if (on > today)
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ field: 'on', reason: 'The date must be today or earlier' }],
-    });
-  return editDraftItem(ctx, input.activityId, input.itemKey, (item) => {
+  return editDraftItem(ctx, String(raw.activityId ?? ''), String(raw.itemKey ?? ''), (item) => {
+    const input = parseInput(AddProgressUpdateInput, raw);
+    const today = todayInEngland();
+    const on = input.on ?? today;
+    if (on > today)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'on', reason: 'The date must be today or earlier' }],
+      });
     const update = {
       id: nextId('U', item.updates),
       on,

@@ -15,8 +15,8 @@ export async function removePlanAction(
   ctx: UseCaseContext,
   raw: RemovePlanActionInput,
 ): Promise<void> {
-  const input = parseInput(RemovePlanActionInput, raw);
-  await editDraftItem(ctx, input.activityId, input.itemKey, (item) => {
+  await editDraftItem(ctx, String(raw.activityId ?? ''), String(raw.itemKey ?? ''), (item) => {
+    const input = parseInput(RemovePlanActionInput, raw);
     const i = item.actions.findIndex((a) => a.id === input.actionId);
     if (i < 0) throw new AppError('NOT_FOUND', { message: `No action ${input.actionId}.` });
     const [removed] = item.actions.splice(i, 1);

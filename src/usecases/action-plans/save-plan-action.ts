@@ -26,15 +26,16 @@ export async function savePlanAction(
   ctx: UseCaseContext,
   raw: SavePlanActionInput,
 ): Promise<PlanAction> {
-  const input = parseInput(SavePlanActionInput, raw);
-  const fields = {
-    action: input.action,
-    owner: input.owner,
-    milestone: input.milestone,
-    dueOn: input.dueOn,
-    impactMeasure: input.impactMeasure,
-  };
-  return editDraftItem(ctx, input.activityId, input.itemKey, (item) => {
+  // Who may write is checked before what was sent (a reader gets FORBIDDEN, others NOT_FOUND).
+  return editDraftItem(ctx, String(raw.activityId ?? ''), String(raw.itemKey ?? ''), (item) => {
+    const input = parseInput(SavePlanActionInput, raw);
+    const fields = {
+      action: input.action,
+      owner: input.owner,
+      milestone: input.milestone,
+      dueOn: input.dueOn,
+      impactMeasure: input.impactMeasure,
+    };
     if (input.actionId) {
       const i = item.actions.findIndex((a) => a.id === input.actionId);
       if (i < 0) throw new AppError('NOT_FOUND', { message: `No action ${input.actionId}.` });

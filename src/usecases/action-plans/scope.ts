@@ -118,7 +118,7 @@ export async function editDraftItem<T>(
     after: Record<string, unknown>;
   },
 ): Promise<T> {
-  const scope = await planScope(ctx, activityId);
+  const scope = await planScope(ctx, activityId.slice(0, 100));
   if (!scope.can.write) throw new AppError('FORBIDDEN');
   return ctx.db.transaction().execute(async (trx: Transaction<DB>) => {
     const working = await workingItems(trx, scope, { lock: true });

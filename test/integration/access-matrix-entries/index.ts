@@ -1,5 +1,6 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
+import { actionPlanEntries } from './action-plans.js';
 import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
@@ -16,6 +17,7 @@ import { studyEntries } from './study.js';
 import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
+  ...actionPlanEntries,
   ...calibrationEntries,
   ...consistencyEntries,
   ...doubleCodingEntries,
@@ -32,3 +34,4 @@ export const areaEntries: Entry[] = [
   ...tableEntries,
 ];
 export { prepareIntelligenceFiles } from './intelfiles.js';
+export { prepareActionPlans } from './action-plans.js';
