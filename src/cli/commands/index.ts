@@ -30,6 +30,7 @@ import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerSelfEvaluationCommands } from './self-evaluation.js';
+import { registerActionPlanCommands } from './action-plans.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -65,4 +66,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerResearchCommands,
   registerCorpusCommands,
   registerSelfEvaluationCommands,
+  registerActionPlanCommands,
 ];
