@@ -42,6 +42,25 @@ export const errorCatalogue = {
     status: 409,
     message: 'The report is published: the published version cannot be changed.',
   },
+  ACTION_PLAN_INCOMPLETE: {
+    status: 422,
+    message:
+      'The action plan cannot be submitted yet: every item needs an action with an owner, a dated milestone and a measure of impact.',
+  },
+  ACTION_PLAN_ANSWERED: {
+    status: 409,
+    message: 'The region has already answered this version of the action plan.',
+  },
+  NO_ACTION_PLAN: {
+    status: 409,
+    message:
+      'There is no published inspection of this local authority with an action plan to review.',
+  },
+  MONITORING_CLOSED: {
+    status: 409,
+    message:
+      'This visit is published or cancelled: its views on the action plan can no longer be changed.',
+  },
   ATTACHMENT_REFUSED: {
     status: 422,
     message:

@@ -21,6 +21,7 @@ import type { CorpusTables } from './schema/corpus.js';
 import type { SelfEvaluationTables } from './schema/self-evaluation.js';
 import type { BurdenTables } from './schema/burden.js';
 import type { InspectorTables } from './schema/inspectors.js';
+import type { ActionPlanTables } from './schema/action-plans.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -210,4 +211,5 @@ export interface DB
     CorpusTables,
     SelfEvaluationTables,
     BurdenTables,
-    InspectorTables {}
+    InspectorTables,
+    ActionPlanTables {}

@@ -25,6 +25,8 @@ import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
 import { seedDemoPublished } from './seed-demo-published.js';
+import { seedDemoActionPlan } from './seed-demo-action-plan.js';
+import { DEMO_PUBLISHED } from './demo-published.js';
 import { seedDemoResearch } from './seed-demo-research.js';
 import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { seedDemoCalibration } from './seed-demo-calibration.js';
@@ -211,6 +213,24 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   // Three published inspections of other demo LAs, and a reliability study over them.
   const published = await seedDemoPublished(db, catalog, teamActor);
   credentials.push(...published.users);
+  // Southmere's action plan after its inspection, and two visits reviewing it.
+  const southmere = DEMO_PUBLISHED[0]!;
+  credentials.push(
+    ...(await seedDemoActionPlan(db, catalog, published.activityIds[0]!, {
+      la: {
+        kind: 'user',
+        userId: published.userIds.get(`la:${southmere.la.id}`)!,
+        email: southmere.dcs.email,
+        displayName: southmere.dcs.displayName,
+        role: 'la_user',
+        region: null,
+        laId: southmere.la.id,
+      },
+      lead: teamActor('lead'),
+      inspector: teamActor('inspector'),
+      qam: teamActor('qam'),
+    })),
+  );
   // Calibration with vignettes: a bank of ten, an exercise with eight inspectors.
   await seedDemoCalibration(db, catalog, teamActor('national'), (key) => {
     const r = DEMO_REVIEWERS.find((x) => x.key === key);

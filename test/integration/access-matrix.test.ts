@@ -22,7 +22,11 @@ import {
   type Outcome,
   type RoleKey,
 } from '../helpers/access-matrix.js';
-import { areaEntries, prepareIntelligenceFiles } from './access-matrix-entries/index.js';
+import {
+  areaEntries,
+  prepareActionPlans,
+  prepareIntelligenceFiles,
+} from './access-matrix-entries/index.js';
 import { doubleCodingIds } from './access-matrix-entries/double-coding.js';
 
 const adminOnly: Expect = { anon: 'signin', admin: 'ok', rest: 'denied' };
@@ -1856,6 +1860,7 @@ beforeAll(async () => {
   doubleCodingIds.assignment = dc.id;
   doubleCodingIds.record = dc.evidence_id;
   await prepareIntelligenceFiles(t.database.db);
+  await prepareActionPlans(t.database.db);
 });
 
 afterAll(async () => t?.close());

@@ -32,9 +32,10 @@ describe.runIf(testEngine() === 'pglite')('triangulate activities', () => {
 
       const all = run('activities', 'list', '--json');
       expect(all.status, all.stderr).toBe(0);
-      // Northfield's inspection and focused visit, and the three published demo inspections.
+      // Northfield's inspection and focused visit, the three published demo inspections, and
+      // the two visits reviewing Southmere's action plan (one published, one on site).
       const listed = JSON.parse(all.stdout) as { laId: string }[];
-      expect(listed).toHaveLength(5);
+      expect(listed).toHaveLength(7);
       expect(listed.filter((a) => a.laId === 'demo-northfield')).toHaveLength(2);
       const onSite = run(
         'activities',

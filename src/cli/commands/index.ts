@@ -33,6 +33,7 @@ import { registerConsistencyPanelCommands } from './consistency-panel.js';
 import { registerResearchCommands } from './research.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerSelfEvaluationCommands } from './self-evaluation.js';
+import { registerActionPlanCommands } from './action-plans.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
@@ -71,4 +72,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCorpusCommands,
   registerSelfEvaluationCommands,
   registerBurdenCommands,
+  registerActionPlanCommands,
 ];

@@ -35,6 +35,7 @@ import * as researchDefinitions from './2026-12-07T0650_research_definitions.js'
 import * as researchStudyCodings from './2026-12-07T0710_research_study_codings.js';
 import * as codingsCodeEvidence from './2026-12-07T0720_codings_code_evidence.js';
 import * as inspectorProfiles from './2026-12-07T1000_inspector_profiles.js';
+import * as actionPlans from './2026-12-07T1200_action_plans.js';
 import * as burdenAndDataUsed from './2026-12-07T1250_burden_and_data_used.js';
 import * as studyCorpusCodings from './2026-12-07T1300_study_corpus_codings.js';
 import * as researchCodeCounts from './2026-12-07T1400_research_code_counts.js';
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0710_research_study_codings': researchStudyCodings,
   '2026-12-07T0720_codings_code_evidence': codingsCodeEvidence,
   '2026-12-07T1000_inspector_profiles': inspectorProfiles,
+  '2026-12-07T1200_action_plans': actionPlans,
   '2026-12-07T1250_burden_and_data_used': burdenAndDataUsed,
   '2026-12-07T1300_study_corpus_codings': studyCorpusCodings,
   '2026-12-07T1400_research_code_counts': researchCodeCounts,

@@ -3,6 +3,30 @@
 // and src/data/schema/matches-migrations.ts fails to compile when the DB type differs from it.
 // json and jsonb columns are any value but null: their shape is the DB type's to say.
 export interface MigratedSchema {
+  action_plan_drafts: {
+    activity_id: string;
+    la_id: string;
+    items: NonNullable<unknown>;
+    based_on_version: number | null;
+    updated_by: string | null;
+    updated_by_label: string;
+    updated_at: Date;
+  };
+  action_plan_versions: {
+    id: string;
+    activity_id: string;
+    la_id: string;
+    version: number;
+    items: NonNullable<unknown>;
+    submitted_at: Date;
+    submitted_by: string | null;
+    submitted_by_label: string;
+    response: string | null;
+    responded_at: Date | null;
+    responded_by: string | null;
+    responded_by_label: string | null;
+    response_comment: string | null;
+  };
   activities: {
     id: string;
     la_id: string;
@@ -742,6 +766,18 @@ export interface MigratedSchema {
     created_at: Date;
     updated_at: Date;
   };
+  monitoring_views: {
+    id: string;
+    visit_id: string;
+    plan_activity_id: string;
+    item_key: string;
+    view: string;
+    reason: string;
+    evidence_ids: string[];
+    recorded_by: string | null;
+    recorded_by_label: string;
+    recorded_at: Date;
+  };
   national_statistics: {
     indicator: string;
     level: string;
@@ -810,6 +846,19 @@ export interface MigratedSchema {
     position: number;
     import_sha256: string;
     created_at: Date;
+  };
+  reform_programmes: {
+    id: string;
+    la_id: string;
+    name: string;
+    aims: string;
+    starts_on: string;
+    ends_on: string | null;
+    keywords: string[];
+    updated_by: string | null;
+    updated_by_label: string;
+    created_at: Date;
+    updated_at: Date;
   };
   reliability_studies: {
     id: string;

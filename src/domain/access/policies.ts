@@ -959,6 +959,72 @@ export const policies = {
     if (actor.role === 'admin' || actor.role === 'national') return true;
     return actor.role === 'regional' && (p.homeRegion === null || p.homeRegion === actor.region);
   },
+
+  // ---- The LA's action plan after an inspection and its monitoring (issue 16) ----
+
+  /**
+   * Read an LA's action plans (submitted versions) and reform programmes: its own users, regional
+   * staff of its region, national staff, admins, and inspectors on a team at the LA (a monitoring
+   * visit starts from the plan). Other LAs and researchers get NOT_FOUND.
+   */
+  viewActionPlan: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean => {
+    if (actor.kind === 'system') return true;
+    switch (actor.role) {
+      case 'admin':
+      case 'national':
+        return true;
+      case 'regional':
+        return la.region !== null && la.region === actor.region;
+      case 'inspector':
+        return onTeamAtLa;
+      case 'la_user':
+        return actor.laId === la.id;
+      case 'researcher':
+        return false;
+    }
+  },
+
+  /** Write the plan (its draft), submit it, and record the reform programme: the LA's own users. */
+  writeActionPlan: (actor: Actor, la: LaFacts): boolean =>
+    actor.kind === 'system' ||
+    (actor.role === 'la_user' && actor.laId !== null && actor.laId === la.id),
+
+  /** Acknowledge a submitted version or return it with comments: regional staff of its region. */
+  respondToActionPlan: (actor: Actor, la: LaFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    return actor.role === 'regional' && la.region !== null && la.region === actor.region;
+  },
+
+  /**
+   * A visit's review of the plan (views per item, the evidence linked): its team, regional staff
+   * of the LA's region, national staff and admins. LA users see the views only once the visit is
+   * published (viewPublishedMonitoringViews), never the evidence behind them.
+   */
+  viewMonitoringReview: (actor: Actor, visit: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'la_user' || actor.role === 'researcher') return false;
+    if (actor.role === 'inspector') return visit.teamRole !== null;
+    return policies.viewActivity(actor, visit);
+  },
+
+  /** Record the view per item and link evidence: the visit's lead inspector, while it is open. */
+  recordMonitoringView: (actor: Actor, visit: ActivityFacts): boolean => {
+    if (EVIDENCE_CLOSED_STATES.has(visit.state)) return false;
+    if (actor.kind === 'system') return true;
+    return actor.role === 'inspector' && visit.teamRole === 'lead_inspector';
+  },
+
+  /**
+   * Views on the plan not yet published, beside its items: the inspectorate's readers of the
+   * plan, never the LA (it sees a view once the visit's letter is published).
+   */
+  viewUnpublishedMonitoringViews: (actor: Actor, la: LaFacts, onTeamAtLa: boolean): boolean =>
+    policies.viewActionPlan(actor, la, onTeamAtLa) &&
+    (actor.kind === 'system' || actor.role !== 'la_user'),
+
+  /** A visit's views shown to the LA beside each item: once the visit's letter is published. */
+  viewPublishedMonitoringViews: (actor: Actor, la: LaFacts, visitState: string): boolean =>
+    PUBLISHED_STATES.has(visitState) && policies.viewActionPlan(actor, la, false),
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -189,6 +189,17 @@ export const auditActions = {
   'inspector.absence_removed': 'An inspector’s leave or training was removed',
   'inspector.conflict_added': 'A conflict of interest with an LA was recorded for an inspector',
   'inspector.conflict_removed': 'An inspector’s conflict of interest was removed',
+  'action_plan.action_added': 'An LA added an action to an item of its action plan (draft)',
+  'action_plan.action_changed': 'An LA changed an action of its action plan (draft)',
+  'action_plan.action_removed': 'An LA took an action out of its action plan (draft)',
+  'action_plan.update_added': 'An LA recorded dated progress on an item of its action plan (draft)',
+  'action_plan.submitted': 'An LA submitted its action plan (a new version)',
+  'action_plan.acknowledged': 'The region acknowledged a version of an LA’s action plan',
+  'action_plan.returned': 'The region returned a version of an LA’s action plan with comments',
+  'monitoring.view_recorded':
+    'A visit’s lead recorded a view on progress against an item of the LA’s action plan',
+  'reform_programme.added': 'An LA recorded a reform or improvement programme',
+  'reform_programme.updated': 'An LA changed a reform or improvement programme',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

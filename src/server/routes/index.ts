@@ -25,6 +25,9 @@ import { registerIntelligenceRoutes } from './html/intelligence.js';
 import { registerIntelligenceFileRoutes } from './html/intelligence-files.js';
 import { registerWeekZeroRoutes } from './html/week-zero.js';
 import { registerSelfEvaluationRoutes } from './html/self-evaluation.js';
+import { registerActionPlanRoutes } from './html/action-plans.js';
+import { registerMonitoringRoutes } from './html/monitoring.js';
+import { registerReformProgrammeRoutes } from './html/reform-programmes.js';
 import { registerEngagementRoutes } from './html/engagement.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
@@ -51,6 +54,7 @@ import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
 import { registerSelfEvaluationApi } from './api/self-evaluation.js';
+import { registerActionPlanApi } from './api/action-plans.js';
 import { registerLanguageApi } from './api/language.js';
 import { registerEvidenceApi } from './api/evidence.js';
 import { registerCodingApi } from './api/coding.js';
@@ -107,6 +111,7 @@ export const routeModules: RouteModule[] = [
   registerStatsApi,
   registerStatsRoutes,
   registerSelfEvaluationApi,
+  registerActionPlanApi,
   registerLanguageApi,
   registerAgreementApi,
   registerCaseRatingApi,
@@ -145,6 +150,9 @@ export const routeModules: RouteModule[] = [
   registerIntelligenceFileRoutes,
   registerWeekZeroRoutes,
   registerSelfEvaluationRoutes,
+  registerActionPlanRoutes,
+  registerMonitoringRoutes,
+  registerReformProgrammeRoutes,
   registerEngagementRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,

@@ -1,6 +1,7 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
 import { burdenEntries } from './burden.js';
+import { actionPlanEntries } from './action-plans.js';
 import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
@@ -19,6 +20,7 @@ import { tableEntries } from './tables.js';
 
 export const areaEntries: Entry[] = [
   ...burdenEntries,
+  ...actionPlanEntries,
   ...calibrationEntries,
   ...consistencyEntries,
   ...doubleCodingEntries,
@@ -36,3 +38,4 @@ export const areaEntries: Entry[] = [
   ...tableEntries,
 ];
 export { prepareIntelligenceFiles } from './intelfiles.js';
+export { prepareActionPlans } from './action-plans.js';

@@ -170,5 +170,13 @@ function laPictureLinks(
       href: `${base}/engagement`,
       text: 'Annual engagement meetings',
     },
+    policies.viewActionPlan(actor, facts, onTeam) && {
+      href: `${base}/action-plans`,
+      text: 'Action plans after inspection',
+    },
+    policies.viewActionPlan(actor, facts, onTeam) && {
+      href: `${base}/reform-programmes`,
+      text: 'Reform and improvement programme',
+    },
   ].filter((l): l is { href: string; text: string } => Boolean(l));
 }
