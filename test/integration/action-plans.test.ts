@@ -178,7 +178,11 @@ describe('the LA answers each item and submits; the region answers each version'
     expect(old.items[1]!.updates).toEqual([]);
     const now = await getActionPlanVersion(region, { activityId: planId, version: 2 });
     expect(now.items[1]!.updates.map((u) => u.on)).toEqual(['2025-10-01']);
-    expect(now.items[1]!.changes).toMatchObject({ actionsAdded: 0, actionsRemoved: 0, updatesAdded: 1 });
+    expect(now.items[1]!.changes).toMatchObject({
+      actionsAdded: 0,
+      actionsRemoved: 0,
+      updatesAdded: 1,
+    });
     expect(now.canRespond).toBe(true);
     await respondToActionPlan(region, { activityId: planId, version: 2, decision: 'acknowledge' });
     expect((await getActionPlan(la, { activityId: planId })).status).toBe('acknowledged');
