@@ -5,6 +5,7 @@
 // at the passage. Who may do what; the pages, without JavaScript. And the study's pseudonymised
 // records coded by a selection's offsets. PGlite, and PostgreSQL with TEST_DATABASE_URL.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { importCorpus } from '../../src/usecases/corpus/import-corpus.js';
 import { codeStudyCorpusPassage } from '../../src/usecases/research/code-study-corpus-passage.js';
 import { codeStudyPassage } from '../../src/usecases/research/code-study-passage.js';
 import { createStudy } from '../../src/usecases/research/create-study.js';
+import { exportStudyResults } from '../../src/usecases/research/export-study-results.js';
 import { getStudyCorpusDocument } from '../../src/usecases/research/get-study-corpus-document.js';
 import { listStudyCorpus } from '../../src/usecases/research/list-study-corpus.js';
 import { listStudyRecords } from '../../src/usecases/research/list-study-records.js';
@@ -268,6 +270,24 @@ describe('the coding query over reports', () => {
     expect(
       queried.some((a) => (a.after as { what?: string } | null)?.what === 'corpus-coding-cell'),
     ).toBe(true);
+  });
+});
+
+describe("a study's exports", () => {
+  it('carry its codings of published reports: counted in CSV and XLSX, listed in XLSX', async () => {
+    const query = { kind: 'coding' as const, rows: [`theme:${THEME}`] };
+    const csv = String(
+      (await exportStudyResults(as(researcher), { studyId, query, format: 'csv' })).body,
+    );
+    expect(csv).toMatch(
+      /Report coding: [^,\n]+,Coded in published reports \(records: reports\),3,5/,
+    );
+    const xlsx = await exportStudyResults(as(researcher), { studyId, query, format: 'xlsx' });
+    const all = Object.values(unzipSync(xlsx.body as Uint8Array))
+      .map((f) => strFromU8(f))
+      .join('\n');
+    expect(all).toContain('Published report: Birmingham, 2023-04-18');
+    expect(all).toContain('Plans are clear.');
   });
 });
 

@@ -291,3 +291,49 @@ export async function corpusCodingCounts(
     documents: Number(r.documents),
   }));
 }
+
+/** Every coding of published reports in a study, for its exports: the report named by its LA,
+ *  date and title, oldest report first. */
+export async function listStudyCorpusCodingsForExport(
+  db: Db,
+  studyId: string,
+): Promise<
+  Array<{
+    report: string;
+    file: string;
+    themeName: string;
+    text: string;
+    coderLabel: string;
+    createdAt: Date;
+  }>
+> {
+  const rows = await db
+    .selectFrom('research_study_corpus_codings as k')
+    .innerJoin('thematic_codes as t', 't.key', 'k.thematic_key')
+    .innerJoin('corpus_documents as d', 'd.id', 'k.document_id')
+    .innerJoin('local_authorities as la', 'la.id', 'd.la_id')
+    .select([
+      'la.name as la_name',
+      'd.published_on',
+      'd.title',
+      'd.file_name',
+      't.name as theme_name',
+      'k.span_text',
+      'k.coder_label',
+      'k.created_at',
+    ])
+    .where('k.study_id', '=', studyId)
+    .orderBy('d.published_on')
+    .orderBy('d.id')
+    .orderBy('k.start_pos')
+    .orderBy('k.id')
+    .execute();
+  return rows.map((r) => ({
+    report: `${r.la_name}, ${r.published_on}: ${r.title}`,
+    file: r.file_name,
+    themeName: r.theme_name,
+    text: r.span_text,
+    coderLabel: r.coder_label,
+    createdAt: r.created_at,
+  }));
+}

@@ -42,6 +42,18 @@ export function studyCodingLines(
   }));
 }
 
+/** A study's codings of published reports as result lines: one per thematic code. */
+export function reportCodingLines(
+  counts: Array<{ name: string; codings: number; documents: number }>,
+): ResultLine[] {
+  return counts.map((c) => ({
+    row: `Report coding: ${c.name}`,
+    column: 'Coded in published reports (records: reports)',
+    records: String(c.documents),
+    references: String(c.codings),
+  }));
+}
+
 export interface StudyCodingLine {
   inspection: string;
   record: string;

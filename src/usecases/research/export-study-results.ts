@@ -1,11 +1,21 @@
 // Export a study's query results (CSV, or XLSX with the study's question and memos): the same
 // suppressed counts the page shows. QDPX (REFI-QDA) carries each row's pseudonymised passages
 // across the study's inspections (rows under the threshold: none), coded by row, with the memos.
-// All three carry the study's own codings (thematic codes on its records).
+// All three carry the study's own codings (thematic codes on its records); CSV and XLSX also
+// carry its codings of published reports (counted per code, and listed on the codings sheet).
 // Logged as queries.
 import { z } from 'zod';
+import {
+  corpusCodingCounts,
+  listStudyCorpusCodingsForExport,
+} from '../../data/repositories/corpus-codings.js';
 import { listStudyMemos } from '../../data/repositories/research-studies.js';
-import { resultCsv, resultXlsx, studyCodingLines } from '../../domain/research/export.js';
+import {
+  reportCodingLines,
+  resultCsv,
+  resultXlsx,
+  studyCodingLines,
+} from '../../domain/research/export.js';
 import { ResearchQuery, type ResearchPassage } from '../../domain/research/query.js';
 import { studyQdpx } from '../../domain/research/study-qdpx.js';
 import { AppError } from '../../errors.js';
@@ -39,12 +49,17 @@ export async function exportStudyResults(
   const result = await runResearchQuery(ctx, { ...input.query, studyId: study.id });
   const name = `research-${input.query.kind}`;
   const own = await studyCodingsForExport(ctx, study.id);
+  const counts = [
+    ...studyCodingLines(own.counts),
+    ...reportCodingLines(await corpusCodingCounts(ctx.db, study.id)),
+  ];
   if (input.format === 'csv')
     return {
       fileName: `${name}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: resultCsv(result, studyCodingLines(own.counts)),
+      body: resultCsv(result, counts),
     };
+  const reportCodings = await listStudyCorpusCodingsForExport(ctx.db, study.id);
   const memos = await listStudyMemos(ctx.db, study.id);
   return {
     fileName: `${name}.xlsx`,
@@ -53,8 +68,18 @@ export async function exportStudyResults(
       title: study.title,
       question: study.question,
       memos: memos.map((m) => ({ author: m.authorLabel, body: m.body })),
-      counts: studyCodingLines(own.counts),
-      codings: own.lines,
+      counts,
+      codings: [
+        ...own.lines,
+        ...reportCodings.map((c) => ({
+          inspection: `Published report: ${c.report}`,
+          record: c.file,
+          theme: c.themeName,
+          passage: c.text,
+          coder: c.coderLabel,
+          at: c.createdAt.toISOString(),
+        })),
+      ],
     }),
   };
 }
