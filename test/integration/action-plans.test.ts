@@ -23,6 +23,8 @@ import { saveReformProgramme } from '../../src/usecases/action-plans/save-reform
 import { submitActionPlan } from '../../src/usecases/action-plans/submit-action-plan.js';
 import type { UseCaseContext } from '../../src/usecases/context.js';
 import { recordEvidence } from '../../src/usecases/evidence/record-evidence.js';
+import { createReportDraft } from '../../src/usecases/reports/create-report-draft.js';
+import { getReportWorkspace } from '../../src/usecases/reports/get-report-workspace.js';
 import { createUser } from '../../src/usecases/users/create-user.js';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
 import { actorFor, contextFor, demoContexts } from '../helpers/reports.js';
@@ -291,6 +293,15 @@ describe('a monitoring visit reviews the plan', () => {
     expect(lead.items[1]!.linked.map((e) => e.id)).toEqual([evidenceId]);
     expect(review.summary).toContain('inspectors found progress in 1');
     expect(review.summary).toContain('no progress in the consistency of life-story work');
+  });
+
+  it('offers the views to the visit’s letter in the report editor', async () => {
+    await createReportDraft(c.lead, { activityId: visitId });
+    const w = await getReportWorkspace(c.lead, visitId);
+    expect(w.planProgress?.summary).toBe((await getMonitoringReview(c.lead, { visitId })).summary);
+    expect(w.planProgress?.href).toBe(`/activities/${visitId}/monitoring`);
+    // The published inspection's own report has no monitoring views to draw on.
+    expect((await getReportWorkspace(national, planId)).planProgress).toBeNull();
   });
 
   it('hides the views from the LA until the visit is published, then shows them by each item', async () => {

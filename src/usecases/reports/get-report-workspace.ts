@@ -31,6 +31,10 @@ import { reportReadiness, type ReportReadiness } from './report-readiness.js';
 import { isRequired } from '../../domain/reports/readiness.js';
 import { policies } from '../../domain/access/policies.js';
 import { todayInEngland } from '../../clock.js';
+import {
+  planProgressForLetter,
+  type PlanProgressForLetter,
+} from '../shared/plan-progress-for-letter.js';
 
 export interface LanguageFinding {
   rule: string;
@@ -78,6 +82,8 @@ export interface ReportWorkspace {
     /** The actor is the one who signs off (whether or not it can happen now). */
     signsOff: boolean;
   };
+  /** The lead's views on the LA's action plan, for a visit's letter to draw on (issue 16). */
+  planProgress: PlanProgressForLetter | null;
 }
 
 const NOTHING_YET = {
@@ -143,6 +149,7 @@ export async function getReportWorkspace(
       gradeMismatches: [],
       judgementsPending: null,
       readiness: NOTHING_YET,
+      planProgress: null,
       can: {
         create: scope.can.write && templates.length > 0,
         write: false,
@@ -153,13 +160,14 @@ export async function getReportWorkspace(
       },
     };
   const graded = judgementsFor(framework, activity.activityType).length > 0;
-  const [current, versions, releases, comments, fresh, set] = await Promise.all([
+  const [current, versions, releases, comments, fresh, set, planProgress] = await Promise.all([
     findReportVersion(ctx.db, report.id, report.currentVersion),
     listReportVersions(ctx.db, report.id),
     listReleases(ctx.db, report.id),
     listComments(ctx.db, report.id),
     open && scope.can.write ? assembleFromSources(ctx, scope, report.templateKey) : null,
     open && graded ? findJudgementSet(ctx.db, activity.id) : null,
+    open && scope.can.write ? planProgressForLetter(ctx.db, activity.id) : null,
   ]);
   if (!current) throw new AppError('INTERNAL');
   const ready = await reportReadiness(ctx, scope, report);
@@ -175,6 +183,7 @@ export async function getReportWorkspace(
     comments,
     gradeMismatches: fresh ? gradeMismatches(current.document, fresh.document) : [],
     judgementsPending: set && set.stage !== 'final' ? judgementStageLabels[set.stage] : null,
+    planProgress,
     readiness: {
       signOff: ready.signOff,
       release: ready.release,
