@@ -28,6 +28,7 @@ import { saveReportSection } from '../usecases/reports/save-report-section.js';
 import { signOffReport } from '../usecases/reports/sign-off-report.js';
 import { createUser } from '../usecases/users/create-user.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
+import { addWorkingDays, isWorkingDay } from '../domain/calendar/working-days.js';
 import type { DemoCredentials } from './seed-demo.js';
 
 type Db = UseCaseContext['db'];
@@ -65,6 +66,16 @@ const ACTIONS = [
   },
 ];
 
+/** A two-day visit whose second day is the last working day on or before today. */
+function currentVisitStart(today: string): string {
+  const back = (d: string) => {
+    let day = d;
+    while (!isWorkingDay(day)) day = addDays(day, -1);
+    return day;
+  };
+  return back(addDays(back(today), -1));
+}
+
 const at10 = (iso: string) => new Date(startOfDayInEngland(iso).getTime() + 10 * 3_600_000);
 
 /** A visit to Southmere with the demo's lead and inspector, on site, with evidence. */
@@ -79,7 +90,7 @@ async function startVisit(
     laId: 'demo-southmere',
     activityType: 'focused_visit',
     plannedStart: start,
-    plannedEnd: addDays(start, 1),
+    plannedEnd: addWorkingDays(start, 1),
     theme: 'Front door',
     ruleReason: REASON,
   });
@@ -223,14 +234,14 @@ export async function seedDemoActionPlan(
   await submitActionPlan(la, { activityId: planActivityId });
 
   // A visit on site now: its lead has recorded a view on the first item only (hidden from the LA).
-  const now = await startVisit(sys, lead, actors, addDays(todayInEngland(), -1), [
+  const now = await startVisit(sys, lead, actors, currentVisitStart(todayInEngland()), [
     'Front door records show strategy discussions held the same day in the cases tracked.',
   ]);
   await recordMonitoringView(lead, {
     visitId: now.id,
     itemKey: items[0]!.key,
     view: 'progress',
-    reason: 'Strategy discussions were timely in every case tracked this week.',
+    reason: 'Strategy discussions were timely in the cases tracked this week.',
     evidenceIds: now.evidenceIds,
   });
 

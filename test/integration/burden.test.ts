@@ -36,6 +36,7 @@ beforeAll(async () => {
   const row = await db
     .selectFrom('activities')
     .where('la_id', '=', 'demo-southmere')
+    .where('activity_type', '=', 'standard_inspection')
     .where('state', '=', 'published')
     .select('id')
     .executeTakeFirstOrThrow();
@@ -109,7 +110,8 @@ describe('the data-used statement of one inspection', () => {
 describe('data used across inspections', () => {
   it('national staff see each item over the published inspections, and those never used', async () => {
     const v = await getNationalDataUsed(national);
-    expect(v.inspections).toBe(3);
+    // Three published demo inspections and the published visit that reviewed Southmere's plan.
+    expect(v.inspections).toBe(4);
     expect(v.items.filter((i) => i.kind === 'list')).toHaveLength(11);
     expect(v.neverUsed.length).toBeGreaterThan(0);
     expect(v.neverUsed.every((i) => i.used === 0)).toBe(true);

@@ -21,6 +21,7 @@ beforeAll(async () => {
   const row = await t.database.db
     .selectFrom('activities')
     .where('la_id', '=', 'demo-southmere')
+    .where('activity_type', '=', 'standard_inspection')
     .where('state', '=', 'published')
     .select('id')
     .executeTakeFirstOrThrow();
@@ -56,7 +57,7 @@ describe('the data-used page', () => {
     expect(decodeHtml(res.body)).toContain('Never used');
     const api = await web.get('/api/v1/data-used/national');
     expect(api.statusCode).toBe(200);
-    expect(JSON.parse(api.body).inspections).toBe(3);
+    expect(JSON.parse(api.body).inspections).toBe(4);
   });
 });
 
