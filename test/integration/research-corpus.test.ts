@@ -288,6 +288,21 @@ describe("a study's exports", () => {
       .join('\n');
     expect(all).toContain('Published report: Birmingham, 2023-04-18');
     expect(all).toContain('Plans are clear.');
+    // QDPX: each coded report a source whole, its codings at their offsets in the text.
+    const qdpx = await exportStudyResults(as(researcher), { studyId, query, format: 'qdpx' });
+    const files = unzipSync(qdpx.body as Uint8Array);
+    const project = strFromU8(files['project.qde']!);
+    expect(project).toContain(`name="${BIRMINGHAM}"`);
+    expect(project).toContain('Published reports: Birmingham');
+    const src = /<TextSource[^>]*name="80429[^"]*"[^>]*plainTextPath="internal:\/\/([^"]+)"/.exec(
+      project,
+    );
+    expect(src).not.toBeNull();
+    const text = strFromU8(files[`sources/${src![1]}`]!);
+    const sel = /<PlainTextSelection[^>]*startPosition="(\d+)"[^>]*endPosition="(\d+)"/.exec(
+      project.slice(project.indexOf(src![0])),
+    )!;
+    expect([...text].slice(Number(sel[1]), Number(sel[2])).join('')).toMatch(/\S/);
   });
 });
 

@@ -337,3 +337,45 @@ export async function listStudyCorpusCodingsForExport(
     createdAt: r.created_at,
   }));
 }
+
+/** The published reports a study has coded, each with its text and the study's codings of it
+ *  (code-point offsets), for the study's QDPX export; oldest report first. */
+export async function listStudyCodedReports(
+  db: Db,
+  studyId: string,
+): Promise<
+  Array<{
+    documentId: string;
+    fileName: string;
+    laName: string;
+    publishedOn: string;
+    title: string;
+    body: string;
+    codings: CorpusCoding[];
+  }>
+> {
+  const codings = await codingSelect(db)
+    .where('k.study_id', '=', studyId)
+    .orderBy('k.document_id')
+    .orderBy('k.start_pos')
+    .orderBy('k.id')
+    .execute();
+  if (codings.length === 0) return [];
+  const docs = await db
+    .selectFrom('corpus_documents as d')
+    .innerJoin('local_authorities as la', 'la.id', 'd.la_id')
+    .select(['d.id', 'd.file_name', 'la.name as la_name', 'd.published_on', 'd.title', 'd.body'])
+    .where('d.id', 'in', [...new Set(codings.map((c) => c.document_id))])
+    .orderBy('d.published_on')
+    .orderBy('d.id')
+    .execute();
+  return docs.map((d) => ({
+    documentId: d.id,
+    fileName: d.file_name,
+    laName: d.la_name,
+    publishedOn: d.published_on,
+    title: d.title,
+    body: d.body,
+    codings: codings.filter((c) => c.document_id === d.id).map(shape),
+  }));
+}

@@ -22,6 +22,8 @@ export interface StudyQdpxInput {
 
 export interface StudyCodedRecord {
   record: string;
+  /** What the source is, when not a pseudonymised record (a published report). */
+  description?: string;
   inspection: string;
   la: string | null;
   method: string;
@@ -36,6 +38,9 @@ export interface StudyCodedRecord {
     at: string;
   }>;
 }
+
+/** The case name prefix of published reports' sources (reports are public: named by their LA). */
+export const PUBLISHED_REPORTS = 'Published reports';
 
 export function studyProject(input: StudyQdpxInput): RefiProject {
   const ns = (what: string) => uuidV5(`research-study:${input.study.id}:${what}`);
@@ -102,7 +107,9 @@ export function studyProject(input: StudyQdpxInput): RefiProject {
   const cases: RefiCase[] = [...byInspection].map(([name, refs]) => ({
     guid: ns(`case:${name}`),
     name,
-    description: 'A published inspection, by its pseudonym in this export',
+    description: name.startsWith(PUBLISHED_REPORTS)
+      ? 'Published reports of one local authority, coded in this study'
+      : 'A published inspection, by its pseudonym in this export',
     variableValues: [],
     sourceRefs: [...refs],
     selectionRefs: [],
@@ -156,8 +163,9 @@ function addStudyCodings(
   for (const r of input.coded ?? []) {
     const s: RefiTextSource = {
       guid: ns(`record:${r.record}`),
-      name: `${r.la ?? r.inspection}, record ${r.record}`,
-      description: `${r.inspection}; ${r.method}; pseudonymised; coded in the study`,
+      name: r.description ? r.record : `${r.la ?? r.inspection}, record ${r.record}`,
+      description:
+        r.description ?? `${r.inspection}; ${r.method}; pseudonymised; coded in the study`,
       text: r.text,
       selections: [],
       codings: [],

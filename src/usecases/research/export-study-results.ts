@@ -1,12 +1,13 @@
 // Export a study's query results (CSV, or XLSX with the study's question and memos): the same
 // suppressed counts the page shows. QDPX (REFI-QDA) carries each row's pseudonymised passages
 // across the study's inspections (rows under the threshold: none), coded by row, with the memos.
-// All three carry the study's own codings (thematic codes on its records); CSV and XLSX also
-// carry its codings of published reports (counted per code, and listed on the codings sheet).
+// All three carry the study's own codings (thematic codes on its records) and its codings of
+// published reports (CSV and XLSX counted per code and listed; QDPX each coded report a source).
 // Logged as queries.
 import { z } from 'zod';
 import {
   corpusCodingCounts,
+  listStudyCodedReports,
   listStudyCorpusCodingsForExport,
 } from '../../data/repositories/corpus-codings.js';
 import { listStudyMemos } from '../../data/repositories/research-studies.js';
@@ -17,7 +18,11 @@ import {
   studyCodingLines,
 } from '../../domain/research/export.js';
 import { ResearchQuery, type ResearchPassage } from '../../domain/research/query.js';
-import { studyQdpx } from '../../domain/research/study-qdpx.js';
+import {
+  PUBLISHED_REPORTS,
+  studyQdpx,
+  type StudyCodedRecord,
+} from '../../domain/research/study-qdpx.js';
 import { AppError } from '../../errors.js';
 import { now } from '../../clock.js';
 import { openResearchCell } from './open-research-cell.js';
@@ -119,8 +124,30 @@ async function exportQdpx(
         body: m.body,
         at: m.createdAt.toISOString(),
       })),
-      coded: own.coded,
+      coded: [...own.coded, ...(await codedReports(ctx, study.id))],
       at: now().toISOString(),
     }),
   };
+}
+
+/** The study's codings of published reports as coded sources: each report whole, by its file name. */
+async function codedReports(ctx: UseCaseContext, studyId: string): Promise<StudyCodedRecord[]> {
+  const reports = await listStudyCodedReports(ctx.db, studyId);
+  return reports.map((r) => ({
+    record: r.fileName,
+    description: `Published report: ${r.laName}, ${r.publishedOn}: ${r.title}; coded in the study`,
+    inspection: `${PUBLISHED_REPORTS}: ${r.laName}`,
+    la: r.laName,
+    method: 'published report',
+    text: r.body,
+    codings: r.codings.map((c) => ({
+      id: c.id,
+      themeKey: c.themeKey,
+      themeName: c.themeName,
+      start: c.start,
+      end: c.end,
+      coder: c.coderLabel,
+      at: c.createdAt.toISOString(),
+    })),
+  }));
 }
