@@ -15,13 +15,18 @@ afterAll(async () => {
   await run?.stop();
 });
 
-/** The published Southmere inspection's path, from its LA user's home page (its only one). */
+/** The published Southmere inspection's path, from its LA user's home page (the LA also has the
+ *  focused visits that review its action plan). */
 async function southmerePath(page: Page): Promise<string> {
   await page.goto(run.url('/home'));
-  const hrefs = await page
+  const links = await page
     .locator('a[href^="/activities/"]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => /^\/activities\/[0-9a-f-]{36}$/.test(h));
+    .evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })),
+    );
+  const href = links.find(
+    (l) => /^\/activities\/[0-9a-f-]{36}$/.test(l.href) && /Standard inspection/.test(l.text),
+  )?.href;
   if (!href) throw new Error('No Southmere activity on the home page');
   return href;
 }
