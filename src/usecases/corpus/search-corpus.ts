@@ -13,6 +13,9 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { CorpusFilterInput } from '../../domain/corpus/filters.js';
 
+/** The filter values the corpus holds, as the pages offer them. */
+export type { CorpusFacets };
+
 export const PAGE_SIZE = 25;
 
 export const SearchCorpusInput = CorpusFilterInput.extend({

@@ -8,7 +8,7 @@ import {
   languageTableCsv,
   valueLabel,
 } from '../../../domain/corpus/language-table.js';
-import type { CorpusFacets } from '../../../data/repositories/corpus.js';
+import type { CorpusFacets } from '../../../usecases/corpus/search-corpus.js';
 import { getCorpusDocument } from '../../../usecases/corpus/get-corpus-document.js';
 import { getCorpusImportStatus } from '../../../usecases/corpus/get-corpus-import-status.js';
 import { getCorpusLanguage } from '../../../usecases/corpus/get-corpus-language.js';
