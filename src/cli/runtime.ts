@@ -1,6 +1,7 @@
 // Shared plumbing for CLI commands: open the configured database (migrated), print results as
 // text or JSON, and turn errors into a clear message and a non-zero exit code.
 import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { loadConfig, type AppConfig } from '../config.js';
 import { openDatabase, type Database } from '../data/database.js';
@@ -106,6 +107,34 @@ export async function readJsonFile(file: string, field = 'file'): Promise<unknow
       details: [{ field, reason: `Cannot read JSON from ${file}: ${(err as Error).message}` }],
     });
   }
+}
+
+type CommandOptions = Record<string, string | string[] | boolean | undefined>;
+
+/**
+ * A read-only subcommand as most areas have them: `--as EMAIL`, `--json`, optionally a required
+ * `--activity ID`; the use case's value printed as JSON or as the text the command writes.
+ */
+export function readCommand<T>(
+  parent: Command,
+  spec: { name: string; description: string; activity?: boolean },
+  read: (ctx: CliContext, opts: CommandOptions) => Promise<T>,
+  text: (value: T) => string,
+): void {
+  const command = parent.command(spec.name).description(spec.description);
+  if (spec.activity) command.requiredOption('--activity <id>', 'activity id');
+  command
+    .option('--as <email>', 'read as this person')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: CommandOptions) => {
+        await withDatabase(async (cli) => {
+          const ctx = await actingAs(cli, opts.as as string | undefined);
+          const value = await read(ctx, opts);
+          output(opts.json as boolean, value, () => text(value));
+        });
+      }),
+    );
 }
 
 export { AppError };
