@@ -32,6 +32,17 @@ export interface ApiRoute<
   }) => Promise<z.input<R>>;
 }
 
+/** A JSON object in a response whose shape the use case's own type already states. */
+export const AnyObject = z.record(z.string(), z.unknown());
+export const asObject = (v: unknown) => v as Record<string, unknown>;
+
+/** The use-case context most API handlers need: the database, the actor and the frameworks. */
+export function useCaseContextOf<C extends { database: { db: unknown }; catalog: unknown }>(
+  ctx: C,
+): (actor: Actor) => { db: C['database']['db']; actor: Actor; catalog: C['catalog'] } {
+  return (actor) => ({ db: ctx.database.db, actor, catalog: ctx.catalog });
+}
+
 const registries = new WeakMap<FastifyInstance, ApiRoute[]>();
 
 export function defineApiRoute<Q extends ZodType, B extends ZodType, R extends ZodType>(

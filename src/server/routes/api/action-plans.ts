@@ -23,11 +23,17 @@ import {
 } from '../../../usecases/action-plans/save-plan-action.js';
 import { saveReformProgramme } from '../../../usecases/action-plans/save-reform-programme.js';
 import { submitActionPlan } from '../../../usecases/action-plans/submit-action-plan.js';
-import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import {
+  AnyObject,
+  asObject,
+  defineApiRoute,
+  registerApiRoutes,
+  useCaseContextOf,
+} from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
-const Obj = z.record(z.string(), z.unknown());
-const asObj = (v: unknown) => v as Record<string, unknown>;
+const Obj = AnyObject;
+const asObj = asObject;
 const TAG = 'action-plans';
 const P = '/api/v1/activities/:id/action-plan';
 const ProgrammeBody = z.object({
@@ -39,11 +45,7 @@ const ProgrammeBody = z.object({
 });
 
 export const registerActionPlanApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Parameters<typeof getActionPlan>[0]['actor']) => ({
-    db: ctx.database.db,
-    actor,
-    catalog: ctx.catalog,
-  });
+  const uc = useCaseContextOf(ctx);
   registerApiRoutes(app, [
     defineApiRoute({
       method: 'GET',

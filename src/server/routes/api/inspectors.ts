@@ -20,11 +20,17 @@ import {
   setInspectorProfile,
   SetInspectorProfileInput,
 } from '../../../usecases/inspectors/set-inspector-profile.js';
-import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import {
+  AnyObject,
+  asObject,
+  defineApiRoute,
+  registerApiRoutes,
+  useCaseContextOf,
+} from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
-const Obj = z.record(z.string(), z.unknown());
-const asObj = (v: unknown) => v as Record<string, unknown>;
+const Obj = AnyObject;
+const asObj = asObject;
 const RegionQuery = z.object({ region: z.string().max(100).optional() });
 const WindowQuery = z.object({
   from: z.string().max(20).optional(),
@@ -36,11 +42,7 @@ const windowOf = (q: z.infer<typeof WindowQuery>) => ({
 });
 
 export const registerInspectorApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Parameters<typeof getInspector>[0]['actor']) => ({
-    db: ctx.database.db,
-    actor,
-    catalog: ctx.catalog,
-  });
+  const uc = useCaseContextOf(ctx);
   registerApiRoutes(app, [
     defineApiRoute({
       method: 'GET',

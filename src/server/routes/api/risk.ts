@@ -14,18 +14,20 @@ import {
   recordIntelligence,
   RecordIntelligenceInput,
 } from '../../../usecases/risk/record-intelligence.js';
-import { defineApiRoute, registerApiRoutes } from '../../api-registry.js';
+import {
+  AnyObject,
+  asObject,
+  defineApiRoute,
+  registerApiRoutes,
+  useCaseContextOf,
+} from '../../api-registry.js';
 import type { RouteModule } from '../index.js';
 
-const Obj = z.record(z.string(), z.unknown());
-const asObj = (v: unknown) => v as Record<string, unknown>;
+const Obj = AnyObject;
+const asObj = asObject;
 
 export const registerRiskApi: RouteModule = (app, ctx) => {
-  const uc = (actor: Parameters<typeof getRiskPicture>[0]['actor']) => ({
-    db: ctx.database.db,
-    actor,
-    catalog: ctx.catalog,
-  });
+  const uc = useCaseContextOf(ctx);
   registerApiRoutes(app, [
     defineApiRoute({
       method: 'GET',
