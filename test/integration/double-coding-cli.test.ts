@@ -1,11 +1,8 @@
 // `triangulate double-coding ...`, as one real run of the built CLI on an embedded database in a
 // temporary folder (the demo seeded first): the demo's double coding is read and reconciled; a new
 // one is set up, coded blind and finished.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli.js';
 import { testEngine } from '../helpers/database.js';
 
 interface Shown {
@@ -22,21 +19,10 @@ interface Shown {
 
 describe.runIf(testEngine() === 'pglite')('triangulate double-coding', () => {
   it('lists, shows, measures, reconciles, assigns, codes and finishes', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'double-coding-cli-'));
+    const cli = cliSandbox('double-coding-cli-');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
-      const json = <T>(args: string[]): T => {
-        const r = run(...args, '--json');
-        expect(r.status, r.stderr).toBe(0);
-        return JSON.parse(r.stdout) as T;
-      };
+      const { run } = cli;
+      const json = <T>(args: string[]): T => cli.json<T>(...args);
       expect(run('demo', 'seed').status).toBe(0);
       const [activity] = json<{ id: string }[]>([
         'activities',
@@ -134,7 +120,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate double-coding', () => {
       const open = json<Shown>(['double-coding', 'show', ...fresh, ...lead]);
       expect(open.records[0]!.candidates).toHaveLength(1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cli.remove();
     }
   }, 600_000);
 });

@@ -1,29 +1,14 @@
 // `triangulate inspectors list|show|load|set-profile|add-leave|add-conflict|remove-leave`, as one
 // real run of the built CLI on an embedded database in a temporary folder (the demo seeded first).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli.js';
 import { testEngine } from '../helpers/database.js';
 
 describe.runIf(testEngine() === 'pglite')('triangulate inspectors', () => {
   it('lists, shows, sets a profile, records leave and a conflict, and prints the load', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'inspectors-cli-'));
+    const cli = cliSandbox('inspectors-cli-');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
-      const json = (...args: string[]) => {
-        const r = run(...args, '--json');
-        expect(r.status, r.stderr).toBe(0);
-        return JSON.parse(r.stdout) as unknown;
-      };
+      const { run, json } = cli;
       expect(run('demo', 'seed').status).toBe(0);
       const as = ['--as', 'regional@triangulate.example'];
       const list = json('inspectors', 'list', '--region', 'north-west', ...as) as {
@@ -95,7 +80,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate inspectors', () => {
       const refused = run('inspectors', 'list', '--region', 'london', ...as);
       expect(refused.status).not.toBe(0);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cli.remove();
     }
   }, 600_000);
 });

@@ -1,24 +1,14 @@
 // `triangulate research records|code|codings`, as one real run of the built CLI on an embedded
 // database in a temporary folder (the demo seeded first: its study and thematic codebook).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli.js';
 import { testEngine } from '../helpers/database.js';
 
 describe.runIf(testEngine() === 'pglite')('triangulate research code and codings', () => {
   it('lists a study’s records, codes a passage by its words and lists the codings', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'research-coding-cli-'));
+    const cli = cliSandbox('research-coding-cli-');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
+      const { run } = cli;
       expect(run('demo', 'seed').status).toBe(0);
       const as = ['--as', 'researcher@triangulate.example', '--json'];
       const studies = run('research', 'studies', ...as);
@@ -73,7 +63,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate research code and codings
       expect(after.codings.map((c) => c.record)).toContain(rec.ref);
       expect(after.counts).toMatchObject([{ key: 'reflective_supervision', codings: 1 }]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cli.remove();
     }
   }, 300_000);
 });

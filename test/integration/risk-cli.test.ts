@@ -1,24 +1,16 @@
 // `triangulate intel add|list|attach|files|download|remove-file` and `triangulate risk assess|show|list`, as one real run of the
 // built CLI on an embedded database in a temporary folder (the demo seeded first).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli.js';
 import { testEngine } from '../helpers/database.js';
 
 describe.runIf(testEngine() === 'pglite')('triangulate intel and risk', () => {
   it('records, lists, assesses, shows and lists by region', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'risk-cli-'));
+    const cli = cliSandbox('risk-cli-');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
+      const { run, dir } = cli;
       expect(run('demo', 'seed').status).toBe(0);
       const as = ['--as', 'regional@triangulate.example'];
       const added = run(
@@ -140,7 +132,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate intel and risk', () => {
       expect(rows.length).toBeGreaterThan(10);
       expect(rows.map((r) => r.la.id)).toContain('demo-northfield');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cli.remove();
     }
   }, 300_000);
 });

@@ -1,24 +1,14 @@
 // `triangulate tables`, as one real run of the built CLI on an embedded database in a temporary
 // folder (the demo seeded first, which loads the bundled history).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli.js';
 import { testEngine } from '../helpers/database.js';
 
 describe.runIf(testEngine() === 'pglite')('triangulate tables', () => {
   it('prints the tables from the history or the activities, as JSON or text', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tables-cli-'));
+    const cli = cliSandbox('tables-cli-');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_DATA_DIR: path.join(dir, 'd') };
-      delete env.DATABASE_URL;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['bin/triangulate.js', ...args], {
-          env,
-          encoding: 'utf8',
-          timeout: 240_000,
-        });
+      const { run } = cli;
       expect(run('demo', 'seed').status).toBe(0);
       const hist = run('tables', '--source', 'history', '--year', '2018', '--json');
       expect(hist.status, hist.stderr).toBe(0);
@@ -45,7 +35,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate tables', () => {
       expect(bad.status).not.toBe(0);
       expect(bad.stderr).toMatch(/source/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cli.remove();
     }
   }, 300_000);
 });
