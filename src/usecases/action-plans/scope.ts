@@ -11,12 +11,7 @@ import {
   savePlanDraft,
   type PublishedInspection,
 } from '../../data/repositories/action-plans.js';
-import {
-  findLocalAuthority,
-  loadLaRegister,
-  type LocalAuthority,
-} from '../../data/repositories/local-authorities.js';
-import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
+import { type LocalAuthority } from '../../data/repositories/local-authorities.js';
 import type { DB } from '../../data/schema.js';
 import {
   itemsFromReport,
@@ -28,6 +23,7 @@ import type { AuditAction } from '../../domain/audit/actions.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { now } from '../../clock.js';
 import type { UseCaseContext } from '../context.js';
+import { laWithAccessFacts } from '../shared/find-la.js';
 import { actorRef } from '../shared/actor-ref.js';
 
 export interface LaScope {
@@ -37,23 +33,10 @@ export interface LaScope {
   can: { write: boolean; respond: boolean; seeUnpublishedViews: boolean };
 }
 
-async function findLa(ctx: UseCaseContext, id: string): Promise<LocalAuthority> {
-  const direct = await findLocalAuthority(ctx.db, id);
-  if (direct) return direct;
-  const found = (await loadLaRegister(ctx.db)).find(id);
-  if (!found.ok) throw new AppError('NOT_FOUND');
-  return found.la;
-}
-
 /** The LA and what the actor may do with its plans and programmes; NOT_FOUND if nothing. */
 export async function laScope(ctx: UseCaseContext, laId: string): Promise<LaScope> {
-  const la = await findLa(ctx, laId.slice(0, 200));
-  const facts = { id: la.id, region: la.ofstedRegion };
+  const { la, facts, onTeam } = await laWithAccessFacts(ctx, laId);
   const a = ctx.actor;
-  const onTeam =
-    a.kind === 'user' && a.role === 'inspector'
-      ? await isOnTeamAtLa(ctx.db, a.userId, la.id)
-      : false;
   if (!policies.viewActionPlan(a, facts, onTeam)) throw new AppError('NOT_FOUND');
   return {
     la,

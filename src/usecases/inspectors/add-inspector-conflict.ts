@@ -7,7 +7,8 @@ import { actorLabel } from '../../domain/access/actor.js';
 import { conflictReasons } from '../../domain/scheduling/inspector-profile.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { editableInspector, findLa, IsoDate, parse } from './inspector-scope.js';
+import { findLa } from '../shared/find-la.js';
+import { editableInspector, IsoDate, parse } from './inspector-scope.js';
 
 /** The fields, without the cross-field check (the API's body schema omits the inspector). */
 export const AddInspectorConflictFields = z.object({

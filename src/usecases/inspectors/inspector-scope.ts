@@ -3,11 +3,6 @@
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { findInspector, type InspectorListed } from '../../data/repositories/inspectors.js';
-import {
-  findLocalAuthority,
-  loadLaRegister,
-  type LocalAuthority,
-} from '../../data/repositories/local-authorities.js';
 import { findUserByEmail } from '../../data/repositories/users.js';
 import { policies } from '../../domain/access/policies.js';
 import { ofstedRegions, type OfstedRegion } from '../../domain/access/roles.js';
@@ -79,13 +74,4 @@ export async function editableInspector(
   const { inspector, canEdit } = await inspectorScope(ctx, idOrEmail);
   if (!canEdit) throw new AppError('FORBIDDEN');
   return inspector;
-}
-
-/** An LA by id, or any code or name the register knows. */
-export async function findLa(ctx: UseCaseContext, id: string): Promise<LocalAuthority> {
-  const direct = await findLocalAuthority(ctx.db, id);
-  if (direct) return direct;
-  const found = (await loadLaRegister(ctx.db)).find(id);
-  if (!found.ok) throw new AppError('NOT_FOUND');
-  return found.la;
 }

@@ -1,16 +1,13 @@
 // The risk area's shared first step: find the LA (by id, or any code or name the register
 // knows) and check what the actor may do with its risk picture.
-import {
-  findLocalAuthority,
-  loadLaRegister,
-  type LocalAuthority,
-} from '../../data/repositories/local-authorities.js';
+import { type LocalAuthority } from '../../data/repositories/local-authorities.js';
 import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
 import type { LaFacts } from '../../domain/access/policies.js';
 import { policies } from '../../domain/access/policies.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../context.js';
+import { findLa } from '../shared/find-la.js';
 
 export interface RiskScope {
   la: LocalAuthority;
@@ -20,14 +17,6 @@ export interface RiskScope {
   /** May only read entries shared with the LA (its own users). */
   sharedOnly: boolean;
   canWrite: boolean;
-}
-
-export async function findLa(ctx: UseCaseContext, id: string): Promise<LocalAuthority> {
-  const direct = await findLocalAuthority(ctx.db, id);
-  if (direct) return direct;
-  const found = (await loadLaRegister(ctx.db)).find(id);
-  if (!found.ok) throw new AppError('NOT_FOUND');
-  return found.la;
 }
 
 /** The LA and the actor's access to its risk picture; NOT_FOUND when they may read nothing. */

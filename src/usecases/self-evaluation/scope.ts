@@ -2,13 +2,8 @@
 // decide what the actor may do with its self-evaluations and engagement meetings
 // (domain/access/policies.ts). Reads the actor may not make answer NOT_FOUND.
 import { z } from 'zod';
-import {
-  findLocalAuthority,
-  loadLaRegister,
-  type LocalAuthority,
-} from '../../data/repositories/local-authorities.js';
+import { type LocalAuthority } from '../../data/repositories/local-authorities.js';
 import { findMeeting } from '../../data/repositories/engagement-meetings.js';
-import { isOnTeamAtLa } from '../../data/repositories/risk-assessments.js';
 import { policies, type LaFacts } from '../../domain/access/policies.js';
 import { frameworkRegistry } from '../../domain/frameworks/installed.js';
 import {
@@ -17,6 +12,7 @@ import {
 } from '../../domain/self-evaluation/self-evaluation.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
+import { laWithAccessFacts } from '../shared/find-la.js';
 
 export interface LaScope {
   la: LocalAuthority;
@@ -33,23 +29,10 @@ export interface LaScope {
   releasedOnly: boolean;
 }
 
-async function findLa(ctx: UseCaseContext, id: string): Promise<LocalAuthority> {
-  const direct = await findLocalAuthority(ctx.db, id);
-  if (direct) return direct;
-  const found = (await loadLaRegister(ctx.db)).find(id);
-  if (!found.ok) throw new AppError('NOT_FOUND');
-  return found.la;
-}
-
 /** The LA and what the actor may do; NOT_FOUND when they may see none of it. */
 export async function laScope(ctx: UseCaseContext, laId: string): Promise<LaScope> {
-  const la = await findLa(ctx, laId.slice(0, 200));
-  const facts = { id: la.id, region: la.ofstedRegion };
+  const { la, facts, onTeam } = await laWithAccessFacts(ctx, laId);
   const a = ctx.actor;
-  const onTeam =
-    a.kind === 'user' && a.role === 'inspector'
-      ? await isOnTeamAtLa(ctx.db, a.userId, la.id)
-      : false;
   const viewMeetings = policies.viewEngagementMeetings(a, facts, onTeam);
   const scope: LaScope = {
     la,
