@@ -58,6 +58,35 @@ describe.runIf(testEngine() === 'pglite')('embedded engine memory', () => {
     expect(rows.rows[149_999]!.t.endsWith('150000')).toBe(true);
   }, 120_000);
 
+  it('restores a backup into a new folder (created with the same settings) intact', async () => {
+    await sql`create table kept (n int, t text)`.execute(database.db);
+    await sql`insert into kept select n, md5(n::text) from generate_series(1, 1000) n`.execute(
+      database.db,
+    );
+    const dump = await database.dumpEmbedded!();
+    const restored = await openDatabase(
+      { databaseUrl: undefined, dataDir: path.join(dir, 'restored') },
+      { restoreFrom: dump },
+    );
+    try {
+      const r = await sql<{ n: number; t: string }>`
+        select count(*)::int as n, string_agg(t, '' order by n) as t from kept`.execute(
+        restored.db,
+      );
+      const o = await sql<{ n: number; t: string }>`
+        select count(*)::int as n, string_agg(t, '' order by n) as t from kept`.execute(
+        database.db,
+      );
+      expect(r.rows[0]).toEqual(o.rows[0]);
+      const sb = await sql<{ s: string }>`select current_setting('shared_buffers') as s`.execute(
+        restored.db,
+      );
+      expect(sb.rows[0]!.s).toBe('32MB');
+    } finally {
+      await restored.close();
+    }
+  }, 180_000);
+
   it('reports the database thread’s WebAssembly memory and heap', async () => {
     const m = await database.embeddedMemory!();
     expect(m.wasm).toBeGreaterThanOrEqual(128 * 1024 * 1024);
