@@ -6,7 +6,7 @@
 // the codings list, opening records, coding spans) and after it.
 //   npm run bench -- --only server-memory [--factors 1]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/data/database.js';
@@ -17,6 +17,7 @@ import { loadActivityTypeCatalog } from '../src/domain/frameworks/catalog.js';
 import { projectRoot } from '../src/paths.js';
 import { addTeamMember } from '../src/usecases/activities/add-team-member.js';
 import { createUser } from '../src/usecases/users/create-user.js';
+import type { ProbeMemory } from './serve-probe.js';
 import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
 
 const PASSWORD = 'bench password 1234';
@@ -58,11 +59,37 @@ async function fill(dataDir: string, factor: number): Promise<string> {
   }
 }
 
+/**
+ * The server as `triangulate serve` starts it (bench/serve-probe.ts: the same startServer), in its
+ * own process, answering "memory" with where its memory is. Extra Node options (experiments with
+ * heap limits) come from BENCH_NODE_ARGS.
+ */
+/**
+ * Fills the folder, or copies a folder filled by an earlier run when BENCH_MEMORY_TEMPLATE names
+ * one (it is made on the first run): repeated runs then skip the seeding.
+ */
+async function filled(dir: string, factor: number): Promise<string> {
+  const template = process.env.BENCH_MEMORY_TEMPLATE
+    ? `${process.env.BENCH_MEMORY_TEMPLATE}-${factor}x`
+    : null;
+  if (template && existsSync(path.join(template, 'activity-id'))) {
+    cpSync(template, dir, { recursive: true });
+    return readFileSync(path.join(template, 'activity-id'), 'utf8');
+  }
+  const activityId = await fill(dir, factor);
+  if (template) {
+    cpSync(dir, template, { recursive: true });
+    writeFileSync(path.join(template, 'activity-id'), activityId, { mode: 0o600 });
+  }
+  return activityId;
+}
+
 function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(
       process.execPath,
-      [path.join(projectRoot(), 'bin/triangulate.js'), 'serve'],
+      [...nodeArgs, path.join(projectRoot(), 'dist/bench/serve-probe.js')],
       {
         env: {
           ...process.env,
@@ -71,7 +98,7 @@ function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
           HOST: '127.0.0.1',
           TRIANGULATE_LOG_LEVEL: 'warn',
         },
-        stdio: ['ignore', 'pipe', 'inherit'],
+        stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       },
     );
     let buf = '';
@@ -84,6 +111,17 @@ function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
+/** Where the server's memory is, in MiB (see bench/serve-probe.ts). */
+function probe(child: ChildProcess): Promise<ProbeMemory> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as ProbeMemory));
+    child.send('memory');
+  });
+}
+
+const breakdown = (m: ProbeMemory): string =>
+  `${m.rss} (main heap ${m.mainHeapTotal}, buffers ${m.arrayBuffers}, database WebAssembly ${m.wasm}, database heap ${m.dbHeapTotal})`;
+
 export async function benchServerMemory(o: { factors?: number[] }): Promise<string[]> {
   const out = [
     '## Server memory with the corpus loaded (PGlite, `triangulate serve` in its own process)',
@@ -91,28 +129,35 @@ export async function benchServerMemory(o: { factors?: number[] }): Promise<stri
     '| corpus | at start (MiB) | peak during the work (MiB) | after the work (MiB) | after 10 s idle (MiB) | work took (s) | load average |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const breakdowns: string[] = [];
   for (const factor of o.factors ?? [1]) {
     const dir = mkdtempSync(path.join(tmpdir(), 'tri-bench-mem-'));
     let child: ChildProcess | null = null;
     try {
-      const activityId = await fill(dir, factor);
+      const activityId = await filled(dir, factor);
       const server = await serve(dir);
       child = server.child;
       const pid = child.pid!;
       await new Promise((r) => setTimeout(r, 2000));
       const start = memoryOf(pid);
+      const parts = [`start ${breakdown(await probe(child))}`];
       const t0 = performance.now();
-      const work = await workload(server.url, activityId, pid);
+      const work = await workload(server.url, activityId, async (what) => {
+        parts.push(`${what} ${breakdown(await probe(child!))}`);
+      });
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
       const after = memoryOf(pid);
       await new Promise((r) => setTimeout(r, 10_000));
       const idle = memoryOf(pid);
+      parts.push(`after 10 s idle ${breakdown(await probe(child))}`);
       process.stderr.write(`${factor}x memory: ${JSON.stringify({ start, after, idle, work })}\n`);
+      process.stderr.write(`${factor}x where (MiB): ${parts.join('; ')}\n`);
       out.push(
         `| ${factor}x (${6_000 * factor} records, ${30_000 * factor} codings; ${work}) | ${start.rss} | ${after.peak} | ${after.rss} | ${idle.rss} | ${seconds} | ${loadavg()
           .map((x) => x.toFixed(1))
           .join(' / ')} |`,
       );
+      breakdowns.push(`- ${factor}x, MiB: ${parts.join('; ')}`);
     } finally {
       if (child) {
         const exited = new Promise((r) => child!.once('exit', r));
@@ -122,14 +167,16 @@ export async function benchServerMemory(o: { factors?: number[] }): Promise<stri
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  out.push('');
+  out.push('', 'Where the memory was (resident set, then its parts):', '', ...breakdowns, '');
   return out;
 }
 
 /** A round of an inspector's work over HTTP; returns what it did, in words. */
-async function workload(base: string, activityId: string, pid: number): Promise<string> {
-  const steps: string[] = [];
-  const mark = (what: string) => steps.push(`${what} ${memoryOf(pid).rss}`);
+async function workload(
+  base: string,
+  activityId: string,
+  mark: (what: string) => Promise<void>,
+): Promise<string> {
   const login = await fetch(`${base}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -166,10 +213,10 @@ async function workload(base: string, activityId: string, pid: number): Promise<
       pages++;
     } while (after);
   }
-  mark('coding queries');
+  await mark('coding queries');
   for (const format of ['csv', 'xlsx', 'csv']) {
     await (await get(`${api}/analysis/passages/export?format=${format}`)).arrayBuffer();
-    mark(`export ${format}`);
+    await mark(`export ${format}`);
   }
   let codingPages = 0;
   let after: string | null = null;
@@ -184,10 +231,10 @@ async function workload(base: string, activityId: string, pid: number): Promise<
     after = page.next;
     codingPages++;
   } while (after);
-  mark('codings pages');
+  await mark('codings pages');
   await (await get(`${api}/evidence?limitPerGroup=50`)).arrayBuffer();
-  mark('evidence list');
+  await mark('evidence list');
   for (const id of ids) await (await get(`${api}/evidence/${id}`)).arrayBuffer();
-  mark('records');
-  return `${pages} coding-query pages, 3 exports of every passage, ${codingPages} codings pages, the evidence list, ${ids.size} records opened; MiB after each: ${steps.join(', ')}`;
+  await mark('records');
+  return `${pages} coding-query pages, 3 exports of every passage, ${codingPages} codings pages, the evidence list, ${ids.size} records opened`;
 }

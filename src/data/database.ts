@@ -6,6 +6,7 @@ import type { AppConfig } from '../config.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { ensurePrivateDataDir } from './data-dir-permissions.js';
 import { PgliteWorkerClient, PgliteWorkerDialect } from './pglite-worker-dialect.js';
+import type { EngineMemory } from './pglite-worker.js';
 import type { DB } from './schema.js';
 import { pgTypeOverrides } from './type-parsers.js';
 
@@ -18,6 +19,8 @@ export interface Database {
   location: string;
   /** A gzip tarball of the embedded data folder (embedded engine only). */
   dumpEmbedded?: () => Promise<Uint8Array>;
+  /** The embedded engine's thread memory (embedded engine only; issue 19 diagnostics). */
+  embeddedMemory?: () => Promise<EngineMemory>;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export async function openDatabase(
     engine: 'pglite',
     location: dataDir ?? 'memory',
     dumpEmbedded: () => client.dump(),
+    embeddedMemory: () => client.memory(),
     close: async () => {
       await db.destroy();
       releaseLock();

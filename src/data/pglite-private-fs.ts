@@ -101,13 +101,25 @@ export function durableStartParams(): string[] {
   ];
 }
 
+/**
+ * PGlite's start parameters for creating a data folder (no per-write fsync: the folder is flushed
+ * once at the end) with the same memory settings: with PostgreSQL's default 128 MB of shared
+ * buffers the engine that creates the folder grew its WebAssembly memory by some 60 MiB more,
+ * on top of the 700-odd MiB that creating a folder takes (the peak of a first start and of
+ * `demo seed`; BENCHMARKS.md, issue 19 fifth round).
+ */
+export function creatingStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+  return [...defaults, ...MEMORY_START_PARAMS];
+}
+
 export function privateDurableOptions(
   dataDir: string,
   { durable }: { durable: boolean },
 ): Pick<PGliteOptions, 'fs' | 'startParams'> {
   return {
     fs: new PrivateDurableNodeFS(dataDir),
-    ...(durable ? { startParams: durableStartParams() } : {}),
+    startParams: durable ? durableStartParams() : creatingStartParams(),
   };
 }
 

@@ -14,7 +14,12 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import type { SerializedDbError, WorkerRequest, WorkerResponse } from './pglite-worker.js';
+import type {
+  EngineMemory,
+  SerializedDbError,
+  WorkerRequest,
+  WorkerResponse,
+} from './pglite-worker.js';
 
 type Pending = { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error) => void };
 
@@ -38,6 +43,14 @@ function workerScript(): URL {
   if (existsSync(fileURLToPath(built))) return built;
   throw new Error('The embedded database worker is not built: run `npm run build` first.');
 }
+
+/**
+ * The database thread's young generation (V8's nursery), in MB. Rows pass through it on their way
+ * to the main thread; left at V8's default it grew to some 20 MiB more than this gives and stayed
+ * there (issue 19: server memory). Only the nursery is limited, not the old generation, so a
+ * large result cannot make the thread run out of memory: it is collected more often instead.
+ */
+export const DB_THREAD_YOUNG_GENERATION_MB = 8;
 
 export class PgliteWorkerClient {
   private worker: Worker | null = null;
@@ -65,7 +78,10 @@ export class PgliteWorkerClient {
   }
 
   private spawn(data: { dataDir: string | null; restoreFrom?: Uint8Array }): Worker {
-    const worker = new Worker(workerScript(), { workerData: data });
+    const worker = new Worker(workerScript(), {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: DB_THREAD_YOUNG_GENERATION_MB },
+    });
     worker.on('message', (res: WorkerResponse) => {
       const p = this.pending.get(res.id);
       if (!p) return;
@@ -117,6 +133,13 @@ export class PgliteWorkerClient {
     const res = await this.request({ op: 'dump' } as never);
     if (!res.dump) throw new Error('database dump returned nothing');
     return res.dump;
+  }
+
+  /** The database thread's memory (WebAssembly and JavaScript heap). */
+  async memory(): Promise<EngineMemory> {
+    const res = await this.request({ op: 'memory' } as never);
+    if (!res.memory) throw new Error('database memory report returned nothing');
+    return res.memory;
   }
 
   async close(): Promise<void> {

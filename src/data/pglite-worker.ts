@@ -16,11 +16,31 @@ export type WorkerRequest =
     }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'dump' }
+  /** The thread's memory: the engine's WebAssembly memory and this thread's JavaScript heap. */
+  | { id: number; op: 'memory' }
   | { id: number; op: 'close' };
 
 export type WorkerResponse =
-  | { id: number; ok: true; rows: unknown[]; affectedRows: number | undefined; dump?: Uint8Array }
+  | {
+      id: number;
+      ok: true;
+      rows: unknown[];
+      affectedRows: number | undefined;
+      dump?: Uint8Array;
+      memory?: EngineMemory;
+    }
   | { id: number; ok: false; error: SerializedDbError };
+
+/** Bytes held by the database thread (issue 19: where the server's memory goes). */
+export interface EngineMemory {
+  /** The engine's WebAssembly memory: grows to the most ever used and never shrinks. */
+  wasm: number;
+  /** The thread's V8 heap (allocated, and in use). */
+  heapTotal: number;
+  heapUsed: number;
+  /** Buffers outside the heap (ArrayBuffers) as V8 counts them for this thread. */
+  external: number;
+}
 
 export interface SerializedDbError {
   message: string;
@@ -89,6 +109,15 @@ async function handle(req: WorkerRequest): Promise<void> {
       const blob = await db.dumpDataDir('gzip');
       const dump = new Uint8Array(await blob.arrayBuffer());
       reply({ id: req.id, ok: true, rows: [], affectedRows: undefined, dump });
+    } else if (req.op === 'memory') {
+      const m = process.memoryUsage();
+      const memory: EngineMemory = {
+        wasm: db.Module.HEAPU8.byteLength,
+        heapTotal: m.heapTotal,
+        heapUsed: m.heapUsed,
+        external: m.external,
+      };
+      reply({ id: req.id, ok: true, rows: [], affectedRows: undefined, memory });
     } else {
       await db.close();
       reply({ id: req.id, ok: true, rows: [], affectedRows: undefined });
