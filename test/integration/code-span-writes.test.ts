@@ -105,4 +105,34 @@ describe('coding a span in one statement per code', () => {
     const chain = await verifyAuditLog(contextFor(t.db, systemActor('test')));
     expect(chain.ok).toBe(true);
   });
+
+  it('codes with the same code at the same time without deadlock, keeping one audit chain (PostgreSQL: separate sessions)', async () => {
+    const activityId = team.activity.id;
+    const ctx = as(team.member);
+    const code = await createCode(ctx, { activityId, name: 'At once' });
+    const records = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        recordEvidence(ctx, {
+          activityId,
+          text: `Visit ${i} was on time and the child was seen alone.`,
+          method: 'case_file_reading',
+          judgementAreas: ['help_and_protection'],
+        }),
+      ),
+    );
+    await Promise.all(
+      records.map((r) =>
+        codeSpan(ctx, {
+          activityId,
+          evidenceId: r.id,
+          codeIds: [code.id],
+          start: 0,
+          end: 5,
+          evidenceVersion: r.version,
+        }),
+      ),
+    );
+    const chain = await verifyAuditLog(contextFor(t.db, systemActor('test')));
+    expect(chain).toMatchObject({ ok: true });
+  });
 });

@@ -9,11 +9,24 @@
 //   coding pays one statement in the trigger instead of the lock, a join and two nested calls.
 //   The lock is still taken on every inspection, published or not: a publication running at the
 //   same time waits for the coding (and counts it), as before.
+// - apply_coding_deltas locks the codes it counts FOR NO KEY UPDATE (was FOR UPDATE): the
+//   coding's foreign-key check holds FOR KEY SHARE on its code, and FOR UPDATE conflicts with
+//   it, so two people coding with the same code at once on PostgreSQL deadlocked (each held the
+//   key share the other's count needed). The count update itself needs no more than this lock.
 import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
+    create or replace function apply_coding_deltas(deltas jsonb) returns void language plpgsql as $fn$
+    begin
+      perform 1 from codes where id in (select (d->>'code')::uuid from jsonb_array_elements(deltas) d)
+        order by id for no key update;
+      update codes c set coding_count = c.coding_count + (d->>'n')::int
+        from jsonb_array_elements(deltas) d
+       where c.id = (d->>'code')::uuid and (d->>'n')::int <> 0;
+    end $fn$;
+
     create function audit_chain_head(lock_key bigint) returns text
       language plpgsql volatile as $fn$
     declare
@@ -71,6 +84,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     drop function audit_chain_head(bigint);
+
+    create or replace function apply_coding_deltas(deltas jsonb) returns void language plpgsql as $fn$
+    begin
+      perform 1 from codes where id in (select (d->>'code')::uuid from jsonb_array_elements(deltas) d)
+        order by id for update;
+      update codes c set coding_count = c.coding_count + (d->>'n')::int
+        from jsonb_array_elements(deltas) d
+       where c.id = (d->>'code')::uuid and (d->>'n')::int <> 0;
+    end $fn$;
 
     create or replace function research_codings_inserted() returns trigger language plpgsql as $fn$
     begin
