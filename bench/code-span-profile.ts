@@ -4,7 +4,8 @@
 // sent to the database (SQL text, the round trip to the PGlite worker included) beside the whole.
 //   npm run bench -- --only code-span-profile [--engine pglite|postgres|both] [--n 200]
 import { loadavg } from 'node:os';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../src/data/schema.js';
 import { migrateToLatest } from '../src/data/migrate.js';
 import { PgliteWorkerClient } from '../src/data/pglite-worker-dialect.js';
 import { refreshStatistics, EVIDENCE_BASE_TABLES } from '../src/data/repositories/statistics.js';
@@ -12,7 +13,7 @@ import { findUserById } from '../src/data/repositories/users.js';
 import { toActor } from '../src/domain/access/actor.js';
 import { codeSpan } from '../src/usecases/coding/code-span.js';
 import { summarise, type Summary } from './stats.js';
-import { seedSyntheticEvidence } from './synthetic-evidence.js';
+import { evidenceScale, seedSyntheticEvidence } from './synthetic-evidence.js';
 import { openBenchDatabase, type Engine } from './support.js';
 
 interface Options {
@@ -43,7 +44,14 @@ export async function benchCodeSpanProfile(o: Options): Promise<string[]> {
   const db = database.db;
   try {
     await migrateToLatest(db);
-    const synthetic = await seedSyntheticEvidence(db);
+    // TRI_CSP_SCALE=0.1 seeds a tenth of the corpus (quick runs while changing the triggers).
+    const f = Number(process.env.TRI_CSP_SCALE ?? '1');
+    const scale = {
+      ...evidenceScale,
+      records: Math.round(evidenceScale.records * f),
+      codings: Math.round(evidenceScale.codings * f),
+    };
+    const synthetic = await seedSyntheticEvidence(db, scale);
     await refreshStatistics(db, EVIDENCE_BASE_TABLES);
     const user = await findUserById(db, synthetic.inspectorIds[2]!);
     const ctx = { db, actor: toActor(user!) };
@@ -78,24 +86,29 @@ export async function benchCodeSpanProfile(o: Options): Promise<string[]> {
     const times: number[] = [];
     const before = loadavg()[0]!.toFixed(1);
     recording = o.engine === 'pglite';
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < o.n; i++) {
       const t0 = performance.now();
       await one(i);
       times.push(performance.now() - t0);
     }
     recording = false;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1_000 / o.n;
+    const rssMiB = Math.round(process.memoryUsage().rss / 1_048_576);
     const total = summarise(times);
     const rows: Array<[string, Summary, number]> = [...statements].map(([k, v]) => [
       k,
       summarise(v),
       v.reduce((a, b) => a + b, 0) / o.n,
     ]);
+    const triggers = await triggerTimes(db, synthetic.activityId, records, codable, user!.id);
     const sum = rows.reduce((a, [, , per]) => a + per, 0);
     const check = await sql<{ n: number }>`select count(*)::int as n from codings`.execute(db);
     return [
       `### Code a span, ${o.engine} (6,000 records, ${check.rows[0]!.n} codings), n=${o.n}; load average ${before} / ${loadavg()[0]!.toFixed(1)}`,
       '',
-      `Whole use case: p50 ${total.p50} ms, p95 ${total.p95} ms, max ${total.max} ms.`,
+      `Whole use case: p50 ${total.p50} ms, p95 ${total.p95} ms, max ${total.max} ms; CPU (all threads of the process) ${cpuMs.toFixed(2)} ms a coding; RSS after ${rssMiB} MiB.`,
       ...(rows.length > 0
         ? [
             `Statements (each a round trip to the worker): ${rows.length} kinds, ${sum.toFixed(2)} ms a coding of the mean ${(times.reduce((a, b) => a + b, 0) / o.n).toFixed(2)} ms.`,
@@ -109,8 +122,54 @@ export async function benchCodeSpanProfile(o: Options): Promise<string[]> {
           ]
         : []),
       '',
+      'The insert of one coding with `explain analyze` (20 inserts, rolled back), time in each trigger:',
+      '',
+      '| trigger | p50 ms | p95 ms |',
+      '| --- | --- | --- |',
+      ...[...triggers].map(([k, v]) => {
+        const s = summarise(v);
+        return `| ${k} | ${s.p50} | ${s.p95} |`;
+      }),
+      '',
     ];
   } finally {
     await cleanup();
   }
+}
+
+/** Each trigger's own time in `explain analyze` of a coding insert (rolled back). */
+async function triggerTimes(
+  db: Kysely<DB>,
+  activityId: string,
+  records: Array<{ id: string; version: number }>,
+  codes: Array<{ id: string }>,
+  coderId: string,
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < 20; i++) {
+    const r = records[(i * 37 + 11) % records.length]!;
+    const c = codes[(i * 13 + 5) % codes.length]!;
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json)
+          insert into codings (activity_id, evidence_id, evidence_version, code_id, start_pos,
+                               end_pos, span_text, coder_id, coder_label)
+          values (${activityId}, ${r.id}, ${r.version}, ${c.id}, 0, 3, 'abc', ${coderId}, 'bench')
+          on conflict do nothing`.execute(trx);
+        const raw = plan.rows[0]!['QUERY PLAN'];
+        const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+          'Execution Time': number;
+          Triggers?: Array<{ 'Trigger Name': string; Time: number }>;
+        }>;
+        const add = (k: string, v: number) => out.set(k, [...(out.get(k) ?? []), v]);
+        add('(whole statement)', json[0]!['Execution Time']);
+        for (const t of json[0]!.Triggers ?? []) add(t['Trigger Name'], t.Time);
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/data/migrate.js';
 import { toActor } from '../src/domain/access/actor.js';
 import { exportAllPassages } from '../src/usecases/analysis/export-all-passages.js';
 import { collectFile } from '../src/usecases/analysis/export-file.js';
+import { exportProject } from '../src/usecases/refi/export-project.js';
 import { summarise } from './stats.js';
 import { seedSyntheticEvidence } from './synthetic-evidence.js';
 import { openBenchDatabase, type Engine } from './support.js';
@@ -68,7 +69,12 @@ export async function benchExportProfile(o: Options): Promise<string[]> {
           coded[Math.min(i + 1_999, coded.length - 1)]!.refNo,
         );
     });
+    let qdpxBytes = 0;
+    const qdpx = await timed(o.n, async () => {
+      qdpxBytes = (await exportProject(ctx, { activityId })).bytes.length;
+    });
     const load1 = loadavg()[0]!;
+    const rss = Math.round(process.memoryUsage().rss / 1_048_576);
     const row = (what: string, t: Awaited<ReturnType<typeof timed>>) =>
       `| ${what} | ${t.wall.p50} | ${t.wall.p95} | ${t.cpu.p50} |`;
     return [
@@ -80,6 +86,9 @@ export async function benchExportProfile(o: Options): Promise<string[]> {
       row('export all passages as XLSX (use case, file collected)', xlsx),
       row('stage: every record’s codings (one query)', codings),
       row('stage: every coded record’s text, 2,000 records a query', texts),
+      row(`QDPX export of the whole activity (${(qdpxBytes / 1e6).toFixed(1)} MB)`, qdpx),
+      '',
+      `RSS of the process after the runs: ${rss} MiB.`,
       '',
     ];
   } finally {

@@ -28,14 +28,11 @@ export async function writeAudit(
   actor: Actor,
   input: AuditInput,
 ): Promise<string> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  // The chain's lock, then the last hash read after it (one round trip: audit_chain_head).
+  const head = await sql<{
+    hash: string | null;
+  }>`select audit_chain_head(${AUDIT_LOCK_KEY}) as hash`.execute(trx);
+  const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
   const event: HashableEvent = {
     id: randomUUID(),
     occurredAt: now().toISOString(),

@@ -8,7 +8,7 @@ import { loadActivityTypeCatalog } from '../../domain/frameworks/catalog.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../../usecases/context.js';
 import { exportCodebook } from '../../usecases/refi/export-codebook.js';
-import { exportProject } from '../../usecases/refi/export-project.js';
+import { exportProject, type ExportProjectPhase } from '../../usecases/refi/export-project.js';
 import {
   importRefi,
   type ImportRefiResult,
@@ -146,10 +146,14 @@ export function registerRefiCommands(program: Command): void {
           json?: boolean;
         }) => {
           await withDatabase(async (cli) => {
-            const r = await exportProject(await useCaseContext(cli, opts.as), {
-              activityId: opts.activity,
-              includeFrameworkCodes: opts.withFrameworkCodes ?? false,
-            });
+            const r = await exportProject(
+              await useCaseContext(cli, opts.as),
+              {
+                activityId: opts.activity,
+                includeFrameworkCodes: opts.withFrameworkCodes ?? false,
+              },
+              opts.json ? undefined : exportPhaseLine(),
+            );
             await save(opts.out, r.bytes);
             const data = { file: opts.out, bytes: r.bytes.length, counts: r.counts };
             output(
@@ -188,6 +192,21 @@ export function registerRefiCommands(program: Command): void {
       }),
     );
   importCommand(qdc, 'codebook (.qdc)');
+}
+
+/** The phases of a project export on stderr (not with --json), one line each. */
+function exportPhaseLine(): (phase: ExportProjectPhase) => void {
+  const tty = process.stderr.isTTY === true;
+  const text: Record<ExportProjectPhase, string> = {
+    reading: 'Reading the evidence base',
+    writing: 'Writing the project',
+    compressing: 'Compressing the file',
+    done: 'Exported',
+  };
+  return (phase) => {
+    process.stderr.write(tty ? `\r${text[phase].padEnd(60)}` : `${text[phase]}\n`);
+    if (tty && phase === 'done') process.stderr.write('\n');
+  };
 }
 
 /** Progress of a long import on stderr (not with --json, whose stderr is a refusal's JSON): a line that rewrites itself on a terminal, else every 2 s. */

@@ -300,6 +300,78 @@ export async function insertCoding(
     : null;
 }
 
+/** The code a coding was asked for, as the insert found it. */
+export interface CodeToApply {
+  id: string;
+  name: string;
+  activityId: string;
+  isCodable: boolean;
+  mergedIntoId: string | null;
+}
+
+/**
+ * Reads the code and inserts the coding in one statement, when the code is a live, codable code
+ * of the activity: `code` is null when there is no such code; `row` is null when the code cannot
+ * take codings (a folder, merged, another activity's) or the coder already has this code on
+ * exactly this span (the unique constraint decides).
+ */
+export async function insertCodingOfCode(
+  trx: Transaction<DB>,
+  c: NewCoding,
+): Promise<{
+  code: CodeToApply | null;
+  row: Pick<Coding, 'id' | 'guid' | 'anchorStatus' | 'createdAt'> | null;
+}> {
+  if (!isUuid(c.codeId)) return { code: null, row: null };
+  const { rows } = await sql<{
+    code_id: string;
+    name: string;
+    activity_id: string;
+    is_codable: boolean;
+    merged_into_id: string | null;
+    id: string | null;
+    guid: string | null;
+    anchor_status: string | null;
+    created_at: Date | null;
+  }>`
+    with c as (
+      select id, name, activity_id, is_codable, merged_into_id from codes where id = ${c.codeId}
+    ), ins as (
+      insert into codings (created_at, activity_id, evidence_id, evidence_version, code_id,
+                           start_pos, end_pos, span_text, coder_id, coder_label)
+      select ${c.createdAt}::timestamptz, ${c.activityId}::uuid, ${c.evidenceId}::uuid,
+             ${c.evidenceVersion}::int, c.id, ${c.start}::int, ${c.end}::int, ${c.spanText}::text,
+             ${c.coder.id}::uuid, ${c.coder.label}::text
+        from c
+       where c.activity_id = ${c.activityId}::uuid and c.merged_into_id is null and c.is_codable
+      on conflict do nothing
+      returning id, guid, anchor_status, created_at
+    )
+    select c.id as code_id, c.name, c.activity_id, c.is_codable, c.merged_into_id,
+           ins.id, ins.guid, ins.anchor_status, ins.created_at
+      from c left join ins on true`.execute(trx);
+  const r = rows[0];
+  if (!r) return { code: null, row: null };
+  return {
+    code: {
+      id: r.code_id,
+      name: r.name,
+      activityId: r.activity_id,
+      isCodable: r.is_codable,
+      mergedIntoId: r.merged_into_id,
+    },
+    row:
+      r.id !== null && r.guid !== null && r.created_at !== null
+        ? {
+            id: r.id,
+            guid: r.guid,
+            anchorStatus: r.anchor_status as Coding['anchorStatus'],
+            createdAt: r.created_at,
+          }
+        : null,
+  };
+}
+
 /** Where a coding now sits after its record's text changed, and the version it refers to. */
 export async function updateCodingAnchor(
   trx: Transaction<DB>,

@@ -180,11 +180,11 @@ export async function writeXlsxAsync(
   const sheet = new IncrementalDeflate(options.level ?? 6);
   const inline = (v: string): string =>
     `t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutralise ? neutraliseCell(v) : v)}</t></is></c>`;
-  sheet.write(SHEET_HEAD);
+  await sheet.write(SHEET_HEAD);
   let r = 0;
-  for await (const row of rows) sheet.write(rowXml(row, ++r, inline));
-  sheet.write(SHEET_TAIL);
-  c.addEntry(sheet.end('xl/worksheets/sheet1.xml'));
+  for await (const row of rows) await sheet.write(rowXml(row, ++r, inline));
+  await sheet.write(SHEET_TAIL);
+  c.addEntry(await sheet.end('xl/worksheets/sheet1.xml'));
   addWorkbookParts(c, [name], null);
   return c.bytes();
 }

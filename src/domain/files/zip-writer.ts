@@ -1,6 +1,6 @@
 // Writes ZIP archives (deflate, no ZIP64) with node's native zlib: each file is given whole (as
 // pieces of bytes), compressed once, and the central directory written at the end.
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface ZipFileInput {
   name: string;
@@ -16,24 +16,30 @@ export interface ZipFileInput {
  * Deflates text as it is written, about 1 MB at a time, so that a large entry is only ever held
  * compressed (a fifth or less of its size) rather than as text, then bytes, then compressed bytes.
  * Each piece ends with a sync flush (byte-aligned, not final) and an empty final block closes the
- * stream, so the pieces together are one valid deflate stream.
+ * stream, so the pieces together are one valid deflate stream. The deflating runs on zlib's
+ * thread pool while the caller goes on writing (at most two pieces in flight, in order).
  */
 export class IncrementalDeflate {
-  private readonly out: Uint8Array[] = [];
+  private readonly out: Array<Promise<Uint8Array>> = [];
   private buf = '';
   private crc = 0;
   private size = 0;
   constructor(private readonly level = 6) {}
 
-  write(text: string): void {
+  /** Adds text; when a piece is full, resolves once no more than one piece is still deflating. */
+  write(text: string): Promise<void> | undefined {
     this.buf += text;
-    if (this.buf.length > 1 << 20) this.flush();
+    if (this.buf.length <= 1 << 20) return undefined;
+    this.flush();
+    const behind = this.out.at(-2);
+    return behind ? behind.then(() => undefined) : undefined;
   }
 
-  end(name: string): ZipFileInput {
+  async end(name: string): Promise<ZipFileInput> {
     this.flush();
-    this.out.push(deflateRawSync(Buffer.alloc(0), { level: this.level }));
-    return { name, data: this.out, deflated: { crc: this.crc, size: this.size } };
+    const data = await Promise.all(this.out);
+    data.push(deflateRawSync(Buffer.alloc(0), { level: this.level }));
+    return { name, data, deflated: { crc: this.crc, size: this.size } };
   }
 
   private flush(): void {
@@ -42,7 +48,13 @@ export class IncrementalDeflate {
     this.buf = '';
     this.crc = crc32(raw, this.crc);
     this.size += raw.length;
-    this.out.push(deflateRawSync(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+    this.out.push(
+      new Promise((resolve, reject) =>
+        deflateRaw(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }, (err, b) =>
+          err ? reject(err) : resolve(b),
+        ),
+      ),
+    );
   }
 }
 

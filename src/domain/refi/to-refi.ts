@@ -157,8 +157,14 @@ export function codeTree(codes: SnapshotCode[], noteRefs?: Map<string, string[]>
 
 export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
   const users = new Map<string, string>();
+  // People without an account get a derived GUID: derived once a label, not once a row.
+  const labelGuids = new Map<string, string>();
   const person = (p: PersonRef) => {
-    const g = personGuid(p);
+    let g = p.id;
+    if (g === null) {
+      g = labelGuids.get(p.label) ?? personGuid(p);
+      labelGuids.set(p.label, g);
+    }
     if (!users.has(g)) users.set(g, p.label);
     return g;
   };
@@ -264,6 +270,15 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
         ],
       };
     });
+  // Each case's records, found in one pass over the records (not one pass a case).
+  const recordsOfCase = new Map<string, SnapshotEvidence[]>();
+  for (const e of s.evidence)
+    for (const id of new Set([e.childCaseId, e.practitionerCaseId, e.teamCaseId]))
+      if (id !== null) {
+        const list = recordsOfCase.get(id);
+        if (list) list.push(e);
+        else recordsOfCase.set(id, [e]);
+      }
   const cases: RefiCase[] = s.cases.map((c) => ({
     guid: c.guid,
     name: c.reference,
@@ -276,8 +291,7 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
         return spec ? value(spec, v) : [];
       }),
     ],
-    sourceRefs: s.evidence
-      .filter((e) => [e.childCaseId, e.practitionerCaseId, e.teamCaseId].includes(c.id))
+    sourceRefs: (recordsOfCase.get(c.id) ?? [])
       .sort((a, b) => a.refNo - b.refNo)
       .map((e) => e.guid),
     selectionRefs: [],

@@ -81,8 +81,16 @@ export const caseVariables = {
 export type EvidenceVariableKey = keyof typeof evidenceVariables;
 export type CaseVariableKey = keyof typeof caseVariables;
 
+// A variable's GUID is asked for once a value (tens of thousands in an export): derived once.
+const variableGuids = new Map<string, string>();
+
 export function variableGuid(name: string): string {
-  return uuidV5(`variable:${name}`);
+  let guid = variableGuids.get(name);
+  if (guid === undefined) {
+    guid = uuidV5(`variable:${name}`);
+    variableGuids.set(name, guid);
+  }
+  return guid;
 }
 
 export function refiVariable(spec: VarSpec): RefiVariable {

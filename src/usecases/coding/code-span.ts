@@ -3,7 +3,7 @@ import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Transaction } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
-import { insertCoding, type Coding } from '../../data/repositories/codings.js';
+import { insertCodingOfCode, type Coding } from '../../data/repositories/codings.js';
 import {
   findEvidence,
   findEvidenceVersion,
@@ -19,7 +19,6 @@ import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScopeOfRecord } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
-import { liveCode } from './code-rules.js';
 
 export const CodeSpanInput = z.object({
   /** The activity in the URL: the item must belong to it. */
@@ -140,7 +139,24 @@ async function insertCodings(
   const spanText = cpSlice(record.text, start, end);
   const made: Coding[] = [];
   for (const codeId of span.codeIds) {
-    const code = await liveCode(trx, activity.id, codeId);
+    // The code is read and the coding inserted in one statement (when the code can take it).
+    const { code, row } = await insertCodingOfCode(trx, {
+      createdAt: now(),
+      activityId: activity.id,
+      evidenceId: record.id,
+      evidenceVersion: record.version,
+      codeId,
+      start,
+      end,
+      spanText,
+      coder: by,
+    });
+    if (!code || code.activityId !== activity.id || code.mergedIntoId !== null)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          { field: 'codeId', value: codeId, reason: 'No such code in this activity’s codebook' },
+        ],
+      });
     if (!code.isCodable)
       throw new AppError('VALIDATION_FAILED', {
         details: [
@@ -151,17 +167,6 @@ async function insertCodings(
           },
         ],
       });
-    const row = await insertCoding(trx, {
-      createdAt: now(),
-      activityId: activity.id,
-      evidenceId: record.id,
-      evidenceVersion: record.version,
-      codeId: code.id,
-      start,
-      end,
-      spanText,
-      coder: by,
-    });
     if (!row) continue;
     // Shaped from what the transaction already holds: no read-back after the commit.
     made.push({

@@ -16,6 +16,9 @@ export const ExportProjectInput = z.object({
 });
 export type ExportProjectInput = z.input<typeof ExportProjectInput>;
 
+/** How far an export has got: reading the evidence base, writing the XML, compressing, done. */
+export type ExportProjectPhase = 'reading' | 'writing' | 'compressing' | 'done';
+
 export interface ExportedProject {
   fileName: string;
   contentType: 'application/zip';
@@ -42,9 +45,11 @@ export interface ExportedProject {
 export async function exportProject(
   ctx: UseCaseContext,
   raw: ExportProjectInput,
+  onProgress?: (phase: ExportProjectPhase) => void,
 ): Promise<ExportedProject> {
   const input = ExportProjectInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'read');
+  onProgress?.('reading');
   const snapshot = await evidenceBaseSnapshot(ctx.db, activity, refiOrigin());
   const originals = await originalsForExport(ctx.db, activity.id, snapshot);
   if (originals.elements.length > 0 && !input.includeFrameworkCodes)
@@ -54,8 +59,11 @@ export async function exportProject(
         originals.elements.flatMap((e) => (e.kind === 'code' && e.current ? [e.current] : [])),
       ),
     );
+  onProgress?.('writing');
   const project = restoreOriginals(toRefiProject(snapshot), originals);
-  const bytes = buildQdpx(writeProject(project));
+  const written = writeProject(project);
+  onProgress?.('compressing');
+  const bytes = buildQdpx(written);
   const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
   const counts = {
     sources: project.sources.length,
@@ -78,5 +86,6 @@ export async function exportProject(
     bytes: bytes.length,
     ...counts,
   });
+  onProgress?.('done');
   return { fileName, contentType: 'application/zip', bytes, counts };
 }
