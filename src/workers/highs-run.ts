@@ -22,6 +22,8 @@ export interface SolverWork {
   runs: number;
   simplexIterations: number;
   nodes: number;
+  /** CPU seconds of the process over the solve (the solver's own share on a busy machine). */
+  cpuSeconds?: number;
 }
 
 export const noWork = (): SolverWork => ({ runs: 0, simplexIterations: 0, nodes: 0 });

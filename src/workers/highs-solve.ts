@@ -85,7 +85,13 @@ export async function solveProgrammeHere(
   const secs = () => (performance.now() - t0) / 1000;
   const h = await highs();
   const S = h.constants.modelStatus;
+  const cpu0 = process.cpuUsage();
   const work = noWork();
+  const cpu = () => {
+    const u = process.cpuUsage(cpu0);
+    work.cpuSeconds = (u.user + u.system) / 1e6;
+    return work;
+  };
   const demands = buildDemands(inst);
   let lowerBound: number | null = null;
   let note: string | undefined;
@@ -114,7 +120,7 @@ export async function solveProgrammeHere(
         hardBreaches: checkPlan(inst, plan),
         conflicts: null,
         method,
-        work,
+        work: cpu(),
       };
     }
     if (two.kind === 'no_plan_in_time')
@@ -131,7 +137,7 @@ export async function solveProgrammeHere(
         hardBreaches: [],
         conflicts: null,
         method,
-        work,
+        work: cpu(),
       };
     // 'infeasible': the first stage is a relaxation, so no plan exists; the full model's elastic
     // form below names the rules. 'fallback': the full model with the time left.
@@ -169,7 +175,7 @@ export async function solveProgrammeHere(
     firstFeasibleSeconds: r.firstFeasible ?? (r.values ? secs() : null),
     model: size,
     method,
-    work,
+    work: cpu(),
   };
   if (r.values) {
     const plan = decodePlan(inst, built, r.values);
