@@ -37,6 +37,10 @@ function text(r: SolvedProgramme): string {
     `${r.region}: ${r.las} LAs, ${r.inspectors} inspectors, 52 weeks from ${r.start}`,
     `Status: ${s.status} (${s.solverStatus}); objective ${s.objective?.toFixed(2) ?? '-'}; proven gap ${s.gap === null ? '-' : `${(100 * s.gap).toFixed(2)}%`}; ${s.seconds.toFixed(1)} s`,
   ];
+  if (s.work)
+    lines.push(
+      `Solved by: ${s.method?.kind ?? 'full'}${s.method?.note ? ` (${s.method.note})` : ''}; HiGHS ${s.work.runs} runs, ${s.work.simplexIterations} simplex iterations, ${s.work.nodes} nodes`,
+    );
   for (const p of s.plan?.placements ?? [])
     lines.push(
       `week ${String(p.week).padStart(2)} ${p.start}  ${p.laName.padEnd(28)} ${p.typeLabel.padEnd(20)} ${p.team.map((m) => `${m.inspectorId}${m.lead ? ' (lead)' : ''}`).join(', ')}`,
