@@ -1,16 +1,19 @@
 // Builds a programme's model, solves it with HiGHS (WebAssembly) and reads the plan back. Runs in
 // a worker thread (solve-programme.ts) so that a solve of a minute blocks no request; tests and the
 // benchmark may call it directly. Progress goes out through `notify` as it happens.
-import highsModule, { type Highs } from 'highs';
 import { checkPlan, type HardBreach } from '../domain/programme/check-plan.js';
 import {
+  decodeChoice,
   decodePlan,
   diagnoseConflicts,
   type Conflict,
   type Plan,
 } from '../domain/programme/decode.js';
+import { buildDemands } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
-import { buildModel, type BuiltModel } from '../domain/programme/model.js';
+import { buildModel } from '../domain/programme/model.js';
+import { gapOf, highs, noWork, run, statusWord, type SolverWork } from './highs-run.js';
+import { solveTwoStage } from './highs-two-stage.js';
 
 export interface SolveOptions {
   /** Seconds before the solver stops with the best plan found. */
@@ -19,6 +22,12 @@ export interface SolveOptions {
   relativeGap?: number;
   /** HiGHS's mip_heuristic_effort (0-1; HiGHS's default 0.05). */
   heuristicEffort?: number;
+  /**
+   * two-stage (the default): weeks first with the inspectors as capacity, then the teams, falling
+   * back to the full model if no team can be found; full: the one model with y[inspector,
+   * activity, week] (slow beyond a small region; kept for comparison and the diagnosis).
+   */
+  method?: 'two-stage' | 'full';
 }
 
 export type ProgrammeProgress =
@@ -60,119 +69,11 @@ export interface ProgrammeSolution {
   hardBreaches: HardBreach[];
   /** When no plan exists: the rules that had to give for one to exist. */
   conflicts: Conflict[] | null;
+  /** How it was solved: the two stages, or the full model (and why, after the two stages). */
+  method?: { kind: 'two-stage' | 'full'; note?: string };
+  /** HiGHS's own work: runs, simplex iterations and branch-and-bound nodes. */
+  work?: SolverWork;
 }
-
-// The package is CommonJS to TypeScript but its ESM build (what Node loads) exports the loader
-// as default.
-const loadHighs = highsModule as unknown as (typeof highsModule)['default'];
-let loaded: Promise<Highs> | null = null;
-const highs = () => (loaded ??= loadHighs());
-
-const gapOf = (obj: number, bound: number) => Math.abs(obj - bound) / Math.max(1e-9, Math.abs(obj));
-
-function run(
-  h: Highs,
-  built: BuiltModel,
-  opts: SolveOptions,
-  t0: number,
-  notify: (p: ProgrammeProgress) => void,
-): {
-  status: number;
-  values: Float64Array | null;
-  objective: number | null;
-  bound: number | null;
-  firstFeasible: number | null;
-} {
-  const m = built.mip;
-  const model = h.createModel({
-    numCols: m.numCols,
-    numRows: m.numRows,
-    colCost: m.colCost,
-    colLower: m.colLower,
-    colUpper: m.colUpper.map((u) => (u >= 1e30 ? h.infinity : u)),
-    rowLower: m.rowLower.map((l) => (l <= -1e30 ? -h.infinity : l)),
-    rowUpper: m.rowUpper.map((u) => (u >= 1e30 ? h.infinity : u)),
-    integrality: m.integrality as (0 | 1)[],
-    matrix: {
-      format: 'csr',
-      numRows: m.numRows,
-      numCols: m.numCols,
-      starts: m.starts,
-      indices: m.indices,
-      values: m.values,
-    },
-  });
-  const secs = () => (performance.now() - t0) / 1000;
-  let firstFeasible: number | null = null;
-  let lastBound = -Infinity;
-  let lastBoundAt = 0;
-  try {
-    model.options.set({
-      output_flag: true,
-      log_to_console: false,
-      time_limit: Math.max(0.1, opts.timeLimit - secs()),
-      mip_rel_gap: opts.relativeGap ?? 0,
-      // More primal heuristics than the default 0.05: the first plans are otherwise poor.
-      mip_heuristic_effort: opts.heuristicEffort ?? 0.05,
-    });
-    const cb = h.constants.callbackType;
-    model.run({
-      [cb.logging](e) {
-        if (/presolv/i.test(e.message))
-          notify({ kind: 'presolve', message: e.message.trim(), seconds: secs() });
-        return undefined;
-      },
-      [cb.mipImprovingSolution](e) {
-        const obj = e.data.objective_function_value ?? e.data.mip_primal_bound ?? NaN;
-        const bound = e.data.mip_dual_bound ?? null;
-        firstFeasible ??= secs();
-        notify({
-          kind: 'incumbent',
-          objective: obj,
-          bound,
-          gap: bound === null ? null : gapOf(obj, bound),
-          seconds: secs(),
-        });
-        return undefined;
-      },
-      [cb.mipLogging](e) {
-        const bound = e.data.mip_dual_bound;
-        // A bound message at most every 2 s, when the bound moved.
-        if (bound !== undefined && bound > lastBound + 1e-9 && secs() - lastBoundAt > 2) {
-          lastBound = bound;
-          lastBoundAt = secs();
-          const obj = e.data.mip_primal_bound ?? null;
-          notify({
-            kind: 'bound',
-            objective: obj !== null && Number.isFinite(obj) ? obj : null,
-            bound,
-            gap: obj !== null && Number.isFinite(obj) ? gapOf(obj, bound) : null,
-            seconds: secs(),
-          });
-        }
-        return undefined;
-      },
-    });
-    const status = model.getModelStatus();
-    const sol = model.getSolution();
-    // 2: a feasible primal solution is held.
-    const hasPlan = Number(model.info.get('primal_solution_status')) === 2;
-    const objective = hasPlan ? model.getObjectiveValue() : null;
-    const bound = Number(model.info.get('mip_dual_bound'));
-    return {
-      status,
-      values: hasPlan ? Float64Array.from(sol.colValue) : null,
-      objective,
-      bound: Number.isFinite(bound) ? bound : null,
-      firstFeasible,
-    };
-  } finally {
-    model.dispose();
-  }
-}
-
-const statusWord = (h: Highs, code: number) =>
-  Object.entries(h.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? String(code);
 
 /** Build, solve, read back and check a programme; when none exists, say which rules conflict. */
 export async function solveProgrammeHere(
@@ -183,6 +84,67 @@ export async function solveProgrammeHere(
   const t0 = performance.now();
   const secs = () => (performance.now() - t0) / 1000;
   const h = await highs();
+  const S = h.constants.modelStatus;
+  const cpu0 = process.cpuUsage();
+  const work = noWork();
+  const cpu = () => {
+    const u = process.cpuUsage(cpu0);
+    work.cpuSeconds = (u.user + u.system) / 1e6;
+    return work;
+  };
+  const demands = buildDemands(inst);
+  let lowerBound: number | null = null;
+  let note: string | undefined;
+  if ((opts.method ?? 'two-stage') === 'two-stage') {
+    const two = solveTwoStage(h, inst, demands, opts, t0, notify, work);
+    const model = { demands: demands.length, columns: two.size.columns, rows: two.size.rows };
+    const method = { kind: 'two-stage' as const };
+    if (two.kind === 'plan') {
+      const plan = decodeChoice(inst, demands, two);
+      const gap = two.bound === null ? null : gapOf(two.objective, two.bound);
+      const optimal = gap !== null && gap <= Math.max(opts.relativeGap ?? 0, 1e-6);
+      return {
+        status: optimal ? 'optimal' : 'time_limit',
+        solverStatus: optimal
+          ? 'optimal'
+          : two.scheduleOptimal
+            ? 'teams_above_bound'
+            : 'time_limit',
+        objective: two.objective,
+        bound: two.bound,
+        gap,
+        seconds: secs(),
+        firstFeasibleSeconds: two.firstFeasible,
+        model,
+        plan,
+        hardBreaches: checkPlan(inst, plan),
+        conflicts: null,
+        method,
+        work: cpu(),
+      };
+    }
+    if (two.kind === 'no_plan_in_time')
+      return {
+        status: 'no_plan_in_time',
+        solverStatus: 'time_limit',
+        objective: null,
+        bound: two.bound,
+        gap: null,
+        seconds: secs(),
+        firstFeasibleSeconds: null,
+        model,
+        plan: null,
+        hardBreaches: [],
+        conflicts: null,
+        method,
+        work: cpu(),
+      };
+    // 'infeasible': the first stage is a relaxation, so no plan exists; the full model's elastic
+    // form below names the rules. 'fallback': the full model with the time left.
+    if (two.kind === 'infeasible') return diagnose(inst, opts, t0, notify, work, model, method);
+    lowerBound = two.bound;
+    note = `full model after the two stages: ${two.reason}`;
+  }
   const built = buildModel(inst);
   const size = {
     demands: built.demands.length,
@@ -190,15 +152,30 @@ export async function solveProgrammeHere(
     rows: built.mip.numRows,
   };
   notify({ kind: 'model-built', ...size, rowGroups: built.rowGroups, seconds: secs() });
-  const r = run(h, built, opts, t0, notify);
-  const S = h.constants.modelStatus;
+  const r = run(
+    h,
+    built.mip,
+    {
+      timeLimit: opts.timeLimit - secs(),
+      relativeGap: opts.relativeGap ?? 0,
+      heuristicEffort: opts.heuristicEffort,
+    },
+    t0,
+    notify,
+    work,
+  );
+  const method = { kind: 'full' as const, ...(note ? { note } : {}) };
+  const bound =
+    r.bound === null ? lowerBound : lowerBound === null ? r.bound : Math.max(r.bound, lowerBound);
   const base = {
     solverStatus: statusWord(h, r.status),
     objective: r.objective,
-    bound: r.bound,
-    gap: r.objective !== null && r.bound !== null ? gapOf(r.objective, r.bound) : null,
+    bound,
+    gap: r.objective !== null && bound !== null ? gapOf(r.objective, bound) : null,
     firstFeasibleSeconds: r.firstFeasible ?? (r.values ? secs() : null),
     model: size,
+    method,
+    work: cpu(),
   };
   if (r.values) {
     const plan = decodePlan(inst, built, r.values);
@@ -221,22 +198,44 @@ export async function solveProgrammeHere(
       hardBreaches: [],
       conflicts: null,
     };
-  // No plan exists: solve again with every hard group elastic and name the groups that gave.
-  notify({ kind: 'diagnosing', seconds: secs() });
-  const elastic = buildModel(inst, { elastic: true });
-  const e = run(
-    h,
-    elastic,
-    { timeLimit: Math.max(5, opts.timeLimit), relativeGap: 0.05 },
-    performance.now(),
-    notify,
-  );
-  return {
-    ...base,
-    status: 'infeasible',
-    seconds: secs(),
-    plan: null,
-    hardBreaches: [],
-    conflicts: e.values ? diagnoseConflicts(elastic, inst, e.values) : [],
-  };
+  return diagnose(inst, opts, t0, notify, work, size, method);
+}
+
+/** No plan exists: solve again with every hard group elastic and name the groups that gave. */
+function diagnose(
+  inst: ProgrammeInstance,
+  opts: SolveOptions,
+  t0: number,
+  notify: (p: ProgrammeProgress) => void,
+  work: SolverWork,
+  model: ProgrammeSolution['model'],
+  method: NonNullable<ProgrammeSolution['method']>,
+): Promise<ProgrammeSolution> {
+  return highs().then((h) => {
+    notify({ kind: 'diagnosing', seconds: (performance.now() - t0) / 1000 });
+    const elastic = buildModel(inst, { elastic: true });
+    const e = run(
+      h,
+      elastic.mip,
+      { timeLimit: Math.max(5, opts.timeLimit), relativeGap: 0.05 },
+      performance.now(),
+      notify,
+      work,
+    );
+    return {
+      status: 'infeasible' as const,
+      solverStatus: 'infeasible',
+      objective: null,
+      bound: null,
+      gap: null,
+      seconds: (performance.now() - t0) / 1000,
+      firstFeasibleSeconds: null,
+      model,
+      plan: null,
+      hardBreaches: [],
+      conflicts: e.values ? diagnoseConflicts(elastic, inst, e.values) : [],
+      method,
+      work,
+    };
+  });
 }

@@ -12,7 +12,7 @@ import {
   type ProgrammeProgress,
 } from '../../usecases/programme/solve-programme.js';
 
-import { action, AppError, output, withDatabase } from '../runtime.js';
+import { action, output, withDatabase } from '../runtime.js';
 
 function progressLine(p: ProgrammeProgress): string {
   const t = `${p.seconds.toFixed(1)} s`;
@@ -37,6 +37,10 @@ function text(r: SolvedProgramme): string {
     `${r.region}: ${r.las} LAs, ${r.inspectors} inspectors, 52 weeks from ${r.start}`,
     `Status: ${s.status} (${s.solverStatus}); objective ${s.objective?.toFixed(2) ?? '-'}; proven gap ${s.gap === null ? '-' : `${(100 * s.gap).toFixed(2)}%`}; ${s.seconds.toFixed(1)} s`,
   ];
+  if (s.work)
+    lines.push(
+      `Solved by: ${s.method?.kind ?? 'full'}${s.method?.note ? ` (${s.method.note})` : ''}; HiGHS ${s.work.runs} runs, ${s.work.simplexIterations} simplex iterations, ${s.work.nodes} nodes`,
+    );
   for (const p of s.plan?.placements ?? [])
     lines.push(
       `week ${String(p.week).padStart(2)} ${p.start}  ${p.laName.padEnd(28)} ${p.typeLabel.padEnd(20)} ${p.team.map((m) => `${m.inspectorId}${m.lead ? ' (lead)' : ''}`).join(', ')}`,
@@ -66,7 +70,10 @@ export function registerPlanCommands(program: Command): void {
       'the first day (YYYY-MM-DD); the programme starts on the Monday on or after it',
     )
     .option('--time-limit <seconds>', 'stop with the best plan after this long', '30')
-    .option('--inspectors <file>', 'the roster as JSON: an array of inspectors (see README)')
+    .option(
+      '--inspectors <file>',
+      'the roster as JSON: an array of inspectors (see README); default: the inspectors’ profiles',
+    )
     .option('--synthetic-roster <n>', 'instead, n synthetic inspectors (demos)')
     .option('--json', 'print JSON')
     .action(
@@ -89,15 +96,8 @@ export function registerPlanCommands(program: Command): void {
               regions: region ? [region] : ofstedRegions,
               start: mondayOnOrAfter(opts.from),
             });
-          } else
-            throw new AppError('VALIDATION_FAILED', {
-              details: [
-                {
-                  field: 'inspectors',
-                  reason: 'Give --inspectors FILE.json or --synthetic-roster N',
-                },
-              ],
-            });
+          }
+          // Neither: the roster is the inspectors' profiles in the database.
           await withDatabase(async (ctx) => {
             const r = await solveProgramme(
               ctx,

@@ -5,6 +5,8 @@ import { checkActivityRules, type TimelineItem } from '../scheduling/check-rules
 import { addDays, weekOf, type ProgrammeInstance } from './instance.js';
 import type { Plan } from './decode.js';
 
+const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
 export interface HardBreach {
   rule: string;
   detail: string;
@@ -75,6 +77,12 @@ export function checkPlan(inst: ProgrammeInstance, plan: Plan): HardBreach[] {
         out.push({ rule: 'conflicts', detail: `${name}: ${insp.id}` });
       if (insp.unavailable.some((r) => days.some((d) => d >= r.from && d <= r.to)))
         out.push({ rule: 'leave', detail: `${name}: ${insp.id}` });
+      const works = insp.workingDays;
+      if (
+        works &&
+        days.some((d) => !works.includes(WEEKDAY[new Date(`${d}T00:00:00Z`).getUTCDay()]!))
+      )
+        out.push({ rule: 'working_pattern', detail: `${name}: ${insp.id}` });
     }
     const pin = inst.pins.find((x) => x.laId === p.laId && x.activityType === p.activityType);
     if (pin && p.ordinal === 1) {

@@ -2,7 +2,7 @@
 // and the rules that bind it, each soft rule broken and by how much, and (from an elastic solve)
 // which rules conflict when no plan exists.
 import { plannedEnd } from '../scheduling/check-rules.js';
-import type { CostItem } from './demand.js';
+import type { CostItem, Demand } from './demand.js';
 import { addDays, weekStart, type ProgrammeInstance } from './instance.js';
 import type { BuiltModel } from './model.js';
 
@@ -64,16 +64,25 @@ export function decodePlan(
   built: BuiltModel,
   values: ArrayLike<number>,
 ): Plan {
-  const { demands, columns } = built;
   const chosen = new Map<number, number>();
   const teams = new Map<number, number[]>();
   const skipped = new Set<number>();
-  columns.forEach((c, k) => {
+  built.columns.forEach((c, k) => {
     if ((values[k] ?? 0) < 0.5) return;
     if (c.kind === 'x') chosen.set(c.d, c.s);
     if (c.kind === 'y') teams.set(c.d, [...(teams.get(c.d) ?? []), c.i]);
     if (c.kind === 'skip') skipped.add(c.d);
   });
+  return decodeChoice(inst, built.demands, { chosen, teams, skipped });
+}
+
+/** The plan from the choices themselves: each demand's start week, team and the skipped. */
+export function decodeChoice(
+  inst: ProgrammeInstance,
+  demands: Demand[],
+  choice: { chosen: Map<number, number>; teams: Map<number, number[]>; skipped: Set<number> },
+): Plan {
+  const { chosen, teams, skipped } = choice;
   const loads = new Map(inst.inspectors.map((p) => [p.id, 0]));
   const placements: Placement[] = [];
   const leadCount = new Map<number, number>();

@@ -49,6 +49,10 @@ export interface Demand {
   excluded: { week: number; rules: string[] }[];
 }
 
+/** Days on site in all. */
+export const fieldworkDays = (dem: Pick<Demand, 'daysByWeek'>): number =>
+  dem.daysByWeek.reduce((a, b) => a + b, 0);
+
 /** Where a type's fieldwork starts in the week and how its days fall over the weeks. */
 export function activityShape(
   rules: ActivityRules,

@@ -39,6 +39,18 @@ export interface InspectorInput {
   maxWeeksOnSitePerQuarter: number;
   /** Working days of preparation needed in the week before an activity starts. */
   preparationDays: number;
+  /** The weekdays they work (mon ... fri); absent: all five. A team needs them on every day on site. */
+  workingDays?: string[];
+}
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/** Whether an inspector works every day of fieldwork starting `offset` days after a Monday. */
+export function worksFieldwork(p: InspectorInput, offset: number, days: number): boolean {
+  if (!p.workingDays) return true;
+  for (let k = 0; k < days; k += 1)
+    if (!p.workingDays.includes(WEEKDAY_KEYS[(offset + k) % 5]!)) return false;
+  return true;
 }
 
 /** Fix part of the plan: the activity of this LA in this week, and/or these inspectors on it. */

@@ -3,8 +3,11 @@
 // soft rules are costs. In elastic mode every hard group gets a penalised slack (and the columns
 // that leave or conflicts removed come back at a penalty), so that an infeasible instance
 // solves and the slacks it uses name the rules in conflict.
-import { buildDemands, type Demand } from './demand.js';
-import { unavailableWeeks, weekStart, type ProgrammeInstance } from './instance.js';
+import { buildDemands, fieldworkDays, type Demand } from './demand.js';
+import { unavailableWeeks, weekStart, worksFieldwork, type ProgrammeInstance } from './instance.js';
+import { Builder, ELASTIC_PENALTY, INF, type MipModel } from './mip-builder.js';
+
+export { ELASTIC_PENALTY, type MipModel } from './mip-builder.js';
 
 export type Column =
   | { kind: 'x'; d: number; s: number; elastic?: string }
@@ -12,21 +15,6 @@ export type Column =
   | { kind: 'skip'; d: number }
   | { kind: 'lmax' }
   | { kind: 'slack'; group: string; detail: string };
-
-/** The model as HiGHS takes it (CSR rows), with what each column means. */
-export interface MipModel {
-  numCols: number;
-  numRows: number;
-  colCost: number[];
-  colLower: number[];
-  colUpper: number[];
-  integrality: number[];
-  rowLower: number[];
-  rowUpper: number[];
-  starts: number[];
-  indices: number[];
-  values: number[];
-}
 
 export interface BuiltModel {
   mip: MipModel;
@@ -36,80 +24,13 @@ export interface BuiltModel {
   rowGroups: Record<string, number>;
 }
 
-export const ELASTIC_PENALTY = 10_000;
-const INF = 1e30;
-
-class Builder {
-  columns: Column[] = [];
-  mip: MipModel = {
-    numCols: 0,
-    numRows: 0,
-    colCost: [],
-    colLower: [],
-    colUpper: [],
-    integrality: [],
-    rowLower: [],
-    rowUpper: [],
-    starts: [0],
-    indices: [],
-    values: [],
-  };
-  rowGroups: Record<string, number> = {};
-  constructor(readonly elastic: boolean) {}
-
-  col(c: Column, cost: number, upper = 1, integer = true): number {
-    this.columns.push(c);
-    const m = this.mip;
-    m.colCost.push(cost);
-    m.colLower.push(0);
-    m.colUpper.push(upper);
-    m.integrality.push(integer ? 1 : 0);
-    return m.numCols++;
-  }
-
-  /**
-   * lo <= sum <= hi. In elastic mode a slack on the side that can be broken: `slack` +1 relaxes
-   * an upper bound, -1 a lower bound, 0 both (two slacks).
-   */
-  row(
-    group: string,
-    detail: string,
-    lo: number,
-    hi: number,
-    terms: [number, number][],
-    firm = false,
-  ): void {
-    if (terms.length === 0 && lo <= 0 && hi >= 0) return;
-    const all = [...terms];
-    if (this.elastic && !firm) {
-      if (hi < INF)
-        all.push([this.col({ kind: 'slack', group, detail }, ELASTIC_PENALTY, INF, false), -1]);
-      if (lo > -INF)
-        all.push([this.col({ kind: 'slack', group, detail }, ELASTIC_PENALTY, INF, false), 1]);
-    }
-    // HiGHS refuses a repeated column in a row: add duplicates up.
-    const merged = new Map<number, number>();
-    for (const [c, v] of all) merged.set(c, (merged.get(c) ?? 0) + v);
-    const m = this.mip;
-    for (const [c, v] of merged) {
-      m.indices.push(c);
-      m.values.push(v);
-    }
-    m.starts.push(m.indices.length);
-    m.rowLower.push(lo);
-    m.rowUpper.push(hi);
-    m.numRows += 1;
-    this.rowGroups[group] = (this.rowGroups[group] ?? 0) + 1;
-  }
-}
-
 /** Calendar quarter (0-3 of the year, as a key with the year) of a week's Monday. */
-function quarterOf(inst: ProgrammeInstance, w: number): string {
+export function quarterOf(inst: ProgrammeInstance, w: number): string {
   const mon = weekStart(inst, w);
   return `${mon.slice(0, 4)}-Q${Math.floor((Number(mon.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-function candidateInspectors(inst: ProgrammeInstance, region: string): number[] {
+export function candidateInspectors(inst: ProgrammeInstance, region: string): number[] {
   const all = inst.inspectors.map((_, i) => i);
   if (inst.settings.crossRegion) return all;
   const own = all.filter((i) => inst.inspectors[i]!.homeRegion === region);
@@ -117,7 +38,11 @@ function candidateInspectors(inst: ProgrammeInstance, region: string): number[] 
 }
 
 export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } = {}): BuiltModel {
-  const b = new Builder(opts.elastic ?? false);
+  const b = new Builder<Column>(opts.elastic ?? false, (group, detail) => ({
+    kind: 'slack',
+    group,
+    detail,
+  }));
   const demands = buildDemands(inst);
   const w = inst.settings.weights;
   const unavailable = inst.inspectors.map((p) => unavailableWeeks(inst, p));
@@ -164,6 +89,8 @@ export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } 
         const p = inst.inspectors[i]!;
         const blocked: string[] = [];
         if (p.conflictedLaIds.includes(la.id)) blocked.push('conflicts');
+        if (!worksFieldwork(p, dem.startOffset, fieldworkDays(dem)))
+          blocked.push('working_pattern');
         if (dem.daysByWeek.some((days, k) => days > 0 && unavailable[i]!.has(s + k)))
           blocked.push('leave');
         if (blocked.length > 0 && !b.elastic) continue;
@@ -243,11 +170,11 @@ export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } 
 }
 
 /** The weeks two activities of one LA must keep apart, for each spacing rule between them. */
-function spacingRows(
+export function spacingRows<C>(
   inst: ProgrammeInstance,
   demands: Demand[],
   xOf: Map<number, number>[],
-  b: Builder,
+  b: Builder<C>,
 ): void {
   const rules = inst.rules.rules;
   const gaps = [
@@ -294,7 +221,7 @@ function pinRows(
   demands: Demand[],
   xOf: Map<number, number>[],
   yOf: Map<string, number[]>,
-  b: Builder,
+  b: Builder<Column>,
 ): void {
   for (const pin of inst.pins) {
     const d = demands.findIndex(

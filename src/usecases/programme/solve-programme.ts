@@ -1,6 +1,7 @@
 // Solves a 12-month programme for a region or England: the LAs, grades, last inspections and risk
-// levels from the database, the inspectors from the caller (a JSON roster for now), HiGHS in a
-// worker thread. Nothing is stored: the plan is returned, with its gap and the checker's verdict.
+// levels from the database, the inspectors from the caller (a JSON roster) or from their profiles
+// in the database, HiGHS in a worker thread. Nothing is stored: the plan is returned, with its
+// gap and the checker's verdict.
 import { z } from 'zod';
 import { policies } from '../../domain/access/policies.js';
 import { ofstedRegions } from '../../domain/access/roles.js';
@@ -36,6 +37,14 @@ export const InspectorSchema = z.object({
   conflictedLaIds: z.array(z.string()).default([]),
   maxWeeksOnSitePerQuarter: z.number().int().min(0).max(13).default(6),
   preparationDays: z.number().int().min(0).max(5).default(2),
+  workingDays: z
+    .array(
+      z.string().refine((d) => ['mon', 'tue', 'wed', 'thu', 'fri'].includes(d), {
+        message: 'Use mon, tue, wed, thu or fri',
+      }),
+    )
+    .min(1)
+    .optional(),
 });
 
 export const SolveProgrammeInput = z.object({
@@ -46,7 +55,8 @@ export const SolveProgrammeInput = z.object({
   timeLimitSeconds: z.number().min(1).max(600).default(30),
   /** Stop once the proven gap is this small (0: prove optimality or reach the limit). */
   relativeGap: z.number().min(0).max(1).default(0),
-  inspectors: z.array(InspectorSchema).min(1, 'Give at least one inspector'),
+  /** The roster; absent: the inspectors' profiles in the database (leave, conflicts ...). */
+  inspectors: z.array(InspectorSchema).min(1, 'Give at least one inspector').optional(),
   pins: z
     .array(
       z.object({
@@ -123,13 +133,6 @@ export async function solveProgramme(
   const input = parsed.data;
   const region = resolveRegion(input.region);
   if (!policies.solveProgramme(ctx.actor, region)) throw new AppError('NOT_FOUND');
-  const ids = new Set(input.inspectors.map((p) => p.id));
-  for (const pin of input.pins)
-    for (const id of pin.inspectorIds ?? [])
-      if (!ids.has(id))
-        throw new AppError('VALIDATION_FAILED', {
-          details: [{ field: 'pins', value: id, reason: 'No such inspector in the roster' }],
-        });
   const settings = {
     ...defaultSettings,
     weights: { ...defaultSettings.weights, ...(input.weights ?? {}) },
@@ -139,10 +142,26 @@ export async function solveProgramme(
     region,
     start: mondayOnOrAfter(input.from),
     weeks: input.weeks,
-    inspectors: input.inspectors as InspectorInput[],
+    inspectors: (input.inspectors as InspectorInput[] | undefined) ?? null,
     settings,
     pins: input.pins,
   });
+  if (inst.inspectors.length === 0)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'inspectors',
+          reason: 'No inspector profiles for this region: record them, or give a roster',
+        },
+      ],
+    });
+  const ids = new Set(inst.inspectors.map((p) => p.id));
+  for (const pin of input.pins)
+    for (const id of pin.inspectorIds ?? [])
+      if (!ids.has(id))
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: 'pins', value: id, reason: 'No such inspector in the roster' }],
+        });
   for (const l of input.whatIf?.longLeave ?? [])
     inst = withLongLeave(inst, l.inspectorId, l.fromWeek, l.weeks);
   for (const r of input.whatIf?.riskLevel ?? []) inst = withRiskLevel(inst, r.laId, r.level);
