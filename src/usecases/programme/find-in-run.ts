@@ -46,3 +46,10 @@ export function weekInRun(view: ProgrammeRunView, date: string, field = 'week'):
     );
   return w;
 }
+
+/** An LA for a what-if: one the run places, or any other by its id (the risk may bring it in). */
+export function laForWhatIf(view: ProgrammeRunView, value: string): string {
+  const v = value.trim();
+  const found = view.placements.find((p) => p.laId === v || laSlug(p.laName) === laSlug(v));
+  return found ? found.laId : laSlug(v);
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addDays } from '../../domain/programme/instance.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
-import { inspectorInRun, laInRun, weekInRun } from './find-in-run.js';
+import { inspectorInRun, laForWhatIf, weekInRun } from './find-in-run.js';
 import { parse, readRunToResolve, resolveFrom, type SavedSolve } from './saved-runs.js';
 import type { ProgrammeProgress } from './solve-programme.js';
 
@@ -47,7 +47,7 @@ export async function whatIfProgrammeRun(
     const toWeek = Math.min(view.run.weeks - 1, Math.max(fromWeek, weekInRunOrEnd(view, l.to)));
     longLeave.push({ inspectorId, fromWeek, weeks: toWeek - fromWeek + 1 });
   }
-  const riskLevel = input.risk.map((r) => ({ laId: laInRun(view, r.la), level: r.level }));
+  const riskLevel = input.risk.map((r) => ({ laId: laForWhatIf(view, r.la), level: r.level }));
   return resolveFrom(
     ctx,
     view,
