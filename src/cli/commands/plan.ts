@@ -1,20 +1,23 @@
-// `triangulate plan solve`: a 12-month programme for a region or England, solved by HiGHS in a
+// `triangulate plan solve`: a 12-month programme (saved as a run; plan-runs.ts: the rest) for a region or England, solved by HiGHS in a
 // worker thread, with progress on stderr and every placement (LA, type, week, team) on stdout.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ofstedRegions } from '../../domain/access/roles.js';
 import { syntheticRoster } from '../../synthetic/roster.js';
+import { resolveProgrammeRun } from '../../usecases/programme/resolve-programme-run.js';
+import { runProgrammeSolve } from '../../usecases/programme/run-programme-solve.js';
+import type { SavedSolve } from '../../usecases/programme/saved-runs.js';
 import {
   mondayOnOrAfter,
   resolveRegion,
-  solveProgramme,
   type SolvedProgramme,
   type ProgrammeProgress,
 } from '../../usecases/programme/solve-programme.js';
+import { registerPlanRunCommands } from './plan-runs.js';
 
-import { action, output, withDatabase } from '../runtime.js';
+import { action, actingAs, AppError, output, withDatabase } from '../runtime.js';
 
-function progressLine(p: ProgrammeProgress): string {
+export function progressLine(p: ProgrammeProgress): string {
   const t = `${p.seconds.toFixed(1)} s`;
   const pct = (g: number | null) => (g === null ? 'unknown' : `${(100 * g).toFixed(2)}%`);
   switch (p.kind) {
@@ -31,10 +34,20 @@ function progressLine(p: ProgrammeProgress): string {
   }
 }
 
+/** What a saved solve prints: the run's id, then the plan (the roster as solved left out). */
+export function savedOutput(r: SavedSolve) {
+  const { roster: _roster, ...solved } = r.solved;
+  return { runId: r.runId, ...solved };
+}
+
+export function solvedText(r: SavedSolve): string {
+  return `Saved as run ${r.runId}\n${text(r.solved)}`;
+}
+
 function text(r: SolvedProgramme): string {
   const s = r.solution;
   const lines = [
-    `${r.region}: ${r.las} LAs, ${r.inspectors} inspectors, 52 weeks from ${r.start}`,
+    `${r.region}: ${r.las} LAs, ${r.inspectors} inspectors, ${s.plan?.weeks ?? 52} weeks from ${r.start}`,
     `Status: ${s.status} (${s.solverStatus}); objective ${s.objective?.toFixed(2) ?? '-'}; proven gap ${s.gap === null ? '-' : `${(100 * s.gap).toFixed(2)}%`}; ${s.seconds.toFixed(1)} s`,
   ];
   if (s.work)
@@ -61,58 +74,91 @@ export function registerPlanCommands(program: Command): void {
   plan
     .command('solve')
     .description('Solve a 12-month programme for a region or England (HiGHS, in a worker thread)')
-    .requiredOption(
+    .option(
       '--region <region>',
       `england, or an Ofsted region's name or slug: ${ofstedRegions.join('; ')}`,
     )
-    .requiredOption(
+    .option(
       '--from <date>',
       'the first day (YYYY-MM-DD); the programme starts on the Monday on or after it',
     )
+    .option('--weeks <n>', 'weeks in the programme (4 to 52)', '52')
     .option('--time-limit <seconds>', 'stop with the best plan after this long', '30')
+    .option('--gap <fraction>', 'stop once the proven gap is this small (0.01: 1%)', '0')
     .option(
       '--inspectors <file>',
       'the roster as JSON: an array of inspectors (see README); default: the inspectors’ profiles',
     )
     .option('--synthetic-roster <n>', 'instead, n synthetic inspectors (demos)')
+    .option('--from-run <run>', 'solve a saved run again (its options, pins and what-ifs)')
+    .option('--as <email>', 'act as this account')
     .option('--json', 'print JSON')
     .action(
       action(
         async (opts: {
-          region: string;
-          from: string;
+          region?: string;
+          from?: string;
+          weeks: string;
           timeLimit: string;
+          gap: string;
           inspectors?: string;
           syntheticRoster?: string;
+          fromRun?: string;
+          as?: string;
           json?: boolean;
         }) => {
+          const progress = (p: ProgrammeProgress) => process.stderr.write(`${progressLine(p)}\n`);
+          if (opts.fromRun) {
+            const runId = opts.fromRun;
+            await withDatabase(async (base) => {
+              const ctx = await actingAs(base, opts.as);
+              const r = await resolveProgrammeRun(
+                ctx,
+                { runId, timeLimitSeconds: Number(opts.timeLimit) },
+                progress,
+              );
+              output(opts.json, savedOutput(r), () => solvedText(r));
+              if (r.solved.solution.hardBreaches.length > 0) process.exitCode = 1;
+            });
+            return;
+          }
+          if (!opts.region || !opts.from)
+            throw new AppError('VALIDATION_FAILED', {
+              details: [{ field: 'region', reason: 'Give --region and --from, or --from-run RUN' }],
+            });
+          const region = opts.region;
+          const fromDate = opts.from;
           let inspectors: unknown;
           if (opts.inspectors)
             inspectors = JSON.parse(await readFile(opts.inspectors, 'utf8')) as unknown;
           else if (opts.syntheticRoster) {
-            const region = resolveRegion(opts.region);
+            const r = resolveRegion(region);
             inspectors = syntheticRoster({
               n: Number(opts.syntheticRoster),
-              regions: region ? [region] : ofstedRegions,
-              start: mondayOnOrAfter(opts.from),
+              regions: r ? [r] : ofstedRegions,
+              start: mondayOnOrAfter(fromDate),
             });
           }
-          // Neither: the roster is the inspectors' profiles in the database.
-          await withDatabase(async (ctx) => {
-            const r = await solveProgramme(
+          // Neither: the inspectors' profiles (their accounts: a published plan staffs its teams).
+          await withDatabase(async (base) => {
+            const ctx = await actingAs(base, opts.as);
+            const r = await runProgrammeSolve(
               ctx,
               {
-                region: opts.region,
-                from: opts.from,
+                region,
+                from: fromDate,
+                weeks: Number(opts.weeks),
                 timeLimitSeconds: Number(opts.timeLimit),
-                inspectors: inspectors as never,
+                relativeGap: Number(opts.gap),
+                ...(inspectors ? { inspectors: inspectors as never } : {}),
               },
-              (p) => process.stderr.write(`${progressLine(p)}\n`),
+              progress,
             );
-            output(opts.json, r, () => text(r));
-            if (r.solution.hardBreaches.length > 0) process.exitCode = 1;
+            output(opts.json, savedOutput(r), () => solvedText(r));
+            if (r.solved.solution.hardBreaches.length > 0) process.exitCode = 1;
           });
         },
       ),
     );
+  registerPlanRunCommands(plan);
 }

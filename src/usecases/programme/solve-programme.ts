@@ -68,6 +68,19 @@ export const SolveProgrammeInput = z.object({
     )
     .default([]),
   weights: z.record(z.string(), z.number().min(0)).optional(),
+  /** The plan changes are counted from (the region's published version), if any. */
+  previous: z
+    .object({
+      placements: z.array(
+        z.object({
+          laId: z.string(),
+          activityType: z.string(),
+          week: z.number().int(),
+          team: z.array(z.string()),
+        }),
+      ),
+    })
+    .nullish(),
   crossRegion: z.boolean().optional(),
   whatIf: z
     .object({
@@ -93,6 +106,8 @@ export interface SolvedProgramme {
   las: number;
   inspectors: number;
   solution: ProgrammeSolution;
+  /** The roster as solved (what-ifs applied): the saved run keeps each member's roles. */
+  roster: InspectorInput[];
 }
 
 /** The region named (by name or slug), or null for England. */
@@ -162,6 +177,7 @@ export async function solveProgramme(
         throw new AppError('VALIDATION_FAILED', {
           details: [{ field: 'pins', value: id, reason: 'No such inspector in the roster' }],
         });
+  if (input.previous) inst = { ...inst, previous: input.previous };
   for (const l of input.whatIf?.longLeave ?? [])
     inst = withLongLeave(inst, l.inspectorId, l.fromWeek, l.weeks);
   for (const r of input.whatIf?.riskLevel ?? []) inst = withRiskLevel(inst, r.laId, r.level);
@@ -176,6 +192,7 @@ export async function solveProgramme(
     las: inst.las.length,
     inspectors: inst.inspectors.length,
     solution,
+    roster: inst.inspectors,
   };
 }
 
