@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ofstedRegions } from '../../../domain/access/roles.js';
 import { todayInEngland } from '../../../clock.js';
 import { enqueueProgrammeSolve } from '../../../usecases/programme/enqueue-programme-solve.js';
+import { getLaTimeline } from '../../../usecases/programme/get-la-timeline.js';
 import { getProgrammeSolveJob } from '../../../usecases/programme/get-programme-solve-job.js';
 import { listProgrammeRuns } from '../../../usecases/programme/list-programme-runs.js';
 import { dateFromParts, formErrors, problemsFrom, type Problem } from '../form-problems.js';
@@ -15,6 +16,7 @@ import { programmeLabels, solveProgressText } from './programme-labels.js';
 
 const ListQuery = z.object({ region: z.string().max(100).optional() });
 const JobParams = z.object({ jobId: z.string().max(100) });
+const LaParams = z.object({ id: z.string().max(200) });
 const SolveForm = z.object({
   region: z.string().max(100).default(''),
   'from-day': z.string().max(10).default(''),
@@ -131,6 +133,19 @@ export const registerProgrammeRoutes: RouteModule = (app, ctx) => {
       breadcrumbs: [
         { text: 'Home', href: '/home' },
         { text: 'Programme', href: `/programme?region=${encodeURIComponent(job.region)}` },
+      ],
+    });
+  });
+
+  app.get('/las/:id/timeline', async (request, reply) => {
+    const { id } = LaParams.parse(request.params);
+    const t = await getLaTimeline(useCaseContext(request, ctx), { id });
+    return reply.render('programme/timeline.njk', {
+      t,
+      ...programmeLabels,
+      breadcrumbs: [
+        { text: 'Home', href: '/home' },
+        { text: t.la.name, href: `/las/${encodeURIComponent(t.la.id)}` },
       ],
     });
   });
