@@ -28,67 +28,71 @@ async function followSolve(page: Page, previous: string | null): Promise<string>
 }
 
 describe('the programme plan', () => {
-  it('a regional user solves, pins, solves again, compares and publishes', async () => {
-    const page = await run.signedIn('regional');
-    await page.goto(run.url('/home'));
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('link', { name: 'Programme', exact: true }).click(),
-    ]);
-    expect(await page.locator('h1').innerText()).toBe('Programme for North West');
-    expect(await axeViolations(page)).toEqual([]);
+  it(
+    'a regional user solves, pins, solves again, compares and publishes',
+    { timeout: 900_000 },
+    async () => {
+      const page = await run.signedIn('regional');
+      await page.goto(run.url('/home'));
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Programme', exact: true }).click(),
+      ]);
+      expect(await page.locator('h1').innerText()).toBe('Programme for North West');
+      expect(await axeViolations(page)).toEqual([]);
 
-    // A problem first: no time limit.
-    await page.fill('#timeLimitSeconds', '');
-    await submit(page, 'Solve');
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('time limit');
-    expect(await axeViolations(page)).toEqual([]);
+      // A problem first: no time limit.
+      await page.fill('#timeLimitSeconds', '');
+      await submit(page, 'Solve');
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain('time limit');
+      expect(await axeViolations(page)).toEqual([]);
 
-    await page.fill('#timeLimitSeconds', '5');
-    await submit(page, 'Solve');
-    expect(await axeViolations(page)).toEqual([]);
-    const first = await followSolve(page, null);
-    expect(await page.getByText('None: the independent checker').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+      await page.fill('#timeLimitSeconds', '5');
+      await submit(page, 'Solve');
+      expect(await axeViolations(page)).toEqual([]);
+      const first = await followSolve(page, null);
+      expect(await page.getByText('None: the independent checker').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
 
-    // By inspector, and the explanations, are tabs of the same page.
-    await page.getByRole('tab', { name: 'By inspector' }).click();
-    expect(await page.getByText('Each inspector’s work in the plan').count()).toBe(1);
-    await page.getByRole('tab', { name: 'Explanations and pins' }).click();
-    expect(await axeViolations(page)).toEqual([]);
+      // By inspector, and the explanations, are tabs of the same page.
+      await page.getByRole('tab', { name: 'By inspector' }).click();
+      expect(await page.getByText('Each inspector’s work in the plan').count()).toBe(1);
+      await page.getByRole('tab', { name: 'Explanations and pins' }).click();
+      expect(await axeViolations(page)).toEqual([]);
 
-    // Pin the first placement in its week (the week the form offers), and solve again.
-    const pin = page.locator('details', { hasText: 'Pin and solve again' }).first();
-    await pin.locator('summary').click();
-    await Promise.all([
-      page.waitForNavigation(),
-      pin.getByRole('button', { name: 'Pin and solve again' }).click(),
-    ]);
-    const second = await followSolve(page, first);
-    expect(await page.getByText(/^Pinned: /).count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+      // Pin the first placement in its week (the week the form offers), and solve again.
+      const pin = page.locator('details', { hasText: 'Pin and solve again' }).first();
+      await pin.locator('summary').click();
+      await Promise.all([
+        page.waitForNavigation(),
+        pin.getByRole('button', { name: 'Pin and solve again' }).click(),
+      ]);
+      const second = await followSolve(page, first);
+      expect(await page.getByText(/^Pinned: /).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
 
-    // Compare with the run it was solved from (the select's default).
-    await submit(page, 'Compare');
-    expect(await page.locator('h1').innerText()).toBe('Compare two plans');
-    expect(await page.getByText('Placements the same').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+      // Compare with the run it was solved from (the select's default).
+      await submit(page, 'Compare');
+      expect(await page.locator('h1').innerText()).toBe('Compare two plans');
+      expect(await page.getByText('Placements the same').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
 
-    // Publish the second run, after the confirmation.
-    await page.goto(run.url(second));
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('button', { name: 'Publish this plan' }).click(),
-    ]);
-    expect(await page.locator('h1').innerText()).toMatch(/^Publish the plan/);
-    expect(await axeViolations(page)).toEqual([]);
-    await submit(page, 'Publish');
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Version 1');
-    expect(await axeViolations(page)).toEqual([]);
+      // Publish the second run, after the confirmation.
+      await page.goto(run.url(second));
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Publish this plan' }).click(),
+      ]);
+      expect(await page.locator('h1').innerText()).toMatch(/^Publish the plan/);
+      expect(await axeViolations(page)).toEqual([]);
+      await submit(page, 'Publish');
+      expect(await page.locator('.govuk-notification-banner').innerText()).toContain('version 1');
+      expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(run.url('/programme'));
-    expect(await page.getByRole('link', { name: 'Version 1' }).count()).toBe(1);
-  });
+      await page.goto(run.url('/programme'));
+      expect(await page.getByRole('link', { name: 'Version 1' }).count()).toBe(1);
+    },
+  );
 
   it('an LA user sees neither the programme nor its planned activity', async () => {
     const la = await run.signedIn('la');

@@ -68,6 +68,18 @@ export const programmePageEntries: Entry[] = [
   },
   {
     method: 'GET',
+    route: '/programme/runs/:id/publish',
+    url: () => `/programme/runs/${NO_ID}/publish`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'POST',
+    route: '/programme/runs/:id/publish',
+    url: () => `/programme/runs/${NO_ID}/publish`,
+    expect: noSuchItem,
+  },
+  {
+    method: 'GET',
     route: '/programme/compare',
     url: () => `/programme/compare?a=${NO_ID}&b=${NO_ID}`,
     expect: noSuchItem,

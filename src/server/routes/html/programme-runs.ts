@@ -3,12 +3,14 @@
 // a background job followed on the solve page), comparing two runs, and publishing one. Access in
 // policies.ts through the use cases; others 404.
 import { z } from 'zod';
+import { isAppError } from '../../../errors.js';
 import { enqueueProgrammeSolve } from '../../../usecases/programme/enqueue-programme-solve.js';
 import {
   getProgrammeBoard,
   type ProgrammeBoard,
 } from '../../../usecases/programme/get-programme-board.js';
 import { getProgrammeComparison } from '../../../usecases/programme/get-programme-comparison.js';
+import { publishProgrammeRun } from '../../../usecases/programme/publish-programme-run.js';
 import { dateFromParts, formErrors, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -83,6 +85,14 @@ function boardLocals(b: ProgrammeBoard) {
   };
 }
 
+/** A refusal's problems with the rule each names ("lead: ..."), without links to fields. */
+function toNamed(err: unknown, problems: Problem[]): Problem[] {
+  const details = isAppError(err) ? err.details : [];
+  return details.length > 0
+    ? details.map((d) => ({ reason: `${String(d.value ?? 'rule')}: ${d.reason}` }))
+    : problems.map((p) => ({ reason: p.reason }));
+}
+
 export const registerProgrammeRunRoutes: RouteModule = (app, ctx) => {
   const renderBoard = async (
     request: Request,
@@ -113,7 +123,50 @@ export const registerProgrammeRunRoutes: RouteModule = (app, ctx) => {
 
   app.get('/programme/runs/:id', async (request, reply) => {
     const { id } = IdParams.parse(request.params);
-    return reply.render('programme/run.njk', await renderBoard(request, id, null));
+    const locals = await renderBoard(request, id, null);
+    const done = (request.query as { done?: string }).done;
+    const notice =
+      done === 'published' && locals.run.publishedVersion
+        ? `Published: this plan is version ${locals.run.publishedVersion} of the programme for ${locals.run.region}, with its planned activities and teams.`
+        : undefined;
+    return reply.render('programme/run.njk', { ...locals, notice });
+  });
+
+  const renderPublish = async (request: Request, id: string, problems: Problem[]) => {
+    const board = await getProgrammeBoard(useCaseContext(request, ctx), { runId: id });
+    const published = board.otherRuns
+      .filter((r) => r.publishedVersion !== null)
+      .sort((a, b) => (b.publishedVersion ?? 0) - (a.publishedVersion ?? 0))[0];
+    return {
+      run: board.run,
+      placementCount: board.placements.length,
+      published: published ? { version: published.publishedVersion } : null,
+      ...(problems.length > 0 ? formErrors(problems) : {}),
+      breadcrumbs: [
+        { text: 'Home', href: '/home' },
+        { text: 'Programme', href: `/programme?region=${encodeURIComponent(board.run.region)}` },
+        { text: 'Plan', href: `/programme/runs/${board.run.id}` },
+      ],
+    };
+  };
+
+  app.get('/programme/runs/:id/publish', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    return reply.render('programme/publish.njk', await renderPublish(request, id, []));
+  });
+
+  app.post('/programme/runs/:id/publish', async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    try {
+      await publishProgrammeRun(useCaseContext(request, ctx), { runId: id });
+      return reply.redirect(`/programme/runs/${encodeURIComponent(id)}?done=published`, 303);
+    } catch (err) {
+      const r = problemsFrom(err, ['PROGRAMME_NOT_PUBLISHABLE']);
+      // The rule each refusal names, then why.
+      const named = toNamed(err, r.problems);
+      reply.status(r.status);
+      return reply.render('programme/publish.njk', await renderPublish(request, id, named));
+    }
   });
 
   /** Queues the solve a form asks for and follows it; a problem shows the board again. */
