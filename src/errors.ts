@@ -32,6 +32,11 @@ export const errorCatalogue = {
     message:
       'The activity goes against a scheduling rule that can be set aside only with a reason: give the reason, or change the type or the dates.',
   },
+  PROGRAMME_NOT_PUBLISHABLE: {
+    status: 422,
+    message:
+      'This plan cannot be published: it breaks a hard rule (named in the details) or has no plan. Solve again and publish the new run.',
+  },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
   REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
   REPORT_WINDOW_CLOSED: {

@@ -809,6 +809,57 @@ export interface MigratedSchema {
     email_error: string | null;
     email_sent_at: Date | null;
   };
+  programme_placement_team: {
+    placement_id: string;
+    inspector_id: string;
+    name: string;
+    team_role: string;
+    home_region: string;
+  };
+  programme_placements: {
+    id: string;
+    run_id: string;
+    la_id: string;
+    activity_type: string;
+    ordinal: number;
+    week: number;
+    start_date: string;
+    end_date: string;
+    explanation: NonNullable<unknown>;
+  };
+  programme_publications: {
+    id: string;
+    region: string;
+    version: number;
+    run_id: string;
+    published_by: string | null;
+    published_by_label: string;
+    published_at: Date;
+  };
+  programme_published_activities: {
+    publication_id: string;
+    placement_id: string;
+    activity_id: string;
+  };
+  programme_runs: {
+    id: string;
+    region: string;
+    start_date: string;
+    weeks: number;
+    inputs_hash: string;
+    options: NonNullable<unknown>;
+    status: string;
+    solver_status: string;
+    objective: number | null;
+    bound: number | null;
+    gap: number | null;
+    seconds: number;
+    summary: NonNullable<unknown>;
+    parent_run_id: string | null;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+  };
   provisional_views: {
     activity_id: string;
     judgement_key: string;

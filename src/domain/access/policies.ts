@@ -637,6 +637,22 @@ export const policies = {
     return region !== null && actor.role === 'regional' && actor.region === region;
   },
 
+  /**
+   * Read a region's saved plan runs, explanations and comparisons (issue 14): whoever may solve
+   * its programme. Inspectors read only their own placements in published versions
+   * (viewOwnProgrammePlacements); LA users never see plans (inspections are unannounced).
+   */
+  viewProgrammeRuns: (actor: Actor, region: string | null): boolean =>
+    policies.solveProgramme(actor, region),
+
+  /** Inspectors read their own placements (on a team) in a published version of a programme. */
+  viewOwnProgrammePlacements: (actor: Actor): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector',
+
+  /** Publish a run as the region's next programme version: whoever may solve it. */
+  publishProgramme: (actor: Actor, region: string | null): boolean =>
+    policies.solveProgramme(actor, region),
+
   // ---- National statistics per LA (issue 13) ----
 
   /** Import DfE national statistics: the national team, admins and the operator (CLI). */

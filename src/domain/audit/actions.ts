@@ -189,6 +189,9 @@ export const auditActions = {
   'inspector.absence_removed': 'An inspector’s leave or training was removed',
   'inspector.conflict_added': 'A conflict of interest with an LA was recorded for an inspector',
   'inspector.conflict_removed': 'An inspector’s conflict of interest was removed',
+  'programme.run_saved': 'A solved programme (a plan run) was saved',
+  'programme.published':
+    'A plan run was published as the next version of its region’s programme (planned activities and teams created, changed or cancelled)',
   'action_plan.action_added': 'An LA added an action to an item of its action plan (draft)',
   'action_plan.action_changed': 'An LA changed an action of its action plan (draft)',
   'action_plan.action_removed': 'An LA took an action out of its action plan (draft)',

@@ -3,6 +3,7 @@
 // framework version in force at the start. Inspectors come from the caller (the roster is not yet
 // a table).
 import { listLaActivityDates } from '../../data/repositories/activities.js';
+import { listProgrammePlannedActivityIds } from '../../data/repositories/programme.js';
 import { latestJudgements, listHistoryForLas } from '../../data/repositories/inspection-history.js';
 import { listLocalAuthorities } from '../../data/repositories/local-authorities.js';
 import { currentRiskAssessments } from '../../data/repositories/risk-assessments.js';
@@ -47,22 +48,26 @@ export async function loadProgrammeInstance(
     (l) => isCurrent(l) && l.ofstedRegion,
   );
   const ids = las.map((l) => l.id);
-  const [latest, history, risk] = await Promise.all([
+  const [latest, history, risk, fromProgramme] = await Promise.all([
     latestJudgements(ctx.db, { laIds: ids, asAt: p.start }),
     listHistoryForLas(ctx.db, ids),
     currentRiskAssessments(ctx.db, ids),
+    // Activities a published programme created and not yet started: the new plan replaces them.
+    listProgrammePlannedActivityIds(ctx.db, ids),
   ]);
   const out: ProgrammeLa[] = [];
   for (const la of las) {
     const last = latest.get(la.id) ?? null;
     const grades = (last?.grades ?? {}) as Record<string, string>;
     const overall = rules.rules.overallFrom.map((k) => grades[k]).find(Boolean) ?? null;
-    const timeline: TimelineItem[] = (await listLaActivityDates(ctx.db, la.id)).map((a) => ({
-      activityType: a.activityType,
-      start: a.start,
-      end: a.end,
-      label: `${a.title} (${a.start})`,
-    }));
+    const timeline: TimelineItem[] = (await listLaActivityDates(ctx.db, la.id))
+      .filter((a) => !fromProgramme.has(a.id))
+      .map((a) => ({
+        activityType: a.activityType,
+        start: a.start,
+        end: a.end,
+        label: `${a.title} (${a.start})`,
+      }));
     const recorded = new Set(timeline.map((t) => `${t.activityType}|${t.start}`));
     for (const h of history)
       if (h.laId === la.id && !recorded.has(`${h.activityType}|${h.startDate}`))

@@ -58,6 +58,19 @@ export const SolveProgrammeInput = z.object({
     )
     .default([]),
   weights: z.record(z.string(), z.number().min(0)).optional(),
+  /** The plan changes are counted from (the region's published version), if any. */
+  previous: z
+    .object({
+      placements: z.array(
+        z.object({
+          laId: z.string(),
+          activityType: z.string(),
+          week: z.number().int(),
+          team: z.array(z.string()),
+        }),
+      ),
+    })
+    .nullish(),
   crossRegion: z.boolean().optional(),
   whatIf: z
     .object({
@@ -83,6 +96,8 @@ export interface SolvedProgramme {
   las: number;
   inspectors: number;
   solution: ProgrammeSolution;
+  /** The roster as solved (what-ifs applied): the saved run keeps each member's roles. */
+  roster: InspectorInput[];
 }
 
 /** The region named (by name or slug), or null for England. */
@@ -143,6 +158,7 @@ export async function solveProgramme(
     settings,
     pins: input.pins,
   });
+  if (input.previous) inst = { ...inst, previous: input.previous };
   for (const l of input.whatIf?.longLeave ?? [])
     inst = withLongLeave(inst, l.inspectorId, l.fromWeek, l.weeks);
   for (const r of input.whatIf?.riskLevel ?? []) inst = withRiskLevel(inst, r.laId, r.level);
@@ -157,6 +173,7 @@ export async function solveProgramme(
     las: inst.las.length,
     inspectors: inst.inspectors.length,
     solution,
+    roster: inst.inspectors,
   };
 }
 
