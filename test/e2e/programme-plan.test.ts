@@ -16,13 +16,29 @@ afterAll(async () => {
   await run?.stop();
 });
 
-/** The solve's page follows the job and opens the plan when it ends. */
+/** The solve's page follows the job and opens the plan when it ends (a failure says why). */
 async function followSolve(page: Page, previous: string | null): Promise<string> {
   expect(await page.locator('h1').innerText()).toBe('Solving the programme');
-  await page.waitForURL(
-    (u) => u.pathname.startsWith('/programme/runs/') && u.pathname !== previous,
-    { timeout: 180_000 },
-  );
+  for (let i = 0; i < 300; i++) {
+    const path = new URL(page.url()).pathname;
+    if (path.startsWith('/programme/runs/') && path !== previous) break;
+    const text = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    if (text.includes('The solve failed')) throw new Error(text);
+    if (text.includes('The solve has finished')) {
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Open the plan' }).click(),
+      ]);
+      break;
+    }
+    await page.waitForTimeout(2000);
+    // The script follows the solve and opens the plan; reloading is the page without it.
+    if (i % 10 === 9 && !new URL(page.url()).pathname.startsWith('/programme/runs/'))
+      await page.reload();
+  }
   expect(await page.locator('h1').innerText()).toMatch(/^Plan solved/);
   return new URL(page.url()).pathname;
 }
