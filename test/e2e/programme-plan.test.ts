@@ -71,9 +71,10 @@ describe('the programme plan', () => {
       expect(await axeViolations(page)).toEqual([]);
 
       // By inspector, and the explanations, are tabs of the same page.
-      await page.getByRole('tab', { name: 'By inspector' }).click();
-      expect(await page.getByText('Each inspector’s work in the plan').count()).toBe(1);
-      await page.getByRole('tab', { name: 'Explanations and pins' }).click();
+      expect(
+        await page.locator('#by-inspector').getByText('Each inspector’s work in the plan').count(),
+      ).toBe(1);
+      await page.goto(run.url(`${first}#explanations`));
       expect(await axeViolations(page)).toEqual([]);
 
       // Pin the first placement in its week (the week the form offers), and solve again.
