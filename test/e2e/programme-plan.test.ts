@@ -63,13 +63,16 @@ describe('the programme plan', () => {
       expect(await page.locator('.govuk-error-summary').innerText()).toContain('time limit');
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.fill('#timeLimitSeconds', '5');
+      await page.fill('#timeLimitSeconds', '30');
       await submit(page, 'Solve');
       expect(await axeViolations(page)).toEqual([]);
       const first = await followSolve(page, null);
       expect(await page.getByText('None: the independent checker').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
 
+      // The run's summary says what the solver found (shown when it found no plan).
+      const summary = await page.locator('.govuk-summary-list').first().innerText();
+      expect(summary, summary).not.toContain('No plan');
       // By inspector, and the explanations, are tabs of the same page.
       expect(
         await page.locator('#by-inspector').getByText('Each inspector’s work in the plan').count(),
