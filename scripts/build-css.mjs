@@ -22,6 +22,7 @@ for (const file of [
   'annex-a-upload.js',
   'corpus-import.js',
   'keep-place.js',
+  'programme-solve.js',
   'study-coding.js',
   'workbench.js',
   'workbench-picker.js',

@@ -18,6 +18,8 @@ if (document.querySelector('[data-module="app-workbench"]'))
   await import('/static/workbench.js' as string);
 if (document.querySelector('[data-module="app-corpus-import"]'))
   await import('/static/corpus-import.js' as string);
+if (document.querySelector('[data-module="app-programme-solve"]'))
+  await import('/static/programme-solve.js' as string);
 if (document.querySelector('[data-module="app-study-coding"]'))
   await import('/static/study-coding.js' as string);
 

@@ -6,6 +6,9 @@ import { runAnnexAImportJob } from '../usecases/annex-a/run-annex-a-import-job.j
 import type { UseCaseContext } from '../usecases/context.js';
 import { CORPUS_IMPORT_JOB } from '../usecases/corpus/enqueue-corpus-import.js';
 import { runCorpusImportJob } from '../usecases/corpus/run-corpus-import-job.js';
+import { PROGRAMME_SOLVE_JOB } from '../usecases/programme/enqueue-programme-solve.js';
+import { runProgrammeSolveJob } from '../usecases/programme/run-programme-solve-job.js';
+import type { ProgrammeProgress } from '../usecases/programme/solve-programme.js';
 import { startJobRunner, type JobHandler, type JobRunner } from './job-runner.js';
 
 /** The runner's settings (config.ts: TRIANGULATE_JOBS, _JOB_LEASE_MS, _JOB_POLL_MS). */
@@ -48,6 +51,32 @@ function corpusImport(ctx: UseCaseContext): JobHandler {
   };
 }
 
+/** A programme solve: progress is the solver's phase, seconds, best plan's objective and gap. */
+function programmeSolve(ctx: UseCaseContext): JobHandler {
+  return async (job, report) => {
+    let last: Record<string, unknown> = { phase: 'model', seconds: 0 };
+    const outcome = await runProgrammeSolveJob(ctx, job, (p: ProgrammeProgress) => {
+      if (p.kind === 'model-built') last = { ...last, phase: 'solving', seconds: p.seconds };
+      else if (p.kind === 'incumbent' || p.kind === 'bound')
+        last = {
+          ...last,
+          phase: 'solving',
+          seconds: p.seconds,
+          ...(p.objective !== null ? { objective: p.objective } : {}),
+          gap: p.gap,
+        };
+      else
+        last = {
+          ...last,
+          phase: p.kind === 'diagnosing' ? 'diagnosing' : 'solving',
+          seconds: p.seconds,
+        };
+      report(last);
+    });
+    return { outcome: { ...outcome }, progress: { ...last, phase: 'done' } };
+  };
+}
+
 /**
  * Starts this server's runner (or one that never runs anything, with TRIANGULATE_JOBS=off).
  * `ctx` is the runner's own: a system actor on the server's database.
@@ -65,6 +94,7 @@ export function startAppJobRunner(
     handlers: {
       [ANNEX_A_IMPORT_JOB]: annexAImport(ctx, engine),
       [CORPUS_IMPORT_JOB]: corpusImport(ctx),
+      [PROGRAMME_SOLVE_JOB]: programmeSolve(ctx),
     },
     log,
     ...(config ? { pollMs: config.pollMs, leaseMs: config.leaseMs } : {}),

@@ -50,6 +50,8 @@ import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerInspectorApi } from './api/inspectors.js';
 import { registerInspectorRoutes } from './html/inspectors.js';
+import { registerProgrammeRoutes } from './html/programme.js';
+import { registerProgrammeRunRoutes } from './html/programme-runs.js';
 import { registerIntelligenceFileApi } from './api/intelligence-files.js';
 import { registerStatsApi } from './api/stats.js';
 import { registerStatsRoutes } from './html/stats.js';
@@ -107,6 +109,8 @@ export const routeModules: RouteModule[] = [
   registerRiskApi,
   registerInspectorApi,
   registerInspectorRoutes,
+  registerProgrammeRoutes,
+  registerProgrammeRunRoutes,
   registerIntelligenceFileApi,
   registerStatsApi,
   registerStatsRoutes,

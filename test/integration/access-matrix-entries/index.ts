@@ -7,6 +7,7 @@ import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { intelFileEntries } from './intelfiles.js';
 import { inspectorEntries } from './inspectors.js';
+import { programmePageEntries } from './programme-pages.js';
 import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
 import { researchOutcomeEntries } from './research-outcomes.js';
@@ -26,6 +27,7 @@ export const areaEntries: Entry[] = [
   ...doubleCodingEntries,
   ...intelFileEntries,
   ...inspectorEntries,
+  ...programmePageEntries,
   ...corpusEntries,
   ...researchEntries,
   ...researchOutcomeEntries,
