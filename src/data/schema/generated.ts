@@ -809,6 +809,25 @@ export interface MigratedSchema {
     email_error: string | null;
     email_sent_at: Date | null;
   };
+  offline_device_keys: {
+    session_id: string;
+    user_id: string;
+    key: Uint8Array;
+    created_at: Date;
+  };
+  offline_sync_operations: {
+    user_id: string;
+    client_id: string;
+    activity_id: string;
+    kind: string;
+    outcome: string;
+    evidence_id: string | null;
+    coding_id: string | null;
+    conflict_id: string | null;
+    version: number | null;
+    written_at: Date;
+    received_at: Date;
+  };
   provisional_views: {
     activity_id: string;
     judgement_key: string;
@@ -1165,6 +1184,25 @@ export interface MigratedSchema {
     user_id: string;
     reason: string;
     refused_at: Date;
+  };
+  sync_conflicts: {
+    id: string;
+    activity_id: string;
+    evidence_id: string;
+    user_id: string;
+    user_label: string;
+    client_id: string;
+    base_version: number;
+    device_text: string;
+    server_version: number;
+    server_text: string;
+    server_by_label: string;
+    written_at: Date;
+    received_at: Date;
+    resolution: string | null;
+    resolved_version: number | null;
+    resolved_at: Date | null;
+    resolved_by_label: string | null;
   };
   team_meetings: {
     id: string;
