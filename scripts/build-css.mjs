@@ -22,6 +22,8 @@ for (const file of [
   'annex-a-upload.js',
   'corpus-import.js',
   'keep-place.js',
+  'offline.js',
+  'sw.js',
   'study-coding.js',
   'workbench.js',
   'workbench-picker.js',
