@@ -23,6 +23,8 @@ for (const file of [
   'corpus-import.js',
   'keep-place.js',
   'programme-solve.js',
+  'offline.js',
+  'sw.js',
   'study-coding.js',
   'workbench.js',
   'workbench-picker.js',

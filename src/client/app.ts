@@ -9,6 +9,15 @@ interface GovukFrontend {
 const govuk = (await import(GOVUK_FRONTEND)) as GovukFrontend;
 govuk.initAll();
 
+// Signing out (or forgetting this device) wipes the offline copy and the key that reads it.
+for (const f of document.querySelectorAll<HTMLFormElement>(
+  'form[action="/sign-out"], form[action="/account/forget-device"]',
+))
+  f.addEventListener('submit', () => {
+    sessionStorage.removeItem('triangulate-device-key');
+    indexedDB.deleteDatabase('triangulate-offline');
+  });
+
 // Page-specific enhancements, loaded only where their markup is.
 if (document.querySelector('form[data-module="app-annex-a-upload"]'))
   await import('/static/annex-a-upload.js' as string);
@@ -20,6 +29,8 @@ if (document.querySelector('[data-module="app-corpus-import"]'))
   await import('/static/corpus-import.js' as string);
 if (document.querySelector('[data-module="app-programme-solve"]'))
   await import('/static/programme-solve.js' as string);
+if (document.querySelector('[data-module="app-offline-capture"]'))
+  await import('/static/offline.js' as string);
 if (document.querySelector('[data-module="app-study-coding"]'))
   await import('/static/study-coding.js' as string);
 

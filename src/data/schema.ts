@@ -23,6 +23,7 @@ import type { BurdenTables } from './schema/burden.js';
 import type { InspectorTables } from './schema/inspectors.js';
 import type { ActionPlanTables } from './schema/action-plans.js';
 import type { ProgrammeTables } from './schema/programme.js';
+import type { OfflineTables } from './schema/offline.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -214,4 +215,5 @@ export interface DB
     BurdenTables,
     InspectorTables,
     ActionPlanTables,
-    ProgrammeTables {}
+    ProgrammeTables,
+    OfflineTables {}

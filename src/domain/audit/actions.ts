@@ -19,6 +19,11 @@ export const auditActions = {
   'evidence.edited': 'An evidence record was changed (a new version; codings re-anchored)',
   'evidence.deleted': 'An evidence record was deleted (reversible)',
   'evidence.restored': 'A deleted evidence record was restored',
+  'evidence.sync_conflict':
+    'An edit made offline met a newer version of the record: kept as a conflict, nothing overwritten',
+  'evidence.sync_conflict_resolved':
+    'A sync conflict was resolved (the device’s text, the server’s, or a merge of both)',
+  'offline.device_forgotten': 'A device’s offline copy was made unreadable (its key forgotten)',
   'attachment.uploaded':
     'A file was kept as an attachment (an evidence record’s original, or a document with a record or a factual-accuracy comment)',
   'attachment.downloaded': 'An attachment was downloaded',

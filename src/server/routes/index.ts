@@ -32,6 +32,8 @@ import { registerEngagementRoutes } from './html/engagement.js';
 import { registerAnnexARoutes } from './html/annex-a.js';
 import { registerEvidenceRoutes } from './html/evidence.js';
 import { registerEvidenceCaptureRoutes } from './html/evidence-capture.js';
+import { registerOfflineRoutes } from './html/offline.js';
+import { registerOfflineApi } from './api/offline.js';
 import { registerAnalysisRoutes } from './html/analysis.js';
 import { registerAnalysisMatrixRoutes } from './html/analysis-matrix.js';
 import { registerAnalysisWorkRoutes } from './html/analysis-work.js';
@@ -124,6 +126,7 @@ export const routeModules: RouteModule[] = [
   registerCalibrationApi,
   registerCodingAgreementApi,
   registerEvidenceApi,
+  registerOfflineApi,
   registerCodingApi,
   registerEvidenceBaseApi,
   registerAnalysisApi,
@@ -160,6 +163,7 @@ export const routeModules: RouteModule[] = [
   registerEngagementRoutes,
   registerWorkbenchRoutes,
   registerEvidenceCaptureRoutes,
+  registerOfflineRoutes,
   registerEvidenceRoutes,
   registerAnalysisRoutes,
   registerAnalysisMatrixRoutes,

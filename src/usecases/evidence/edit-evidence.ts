@@ -194,7 +194,7 @@ async function nextFields(
 }
 
 /** Re-anchors the record's codings in its new text; counts how many kept, moved and were lost. */
-async function reanchorCodings(
+export async function reanchorCodings(
   trx: Transaction<DB>,
   current: EvidenceRecord,
   newText: string,

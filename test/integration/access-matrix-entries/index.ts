@@ -18,6 +18,7 @@ import { selfEvaluationEntries } from './selfeval.js';
 import { statsEntries } from './stats.js';
 import { studyEntries } from './study.js';
 import { tableEntries } from './tables.js';
+import { offlineEntries } from './offline.js';
 
 export const areaEntries: Entry[] = [
   ...burdenEntries,
@@ -38,6 +39,7 @@ export const areaEntries: Entry[] = [
   ...statsEntries,
   ...studyEntries,
   ...tableEntries,
+  ...offlineEntries,
 ];
 export { prepareIntelligenceFiles } from './intelfiles.js';
 export { prepareActionPlans } from './action-plans.js';

@@ -1,0 +1,390 @@
+// Applying one operation a device captured offline, inside the sync's transaction: a new record,
+// an edit of the person's own record from the version they started from, or a coding (of a record
+// on the server, or of one the same device captured offline). An edit whose base version is no
+// longer the record's becomes a stored conflict: nothing is overwritten.
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { now, todayInEngland } from '../../clock.js';
+import { writeAudit } from '../../data/audit-log.js';
+import type { Activity } from '../../data/repositories/activities.js';
+import { findCode } from '../../data/repositories/codes.js';
+import { insertCoding } from '../../data/repositories/codings.js';
+import {
+  fieldsOf,
+  findEvidence,
+  findEvidenceVersion,
+  nextEvidenceRefNo,
+  type EvidenceFields,
+  type EvidenceRecord,
+} from '../../data/repositories/evidence.js';
+import {
+  insertEvidence,
+  insertEvidenceVersion,
+  updateEvidence,
+} from '../../data/repositories/evidence-writes.js';
+import { insertSyncConflict, type SyncedOperation } from '../../data/repositories/offline-sync.js';
+import type { DB } from '../../data/schema.js';
+import type { Actor } from '../../domain/access/actor.js';
+import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
+import { reanchor } from '../../domain/evidence/reanchor.js';
+import { AppError } from '../../errors.js';
+import { actorRef } from '../shared/actor-ref.js';
+import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
+import { reanchorCodings } from './edit-evidence.js';
+import { EvidenceFieldsInput, evidenceText } from './record-evidence.js';
+
+const clientId = z.string().trim().min(8).max(100);
+/** The device's clock when the words were written, as it reported it (kept, never trusted). */
+const writtenAt = z.iso.datetime({ offset: true });
+
+export const OfflineOperation = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('record'),
+    clientId,
+    writtenAt,
+    text: z.string().min(1, 'Enter the evidence'),
+    fields: EvidenceFieldsInput,
+  }),
+  z.object({
+    kind: z.literal('edit'),
+    clientId,
+    writtenAt,
+    evidenceId: z.uuid(),
+    /** The version the device started from. */
+    baseVersion: z.number().int().min(1),
+    text: z.string().min(1, 'Enter the evidence'),
+  }),
+  z.object({
+    kind: z.literal('coding'),
+    clientId,
+    writtenAt,
+    /** A record on the server, or ... */
+    evidenceId: z.uuid().optional(),
+    /** ... one captured offline, by its client id (synced in this batch or before). */
+    recordClientId: clientId.optional(),
+    /** The version the offsets refer to (1 for a record captured offline). */
+    evidenceVersion: z.number().int().min(1).default(1),
+    codeId: z.uuid(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    spanText: z.string().optional(),
+  }),
+]);
+export type OfflineOperation = z.output<typeof OfflineOperation>;
+
+export interface BatchState {
+  trx: Transaction<DB>;
+  actor: Actor;
+  userId: string;
+  activity: Activity;
+  receivedAt: Date;
+  /** Operations synced before (this batch's are added as they are applied). */
+  synced: Map<string, SyncedOperation>;
+}
+
+/** What applying one operation did (the row that records it is the caller's). */
+export type Applied = Omit<
+  SyncedOperation,
+  'clientId' | 'kind' | 'activityId' | 'writtenAt' | 'receivedAt'
+> & {
+  serverText?: string;
+};
+
+export async function applyRecord(
+  s: BatchState,
+  op: Extract<OfflineOperation, { kind: 'record' }>,
+): Promise<Applied> {
+  const { trx, actor, activity } = s;
+  const input = op.fields;
+  const text = evidenceText(op.text);
+  const consent = input.consent
+    ? {
+        infoSheetGiven: input.consent.infoSheetGiven,
+        consentGiven: input.consent.consentGiven,
+        givenBy: input.consent.givenBy ?? null,
+      }
+    : null;
+  const judgementAreas = [...new Set(input.judgementAreas)];
+  checkEvidenceFields(activity, { method: input.method, judgementAreas, consent });
+  await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
+  const fields: EvidenceFields = {
+    method: input.method,
+    observedOn: input.observedOn ?? todayInEngland(),
+    childCaseId: await resolveCase(trx, actor, activity, 'child', input.caseRef, {
+      allowNew: input.newCase,
+    }),
+    practitionerCaseId: await resolveCase(
+      trx,
+      actor,
+      activity,
+      'practitioner',
+      input.practitionerRef,
+    ),
+    teamCaseId: await resolveCase(trx, actor, activity, 'team', input.teamRef),
+    locality: input.locality || null,
+    lineOfEnquiryId: input.lineOfEnquiryId ?? null,
+    judgementAreas,
+    minutesSpent: input.minutesSpent ?? null,
+    childVoice: input.childVoice,
+    livedExperience: input.livedExperience,
+    direction: input.direction ?? null,
+    consent,
+  };
+  const by = actorRef(actor);
+  const refNo = await nextEvidenceRefNo(trx, activity.id);
+  const source = { kind: 'typed' as const, file: null };
+  const id = await insertEvidence(trx, {
+    activityId: activity.id,
+    refNo,
+    text,
+    fields,
+    source,
+    by,
+  });
+  await insertEvidenceVersion(trx, { evidenceId: id, version: 1, text, fields, by });
+  await writeAudit(trx, actor, {
+    action: 'evidence.recorded',
+    entityType: 'evidence',
+    entityId: id,
+    activityId: activity.id,
+    laId: activity.laId,
+    after: {
+      reference: `E${refNo}`,
+      version: 1,
+      text,
+      ...fields,
+      source: 'offline',
+      clientId: op.clientId,
+      writtenAt: op.writtenAt,
+      receivedAt: s.receivedAt.toISOString(),
+    },
+  });
+  return { outcome: 'applied', evidenceId: id, codingId: null, conflictId: null, version: 1 };
+}
+
+/** The record an operation names, in the activity; a missing or foreign one is NOT_FOUND. */
+async function recordInActivity(s: BatchState, evidenceId: string, lock: 'update' | 'share') {
+  const record = await findEvidence(
+    s.trx,
+    evidenceId,
+    lock === 'update' ? { forUpdate: true } : { forShare: true },
+  );
+  if (!record || record.activityId !== s.activity.id) throw new AppError('NOT_FOUND');
+  if (record.deleted)
+    throw new AppError('CONFLICT', { message: `${record.reference} was deleted.` });
+  return record;
+}
+
+export async function applyEdit(
+  s: BatchState,
+  op: Extract<OfflineOperation, { kind: 'edit' }>,
+): Promise<Applied> {
+  const { trx, actor, activity } = s;
+  const text = evidenceText(op.text);
+  const current = await recordInActivity(s, op.evidenceId, 'update');
+  if (current.recordedBy.id !== s.userId)
+    throw new AppError('FORBIDDEN', { message: 'Offline edits are of your own records only.' });
+  if (current.text === text)
+    return {
+      outcome: 'applied',
+      evidenceId: current.id,
+      codingId: null,
+      conflictId: null,
+      version: current.version,
+    };
+  if (current.version !== op.baseVersion) return conflictOf(s, op, current, text);
+  const version = current.version + 1;
+  const by = actorRef(actor);
+  const fields = fieldsOf(current);
+  await updateEvidence(trx, current.id, { text, fields, version, by });
+  await insertEvidenceVersion(trx, { evidenceId: current.id, version, text, fields, by });
+  const codings = await reanchorCodings(trx, current, text, version);
+  await writeAudit(trx, actor, {
+    action: 'evidence.edited',
+    entityType: 'evidence',
+    entityId: current.id,
+    activityId: activity.id,
+    laId: activity.laId,
+    before: { version: current.version, text: current.text },
+    after: {
+      version,
+      text,
+      codings,
+      source: 'offline',
+      clientId: op.clientId,
+      writtenAt: op.writtenAt,
+      receivedAt: s.receivedAt.toISOString(),
+    },
+  });
+  return { outcome: 'applied', evidenceId: current.id, codingId: null, conflictId: null, version };
+}
+
+async function conflictOf(
+  s: BatchState,
+  op: Extract<OfflineOperation, { kind: 'edit' }>,
+  current: EvidenceRecord,
+  deviceText: string,
+): Promise<Applied> {
+  const label = actorRef(s.actor).label;
+  const conflictId = await insertSyncConflict(s.trx, {
+    activityId: s.activity.id,
+    evidenceId: current.id,
+    userId: s.userId,
+    userLabel: label,
+    clientId: op.clientId,
+    baseVersion: op.baseVersion,
+    deviceText,
+    serverVersion: current.version,
+    serverText: current.text,
+    serverByLabel: current.updatedBy.label,
+    writtenAt: new Date(op.writtenAt),
+    receivedAt: s.receivedAt,
+  });
+  await writeAudit(s.trx, s.actor, {
+    action: 'evidence.sync_conflict',
+    entityType: 'evidence',
+    entityId: current.id,
+    activityId: s.activity.id,
+    laId: s.activity.laId,
+    after: {
+      reference: current.reference,
+      conflictId,
+      baseVersion: op.baseVersion,
+      serverVersion: current.version,
+      deviceText,
+      clientId: op.clientId,
+      writtenAt: op.writtenAt,
+      receivedAt: s.receivedAt.toISOString(),
+    },
+  });
+  return {
+    outcome: 'conflict',
+    evidenceId: current.id,
+    codingId: null,
+    conflictId,
+    version: current.version,
+    serverText: current.text,
+  };
+}
+
+export async function applyCoding(
+  s: BatchState,
+  op: Extract<OfflineOperation, { kind: 'coding' }>,
+): Promise<Applied> {
+  const { trx, actor, activity } = s;
+  let evidenceId = op.evidenceId;
+  if (!evidenceId && op.recordClientId) {
+    const made = s.synced.get(op.recordClientId);
+    if (!made || made.kind !== 'record' || !made.evidenceId)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          {
+            field: 'recordClientId',
+            value: op.recordClientId,
+            reason: 'That record has not arrived',
+          },
+        ],
+      });
+    evidenceId = made.evidenceId;
+  }
+  if (!evidenceId)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'evidenceId', reason: 'Say which record the coding is of' }],
+    });
+  const record = await recordInActivity(s, evidenceId, 'share');
+  const code = await findCode(trx, op.codeId);
+  if (!code || code.activityId !== activity.id || code.mergedIntoId !== null || !code.isCodable)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        { field: 'codeId', value: op.codeId, reason: 'No such code in this activity’s codebook' },
+      ],
+    });
+  const { start, end } = await place(s, record, op);
+  const spanText = cpSlice(record.text, start, end);
+  const coder = actorRef(actor);
+  const row = await insertCoding(trx, {
+    createdAt: now(),
+    activityId: activity.id,
+    evidenceId: record.id,
+    evidenceVersion: record.version,
+    codeId: code.id,
+    start,
+    end,
+    spanText,
+    coder,
+  });
+  if (!row)
+    return {
+      outcome: 'applied',
+      evidenceId: record.id,
+      codingId: null,
+      conflictId: null,
+      version: record.version,
+    };
+  await writeAudit(trx, actor, {
+    action: 'coding.created',
+    entityType: 'coding',
+    entityId: row.id,
+    activityId: activity.id,
+    laId: activity.laId,
+    after: {
+      evidence: record.reference,
+      evidenceId: record.id,
+      version: record.version,
+      code: code.name,
+      codeId: code.id,
+      start,
+      end,
+      spanText,
+      source: 'offline',
+      clientId: op.clientId,
+      writtenAt: op.writtenAt,
+      receivedAt: s.receivedAt.toISOString(),
+    },
+  });
+  return {
+    outcome: 'applied',
+    evidenceId: record.id,
+    codingId: row.id,
+    conflictId: null,
+    version: record.version,
+  };
+}
+
+/** The span in the record's current text (re-anchored from the version the device saw). */
+async function place(
+  s: BatchState,
+  record: EvidenceRecord,
+  op: Extract<OfflineOperation, { kind: 'coding' }>,
+): Promise<{ start: number; end: number }> {
+  const seenText =
+    op.evidenceVersion === record.version
+      ? record.text
+      : (await findEvidenceVersion(s.trx, record.id, op.evidenceVersion))?.text;
+  if (seenText === undefined)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'evidenceVersion',
+          value: String(op.evidenceVersion),
+          reason: `${record.reference} has no such version`,
+        },
+      ],
+    });
+  const problem = spanProblem(seenText, op.start, op.end);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'end', reason: problem }] });
+  if (op.spanText !== undefined && cpSlice(seenText, op.start, op.end) !== op.spanText)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'spanText', reason: 'The words do not match the offsets' }],
+    });
+  if (seenText === record.text) return { start: op.start, end: op.end };
+  const [placed] = reanchor(seenText, record.text, [
+    { start: op.start, end: op.end, spanText: cpSlice(seenText, op.start, op.end) },
+  ]);
+  if (!placed || placed.status === 'lost')
+    throw new AppError('CONFLICT', {
+      message: `${record.reference} was changed and the words coded offline are no longer there.`,
+    });
+  return { start: placed.start, end: placed.end };
+}
