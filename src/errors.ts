@@ -32,6 +32,11 @@ export const errorCatalogue = {
     message:
       'The activity goes against a scheduling rule that can be set aside only with a reason: give the reason, or change the type or the dates.',
   },
+  CASE_ALREADY_ALLOCATED: {
+    status: 409,
+    message:
+      'Another inspector is already allocated to this case. Mark the visit as planned jointly to allocate both.',
+  },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
   REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
   REPORT_WINDOW_CLOSED: {
