@@ -114,3 +114,11 @@ export function fieldworkRulesOf(fw: Framework): FieldworkRules {
     defaultMinutesPerCase: DEFAULTS.minutes,
   };
 }
+
+/** Team roles a case, conversation or observation can be allocated to (people who inspect). */
+export const planTeamRoles: readonly string[] = [
+  'lead_inspector',
+  'team_inspector',
+  'regulatory_inspector',
+  'education_inspector',
+];
