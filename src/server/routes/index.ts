@@ -91,6 +91,7 @@ import { registerDataUsedApi } from './api/data-used.js';
 import { registerDataUsedRoutes } from './html/data-used.js';
 import { registerBurdenApi } from './api/burden.js';
 import { registerBurdenRoutes } from './html/burden.js';
+import { registerFieldworkRoutes } from './html/fieldwork.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -168,6 +169,7 @@ export const routeModules: RouteModule[] = [
   registerDataUsedRoutes,
   registerBurdenApi,
   registerBurdenRoutes,
+  registerFieldworkRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
   registerSampleIdentifierRoutes,
