@@ -90,6 +90,7 @@ import { registerAttachmentApi } from './api/attachments.js';
 import { registerDataUsedApi } from './api/data-used.js';
 import { registerDataUsedRoutes } from './html/data-used.js';
 import { registerBurdenApi } from './api/burden.js';
+import { registerFieldworkApi } from './api/fieldwork.js';
 import { registerBurdenRoutes } from './html/burden.js';
 import { registerFieldworkRoutes } from './html/fieldwork.js';
 
@@ -168,6 +169,7 @@ export const routeModules: RouteModule[] = [
   registerDataUsedApi,
   registerDataUsedRoutes,
   registerBurdenApi,
+  registerFieldworkApi,
   registerBurdenRoutes,
   registerFieldworkRoutes,
   registerSamplingApi,
