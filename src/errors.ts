@@ -37,6 +37,11 @@ export const errorCatalogue = {
     message:
       'This plan cannot be published: it breaks a hard rule (named in the details) or has no plan. Solve again and publish the new run.',
   },
+  CASE_ALREADY_ALLOCATED: {
+    status: 409,
+    message:
+      'Another inspector is already allocated to this case. Mark the visit as planned jointly to allocate both.',
+  },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
   REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
   REPORT_WINDOW_CLOSED: {

@@ -24,6 +24,7 @@ import type { InspectorTables } from './schema/inspectors.js';
 import type { ActionPlanTables } from './schema/action-plans.js';
 import type { ProgrammeTables } from './schema/programme.js';
 import type { OfflineTables } from './schema/offline.js';
+import type { FieldworkTables } from './schema/fieldwork.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -216,4 +217,5 @@ export interface DB
     InspectorTables,
     ActionPlanTables,
     ProgrammeTables,
-    OfflineTables {}
+    OfflineTables,
+    FieldworkTables {}

@@ -18,6 +18,7 @@ import { isWorkingDay } from '../domain/calendar/working-days.js';
 import { DEMO_LA, DEMO_USERS } from './demo-content.js';
 import { seedDemoEvidence } from './seed-demo-evidence.js';
 import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
+import { seedDemoFieldworkPlan } from './seed-demo-fieldwork-plan.js';
 import { seedDemoDoubleCoding } from './seed-demo-double-coding.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
@@ -175,6 +176,11 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   // Two of those records coded blind by the lead and the team inspector, ready to reconcile.
   await seedDemoDoubleCoding(db, inspection.id, teamActor);
   await seedDemoSample(ctx, inspection.id, start);
+  // The fieldwork plan: the sample's first cases allocated, conversations and observations.
+  await seedDemoFieldworkPlan(db, inspection.id, start, {
+    lead: teamActor('lead'),
+    inspector: teamActor('inspector'),
+  });
   await seedDemoJudgements(db, inspection, teamActor);
   await seedDemoConsistency(
     db,

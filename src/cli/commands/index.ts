@@ -1,5 +1,6 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import { registerBurdenCommands } from './burden.js';
+import { registerFieldworkCommands } from './fieldwork.js';
 import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
@@ -37,6 +38,7 @@ import { registerActionPlanCommands } from './action-plans.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerDemoCommands,
+  registerFieldworkCommands,
   registerAnnexACommands,
   registerFrameworkCommands,
   registerLaCommands,

@@ -41,6 +41,7 @@ import * as studyCorpusCodings from './2026-12-07T1300_study_corpus_codings.js';
 import * as researchCodeCounts from './2026-12-07T1400_research_code_counts.js';
 import * as refiOriginalSets from './2026-12-07T1500_refi_original_sets.js';
 import * as programmePlans from './2026-12-07T1610_programme_plans.js';
+import * as fieldworkPlans from './2026-12-07T1620_fieldwork_plans.js';
 import * as offlineSync from './2026-12-07T1630_offline_sync.js';
 import * as cheaperCodingWrites from './2026-12-07T1650_cheaper_coding_writes.js';
 
@@ -83,6 +84,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1400_research_code_counts': researchCodeCounts,
   '2026-12-07T1500_refi_original_sets': refiOriginalSets,
   '2026-12-07T1610_programme_plans': programmePlans,
+  '2026-12-07T1620_fieldwork_plans': fieldworkPlans,
   '2026-12-07T1630_offline_sync': offlineSync,
   '2026-12-07T1650_cheaper_coding_writes': cheaperCodingWrites,
 };

@@ -514,6 +514,62 @@ export interface MigratedSchema {
     recorded_by_label: string;
     recorded_at: Date;
   };
+  fieldwork_case_visits: {
+    id: string;
+    activity_id: string;
+    sample_case_id: string;
+    inspector_id: string;
+    social_worker_ref: string | null;
+    social_worker_role: string | null;
+    planned_at: Date | null;
+    mode: string;
+    status: string;
+    minutes_spent: number | null;
+    planned_joint: boolean;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  fieldwork_conversations: {
+    id: string;
+    activity_id: string;
+    with_whom: string;
+    service_area: string;
+    sample_case_id: string | null;
+    inspector_id: string;
+    planned_on: string | null;
+    info_sheet: string;
+    consent: string;
+    status: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  fieldwork_expectations: {
+    activity_id: string;
+    remote_share_max_percent: number;
+    minutes_per_case: number;
+    observation_mode: string;
+    designated_observer_id: string | null;
+    updated_by: string | null;
+    updated_by_label: string;
+    updated_at: Date;
+  };
+  fieldwork_observations: {
+    id: string;
+    activity_id: string;
+    kind: string;
+    description: string | null;
+    observer_id: string;
+    planned_on: string | null;
+    status: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
   inspection_history: {
     id: string;
     la_id: string;

@@ -422,6 +422,36 @@ export const policies = {
    */
   viewSample: (actor: Actor, a: ActivityFacts): boolean => policies.viewAnnexA(actor, a),
 
+  /**
+   * The fieldwork plan and its progress (issue 17): the activity's team (the QAM, analyst and
+   * people shadowing too), regional staff of its region, the national team and admins. Never LA
+   * users or researchers.
+   */
+  viewFieldworkPlan: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'la_user' || actor.role === 'researcher') return false;
+    if (actor.role === 'inspector') return a.teamRole !== null;
+    return policies.viewActivity(actor, a);
+  },
+
+  /** Build and change the fieldwork plan: the lead inspector, while the evidence base is open. */
+  editFieldworkPlan: (actor: Actor, a: ActivityFacts): boolean =>
+    !EVIDENCE_CLOSED_STATES.has(a.state) &&
+    (actor.kind === 'system' || (actor.role === 'inspector' && a.teamRole === 'lead_inspector')),
+
+  /**
+   * Mark a planned visit, conversation or observation done or cancelled: the lead, or the
+   * inspector it is allocated to (they know first that it happened).
+   */
+  markFieldworkItem: (actor: Actor, a: ActivityFacts, allocatedTo: string): boolean =>
+    policies.editFieldworkPlan(actor, a) ||
+    (!EVIDENCE_CLOSED_STATES.has(a.state) &&
+      actor.kind === 'user' &&
+      actor.role === 'inspector' &&
+      a.teamRole !== null &&
+      INSPECTING_ROLES.has(a.teamRole) &&
+      actor.userId === allocatedTo),
+
   /** Draw or redraw the sample: the lead inspector, the team's analyst and admins, while open. */
   drawSample: (actor: Actor, a: ActivityFacts): boolean =>
     !EVIDENCE_CLOSED_STATES.has(a.state) && policies.importAnnexA(actor, a),

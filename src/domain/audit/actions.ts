@@ -208,6 +208,14 @@ export const auditActions = {
     'A visit’s lead recorded a view on progress against an item of the LA’s action plan',
   'reform_programme.added': 'An LA recorded a reform or improvement programme',
   'reform_programme.updated': 'An LA changed a reform or improvement programme',
+  'fieldwork.expectations_set':
+    'The lead set the fieldwork expectations (remote share, time per case, observation)',
+  'fieldwork.case_allocated': 'A sampled case was allocated to an inspector in the fieldwork plan',
+  'fieldwork.conversation_planned':
+    'A conversation with a child, young person, parent or carer was planned',
+  'fieldwork.observation_planned': 'An observation of practice was planned',
+  'fieldwork.item_marked':
+    'A planned case visit, conversation or observation was marked done or cancelled',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

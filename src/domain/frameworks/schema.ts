@@ -276,6 +276,30 @@ export const ImprovementConventionSchema = z.strictObject({
   note: text.optional(),
 });
 
+/**
+ * The settings of a fieldwork plan (issue 17): the service areas children's and families' voices
+ * are planned and counted in (each names the judgement areas whose evidence counts for it), how
+ * many pieces of evidence a line of enquiry needs before it stops being named as thin, and the
+ * expectations an activity starts with until its lead sets its own.
+ */
+export const FieldworkSettingsSchema = z.strictObject({
+  note: text.optional(),
+  serviceAreas: z
+    .array(
+      z.strictObject({
+        key,
+        label: text,
+        /** Who is heard, in a sentence: "No {who} heard yet" ("care leavers"). */
+        who: text.optional(),
+        judgements: z.array(key).default([]),
+      }),
+    )
+    .min(1),
+  minEvidencePerLine: z.number().int().min(0).max(1000).default(3),
+  defaultRemoteShareMaxPercent: z.number().int().min(0).max(100).default(30),
+  defaultMinutesPerCase: z.number().int().min(0).max(1440).default(60),
+});
+
 export const FrameworkSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(FRAMEWORK_SCHEMA_VERSION),
@@ -299,11 +323,14 @@ export const FrameworkSchema = z.strictObject({
   improvementItems: z.array(ImprovementConventionSchema).default([]),
   /** Which activity an authority may have, when, and how activities are spaced (scheduling). */
   activityRules: ActivityRulesSchema.optional(),
+  /** Service areas and thresholds of the fieldwork plan (when absent: the judgement areas). */
+  fieldwork: FieldworkSettingsSchema.optional(),
 });
 
 export type Framework = z.infer<typeof FrameworkSchema>;
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 export type Grade = z.infer<typeof GradeSchema>;
+export type FieldworkSettings = z.infer<typeof FieldworkSettingsSchema>;
 export type Judgement = z.infer<typeof JudgementSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type Criteria = z.infer<typeof CriteriaSchema>;

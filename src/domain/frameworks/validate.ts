@@ -241,5 +241,13 @@ export function checkFramework(fw: Framework): Problem[] {
         activityTypes: fw.activityTypes.map((a) => a.key),
       }),
     );
+  const judgementKeys = new Set(fw.judgements.map((j) => j.key));
+  fw.fieldwork?.serviceAreas.forEach((a, i) => {
+    const path = `fieldwork.serviceAreas[${i}]`;
+    if (fw.fieldwork?.serviceAreas.findIndex((b) => b.key === a.key) !== i)
+      add(`${path}.key`, `Service area '${a.key}' appears twice`);
+    for (const k of a.judgements)
+      if (!judgementKeys.has(k)) add(`${path}.judgements`, `No judgement has the key '${k}'`);
+  });
   return problems;
 }

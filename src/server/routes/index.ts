@@ -94,7 +94,9 @@ import { registerAttachmentApi } from './api/attachments.js';
 import { registerDataUsedApi } from './api/data-used.js';
 import { registerDataUsedRoutes } from './html/data-used.js';
 import { registerBurdenApi } from './api/burden.js';
+import { registerFieldworkApi } from './api/fieldwork.js';
 import { registerBurdenRoutes } from './html/burden.js';
+import { registerFieldworkRoutes } from './html/fieldwork.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -175,7 +177,9 @@ export const routeModules: RouteModule[] = [
   registerDataUsedApi,
   registerDataUsedRoutes,
   registerBurdenApi,
+  registerFieldworkApi,
   registerBurdenRoutes,
+  registerFieldworkRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
   registerSampleIdentifierRoutes,

@@ -1,6 +1,7 @@
 // Each area's routes for the access matrix, one file per area; the matrix walks them all.
 import type { Entry } from '../../helpers/access-matrix.js';
 import { burdenEntries } from './burden.js';
+import { fieldworkEntries } from './fieldwork.js';
 import { actionPlanEntries } from './action-plans.js';
 import { calibrationEntries } from './calibration.js';
 import { consistencyEntries } from './consistency.js';
@@ -22,6 +23,7 @@ import { offlineEntries } from './offline.js';
 
 export const areaEntries: Entry[] = [
   ...burdenEntries,
+  ...fieldworkEntries,
   ...actionPlanEntries,
   ...calibrationEntries,
   ...consistencyEntries,
