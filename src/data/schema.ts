@@ -22,6 +22,7 @@ import type { SelfEvaluationTables } from './schema/self-evaluation.js';
 import type { BurdenTables } from './schema/burden.js';
 import type { InspectorTables } from './schema/inspectors.js';
 import type { ActionPlanTables } from './schema/action-plans.js';
+import type { PracticeQaTables } from './schema/practice-qa.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -212,4 +213,5 @@ export interface DB
     SelfEvaluationTables,
     BurdenTables,
     InspectorTables,
-    ActionPlanTables {}
+    ActionPlanTables,
+    PracticeQaTables {}

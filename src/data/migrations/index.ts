@@ -40,6 +40,7 @@ import * as burdenAndDataUsed from './2026-12-07T1250_burden_and_data_used.js';
 import * as studyCorpusCodings from './2026-12-07T1300_study_corpus_codings.js';
 import * as researchCodeCounts from './2026-12-07T1400_research_code_counts.js';
 import * as refiOriginalSets from './2026-12-07T1500_refi_original_sets.js';
+import * as practiceQa from './2026-12-07T1640_practice_qa.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1300_study_corpus_codings': studyCorpusCodings,
   '2026-12-07T1400_research_code_counts': researchCodeCounts,
   '2026-12-07T1500_refi_original_sets': refiOriginalSets,
+  '2026-12-07T1640_practice_qa': practiceQa,
 };

@@ -502,6 +502,17 @@ export interface MigratedSchema {
     created_by_label: string;
     created_at: Date;
   };
+  fed_back_strength_tracking: {
+    activity_id: string;
+    strength_key: string;
+    section_key: string | null;
+    paragraph_index: number | null;
+    paragraph_text: string | null;
+    reason: string | null;
+    decided_by: string | null;
+    decided_by_label: string;
+    decided_at: Date;
+  };
   feedback_entries: {
     id: string;
     activity_id: string;
@@ -808,6 +819,27 @@ export interface MigratedSchema {
     email_next_attempt_at: Date;
     email_error: string | null;
     email_sent_at: Date | null;
+  };
+  practice_observation_ratings: {
+    observation_id: string;
+    prompt_key: string;
+    rating: string;
+    comment: string;
+  };
+  practice_observations: {
+    id: string;
+    activity_id: string;
+    inspector_id: string;
+    observer_id: string | null;
+    observer_label: string;
+    observer_role: string;
+    prompt_set_id: string;
+    observed_on: string;
+    setting: string;
+    development_points: string;
+    response: string | null;
+    acknowledged_at: Date | null;
+    recorded_at: Date;
   };
   provisional_views: {
     activity_id: string;
