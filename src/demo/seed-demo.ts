@@ -21,6 +21,7 @@ import { seedDemoFieldwork } from './seed-demo-fieldwork.js';
 import { seedDemoDoubleCoding } from './seed-demo-double-coding.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
+import { seedDemoPracticeQa } from './seed-demo-practice-qa.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
@@ -176,6 +177,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
   await seedDemoDoubleCoding(db, inspection.id, teamActor);
   await seedDemoSample(ctx, inspection.id, start);
   await seedDemoJudgements(db, inspection, teamActor);
+  // The QAM's observation of the team inspector's practice, on the inspection's second day.
+  await seedDemoPracticeQa(db, inspection, addDays(start, 1), teamActor);
   await seedDemoConsistency(
     db,
     catalog,
