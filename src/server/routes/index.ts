@@ -91,6 +91,8 @@ import { registerDataUsedApi } from './api/data-used.js';
 import { registerDataUsedRoutes } from './html/data-used.js';
 import { registerBurdenApi } from './api/burden.js';
 import { registerBurdenRoutes } from './html/burden.js';
+import { registerPracticeQaApi } from './api/practice-qa.js';
+import { registerPracticeQaRoutes } from './html/practice-qa.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -168,6 +170,8 @@ export const routeModules: RouteModule[] = [
   registerDataUsedRoutes,
   registerBurdenApi,
   registerBurdenRoutes,
+  registerPracticeQaApi,
+  registerPracticeQaRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
   registerSampleIdentifierRoutes,
