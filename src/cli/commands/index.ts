@@ -1,5 +1,6 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import { registerBurdenCommands } from './burden.js';
+import { registerPracticeQaCommands } from './practice-qa.js';
 import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
@@ -72,5 +73,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCorpusCommands,
   registerSelfEvaluationCommands,
   registerBurdenCommands,
+  registerPracticeQaCommands,
   registerActionPlanCommands,
 ];

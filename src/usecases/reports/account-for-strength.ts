@@ -33,11 +33,14 @@ export async function accountForStrength(
   ctx: UseCaseContext,
   raw: AccountForStrengthInput,
 ): Promise<void> {
-  const input = AccountForStrengthInput.parse(raw);
-  const scope = await reportScope(ctx, input.activityId);
+  // Who may act is decided before what they sent is checked: a reader who may not see the draft
+  // learns nothing from a validation message.
+  const { activityId } = z.object({ activityId: z.string() }).parse(raw);
+  const scope = await reportScope(ctx, activityId);
   const report = requireDraftReader(scope);
   if (!policies.trackFedBackStrengths(ctx.actor, scope.facts)) throw new AppError('FORBIDDEN');
   if (report.state === 'published') throw new AppError('REPORT_PUBLISHED');
+  const input = AccountForStrengthInput.parse(raw);
   const document = await currentDraft(ctx, scope);
   const tracked = await strengthsCheck(ctx, scope, document);
   if (!tracked.some((t) => t.key === input.strengthKey)) throw new AppError('NOT_FOUND');
