@@ -44,6 +44,16 @@ export const errorCatalogue = {
   },
   INVALID_TRANSITION: { status: 409, message: 'That change of state is not allowed.' },
   REPORT_NOT_READY: { status: 409, message: 'The report is not ready for that yet.' },
+  STRENGTHS_UNACCOUNTED: {
+    status: 409,
+    message:
+      'A strength fed back at a keeping-in-touch meeting is not in the draft: link it to a paragraph or say why it is left out.',
+  },
+  PRACTICE_QA_NO_LEAGUE_TABLE: {
+    status: 400,
+    message:
+      'Practice patterns are never shown per inspector or observer: group by region, year or activity type.',
+  },
   REPORT_WINDOW_CLOSED: {
     status: 409,
     message: 'The factual accuracy window has closed: comments can no longer be added.',

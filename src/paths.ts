@@ -20,6 +20,8 @@ export function projectRoot(): string {
 export const frameworksDir = (): string => path.join(projectRoot(), 'frameworks');
 /** Risk models (domains, rating scale, combining rule): versioned data beside the frameworks. */
 export const riskModelsDir = (): string => path.join(projectRoot(), 'frameworks', 'risk');
+/** Practice QA prompt sets (prompts, rating scale): versioned data beside the frameworks. */
+export const practiceQaDir = (): string => path.join(projectRoot(), 'frameworks', 'practice-qa');
 export const referenceDir = (): string => path.join(projectRoot(), 'reference');
 export const viewsDir = (): string => path.join(projectRoot(), 'src', 'views');
 export const publicDir = (): string => path.join(projectRoot(), 'dist', 'public');

@@ -25,6 +25,7 @@ import type { ActionPlanTables } from './schema/action-plans.js';
 import type { ProgrammeTables } from './schema/programme.js';
 import type { OfflineTables } from './schema/offline.js';
 import type { FieldworkTables } from './schema/fieldwork.js';
+import type { PracticeQaTables } from './schema/practice-qa.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -218,4 +219,5 @@ export interface DB
     ActionPlanTables,
     ProgrammeTables,
     OfflineTables,
-    FieldworkTables {}
+    FieldworkTables,
+    PracticeQaTables {}

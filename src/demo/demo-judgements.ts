@@ -40,7 +40,7 @@ const DEMO: Record<string, DemoJudgement> = {
     nearness:
       'Close to requires improvement: the front door is strong, but child protection plans drift for a minority of children.',
     narrative:
-      'Most children get timely help. Strategy discussions are prompt and include partners.\n\nFor some children on plans, progress is slow and reviews repeat actions.',
+      'Most children get timely help. Decisions at the front door are timely and well informed. Strategy discussions are prompt and include partners.\n\nFor some children on plans, progress is slow and reviews repeat actions.',
   },
   children_in_care: {
     lead: 'good',

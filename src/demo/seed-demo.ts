@@ -22,6 +22,7 @@ import { seedDemoFieldworkPlan } from './seed-demo-fieldwork-plan.js';
 import { seedDemoDoubleCoding } from './seed-demo-double-coding.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
+import { seedDemoPracticeQa } from './seed-demo-practice-qa.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
@@ -182,6 +183,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     inspector: teamActor('inspector'),
   });
   await seedDemoJudgements(db, inspection, teamActor);
+  // The QAM's observation of the team inspector's practice, on the inspection's second day.
+  await seedDemoPracticeQa(db, inspection, addDays(start, 1), teamActor);
   await seedDemoConsistency(
     db,
     catalog,

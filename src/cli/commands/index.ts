@@ -1,6 +1,7 @@
 // Command groups contributed by each area (frameworks, history, LAs, demo...).
 import { registerBurdenCommands } from './burden.js';
 import { registerFieldworkCommands } from './fieldwork.js';
+import { registerPracticeQaCommands } from './practice-qa.js';
 import type { Command } from 'commander';
 import { registerAgreementCommands } from './agreement.js';
 import { registerAnnexACommands } from './annex-a.js';
@@ -74,5 +75,6 @@ export const commandModules: Array<(program: Command) => void> = [
   registerCorpusCommands,
   registerSelfEvaluationCommands,
   registerBurdenCommands,
+  registerPracticeQaCommands,
   registerActionPlanCommands,
 ];

@@ -43,6 +43,7 @@ import * as refiOriginalSets from './2026-12-07T1500_refi_original_sets.js';
 import * as programmePlans from './2026-12-07T1610_programme_plans.js';
 import * as fieldworkPlans from './2026-12-07T1620_fieldwork_plans.js';
 import * as offlineSync from './2026-12-07T1630_offline_sync.js';
+import * as practiceQa from './2026-12-07T1640_practice_qa.js';
 import * as cheaperCodingWrites from './2026-12-07T1650_cheaper_coding_writes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -86,5 +87,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1610_programme_plans': programmePlans,
   '2026-12-07T1620_fieldwork_plans': fieldworkPlans,
   '2026-12-07T1630_offline_sync': offlineSync,
+  '2026-12-07T1640_practice_qa': practiceQa,
   '2026-12-07T1650_cheaper_coding_writes': cheaperCodingWrites,
 };

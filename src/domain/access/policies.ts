@@ -1071,6 +1071,67 @@ export const policies = {
   /** A visit's views shown to the LA beside each item: once the visit's letter is published. */
   viewPublishedMonitoringViews: (actor: Actor, la: LaFacts, visitState: string): boolean =>
     PUBLISHED_STATES.has(visitState) && policies.viewActionPlan(actor, la, false),
+  /**
+   * Strengths fed back at keeping-in-touch meetings, tracked to the draft: whoever reads the draft
+   * sees them; whoever releases it (the lead, admins) links a paragraph by hand or says why one is
+   * left out, since release is refused until each is accounted for.
+   */
+  trackFedBackStrengths: (actor: Actor, a: ActivityFacts): boolean =>
+    policies.releaseReport(actor, a),
+
+  /**
+   * Practice QA (issue 17, Birmingham rec 7): who may observe an inspector's practice on an
+   * activity. The activity's QAM observes anyone who inspects on it (the lead included); the lead,
+   * as the senior HMI on site, observes the team's other inspectors (never the QAM, never
+   * themselves); nobody else, not even admins or national staff, who read but do not observe.
+   */
+  observePractice: (
+    actor: Actor,
+    a: ActivityFacts,
+    subject: { teamRole: TeamRole | null; userId: string },
+  ): boolean => {
+    if (subject.teamRole === null || !INSPECTING_ROLES.has(subject.teamRole)) return false;
+    if (EVIDENCE_CLOSED_STATES.has(a.state)) return false;
+    if (actor.kind === 'system') return true;
+    if (actor.role !== 'inspector' || actor.userId === subject.userId) return false;
+    if (a.teamRole === 'qam') return true;
+    return a.teamRole === 'lead_inspector' && subject.teamRole !== 'lead_inspector';
+  },
+
+  /** The activity's practice QA page: its QAM and lead (who observe), and national staff. */
+  viewActivityPracticeQa: (actor: Actor, a: ActivityFacts): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'national') return true;
+    return actor.role === 'inspector' && (a.teamRole === 'qam' || a.teamRole === 'lead_inspector');
+  },
+
+  /**
+   * One observation of an inspector's practice: the inspector observed, the person who wrote it
+   * and national staff. Never other inspectors (the rest of the team included), LA users,
+   * regional staff, researchers or admins: it is a development record, not an activity record.
+   */
+  viewPracticeObservation: (
+    actor: Actor,
+    o: { inspectorId: string; observerId: string | null },
+  ): boolean => {
+    if (actor.kind === 'system') return true;
+    if (actor.role === 'national') return true;
+    return (
+      actor.userId === o.inspectorId || (o.observerId !== null && actor.userId === o.observerId)
+    );
+  },
+
+  /** Acknowledge and answer an observation: only the inspector observed. */
+  respondToPracticeObservation: (actor: Actor, o: { inspectorId: string }): boolean =>
+    actor.kind === 'user' && actor.userId === o.inspectorId,
+
+  /** One's own development record: inspectors (the only people observed). */
+  viewOwnDevelopmentRecord: (actor: Actor): boolean =>
+    actor.kind === 'user' && actor.role === 'inspector',
+
+  /** Aggregate patterns of practice QA across inspections (suppressed, never per person). */
+  viewPracticePatterns: (actor: Actor): boolean =>
+    actor.kind === 'system' || actor.role === 'national',
 } as const;
 
 export type PolicyName = keyof typeof policies;

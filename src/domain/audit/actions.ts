@@ -104,6 +104,14 @@ export const auditActions = {
   'report.grades_updated':
     'A report draft’s grade table was brought into line with the judgements (a new version)',
   'report.version_restored': 'An earlier version of a report draft was restored (a new version)',
+  'practice_qa.observation_recorded':
+    'A quality assurance manager (or the lead) recorded an observation of an inspector’s practice',
+  'practice_qa.observation_responded':
+    'An inspector acknowledged an observation of their practice, with their response',
+  'report.strength_linked':
+    'A strength fed back at a keeping-in-touch meeting was linked by hand to a paragraph of the draft',
+  'report.strength_explained':
+    'The lead said why a strength fed back at a keeping-in-touch meeting is not in the draft',
   'report.released': 'A report draft was released to the LA for its factual accuracy check',
   'report.comment_added': 'The LA commented on the factual accuracy of a released draft',
   'report.comment_answered':

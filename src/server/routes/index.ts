@@ -97,6 +97,8 @@ import { registerBurdenApi } from './api/burden.js';
 import { registerFieldworkApi } from './api/fieldwork.js';
 import { registerBurdenRoutes } from './html/burden.js';
 import { registerFieldworkRoutes } from './html/fieldwork.js';
+import { registerPracticeQaApi } from './api/practice-qa.js';
+import { registerPracticeQaRoutes } from './html/practice-qa.js';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext & { secret: string }) => void;
 
@@ -180,6 +182,8 @@ export const routeModules: RouteModule[] = [
   registerFieldworkApi,
   registerBurdenRoutes,
   registerFieldworkRoutes,
+  registerPracticeQaApi,
+  registerPracticeQaRoutes,
   registerSamplingApi,
   registerSamplingRoutes,
   registerSampleIdentifierRoutes,

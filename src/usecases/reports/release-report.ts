@@ -15,6 +15,7 @@ import { notifyTurn } from '../shared/turn-notifications.js';
 import { notReady, reportReadiness } from './report-readiness.js';
 import { reportScope, requireDraftReader } from './report-scope.js';
 import { conflict } from './report-versions.js';
+import { assertStrengthsAccounted, strengthsCheck } from './strengths-check.js';
 import { now as clockNow, dateInEngland } from '../../clock.js';
 
 export const ReleaseReportInput = z.object({
@@ -52,6 +53,8 @@ export async function releaseReport(
   if (input.baseVersion !== report.currentVersion) throw conflict(report.currentVersion);
   const ready = await reportReadiness(ctx, scope, report, now);
   if (ready.release.length) throw notReady('The draft cannot go to the LA yet', ready.release);
+  // Slough (seed 004): each strength fed back on site is in the draft, or the lead said why not.
+  assertStrengthsAccounted(await strengthsCheck(ctx, scope, ready.document));
   const round = (await listReleases(ctx.db, report.id)).length + 1;
   const releasedOn = dateInEngland(now);
   const deadline = factualAccuracyDeadline(releasedOn, input.windowDays);

@@ -12,6 +12,7 @@ import { programmePageEntries } from './programme-pages.js';
 import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
 import { researchOutcomeEntries } from './research-outcomes.js';
+import { practiceQaEntries } from './practice-qa.js';
 import { riskEntries } from './risk.js';
 import { riskweekEntries } from './riskweek.js';
 import { schedulingEntries } from './scheduling.js';
@@ -34,6 +35,7 @@ export const areaEntries: Entry[] = [
   ...corpusEntries,
   ...researchEntries,
   ...researchOutcomeEntries,
+  ...practiceQaEntries,
   ...riskEntries,
   ...riskweekEntries,
   ...schedulingEntries,

@@ -143,7 +143,13 @@ export const registerReportReviewRoutes: RouteModule = (app, ctx) => {
       }
       const errors = pageErrors(
         err,
-        ['REPORT_NOT_READY', 'VALIDATION_FAILED', 'CONFLICT', 'INVALID_TRANSITION'],
+        [
+          'REPORT_NOT_READY',
+          'STRENGTHS_UNACCOUNTED',
+          'VALIDATION_FAILED',
+          'CONFLICT',
+          'INVALID_TRANSITION',
+        ],
         reply,
       );
       return renderRelease(reply, await getReportWorkspace(uc, id), { ...errors, values: form });
