@@ -287,10 +287,7 @@ export async function insertConversation(
   return r.id;
 }
 
-export async function listObservations(
-  db: Db,
-  activityId: string,
-): Promise<PlannedObservation[]> {
+export async function listObservations(db: Db, activityId: string): Promise<PlannedObservation[]> {
   const rows = await db
     .selectFrom('fieldwork_observations as o')
     .innerJoin('users as u', 'u.id', 'o.observer_id')

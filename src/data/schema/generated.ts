@@ -525,6 +525,62 @@ export interface MigratedSchema {
     recorded_by_label: string;
     recorded_at: Date;
   };
+  fieldwork_case_visits: {
+    id: string;
+    activity_id: string;
+    sample_case_id: string;
+    inspector_id: string;
+    social_worker_ref: string | null;
+    social_worker_role: string | null;
+    planned_at: Date | null;
+    mode: string;
+    status: string;
+    minutes_spent: number | null;
+    planned_joint: boolean;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  fieldwork_conversations: {
+    id: string;
+    activity_id: string;
+    with_whom: string;
+    service_area: string;
+    sample_case_id: string | null;
+    inspector_id: string;
+    planned_on: string | null;
+    info_sheet: string;
+    consent: string;
+    status: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  fieldwork_expectations: {
+    activity_id: string;
+    remote_share_max_percent: number;
+    minutes_per_case: number;
+    observation_mode: string;
+    designated_observer_id: string | null;
+    updated_by: string | null;
+    updated_by_label: string;
+    updated_at: Date;
+  };
+  fieldwork_observations: {
+    id: string;
+    activity_id: string;
+    kind: string;
+    description: string | null;
+    observer_id: string;
+    planned_on: string | null;
+    status: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
+    updated_at: Date;
+  };
   inspection_history: {
     id: string;
     la_id: string;
@@ -820,6 +876,25 @@ export interface MigratedSchema {
     email_error: string | null;
     email_sent_at: Date | null;
   };
+  offline_device_keys: {
+    session_id: string;
+    user_id: string;
+    key: Uint8Array;
+    created_at: Date;
+  };
+  offline_sync_operations: {
+    user_id: string;
+    client_id: string;
+    activity_id: string;
+    kind: string;
+    outcome: string;
+    evidence_id: string | null;
+    coding_id: string | null;
+    conflict_id: string | null;
+    version: number | null;
+    written_at: Date;
+    received_at: Date;
+  };
   practice_observation_ratings: {
     observation_id: string;
     prompt_key: string;
@@ -840,6 +915,57 @@ export interface MigratedSchema {
     response: string | null;
     acknowledged_at: Date | null;
     recorded_at: Date;
+  };
+  programme_placement_team: {
+    placement_id: string;
+    inspector_id: string;
+    name: string;
+    team_role: string;
+    home_region: string;
+  };
+  programme_placements: {
+    id: string;
+    run_id: string;
+    la_id: string;
+    activity_type: string;
+    ordinal: number;
+    week: number;
+    start_date: string;
+    end_date: string;
+    explanation: NonNullable<unknown>;
+  };
+  programme_publications: {
+    id: string;
+    region: string;
+    version: number;
+    run_id: string;
+    published_by: string | null;
+    published_by_label: string;
+    published_at: Date;
+  };
+  programme_published_activities: {
+    publication_id: string;
+    placement_id: string;
+    activity_id: string;
+  };
+  programme_runs: {
+    id: string;
+    region: string;
+    start_date: string;
+    weeks: number;
+    inputs_hash: string;
+    options: NonNullable<unknown>;
+    status: string;
+    solver_status: string;
+    objective: number | null;
+    bound: number | null;
+    gap: number | null;
+    seconds: number;
+    summary: NonNullable<unknown>;
+    parent_run_id: string | null;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: Date;
   };
   provisional_views: {
     activity_id: string;
@@ -1197,6 +1323,25 @@ export interface MigratedSchema {
     user_id: string;
     reason: string;
     refused_at: Date;
+  };
+  sync_conflicts: {
+    id: string;
+    activity_id: string;
+    evidence_id: string;
+    user_id: string;
+    user_label: string;
+    client_id: string;
+    base_version: number;
+    device_text: string;
+    server_version: number;
+    server_text: string;
+    server_by_label: string;
+    written_at: Date;
+    received_at: Date;
+    resolution: string | null;
+    resolved_version: number | null;
+    resolved_at: Date | null;
+    resolved_by_label: string | null;
   };
   team_meetings: {
     id: string;
