@@ -48,13 +48,18 @@ export async function addTeamMember(ctx: UseCaseContext, raw: AddTeamMemberInput
       details: [{ field: 'userId', reason: `${user.displayName} is not an inspector` }],
     });
   }
-  const rules = await teamMemberRules(ctx, activity, user, input.ruleReason);
-  await ctx.db.transaction().execute(async (trx) => {
-    const existing = await teamRoleOfUser(trx, activity.id, user.id);
-    if (input.teamRole === 'lead_inspector' && (await hasOtherLead(trx, activity.id, user.id)))
+  const secondLead = async (db: Parameters<typeof hasOtherLead>[0]) => {
+    if (input.teamRole === 'lead_inspector' && (await hasOtherLead(db, activity.id, user.id)))
       throw new AppError('VALIDATION_FAILED', {
         details: [{ field: 'teamRole', reason: 'This activity already has a lead inspector' }],
       });
+  };
+  // The team's own rule first: a second lead is refused whatever the inspector's diary says.
+  await secondLead(ctx.db);
+  const rules = await teamMemberRules(ctx, activity, user, input.ruleReason);
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await teamRoleOfUser(trx, activity.id, user.id);
+    await secondLead(trx);
     await upsertTeamMember(trx, activity.id, user.id, input.teamRole);
     await writeAudit(trx, ctx.actor, {
       action: 'activity.team_member_added',
