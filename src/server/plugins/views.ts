@@ -83,8 +83,9 @@ function navigation(request: FastifyRequest): NavItem[] {
   if (policies.viewNationalRisk(actor)) items.push({ href: '/risk/national', text: 'Risk' });
   else if (actor.region && policies.viewRegionalRisk(actor, actor.region))
     items.push({ href: '/risk/regional', text: 'Risk' });
-  // The programme: national staff and admins (any region), regional staff (their own).
-  if (policies.solveProgramme(actor, actor.region))
+  // The programme in the menu for regional staff (their own region). National staff and admins
+  // open it from the national risk view: their menu would wrap to a third line at 768 px.
+  if (!policies.viewNationalRisk(actor) && policies.solveProgramme(actor, actor.region))
     items.push({ href: '/programme', text: 'Programme' });
   if (policies.conveneConsistencyPanel(actor, actor.region))
     items.push({ href: '/consistency-panels', text: 'Consistency panels' });
