@@ -173,50 +173,47 @@ function registerStrengths(program: Command): void {
         });
       }),
     );
-  st.command('link')
-    .description('Link a strength to the paragraph of the draft that says it (the lead)')
-    .requiredOption('--activity <id>', 'activity id')
-    .requiredOption('--strength <key>', 'the strength (as strengths list shows it)')
-    .requiredOption('--paragraph <ref>', 'SECTION:INDEX (from 0)')
-    .option('--as <email>', 'act as this person')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: Opts) => {
-        await withDatabase(async (cli) => {
-          const ctx = await actingAs(cli, opts.as as string | undefined);
-          const activityId = String(opts.activity);
-          await accountForStrength(ctx, {
-            how: 'link',
-            activityId,
-            strengthKey: String(opts.strength),
-            paragraph: String(opts.paragraph),
+  /** link and explain: account for one strength, then show them all as list does. */
+  const account = (
+    name: 'link' | 'explain',
+    description: string,
+    option: [flags: string, text: string],
+    how: (opts: Opts) => { how: 'link'; paragraph: string } | { how: 'explain'; reason: string },
+  ) =>
+    st
+      .command(name)
+      .description(description)
+      .requiredOption('--activity <id>', 'activity id')
+      .requiredOption('--strength <key>', 'the strength (as strengths list shows it)')
+      .requiredOption(...option)
+      .option('--as <email>', 'act as this person')
+      .option('--json', 'print JSON')
+      .action(
+        action(async (opts: Opts) => {
+          await withDatabase(async (cli) => {
+            const ctx = await actingAs(cli, opts.as as string | undefined);
+            const activityId = String(opts.activity);
+            await accountForStrength(ctx, {
+              ...how(opts),
+              activityId,
+              strengthKey: String(opts.strength),
+            });
+            print(opts, await listFedBackStrengths(ctx, { activityId }));
           });
-          print(opts, await listFedBackStrengths(ctx, { activityId }));
-        });
-      }),
-    );
-  st.command('explain')
-    .description('Say why a strength fed back is not in the report (the lead)')
-    .requiredOption('--activity <id>', 'activity id')
-    .requiredOption('--strength <key>', 'the strength (as strengths list shows it)')
-    .requiredOption('--reason <text>', 'why it is left out')
-    .option('--as <email>', 'act as this person')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: Opts) => {
-        await withDatabase(async (cli) => {
-          const ctx = await actingAs(cli, opts.as as string | undefined);
-          const activityId = String(opts.activity);
-          await accountForStrength(ctx, {
-            how: 'explain',
-            activityId,
-            strengthKey: String(opts.strength),
-            reason: String(opts.reason),
-          });
-          print(opts, await listFedBackStrengths(ctx, { activityId }));
-        });
-      }),
-    );
+        }),
+      );
+  account(
+    'link',
+    'Link a strength to the paragraph of the draft that says it (the lead)',
+    ['--paragraph <ref>', 'SECTION:INDEX (from 0)'],
+    (opts) => ({ how: 'link', paragraph: String(opts.paragraph) }),
+  );
+  account(
+    'explain',
+    'Say why a strength fed back is not in the report (the lead)',
+    ['--reason <text>', 'why it is left out'],
+    (opts) => ({ how: 'explain', reason: String(opts.reason) }),
+  );
 }
 
 export function registerPracticeQaCommands(program: Command): void {

@@ -165,6 +165,12 @@ export async function listCaseVisits(
   return rows.map(toVisit);
 }
 
+/** Who created a plan item and when: the columns every item carries. */
+function createdColumns(by: PersonRef) {
+  const at = now();
+  return { created_by: by.id, created_by_label: by.label, created_at: at, updated_at: at };
+}
+
 export interface NewCaseVisit {
   sampleCaseId: string;
   inspectorId: string;
@@ -181,7 +187,6 @@ export async function insertCaseVisit(
   v: NewCaseVisit,
   by: PersonRef,
 ): Promise<string> {
-  const at = now();
   const r = await trx
     .insertInto('fieldwork_case_visits')
     .values({
@@ -193,10 +198,7 @@ export async function insertCaseVisit(
       planned_at: v.plannedAt,
       mode: v.mode,
       planned_joint: v.plannedJoint,
-      created_by: by.id,
-      created_by_label: by.label,
-      created_at: at,
-      updated_at: at,
+      ...createdColumns(by),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -265,7 +267,6 @@ export async function insertConversation(
   c: NewConversation,
   by: PersonRef,
 ): Promise<string> {
-  const at = now();
   const r = await trx
     .insertInto('fieldwork_conversations')
     .values({
@@ -277,10 +278,7 @@ export async function insertConversation(
       planned_on: c.plannedOn,
       info_sheet: c.infoSheet,
       consent: c.consent,
-      created_by: by.id,
-      created_by_label: by.label,
-      created_at: at,
-      updated_at: at,
+      ...createdColumns(by),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -323,7 +321,6 @@ export async function insertObservation(
   o: NewObservation,
   by: PersonRef,
 ): Promise<string> {
-  const at = now();
   const r = await trx
     .insertInto('fieldwork_observations')
     .values({
@@ -332,10 +329,7 @@ export async function insertObservation(
       description: o.description,
       observer_id: o.observerId,
       planned_on: o.plannedOn,
-      created_by: by.id,
-      created_by_label: by.label,
-      created_at: at,
-      updated_at: at,
+      ...createdColumns(by),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

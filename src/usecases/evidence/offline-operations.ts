@@ -4,7 +4,7 @@
 // longer the record's becomes a stored conflict: nothing is overwritten.
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { now, todayInEngland } from '../../clock.js';
+import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Activity } from '../../data/repositories/activities.js';
 import { findCode } from '../../data/repositories/codes.js';
@@ -14,7 +14,6 @@ import {
   findEvidence,
   findEvidenceVersion,
   nextEvidenceRefNo,
-  type EvidenceFields,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
 import {
@@ -29,9 +28,8 @@ import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
 import { reanchorCodings } from './edit-evidence.js';
-import { EvidenceFieldsInput, evidenceText } from './record-evidence.js';
+import { EvidenceFieldsInput, evidenceText, newEvidenceFields } from './record-evidence.js';
 
 const clientId = z.string().trim().min(8).max(100);
 /** The device's clock when the words were written, as it reported it (kept, never trusted). */
@@ -97,39 +95,7 @@ export async function applyRecord(
   const { trx, actor, activity } = s;
   const input = op.fields;
   const text = evidenceText(op.text);
-  const consent = input.consent
-    ? {
-        infoSheetGiven: input.consent.infoSheetGiven,
-        consentGiven: input.consent.consentGiven,
-        givenBy: input.consent.givenBy ?? null,
-      }
-    : null;
-  const judgementAreas = [...new Set(input.judgementAreas)];
-  checkEvidenceFields(activity, { method: input.method, judgementAreas, consent });
-  await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
-  const fields: EvidenceFields = {
-    method: input.method,
-    observedOn: input.observedOn ?? todayInEngland(),
-    childCaseId: await resolveCase(trx, actor, activity, 'child', input.caseRef, {
-      allowNew: input.newCase,
-    }),
-    practitionerCaseId: await resolveCase(
-      trx,
-      actor,
-      activity,
-      'practitioner',
-      input.practitionerRef,
-    ),
-    teamCaseId: await resolveCase(trx, actor, activity, 'team', input.teamRef),
-    locality: input.locality || null,
-    lineOfEnquiryId: input.lineOfEnquiryId ?? null,
-    judgementAreas,
-    minutesSpent: input.minutesSpent ?? null,
-    childVoice: input.childVoice,
-    livedExperience: input.livedExperience,
-    direction: input.direction ?? null,
-    consent,
-  };
+  const fields = await newEvidenceFields(trx, actor, activity, input);
   const by = actorRef(actor);
   const refNo = await nextEvidenceRefNo(trx, activity.id);
   const source = { kind: 'typed' as const, file: null };

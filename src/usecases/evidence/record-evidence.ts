@@ -6,9 +6,11 @@ import { writeAudit } from '../../data/audit-log.js';
 import {
   findEvidence,
   nextEvidenceRefNo,
+  type Consent,
   type EvidenceFields,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
+import type { Actor } from '../../domain/access/actor.js';
 import { insertEvidence, insertEvidenceVersion } from '../../data/repositories/evidence-writes.js';
 import { cpLength, normaliseText } from '../../domain/evidence/offsets.js';
 import {
@@ -89,41 +91,10 @@ export async function recordEvidence(
   const input = RecordEvidenceInput.parse(raw);
   const { activity } = await evidenceScope(ctx, input.activityId, 'write');
   const text = evidenceText(input.text);
-  const consent = input.consent
-    ? {
-        infoSheetGiven: input.consent.infoSheetGiven,
-        consentGiven: input.consent.consentGiven,
-        givenBy: input.consent.givenBy ?? null,
-      }
-    : null;
-  const judgementAreas = [...new Set(input.judgementAreas)];
-  checkEvidenceFields(activity, { method: input.method, judgementAreas, consent });
+  checkNewEvidence(activity, input); // refuse bad fields before a transaction is opened
   const by = actorRef(ctx.actor);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
-    const fields: EvidenceFields = {
-      method: input.method,
-      observedOn: input.observedOn ?? todayInEngland(),
-      childCaseId: await resolveCase(trx, ctx.actor, activity, 'child', input.caseRef, {
-        allowNew: input.newCase,
-      }),
-      practitionerCaseId: await resolveCase(
-        trx,
-        ctx.actor,
-        activity,
-        'practitioner',
-        input.practitionerRef,
-      ),
-      teamCaseId: await resolveCase(trx, ctx.actor, activity, 'team', input.teamRef),
-      locality: input.locality || null,
-      lineOfEnquiryId: input.lineOfEnquiryId ?? null,
-      judgementAreas,
-      minutesSpent: input.minutesSpent ?? null,
-      childVoice: input.childVoice,
-      livedExperience: input.livedExperience,
-      direction: input.direction ?? null,
-      consent,
-    };
+    const fields = await newEvidenceFields(trx, ctx.actor, activity, input);
     const refNo = await nextEvidenceRefNo(trx, activity.id);
     const id = await insertEvidence(trx, {
       activityId: activity.id,
@@ -155,4 +126,58 @@ export async function recordEvidence(
   const record = await findEvidence(ctx.db, id);
   if (!record) throw new AppError('INTERNAL');
   return record;
+}
+
+/** The descriptive fields of a new record checked against the activity's framework (no I/O). */
+export function checkNewEvidence(
+  activity: Activity,
+  input: z.output<typeof EvidenceFieldsInput>,
+): { judgementAreas: string[]; consent: Consent | null } {
+  const consent = input.consent
+    ? {
+        infoSheetGiven: input.consent.infoSheetGiven,
+        consentGiven: input.consent.consentGiven,
+        givenBy: input.consent.givenBy ?? null,
+      }
+    : null;
+  const judgementAreas = [...new Set(input.judgementAreas)];
+  checkEvidenceFields(activity, { method: input.method, judgementAreas, consent });
+  return { judgementAreas, consent };
+}
+
+/**
+ * A new record's fields, checked (checkNewEvidence, the line of enquiry) and with its case
+ * references resolved in the transaction: for the typed record and for one synced from offline.
+ */
+export async function newEvidenceFields(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  input: z.output<typeof EvidenceFieldsInput>,
+): Promise<EvidenceFields> {
+  const { judgementAreas, consent } = checkNewEvidence(activity, input);
+  await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
+  return {
+    method: input.method,
+    observedOn: input.observedOn ?? todayInEngland(),
+    childCaseId: await resolveCase(trx, actor, activity, 'child', input.caseRef, {
+      allowNew: input.newCase,
+    }),
+    practitionerCaseId: await resolveCase(
+      trx,
+      actor,
+      activity,
+      'practitioner',
+      input.practitionerRef,
+    ),
+    teamCaseId: await resolveCase(trx, actor, activity, 'team', input.teamRef),
+    locality: input.locality || null,
+    lineOfEnquiryId: input.lineOfEnquiryId ?? null,
+    judgementAreas,
+    minutesSpent: input.minutesSpent ?? null,
+    childVoice: input.childVoice,
+    livedExperience: input.livedExperience,
+    direction: input.direction ?? null,
+    consent,
+  };
 }
