@@ -9,6 +9,7 @@ import { enqueueProgrammeSolve } from '../../../usecases/programme/enqueue-progr
 import { getLaTimeline } from '../../../usecases/programme/get-la-timeline.js';
 import { getProgrammeSolveJob } from '../../../usecases/programme/get-programme-solve-job.js';
 import { listProgrammeRuns } from '../../../usecases/programme/list-programme-runs.js';
+import { resolveRegion } from '../../../usecases/programme/solve-programme.js';
 import { dateFromParts, formErrors, problemsFrom, type Problem } from '../form-problems.js';
 import { useCaseContext } from '../helpers.js';
 import type { RouteModule } from '../index.js';
@@ -72,7 +73,17 @@ export const registerProgrammeRoutes: RouteModule = (app, ctx) => {
   };
   const defaultRegion = (request: Parameters<typeof useCaseContext>[0], named?: string) => {
     const actor = request.actor;
-    return named || (actor?.kind === 'user' && actor.region) || ofstedRegions[0];
+    // A slug (north-west) names the region as the CLI does; the page shows and selects its name.
+    const canonical = (n: string) => {
+      try {
+        return resolveRegion(n) ?? n;
+      } catch {
+        return n; // not a region: the use case refuses it with the list of regions
+      }
+    };
+    return (
+      (named && canonical(named)) || (actor?.kind === 'user' && actor.region) || ofstedRegions[0]
+    );
   };
 
   app.get('/programme', async (request, reply) => {
