@@ -15,6 +15,14 @@ interface Queued {
   activityId: string;
   iv: number[];
   data: ArrayBuffer;
+  /** The server refused it (what to fix): kept on the device, shown, never sent again. */
+  refused?: string;
+}
+
+interface SyncResultItem {
+  clientId: string;
+  status: string;
+  error?: { message: string; details?: Array<{ field?: string; reason: string }> };
 }
 
 function openDb(): Promise<IDBDatabase> {
@@ -65,11 +73,42 @@ async function queued(): Promise<Queued[]> {
   return tx('readonly', (s) => s.getAll() as IDBRequest<Queued[]>);
 }
 
+async function textOf(item: Queued, key: CryptoKey): Promise<string> {
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: new Uint8Array(item.iv) },
+    key,
+    item.data,
+  );
+  return String((JSON.parse(new TextDecoder().decode(plain)) as { text?: string }).text ?? '');
+}
+
 async function showStatus(): Promise<void> {
   if (!statusBox) return;
-  const n = (await queued()).length;
-  statusBox.hidden = n === 0;
-  statusBox.textContent = n === 0 ? '' : `${n} ${n === 1 ? 'record' : 'records'} waiting to sync`;
+  const all = await queued();
+  const waiting = all.filter((q) => !q.refused).length;
+  const refused = all.filter((q) => q.refused);
+  statusBox.hidden = all.length === 0;
+  statusBox.replaceChildren();
+  if (waiting > 0) {
+    const p = document.createElement('p');
+    p.className = 'govuk-body';
+    p.textContent = `${waiting} ${waiting === 1 ? 'record' : 'records'} waiting to sync`;
+    statusBox.append(p);
+  }
+  if (refused.length === 0) return;
+  // A refused record is never dropped: its words stay here until the inspector records them again.
+  const key = await deviceKey().catch(() => null);
+  const p = document.createElement('p');
+  p.className = 'govuk-body';
+  p.textContent = `${refused.length} ${refused.length === 1 ? 'record was' : 'records were'} refused by the server. Each is kept on this device: copy its text into the form, fix what is named and record it again.`;
+  const list = document.createElement('ul');
+  list.className = 'govuk-list govuk-list--bullet';
+  for (const q of refused) {
+    const li = document.createElement('li');
+    li.textContent = `${q.refused ?? ''} — “${key ? await textOf(q, key) : '(sign in again to read it)'}”`;
+    list.append(li);
+  }
+  statusBox.append(p, list);
 }
 
 let syncing = false;
@@ -83,6 +122,7 @@ async function sync(): Promise<void> {
     if (!key) return;
     const byActivity = new Map<string, Array<{ item: Queued; op: unknown }>>();
     for (const item of items) {
+      if (item.refused) continue;
       const plain = await crypto.subtle.decrypt(
         { name: 'AES-GCM', iv: new Uint8Array(item.iv) },
         key,
@@ -101,9 +141,19 @@ async function sync(): Promise<void> {
         body: JSON.stringify({ operations: list.map((l) => l.op) }),
       });
       if (!res.ok) continue;
-      const body = (await res.json()) as { results: Array<{ clientId: string; status: string }> };
-      // Applied, duplicate, conflict (kept on the server) and rejected all leave the queue.
-      for (const r of body.results) await tx('readwrite', (s) => s.delete(r.clientId));
+      const body = (await res.json()) as { results: SyncResultItem[] };
+      // Applied, duplicate and conflict (kept on the server with both texts) leave the queue; a
+      // refused record stays on the device with the reason, so no word is lost.
+      for (const r of body.results) {
+        const item = list.find((l) => l.item.id === r.clientId)?.item;
+        if (r.status !== 'rejected') await tx('readwrite', (s) => s.delete(r.clientId));
+        else if (item) {
+          const why = [r.error?.message, ...(r.error?.details ?? []).map((d) => d.reason)]
+            .filter(Boolean)
+            .join(' ');
+          await tx('readwrite', (s) => s.put({ ...item, refused: why || 'Refused' }));
+        }
+      }
     }
   } catch {
     // The network went again: the retry picks it up.
