@@ -23,6 +23,7 @@ import { seedDemoDoubleCoding } from './seed-demo-double-coding.js';
 import { seedDemoSample } from './demo-sample.js';
 import { seedDemoJudgements } from './demo-judgements.js';
 import { seedDemoPracticeQa } from './seed-demo-practice-qa.js';
+import { seedDemoOffline } from './seed-demo-offline.js';
 import { seedDemoRisk } from './seed-demo-risk.js';
 import { seedDemoStats } from './seed-demo-stats.js';
 import { seedDemoConsistency } from './seed-demo-consistency.js';
@@ -192,6 +193,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     { lead: teamActor('lead'), inspector: teamActor('inspector'), regional: teamActor('regional') },
     start,
   );
+  // The team inspector's first-day notes, captured offline and synced through the sync use case.
+  await seedDemoOffline(db, inspection, start, teamActor('inspector'));
   // The LA was told on the last working day before fieldwork, at 9am, not at seeding time
   // (dated after the Annex A import, which kept judging ages at the seeding day as before).
   await dateDemoFieldwork(ctx, inspection.id, {
