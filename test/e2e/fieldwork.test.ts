@@ -10,9 +10,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/e2e.js';
 import { E2eRun } from '../helpers/e2e-run.js';
+import { testNow } from '../helpers/test-now.js';
 
 const SLOW = 240_000;
 const INSPECTOR = 'Tom Achebe (HMI)';
+const LEFT_OUT = 'Care leavers choose where they live after eighteen';
+const REASON = 'Seen again in later case discussions: too few care leavers were asked to say it.';
 let run: E2eRun;
 let activity = '';
 
@@ -228,37 +231,43 @@ describe('fieldwork plan, progress and practice QA', () => {
     'the lead sees each strength fed back against the draft and gives a reason for one left out',
     async () => {
       const lead = await run.signedIn('lead');
+      // A second keeping-in-touch meeting today, with a strength the draft will not say.
+      const today = new Date(testNow()).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+      const [year = '', month = '', day = ''] = today.split('-');
+      await visit(lead, `${activity}/feedback-log`);
+      await lead.check('input[name="kind"][value="keeping_in_touch"]');
+      await lead.fill('#heldOn-day', String(Number(day)));
+      await lead.fill('#heldOn-month', String(Number(month)));
+      await lead.fill('#heldOn-year', year);
+      await lead.fill('#present', 'Director of children’s services, lead inspector');
+      await lead.fill('#theme-text-care_leavers', LEFT_OUT);
+      await lead.selectOption('#theme-direction-care_leavers', 'strength');
+      await submit(lead, 'Record meeting');
+      expect(await lead.locator('.govuk-error-summary').count()).toBe(0);
+
       await visit(lead, `${activity}/report`);
-      // The demo may or may not have a draft yet; the lead assembles one if not.
+      // The demo has no draft yet: the lead assembles one.
       if ((await lead.getByRole('button', { name: 'Assemble the draft' }).count()) > 0)
         await submit(lead, 'Assemble the draft');
       await visit(lead, `${activity}/report/strengths`);
       expect(await text(lead, 'h1')).toBe('Strengths fed back at keeping-in-touch meetings');
-      const strengths = lead.locator('main h2');
-      expect(await strengths.count()).toBeGreaterThan(0);
-      const main = await text(lead, 'main');
-      expect(main).toMatch(/Where it appears/);
+      expect(await lead.locator('main h2').count()).toBe(2);
+      // The demo's strength is found in the draft, with where; the new one is not.
+      const found = lead.locator('.govuk-summary-list').first();
+      expect(await found.innerText()).toMatch(/In the draft[\s\S]*paragraph \d+:/);
+      expect(await text(lead, '.govuk-warning-text')).toContain('1 strength is not in the draft');
 
-      // A strength not found in the draft: no reason is refused, a reason is kept.
-      const reasonForms = lead.locator('form:has(input[name="how"][value="explain"])');
-      if ((await reasonForms.count()) === 0) {
-        // Every strength is in the draft: the page says where, and asks for nothing.
-        expect(main).toContain('In the draft');
-        return;
-      }
-      const form = reasonForms.first();
-      await form.locator('textarea').fill('');
+      // No reason is refused; a reason is kept and shown.
+      const form = lead.locator('form:has(input[name="how"][value="explain"])');
+      expect(await form.count()).toBe(1);
       await submit(lead, 'Save the reason', form);
       expect(await lead.locator('.govuk-error-summary').count()).toBe(1);
-      const again = lead.locator('form:has(input[name="how"][value="explain"])').first();
-      await again
-        .locator('textarea')
-        .fill('Fed back on the first day; the front door was seen again and is weaker.');
+      const again = lead.locator('form:has(input[name="how"][value="explain"])');
+      await again.locator('textarea').fill(REASON);
       await submit(lead, 'Save the reason', again);
       expect(await text(lead, '.govuk-notification-banner')).toContain('reason');
-      expect(await text(lead, 'main')).toContain(
-        'Fed back on the first day; the front door was seen again and is weaker.',
-      );
+      expect(await text(lead, 'main')).toContain(REASON);
+      expect(await lead.locator('.govuk-warning-text').count()).toBe(0);
     },
     SLOW,
   );
