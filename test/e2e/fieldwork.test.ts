@@ -58,6 +58,14 @@ async function submit(page: Page, button: string, within = page.locator('main'))
   await check(page);
 }
 
+async function follow(page: Page, link: string): Promise<void> {
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('link', { name: link, exact: true }).first().click(),
+  ]);
+  await check(page);
+}
+
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
 describe('fieldwork plan, progress and practice QA', () => {
@@ -65,7 +73,8 @@ describe('fieldwork plan, progress and practice QA', () => {
     'the lead allocates a case and plans a conversation and an observation',
     async () => {
       const lead = await run.signedIn('lead');
-      await visit(lead, `${activity}/fieldwork`);
+      await visit(lead, activity);
+      await follow(lead, 'Fieldwork plan');
       expect(await text(lead, 'h1')).toBe('Fieldwork plan');
       expect(await lead.getByRole('region', { name: /^Cases allocated to/ }).count()).toBe(2);
 
@@ -164,7 +173,8 @@ describe('fieldwork plan, progress and practice QA', () => {
     'the QAM records an observation of practice and the inspector reads it in their record',
     async () => {
       const qam = await run.signedIn('qam');
-      await visit(qam, `${activity}/practice-qa`);
+      await visit(qam, activity);
+      await follow(qam, 'Quality assurance of inspectors’ practice');
       expect(await text(qam, 'h1')).toBe('Quality assurance of inspectors’ practice');
       await submit(qam, 'Record the observation');
       expect(await qam.locator('.govuk-error-summary').count()).toBe(1);
@@ -182,7 +192,8 @@ describe('fieldwork plan, progress and practice QA', () => {
       expect(await text(qam, 'main')).toContain('Case discussion about a child in care (e2e)');
 
       const inspector = await run.signedIn('inspector');
-      await visit(inspector, '/me/development');
+      await visit(inspector, '/account');
+      await follow(inspector, 'Your development record');
       expect(await text(inspector, 'h1')).toBe('Your development record');
       const heading = inspector.locator('h2', {
         hasText: 'Case discussion about a child in care (e2e)',
