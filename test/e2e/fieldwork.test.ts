@@ -130,7 +130,9 @@ describe('fieldwork plan, progress and practice QA', () => {
       const mine = inspector.getByRole('region', { name: `Cases allocated to ${INSPECTOR}` });
       const form = mine.locator('form').first();
       await form.locator('input[name="minutesSpent"]').fill('55');
-      await submit(inspector, 'Update', form);
+      // The button's accessible name says which visit ("Update visit to ... by ...").
+      await Promise.all([inspector.waitForNavigation(), form.locator('button').click()]);
+      await check(inspector);
       expect(await text(inspector, '.govuk-notification-banner')).toContain('updated');
     },
     SLOW,

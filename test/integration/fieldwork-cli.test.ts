@@ -48,8 +48,7 @@ describe.runIf(testEngine() === 'pglite')(
         expect(plan.visits).toHaveLength(DEMO_FIELDWORK_PLAN.visits);
         expect(plan.conversations).toHaveLength(DEMO_FIELDWORK_PLAN.conversations);
         expect(plan.observations).toHaveLength(DEMO_FIELDWORK_PLAN.observations);
-        const inspector =
-          plan.inspectors.find((i) => /Inspector/i.test(i.label)) ?? plan.inspectors[1]!;
+        const inspector = plan.inspectors.find((i) => i.label.startsWith('Tom Achebe'))!;
         const lead = plan.inspectors.find((i) => i.id !== inspector.id)!;
         const free = plan.sampleCases.find((c) => c.allocatedTo.length === 0)!;
         expect(free).toBeDefined();
