@@ -165,6 +165,8 @@ describe.runIf(testEngine() === 'pglite')(
           'depth_of_case_discussion=strong:Probed the plan',
           '--rating',
           'use_of_childrens_voices=developing',
+          '--rating',
+          'balance_of_strengths_and_weaknesses=effective',
           '--development',
           'Ask what the child said.',
           ...QAM,
