@@ -267,6 +267,13 @@ describe('strengths fed back tracked to the report', () => {
         },
       ],
     });
+    // Before any draft: every strength is listed as "No draft yet", with nothing to decide.
+    const early = await listFedBackStrengths(c.lead, { activityId });
+    expect(early.report).toBeNull();
+    expect(early.can.decide).toBe(false);
+    expect(early.strengths.map((s) => s.status)).toEqual(early.strengths.map(() => 'no_draft'));
+    expect(early.strengths.length).toBeGreaterThan(0);
+    expect(await codeOf(listFedBackStrengths(c.la, { activityId }))).toBe('NOT_FOUND');
     await markJudgementsFinal(db, activityId);
     await createReportDraft(c.lead, {
       activityId,
@@ -288,12 +295,12 @@ describe('strengths fed back tracked to the report', () => {
     expect((await listFedBackStrengths(c.qam, { activityId })).can.decide).toBe(false);
     expect(await codeOf(listFedBackStrengths(c.la, { activityId }))).toBe('NOT_FOUND');
     await moveToDrafting(db, activityId);
-    await signOffReport(c.qam, { activityId, baseVersion: list.report.currentVersion });
+    await signOffReport(c.qam, { activityId, baseVersion: list.report!.currentVersion });
     {
       expect(added.status).toBe('missing');
       const refused = await releaseReport(c.lead, {
         activityId,
-        baseVersion: list.report.currentVersion,
+        baseVersion: list.report!.currentVersion,
       }).catch((e: { code: string; message: string }) => e);
       expect(refused).toMatchObject({ code: 'STRENGTHS_UNACCOUNTED' });
       expect((refused as { message: string }).message).toContain('Creative participation');
@@ -333,7 +340,7 @@ describe('strengths fed back tracked to the report', () => {
     }
     const out = await releaseReport(c.lead, {
       activityId,
-      baseVersion: list.report.currentVersion,
+      baseVersion: list.report!.currentVersion,
     });
     expect(out.round).toBe(1);
   });

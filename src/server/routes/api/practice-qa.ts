@@ -63,7 +63,7 @@ const Strength = z.object({
   decidedBy: z.string().nullable(),
 });
 const StrengthsView = z.object({
-  report: z.object({ id: z.string(), state: z.string(), currentVersion: z.number() }),
+  report: z.object({ id: z.string(), state: z.string(), currentVersion: z.number() }).nullable(),
   strengths: z.array(Strength),
   unaccounted: z.number(),
   can: z.object({ decide: z.boolean() }),
