@@ -152,7 +152,8 @@ export async function allCodedRecords(
 
 /**
  * The facts and whole text of an activity's records numbered `fromRefNo` to `toRefNo` (a batch
- * of an export, read by the (activity, number) index), by id.
+ * of an export, read by the (activity, number) index), by id. The batch travels as one JSON text
+ * (thousands of rows cost the embedded engine a copy a field; one string is one copy).
  */
 export async function recordsWithText(
   db: Kysely<DB>,
@@ -160,43 +161,43 @@ export async function recordsWithText(
   fromRefNo: number,
   toRefNo: number,
 ): Promise<Map<string, EvidenceHeader & { text: string }>> {
-  const rows = await db
-    .selectFrom('evidence_records as e')
-    .leftJoin('cases as cc', 'cc.id', 'e.child_case_id')
-    .select([
-      'e.id',
-      'e.ref_no',
-      'e.version',
-      'e.observed_on',
-      'e.method',
-      'e.direction',
-      'e.judgement_areas',
-      'cc.reference as child_case_reference',
-      'e.recorded_by',
-      'e.recorded_by_label',
-      'e.text',
-    ])
-    .where('e.activity_id', '=', activityId)
-    .where('e.ref_no', '>=', fromRefNo)
-    .where('e.ref_no', '<=', toRefNo)
-    .execute();
-  return new Map(
-    rows.map((x) => [
-      x.id,
-      {
-        evidenceId: x.id,
-        reference: `E${x.ref_no}`,
-        version: x.version,
-        observedOn: x.observed_on,
-        method: x.method,
-        direction: x.direction,
-        judgementAreas: x.judgement_areas,
-        childCaseReference: x.child_case_reference,
-        recordedBy: { id: x.recorded_by, label: x.recorded_by_label },
-        text: x.text,
-      },
-    ]),
+  const r = await sql<{ data: string }>`
+    select coalesce(json_agg(json_build_array(
+      e.id, e.ref_no, e.version, e.observed_on, e.method, e.direction, e.judgement_areas,
+      cc.reference, e.recorded_by, e.recorded_by_label, e.text)), '[]')::text as data
+    from evidence_records e
+    left join cases cc on cc.id = e.child_case_id
+    where e.activity_id = ${activityId} and e.ref_no >= ${fromRefNo} and e.ref_no <= ${toRefNo}`.execute(
+    db,
   );
+  type Tuple = [
+    string,
+    number,
+    number,
+    string,
+    string,
+    string | null,
+    string[],
+    string | null,
+    string | null,
+    string,
+    string,
+  ];
+  const out = new Map<string, EvidenceHeader & { text: string }>();
+  for (const x of JSON.parse(r.rows[0]?.data ?? '[]') as Tuple[])
+    out.set(x[0], {
+      evidenceId: x[0],
+      reference: `E${x[1]}`,
+      version: x[2],
+      observedOn: x[3],
+      method: x[4],
+      direction: x[5],
+      judgementAreas: x[6],
+      childCaseReference: x[7],
+      recordedBy: { id: x[8], label: x[9] },
+      text: x[10],
+    });
+  return out;
 }
 
 /** Records in scope with their length in code points (for NOT and whole-record results). */

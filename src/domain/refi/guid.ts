@@ -21,9 +21,16 @@ export function normaliseGuid(s: string): string | null {
     .toLowerCase();
 }
 
+const namespaceBytes = new Map<string, Buffer>();
+
 /** A name-based UUID (RFC 4122 version 5, SHA-1): the same inputs always give the same GUID. */
 export function uuidV5(name: string, namespace = TRIANGULATE_NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  // An export derives one a text selection (tens of thousands): the namespace's bytes once.
+  let ns = namespaceBytes.get(namespace);
+  if (!ns) {
+    ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    namespaceBytes.set(namespace, ns);
+  }
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;

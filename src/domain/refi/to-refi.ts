@@ -221,13 +221,16 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
     });
   }
   const usedVars = new Set<string>();
+  /** Adds a variable's value to `out` unless there is none. */
   const value = (
+    out: RefiVariableValue[],
     spec: { name: string },
     v: VariableValue | null | undefined,
   ): RefiVariableValue[] => {
-    if (v === null || v === undefined || v === '') return [];
+    if (v === null || v === undefined || v === '') return out;
     usedVars.add(spec.name);
-    return [{ variableGuid: refiVariable(spec as never).guid, value: v }];
+    out.push({ variableGuid: refiVariable(spec as never).guid, value: v });
+    return out;
   };
   const V = evidenceVariables;
   const sources: RefiTextSource[] = [...s.evidence]
@@ -235,6 +238,26 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
     .map((e) => {
       const methodLabel =
         evidenceMethodLabels[e.method as keyof typeof evidenceMethodLabels] ?? e.method;
+      // One array a record, values pushed in the variables' order (not eleven arrays spread).
+      const values: RefiVariableValue[] = [];
+      value(values, V.method, methodLabel);
+      value(values, V.observedOn, e.observedOn);
+      value(values, V.judgementAreas, e.judgementAreas.join(', '));
+      value(
+        values,
+        V.direction,
+        e.direction
+          ? (evidenceDirectionLabels[e.direction as keyof typeof evidenceDirectionLabels] ??
+              e.direction)
+          : null,
+      );
+      value(values, V.childVoice, e.childVoice);
+      value(values, V.livedExperience, e.livedExperience);
+      value(values, V.minutesSpent, e.minutesSpent);
+      value(values, V.locality, e.locality);
+      value(values, V.consentInfoSheetGiven, e.consent?.infoSheetGiven);
+      value(values, V.consentGiven, e.consent?.consentGiven);
+      value(values, V.consentGivenBy, e.consent?.givenBy);
       return {
         guid: e.guid,
         name: `E${e.refNo} — ${methodLabel} — ${e.observedOn}`,
@@ -249,25 +272,7 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
         ),
         codings: [],
         noteRefs: noteRefs.get(e.id) ?? [],
-        variableValues: [
-          ...value(V.method, methodLabel),
-          ...value(V.observedOn, e.observedOn),
-          ...value(V.judgementAreas, e.judgementAreas.join(', ')),
-          ...value(
-            V.direction,
-            e.direction
-              ? (evidenceDirectionLabels[e.direction as keyof typeof evidenceDirectionLabels] ??
-                  e.direction)
-              : null,
-          ),
-          ...value(V.childVoice, e.childVoice),
-          ...value(V.livedExperience, e.livedExperience),
-          ...value(V.minutesSpent, e.minutesSpent),
-          ...value(V.locality, e.locality),
-          ...value(V.consentInfoSheetGiven, e.consent?.infoSheetGiven),
-          ...value(V.consentGiven, e.consent?.consentGiven),
-          ...value(V.consentGivenBy, e.consent?.givenBy),
-        ],
+        variableValues: values,
       };
     });
   // Each case's records, found in one pass over the records (not one pass a case).
@@ -284,13 +289,13 @@ export function toRefiProject(s: EvidenceBaseSnapshot): RefiProject {
     name: c.reference,
     description: c.description,
     codeRefs: [],
-    variableValues: [
-      ...value(caseVariables.kind, c.kind),
-      ...Object.entries(c.attributes).flatMap(([k, v]) => {
+    variableValues: Object.entries(c.attributes).reduce(
+      (out, [k, v]) => {
         const spec = caseVariables[k as keyof typeof caseVariables];
-        return spec ? value(spec, v) : [];
-      }),
-    ],
+        return spec ? value(out, spec, v) : out;
+      },
+      value([], caseVariables.kind, c.kind),
+    ),
     sourceRefs: (recordsOfCase.get(c.id) ?? [])
       .sort((a, b) => a.refNo - b.refNo)
       .map((e) => e.guid),

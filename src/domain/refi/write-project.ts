@@ -15,8 +15,8 @@ import { CODEBOOK_NS, PROJECT_NS } from './xsd-rules.js';
 import { XmlWriter, type Attributes } from './xml-writer.js';
 
 export interface WrittenProject {
-  /** The project.qde document. */
-  xml: string;
+  /** The project.qde document, as UTF-8 bytes in pieces of about 1 MB. */
+  xml: Uint8Array[];
   /** Internal source files by name within sources/ ('<guid>.txt'). */
   sources: Map<string, string>;
   /** Other files (of kept media sources) by name within sources/. */
@@ -86,7 +86,10 @@ function writeSource(
     guid: s.guid,
     name: s.name,
     plainTextPath: `internal://${file}`,
-    ...stamp(s),
+    creatingUser: s.creatingUser,
+    creationDateTime: s.creationDateTime,
+    modifyingUser: s.modifyingUser,
+    modifiedDateTime: s.modifiedDateTime,
   });
   if (s.description !== null) w.text('Description', s.description);
   for (const sel of s.selections) {
@@ -95,7 +98,10 @@ function writeSource(
       name: sel.name,
       startPosition: sel.start,
       endPosition: sel.end,
-      ...stamp(sel),
+      creatingUser: sel.creatingUser,
+      creationDateTime: sel.creationDateTime,
+      modifyingUser: sel.modifyingUser,
+      modifiedDateTime: sel.modifiedDateTime,
     });
     if (sel.description !== null) w.text('Description', sel.description);
     for (const k of sel.codings) writeCoding(w, k);
@@ -194,7 +200,7 @@ export function writeProject(p: RefiProject): WrittenProject {
   for (const n of p.noteRefs) w.empty('NoteRef', { targetGUID: n });
   w.close();
   return {
-    xml: w.toString(),
+    xml: w.toBytes(),
     sources: files,
     files: new Map((p.files ?? []).map((f) => [f.name, f.bytes])),
   };

@@ -5,8 +5,11 @@ import type { Kysely } from 'kysely';
 import type { Activity } from '../../data/repositories/activities.js';
 import { listCases, type Case } from '../../data/repositories/cases.js';
 import { listCodes } from '../../data/repositories/codes.js';
-import { codingKey, listCodings, type Coding } from '../../data/repositories/codings.js';
-import { listEvidence, type EvidenceRecord } from '../../data/repositories/evidence.js';
+import {
+  exportPage,
+  type ExportCoding,
+  type ExportRecord,
+} from '../../data/repositories/refi-export.js';
 import { listMemos } from '../../data/repositories/memos.js';
 import type { DB } from '../../data/schema.js';
 import type { EvidenceBaseSnapshot } from '../../domain/refi/to-refi.js';
@@ -15,8 +18,8 @@ import { listRefiFiles, listRefiOriginals } from '../../data/repositories/refi-o
 import { now } from '../../clock.js';
 
 const PAGE = 2_000;
-const CODING_PAGE = 10_000;
-const ALL = 10_000_000;
+/** Records a read (some 3 MB of text with their codings). */
+const RECORD_PAGE = 2_000;
 
 async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -37,25 +40,19 @@ export async function evidenceBaseSnapshot(
   activity: Activity,
   origin: string,
 ): Promise<EvidenceBaseSnapshot & SnapshotExtras> {
-  // Everything is held for the file anyway: the records in one read, the codings by key (an
-  // OFFSET read re-walks every earlier page: issue 19 measured the export growing faster than
-  // the data).
-  const evidence: EvidenceRecord[] = await listEvidence(db, {
-    activityId: activity.id,
-    limit: ALL,
-  });
-  const codes = await listCodes(db, activity.id);
-  const codings: Coding[] = [];
-  for (;;) {
-    const last = codings.at(-1);
-    const page = await listCodings(db, {
-      activityId: activity.id,
-      limit: CODING_PAGE,
-      ...(last ? { after: codingKey(last) } : {}),
-    });
-    codings.push(...page);
-    if (page.length < CODING_PAGE) break;
+  // Everything is held for the file anyway: the live records and their codings a page of
+  // records at a time by number (never OFFSET), each page one JSON text (issue 19: rows by the
+  // ten thousand cost the engine a copy a field).
+  const evidence: ExportRecord[] = [];
+  const codings: ExportCoding[] = [];
+  for (let after = 0; ;) {
+    const page = await exportPage(db, activity.id, after, RECORD_PAGE);
+    evidence.push(...page.records);
+    codings.push(...page.codings);
+    if (page.lastRefNo === null || page.records.length < RECORD_PAGE) break;
+    after = page.lastRefNo;
   }
+  const codes = await listCodes(db, activity.id);
   const cases: Case[] = await all((offset) =>
     listCases(db, { activityId: activity.id, limit: PAGE, offset }),
   );
