@@ -269,7 +269,9 @@ export async function keptPack(activityId: string): Promise<OfflinePack | null> 
 
 export function registerWorker(): void {
   if ('serviceWorker' in navigator)
-    void navigator.serviceWorker.register('/sw.js', { scope: '/', type: 'module' }).catch(() => undefined);
+    void navigator.serviceWorker
+      .register('/sw.js', { scope: '/', type: 'module' })
+      .catch(() => undefined);
 }
 
 /** Signing out or forgetting the device: the key and everything kept go. */

@@ -24,8 +24,6 @@ beforeAll(async () => {
   lead = await browser.newContext({ bypassCSP: true });
   colleague = await browser.newContext({ bypassCSP: true });
   page = await lead.newPage();
-  page.on('pageerror', (e) => console.log('page error:', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
 });
 
 afterAll(async () => {
@@ -212,7 +210,8 @@ describe('fieldwork with the network cut', () => {
     expect(await page.locator('#device-text').innerText()).toContain(mine);
     expect(await page.locator('#server-text').innerText()).toContain(theirs);
     await go(page, () => page.getByRole('button', { name: 'Keep this text' }).click());
-    const after = await api<{ text: string; version: number }>(`/api/v1${path}/evidence/${edited}`);
+    const after = (await api<{ record: { text: string } }>(`/api/v1${path}/evidence/${edited}`))
+      .record;
     expect(after.text).toContain(mine);
     expect(after.text).toContain(theirs);
 
