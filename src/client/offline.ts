@@ -6,6 +6,7 @@
 // resolves with both texts side by side (the link is shown here).
 import {
   enqueue,
+  forget,
   keepSyncing,
   registerWorker,
   stamp,
@@ -51,6 +52,8 @@ async function showStatus(): Promise<void> {
       a.className = 'govuk-link';
       a.href = q.conflictUrl ?? '#';
       a.textContent = 'Resolve the conflict';
+      // The conflict lives on the server (Sync conflicts lists it): the device's note can go.
+      a.addEventListener('click', () => void forget(q.id));
       li.append(a);
       list.append(li);
     }
