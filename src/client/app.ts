@@ -6,6 +6,31 @@ interface GovukFrontend {
   initAll(config?: Record<string, unknown>): void;
 }
 
+// The capture and coding pages are kept on the device (encrypted) as the server rendered them,
+// before any script changed them, so they open with no network (offline-shell.ts).
+const main = document.querySelector('main');
+const pristine = main?.innerHTML ?? '';
+const offlineRoot = document.querySelector<HTMLElement>(
+  'form[data-module="app-offline-capture"], [data-module="app-workbench"]',
+);
+
+if (document.querySelector('[data-module="app-offline-shell"]')) {
+  const shell = (await import('/static/offline-shell.js' as string)) as {
+    restorePage(): Promise<void>;
+  };
+  await shell.restorePage();
+} else if (offlineRoot && navigator.onLine) {
+  const activityId = offlineRoot.dataset.activity ?? offlineRoot.dataset.activityId ?? '';
+  const store = (await import('/static/offline-store.js' as string)) as {
+    keepPage(url: string, page: { title: string; html: string }): Promise<void>;
+    keepPack(activityId: string): Promise<void>;
+  };
+  void store
+    .keepPage(`${location.pathname}${location.search}`, { title: document.title, html: pristine })
+    .then(() => store.keepPack(activityId))
+    .catch(() => undefined);
+}
+
 const govuk = (await import(GOVUK_FRONTEND)) as GovukFrontend;
 govuk.initAll();
 

@@ -3,8 +3,10 @@
 // number keys for recent codes, remove codings, and open records and query hits in the centre
 // pane, all through the JSON API with the session's CSRF token. Offsets are code points. After
 // each change the server renders the record part again (the page's own markup, one source of
-// truth), and an aria-live region says what happened. Without this script every part of the
-// page still works as plain links and forms.
+// truth), and an aria-live region says what happened. With no network, a coding is queued on the
+// device, encrypted, and synced once when the network returns (offline-store.ts). Without this
+// script every part of the page still works as plain links and forms.
+import { queueCoding, watchOffline } from './workbench-offline.js';
 import { CodePicker, showRecentCodes, type PickerCode } from './workbench-picker.js';
 import { enhanceQueryPanel } from './workbench-query.js';
 import {
@@ -55,6 +57,7 @@ class Workbench {
     this.addApplyButtons();
     this.bindRecord();
     this.listen();
+    if (this.canWrite) this.workOffline();
     const panel = document.getElementById('wb-query');
     if (panel)
       enhanceQueryPanel(panel, {
@@ -187,24 +190,35 @@ class Workbench {
       text.focus();
       return;
     }
-    const res = await fetch(`/api/v1/activities/${this.activityId}/codings`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': this.csrf,
-      },
-      body: JSON.stringify({
-        evidenceId: text.dataset.evidenceId,
-        codeIds: [code.id],
-        start,
-        end,
-        evidenceVersion: Number(text.dataset.version),
-        spanText: this.chars.slice(start, end).join(''),
-      }),
-    });
+    const coding = {
+      evidenceId: text.dataset.evidenceId ?? '',
+      start,
+      end,
+      evidenceVersion: Number(text.dataset.version),
+      spanText: this.chars.slice(start, end).join(''),
+    };
     const words = excerpt(this.chars, start, end);
+    const res = navigator.onLine
+      ? await fetch(`/api/v1/activities/${this.activityId}/codings`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: {
+            accept: 'application/json',
+            'content-type': 'application/json',
+            'x-csrf-token': this.csrf,
+          },
+          body: JSON.stringify({ ...coding, codeIds: [code.id] }),
+        }).catch(() => null)
+      : null;
+    if (!res) {
+      await queueCoding(this.activityId, { ...coding, codeId: code.id });
+      this.remember(code);
+      this.announce(
+        `Coded “${words}” with ${code.name} on this device: it syncs when the network returns.`,
+      );
+      text.focus();
+      return;
+    }
     if (!res.ok) {
       this.announce(await this.problem(res));
       text.focus();
@@ -241,6 +255,13 @@ class Workbench {
   private remember(code: PickerCode): void {
     this.recent = [code, ...this.recent.filter((c) => c.id !== code.id)].slice(0, RECENT);
     showRecentCodes(this.recent);
+  }
+
+  private workOffline(): void {
+    watchOffline(this.csrf, () => {
+      if (navigator.onLine)
+        void this.swap(this.urlFor({}), 'none', [this.sel.anchor, this.sel.focus]);
+    });
   }
 
   // Navigation ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ const A = (i: Ids) => i.activity;
 
 export const offlineEntries: Entry[] = [
   { method: 'GET', route: '/sw.js', url: () => '/sw.js', expect: { rest: 'ok' } },
+  { method: 'GET', route: '/offline', url: () => '/offline', expect: { rest: 'ok' } },
   {
     method: 'GET',
     route: '/manifest.webmanifest',

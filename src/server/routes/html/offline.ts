@@ -1,5 +1,5 @@
 // Capture that works offline (issue 17), the pages: the service worker and web manifest served
-// from the site root (so the worker's scope is the whole site), the sync conflicts of the signed-in
+// from the site root (so the worker's scope is the whole site), the data-free offline page, the sync conflicts of the signed-in
 // inspector with both texts side by side, and "forget this device".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +44,9 @@ export const registerOfflineRoutes: RouteModule = (app, ctx) => {
     reply.header('Service-Worker-Allowed', '/');
     return reply.send(worker);
   });
+  // The page the service worker answers with when a page is asked for with no network: no data
+  // (the worker fetches it without the session); the page kept on the device is put back into it.
+  app.get('/offline', async (_request, reply) => reply.render('offline/shell.njk'));
   app.get('/manifest.webmanifest', async (_request, reply) => {
     reply.header('Content-Type', 'application/manifest+json; charset=utf-8');
     return reply.send(JSON.stringify(MANIFEST));
