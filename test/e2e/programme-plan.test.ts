@@ -44,11 +44,7 @@ async function followSolve(page: Page, previous: string | null): Promise<string>
 }
 
 describe('the programme plan', () => {
-  // NOT PASSING YET (skipped, see the branch's report): on the demo's North West the steps up to
-  // the plan page pass (list, the form's problem, the solve's progress, the plan, axe), then the
-  // board shows no placement tabs with a 5 s limit and the checker's "None" is missing with 30 s
-  // (load average about 20); the pin, compare and publish steps have not yet run in a browser.
-  it.skip(
+  it(
     'a regional user solves, pins, solves again, compares and publishes',
     { timeout: 900_000 },
     async () => {
@@ -67,7 +63,7 @@ describe('the programme plan', () => {
       expect(await page.locator('.govuk-error-summary').innerText()).toContain('time limit');
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.fill('#timeLimitSeconds', '5');
+      await page.fill('#timeLimitSeconds', '60');
       await submit(page, 'Solve');
       expect(await axeViolations(page)).toEqual([]);
       const first = await followSolve(page, null);
@@ -110,11 +106,11 @@ describe('the programme plan', () => {
       expect(await page.locator('h1').innerText()).toMatch(/^Publish the plan/);
       expect(await axeViolations(page)).toEqual([]);
       await submit(page, 'Publish');
-      expect(await page.locator('.govuk-notification-banner').innerText()).toContain('version 1');
+      expect(await page.locator('.govuk-notification-banner').innerText()).toContain('version 2');
       expect(await axeViolations(page)).toEqual([]);
 
       await page.goto(run.url('/programme'));
-      expect(await page.getByRole('link', { name: 'Version 1' }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Version 2' }).count()).toBe(1);
     },
   );
 

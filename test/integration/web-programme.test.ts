@@ -3,6 +3,7 @@
 // for North West (version 1, solved from the demo roster) is on the programme page, the board and
 // the LA timelines of the region's staff, and nowhere an LA user looks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertProgrammeRun } from '../../src/data/repositories/programme.js';
 import { listMyActivities } from '../../src/usecases/activities/list-my-activities.js';
 import { getProgrammeRun } from '../../src/usecases/programme/get-programme-run.js';
 import { DEMO_LA } from '../../src/demo/demo-content.js';
@@ -100,5 +101,45 @@ describe('the demo’s published programme', () => {
       expect((await la.get(`/activities/${a.id}`)).statusCode).toBe(404);
       expect(home).not.toContain(a.plannedStart!);
     }
+  });
+});
+
+describe('a run with no plan', () => {
+  it('says the solver found none in time and asks for a longer limit, with nothing checked', async () => {
+    const regional = await signInAs(t, 'regional');
+    const list = decodeHtml((await regional.get('/programme')).body);
+    // The form offers a limit a busy server can meet; the solve ends sooner when it can.
+    expect(list).toMatch(/id="timeLimitSeconds" name="timeLimitSeconds" type="text" value="30"/);
+    const runId = /href="\/programme\/runs\/([^"]+)">Version 1</.exec(list)![1]!;
+    const ctx = contextFor(t.database.db, await actorFor(t.database.db, demoEmail('regional')));
+    const demo = (await getProgrammeRun(ctx, { runId })).run;
+    // A run as a solve stopped by its limit before any plan saves it (the solver's timing is
+    // not the test's to depend on).
+    const none = await insertProgrammeRun(
+      t.database.db,
+      {
+        region: 'North West',
+        start: demo.start,
+        weeks: demo.weeks,
+        inputsHash: 'no-plan',
+        options: { ...demo.options, timeLimitSeconds: 5 },
+        status: 'no_plan_in_time',
+        solverStatus: 'time_limit',
+        objective: null,
+        bound: null,
+        gap: null,
+        seconds: 5,
+        summary: { ...demo.summary, softBreaches: [], loads: [], hardBreaches: [] },
+        parentRunId: null,
+        createdBy: (ctx.actor as { userId: string }).userId,
+        createdByLabel: 'Rhys Evans (regional SHMI)',
+      },
+      [],
+    );
+    const page = decodeHtml((await regional.get(`/programme/runs/${none}`)).body);
+    expect(page).toContain('The solver found no plan within 5 seconds');
+    expect(page).toContain('No plan to check.');
+    expect(page).not.toContain('None: the independent checker');
+    expect(page).not.toContain('Publish this plan');
   });
 });
