@@ -34,6 +34,7 @@ import { seedDemoResearch } from './seed-demo-research.js';
 import { seedDemoSelfEvaluations } from './seed-demo-selfeval.js';
 import { seedDemoCalibration } from './seed-demo-calibration.js';
 import { seedDemoRoster } from './seed-demo-roster.js';
+import { seedDemoProgramme } from './seed-demo-programme.js';
 import { DEMO_REVIEWERS } from './demo-published.js';
 import { addDays, startOfDayInEngland, todayInEngland } from '../clock.js';
 
@@ -260,6 +261,8 @@ export async function seedDemo(db: Db, catalog: ActivityTypeCatalog): Promise<De
     { regional: teamActor('regional'), national: teamActor('national') },
     { northfieldId: DEMO_LA.id, focusedVisitId },
   );
+  // The region's 12-month programme, solved from that roster and published (version 1).
+  await seedDemoProgramme(db, catalog, teamActor('regional'));
   await recordDemoSeeded(ctx, { activityId: inspection.id, focusedVisitId });
   return { created: true, activityId: inspection.id, focusedVisitId, users: credentials };
 }

@@ -134,10 +134,25 @@ describe('pins, what-ifs and comparisons', () => {
 describe('publishing', () => {
   it('creates planned activities with their teams, which LA users never see', async () => {
     expect(await codeOf(publishProgrammeRun(c.la!, { runId: first.run.id }))).toBe('NOT_FOUND');
+    // The demo has published version 1 (52 weeks): what this 10-week plan keeps of it is moved,
+    // the rest cancelled.
+    const demoRun = (await listProgrammeRuns(c.regional!, { region: 'North West' })).find(
+      (r) => r.publishedVersion === 1,
+    )!;
+    const demo = await getProgrammeRun(c.regional!, { runId: demoRun.id });
+    const kept = first.placements.filter((p) =>
+      demo.placements.some(
+        (q) => q.laId === p.laId && q.activityType === p.activityType && q.ordinal === p.ordinal,
+      ),
+    ).length;
     const pub = await publishProgrammeRun(c.regional!, { runId: first.run.id });
-    expect(pub).toMatchObject({ version: 1, created: first.placements.length, cancelled: 0 });
+    expect(pub).toMatchObject({
+      version: 2,
+      created: first.placements.length - kept,
+      cancelled: demo.placements.length - kept,
+    });
     const again = await getProgrammeRun(c.regional!, { runId: first.run.id });
-    expect(again.run.publishedVersion).toBe(1);
+    expect(again.run.publishedVersion).toBe(2);
     // An inspector on a team sees their own placements of the published version.
     const inspector = c.inspector!.actor as { userId: string };
     const own = first.placements.filter((p) =>
@@ -182,11 +197,11 @@ describe('publishing', () => {
     );
   }, 240_000);
 
-  it('publishes a newer run as version 2, moving or cancelling what has not started', async () => {
+  it('publishes a newer run as version 3, moving or cancelling what has not started', async () => {
     const r = await runProgrammeSolve(c.regional!, solveOpts());
     const v = await getProgrammeRun(c.regional!, { runId: r.runId });
     const pub = await publishProgrammeRun(c.regional!, { runId: r.runId });
-    expect(pub.version).toBe(2);
+    expect(pub.version).toBe(3);
     const kept = v.placements.filter((p) =>
       first.placements.some(
         (q) => q.laId === p.laId && q.activityType === p.activityType && q.ordinal === p.ordinal,

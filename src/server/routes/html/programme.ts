@@ -94,7 +94,9 @@ export const registerProgrammeRoutes: RouteModule = (app, ctx) => {
       'from-day': String(Number(today.slice(8, 10))),
       'from-month': String(Number(today.slice(5, 7))),
       'from-year': today.slice(0, 4),
-      timeLimitSeconds: '10',
+      // An upper bound: a region's solve ends once its plan is proved the best (a few seconds on
+      // an idle machine), but on a busy one 10 s often ended with no plan at all.
+      timeLimitSeconds: '30',
     };
     return reply.render('programme/index.njk', await renderList(request, region, values, []));
   });
