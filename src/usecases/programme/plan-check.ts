@@ -22,6 +22,7 @@ export async function recheckRun(
         start: view.run.start,
         weeks: view.run.weeks,
         members: 'all',
+        workingDays: false,
       })
     : (o.inspectors ?? null);
   const inst = await loadProgrammeInstance(ctx, {

@@ -100,6 +100,7 @@ export async function loadProgrammeInstance(
         start: p.start,
         weeks: p.weeks,
         members: 'team-inspectors',
+        workingDays: true,
       })),
     rules,
     settings: p.settings,

@@ -4,8 +4,8 @@
 // quarter limit and preparation days. An inspector's id in the plan is their account's id, so a
 // published plan's teams are real accounts. Saved runs plan with every profile (specialists are
 // on teams as specialists); a plain solve (`solveProgramme` without a roster) with those who may
-// be team inspectors (HMIs and senior HMIs). Either way only an HMI or senior HMI whose profile
-// says so may lead.
+// be team inspectors (HMIs and senior HMIs), whose working days also hold. Either way only an HMI
+// or senior HMI whose profile says so may lead.
 import {
   listAbsences,
   listConflicts,
@@ -30,10 +30,21 @@ function frameworkPreparationDays(start: string): number {
   return days.length === 0 ? FALLBACK_PREPARATION_DAYS : Math.min(5, Math.max(0, ...days));
 }
 
-export async function loadRoster(
-  ctx: UseCaseContext,
-  p: { region: string | null; start: string; weeks: number; members: RosterMembers },
-): Promise<InspectorInput[]> {
+export interface RosterOptions {
+  region: string | null;
+  start: string;
+  weeks: number;
+  members: RosterMembers;
+  /**
+   * Whether each profile's working days hold (a team member then works every day on site).
+   * Saved runs leave them out for now: with them HiGHS proves the demo's North West over ten
+   * weeks infeasible (two of its HMIs work three or four days), so whether part-time patterns
+   * bind a saved plan is for the planners to decide, not a silent change here.
+   */
+  workingDays: boolean;
+}
+
+export async function loadRoster(ctx: UseCaseContext, p: RosterOptions): Promise<InspectorInput[]> {
   const profiles = (await listInspectorProfiles(ctx.db, { region: p.region })).filter(
     (x) => !x.disabled && (p.members === 'all' || mayFillTeamRole(x, 'team_inspector')),
   );
@@ -62,6 +73,6 @@ export async function loadRoster(
     ],
     maxWeeksOnSitePerQuarter: x.maxSiteWeeksPerQuarter,
     preparationDays: Math.min(5, x.preparationDays ?? prep),
-    workingDays: [...x.workingDays],
+    ...(p.workingDays ? { workingDays: [...x.workingDays] } : {}),
   }));
 }

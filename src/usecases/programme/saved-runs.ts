@@ -192,6 +192,7 @@ export async function solveAndSave(
       start: mondayOnOrAfter(raw.from),
       weeks: raw.weeks ?? 52,
       members: 'all',
+      workingDays: false,
     }));
   const previous = await publishedPrevious(ctx, regionName);
   const solved = await solveProgramme(ctx, { ...solveRaw, inspectors, previous }, onProgress);
