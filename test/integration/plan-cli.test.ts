@@ -1,6 +1,6 @@
 // `triangulate plan solve|runs|show|explain|pin|what-if|compare|publish` and `plan solve
 // --from-run`, as real runs of the built CLI on an embedded database in a temporary folder (the
-// demo seeded first): a regional user solves six weeks of the North West from the inspectors'
+// demo seeded first): a regional user solves ten weeks of the North West from the inspectors'
 // profiles and works with the saved runs, each command checked through its --json output; the LA
 // user is refused a run.
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ interface Saved {
 
 describe.runIf(testEngine() === 'pglite')('triangulate plan (saved runs)', () => {
   it('solves, lists, shows, explains, pins, asks what-if, compares, publishes, re-solves', () => {
-    // Each solve may take a while on a loaded machine (it stops at a 20% proven gap).
+    // Each solve may take a while on a loaded machine (it stops at a 50% proven gap).
     const cli = cliSandbox('plan-cli-', 600_000);
     try {
       const { run } = cli;
@@ -64,9 +64,9 @@ describe.runIf(testEngine() === 'pglite')('triangulate plan (saved runs)', () =>
         '--from',
         from,
         '--weeks',
-        '6',
+        '10',
         '--gap',
-        '0.2',
+        '0.5',
         ...limit,
       );
       expect(solved.region).toBe('North West');
@@ -92,7 +92,7 @@ describe.runIf(testEngine() === 'pglite')('triangulate plan (saved runs)', () =>
         expect(p.team.filter((m) => m.teamRole === 'lead')).toHaveLength(1);
       const text = run('plan', 'show', a, ...as);
       expect(text.status, text.stderr).toBe(0);
-      expect(text.stdout).toContain(`Run ${a}: North West, 6 weeks`);
+      expect(text.stdout).toContain(`Run ${a}: North West, 10 weeks`);
 
       const p = shown.placements[0]!;
       const explained = json<{ placements: { laId: string; binding: string[] }[] }>(
