@@ -20,6 +20,13 @@ export interface ApiRoute<
   query?: Q;
   body?: B;
   response: R;
+  /**
+   * The use case checks the body itself, after its access check (the schema then only documents
+   * it): whoever may not act learns nothing, not even what is wrong with the request.
+   */
+  bodyCheckedByUseCase?: boolean;
+  /** The status of a success when not 200 (202: accepted, a job was queued). */
+  status?: 201 | 202;
   /** The route takes a file as its body (read only after the access check: plugins/uploads.ts). */
   upload?: UploadRoute;
   handler: (input: {
@@ -63,7 +70,12 @@ export function registerApiRoutes(app: FastifyInstance, defs: ApiRoute[]): void 
       handler: async (request, reply) => {
         const actor = def.auth === false ? (request.actor as Actor) : requireActor(request);
         const query = def.query ? def.query.parse(request.query) : {};
-        const body = def.body ? def.body.parse(request.body ?? {}) : {};
+        const body = !def.body
+          ? {}
+          : def.bodyCheckedByUseCase
+            ? (request.body ?? {})
+            : def.body.parse(request.body ?? {});
+        if (def.status) reply.status(def.status);
         const result = await def.handler({
           actor,
           params: request.params as Record<string, string>,
@@ -108,8 +120,8 @@ export function buildOpenApiDocument(
       tags: [r.tag],
       parameters: [...params, ...queryParams],
       responses: {
-        '200': {
-          description: 'OK',
+        [String(r.status ?? 200)]: {
+          description: r.status === 202 ? 'Accepted' : r.status === 201 ? 'Created' : 'OK',
           content: {
             'application/json': {
               schema: z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }),

@@ -52,6 +52,7 @@ import { registerCodingAgreementApi } from './api/coding-agreement.js';
 import { registerRiskApi } from './api/risk.js';
 import { registerInspectorApi } from './api/inspectors.js';
 import { registerInspectorRoutes } from './html/inspectors.js';
+import { registerProgrammeApi } from './api/programme.js';
 import { registerProgrammeRoutes } from './html/programme.js';
 import { registerProgrammeRunRoutes } from './html/programme-runs.js';
 import { registerIntelligenceFileApi } from './api/intelligence-files.js';
@@ -115,6 +116,7 @@ export const routeModules: RouteModule[] = [
   registerRiskApi,
   registerInspectorApi,
   registerInspectorRoutes,
+  registerProgrammeApi,
   registerProgrammeRoutes,
   registerProgrammeRunRoutes,
   registerIntelligenceFileApi,

@@ -47,18 +47,20 @@ export async function enqueueProgrammeSolve(
   mode: ProgrammeSolveMode,
   raw: Record<string, unknown>,
 ): Promise<{ jobId: string; region: string }> {
-  const input = parse(programmeSolveSchemas[mode], raw) as Record<string, unknown>;
+  // Access before the rest of the input: whoever may not solve the region (or re-solve the run)
+  // learns nothing, not even what is wrong with their request.
   let region: string;
   let fromRunId: string | null = null;
   if (mode === 'new') {
-    const r = resolveRegion(String(input.region));
+    const r = resolveRegion(typeof raw.region === 'string' ? raw.region : '');
     if (!policies.solveProgramme(ctx.actor, r)) throw new AppError('NOT_FOUND');
     region = r ?? 'England';
   } else {
-    const view = await readRunToResolve(ctx, String(input.runId));
+    const view = await readRunToResolve(ctx, typeof raw.runId === 'string' ? raw.runId : '');
     region = view.run.region;
     fromRunId = view.run.id;
   }
+  const input = parse(programmeSolveSchemas[mode], raw) as Record<string, unknown>;
   const limit = typeof input.timeLimitSeconds === 'number' ? input.timeLimitSeconds : null;
   const stored: ProgrammeSolveJobInput = {
     mode,

@@ -7,7 +7,7 @@ import type { Plan } from '../../domain/programme/decode.js';
 import { defaultSettings } from '../../domain/programme/instance.js';
 import type { UseCaseContext } from '../context.js';
 import { loadProgrammeInstance } from './programme-instance.js';
-import { rosterFromProfiles } from './roster.js';
+import { loadRoster } from './roster.js';
 import type { ProgrammeRunView } from './saved-runs.js';
 
 export async function recheckRun(
@@ -17,7 +17,13 @@ export async function recheckRun(
   const o = view.run.options;
   const region = view.run.region === 'England' ? null : view.run.region;
   const inspectors = o.rosterFromProfiles
-    ? await rosterFromProfiles(ctx, { region, start: view.run.start, weeks: view.run.weeks })
+    ? await loadRoster(ctx, {
+        region: o.crossRegion ? null : region,
+        start: view.run.start,
+        weeks: view.run.weeks,
+        members: 'all',
+        workingDays: false,
+      })
     : (o.inspectors ?? null);
   const inst = await loadProgrammeInstance(ctx, {
     region,

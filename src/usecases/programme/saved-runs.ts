@@ -23,7 +23,7 @@ import { explanationOf, planTeamRole } from '../../domain/programme/runs.js';
 import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { rosterFromProfiles } from './roster.js';
+import { loadRoster } from './roster.js';
 import {
   mondayOnOrAfter,
   resolveRegion,
@@ -187,10 +187,12 @@ export async function solveAndSave(
   const rosterFromProfilesUsed = raw.inspectors === undefined;
   const inspectors =
     raw.inspectors ??
-    (await rosterFromProfiles(ctx, {
-      region,
+    (await loadRoster(ctx, {
+      region: raw.crossRegion ? null : region,
       start: mondayOnOrAfter(raw.from),
       weeks: raw.weeks ?? 52,
+      members: 'all',
+      workingDays: false,
     }));
   const previous = await publishedPrevious(ctx, regionName);
   const solved = await solveProgramme(ctx, { ...solveRaw, inspectors, previous }, onProgress);

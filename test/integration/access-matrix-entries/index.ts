@@ -8,6 +8,7 @@ import { consistencyEntries } from './consistency.js';
 import { doubleCodingEntries } from './double-coding.js';
 import { intelFileEntries } from './intelfiles.js';
 import { inspectorEntries } from './inspectors.js';
+import { programmeApiEntries } from './programme-api.js';
 import { programmePageEntries } from './programme-pages.js';
 import { corpusEntries } from './corpus.js';
 import { researchEntries } from './research.js';
@@ -32,6 +33,7 @@ export const areaEntries: Entry[] = [
   ...intelFileEntries,
   ...inspectorEntries,
   ...programmePageEntries,
+  ...programmeApiEntries,
   ...corpusEntries,
   ...researchEntries,
   ...researchOutcomeEntries,
