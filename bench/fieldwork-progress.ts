@@ -77,6 +77,7 @@ async function seedPlan(db: Kysely<DB>, syn: SyntheticEvidence, factor: number) 
         child_ref: c.reference,
         case_id: c.id,
         entry_route: 'advance',
+        attributes: JSON.stringify({}),
         added_by_label: 'bench',
       })),
     )
