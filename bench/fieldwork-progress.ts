@@ -41,7 +41,7 @@ const WITH = ['child', 'young_person', 'parent', 'carer'] as const;
 const KINDS = ['home_visit', 'meeting', 'conference', 'supervision', 'front_door'] as const;
 
 /** The plan, as the lead writes it and the inspectors mark it, through the use cases. */
-async function seedPlan(db: Kysely<DB>, syn: SyntheticEvidence, factor: number) {
+export async function seedPlan(db: Kysely<DB>, syn: SyntheticEvidence, factor: number) {
   const catalog = loadActivityTypeCatalog();
   const ctxOf = async (id: string): Promise<UseCaseContext> => ({
     db,

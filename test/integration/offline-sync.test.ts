@@ -138,6 +138,7 @@ describe('offline sync', () => {
     expect(first!.codingId).toEqual(expect.any(String));
     expect(repeat!.codingId).toBeNull();
     expect(again!.codingId).toBe(first!.codingId);
+    expect(second!.codingId).not.toBe(first!.codingId);
     const evidenceId = made!.evidenceId!;
     const edited = await syncOfflineBatch(as(team.member), {
       activityId: team.activity.id,
