@@ -12,7 +12,8 @@ import { writeAudits, type AuditInput } from '../../data/audit-log.js';
 import type { Activity } from '../../data/repositories/activities.js';
 import { findCaseIds } from '../../data/repositories/cases.js';
 import { findCodes } from '../../data/repositories/codes.js';
-import { insertCodings, type NewCoding } from '../../data/repositories/codings.js';
+import type { NewCoding } from '../../data/repositories/codings.js';
+import { insertCodings } from '../../data/repositories/codings-bulk.js';
 import {
   findEvidence,
   nextEvidenceRefNo,
