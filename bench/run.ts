@@ -4,6 +4,7 @@
 //   npm run bench -- [--only startup,latency,long-query,evidence,annex-a,reports,judgements,auth] [--n 200] [--scale realistic|national]
 //   npm run bench -- --only agreement [--n 10]
 //   npm run bench -- --only programme
+//   npm run bench -- --only offline-sync,fieldwork-progress --n 5 [--engine both] [--factors 1,4]
 import { parseArgs } from 'node:util';
 import { benchAgreement } from './agreement.js';
 import { benchAnnexAImport } from './annex-a-import.js';
@@ -29,6 +30,8 @@ import { benchRisk } from './risk.js';
 import { benchResearchMatrix } from './research-matrix.js';
 import { benchCorpusImport } from './corpus-import.js';
 import { benchProgramme } from './programme.js';
+import { benchOfflineSync } from './offline-sync.js';
+import { benchFieldworkProgress } from './fieldwork-progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -142,4 +145,17 @@ if (only.has('risk')) {
 if (only.has('auth')) out.push(...(await benchAuth(Math.min(n, 50))));
 if (only.has('agreement')) out.push(...benchAgreement(Math.min(n, 20)));
 if (only.has('programme')) out.push(...(await benchProgramme()));
+if (only.has('offline-sync'))
+  for (const engine of ['postgres', 'pglite'] as const)
+    if (values.engine === engine || values.engine === 'both')
+      out.push(
+        ...(await benchOfflineSync({ engine, reps: Math.min(n, 10), adminUrl: values.postgres })),
+      );
+if (only.has('fieldwork-progress'))
+  for (const factor of values.factors.split(',').map(Number))
+    for (const engine of ['postgres', 'pglite'] as const)
+      if (values.engine === engine || values.engine === 'both')
+        out.push(
+          ...(await benchFieldworkProgress({ engine, n, factor, adminUrl: values.postgres })),
+        );
 process.stdout.write(`${out.join('\n')}\n`);

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/data/audit-log.js';
-import type { UserActor } from '../../src/domain/access/actor.js';
+import { systemActor, type UserActor } from '../../src/domain/access/actor.js';
+import { verifyAuditLog } from '../../src/usecases/audit/verify-audit-log.js';
 import { createCode } from '../../src/usecases/coding/create-code.js';
 import { listCodings } from '../../src/usecases/coding/list-codings.js';
 import { editEvidence } from '../../src/usecases/evidence/edit-evidence.js';
@@ -91,6 +92,94 @@ describe('offline sync', () => {
       writtenAt: WRITTEN,
       receivedAt: expect.any(String),
     });
+  });
+
+  it('applies a batch in order as one at a time would: a repeated span once, an edit in between, the audit chain intact', async () => {
+    const r1 = `rec-${randomUUID()}`;
+    const coding = (clientId: string, start: number, end: number, evidenceVersion = 1) => ({
+      kind: 'coding' as const,
+      clientId,
+      writtenAt: WRITTEN,
+      recordClientId: r1,
+      evidenceVersion,
+      codeId,
+      start,
+      end,
+    });
+    const ids = ['a', 'b', 'c', 'd'].map((k) => `cod-${k}-${randomUUID()}`);
+    const out = await syncOfflineBatch(as(team.member), {
+      activityId: team.activity.id,
+      operations: [
+        record(r1, 'Seen at home. The plan was clear.'),
+        coding(ids[0]!, 0, 13),
+        // The same code on the same span again: applied, nothing new.
+        coding(ids[1]!, 0, 13),
+        {
+          kind: 'edit' as const,
+          clientId: `edit-${randomUUID()}`,
+          writtenAt: WRITTEN,
+          evidenceId: '00000000-0000-4000-8000-000000000000',
+          baseVersion: 1,
+          text: 'No such record.',
+        },
+        coding(ids[2]!, 14, 33),
+        coding(ids[0]!, 0, 13),
+      ],
+    });
+    expect(out.results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'rejected',
+      'applied',
+      'duplicate',
+    ]);
+    const [made, first, repeat, , second, again] = out.results;
+    expect(first!.codingId).toEqual(expect.any(String));
+    expect(repeat!.codingId).toBeNull();
+    expect(again!.codingId).toBe(first!.codingId);
+    expect(second!.codingId).not.toBe(first!.codingId);
+    const evidenceId = made!.evidenceId!;
+    const edited = await syncOfflineBatch(as(team.member), {
+      activityId: team.activity.id,
+      operations: [
+        {
+          kind: 'edit' as const,
+          clientId: `edit-${randomUUID()}`,
+          writtenAt: WRITTEN,
+          evidenceId,
+          baseVersion: 1,
+          text: 'Seen at home on Monday. The plan was clear.',
+        },
+        // Offsets of version 1, placed in version 2.
+        coding(ids[3]!, 0, 4, 1),
+      ],
+    });
+    expect(edited.results.map((r) => [r.status, r.version])).toEqual([
+      ['applied', 2],
+      ['applied', 2],
+    ]);
+    const codings = await listCodings(as(team.member), {
+      activityId: team.activity.id,
+      evidenceId,
+    });
+    expect(codings.codings.map((c) => c.spanText).sort()).toEqual([
+      'Seen',
+      'Seen at home.',
+      'The plan was clear.',
+    ]);
+    const events = (await listAuditEvents(t.db, { activityId: team.activity.id, limit: 5 }))
+      .reverse()
+      .map((e) => [e.action, e.after?.clientId]);
+    expect(events).toEqual([
+      ['evidence.recorded', r1],
+      ['coding.created', ids[0]],
+      ['coding.created', ids[2]],
+      ['evidence.edited', expect.any(String)],
+      ['coding.created', ids[3]],
+    ]);
+    const chain = await verifyAuditLog({ db: t.db, actor: systemActor('test') });
+    expect(chain.ok).toBe(true);
   });
 
   it('rejects an operation it cannot apply and still applies the rest', async () => {

@@ -45,6 +45,7 @@ import * as fieldworkPlans from './2026-12-07T1620_fieldwork_plans.js';
 import * as offlineSync from './2026-12-07T1630_offline_sync.js';
 import * as practiceQa from './2026-12-07T1640_practice_qa.js';
 import * as cheaperCodingWrites from './2026-12-07T1650_cheaper_coding_writes.js';
+import * as fieldworkProgressIndexes from './2026-12-07T1760_fieldwork_progress_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0600_foundation': foundation,
@@ -89,4 +90,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1630_offline_sync': offlineSync,
   '2026-12-07T1640_practice_qa': practiceQa,
   '2026-12-07T1650_cheaper_coding_writes': cheaperCodingWrites,
+  '2026-12-07T1760_fieldwork_progress_indexes': fieldworkProgressIndexes,
 };

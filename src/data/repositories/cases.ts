@@ -107,6 +107,27 @@ export async function findCaseId(
   return row?.id ?? null;
 }
 
+/** The ids of the activity's cases of a kind with these references (by lower-case reference). */
+export async function findCaseIds(
+  db: Kysely<DB>,
+  activityId: string,
+  kind: CaseKindName,
+  references: string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const lower = [...new Set(references.map((r) => r.toLowerCase()))];
+  if (lower.length === 0) return found;
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'reference'])
+    .where('activity_id', '=', activityId)
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['reference']), 'in', lower))
+    .execute();
+  for (const r of rows) found.set(r.reference.toLowerCase(), r.id);
+  return found;
+}
+
 export interface NewCase {
   activityId: string;
   kind: CaseKindName;

@@ -46,6 +46,14 @@ export async function findCode(db: Kysely<DB>, id: string): Promise<Code | null>
   return row ? toCode(row) : null;
 }
 
+/** The codes with these ids that exist, by id (any activity: the caller checks). */
+export async function findCodes(db: Kysely<DB>, ids: string[]): Promise<Map<string, Code>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const rows = await baseQuery(db).where('c.id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, toCode(r)]));
+}
+
 /** The live codes of an activity (merged codes only with includeMerged), in tree order. */
 export async function listCodes(
   db: Kysely<DB>,

@@ -403,7 +403,8 @@ export async function countVoiceRecordsByArea(
 ): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('evidence_records as e')
-    .select([sql<string>`unnest(e.judgement_areas)`.as('area'), 'e.id'])
+    // Areas only (no id): the partial index evidence_records_voice answers it on its own.
+    .select(sql<string>`unnest(e.judgement_areas)`.as('area'))
     .where('e.activity_id', '=', activityId)
     .where('e.deleted_at', 'is', null)
     .where((eb) =>

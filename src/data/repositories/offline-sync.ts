@@ -250,3 +250,39 @@ export async function markSyncConflictResolved(
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Records many synced operations; false when any client id was already there (a concurrent
+ * replay: the caller's transaction must then be rolled back).
+ */
+export async function insertSyncedOperations(
+  trx: Transaction<DB>,
+  userId: string,
+  ops: SyncedOperation[],
+): Promise<boolean> {
+  let inserted = 0;
+  for (let i = 0; i < ops.length; i += 2000) {
+    const rows = await trx
+      .insertInto('offline_sync_operations')
+      .values(
+        ops.slice(i, i + 2000).map((op) => ({
+          user_id: userId,
+          client_id: op.clientId,
+          activity_id: op.activityId,
+          kind: op.kind,
+          outcome: op.outcome,
+          evidence_id: op.evidenceId,
+          coding_id: op.codingId,
+          conflict_id: op.conflictId,
+          version: op.version,
+          written_at: op.writtenAt,
+          received_at: op.receivedAt,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+      .returning('client_id')
+      .execute();
+    inserted += rows.length;
+  }
+  return inserted === ops.length;
+}

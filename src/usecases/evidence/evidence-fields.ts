@@ -54,13 +54,24 @@ export function checkEvidenceFields(
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', { details });
 }
 
+/**
+ * What a batch of records (an offline sync) has already looked up in its transaction: case ids
+ * by `kind:lower-case reference`, and lines of enquiry found in the activity.
+ */
+export interface EvidenceLookups {
+  cases: Map<string, string>;
+  lines: Set<string>;
+}
+
 export async function checkLineOfEnquiry(
   trx: Transaction<DB>,
   activityId: string,
   lineId: string | null,
+  known?: Set<string>,
 ): Promise<void> {
-  if (!lineId) return;
-  if (!(await lineOfEnquiryInActivity(trx, activityId, lineId)))
+  if (!lineId || known?.has(lineId)) return;
+  if (await lineOfEnquiryInActivity(trx, activityId, lineId)) known?.add(lineId);
+  else
     throw new AppError('VALIDATION_FAILED', {
       details: [
         { field: 'lineOfEnquiryId', value: lineId, reason: 'No such line of enquiry here' },
@@ -86,10 +97,26 @@ export async function resolveCase(
   activity: Activity,
   kind: CaseKind,
   reference: string | null | undefined,
-  opts: { allowNew?: boolean } = {},
+  opts: { allowNew?: boolean; known?: Map<string, string> } = {},
 ): Promise<string | null> {
   const ref = reference?.trim();
   if (!ref) return null;
+  const key = `${kind}:${ref.toLowerCase()}`;
+  const known = opts.known?.get(key);
+  if (known) return known;
+  const found = await resolveCaseUncached(trx, actor, activity, kind, ref, opts);
+  opts.known?.set(key, found);
+  return found;
+}
+
+async function resolveCaseUncached(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  kind: CaseKind,
+  ref: string,
+  opts: { allowNew?: boolean },
+): Promise<string> {
   const find = () => findCaseId(trx, activity.id, kind, ref);
   const existing = await find();
   if (existing) return existing;

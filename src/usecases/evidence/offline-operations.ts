@@ -2,34 +2,34 @@
 // an edit of the person's own record from the version they started from, or a coding (of a record
 // on the server, or of one the same device captured offline). An edit whose base version is no
 // longer the record's becomes a stored conflict: nothing is overwritten.
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { now } from '../../clock.js';
-import { writeAudit } from '../../data/audit-log.js';
-import type { Activity } from '../../data/repositories/activities.js';
-import { findCode } from '../../data/repositories/codes.js';
-import { insertCoding } from '../../data/repositories/codings.js';
 import {
   fieldsOf,
   findEvidence,
   findEvidenceVersion,
-  nextEvidenceRefNo,
   type EvidenceRecord,
 } from '../../data/repositories/evidence.js';
-import {
-  insertEvidence,
-  insertEvidenceVersion,
-  updateEvidence,
-} from '../../data/repositories/evidence-writes.js';
-import { insertSyncConflict, type SyncedOperation } from '../../data/repositories/offline-sync.js';
-import type { DB } from '../../data/schema.js';
-import type { Actor } from '../../domain/access/actor.js';
+import { insertEvidenceVersion, updateEvidence } from '../../data/repositories/evidence-writes.js';
+import { insertSyncConflict } from '../../data/repositories/offline-sync.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
 import { reanchor } from '../../domain/evidence/reanchor.js';
 import { AppError } from '../../errors.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { reanchorCodings } from './edit-evidence.js';
+import {
+  codedRecord,
+  flushQueued,
+  queueAudit,
+  queueRecord,
+  takeRefNo,
+  type Applied,
+  type BatchState,
+  type CodedRecord,
+} from './offline-batch.js';
 import { EvidenceFieldsInput, evidenceText, newEvidenceFields } from './record-evidence.js';
+
+export type { Applied, BatchState } from './offline-batch.js';
 
 const clientId = z.string().trim().min(8).max(100);
 /** The device's clock when the words were written, as it reported it (kept, never trusted). */
@@ -70,24 +70,6 @@ export const OfflineOperation = z.discriminatedUnion('kind', [
 ]);
 export type OfflineOperation = z.output<typeof OfflineOperation>;
 
-export interface BatchState {
-  trx: Transaction<DB>;
-  actor: Actor;
-  userId: string;
-  activity: Activity;
-  receivedAt: Date;
-  /** Operations synced before (this batch's are added as they are applied). */
-  synced: Map<string, SyncedOperation>;
-}
-
-/** What applying one operation did (the row that records it is the caller's). */
-export type Applied = Omit<
-  SyncedOperation,
-  'clientId' | 'kind' | 'activityId' | 'writtenAt' | 'receivedAt'
-> & {
-  serverText?: string;
-};
-
 export async function applyRecord(
   s: BatchState,
   op: Extract<OfflineOperation, { kind: 'record' }>,
@@ -95,20 +77,12 @@ export async function applyRecord(
   const { trx, actor, activity } = s;
   const input = op.fields;
   const text = evidenceText(op.text);
-  const fields = await newEvidenceFields(trx, actor, activity, input);
+  const fields = await newEvidenceFields(trx, actor, activity, input, s.lookups);
   const by = actorRef(actor);
-  const refNo = await nextEvidenceRefNo(trx, activity.id);
+  const refNo = await takeRefNo(s);
   const source = { kind: 'typed' as const, file: null };
-  const id = await insertEvidence(trx, {
-    activityId: activity.id,
-    refNo,
-    text,
-    fields,
-    source,
-    by,
-  });
-  await insertEvidenceVersion(trx, { evidenceId: id, version: 1, text, fields, by });
-  await writeAudit(trx, actor, {
+  const id = queueRecord(s, { activityId: activity.id, refNo, text, fields, source, by });
+  queueAudit(s, {
     action: 'evidence.recorded',
     entityType: 'evidence',
     entityId: id,
@@ -128,16 +102,16 @@ export async function applyRecord(
   return { outcome: 'applied', evidenceId: id, codingId: null, conflictId: null, version: 1 };
 }
 
-/** The record an operation names, in the activity; a missing or foreign one is NOT_FOUND. */
-async function recordInActivity(s: BatchState, evidenceId: string, lock: 'update' | 'share') {
-  const record = await findEvidence(
-    s.trx,
-    evidenceId,
-    lock === 'update' ? { forUpdate: true } : { forShare: true },
-  );
+/** The record an edit names, in the activity, locked; a missing or foreign one is NOT_FOUND. */
+async function recordToEdit(s: BatchState, evidenceId: string) {
+  // The edit reads and re-anchors what is on the server: what the batch queued goes first.
+  await flushQueued(s);
+  const record = await findEvidence(s.trx, evidenceId, { forUpdate: true });
   if (!record || record.activityId !== s.activity.id) throw new AppError('NOT_FOUND');
   if (record.deleted)
     throw new AppError('CONFLICT', { message: `${record.reference} was deleted.` });
+  // Codings later in the batch read it again, as it is after this edit.
+  s.records.delete(record.id);
   return record;
 }
 
@@ -147,7 +121,7 @@ export async function applyEdit(
 ): Promise<Applied> {
   const { trx, actor, activity } = s;
   const text = evidenceText(op.text);
-  const current = await recordInActivity(s, op.evidenceId, 'update');
+  const current = await recordToEdit(s, op.evidenceId);
   if (current.recordedBy.id !== s.userId)
     throw new AppError('FORBIDDEN', { message: 'Offline edits are of your own records only.' });
   if (current.text === text)
@@ -165,7 +139,7 @@ export async function applyEdit(
   await updateEvidence(trx, current.id, { text, fields, version, by });
   await insertEvidenceVersion(trx, { evidenceId: current.id, version, text, fields, by });
   const codings = await reanchorCodings(trx, current, text, version);
-  await writeAudit(trx, actor, {
+  queueAudit(s, {
     action: 'evidence.edited',
     entityType: 'evidence',
     entityId: current.id,
@@ -206,7 +180,7 @@ async function conflictOf(
     writtenAt: new Date(op.writtenAt),
     receivedAt: s.receivedAt,
   });
-  await writeAudit(s.trx, s.actor, {
+  queueAudit(s, {
     action: 'evidence.sync_conflict',
     entityType: 'evidence',
     entityId: current.id,
@@ -237,7 +211,7 @@ export async function applyCoding(
   s: BatchState,
   op: Extract<OfflineOperation, { kind: 'coding' }>,
 ): Promise<Applied> {
-  const { trx, actor, activity } = s;
+  const { actor, activity } = s;
   let evidenceId = op.evidenceId;
   if (!evidenceId && op.recordClientId) {
     const made = s.synced.get(op.recordClientId);
@@ -257,8 +231,8 @@ export async function applyCoding(
     throw new AppError('VALIDATION_FAILED', {
       details: [{ field: 'evidenceId', reason: 'Say which record the coding is of' }],
     });
-  const record = await recordInActivity(s, evidenceId, 'share');
-  const code = await findCode(trx, op.codeId);
+  const record = await codedRecord(s, evidenceId);
+  const code = s.codes.get(op.codeId);
   if (!code || code.activityId !== activity.id || code.mergedIntoId !== null || !code.isCodable)
     throw new AppError('VALIDATION_FAILED', {
       details: [
@@ -268,29 +242,18 @@ export async function applyCoding(
   const { start, end } = await place(s, record, op);
   const spanText = cpSlice(record.text, start, end);
   const coder = actorRef(actor);
-  const row = await insertCoding(trx, {
-    createdAt: now(),
-    activityId: activity.id,
+  // The coding's id, and its audit event's, come when the queue is written (flushQueued).
+  const applied: Applied = {
+    outcome: 'applied',
     evidenceId: record.id,
-    evidenceVersion: record.version,
-    codeId: code.id,
-    start,
-    end,
-    spanText,
-    coder,
-  });
-  if (!row)
-    return {
-      outcome: 'applied',
-      evidenceId: record.id,
-      codingId: null,
-      conflictId: null,
-      version: record.version,
-    };
-  await writeAudit(trx, actor, {
+    codingId: null,
+    conflictId: null,
+    version: record.version,
+  };
+  const audit = queueAudit(s, {
     action: 'coding.created',
     entityType: 'coding',
-    entityId: row.id,
+    entityId: '',
     activityId: activity.id,
     laId: activity.laId,
     after: {
@@ -308,19 +271,28 @@ export async function applyCoding(
       receivedAt: s.receivedAt.toISOString(),
     },
   });
-  return {
-    outcome: 'applied',
-    evidenceId: record.id,
-    codingId: row.id,
-    conflictId: null,
-    version: record.version,
-  };
+  s.codings.push({
+    coding: {
+      createdAt: now(),
+      activityId: activity.id,
+      evidenceId: record.id,
+      evidenceVersion: record.version,
+      codeId: code.id,
+      start,
+      end,
+      spanText,
+      coder,
+    },
+    applied,
+    audit,
+  });
+  return applied;
 }
 
 /** The span in the record's current text (re-anchored from the version the device saw). */
 async function place(
   s: BatchState,
-  record: EvidenceRecord,
+  record: CodedRecord,
   op: Extract<OfflineOperation, { kind: 'coding' }>,
 ): Promise<{ start: number; end: number }> {
   const seenText =

@@ -24,7 +24,12 @@ import type { UseCaseContext } from '../context.js';
 import { todayInEngland } from '../../clock.js';
 import { actorRef } from '../shared/actor-ref.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
-import { checkEvidenceFields, checkLineOfEnquiry, resolveCase } from './evidence-fields.js';
+import {
+  checkEvidenceFields,
+  checkLineOfEnquiry,
+  resolveCase,
+  type EvidenceLookups,
+} from './evidence-fields.js';
 
 /** Longest evidence text, in code points (a long imported document fits; a book does not). */
 export const MAX_EVIDENCE_LENGTH = 500_000;
@@ -154,14 +159,17 @@ export async function newEvidenceFields(
   actor: Actor,
   activity: Activity,
   input: z.output<typeof EvidenceFieldsInput>,
+  lookups?: EvidenceLookups,
 ): Promise<EvidenceFields> {
   const { judgementAreas, consent } = checkNewEvidence(activity, input);
-  await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null);
+  await checkLineOfEnquiry(trx, activity.id, input.lineOfEnquiryId ?? null, lookups?.lines);
+  const known = lookups?.cases;
   return {
     method: input.method,
     observedOn: input.observedOn ?? todayInEngland(),
     childCaseId: await resolveCase(trx, actor, activity, 'child', input.caseRef, {
       allowNew: input.newCase,
+      known,
     }),
     practitionerCaseId: await resolveCase(
       trx,
@@ -169,8 +177,9 @@ export async function newEvidenceFields(
       activity,
       'practitioner',
       input.practitionerRef,
+      { known },
     ),
-    teamCaseId: await resolveCase(trx, actor, activity, 'team', input.teamRef),
+    teamCaseId: await resolveCase(trx, actor, activity, 'team', input.teamRef, { known }),
     locality: input.locality || null,
     lineOfEnquiryId: input.lineOfEnquiryId ?? null,
     judgementAreas,

@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { now } from '../../clock.js';
 import {
   findSyncedOperations,
-  insertSyncedOperation,
+  insertSyncedOperations,
   type SyncedOperation,
 } from '../../data/repositories/offline-sync.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { evidenceScope } from '../shared/evidence-scope.js';
+import { finishBatch, openBatch } from './offline-batch.js';
 import {
   applyCoding,
   applyEdit,
@@ -65,12 +66,17 @@ export async function syncOfflineBatch(
   const receivedAt = now();
   const results = await ctx.db.transaction().execute(async (trx) => {
     const synced = await findSyncedOperations(trx, userId, [...ids]);
-    const state: BatchState = { trx, actor: ctx.actor, userId, activity, receivedAt, synced };
-    const out: SyncItemResult[] = [];
+    const state = await openBatch(
+      { trx, actor: ctx.actor, userId, activity, receivedAt, synced },
+      input.operations,
+    );
+    // Results are read once the batch is written: a coding's id comes with its row.
+    const out: Array<() => SyncItemResult> = [];
+    const rows: Array<{ row: SyncedOperation; applied: Applied }> = [];
     for (const op of input.operations) {
       const earlier = synced.get(op.clientId);
       if (earlier) {
-        out.push(duplicateOf(earlier));
+        out.push(() => duplicateOf(earlier));
         continue;
       }
       let applied: Applied;
@@ -78,7 +84,7 @@ export async function syncOfflineBatch(
         applied = await apply(state, op);
       } catch (err) {
         if (!(err instanceof AppError) || err.code === 'INTERNAL') throw err;
-        out.push({
+        const rejected: SyncItemResult = {
           clientId: op.clientId,
           status: 'rejected',
           evidenceId: null,
@@ -86,7 +92,8 @@ export async function syncOfflineBatch(
           version: null,
           conflictId: null,
           error: { code: err.code, message: err.message, details: err.details },
-        });
+        };
+        out.push(() => rejected);
         continue;
       }
       const row: SyncedOperation = {
@@ -101,10 +108,9 @@ export async function syncOfflineBatch(
         writtenAt: new Date(op.writtenAt),
         receivedAt,
       };
-      // A concurrent replay of the same batch got there first: roll back, the retry sees duplicates.
-      if (!(await insertSyncedOperation(trx, userId, row))) throw new AppError('CONFLICT');
       synced.set(op.clientId, row);
-      out.push({
+      rows.push({ row, applied });
+      out.push(() => ({
         clientId: op.clientId,
         status: applied.outcome,
         evidenceId: applied.evidenceId,
@@ -112,9 +118,20 @@ export async function syncOfflineBatch(
         version: applied.version,
         conflictId: applied.conflictId,
         ...(applied.serverText !== undefined ? { serverText: applied.serverText } : {}),
-      });
+      }));
     }
-    return out;
+    await finishBatch(state);
+    for (const r of rows) r.row.codingId = r.applied.codingId;
+    // A concurrent replay of the same batch got there first: roll back, the retry sees duplicates.
+    if (
+      !(await insertSyncedOperations(
+        trx,
+        userId,
+        rows.map((r) => r.row),
+      ))
+    )
+      throw new AppError('CONFLICT');
+    return out.map((result) => result());
   });
   return { receivedAt, results };
 }
