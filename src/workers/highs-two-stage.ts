@@ -31,11 +31,20 @@ type TwoStageOutcome =
     }
   | { kind: 'infeasible' }
   | { kind: 'no_plan_in_time'; bound: number | null }
-  | { kind: 'fallback'; bound: number | null; reason: string };
+  | {
+      kind: 'fallback';
+      bound: number | null;
+      reason: string;
+      /** The last schedule the teams stage could not staff (its neighbourhood is tried next). */
+      last: Map<number, number> | null;
+    };
 
 export type TwoStageResult = TwoStageOutcome & { size: { columns: number; rows: number } };
 
-const MAX_ROUNDS = 6;
+// One round: cutting off a schedule the teams stage cannot staff and choosing again mends it
+// slowly (each no-good removes little); the full model within a few weeks of that schedule is
+// quicker (highs-choice.ts). The cuts stay for a caller that wants more rounds.
+const MAX_ROUNDS = 1;
 
 export function solveTwoStage(
   h: Highs,
@@ -55,7 +64,8 @@ export function solveTwoStage(
   // Both stages' sizes (the last round's), for the report.
   const size = { columns: 0, rows: 0 };
   const done = (r: TwoStageOutcome): TwoStageResult => ({ ...r, size });
-  const fallback = (reason: string) => done({ kind: 'fallback', bound: bestBound, reason });
+  let last: Map<number, number> | null = null;
+  const fallback = (reason: string) => done({ kind: 'fallback', bound: bestBound, reason, last });
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const schedule: ScheduleModel = buildScheduleModel(inst, data, noGoods);
     if (round === 0)
@@ -99,6 +109,7 @@ export function solveTwoStage(
         else skipped.add(c.d);
       }
     });
+    last = chosen;
     const team = buildTeamModel(inst, data, chosen);
     size.columns += team.mip.numCols;
     size.rows += team.mip.numRows;
@@ -137,9 +148,14 @@ export function solveTwoStage(
       });
     }
     if (t.status !== S.infeasible) return fallback('no team found in time');
+    if (round === MAX_ROUNDS - 1) break;
     // No team exists for this schedule: cut off the parts of it that have none, choose again.
     noGoods.push(...findTeamCuts(h, inst, data, chosen, left, notify, work));
     if (left() < 1) return done({ kind: 'no_plan_in_time', bound: bestBound });
   }
-  return fallback(`no team for ${MAX_ROUNDS} schedules`);
+  return fallback(
+    MAX_ROUNDS === 1
+      ? 'the teams stage could not staff the schedule'
+      : `no team for ${MAX_ROUNDS} schedules`,
+  );
 }
