@@ -8,6 +8,7 @@ import type { Demand } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
 import { buildModel, type BuiltModel } from '../domain/programme/model.js';
 import { planCost, type Choice } from '../domain/programme/plan-cost.js';
+import { stageData } from '../domain/programme/schedule-model.js';
 import type { ProgrammeProgress, SolveOptions } from './highs-solve.js';
 import { run, statusWord, type SolverWork } from './highs-run.js';
 import { solveTwoStage } from './highs-two-stage.js';
@@ -93,34 +94,60 @@ export function solveChoice(
       };
     bound = two.bound;
     note = two.reason;
-    if (two.last && opts.timeLimit - secs() > 0.5) {
+    if (two.last) {
       const last = two.last;
-      const near = buildModel(inst, {
-        allow: (d, s) => last.has(d) && Math.abs(last.get(d)! - s) <= NEIGHBOURHOOD,
-      });
-      notify({
-        kind: 'presolve',
-        message: `Teams: the full model within ${NEIGHBOURHOOD} weeks of the schedule`,
-        seconds: secs(),
-      });
-      const r = run(
-        h,
-        near.mip,
-        { timeLimit: opts.timeLimit - secs(), relativeGap, events: false },
-        t0,
-        notify,
-        work,
-      );
-      if (r.values) {
-        const method2 = {
-          kind: 'two-stage' as const,
-          note: `${note}; teams from the full model within ${NEIGHBOURHOOD} weeks of the last schedule`,
-        };
-        return {
-          ...plan(choiceOf(near, r.values), bound, r.firstFeasible ?? secs(), 'time_limit'),
-          size: { columns: size.columns + near.mip.numCols, rows: size.rows + near.mip.numRows },
-          method: method2,
-        };
+      const pools = stageData(inst, demands).pool.map((p) => p.join(','));
+      // The activities on site within a few weeks of where the teams fell short, in that pool.
+      const nearTrouble = (d: number) => {
+        const s = last.get(d)!;
+        const end = s + demands[d]!.daysByWeek.length - 1;
+        return two.trouble.some(
+          (t) => t.pool === pools[d] && end >= t.from - NEIGHBOURHOOD && s <= t.to + NEIGHBOURHOOD,
+        );
+      };
+      // First only those move (the rest keep their weeks, all teams are chosen again); then all.
+      const repairs = [
+        { what: 'those near the shortfall in any week', free: nearTrouble, reach: Infinity },
+        {
+          what: `every activity within ${NEIGHBOURHOOD} weeks`,
+          free: () => true,
+          reach: NEIGHBOURHOOD,
+        },
+      ];
+      for (const { what, free, reach } of repairs) {
+        if (opts.timeLimit - secs() < 0.5) break;
+        const near = buildModel(inst, {
+          allow: (d, s) =>
+            last.has(d) && (last.get(d) === s || (free(d) && Math.abs(last.get(d)! - s) <= reach)),
+        });
+        notify({
+          kind: 'presolve',
+          message: `Teams: the full model, ${what} of the schedule`,
+          seconds: secs(),
+        });
+        const r = run(
+          h,
+          near.mip,
+          // The first repair may not use all the time: the wider one and the full model follow.
+          {
+            timeLimit: (opts.timeLimit - secs()) * (free === nearTrouble ? 0.4 : 0.6),
+            relativeGap,
+            events: false,
+          },
+          t0,
+          notify,
+          work,
+        );
+        size = { columns: size.columns + near.mip.numCols, rows: size.rows + near.mip.numRows };
+        if (r.values)
+          return {
+            ...plan(choiceOf(near, r.values), bound, r.firstFeasible ?? secs(), 'time_limit'),
+            size,
+            method: {
+              kind: 'two-stage' as const,
+              note: `${note}; teams from the full model moving ${what} of the schedule`,
+            },
+          };
       }
     }
     note = `full model after the two stages: ${note}`;

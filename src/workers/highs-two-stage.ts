@@ -15,7 +15,7 @@ import {
 import { buildTeamModel } from '../domain/programme/team-model.js';
 import type { ProgrammeProgress, SolveOptions } from './highs-solve.js';
 import { gapOf, run, type SolverWork } from './highs-run.js';
-import { findTeamCuts } from './team-cuts.js';
+import { findTeamCuts, troubleSpots, type TroubleSpot } from './team-cuts.js';
 
 type TwoStageOutcome =
   | {
@@ -37,14 +37,16 @@ type TwoStageOutcome =
       reason: string;
       /** The last schedule the teams stage could not staff (its neighbourhood is tried next). */
       last: Map<number, number> | null;
+      /** Where its teams fell short: weeks and pool (the repair frees the activities there). */
+      trouble: TroubleSpot[];
     };
 
 export type TwoStageResult = TwoStageOutcome & { size: { columns: number; rows: number } };
 
-// One round: cutting off a schedule the teams stage cannot staff and choosing again mends it
-// slowly (each no-good removes little); the full model within a few weeks of that schedule is
-// quicker (highs-choice.ts). The cuts stay for a caller that wants more rounds.
-const MAX_ROUNDS = 1;
+// Two rounds: the cuts often mend a schedule at the first attempt, but each no-good removes
+// little, so after a second failure the full model around that schedule (highs-choice.ts) is
+// quicker than more rounds.
+const MAX_ROUNDS = 2;
 
 export function solveTwoStage(
   h: Highs,
@@ -65,7 +67,9 @@ export function solveTwoStage(
   const size = { columns: 0, rows: 0 };
   const done = (r: TwoStageOutcome): TwoStageResult => ({ ...r, size });
   let last: Map<number, number> | null = null;
-  const fallback = (reason: string) => done({ kind: 'fallback', bound: bestBound, reason, last });
+  let trouble: TroubleSpot[] = [];
+  const fallback = (reason: string) =>
+    done({ kind: 'fallback', bound: bestBound, reason, last, trouble });
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const schedule: ScheduleModel = buildScheduleModel(inst, data, noGoods);
     if (round === 0)
@@ -148,14 +152,13 @@ export function solveTwoStage(
       });
     }
     if (t.status !== S.infeasible) return fallback('no team found in time');
-    if (round === MAX_ROUNDS - 1) break;
+    if (round === MAX_ROUNDS - 1) {
+      trouble = troubleSpots(h, inst, data, chosen, left(), notify, work);
+      break;
+    }
     // No team exists for this schedule: cut off the parts of it that have none, choose again.
     noGoods.push(...findTeamCuts(h, inst, data, chosen, left, notify, work));
     if (left() < 1) return done({ kind: 'no_plan_in_time', bound: bestBound });
   }
-  return fallback(
-    MAX_ROUNDS === 1
-      ? 'the teams stage could not staff the schedule'
-      : `no team for ${MAX_ROUNDS} schedules`,
-  );
+  return fallback(`no team for ${MAX_ROUNDS} schedules`);
 }
