@@ -7,10 +7,10 @@ import type { Highs } from 'highs';
 import type { Demand } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
 import { buildModel, type BuiltModel } from '../domain/programme/model.js';
-import { planCost, type Choice } from '../domain/programme/plan-cost.js';
+import { maxLoad, planCost, type Choice } from '../domain/programme/plan-cost.js';
 import { stageData } from '../domain/programme/schedule-model.js';
 import type { ProgrammeProgress, SolveOptions } from './highs-solve.js';
-import { run, statusWord, type SolverWork } from './highs-run.js';
+import { gapOf, run, statusWord, type SolverWork } from './highs-run.js';
 import { solveTwoStage } from './highs-two-stage.js';
 
 export type ChoiceResult = (
@@ -44,6 +44,24 @@ function choiceOf(built: BuiltModel, values: ArrayLike<number>): Choice {
   return choice;
 }
 
+/** Every column's value for a plan (the full model's starting solution). */
+function startOf(
+  inst: ProgrammeInstance,
+  demands: Demand[],
+  built: BuiltModel,
+  choice: Choice,
+): Float64Array {
+  const lmax = maxLoad(demands, choice);
+  return Float64Array.from(built.columns, (c) => {
+    if (c.kind === 'x') return choice.chosen.get(c.d) === c.s ? 1 : 0;
+    if (c.kind === 'y')
+      return choice.chosen.get(c.d) === c.s && (choice.teams.get(c.d) ?? []).includes(c.i) ? 1 : 0;
+    if (c.kind === 'skip') return choice.skipped.has(c.d) ? 1 : 0;
+    if (c.kind === 'lmax') return inst.inspectors.length > 0 ? lmax : 0;
+    return 0;
+  });
+}
+
 /**
  * Solve `inst` by `opts.timeLimit` seconds after t0 (event times are from t0 too). With method
  * full, only the full model.
@@ -62,6 +80,8 @@ export function solveChoice(
   let bound: number | null = null;
   let note: string | undefined;
   let size = { columns: 0, rows: 0 };
+  // A plan from repairing the two stages' schedule: the full model then starts from it.
+  let repaired: (ChoiceResult & { kind: 'plan' }) | null = null;
   const relativeGap = opts.relativeGap ?? 0;
   const plan = (choice: Choice, b: number | null, firstFeasible: number, status: string) => {
     const objective = planCost(inst, demands, choice);
@@ -139,8 +159,8 @@ export function solveChoice(
           work,
         );
         size = { columns: size.columns + near.mip.numCols, rows: size.rows + near.mip.numRows };
-        if (r.values)
-          return {
+        if (r.values) {
+          repaired = {
             ...plan(choiceOf(near, r.values), bound, r.firstFeasible ?? secs(), 'time_limit'),
             size,
             method: {
@@ -148,8 +168,18 @@ export function solveChoice(
               note: `${note}; teams from the full model moving ${what} of the schedule`,
             },
           };
+          break;
+        }
       }
     }
+    // A repaired plan within the gap asked, or no time left to improve it: done.
+    if (
+      repaired?.kind === 'plan' &&
+      (opts.timeLimit - secs() < 1 ||
+        (repaired.bound !== null &&
+          gapOf(repaired.objective, repaired.bound) <= Math.max(relativeGap, 1e-6)))
+    )
+      return repaired;
     note = `full model after the two stages: ${note}`;
   }
   const built = buildModel(inst);
@@ -164,13 +194,24 @@ export function solveChoice(
   const r = run(
     h,
     built.mip,
-    { timeLimit: opts.timeLimit - secs(), relativeGap, heuristicEffort: opts.heuristicEffort },
+    {
+      timeLimit: opts.timeLimit - secs(),
+      relativeGap,
+      heuristicEffort: opts.heuristicEffort,
+      ...(repaired ? { start: startOf(inst, demands, built, repaired.choice) } : {}),
+    },
     t0,
     notify,
     work,
   );
   const method = { kind: 'full' as const, ...(note ? { note } : {}) };
   const b = r.bound === null ? bound : bound === null ? r.bound : Math.max(r.bound, bound);
+  if (
+    repaired &&
+    (!r.values || planCost(inst, demands, choiceOf(built, r.values)) >= repaired.objective - 1e-9)
+  )
+    // The full model did not better the repair: the repair's plan, with the better bound.
+    return { ...repaired, bound: b === null ? null : Math.min(b, repaired.objective) };
   if (r.values) {
     const out = plan(
       choiceOf(built, r.values),

@@ -3,7 +3,7 @@
 // (team-model.ts). The plan is feasible for the full model; the first stage's proven bound is a
 // lower bound on the full model's cost, so the gap reported is a true gap against every plan the
 // full model allows. When the second stage finds no team, that schedule is cut off and the first
-// stage runs again (a few times); after that the caller falls back to the full model.
+// stage runs again (twice); after that the caller repairs it in the full model (highs-choice.ts).
 import type { Highs } from 'highs';
 import type { Demand } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
