@@ -74,6 +74,11 @@ export function solveByRegion(
   let firstFeasible = 0;
   let allOptimal = true;
   const notes = new Set<string>();
+  const planned: {
+    part: ProgrammeInstance;
+    partDemands: Demand[];
+    r: ChoiceResult & { kind: 'plan' };
+  }[] = [];
   // Each region's gap a little under the target: the regions' shares of the balance cost add to
   // England's gap (the most loaded inspector against the regions' mean).
   const relativeGap = (opts.relativeGap ?? 0) * 0.8;
@@ -106,10 +111,45 @@ export function solveByRegion(
         method,
         regions: parts.length,
       };
+    planned.push({ part, partDemands, r });
+    notify({
+      kind: 'presolve',
+      message: `${region}: planned (${k + 1} of ${parts.length} regions), its gap ${r.bound === null ? 'unknown' : `${(100 * gapOf(r.objective, r.bound)).toFixed(2)}%`}`,
+      seconds: secs(),
+    });
+  }
+  firstFeasible = secs();
+  // The time left goes to the regions furthest from their bounds, one at a time, from scratch
+  // with all of it (a region's plan is replaced only by a cheaper one; its bound only rises).
+  const tried = new Set<number>();
+  for (;;) {
+    const open = planned
+      .map((p, k) => ({ k, slack: p.r.objective - (p.r.bound ?? 0) }))
+      .filter(
+        ({ k, slack }) => !tried.has(k) && slack > relativeGap * planned[k]!.r.objective + 1e-6,
+      )
+      .sort((x, y) => y.slack - x.slack);
+    if (open.length === 0 || opts.timeLimit - secs() < 2) break;
+    const k = open[0]!.k;
+    tried.add(k);
+    const { part, partDemands, r: before } = planned[k]!;
+    const again = solveChoice(
+      h,
+      part,
+      partDemands,
+      { ...opts, relativeGap, timeLimit: opts.timeLimit },
+      t0,
+      (p) => (p.kind === 'incumbent' || p.kind === 'bound' ? undefined : notify(p)),
+      work,
+    );
+    if (again.kind !== 'plan') continue;
+    const lower = Math.max(before.bound ?? 0, again.bound ?? 0);
+    planned[k]!.r = { ...(again.objective < before.objective ? again : before), bound: lower };
+  }
+  for (const { part, partDemands, r } of planned) {
     if (r.bound === null) allOptimal = false;
     bound += r.bound ?? 0;
     if (r.solverStatus !== 'optimal') allOptimal = false;
-    firstFeasible = secs();
     for (const [d, s] of r.choice.chosen)
       choice.chosen.set(demandIndex.get(partDemands[d]!.key)!, s);
     for (const d of r.choice.skipped) choice.skipped.add(demandIndex.get(partDemands[d]!.key)!);
@@ -118,11 +158,6 @@ export function solveByRegion(
         demandIndex.get(partDemands[d]!.key)!,
         team.map((i) => inspectorIndex.get(part.inspectors[i]!.id)!),
       );
-    notify({
-      kind: 'presolve',
-      message: `${region}: planned (${k + 1} of ${parts.length} regions), its gap ${r.bound === null ? 'unknown' : `${(100 * gapOf(r.objective, r.bound)).toFixed(2)}%`}`,
-      seconds: secs(),
-    });
   }
   const objective = planCost(inst, demands, choice);
   const b = Math.min(bound, objective);
