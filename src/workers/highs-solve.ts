@@ -4,7 +4,6 @@
 import { checkPlan, type HardBreach } from '../domain/programme/check-plan.js';
 import {
   decodeChoice,
-  decodePlan,
   diagnoseConflicts,
   type Conflict,
   type Plan,
@@ -12,8 +11,9 @@ import {
 import { buildDemands } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
 import { buildModel } from '../domain/programme/model.js';
-import { gapOf, highs, noWork, run, statusWord, type SolverWork } from './highs-run.js';
-import { solveTwoStage } from './highs-two-stage.js';
+import { solveChoice, type ChoiceResult } from './highs-choice.js';
+import { gapOf, highs, noWork, run, type SolverWork } from './highs-run.js';
+import { solveByRegion, splitByRegion } from './highs-regions.js';
 
 export interface SolveOptions {
   /** Seconds before the solver stops with the best plan found. */
@@ -84,7 +84,6 @@ export async function solveProgrammeHere(
   const t0 = performance.now();
   const secs = () => (performance.now() - t0) / 1000;
   const h = await highs();
-  const S = h.constants.modelStatus;
   const cpu0 = process.cpuUsage();
   const work = noWork();
   const cpu = () => {
@@ -93,112 +92,50 @@ export async function solveProgrammeHere(
     return work;
   };
   const demands = buildDemands(inst);
-  let lowerBound: number | null = null;
-  let note: string | undefined;
-  if ((opts.method ?? 'two-stage') === 'two-stage') {
-    const two = solveTwoStage(h, inst, demands, opts, t0, notify, work);
-    const model = { demands: demands.length, columns: two.size.columns, rows: two.size.rows };
-    const method = { kind: 'two-stage' as const };
-    if (two.kind === 'plan') {
-      const plan = decodeChoice(inst, demands, two);
-      const gap = two.bound === null ? null : gapOf(two.objective, two.bound);
-      const optimal = gap !== null && gap <= Math.max(opts.relativeGap ?? 0, 1e-6);
-      return {
-        status: optimal ? 'optimal' : 'time_limit',
-        solverStatus: optimal
-          ? 'optimal'
-          : two.scheduleOptimal
-            ? 'teams_above_bound'
-            : 'time_limit',
-        objective: two.objective,
-        bound: two.bound,
-        gap,
-        seconds: secs(),
-        firstFeasibleSeconds: two.firstFeasible,
-        model,
-        plan,
-        hardBreaches: checkPlan(inst, plan),
-        conflicts: null,
-        method,
-        work: cpu(),
-      };
-    }
-    if (two.kind === 'no_plan_in_time')
-      return {
-        status: 'no_plan_in_time',
-        solverStatus: 'time_limit',
-        objective: null,
-        bound: two.bound,
-        gap: null,
-        seconds: secs(),
-        firstFeasibleSeconds: null,
-        model,
-        plan: null,
-        hardBreaches: [],
-        conflicts: null,
-        method,
-        work: cpu(),
-      };
-    // 'infeasible': the first stage is a relaxation, so no plan exists; the full model's elastic
-    // form below names the rules. 'fallback': the full model with the time left.
-    if (two.kind === 'infeasible') return diagnose(inst, opts, t0, notify, work, model, method);
-    lowerBound = two.bound;
-    note = `full model after the two stages: ${two.reason}`;
-  }
-  const built = buildModel(inst);
-  const size = {
-    demands: built.demands.length,
-    columns: built.mip.numCols,
-    rows: built.mip.numRows,
-  };
-  notify({ kind: 'model-built', ...size, rowGroups: built.rowGroups, seconds: secs() });
-  const r = run(
-    h,
-    built.mip,
-    {
-      timeLimit: opts.timeLimit - secs(),
-      relativeGap: opts.relativeGap ?? 0,
-      heuristicEffort: opts.heuristicEffort,
-    },
-    t0,
-    notify,
-    work,
-  );
-  const method = { kind: 'full' as const, ...(note ? { note } : {}) };
-  const bound =
-    r.bound === null ? lowerBound : lowerBound === null ? r.bound : Math.max(r.bound, lowerBound);
-  const base = {
-    solverStatus: statusWord(h, r.status),
-    objective: r.objective,
-    bound,
-    gap: r.objective !== null && bound !== null ? gapOf(r.objective, bound) : null,
-    firstFeasibleSeconds: r.firstFeasible ?? (r.values ? secs() : null),
-    model: size,
-    method,
-    work: cpu(),
-  };
-  if (r.values) {
-    const plan = decodePlan(inst, built, r.values);
+  const parts = (opts.method ?? 'two-stage') === 'two-stage' ? splitByRegion(inst) : null;
+  const r: ChoiceResult & { infeasibleRegion?: ProgrammeInstance } = parts
+    ? solveByRegion(h, inst, demands, parts, opts, t0, notify, work)
+    : solveChoice(h, inst, demands, opts, t0, notify, work);
+  const model = { demands: demands.length, columns: r.size.columns, rows: r.size.rows };
+  if (r.kind === 'plan') {
+    const plan = decodeChoice(inst, demands, r.choice);
+    const gap = r.bound === null ? null : gapOf(r.objective, r.bound);
+    const optimal = gap !== null && gap <= Math.max(opts.relativeGap ?? 0, 1e-6);
     return {
-      ...base,
-      status: r.status === S.optimal ? 'optimal' : 'time_limit',
-      gap: r.status === S.optimal ? Math.min(base.gap ?? 0, opts.relativeGap ?? 0) : base.gap,
+      status: optimal ? 'optimal' : 'time_limit',
+      solverStatus: optimal ? 'optimal' : r.solverStatus,
+      objective: r.objective,
+      bound: r.bound,
+      gap,
       seconds: secs(),
+      firstFeasibleSeconds: r.firstFeasible,
+      model,
       plan,
       hardBreaches: checkPlan(inst, plan),
       conflicts: null,
+      method: r.method,
+      work: cpu(),
     };
   }
-  if (r.status !== S.infeasible)
+  if (r.kind === 'no_plan_in_time')
     return {
-      ...base,
-      status: r.status === S.timeLimit ? 'no_plan_in_time' : 'error',
+      status: 'no_plan_in_time',
+      solverStatus: r.solverStatus,
+      objective: null,
+      bound: r.bound,
+      gap: null,
       seconds: secs(),
+      firstFeasibleSeconds: null,
+      model,
       plan: null,
       hardBreaches: [],
       conflicts: null,
+      method: r.method,
+      work: cpu(),
     };
-  return diagnose(inst, opts, t0, notify, work, size, method);
+  // The two stages' first is a relaxation, so no plan exists: the full model's elastic form
+  // names the rules (of the region that has none, when England was solved region by region).
+  return diagnose(r.infeasibleRegion ?? inst, opts, t0, notify, work, model, r.method);
 }
 
 /** No plan exists: solve again with every hard group elastic and name the groups that gave. */

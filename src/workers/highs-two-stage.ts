@@ -3,7 +3,7 @@
 // (team-model.ts). The plan is feasible for the full model; the first stage's proven bound is a
 // lower bound on the full model's cost, so the gap reported is a true gap against every plan the
 // full model allows. When the second stage finds no team, that schedule is cut off and the first
-// stage runs again (a few times); after that the caller falls back to the full model.
+// stage runs again (twice); after that the caller repairs it in the full model (highs-choice.ts).
 import type { Highs } from 'highs';
 import type { Demand } from '../domain/programme/demand.js';
 import type { ProgrammeInstance } from '../domain/programme/instance.js';
@@ -15,7 +15,7 @@ import {
 import { buildTeamModel } from '../domain/programme/team-model.js';
 import type { ProgrammeProgress, SolveOptions } from './highs-solve.js';
 import { gapOf, run, type SolverWork } from './highs-run.js';
-import { findTeamCuts } from './team-cuts.js';
+import { findTeamCuts, troubleSpots, type TroubleSpot } from './team-cuts.js';
 
 type TwoStageOutcome =
   | {
@@ -31,11 +31,22 @@ type TwoStageOutcome =
     }
   | { kind: 'infeasible' }
   | { kind: 'no_plan_in_time'; bound: number | null }
-  | { kind: 'fallback'; bound: number | null; reason: string };
+  | {
+      kind: 'fallback';
+      bound: number | null;
+      reason: string;
+      /** The last schedule the teams stage could not staff (its neighbourhood is tried next). */
+      last: Map<number, number> | null;
+      /** Where its teams fell short: weeks and pool (the repair frees the activities there). */
+      trouble: TroubleSpot[];
+    };
 
 export type TwoStageResult = TwoStageOutcome & { size: { columns: number; rows: number } };
 
-const MAX_ROUNDS = 6;
+// Two rounds: the cuts often mend a schedule at the first attempt, but each no-good removes
+// little, so after a second failure the full model around that schedule (highs-choice.ts) is
+// quicker than more rounds.
+const MAX_ROUNDS = 2;
 
 export function solveTwoStage(
   h: Highs,
@@ -55,7 +66,10 @@ export function solveTwoStage(
   // Both stages' sizes (the last round's), for the report.
   const size = { columns: 0, rows: 0 };
   const done = (r: TwoStageOutcome): TwoStageResult => ({ ...r, size });
-  const fallback = (reason: string) => done({ kind: 'fallback', bound: bestBound, reason });
+  let last: Map<number, number> | null = null;
+  let trouble: TroubleSpot[] = [];
+  const fallback = (reason: string) =>
+    done({ kind: 'fallback', bound: bestBound, reason, last, trouble });
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const schedule: ScheduleModel = buildScheduleModel(inst, data, noGoods);
     if (round === 0)
@@ -99,6 +113,7 @@ export function solveTwoStage(
         else skipped.add(c.d);
       }
     });
+    last = chosen;
     const team = buildTeamModel(inst, data, chosen);
     size.columns += team.mip.numCols;
     size.rows += team.mip.numRows;
@@ -137,6 +152,10 @@ export function solveTwoStage(
       });
     }
     if (t.status !== S.infeasible) return fallback('no team found in time');
+    if (round === MAX_ROUNDS - 1) {
+      trouble = troubleSpots(h, inst, data, chosen, left(), notify, work);
+      break;
+    }
     // No team exists for this schedule: cut off the parts of it that have none, choose again.
     noGoods.push(...findTeamCuts(h, inst, data, chosen, left, notify, work));
     if (left() < 1) return done({ kind: 'no_plan_in_time', bound: bestBound });

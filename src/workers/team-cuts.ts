@@ -34,6 +34,41 @@ function trouble(
 
 const MAX_SPOTS = 12;
 
+export interface TroubleSpot {
+  from: number;
+  to: number;
+  pool: string;
+}
+
+/** Where the teams' elastic model had to give for the schedule `chosen` (weeks and pool). */
+export function troubleSpots(
+  h: Highs,
+  inst: ProgrammeInstance,
+  data: StageData,
+  chosen: Map<number, number>,
+  timeLimit: number,
+  notify: (p: ProgrammeProgress) => void,
+  work: SolverWork,
+): TroubleSpot[] {
+  const elastic = buildTeamModel(inst, data, chosen, { elastic: true });
+  const e = run(
+    h,
+    elastic.mip,
+    // Where it gives matters, not the least it can give: a loose gap and a short time.
+    { timeLimit: Math.max(0.5, Math.min(10, timeLimit / 5)), relativeGap: 0.2, events: false },
+    performance.now(),
+    notify,
+    work,
+  );
+  const spots = new Map<string, TroubleSpot>();
+  elastic.columns.forEach((c, k) => {
+    if (c.kind !== 'slack' || (e.values?.[k] ?? 0) < 1e-6) return;
+    const t = trouble(inst, data, chosen, c.detail);
+    if (t) spots.set(`${t.pool}|${t.from}|${t.to}`, t);
+  });
+  return [...spots.values()];
+}
+
 export function findTeamCuts(
   h: Highs,
   inst: ProgrammeInstance,
@@ -45,24 +80,10 @@ export function findTeamCuts(
 ): [number, number][][] {
   const S = h.constants.modelStatus;
   const t0 = performance.now();
-  const elastic = buildTeamModel(inst, data, chosen, { elastic: true });
-  const e = run(
-    h,
-    elastic.mip,
-    { timeLimit: Math.max(1, timeLimit()), events: false },
-    t0,
-    notify,
-    work,
-  );
-  const spots = new Map<string, { from: number; to: number; pool: string }>();
-  elastic.columns.forEach((c, k) => {
-    if (c.kind !== 'slack' || (e.values?.[k] ?? 0) < 1e-6) return;
-    const t = trouble(inst, data, chosen, c.detail);
-    if (t) spots.set(`${t.pool}|${t.from}|${t.to}`, t);
-  });
+  const spots = troubleSpots(h, inst, data, chosen, timeLimit(), notify, work);
   const cuts: [number, number][][] = [];
   const seen = new Set<string>();
-  for (const spot of [...spots.values()].slice(0, MAX_SPOTS)) {
+  for (const spot of spots.slice(0, MAX_SPOTS)) {
     for (const reach of [1, 3, 8, inst.weeks]) {
       if (timeLimit() < 1) return cuts.length > 0 ? cuts : [[...chosen]];
       const part = new Map(

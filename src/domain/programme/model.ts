@@ -37,7 +37,14 @@ export function candidateInspectors(inst: ProgrammeInstance, region: string): nu
   return own.length > 0 ? own : all;
 }
 
-export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } = {}): BuiltModel {
+export function buildModel(
+  inst: ProgrammeInstance,
+  opts: {
+    elastic?: boolean;
+    /** Only these start weeks (a neighbourhood of a schedule): a restriction, so no bound. */
+    allow?: (d: number, s: number) => boolean;
+  } = {},
+): BuiltModel {
   const b = new Builder<Column>(opts.elastic ?? false, (group, detail) => ({
     kind: 'slack',
     group,
@@ -66,7 +73,8 @@ export function buildModel(inst: ProgrammeInstance, opts: { elastic?: boolean } 
     const xs = new Map<number, number>();
     xOf.push(xs);
     const before = prev.get(`${la.id}|${dem.activityType}`);
-    const weeks: { s: number; cost: number; group?: string }[] = dem.candidates.map((c) => ({
+    const allowed = dem.candidates.filter((c) => !opts.allow || opts.allow(d, c.week));
+    const weeks: { s: number; cost: number; group?: string }[] = allowed.map((c) => ({
       s: c.week,
       cost: c.cost + (before && before.week !== c.week && dem.ordinal === 1 ? w.change : 0),
     }));

@@ -203,5 +203,74 @@ function capacityRows(
       }
     // The most loaded inspector carries at least the pool's average.
     if (lmax >= 0 && load.length > 0) b.row('load', key, 0, INF, [[lmax, pool.length], ...load]);
+    classRows(inst, data, xOf, b, key, pool, ds);
+  }
+}
+
+/** Free weeks of inspector i in quarter q, capped by their quarter limit. */
+function quarterFree(inst: ProgrammeInstance, data: StageData, i: number, q: string): number {
+  let free = 0;
+  for (let wk = 0; wk < inst.weeks; wk += 1)
+    if (quarterOf(inst, wk) === q && !data.unavailable[i]!.has(wk)) free += 1;
+  return Math.min(inst.inspectors[i]!.maxWeeksOnSitePerQuarter, free);
+}
+
+const MAX_CLASSES = 24;
+
+/**
+ * Hall's condition on the smaller sets of inspectors some activities are limited to (those who
+ * work the activity's days and have no conflict with the LA): the activities whose every eligible
+ * inspector is in such a set E draw on E alone, so per week their team places are at most E's
+ * members not away, their teams at most E's leads, and per quarter their team weeks at most what
+ * E's quarter limits allow. Implied by the full model (each inspector is on one activity a week and
+ * within their own quarter limit), so the stage stays a relaxation; without them a pool with a
+ * part-time or conflicted member passes schedules the teams stage cannot staff.
+ */
+function classRows(
+  inst: ProgrammeInstance,
+  data: StageData,
+  xOf: Map<number, number>[],
+  b: Builder<ScheduleColumn>,
+  key: string,
+  pool: number[],
+  ds: number[],
+): void {
+  const classes = new Map<string, number[]>();
+  for (const d of ds)
+    if (data.demands[d]!.teamSize > 0 && data.eligible[d]!.length < pool.length)
+      classes.set(data.eligible[d]!.join(','), data.eligible[d]!);
+  const sorted = [...classes.values()].sort((a, c) => a.length - c.length).slice(0, MAX_CLASSES);
+  for (const members of sorted) {
+    const inE = new Set(members);
+    const name = `${key}/${members.join(',')}`;
+    const team = new Map<number, [number, number][]>();
+    const leads = new Map<number, [number, number][]>();
+    const quarters = new Map<string, [number, number][]>();
+    for (const d of ds) {
+      const dem = data.demands[d]!;
+      if (dem.teamSize <= 0 || !data.eligible[d]!.every((i) => inE.has(i))) continue;
+      for (const [s, x] of xOf[d]!)
+        for (const [wk] of data.onSite(d, s)) {
+          team.set(wk, [...(team.get(wk) ?? []), [x, dem.teamSize]]);
+          leads.set(wk, [...(leads.get(wk) ?? []), [x, 1]]);
+          const q = quarterOf(inst, Math.min(wk, inst.weeks - 1));
+          quarters.set(q, [...(quarters.get(q) ?? []), [x, dem.teamSize]]);
+        }
+    }
+    const free = (wk: number, lead: boolean) =>
+      members.filter(
+        (i) => !data.unavailable[i]!.has(wk) && (!lead || inst.inspectors[i]!.leadQualified),
+      ).length;
+    for (const [wk, terms] of team)
+      if (terms.reduce((a, [, v]) => a + v, 0) > free(wk, false))
+        b.row('class_capacity', `${name}@${wk}`, -INF, free(wk, false), terms);
+    for (const [wk, terms] of leads)
+      if (terms.length > free(wk, true))
+        b.row('class_lead_capacity', `${name}@${wk}`, -INF, free(wk, true), terms);
+    for (const [q, terms] of quarters) {
+      const cap = members.reduce((a, i) => a + quarterFree(inst, data, i, q), 0);
+      if (terms.reduce((a, [, v]) => a + v, 0) > cap)
+        b.row('class_quarter_capacity', `${name}@${q}`, -INF, cap, terms);
+    }
   }
 }
