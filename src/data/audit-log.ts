@@ -5,7 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../domain/access/actor.js';
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import type { AuditAction } from '../domain/audit/actions.js';
-import { GENESIS_HASH, hashEvent, type HashableEvent } from '../domain/audit/hash.js';
+import { canonicalJson, GENESIS_HASH, type HashableEvent } from '../domain/audit/hash.js';
+import { DEFERRABLE_WRITE } from './pglite-worker-dialect.js';
 import type { DB } from './schema.js';
 import { now } from '../clock.js';
 
@@ -28,11 +29,6 @@ export async function writeAudit(
   actor: Actor,
   input: AuditInput,
 ): Promise<string> {
-  // The chain's lock, then the last hash read after it (one round trip: audit_chain_head).
-  const head = await sql<{
-    hash: string | null;
-  }>`select audit_chain_head(${AUDIT_LOCK_KEY}) as hash`.execute(trx);
-  const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
   const event: HashableEvent = {
     id: randomUUID(),
     occurredAt: now().toISOString(),
@@ -48,28 +44,28 @@ export async function writeAudit(
     after: normalise(input.after),
     reason: input.reason ?? null,
   };
-  const hash = hashEvent(prevHash, event);
-  await trx
-    .insertInto('audit_events')
-    .values({
-      id: event.id,
-      occurred_at: event.occurredAt,
-      actor_id: event.actorId,
-      actor_label: event.actorLabel,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      activity_id: event.activityId,
-      la_id: event.laId,
-      before: event.before === null ? null : JSON.stringify(event.before),
-      after: event.after === null ? null : JSON.stringify(event.after),
-      reason: event.reason,
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
+  // One statement: the chain's lock and last hash (audit_chain_head reads it after the lock),
+  // then the event with hashEvent(previous, event) computed by the database from the same
+  // canonical text (sha256 of "previous hash, newline, canonical JSON", as hashEvent does). It
+  // is a deferrable write: on the embedded database it travels with the next statement or the
+  // COMMIT (issue 19: coding a span had two round trips here).
+  await sql`${sql.raw(DEFERRABLE_WRITE)}insert into audit_events
+      (id, occurred_at, actor_id, actor_label, action, entity_type, entity_id, activity_id,
+       la_id, before, after, reason, prev_hash, hash)
+    select ${event.id}::uuid, ${event.occurredAt}::timestamptz, ${event.actorId}::uuid,
+           ${event.actorLabel}::text, ${event.action}::text, ${event.entityType}::text,
+           ${event.entityId}::text, ${event.activityId}::uuid, ${event.laId}::text,
+           ${jsonText(event.before)}::jsonb, ${jsonText(event.after)}::jsonb,
+           ${event.reason}::text, h.prev,
+           encode(sha256(convert_to(h.prev || chr(10) || ${canonicalJson(event)}::text, 'UTF8')),
+                  'hex')
+      from (select coalesce(audit_chain_head(${AUDIT_LOCK_KEY}), ${GENESIS_HASH}::text) as prev) h`.execute(
+    trx,
+  );
   return event.id;
 }
+
+const jsonText = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
 
 function normalise(
   value: Record<string, unknown> | null | undefined,
