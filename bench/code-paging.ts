@@ -48,7 +48,7 @@ async function open(factor: number) {
     ? path.join(keep, `x${factor}`)
     : mkdtempSync(path.join(tmpdir(), `tri-bench-paging${factor}-`));
   const seeded = existsSync(path.join(dir, 'PG_VERSION'));
-  if (keep) mkdirSync(dir, { recursive: true });
+  if (keep) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const database = await openDatabase({ databaseUrl: undefined, dataDir: dir });
   const db = database.db;
   if (!seeded) {
