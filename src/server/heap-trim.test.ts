@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HeapTrim } from './heap-trim.js';
+import Fastify from 'fastify';
+import { HeapTrim, trimHeapWhenIdle } from './heap-trim.js';
 
 const MiB = 1_048_576;
 
@@ -51,5 +52,23 @@ describe('HeapTrim', () => {
     trim.finished();
     vi.advanceTimersByTime(2_000);
     expect(collect).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('trimHeapWhenIdle', () => {
+  it("counts a server's requests and collects after the last one has been answered", async () => {
+    const app = Fastify();
+    let collected!: () => void;
+    const done = new Promise<void>((resolve) => (collected = resolve));
+    const trim = trimHeapWhenIdle(
+      app,
+      new HeapTrim({ idleMs: 1, slackMiB: 0 }, collected, () => ({ total: 2, used: 1 })),
+    );
+    app.get('/', async () => ({ ok: true }));
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    await done;
+    expect(trim.collections).toBe(1);
+    await app.close();
   });
 });

@@ -74,10 +74,11 @@ export class HeapTrim {
 
 /** Hooks the trim into the server's requests. */
 export function trimHeapWhenIdle(app: FastifyInstance, trim = new HeapTrim()): HeapTrim {
-  app.addHook('onRequest', async () => trim.started());
-  app.addHook('onResponse', async () => trim.finished());
-  // A request whose client went away ends without onResponse.
-  app.addHook('onRequestAbort', async () => trim.finished());
+  app.addHook('onRequest', async (_request, reply) => {
+    trim.started();
+    // 'close' comes once for every response, sent in full or cut off by the client.
+    reply.raw.once('close', () => trim.finished());
+  });
   app.addHook('onClose', async () => trim.cancel());
   return trim;
 }
