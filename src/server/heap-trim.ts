@@ -11,7 +11,10 @@ import type { FastifyInstance } from 'fastify';
 export interface HeapTrimOptions {
   /** Quiet time after the last response before collecting. */
   idleMs: number;
-  /** Collect only when V8 holds this many MiB more than is in use. */
+  /**
+   * Collect only when V8's heap has grown this many MiB since the last collection (or the start):
+   * its "used" figure counts garbage not yet collected, so it cannot say how much is free.
+   */
   slackMiB: number;
 }
 
@@ -33,15 +36,15 @@ export class HeapTrim {
   private timer: NodeJS.Timeout | null = null;
   /** Full collections run (for the tests and the memory benchmark). */
   collections = 0;
+  private baseline: number;
 
   constructor(
     private readonly opts: HeapTrimOptions = HEAP_TRIM_DEFAULTS,
     private readonly collect: () => void = fullCollection(),
-    private readonly heap: () => { total: number; used: number } = () => {
-      const m = process.memoryUsage();
-      return { total: m.heapTotal, used: m.heapUsed };
-    },
-  ) {}
+    private readonly heapTotal: () => number = () => process.memoryUsage().heapTotal,
+  ) {
+    this.baseline = heapTotal();
+  }
 
   started(): void {
     this.inFlight++;
@@ -65,10 +68,10 @@ export class HeapTrim {
   private trim(): void {
     this.timer = null;
     if (this.inFlight > 0) return;
-    const { total, used } = this.heap();
-    if (total - used < this.opts.slackMiB * MiB) return;
+    if (this.heapTotal() - this.baseline < this.opts.slackMiB * MiB) return;
     this.collect();
     this.collections++;
+    this.baseline = this.heapTotal();
   }
 }
 

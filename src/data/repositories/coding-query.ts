@@ -70,10 +70,12 @@ export async function codedRecords(
   // plain EXISTS became a hash semi-join that read every coding of the codes and every record
   // from `fromRefNo` to the end of the activity, then sorted, for each page (issue 19, round 6:
   // EXPLAIN at 1x; reading all pages grew with pages x records). Now the (activity_id, ref_no)
-  // index is walked in order and the walk stops at the page's last record.
+  // index is walked in order and the walk stops at the page's last record; each record is
+  // probed by the (activity_id, code_id, evidence_id) index of codings.
   const hasCode = sql`cross join lateral (
     select 1 from codings k
-    where k.evidence_id = e.id and k.code_id in (${sql.join(ids)}) and ${codingWhere(coding)}
+    where k.activity_id = e.activity_id and k.code_id in (${sql.join(ids)})
+      and k.evidence_id = e.id and ${codingWhere(coding)}
     limit 1) hit`;
   // A window reads its records first and then only their codings (by the record index of
   // codings), so a page costs what its records cost however many codings the codes have
