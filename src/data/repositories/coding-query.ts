@@ -71,7 +71,7 @@ export async function codedRecords(
   // from `fromRefNo` to the end of the activity, then sorted, for each page (issue 19, round 6:
   // EXPLAIN at 1x; reading all pages grew with pages x records). Now the (activity_id, ref_no)
   // index is walked in order and the walk stops at the page's last record; each record is
-  // probed by the (activity_id, code_id, evidence_id) index of codings.
+  // probed by record and code together (an index lookup, not the record's every coding).
   const hasCode = sql`cross join lateral (
     select 1 from codings k
     where k.activity_id = e.activity_id and k.code_id in (${sql.join(ids)})
