@@ -106,9 +106,9 @@ export async function benchCodeSpanProfile(o: Options): Promise<string[]> {
     const sum = rows.reduce((a, [, , per]) => a + per, 0);
     const check = await sql<{ n: number }>`select count(*)::int as n from codings`.execute(db);
     return [
-      `### Code a span, ${o.engine} (6,000 records, ${check.rows[0]!.n} codings), n=${o.n}; load average ${before} / ${loadavg()[0]!.toFixed(1)}`,
+      `### Code a span, ${o.engine} (${scale.records} records, ${check.rows[0]!.n} codings), n=${o.n}; load average ${before} / ${loadavg()[0]!.toFixed(1)}`,
       '',
-      `Whole use case: p50 ${total.p50} ms, p95 ${total.p95} ms, max ${total.max} ms; CPU (all threads of the process) ${cpuMs.toFixed(2)} ms a coding; RSS after ${rssMiB} MiB.`,
+      `Whole use case: p50 ${total.p50} ms, p95 ${total.p95} ms, max ${total.max} ms; CPU (all threads of the process) ${cpuMs.toFixed(2)} ms a coding (user ${(cpu.user / 1_000 / o.n).toFixed(2)}, system ${(cpu.system / 1_000 / o.n).toFixed(2)}); RSS after ${rssMiB} MiB.`,
       ...(rows.length > 0
         ? [
             `Statements (each a round trip to the worker): ${rows.length} kinds, ${sum.toFixed(2)} ms a coding of the mean ${(times.reduce((a, b) => a + b, 0) / o.n).toFixed(2)} ms.`,

@@ -13,6 +13,7 @@ import { benchAuth } from './auth.js';
 import { benchAnnexAProfile } from './annex-a-profile.js';
 import { benchRefiProfile } from './refi-profile.js';
 import { benchCodeSpanProfile } from './code-span-profile.js';
+import { benchCodePaging } from './code-paging.js';
 import { benchCorpusCompare } from './corpus-compare.js';
 import { benchExportProfile } from './export-profile.js';
 import { benchServerMemory } from './server-memory.js';
@@ -114,6 +115,13 @@ if (only.has('refi-profile'))
           adminUrl: values.postgres,
         })),
       );
+if (only.has('code-paging'))
+  out.push(
+    ...(await benchCodePaging({
+      factors: values.factors.split(',').map(Number),
+      n: Math.min(n, 20),
+    })),
+  );
 if (only.has('code-span-profile'))
   for (const engine of ['pglite', 'postgres'] as const)
     if (values.engine === engine || values.engine === 'both')

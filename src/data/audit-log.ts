@@ -5,7 +5,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../domain/access/actor.js';
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import type { AuditAction } from '../domain/audit/actions.js';
-import { GENESIS_HASH, hashEvent, type HashableEvent } from '../domain/audit/hash.js';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  hashEvent,
+  type HashableEvent,
+} from '../domain/audit/hash.js';
+import { DEFERRABLE_WRITE } from './pglite-worker-dialect.js';
 import type { DB } from './schema.js';
 import { now } from '../clock.js';
 
@@ -28,9 +34,43 @@ export async function writeAudit(
   actor: Actor,
   input: AuditInput,
 ): Promise<string> {
-  const [id] = await writeAudits(trx, actor, [input]);
-  return id!;
+  const event: HashableEvent = {
+    id: randomUUID(),
+    occurredAt: now().toISOString(),
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    activityId: input.activityId ?? null,
+    laId: input.laId ?? null,
+    // Round-trip through JSON so that what we hash is exactly what jsonb gives back.
+    before: normalise(input.before),
+    after: normalise(input.after),
+    reason: input.reason ?? null,
+  };
+  // One statement: the chain's lock and last hash (audit_chain_head reads it after the lock),
+  // then the event with hashEvent(previous, event) computed by the database from the same
+  // canonical text (sha256 of "previous hash, newline, canonical JSON", as hashEvent does). It
+  // is a deferrable write: on the embedded database it travels with the next statement or the
+  // COMMIT (issue 19: coding a span had two round trips here).
+  await sql`${sql.raw(DEFERRABLE_WRITE)}insert into audit_events
+      (id, occurred_at, actor_id, actor_label, action, entity_type, entity_id, activity_id,
+       la_id, before, after, reason, prev_hash, hash)
+    select ${event.id}::uuid, ${event.occurredAt}::timestamptz, ${event.actorId}::uuid,
+           ${event.actorLabel}::text, ${event.action}::text, ${event.entityType}::text,
+           ${event.entityId}::text, ${event.activityId}::uuid, ${event.laId}::text,
+           ${jsonText(event.before)}::jsonb, ${jsonText(event.after)}::jsonb,
+           ${event.reason}::text, h.prev,
+           encode(sha256(convert_to(h.prev || chr(10) || ${canonicalJson(event)}::text, 'UTF8')),
+                  'hex')
+      from (select coalesce(audit_chain_head(${AUDIT_LOCK_KEY}), ${GENESIS_HASH}::text) as prev) h`.execute(
+    trx,
+  );
+  return event.id;
 }
+
+const jsonText = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
 
 /**
  * Several events in the order given, chained one to the next: one lock and head read, then the

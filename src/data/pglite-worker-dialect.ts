@@ -115,13 +115,16 @@ export class PgliteWorkerClient {
   async query(
     sql: string,
     params: readonly unknown[],
-    opts: { begin?: boolean } = {},
+    opts: { begin?: boolean; before?: CompiledQuery[] } = {},
   ): Promise<QueryResult<unknown>> {
     const res = await this.request({
       op: 'query',
       sql,
       params: [...params],
       ...(opts.begin ? { begin: true } : {}),
+      ...(opts.before?.length
+        ? { before: opts.before.map((q) => ({ sql: q.sql, params: [...q.parameters] })) }
+        : {}),
     } as never);
     return {
       rows: res.rows,
@@ -168,6 +171,15 @@ function prepareDataDir(dataDir: string, restoreFrom?: Uint8Array): Promise<void
   });
 }
 
+/**
+ * Marks a write inside a transaction whose answer nobody waits for (an audit event): on the
+ * embedded database it is held back and sent with the transaction's next statement, or its
+ * COMMIT, in the same round trip (issue 19: each round trip to the database thread is a thread
+ * hand-over, which a loaded machine makes slow). If it fails, that next statement fails with its
+ * error and the transaction rolls back. On PostgreSQL it is only a comment.
+ */
+export const DEFERRABLE_WRITE = '/* deferrable write */ ';
+
 class WorkerConnection implements DatabaseConnection {
   /**
    * A transaction was begun but not yet sent: BEGIN travels with the transaction's first
@@ -175,13 +187,28 @@ class WorkerConnection implements DatabaseConnection {
    * statements, and each round trip counts).
    */
   beginPending = false;
+  inTransaction = false;
+  /** Deferrable writes not yet sent (see DEFERRABLE_WRITE). */
+  deferred: CompiledQuery[] = [];
   constructor(private client: PgliteWorkerClient) {}
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.inTransaction && compiled.sql.startsWith(DEFERRABLE_WRITE)) {
+      this.deferred.push(compiled);
+      return Promise.resolve({ rows: [] });
+    }
     const begin = this.beginPending;
     this.beginPending = false;
-    return this.client.query(compiled.sql, compiled.parameters, { begin }) as Promise<
+    const before = this.deferred;
+    this.deferred = [];
+    return this.client.query(compiled.sql, compiled.parameters, { begin, before }) as Promise<
       QueryResult<R>
     >;
+  }
+  /** The transaction is over: nothing held back may leak into the next one. */
+  endTransaction(): void {
+    this.inTransaction = false;
+    this.beginPending = false;
+    this.deferred = [];
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -210,18 +237,25 @@ class WorkerDriver implements Driver {
     return this.connection;
   }
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    (conn as WorkerConnection).beginPending = true;
+    const c = conn as WorkerConnection;
+    c.beginPending = true;
+    c.inTransaction = true;
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
     const c = conn as WorkerConnection;
-    // A transaction that sent nothing has nothing to commit.
-    if (c.beginPending) c.beginPending = false;
-    else await conn.executeQuery(CompiledQuery.raw('commit'));
+    try {
+      // A transaction that sent nothing has nothing to commit; writes held back go with COMMIT.
+      if (!c.beginPending || c.deferred.length > 0)
+        await conn.executeQuery(CompiledQuery.raw('commit'));
+    } finally {
+      c.endTransaction();
+    }
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
     const c = conn as WorkerConnection;
-    if (c.beginPending) c.beginPending = false;
-    else await conn.executeQuery(CompiledQuery.raw('rollback'));
+    const sent = !c.beginPending;
+    c.endTransaction();
+    if (sent) await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(): Promise<void> {
     const unlock = this.release;

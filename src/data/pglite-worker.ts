@@ -13,6 +13,11 @@ export type WorkerRequest =
       params: unknown[];
       /** Begin a transaction first (saves the round trip of a lone BEGIN). */
       begin?: boolean;
+      /**
+       * Writes whose answers nobody waits for (an audit event), run first in order: the first
+       * that fails answers for the whole request and the statement is not run.
+       */
+      before?: Array<{ sql: string; params: unknown[] }>;
     }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'dump' }
@@ -95,12 +100,8 @@ async function handle(req: WorkerRequest): Promise<void> {
   try {
     if (req.op === 'query') {
       if (req.begin) await db.exec('begin');
-      // Like node-postgres, a query without parameters uses the simple protocol, which allows
-      // several statements (migrations rely on this).
-      const result =
-        req.params.length === 0
-          ? (await db.exec(req.sql)).at(-1)
-          : await db.query(req.sql, req.params);
+      for (const b of req.before ?? []) await run(b.sql, b.params);
+      const result = await run(req.sql, req.params);
       reply({ id: req.id, ok: true, rows: result?.rows ?? [], affectedRows: result?.affectedRows });
     } else if (req.op === 'exec') {
       await db.exec(req.sql);
@@ -126,6 +127,12 @@ async function handle(req: WorkerRequest): Promise<void> {
   } catch (err) {
     reply({ id: req.id, ok: false, error: serializeError(err) });
   }
+}
+
+// Like node-postgres, a query without parameters uses the simple protocol, which allows several
+// statements (migrations rely on this).
+async function run(sql: string, params: unknown[]) {
+  return params.length === 0 ? (await db.exec(sql)).at(-1) : db.query(sql, params);
 }
 
 function reply(res: WorkerResponse): void {

@@ -1,5 +1,6 @@
 // Builds the Fastify application: plugins in order, then the route modules.
 import { readFileSync } from 'node:fs';
+import { trimHeapWhenIdle } from './heap-trim.js';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -34,6 +35,8 @@ export interface AppDeps {
   catalog: ActivityTypeCatalog;
   /** Concurrent uploads per person and per process (plugins/uploads.ts has the defaults). */
   uploadLimits?: Partial<UploadLimits>;
+  /** Give the main thread's heap back when idle after heavy work (the running server only). */
+  trimHeap?: boolean;
 }
 
 export interface ServerContext {
@@ -54,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy?.length ? deps.config.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
   });
+  if (deps.trimHeap) trimHeapWhenIdle(app);
   const secret = await loadSessionSecret(deps.database, deps.config.sessionSecret);
   await app.register(cookie);
   await app.register(formbody);

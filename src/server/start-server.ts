@@ -27,7 +27,7 @@ export async function startServer(
   try {
     await migrateToLatest(database.db);
     if (beforeListen) await beforeListen(database);
-    const app = await buildApp({ config, database, catalog });
+    const app = await buildApp({ config, database, catalog, trimHeap: true });
     await app.listen({ port: config.port, host: config.host });
     const stopOutbox = startMailOutbox(database.db, config, app.log);
     const address = app.server.address();

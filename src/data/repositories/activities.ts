@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { now } from '../../clock.js';
 import type { ActivityFacts } from '../../domain/access/policies.js';
 import type { Actor } from '../../domain/access/actor.js';
@@ -6,6 +6,7 @@ import type { TeamRole } from '../../domain/access/roles.js';
 import type { ActivityState } from '../../domain/activities/lifecycle.js';
 import type { DB } from '../schema.js';
 import { isUuid } from './users.js';
+import type { EvidenceRecord } from '../../domain/evidence/records.js';
 import type { Activity } from '../../domain/activities/activity.js';
 
 export type { Activity };
@@ -123,6 +124,65 @@ export async function findActivityOfEvidence(
     .where('e.id', '=', evidenceId)
     .executeTakeFirst();
   return row ? { activity: toActivity(row), teamRole: row.team_role as TeamRole | null } : null;
+}
+
+/** The few facts of an evidence record that coding a span needs. */
+export type RecordToCode = Pick<
+  EvidenceRecord,
+  'id' | 'activityId' | 'reference' | 'version' | 'text' | 'updatedBy' | 'updatedAt' | 'deleted'
+>;
+
+/**
+ * Coding a span's first read, inside its transaction: the record under a share lock (edits of it
+ * wait until the coding is in), its activity and the actor's role on the team, in one statement
+ * (issue 19: this was two round trips, the access read and the record read).
+ */
+export async function findRecordToCode(
+  trx: Transaction<DB>,
+  evidenceId: string,
+  actor: Actor,
+): Promise<{ activity: Activity; teamRole: TeamRole | null; record: RecordToCode } | null> {
+  if (!isUuid(evidenceId)) return null;
+  const row = await baseQuery(trx)
+    .innerJoin('evidence_records as e', 'e.activity_id', 'a.id')
+    .select(teamRoleColumn(actor).as('team_role'))
+    .select([
+      'e.id as e_id',
+      'e.ref_no as e_ref_no',
+      'e.version as e_version',
+      'e.text as e_text',
+      'e.updated_by as e_updated_by',
+      'e.updated_by_label as e_updated_by_label',
+      'e.updated_at as e_updated_at',
+      'e.deleted_at as e_deleted_at',
+      'e.deleted_by as e_deleted_by',
+      'e.deleted_by_label as e_deleted_by_label',
+      'e.deleted_reason as e_deleted_reason',
+    ])
+    .where('e.id', '=', evidenceId)
+    .forShare('e')
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    activity: toActivity(row),
+    teamRole: row.team_role as TeamRole | null,
+    record: {
+      id: row.e_id,
+      activityId: row.id,
+      reference: `E${row.e_ref_no}`,
+      version: row.e_version,
+      text: row.e_text,
+      updatedBy: { id: row.e_updated_by, label: row.e_updated_by_label },
+      updatedAt: row.e_updated_at,
+      deleted: row.e_deleted_at
+        ? {
+            at: row.e_deleted_at,
+            by: { id: row.e_deleted_by, label: row.e_deleted_by_label ?? '' },
+            reason: row.e_deleted_reason,
+          }
+        : null,
+    },
+  };
 }
 
 export async function teamRoleOf(

@@ -66,9 +66,17 @@ export async function codedRecords(
   const ids = [...new Set(codeIds.filter(isUuid))];
   if (ids.length === 0) return [];
   const codeList = jsonRows(ids.map((id, ix) => ({ ix, id })));
-  const hasCode = sql`exists (
+  // The probe is a LATERAL subquery with LIMIT 1, which the planner cannot turn into a join: a
+  // plain EXISTS became a hash semi-join that read every coding of the codes and every record
+  // from `fromRefNo` to the end of the activity, then sorted, for each page (issue 19, round 6:
+  // EXPLAIN at 1x; reading all pages grew with pages x records). Now the (activity_id, ref_no)
+  // index is walked in order and the walk stops at the page's last record; each record is
+  // probed by record and code together (an index lookup, not the record's every coding).
+  const hasCode = sql`cross join lateral (
     select 1 from codings k
-    where k.evidence_id = e.id and k.code_id in (${sql.join(ids)}) and ${codingWhere(coding)})`;
+    where k.activity_id = e.activity_id and k.code_id in (${sql.join(ids)})
+      and k.evidence_id = e.id and ${codingWhere(coding)}
+    limit 1) hit`;
   // A window reads its records first and then only their codings (by the record index of
   // codings), so a page costs what its records cost however many codings the codes have
   // elsewhere: the query used to gather every coding of the codes and keep the window's (issue
@@ -91,8 +99,9 @@ export async function codedRecords(
                       ';') as data
     from (
       select e.id, e.ref_no, char_length(e.text) as length from evidence_records e
+        ${'toRefNo' in window ? sql`` : hasCode}
       where ${evidenceWhere(evidence)} and e.ref_no >= ${window.fromRefNo}
-        ${'toRefNo' in window ? sql`and e.ref_no <= ${window.toRefNo}` : sql`and ${hasCode}`}
+        ${'toRefNo' in window ? sql`and e.ref_no <= ${window.toRefNo}` : sql``}
       order by e.ref_no
       ${'toRefNo' in window ? sql`` : sql`limit ${window.records}`}) w
     join codings k on k.evidence_id = w.id and ${codingWhere(coding)}

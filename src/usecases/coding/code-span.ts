@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { now } from '../../clock.js';
 import { writeAudit } from '../../data/audit-log.js';
 import type { Transaction } from 'kysely';
-import type { Activity } from '../../data/repositories/activities.js';
-import { insertCodingOfCode, type Coding } from '../../data/repositories/codings.js';
 import {
-  findEvidence,
-  findEvidenceVersion,
-  type EvidenceRecord,
-} from '../../data/repositories/evidence.js';
+  findRecordToCode,
+  type Activity,
+  type RecordToCode,
+} from '../../data/repositories/activities.js';
+import { insertCodingOfCode, type Coding } from '../../data/repositories/codings.js';
+import { findEvidence, findEvidenceVersion } from '../../data/repositories/evidence.js';
 import type { DB } from '../../data/schema.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { cpSlice, spanProblem } from '../../domain/evidence/offsets.js';
@@ -17,7 +17,7 @@ import { AppError } from '../../errors.js';
 import type { UseCaseContext } from '../context.js';
 import { ActivityInPath } from '../shared/found-in-activity.js';
 import { actorRef } from '../shared/actor-ref.js';
-import { evidenceScopeOfRecord } from '../shared/evidence-scope.js';
+import { checkScope } from '../shared/evidence-scope.js';
 import { whenText } from '../../domain/calendar/format.js';
 
 export const CodeSpanInput = z.object({
@@ -46,14 +46,17 @@ export interface CodeSpanOutcome {
 /** Codes a span of an evidence text with one or more codes, as the acting coder, now. */
 export async function codeSpan(ctx: UseCaseContext, raw: CodeSpanInput): Promise<CodeSpanOutcome> {
   const input = CodeSpanInput.parse(raw);
-  // The record's activity and the coder's role on its team in one read.
-  const { activity } = await evidenceScopeOfRecord(
-    ctx,
-    input.evidenceId,
-    input.activityId,
-    'write',
-  );
-  return codeSpanOf(ctx, activity, input.evidenceId, input);
+  const codeIds = [...new Set(input.codeIds)];
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    // One read: the record under its share lock, its activity and the coder's role on the team.
+    // The access check comes before anything is done with the record.
+    const found = await findRecordToCode(trx, input.evidenceId, ctx.actor);
+    if (!found || (input.activityId !== undefined && found.activity.id !== input.activityId))
+      throw new AppError('NOT_FOUND');
+    checkScope(ctx, found.activity, found.teamRole, 'write');
+    return codeRecord(trx, ctx.actor, found.activity, found.record, input, codeIds);
+  });
+  return outcome(created, codeIds);
 }
 
 /**
@@ -72,13 +75,29 @@ export async function codeSpanOf(
     // re-anchor it).
     const record = await findEvidence(trx, evidenceId, { forShare: true });
     if (!record) throw new AppError('NOT_FOUND');
-    if (record.deleted)
-      throw new AppError('CONFLICT', {
-        message: `${record.reference} was deleted by ${record.deleted.by.label} at ${whenText(record.deleted.at)}.`,
-      });
-    const { start, end } = await placeSpan(trx, record, input);
-    return insertCodings(trx, ctx.actor, activity, record, { codeIds, start, end });
+    return codeRecord(trx, ctx.actor, activity, record, input, codeIds);
   });
+  return outcome(created, codeIds);
+}
+
+/** The record (read under its share lock) coded: the span placed, the codings inserted. */
+async function codeRecord(
+  trx: Transaction<DB>,
+  actor: Actor,
+  activity: Activity,
+  record: RecordToCode,
+  input: z.output<typeof CodeSpanInput>,
+  codeIds: string[],
+): Promise<Coding[]> {
+  if (record.deleted)
+    throw new AppError('CONFLICT', {
+      message: `${record.reference} was deleted by ${record.deleted.by.label} at ${whenText(record.deleted.at)}.`,
+    });
+  const { start, end } = await placeSpan(trx, record, input);
+  return insertCodings(trx, actor, activity, record, { codeIds, start, end });
+}
+
+function outcome(created: Coding[], codeIds: string[]): CodeSpanOutcome {
   if (created.length === 0)
     throw new AppError('ALREADY_EXISTS', {
       message: 'You have already coded exactly this span with that code.',
@@ -90,7 +109,7 @@ export async function codeSpanOf(
 /** Where the span sits in the current text: checked, and re-anchored if it was an older version. */
 async function placeSpan(
   trx: Transaction<DB>,
-  record: EvidenceRecord,
+  record: RecordToCode,
   input: z.output<typeof CodeSpanInput>,
 ): Promise<{ start: number; end: number }> {
   const { start, end } = input;
@@ -131,7 +150,7 @@ async function insertCodings(
   trx: Transaction<DB>,
   actor: Actor,
   activity: Activity,
-  record: EvidenceRecord,
+  record: RecordToCode,
   span: { codeIds: string[]; start: number; end: number },
 ): Promise<Coding[]> {
   const { start, end } = span;

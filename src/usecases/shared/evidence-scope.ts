@@ -44,7 +44,11 @@ export async function evidenceScopeOfRecord(
   return checkScope(ctx, found.activity, found.teamRole, need);
 }
 
-function checkScope(
+/**
+ * The check alone, for a use case that has read the activity and the actor's role itself (inside
+ * its transaction, with the record it works on).
+ */
+export function checkScope(
   ctx: UseCaseContext,
   activity: Activity,
   teamRole: TeamRole | null,
