@@ -175,9 +175,23 @@ describe('the programme API', () => {
     expect(cmp.body.a.id).toBe(first.run.id);
     expect(cmp.body.differences.length).toBeGreaterThan(0);
     expect(cmp.body.objective.a).toBe(first.run.objective);
+    // The demo has published version 1 (52 weeks): what this plan keeps of it is moved, the rest
+    // cancelled.
+    const runs = await call('regional', 'GET', '/api/v1/programme/runs?region=north-west');
+    const demoRun = runs.body.find((r: Json) => r.publishedVersion === 1);
+    const demo = (await call('regional', 'GET', `/api/v1/programme/runs/${demoRun.id}`)).body;
+    const same = (p: Json, q: Json) =>
+      q.laId === p.laId && q.activityType === p.activityType && q.ordinal === p.ordinal;
+    const kept = first.placements.filter((p: Json) =>
+      demo.placements.some((q: Json) => same(p, q)),
+    ).length;
     const pub = await call('regional', 'POST', `/api/v1/programme/runs/${first.run.id}/publish`);
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
-    expect(pub.body).toMatchObject({ version: 1, created: first.placements.length, cancelled: 0 });
+    expect(pub.body).toMatchObject({
+      version: 2,
+      created: first.placements.length - kept,
+      cancelled: demo.placements.length - kept,
+    });
     const again = await call('regional', 'POST', `/api/v1/programme/runs/${first.run.id}/publish`);
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe('PROGRAMME_NOT_PUBLISHABLE');
