@@ -34,21 +34,7 @@ export async function writeAudit(
   actor: Actor,
   input: AuditInput,
 ): Promise<string> {
-  const event: HashableEvent = {
-    id: randomUUID(),
-    occurredAt: now().toISOString(),
-    actorId: actorUserId(actor),
-    actorLabel: actorLabel(actor),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    activityId: input.activityId ?? null,
-    laId: input.laId ?? null,
-    // Round-trip through JSON so that what we hash is exactly what jsonb gives back.
-    before: normalise(input.before),
-    after: normalise(input.after),
-    reason: input.reason ?? null,
-  };
+  const event = eventOf(actor, input, now().toISOString());
   // One statement: the chain's lock and last hash (audit_chain_head reads it after the lock),
   // then the event with hashEvent(previous, event) computed by the database from the same
   // canonical text (sha256 of "previous hash, newline, canonical JSON", as hashEvent does). It
@@ -72,6 +58,25 @@ export async function writeAudit(
 
 const jsonText = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
 
+/** The event as it is hashed and stored (one shape for the single write and the batch). */
+function eventOf(actor: Actor, input: AuditInput, occurredAt: string): HashableEvent {
+  return {
+    id: randomUUID(),
+    occurredAt,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    activityId: input.activityId ?? null,
+    laId: input.laId ?? null,
+    // Round-trip through JSON so that what we hash is exactly what jsonb gives back.
+    before: normalise(input.before),
+    after: normalise(input.after),
+    reason: input.reason ?? null,
+  };
+}
+
 /**
  * Several events in the order given, chained one to the next: one lock and head read, then the
  * rows in as few inserts as fit (a sync of thousands of operations, one event each).
@@ -89,21 +94,7 @@ export async function writeAudits(
   let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
   const occurredAt = now().toISOString();
   const rows = inputs.map((input) => {
-    const event: HashableEvent = {
-      id: randomUUID(),
-      occurredAt,
-      actorId: actorUserId(actor),
-      actorLabel: actorLabel(actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      activityId: input.activityId ?? null,
-      laId: input.laId ?? null,
-      // Round-trip through JSON so that what we hash is exactly what jsonb gives back.
-      before: normalise(input.before),
-      after: normalise(input.after),
-      reason: input.reason ?? null,
-    };
+    const event = eventOf(actor, input, occurredAt);
     const hash = hashEvent(prevHash, event);
     const row = {
       id: event.id,
@@ -115,8 +106,8 @@ export async function writeAudits(
       entity_id: event.entityId,
       activity_id: event.activityId,
       la_id: event.laId,
-      before: event.before === null ? null : JSON.stringify(event.before),
-      after: event.after === null ? null : JSON.stringify(event.after),
+      before: jsonText(event.before),
+      after: jsonText(event.after),
       reason: event.reason,
       prev_hash: prevHash,
       hash,

@@ -3,7 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { Coding } from '../../domain/evidence/records.js';
 import type { DB } from '../schema.js';
-import type { NewCoding } from './codings.js';
+import { codingRow, type NewCoding } from './codings.js';
 
 /**
  * Inserts many codings in order; for each, its row, or null when the coder already had this code
@@ -24,20 +24,7 @@ export async function insertCodings(
   for (let i = 0; i < list.length; i += CODINGS_PER_INSERT) {
     const rows = await trx
       .insertInto('codings')
-      .values(
-        list.slice(i, i + CODINGS_PER_INSERT).map((c) => ({
-          created_at: c.createdAt,
-          activity_id: c.activityId,
-          evidence_id: c.evidenceId,
-          evidence_version: c.evidenceVersion,
-          code_id: c.codeId,
-          start_pos: c.start,
-          end_pos: c.end,
-          span_text: c.spanText,
-          coder_id: c.coder.id,
-          coder_label: c.coder.label,
-        })),
-      )
+      .values(list.slice(i, i + CODINGS_PER_INSERT).map(codingRow))
       .onConflict((oc) => oc.doNothing())
       .returning([
         'id',

@@ -280,18 +280,7 @@ export async function insertCoding(
 ): Promise<Pick<Coding, 'id' | 'guid' | 'anchorStatus' | 'createdAt'> | null> {
   const row = await trx
     .insertInto('codings')
-    .values({
-      created_at: c.createdAt,
-      activity_id: c.activityId,
-      evidence_id: c.evidenceId,
-      evidence_version: c.evidenceVersion,
-      code_id: c.codeId,
-      start_pos: c.start,
-      end_pos: c.end,
-      span_text: c.spanText,
-      coder_id: c.coder.id,
-      coder_label: c.coder.label,
-    })
+    .values(codingRow(c))
     .onConflict((oc) => oc.doNothing())
     .returning(['id', 'guid', 'anchor_status', 'created_at'])
     .executeTakeFirst();
@@ -388,4 +377,20 @@ export async function updateCodingAnchor(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The stored row of a new coding (one at a time, or in a bulk insert: codings-bulk.ts). */
+export function codingRow(c: NewCoding) {
+  return {
+    created_at: c.createdAt,
+    activity_id: c.activityId,
+    evidence_id: c.evidenceId,
+    evidence_version: c.evidenceVersion,
+    code_id: c.codeId,
+    start_pos: c.start,
+    end_pos: c.end,
+    span_text: c.spanText,
+    coder_id: c.coder.id,
+    coder_label: c.coder.label,
+  };
 }

@@ -99,19 +99,7 @@ export async function insertSyncedOperation(
 ): Promise<boolean> {
   const row = await trx
     .insertInto('offline_sync_operations')
-    .values({
-      user_id: userId,
-      client_id: op.clientId,
-      activity_id: op.activityId,
-      kind: op.kind,
-      outcome: op.outcome,
-      evidence_id: op.evidenceId,
-      coding_id: op.codingId,
-      conflict_id: op.conflictId,
-      version: op.version,
-      written_at: op.writtenAt,
-      received_at: op.receivedAt,
-    })
+    .values(syncRow(userId, op))
     .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
     .returning('client_id')
     .executeTakeFirst();
@@ -264,25 +252,28 @@ export async function insertSyncedOperations(
   for (let i = 0; i < ops.length; i += 2000) {
     const rows = await trx
       .insertInto('offline_sync_operations')
-      .values(
-        ops.slice(i, i + 2000).map((op) => ({
-          user_id: userId,
-          client_id: op.clientId,
-          activity_id: op.activityId,
-          kind: op.kind,
-          outcome: op.outcome,
-          evidence_id: op.evidenceId,
-          coding_id: op.codingId,
-          conflict_id: op.conflictId,
-          version: op.version,
-          written_at: op.writtenAt,
-          received_at: op.receivedAt,
-        })),
-      )
+      .values(ops.slice(i, i + 2000).map((op) => syncRow(userId, op)))
       .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
       .returning('client_id')
       .execute();
     inserted += rows.length;
   }
   return inserted === ops.length;
+}
+
+/** The stored row of one synced operation (one at a time, or a batch's). */
+function syncRow(userId: string, op: SyncedOperation) {
+  return {
+    user_id: userId,
+    client_id: op.clientId,
+    activity_id: op.activityId,
+    kind: op.kind,
+    outcome: op.outcome,
+    evidence_id: op.evidenceId,
+    coding_id: op.codingId,
+    conflict_id: op.conflictId,
+    version: op.version,
+    written_at: op.writtenAt,
+    received_at: op.receivedAt,
+  };
 }
