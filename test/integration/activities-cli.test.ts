@@ -34,9 +34,24 @@ describe.runIf(testEngine() === 'pglite')('triangulate activities', () => {
       expect(all.status, all.stderr).toBe(0);
       // Northfield's inspection and focused visit, the three published demo inspections, and
       // the two visits reviewing Southmere's action plan (one published, one on site).
-      const listed = JSON.parse(all.stdout) as { laId: string }[];
-      expect(listed).toHaveLength(7);
-      expect(listed.filter((a) => a.laId === 'demo-northfield')).toHaveLength(2);
+      // Beside them, the planned activities of North West's published programme (version 1).
+      const listed = JSON.parse(all.stdout) as { laId: string; title: string }[];
+      const runs = JSON.parse(
+        run(
+          'plan',
+          'runs',
+          '--region',
+          'north-west',
+          '--as',
+          'regional@triangulate.example',
+          '--json',
+        ).stdout || 'null',
+      ) as { publishedVersion: number | null; placementCount: number }[] | null;
+      const programme = listed.filter((a) => a.title.endsWith('(planned)'));
+      expect(programme).toHaveLength(runs!.find((r) => r.publishedVersion === 1)!.placementCount);
+      const own = listed.filter((a) => !programme.includes(a));
+      expect(own).toHaveLength(7);
+      expect(own.filter((a) => a.laId === 'demo-northfield')).toHaveLength(2);
       const onSite = run(
         'activities',
         'list',
