@@ -13,3 +13,6 @@ export async function getProgrammeRun(
   const input = parse(GetProgrammeRunInput, raw);
   return readRun(ctx, input.runId);
 }
+
+/** A placement of a run as the use cases give it (for presenters, which never read repositories). */
+export type { StoredPlacement as RunPlacement } from '../../data/repositories/programme.js';

@@ -2,7 +2,7 @@
 // that turn a saved run into them: a run's head, its placements (LA, type, week, team) and what
 // the solver and checker found (hard-rule breaches, soft rules broken, activities left out).
 import { z } from 'zod';
-import type { StoredPlacement } from '../../../data/repositories/programme.js';
+import type { RunPlacement } from '../../../usecases/programme/get-programme-run.js';
 import type { ProgrammeRunView } from '../../../usecases/programme/saved-runs.js';
 
 export const TeamMember = z.object({
@@ -269,7 +269,7 @@ export function runHead(r: ProgrammeRunView['run'] | Head): z.input<typeof RunHe
   };
 }
 
-export function placement(p: StoredPlacement): z.input<typeof Placement> {
+export function placement(p: RunPlacement): z.input<typeof Placement> {
   return {
     id: p.id,
     laId: p.laId,
